@@ -1,4 +1,4 @@
-//! Builders: fluent setters taking `impl Into<…>`, and a `build()` that
+//! Builders: fluent setters (strings and blobs as `impl Into<…>`), and a `build()` that
 //! refuses to leave out members the model marks as required.
 //!
 //! A builder holds the structure it builds rather than a copy of its fields,
@@ -7,10 +7,10 @@
 //! code for the compiler than a builder with fields of its own.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::doc_attrs::outer_docs;
-use super::rust_types::{builder_ident, ident, type_path, type_tokens};
+use super::rust_types::{builder_ident, ident, setter_param_type, setter_value, type_path};
 use super::structs::field_type;
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
@@ -175,7 +175,8 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
     };
     let fluent = match &member.ty {
         RustType::List(item) => {
-            let item = type_tokens(service, item);
+            let value = setter_value(item, &format_ident!("input"));
+            let item = setter_param_type(service, item);
             let doc = outer_docs(
                 &format!(
                     "Appends one item to {link}{summary}\n\n{}",
@@ -185,15 +186,21 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
             );
             quote! {
                 #doc
-                pub fn #setter(mut self, input: impl ::std::convert::Into<#item>) -> Self {
-                    self.inner.#field.get_or_insert_default().push(input.into());
+                pub fn #setter(mut self, input: #item) -> Self {
+                    self.inner.#field.get_or_insert_default().push(#value);
                     self
                 }
             }
         }
         RustType::Map(key, value_ty) => {
-            let key = type_tokens(service, key);
-            let value_ty = type_tokens(service, value_ty);
+            let (key_ty, key) = (
+                setter_param_type(service, key),
+                setter_value(key, &format_ident!("key")),
+            );
+            let (value_ty, value) = (
+                setter_param_type(service, value_ty),
+                setter_value(value_ty, &format_ident!("value")),
+            );
             let doc = outer_docs(
                 &format!(
                     "Adds one entry to {link}{summary}\n\n{}",
@@ -205,20 +212,20 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
                 #doc
                 pub fn #setter(
                     mut self,
-                    key: impl ::std::convert::Into<#key>,
-                    value: impl ::std::convert::Into<#value_ty>,
+                    key: #key_ty,
+                    value: #value_ty,
                 ) -> Self {
-                    self.inner.#field.get_or_insert_default().insert(key.into(), value.into());
+                    self.inner.#field.get_or_insert_default().insert(#key, #value);
                     self
                 }
             }
         }
         other => {
-            let ty = type_tokens(service, other);
-            let value = wrap(quote! { input.into() });
+            let ty = setter_param_type(service, other);
+            let value = wrap(setter_value(other, &format_ident!("input")));
             quote! {
                 #[doc = #set_doc]
-                pub fn #setter(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
+                pub fn #setter(mut self, input: #ty) -> Self {
                     self.inner.#field = #value;
                     self
                 }

@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 
 use super::doc_attrs::outer_docs;
 use super::operations::{has_shared_operation_error, shares_operation_error};
-use super::rust_types::{builder_path, ident, type_path, type_tokens};
+use super::rust_types::{builder_path, ident, setter_param_type, type_path, type_tokens};
 use super::structs::field_type;
 use crate::ir::{
     EndpointParamSource, MemberDef, OperationDef, PaginatorDef, RustType, Service, StructDef,
@@ -428,7 +428,7 @@ fn delegated_setters(service: &Service, input: &TypeDef, member: &MemberDef) -> 
     let link = |method: &str| format!("[`{method}`]({builder}::{method})").replace(' ', "");
     let set = match &member.ty {
         RustType::List(item) => {
-            let item = type_tokens(service, item);
+            let item = setter_param_type(service, item);
             let doc = format!(
                 " Appends one item to the input's `{}`: see {}.",
                 member.field_name,
@@ -436,15 +436,15 @@ fn delegated_setters(service: &Service, input: &TypeDef, member: &MemberDef) -> 
             );
             quote! {
                 #[doc = #doc]
-                pub fn #setter(mut self, input: impl ::std::convert::Into<#item>) -> Self {
+                pub fn #setter(mut self, input: #item) -> Self {
                     self.input = self.input.#setter(input);
                     self
                 }
             }
         }
         RustType::Map(key, value) => {
-            let key = type_tokens(service, key);
-            let value = type_tokens(service, value);
+            let key = setter_param_type(service, key);
+            let value = setter_param_type(service, value);
             let doc = format!(
                 " Adds one entry to the input's `{}`: see {}.",
                 member.field_name,
@@ -454,8 +454,8 @@ fn delegated_setters(service: &Service, input: &TypeDef, member: &MemberDef) -> 
                 #[doc = #doc]
                 pub fn #setter(
                     mut self,
-                    key: impl ::std::convert::Into<#key>,
-                    value: impl ::std::convert::Into<#value>,
+                    key: #key,
+                    value: #value,
                 ) -> Self {
                     self.input = self.input.#setter(key, value);
                     self
@@ -463,7 +463,7 @@ fn delegated_setters(service: &Service, input: &TypeDef, member: &MemberDef) -> 
             }
         }
         other => {
-            let ty = type_tokens(service, other);
+            let ty = setter_param_type(service, other);
             let doc = format!(
                 " Sets the input's `{}`: see {}.",
                 member.field_name,
@@ -471,7 +471,7 @@ fn delegated_setters(service: &Service, input: &TypeDef, member: &MemberDef) -> 
             );
             quote! {
                 #[doc = #doc]
-                pub fn #setter(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
+                pub fn #setter(mut self, input: #ty) -> Self {
                     self.input = self.input.#setter(input);
                     self
                 }

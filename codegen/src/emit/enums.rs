@@ -36,10 +36,13 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
         quote! { #value => #name::#variant, }
     });
     let values = def.variants.iter().map(|(_, value)| value);
+    let variant_names = def.variants.iter().map(|(variant, _)| variant);
     quote! {
         #docs
         #deprecated
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        // `Debug` and `Hash` are written below, from the wire value: derived,
+        // each is a match arm per variant for rustc to check.
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -50,6 +53,9 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
         impl #name {
             /// Every value the model lists, in model order.
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The variants' names, in the order of `VALUES`, for `Debug`.
+            const VARIANT_NAMES: &'static [&'static str] = &[#(#variant_names),*];
 
             /// The value as it appears on the wire.
             pub fn as_str(&self) -> &str {
@@ -87,6 +93,23 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
         impl ::std::cmp::Ord for #name {
             fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
                 self.as_str().cmp(other.as_str())
+            }
+        }
+
+        /// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #name::Unknown(value) => f.debug_tuple("Unknown").field(value).finish(),
+                    known => ::awsgen_runtime::primitives::fmt_variant_name(f, known.as_str(), Self::VALUES, Self::VARIANT_NAMES),
+                }
+            }
+        }
+
+        /// Hashes the wire value: values that are equal have the same one.
+        impl ::std::hash::Hash for #name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                ::std::hash::Hash::hash(self.as_str(), state)
             }
         }
 

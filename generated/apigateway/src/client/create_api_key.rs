@@ -72,7 +72,7 @@ impl CreateApiKeyFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `enabled`: see [`enabled`](crate::types::builders::CreateApiKeyRequestBuilder::enabled).
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn enabled(mut self, input: bool) -> Self {
         self.input = self.input.enabled(input);
         self
     }
@@ -86,10 +86,7 @@ impl CreateApiKeyFluentBuilder {
         self.input.get_enabled()
     }
     /// Sets the input's `generate_distinct_id`: see [`generate_distinct_id`](crate::types::builders::CreateApiKeyRequestBuilder::generate_distinct_id).
-    pub fn generate_distinct_id(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn generate_distinct_id(mut self, input: bool) -> Self {
         self.input = self.input.generate_distinct_id(input);
         self
     }
@@ -126,10 +123,7 @@ impl CreateApiKeyFluentBuilder {
         self.input.get_value()
     }
     /// Appends one item to the input's `stage_keys`: see [`stage_keys`](crate::types::builders::CreateApiKeyRequestBuilder::stage_keys).
-    pub fn stage_keys(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StageKey>,
-    ) -> Self {
+    pub fn stage_keys(mut self, input: crate::types::StageKey) -> Self {
         self.input = self.input.stage_keys(input);
         self
     }

@@ -75,10 +75,7 @@ impl CreateAuthorizerFluentBuilder {
         self.input.get_name()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateAuthorizerRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AuthorizerType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::AuthorizerType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -221,10 +218,7 @@ impl CreateAuthorizerFluentBuilder {
         self.input.get_identity_validation_expression()
     }
     /// Sets the input's `authorizer_result_ttl_in_seconds`: see [`authorizer_result_ttl_in_seconds`](crate::types::builders::CreateAuthorizerRequestBuilder::authorizer_result_ttl_in_seconds).
-    pub fn authorizer_result_ttl_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn authorizer_result_ttl_in_seconds(mut self, input: i32) -> Self {
         self.input = self.input.authorizer_result_ttl_in_seconds(input);
         self
     }

@@ -117,10 +117,7 @@ impl CreateDeploymentFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `cache_cluster_enabled`: see [`cache_cluster_enabled`](crate::types::builders::CreateDeploymentRequestBuilder::cache_cluster_enabled).
-    pub fn cache_cluster_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
         self.input = self.input.cache_cluster_enabled(input);
         self
     }
@@ -137,10 +134,7 @@ impl CreateDeploymentFluentBuilder {
         self.input.get_cache_cluster_enabled()
     }
     /// Sets the input's `cache_cluster_size`: see [`cache_cluster_size`](crate::types::builders::CreateDeploymentRequestBuilder::cache_cluster_size).
-    pub fn cache_cluster_size(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
-    ) -> Self {
+    pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
         self.input = self.input.cache_cluster_size(input);
         self
     }
@@ -188,7 +182,7 @@ impl CreateDeploymentFluentBuilder {
     /// Sets the input's `canary_settings`: see [`canary_settings`](crate::types::builders::CreateDeploymentRequestBuilder::canary_settings).
     pub fn canary_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeploymentCanarySettings>,
+        input: crate::types::DeploymentCanarySettings,
     ) -> Self {
         self.input = self.input.canary_settings(input);
         self
@@ -208,7 +202,7 @@ impl CreateDeploymentFluentBuilder {
         self.input.get_canary_settings()
     }
     /// Sets the input's `tracing_enabled`: see [`tracing_enabled`](crate::types::builders::CreateDeploymentRequestBuilder::tracing_enabled).
-    pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn tracing_enabled(mut self, input: bool) -> Self {
         self.input = self.input.tracing_enabled(input);
         self
     }

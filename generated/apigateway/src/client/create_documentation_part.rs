@@ -57,10 +57,7 @@ impl CreateDocumentationPartFluentBuilder {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `location`: see [`location`](crate::types::builders::CreateDocumentationPartRequestBuilder::location).
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentationPartLocation>,
-    ) -> Self {
+    pub fn location(mut self, input: crate::types::DocumentationPartLocation) -> Self {
         self.input = self.input.location(input);
         self
     }

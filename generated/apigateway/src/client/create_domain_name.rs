@@ -205,7 +205,7 @@ impl CreateDomainNameFluentBuilder {
     /// Sets the input's `endpoint_configuration`: see [`endpoint_configuration`](crate::types::builders::CreateDomainNameRequestBuilder::endpoint_configuration).
     pub fn endpoint_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
+        input: crate::types::EndpointConfiguration,
     ) -> Self {
         self.input = self.input.endpoint_configuration(input);
         self
@@ -252,10 +252,7 @@ impl CreateDomainNameFluentBuilder {
         self.input.get_tags()
     }
     /// Sets the input's `security_policy`: see [`security_policy`](crate::types::builders::CreateDomainNameRequestBuilder::security_policy).
-    pub fn security_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
-    ) -> Self {
+    pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
         self.input = self.input.security_policy(input);
         self
     }
@@ -276,7 +273,7 @@ impl CreateDomainNameFluentBuilder {
     /// Sets the input's `endpoint_access_mode`: see [`endpoint_access_mode`](crate::types::builders::CreateDomainNameRequestBuilder::endpoint_access_mode).
     pub fn endpoint_access_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
+        input: crate::types::EndpointAccessMode,
     ) -> Self {
         self.input = self.input.endpoint_access_mode(input);
         self
@@ -298,7 +295,7 @@ impl CreateDomainNameFluentBuilder {
     /// Sets the input's `mutual_tls_authentication`: see [`mutual_tls_authentication`](crate::types::builders::CreateDomainNameRequestBuilder::mutual_tls_authentication).
     pub fn mutual_tls_authentication(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MutualTlsAuthenticationInput>,
+        input: crate::types::MutualTlsAuthenticationInput,
     ) -> Self {
         self.input = self.input.mutual_tls_authentication(input);
         self
@@ -360,10 +357,7 @@ impl CreateDomainNameFluentBuilder {
         self.input.get_policy()
     }
     /// Sets the input's `routing_mode`: see [`routing_mode`](crate::types::builders::CreateDomainNameRequestBuilder::routing_mode).
-    pub fn routing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RoutingMode>,
-    ) -> Self {
+    pub fn routing_mode(mut self, input: crate::types::RoutingMode) -> Self {
         self.input = self.input.routing_mode(input);
         self
     }

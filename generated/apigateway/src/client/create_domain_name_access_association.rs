@@ -61,7 +61,7 @@ impl CreateDomainNameAccessAssociationFluentBuilder {
     /// Sets the input's `access_association_source_type`: see [`access_association_source_type`](crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::access_association_source_type).
     pub fn access_association_source_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AccessAssociationSourceType>,
+        input: crate::types::AccessAssociationSourceType,
     ) -> Self {
         self.input = self.input.access_association_source_type(input);
         self

@@ -77,10 +77,7 @@ impl CreateRequestValidatorFluentBuilder {
         self.input.get_name()
     }
     /// Sets the input's `validate_request_body`: see [`validate_request_body`](crate::types::builders::CreateRequestValidatorRequestBuilder::validate_request_body).
-    pub fn validate_request_body(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn validate_request_body(mut self, input: bool) -> Self {
         self.input = self.input.validate_request_body(input);
         self
     }
@@ -97,10 +94,7 @@ impl CreateRequestValidatorFluentBuilder {
         self.input.get_validate_request_body()
     }
     /// Sets the input's `validate_request_parameters`: see [`validate_request_parameters`](crate::types::builders::CreateRequestValidatorRequestBuilder::validate_request_parameters).
-    pub fn validate_request_parameters(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn validate_request_parameters(mut self, input: bool) -> Self {
         self.input = self.input.validate_request_parameters(input);
         self
     }

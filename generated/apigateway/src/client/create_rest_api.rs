@@ -137,10 +137,7 @@ impl CreateRestApiFluentBuilder {
         self.input.get_binary_media_types()
     }
     /// Sets the input's `minimum_compression_size`: see [`minimum_compression_size`](crate::types::builders::CreateRestApiRequestBuilder::minimum_compression_size).
-    pub fn minimum_compression_size(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn minimum_compression_size(mut self, input: i32) -> Self {
         self.input = self.input.minimum_compression_size(input);
         self
     }
@@ -157,10 +154,7 @@ impl CreateRestApiFluentBuilder {
         self.input.get_minimum_compression_size()
     }
     /// Sets the input's `api_key_source`: see [`api_key_source`](crate::types::builders::CreateRestApiRequestBuilder::api_key_source).
-    pub fn api_key_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiKeySourceType>,
-    ) -> Self {
+    pub fn api_key_source(mut self, input: crate::types::ApiKeySourceType) -> Self {
         self.input = self.input.api_key_source(input);
         self
     }
@@ -181,7 +175,7 @@ impl CreateRestApiFluentBuilder {
     /// Sets the input's `endpoint_configuration`: see [`endpoint_configuration`](crate::types::builders::CreateRestApiRequestBuilder::endpoint_configuration).
     pub fn endpoint_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
+        input: crate::types::EndpointConfiguration,
     ) -> Self {
         self.input = self.input.endpoint_configuration(input);
         self
@@ -248,10 +242,7 @@ impl CreateRestApiFluentBuilder {
         self.input.get_tags()
     }
     /// Sets the input's `disable_execute_api_endpoint`: see [`disable_execute_api_endpoint`](crate::types::builders::CreateRestApiRequestBuilder::disable_execute_api_endpoint).
-    pub fn disable_execute_api_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn disable_execute_api_endpoint(mut self, input: bool) -> Self {
         self.input = self.input.disable_execute_api_endpoint(input);
         self
     }
@@ -268,10 +259,7 @@ impl CreateRestApiFluentBuilder {
         self.input.get_disable_execute_api_endpoint()
     }
     /// Sets the input's `security_policy`: see [`security_policy`](crate::types::builders::CreateRestApiRequestBuilder::security_policy).
-    pub fn security_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
-    ) -> Self {
+    pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
         self.input = self.input.security_policy(input);
         self
     }
@@ -292,7 +280,7 @@ impl CreateRestApiFluentBuilder {
     /// Sets the input's `endpoint_access_mode`: see [`endpoint_access_mode`](crate::types::builders::CreateRestApiRequestBuilder::endpoint_access_mode).
     pub fn endpoint_access_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
+        input: crate::types::EndpointAccessMode,
     ) -> Self {
         self.input = self.input.endpoint_access_mode(input);
         self

@@ -115,10 +115,7 @@ impl CreateStageFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `cache_cluster_enabled`: see [`cache_cluster_enabled`](crate::types::builders::CreateStageRequestBuilder::cache_cluster_enabled).
-    pub fn cache_cluster_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
         self.input = self.input.cache_cluster_enabled(input);
         self
     }
@@ -135,10 +132,7 @@ impl CreateStageFluentBuilder {
         self.input.get_cache_cluster_enabled()
     }
     /// Sets the input's `cache_cluster_size`: see [`cache_cluster_size`](crate::types::builders::CreateStageRequestBuilder::cache_cluster_size).
-    pub fn cache_cluster_size(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
-    ) -> Self {
+    pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
         self.input = self.input.cache_cluster_size(input);
         self
     }
@@ -206,10 +200,7 @@ impl CreateStageFluentBuilder {
         self.input.get_documentation_version()
     }
     /// Sets the input's `canary_settings`: see [`canary_settings`](crate::types::builders::CreateStageRequestBuilder::canary_settings).
-    pub fn canary_settings(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CanarySettings>,
-    ) -> Self {
+    pub fn canary_settings(mut self, input: crate::types::CanarySettings) -> Self {
         self.input = self.input.canary_settings(input);
         self
     }
@@ -228,7 +219,7 @@ impl CreateStageFluentBuilder {
         self.input.get_canary_settings()
     }
     /// Sets the input's `tracing_enabled`: see [`tracing_enabled`](crate::types::builders::CreateStageRequestBuilder::tracing_enabled).
-    pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn tracing_enabled(mut self, input: bool) -> Self {
         self.input = self.input.tracing_enabled(input);
         self
     }

@@ -75,10 +75,7 @@ impl CreateUsagePlanFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `api_stages`: see [`api_stages`](crate::types::builders::CreateUsagePlanRequestBuilder::api_stages).
-    pub fn api_stages(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiStage>,
-    ) -> Self {
+    pub fn api_stages(mut self, input: crate::types::ApiStage) -> Self {
         self.input = self.input.api_stages(input);
         self
     }
@@ -97,10 +94,7 @@ impl CreateUsagePlanFluentBuilder {
         self.input.get_api_stages()
     }
     /// Sets the input's `throttle`: see [`throttle`](crate::types::builders::CreateUsagePlanRequestBuilder::throttle).
-    pub fn throttle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
-    ) -> Self {
+    pub fn throttle(mut self, input: crate::types::ThrottleSettings) -> Self {
         self.input = self.input.throttle(input);
         self
     }
@@ -119,10 +113,7 @@ impl CreateUsagePlanFluentBuilder {
         self.input.get_throttle()
     }
     /// Sets the input's `quota`: see [`quota`](crate::types::builders::CreateUsagePlanRequestBuilder::quota).
-    pub fn quota(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QuotaSettings>,
-    ) -> Self {
+    pub fn quota(mut self, input: crate::types::QuotaSettings) -> Self {
         self.input = self.input.quota(input);
         self
     }

@@ -57,10 +57,7 @@ impl DeleteGatewayResponseFluentBuilder {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `response_type`: see [`response_type`](crate::types::builders::DeleteGatewayResponseRequestBuilder::response_type).
-    pub fn response_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
-    ) -> Self {
+    pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
         self.input = self.input.response_type(input);
         self
     }

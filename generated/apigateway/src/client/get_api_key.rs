@@ -55,7 +55,7 @@ impl GetApiKeyFluentBuilder {
         self.input.get_api_key()
     }
     /// Sets the input's `include_value`: see [`include_value`](crate::types::builders::GetApiKeyRequestBuilder::include_value).
-    pub fn include_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn include_value(mut self, input: bool) -> Self {
         self.input = self.input.include_value(input);
         self
     }

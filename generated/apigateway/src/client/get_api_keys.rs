@@ -52,7 +52,7 @@ impl GetApiKeysFluentBuilder {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetApiKeysRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }
@@ -106,7 +106,7 @@ impl GetApiKeysFluentBuilder {
         self.input.get_customer_id()
     }
     /// Sets the input's `include_values`: see [`include_values`](crate::types::builders::GetApiKeysRequestBuilder::include_values).
-    pub fn include_values(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn include_values(mut self, input: bool) -> Self {
         self.input = self.input.include_values(input);
         self
     }

@@ -57,10 +57,7 @@ impl GetDocumentationPartsFluentBuilder {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::GetDocumentationPartsRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentationPartType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::DocumentationPartType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -139,7 +136,7 @@ impl GetDocumentationPartsFluentBuilder {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetDocumentationPartsRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }
@@ -153,10 +150,7 @@ impl GetDocumentationPartsFluentBuilder {
         self.input.get_limit()
     }
     /// Sets the input's `location_status`: see [`location_status`](crate::types::builders::GetDocumentationPartsRequestBuilder::location_status).
-    pub fn location_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocationStatusType>,
-    ) -> Self {
+    pub fn location_status(mut self, input: crate::types::LocationStatusType) -> Self {
         self.input = self.input.location_status(input);
         self
     }

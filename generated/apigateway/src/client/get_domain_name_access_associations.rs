@@ -56,7 +56,7 @@ impl GetDomainNameAccessAssociationsFluentBuilder {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }
@@ -70,10 +70,7 @@ impl GetDomainNameAccessAssociationsFluentBuilder {
         self.input.get_limit()
     }
     /// Sets the input's `resource_owner`: see [`resource_owner`](crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::resource_owner).
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceOwner>,
-    ) -> Self {
+    pub fn resource_owner(mut self, input: crate::types::ResourceOwner) -> Self {
         self.input = self.input.resource_owner(input);
         self
     }

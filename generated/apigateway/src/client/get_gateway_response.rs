@@ -55,10 +55,7 @@ impl GetGatewayResponseFluentBuilder {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `response_type`: see [`response_type`](crate::types::builders::GetGatewayResponseRequestBuilder::response_type).
-    pub fn response_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
-    ) -> Self {
+    pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
         self.input = self.input.response_type(input);
         self
     }

@@ -75,7 +75,7 @@ impl GetModelFluentBuilder {
         self.input.get_model_name()
     }
     /// Sets the input's `flatten`: see [`flatten`](crate::types::builders::GetModelRequestBuilder::flatten).
-    pub fn flatten(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn flatten(mut self, input: bool) -> Self {
         self.input = self.input.flatten(input);
         self
     }

@@ -75,7 +75,7 @@ impl GetUsagePlanKeysFluentBuilder {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetUsagePlanKeysRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

@@ -72,7 +72,7 @@ impl GetUsagePlansFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetUsagePlansRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

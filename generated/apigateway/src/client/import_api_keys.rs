@@ -57,10 +57,7 @@ impl ImportApiKeysFluentBuilder {
         self.input.get_body()
     }
     /// Sets the input's `format`: see [`format`](crate::types::builders::ImportApiKeysRequestBuilder::format).
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiKeysFormat>,
-    ) -> Self {
+    pub fn format(mut self, input: crate::types::ApiKeysFormat) -> Self {
         self.input = self.input.format(input);
         self
     }
@@ -77,7 +74,7 @@ impl ImportApiKeysFluentBuilder {
         self.input.get_format()
     }
     /// Sets the input's `fail_on_warnings`: see [`fail_on_warnings`](crate::types::builders::ImportApiKeysRequestBuilder::fail_on_warnings).
-    pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn fail_on_warnings(mut self, input: bool) -> Self {
         self.input = self.input.fail_on_warnings(input);
         self
     }

@@ -35,7 +35,7 @@ impl ImportRestApiFluentBuilder {
         &self.input
     }
     /// Sets the input's `fail_on_warnings`: see [`fail_on_warnings`](crate::types::builders::ImportRestApiRequestBuilder::fail_on_warnings).
-    pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn fail_on_warnings(mut self, input: bool) -> Self {
         self.input = self.input.fail_on_warnings(input);
         self
     }

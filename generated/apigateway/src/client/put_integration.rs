@@ -95,10 +95,7 @@ impl PutIntegrationFluentBuilder {
         self.input.get_http_method()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::PutIntegrationRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegrationType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::IntegrationType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -157,10 +154,7 @@ impl PutIntegrationFluentBuilder {
         self.input.get_uri()
     }
     /// Sets the input's `connection_type`: see [`connection_type`](crate::types::builders::PutIntegrationRequestBuilder::connection_type).
-    pub fn connection_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionType>,
-    ) -> Self {
+    pub fn connection_type(mut self, input: crate::types::ConnectionType) -> Self {
         self.input = self.input.connection_type(input);
         self
     }
@@ -339,7 +333,7 @@ impl PutIntegrationFluentBuilder {
     /// Sets the input's `content_handling`: see [`content_handling`](crate::types::builders::PutIntegrationRequestBuilder::content_handling).
     pub fn content_handling(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
+        input: crate::types::ContentHandlingStrategy,
     ) -> Self {
         self.input = self.input.content_handling(input);
         self
@@ -359,7 +353,7 @@ impl PutIntegrationFluentBuilder {
         self.input.get_content_handling()
     }
     /// Sets the input's `timeout_in_millis`: see [`timeout_in_millis`](crate::types::builders::PutIntegrationRequestBuilder::timeout_in_millis).
-    pub fn timeout_in_millis(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn timeout_in_millis(mut self, input: i32) -> Self {
         self.input = self.input.timeout_in_millis(input);
         self
     }
@@ -373,10 +367,7 @@ impl PutIntegrationFluentBuilder {
         self.input.get_timeout_in_millis()
     }
     /// Sets the input's `tls_config`: see [`tls_config`](crate::types::builders::PutIntegrationRequestBuilder::tls_config).
-    pub fn tls_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TlsConfig>,
-    ) -> Self {
+    pub fn tls_config(mut self, input: crate::types::TlsConfig) -> Self {
         self.input = self.input.tls_config(input);
         self
     }
@@ -395,7 +386,7 @@ impl PutIntegrationFluentBuilder {
     /// Sets the input's `response_transfer_mode`: see [`response_transfer_mode`](crate::types::builders::PutIntegrationRequestBuilder::response_transfer_mode).
     pub fn response_transfer_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResponseTransferMode>,
+        input: crate::types::ResponseTransferMode,
     ) -> Self {
         self.input = self.input.response_transfer_mode(input);
         self

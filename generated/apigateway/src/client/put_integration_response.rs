@@ -195,7 +195,7 @@ impl PutIntegrationResponseFluentBuilder {
     /// Sets the input's `content_handling`: see [`content_handling`](crate::types::builders::PutIntegrationResponseRequestBuilder::content_handling).
     pub fn content_handling(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
+        input: crate::types::ContentHandlingStrategy,
     ) -> Self {
         self.input = self.input.content_handling(input);
         self

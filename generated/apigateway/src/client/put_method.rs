@@ -137,7 +137,7 @@ impl PutMethodFluentBuilder {
         self.input.get_authorizer_id()
     }
     /// Sets the input's `api_key_required`: see [`api_key_required`](crate::types::builders::PutMethodRequestBuilder::api_key_required).
-    pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn api_key_required(mut self, input: bool) -> Self {
         self.input = self.input.api_key_required(input);
         self
     }
@@ -174,7 +174,7 @@ impl PutMethodFluentBuilder {
     pub fn request_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
+        value: bool,
     ) -> Self {
         self.input = self.input.request_parameters(key, value);
         self

@@ -118,7 +118,7 @@ impl PutMethodResponseFluentBuilder {
     pub fn response_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
+        value: bool,
     ) -> Self {
         self.input = self.input.response_parameters(key, value);
         self

@@ -55,10 +55,7 @@ impl PutRestApiFluentBuilder {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::PutRestApiRequestBuilder::mode).
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PutMode>,
-    ) -> Self {
+    pub fn mode(mut self, input: crate::types::PutMode) -> Self {
         self.input = self.input.mode(input);
         self
     }
@@ -75,7 +72,7 @@ impl PutRestApiFluentBuilder {
         self.input.get_mode()
     }
     /// Sets the input's `fail_on_warnings`: see [`fail_on_warnings`](crate::types::builders::PutRestApiRequestBuilder::fail_on_warnings).
-    pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn fail_on_warnings(mut self, input: bool) -> Self {
         self.input = self.input.fail_on_warnings(input);
         self
     }

@@ -107,7 +107,7 @@ impl TestInvokeAuthorizerFluentBuilder {
     pub fn multi_value_headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        value: ::std::vec::Vec<::std::string::String>,
     ) -> Self {
         self.input = self.input.multi_value_headers(key, value);
         self

@@ -55,10 +55,7 @@ impl UpdateApiKeyFluentBuilder {
         self.input.get_api_key()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateApiKeyRequestBuilder::patch_operations).
-    pub fn patch_operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatchOperation>,
-    ) -> Self {
+    pub fn patch_operations(mut self, input: crate::types::PatchOperation) -> Self {
         self.input = self.input.patch_operations(input);
         self
     }

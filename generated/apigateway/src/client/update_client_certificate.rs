@@ -59,10 +59,7 @@ impl UpdateClientCertificateFluentBuilder {
         self.input.get_client_certificate_id()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateClientCertificateRequestBuilder::patch_operations).
-    pub fn patch_operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatchOperation>,
-    ) -> Self {
+    pub fn patch_operations(mut self, input: crate::types::PatchOperation) -> Self {
         self.input = self.input.patch_operations(input);
         self
     }

@@ -75,10 +75,7 @@ impl UpdateDeploymentFluentBuilder {
         self.input.get_deployment_id()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateDeploymentRequestBuilder::patch_operations).
-    pub fn patch_operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatchOperation>,
-    ) -> Self {
+    pub fn patch_operations(mut self, input: crate::types::PatchOperation) -> Self {
         self.input = self.input.patch_operations(input);
         self
     }

@@ -57,10 +57,7 @@ impl UpdateGatewayResponseFluentBuilder {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `response_type`: see [`response_type`](crate::types::builders::UpdateGatewayResponseRequestBuilder::response_type).
-    pub fn response_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
-    ) -> Self {
+    pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
         self.input = self.input.response_type(input);
         self
     }
@@ -79,10 +76,7 @@ impl UpdateGatewayResponseFluentBuilder {
         self.input.get_response_type()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateGatewayResponseRequestBuilder::patch_operations).
-    pub fn patch_operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatchOperation>,
-    ) -> Self {
+    pub fn patch_operations(mut self, input: crate::types::PatchOperation) -> Self {
         self.input = self.input.patch_operations(input);
         self
     }

@@ -55,10 +55,7 @@ impl UpdateRestApiFluentBuilder {
         self.input.get_rest_api_id()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateRestApiRequestBuilder::patch_operations).
-    pub fn patch_operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatchOperation>,
-    ) -> Self {
+    pub fn patch_operations(mut self, input: crate::types::PatchOperation) -> Self {
         self.input = self.input.patch_operations(input);
         self
     }

@@ -95,11 +95,8 @@ impl AccountBuilder {
         &self.inner.cloudwatch_role_arn
     }
     /// Sets [`Account::throttle_settings`](crate::types::Account::throttle_settings): Specifies the API request limits configured for the current Account.
-    pub fn throttle_settings(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
-    ) -> Self {
-        self.inner.throttle_settings = ::std::option::Option::Some(input.into());
+    pub fn throttle_settings(mut self, input: crate::types::ThrottleSettings) -> Self {
+        self.inner.throttle_settings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Account::throttle_settings`](crate::types::Account::throttle_settings).

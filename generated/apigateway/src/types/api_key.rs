@@ -231,8 +231,8 @@ impl ApiKeyBuilder {
         &self.inner.description
     }
     /// Sets [`ApiKey::enabled`](crate::types::ApiKey::enabled): Specifies whether the API Key can be used by callers.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApiKey::enabled`](crate::types::ApiKey::enabled).
@@ -249,9 +249,9 @@ impl ApiKeyBuilder {
     /// Sets [`ApiKey::created_date`](crate::types::ApiKey::created_date): The timestamp when the API Key was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApiKey::created_date`](crate::types::ApiKey::created_date).
@@ -273,9 +273,9 @@ impl ApiKeyBuilder {
     /// Sets [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date): The timestamp when the API Key was last updated.
     pub fn last_updated_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_date = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date).

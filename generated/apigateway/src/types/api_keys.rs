@@ -112,11 +112,8 @@ impl ApiKeysBuilder {
     /// Appends one item to [`ApiKeys::items`](crate::types::ApiKeys::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiKey>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::ApiKey) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ApiKeys::items`](crate::types::ApiKeys::items).

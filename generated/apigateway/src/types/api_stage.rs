@@ -112,9 +112,9 @@ impl ApiStageBuilder {
     pub fn throttle(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::ThrottleSettings>,
+        value: crate::types::ThrottleSettings,
     ) -> Self {
-        self.inner.throttle.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.throttle.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ApiStage::throttle`](crate::types::ApiStage::throttle).

@@ -155,11 +155,8 @@ impl AuthorizerBuilder {
         &self.inner.name
     }
     /// Sets [`Authorizer::type_`](crate::types::Authorizer::type_): The authorizer type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AuthorizerType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::AuthorizerType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Authorizer::type_`](crate::types::Authorizer::type_).
@@ -319,13 +316,8 @@ impl AuthorizerBuilder {
         &self.inner.identity_validation_expression
     }
     /// Sets [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds): The TTL in seconds of cached authorizer results.
-    pub fn authorizer_result_ttl_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn authorizer_result_ttl_in_seconds(mut self, input: i32) -> Self {
+        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds).

@@ -64,8 +64,8 @@ pub struct CanarySettingsBuilder {
 }
 impl CanarySettingsBuilder {
     /// Sets [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic): The percent (0-100) of traffic diverted to a canary deployment.
-    pub fn percent_traffic(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.percent_traffic = ::std::option::Option::Some(input.into());
+    pub fn percent_traffic(mut self, input: f64) -> Self {
+        self.inner.percent_traffic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic).
@@ -136,8 +136,8 @@ impl CanarySettingsBuilder {
         &self.inner.stage_variable_overrides
     }
     /// Sets [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache): A Boolean flag to indicate whether the canary deployment uses the stage cache or not.
-    pub fn use_stage_cache(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.use_stage_cache = ::std::option::Option::Some(input.into());
+    pub fn use_stage_cache(mut self, input: bool) -> Self {
+        self.inner.use_stage_cache = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache).

@@ -165,9 +165,9 @@ impl ClientCertificateBuilder {
     /// Sets [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date): The timestamp when the client certificate was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date).
@@ -189,9 +189,9 @@ impl ClientCertificateBuilder {
     /// Sets [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date): The timestamp when the client certificate will expire.
     pub fn expiration_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_date = ::std::option::Option::Some(input.into());
+        self.inner.expiration_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date).

@@ -142,8 +142,8 @@ impl CreateApiKeyRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled): Specifies whether the ApiKey can be used by callers.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled).
@@ -158,11 +158,8 @@ impl CreateApiKeyRequestBuilder {
         &self.inner.enabled
     }
     /// Sets [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id): Specifies whether (`true`) or not (`false`) the key identifier is distinct from the created API key value.
-    pub fn generate_distinct_id(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.generate_distinct_id = ::std::option::Option::Some(input.into());
+    pub fn generate_distinct_id(mut self, input: bool) -> Self {
+        self.inner.generate_distinct_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id).
@@ -204,11 +201,8 @@ impl CreateApiKeyRequestBuilder {
     /// Appends one item to [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
     ///
     /// To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).
-    pub fn stage_keys(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StageKey>,
-    ) -> Self {
-        self.inner.stage_keys.get_or_insert_default().push(input.into());
+    pub fn stage_keys(mut self, input: crate::types::StageKey) -> Self {
+        self.inner.stage_keys.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys).

@@ -158,11 +158,8 @@ impl CreateAuthorizerRequestBuilder {
         &self.inner.name
     }
     /// Sets [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_): The authorizer type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AuthorizerType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::AuthorizerType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_).
@@ -322,13 +319,8 @@ impl CreateAuthorizerRequestBuilder {
         &self.inner.identity_validation_expression
     }
     /// Sets [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds): The TTL in seconds of cached authorizer results.
-    pub fn authorizer_result_ttl_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn authorizer_result_ttl_in_seconds(mut self, input: i32) -> Self {
+        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds).

@@ -203,11 +203,8 @@ impl CreateDeploymentRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled): Enables a cache cluster for the Stage resource specified in the input.
-    pub fn cache_cluster_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input.into());
+    pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
+        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled).
@@ -225,11 +222,8 @@ impl CreateDeploymentRequestBuilder {
         &self.inner.cache_cluster_enabled
     }
     /// Sets [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size): The stage's cache capacity in GB.
-    pub fn cache_cluster_size(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
-    ) -> Self {
-        self.inner.cache_cluster_size = ::std::option::Option::Some(input.into());
+    pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
+        self.inner.cache_cluster_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size).
@@ -282,9 +276,9 @@ impl CreateDeploymentRequestBuilder {
     /// Sets [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings): The input configuration for the canary deployment when the deployment is a canary release deployment.
     pub fn canary_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeploymentCanarySettings>,
+        input: crate::types::DeploymentCanarySettings,
     ) -> Self {
-        self.inner.canary_settings = ::std::option::Option::Some(input.into());
+        self.inner.canary_settings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings).
@@ -304,8 +298,8 @@ impl CreateDeploymentRequestBuilder {
         &self.inner.canary_settings
     }
     /// Sets [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
-    pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.tracing_enabled = ::std::option::Option::Some(input.into());
+    pub fn tracing_enabled(mut self, input: bool) -> Self {
+        self.inner.tracing_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled).

@@ -89,11 +89,8 @@ impl CreateDocumentationPartRequestBuilder {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location): The location of the targeted API entity of the to-be-created documentation part.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentationPartLocation>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: crate::types::DocumentationPartLocation) -> Self {
+        self.inner.location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location).

@@ -356,9 +356,9 @@ impl CreateDomainNameRequestBuilder {
     /// Sets [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration): The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
     pub fn endpoint_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
+        input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration).
@@ -409,11 +409,8 @@ impl CreateDomainNameRequestBuilder {
         &self.inner.tags
     }
     /// Sets [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy): The Transport Layer Security (TLS) version + cipher suite for this DomainName.
-    pub fn security_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
-    ) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input.into());
+    pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
+        self.inner.security_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy).
@@ -435,9 +432,9 @@ impl CreateDomainNameRequestBuilder {
     /// Sets [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode): The endpoint access mode of the DomainName.
     pub fn endpoint_access_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
+        input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode).
@@ -459,9 +456,9 @@ impl CreateDomainNameRequestBuilder {
     /// Sets [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication)
     pub fn mutual_tls_authentication(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MutualTlsAuthenticationInput>,
+        input: crate::types::MutualTlsAuthenticationInput,
     ) -> Self {
-        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input.into());
+        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication).
@@ -529,11 +526,8 @@ impl CreateDomainNameRequestBuilder {
         &self.inner.policy
     }
     /// Sets [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode): The routing mode for this domain name.
-    pub fn routing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RoutingMode>,
-    ) -> Self {
-        self.inner.routing_mode = ::std::option::Option::Some(input.into());
+    pub fn routing_mode(mut self, input: crate::types::RoutingMode) -> Self {
+        self.inner.routing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode).

@@ -112,11 +112,8 @@ impl CreateRequestValidatorRequestBuilder {
         &self.inner.name
     }
     /// Sets [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body): A Boolean flag to indicate whether to validate request body according to the configured model schema for the method (`true`) or not (`false`).
-    pub fn validate_request_body(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.validate_request_body = ::std::option::Option::Some(input.into());
+    pub fn validate_request_body(mut self, input: bool) -> Self {
+        self.inner.validate_request_body = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body).
@@ -134,13 +131,8 @@ impl CreateRequestValidatorRequestBuilder {
         &self.inner.validate_request_body
     }
     /// Sets [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters): A Boolean flag to indicate whether to validate request parameters, `true`, or not `false`.
-    pub fn validate_request_parameters(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.validate_request_parameters = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn validate_request_parameters(mut self, input: bool) -> Self {
+        self.inner.validate_request_parameters = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters).

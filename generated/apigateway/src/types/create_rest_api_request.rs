@@ -261,11 +261,8 @@ impl CreateRestApiRequestBuilder {
         &self.inner.binary_media_types
     }
     /// Sets [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size): A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API.
-    pub fn minimum_compression_size(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.minimum_compression_size = ::std::option::Option::Some(input.into());
+    pub fn minimum_compression_size(mut self, input: i32) -> Self {
+        self.inner.minimum_compression_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size).
@@ -283,11 +280,8 @@ impl CreateRestApiRequestBuilder {
         &self.inner.minimum_compression_size
     }
     /// Sets [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source): The source of the API key for metering requests according to a usage plan.
-    pub fn api_key_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiKeySourceType>,
-    ) -> Self {
-        self.inner.api_key_source = ::std::option::Option::Some(input.into());
+    pub fn api_key_source(mut self, input: crate::types::ApiKeySourceType) -> Self {
+        self.inner.api_key_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source).
@@ -309,9 +303,9 @@ impl CreateRestApiRequestBuilder {
     /// Sets [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration): The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
     pub fn endpoint_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
+        input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration).
@@ -384,13 +378,8 @@ impl CreateRestApiRequestBuilder {
         &self.inner.tags
     }
     /// Sets [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint): Specifies whether clients can invoke your API by using the default `execute-api` endpoint.
-    pub fn disable_execute_api_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn disable_execute_api_endpoint(mut self, input: bool) -> Self {
+        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint).
@@ -408,11 +397,8 @@ impl CreateRestApiRequestBuilder {
         &self.inner.disable_execute_api_endpoint
     }
     /// Sets [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy): The Transport Layer Security (TLS) version + cipher suite for this RestApi.
-    pub fn security_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
-    ) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input.into());
+    pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
+        self.inner.security_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy).
@@ -434,9 +420,9 @@ impl CreateRestApiRequestBuilder {
     /// Sets [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode): The endpoint access mode of the RestApi.
     pub fn endpoint_access_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
+        input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode).

@@ -225,11 +225,8 @@ impl CreateStageRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled): Whether cache clustering is enabled for the stage.
-    pub fn cache_cluster_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input.into());
+    pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
+        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled).
@@ -247,11 +244,8 @@ impl CreateStageRequestBuilder {
         &self.inner.cache_cluster_enabled
     }
     /// Sets [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size): The stage's cache capacity in GB.
-    pub fn cache_cluster_size(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
-    ) -> Self {
-        self.inner.cache_cluster_size = ::std::option::Option::Some(input.into());
+    pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
+        self.inner.cache_cluster_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size).
@@ -326,11 +320,8 @@ impl CreateStageRequestBuilder {
         &self.inner.documentation_version
     }
     /// Sets [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings): The canary deployment settings of this stage.
-    pub fn canary_settings(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CanarySettings>,
-    ) -> Self {
-        self.inner.canary_settings = ::std::option::Option::Some(input.into());
+    pub fn canary_settings(mut self, input: crate::types::CanarySettings) -> Self {
+        self.inner.canary_settings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings).
@@ -350,8 +341,8 @@ impl CreateStageRequestBuilder {
         &self.inner.canary_settings
     }
     /// Sets [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
-    pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.tracing_enabled = ::std::option::Option::Some(input.into());
+    pub fn tracing_enabled(mut self, input: bool) -> Self {
+        self.inner.tracing_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled).

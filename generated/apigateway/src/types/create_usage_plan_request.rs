@@ -132,11 +132,8 @@ impl CreateUsagePlanRequestBuilder {
     /// Appends one item to [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): The associated API stages of the usage plan.
     ///
     /// To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).
-    pub fn api_stages(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiStage>,
-    ) -> Self {
-        self.inner.api_stages.get_or_insert_default().push(input.into());
+    pub fn api_stages(mut self, input: crate::types::ApiStage) -> Self {
+        self.inner.api_stages.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages).
@@ -156,11 +153,8 @@ impl CreateUsagePlanRequestBuilder {
         &self.inner.api_stages
     }
     /// Sets [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle): The throttling limits of the usage plan.
-    pub fn throttle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
-    ) -> Self {
-        self.inner.throttle = ::std::option::Option::Some(input.into());
+    pub fn throttle(mut self, input: crate::types::ThrottleSettings) -> Self {
+        self.inner.throttle = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle).
@@ -180,11 +174,8 @@ impl CreateUsagePlanRequestBuilder {
         &self.inner.throttle
     }
     /// Sets [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota): The quota of the usage plan.
-    pub fn quota(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QuotaSettings>,
-    ) -> Self {
-        self.inner.quota = ::std::option::Option::Some(input.into());
+    pub fn quota(mut self, input: crate::types::QuotaSettings) -> Self {
+        self.inner.quota = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota).

@@ -82,11 +82,8 @@ impl DeleteGatewayResponseRequestBuilder {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type): The response type of the associated GatewayResponse.
-    pub fn response_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
-    ) -> Self {
-        self.inner.response_type = ::std::option::Option::Some(input.into());
+    pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
+        self.inner.response_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type).

@@ -135,9 +135,9 @@ impl DeploymentBuilder {
     /// Sets [`Deployment::created_date`](crate::types::Deployment::created_date): The date and time that the deployment resource was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Deployment::created_date`](crate::types::Deployment::created_date).
@@ -162,14 +162,12 @@ impl DeploymentBuilder {
     pub fn api_summary(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MethodSnapshot,
-            >,
+        value: ::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::MethodSnapshot,
         >,
     ) -> Self {
-        self.inner.api_summary.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.api_summary.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Deployment::api_summary`](crate::types::Deployment::api_summary).

@@ -57,8 +57,8 @@ pub struct DeploymentCanarySettingsBuilder {
 }
 impl DeploymentCanarySettingsBuilder {
     /// Sets [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic): The percentage (0.0-100.0) of traffic routed to the canary deployment.
-    pub fn percent_traffic(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.percent_traffic = ::std::option::Option::Some(input.into());
+    pub fn percent_traffic(mut self, input: f64) -> Self {
+        self.inner.percent_traffic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic).
@@ -107,8 +107,8 @@ impl DeploymentCanarySettingsBuilder {
         &self.inner.stage_variable_overrides
     }
     /// Sets [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache): A Boolean flag to indicate whether the canary release deployment uses the stage cache or not.
-    pub fn use_stage_cache(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.use_stage_cache = ::std::option::Option::Some(input.into());
+    pub fn use_stage_cache(mut self, input: bool) -> Self {
+        self.inner.use_stage_cache = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache).

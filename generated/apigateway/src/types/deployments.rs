@@ -79,11 +79,8 @@ impl DeploymentsBuilder {
     /// Appends one item to [`Deployments::items`](crate::types::Deployments::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Deployment>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::Deployment) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Deployments::items`](crate::types::Deployments::items).

@@ -86,11 +86,8 @@ impl DocumentationPartBuilder {
         &self.inner.id
     }
     /// Sets [`DocumentationPart::location`](crate::types::DocumentationPart::location): The location of the API entity to which the documentation applies.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentationPartLocation>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: crate::types::DocumentationPartLocation) -> Self {
+        self.inner.location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DocumentationPart::location`](crate::types::DocumentationPart::location).

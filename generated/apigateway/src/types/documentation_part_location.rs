@@ -67,11 +67,8 @@ pub struct DocumentationPartLocationBuilder {
 }
 impl DocumentationPartLocationBuilder {
     /// Sets [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_): The type of API entity to which the documentation content applies.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentationPartType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::DocumentationPartType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_).

@@ -88,9 +88,9 @@ impl DocumentationVersionBuilder {
     /// Sets [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date): The date when the API documentation snapshot is created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date).

@@ -81,11 +81,8 @@ impl DocumentationVersionsBuilder {
     /// Appends one item to [`DocumentationVersions::items`](crate::types::DocumentationVersions::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentationVersion>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::DocumentationVersion) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DocumentationVersions::items`](crate::types::DocumentationVersions::items).

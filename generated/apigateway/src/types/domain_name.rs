@@ -340,9 +340,9 @@ impl DomainNameBuilder {
     /// Sets [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date): The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
     pub fn certificate_upload_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.certificate_upload_date = ::std::option::Option::Some(input.into());
+        self.inner.certificate_upload_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date).
@@ -510,9 +510,9 @@ impl DomainNameBuilder {
     /// Sets [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration): The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
     pub fn endpoint_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
+        input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration).
@@ -532,11 +532,8 @@ impl DomainNameBuilder {
         &self.inner.endpoint_configuration
     }
     /// Sets [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status): The status of the DomainName migration.
-    pub fn domain_name_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DomainNameStatus>,
-    ) -> Self {
-        self.inner.domain_name_status = ::std::option::Option::Some(input.into());
+    pub fn domain_name_status(mut self, input: crate::types::DomainNameStatus) -> Self {
+        self.inner.domain_name_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status).
@@ -582,11 +579,8 @@ impl DomainNameBuilder {
         &self.inner.domain_name_status_message
     }
     /// Sets [`DomainName::security_policy`](crate::types::DomainName::security_policy): The Transport Layer Security (TLS) version + cipher suite for this DomainName.
-    pub fn security_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
-    ) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input.into());
+    pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
+        self.inner.security_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainName::security_policy`](crate::types::DomainName::security_policy).
@@ -608,9 +602,9 @@ impl DomainNameBuilder {
     /// Sets [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode): The endpoint access mode of the DomainName.
     pub fn endpoint_access_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
+        input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode).
@@ -663,9 +657,9 @@ impl DomainNameBuilder {
     /// Sets [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication): The mutual TLS authentication configuration for a custom domain name.
     pub fn mutual_tls_authentication(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MutualTlsAuthentication>,
+        input: crate::types::MutualTlsAuthentication,
     ) -> Self {
-        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input.into());
+        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication).
@@ -757,11 +751,8 @@ impl DomainNameBuilder {
         &self.inner.policy
     }
     /// Sets [`DomainName::routing_mode`](crate::types::DomainName::routing_mode): The routing mode for this domain name.
-    pub fn routing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RoutingMode>,
-    ) -> Self {
-        self.inner.routing_mode = ::std::option::Option::Some(input.into());
+    pub fn routing_mode(mut self, input: crate::types::RoutingMode) -> Self {
+        self.inner.routing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainName::routing_mode`](crate::types::DomainName::routing_mode).

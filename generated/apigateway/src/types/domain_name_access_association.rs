@@ -136,11 +136,9 @@ impl DomainNameAccessAssociationBuilder {
     /// Sets [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type): The type of the domain name access association source.
     pub fn access_association_source_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AccessAssociationSourceType>,
+        input: crate::types::AccessAssociationSourceType,
     ) -> Self {
-        self.inner.access_association_source_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.access_association_source_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type).

@@ -81,11 +81,8 @@ impl DomainNameAccessAssociationsBuilder {
     /// Appends one item to [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DomainNameAccessAssociation>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::DomainNameAccessAssociation) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items).

@@ -79,11 +79,8 @@ impl DomainNamesBuilder {
     /// Appends one item to [`DomainNames::items`](crate::types::DomainNames::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DomainName>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::DomainName) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DomainNames::items`](crate::types::DomainNames::items).

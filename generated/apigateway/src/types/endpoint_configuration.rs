@@ -55,11 +55,8 @@ impl EndpointConfigurationBuilder {
     /// Appends one item to [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): A list of endpoint types of an API (RestApi) or its custom domain name (DomainName).
     ///
     /// To set the whole list at once, use [`set_types`](Self::set_types).
-    pub fn types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointType>,
-    ) -> Self {
-        self.inner.types.get_or_insert_default().push(input.into());
+    pub fn types(mut self, input: crate::types::EndpointType) -> Self {
+        self.inner.types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types).
@@ -79,11 +76,8 @@ impl EndpointConfigurationBuilder {
         &self.inner.types
     }
     /// Sets [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type): The IP address types that can invoke an API (RestApi) or a DomainName.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type).

@@ -90,11 +90,8 @@ pub struct GatewayResponseBuilder {
 }
 impl GatewayResponseBuilder {
     /// Sets [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type): The response type of the associated GatewayResponse.
-    pub fn response_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
-    ) -> Self {
-        self.inner.response_type = ::std::option::Option::Some(input.into());
+    pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
+        self.inner.response_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type).
@@ -204,8 +201,8 @@ impl GatewayResponseBuilder {
         &self.inner.response_templates
     }
     /// Sets [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response): A Boolean flag to indicate whether this GatewayResponse is the default gateway response (`true`) or not (`false`).
-    pub fn default_response(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.default_response = ::std::option::Option::Some(input.into());
+    pub fn default_response(mut self, input: bool) -> Self {
+        self.inner.default_response = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response).

@@ -79,11 +79,8 @@ impl GatewayResponsesBuilder {
     /// Appends one item to [`GatewayResponses::items`](crate::types::GatewayResponses::items): Returns the entire collection, because of no pagination support.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayResponse>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::GatewayResponse) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GatewayResponses::items`](crate::types::GatewayResponses::items).

@@ -78,8 +78,8 @@ impl GetApiKeyRequestBuilder {
         &self.inner.api_key
     }
     /// Sets [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value): A boolean flag to specify whether (`true`) or not (`false`) the result contains the key value.
-    pub fn include_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.include_value = ::std::option::Option::Some(input.into());
+    pub fn include_value(mut self, input: bool) -> Self {
+        self.inner.include_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value).

@@ -103,8 +103,8 @@ impl GetApiKeysRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit).
@@ -163,8 +163,8 @@ impl GetApiKeysRequestBuilder {
         &self.inner.customer_id
     }
     /// Sets [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values): A boolean flag to specify whether (`true`) or not (`false`) the result contains key values.
-    pub fn include_values(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.include_values = ::std::option::Option::Some(input.into());
+    pub fn include_values(mut self, input: bool) -> Self {
+        self.inner.include_values = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values).

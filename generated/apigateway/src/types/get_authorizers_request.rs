@@ -109,8 +109,8 @@ impl GetAuthorizersRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit).

@@ -140,8 +140,8 @@ impl GetBasePathMappingsRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit).

@@ -76,8 +76,8 @@ impl GetClientCertificatesRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit).

@@ -125,11 +125,8 @@ impl GetDocumentationPartsRequestBuilder {
         &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_): The type of API entities of the to-be-retrieved documentation parts.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentationPartType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::DocumentationPartType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_).
@@ -215,8 +212,8 @@ impl GetDocumentationPartsRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit).
@@ -231,11 +228,8 @@ impl GetDocumentationPartsRequestBuilder {
         &self.inner.limit
     }
     /// Sets [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status): The status of the API documentation parts to retrieve.
-    pub fn location_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocationStatusType>,
-    ) -> Self {
-        self.inner.location_status = ::std::option::Option::Some(input.into());
+    pub fn location_status(mut self, input: crate::types::LocationStatusType) -> Self {
+        self.inner.location_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status).

@@ -85,8 +85,8 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit).
@@ -101,11 +101,8 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         &self.inner.limit
     }
     /// Sets [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner): The owner of the domain name access association.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceOwner>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: crate::types::ResourceOwner) -> Self {
+        self.inner.resource_owner = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner).

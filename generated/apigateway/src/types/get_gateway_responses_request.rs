@@ -109,8 +109,8 @@ impl GetGatewayResponsesRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit).

@@ -111,8 +111,8 @@ impl GetModelRequestBuilder {
         &self.inner.model_name
     }
     /// Sets [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten): A query parameter of a Boolean value to resolve (`true`) all external model references and returns a flattened model schema or not (`false`) The default is `false`.
-    pub fn flatten(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.flatten = ::std::option::Option::Some(input.into());
+    pub fn flatten(mut self, input: bool) -> Self {
+        self.inner.flatten = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten).

@@ -109,8 +109,8 @@ impl GetRequestValidatorsRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit).

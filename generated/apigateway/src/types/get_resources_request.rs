@@ -118,8 +118,8 @@ impl GetResourcesRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit).

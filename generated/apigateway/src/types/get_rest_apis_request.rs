@@ -76,8 +76,8 @@ impl GetRestApisRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit).

@@ -118,8 +118,8 @@ impl GetUsagePlanKeysRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit).

@@ -107,8 +107,8 @@ impl GetUsagePlansRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit).

@@ -206,8 +206,8 @@ impl GetUsageRequestBuilder {
         &self.inner.position
     }
     /// Sets [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit): The maximum number of returned results per page.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit).

@@ -85,11 +85,8 @@ impl ImportApiKeysRequestBuilder {
         &self.inner.body
     }
     /// Sets [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format): A query parameter to specify the input format to imported API keys.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiKeysFormat>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: crate::types::ApiKeysFormat) -> Self {
+        self.inner.format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format).
@@ -107,8 +104,8 @@ impl ImportApiKeysRequestBuilder {
         &self.inner.format
     }
     /// Sets [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings): A query parameter to indicate whether to rollback ApiKey importation (`true`) or not (`false`) when error is encountered.
-    pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
+    pub fn fail_on_warnings(mut self, input: bool) -> Self {
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings).

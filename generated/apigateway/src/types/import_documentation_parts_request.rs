@@ -92,11 +92,8 @@ impl ImportDocumentationPartsRequestBuilder {
         &self.inner.rest_api_id
     }
     /// Sets [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode): A query parameter to indicate whether to overwrite (`overwrite`) any existing DocumentationParts definition or to merge (`merge`) the new definition into the existing one.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PutMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::PutMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode).
@@ -114,8 +111,8 @@ impl ImportDocumentationPartsRequestBuilder {
         &self.inner.mode
     }
     /// Sets [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings): A query parameter to specify whether to rollback the documentation importation (`true`) or not (`false`) when a warning is encountered.
-    pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
+    pub fn fail_on_warnings(mut self, input: bool) -> Self {
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings).

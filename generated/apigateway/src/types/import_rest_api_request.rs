@@ -71,8 +71,8 @@ pub struct ImportRestApiRequestBuilder {
 }
 impl ImportRestApiRequestBuilder {
     /// Sets [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered.
-    pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
+    pub fn fail_on_warnings(mut self, input: bool) -> Self {
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings).

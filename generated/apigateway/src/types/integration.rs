@@ -200,11 +200,8 @@ pub struct IntegrationBuilder {
 }
 impl IntegrationBuilder {
     /// Sets [`Integration::type_`](crate::types::Integration::type_): Specifies an API method integration type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegrationType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::IntegrationType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Integration::type_`](crate::types::Integration::type_).
@@ -266,11 +263,8 @@ impl IntegrationBuilder {
         &self.inner.uri
     }
     /// Sets [`Integration::connection_type`](crate::types::Integration::connection_type): The type of the network connection to the integration endpoint.
-    pub fn connection_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionType>,
-    ) -> Self {
-        self.inner.connection_type = ::std::option::Option::Some(input.into());
+    pub fn connection_type(mut self, input: crate::types::ConnectionType) -> Self {
+        self.inner.connection_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Integration::connection_type`](crate::types::Integration::connection_type).
@@ -428,9 +422,9 @@ impl IntegrationBuilder {
     /// Sets [`Integration::content_handling`](crate::types::Integration::content_handling): Specifies how to handle request payload content type conversions.
     pub fn content_handling(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
+        input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Integration::content_handling`](crate::types::Integration::content_handling).
@@ -450,8 +444,8 @@ impl IntegrationBuilder {
         &self.inner.content_handling
     }
     /// Sets [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis): Custom timeout between 50 and 29,000 milliseconds.
-    pub fn timeout_in_millis(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout_in_millis = ::std::option::Option::Some(input.into());
+    pub fn timeout_in_millis(mut self, input: i32) -> Self {
+        self.inner.timeout_in_millis = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis).
@@ -519,12 +513,12 @@ impl IntegrationBuilder {
     pub fn integration_responses(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::IntegrationResponse>,
+        value: crate::types::IntegrationResponse,
     ) -> Self {
         self.inner
             .integration_responses
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`Integration::integration_responses`](crate::types::Integration::integration_responses).
@@ -554,11 +548,8 @@ impl IntegrationBuilder {
         &self.inner.integration_responses
     }
     /// Sets [`Integration::tls_config`](crate::types::Integration::tls_config): Specifies the TLS configuration for an integration.
-    pub fn tls_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TlsConfig>,
-    ) -> Self {
-        self.inner.tls_config = ::std::option::Option::Some(input.into());
+    pub fn tls_config(mut self, input: crate::types::TlsConfig) -> Self {
+        self.inner.tls_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Integration::tls_config`](crate::types::Integration::tls_config).
@@ -578,9 +569,9 @@ impl IntegrationBuilder {
     /// Sets [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode): The response transfer mode of the integration.
     pub fn response_transfer_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResponseTransferMode>,
+        input: crate::types::ResponseTransferMode,
     ) -> Self {
-        self.inner.response_transfer_mode = ::std::option::Option::Some(input.into());
+        self.inner.response_transfer_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode).

@@ -208,9 +208,9 @@ impl IntegrationResponseBuilder {
     /// Sets [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling): Specifies how to handle response payload content type conversions.
     pub fn content_handling(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
+        input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling).

@@ -211,8 +211,8 @@ impl MethodBuilder {
         &self.inner.authorizer_id
     }
     /// Sets [`Method::api_key_required`](crate::types::Method::api_key_required): A boolean flag specifying whether a valid ApiKey is required to invoke this method.
-    pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.api_key_required = ::std::option::Option::Some(input.into());
+    pub fn api_key_required(mut self, input: bool) -> Self {
+        self.inner.api_key_required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Method::api_key_required`](crate::types::Method::api_key_required).
@@ -278,12 +278,9 @@ impl MethodBuilder {
     pub fn request_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
+        value: bool,
     ) -> Self {
-        self.inner
-            .request_parameters
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.request_parameters.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Method::request_parameters`](crate::types::Method::request_parameters).
@@ -346,12 +343,9 @@ impl MethodBuilder {
     pub fn method_responses(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MethodResponse>,
+        value: crate::types::MethodResponse,
     ) -> Self {
-        self.inner
-            .method_responses
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.method_responses.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Method::method_responses`](crate::types::Method::method_responses).
@@ -378,11 +372,8 @@ impl MethodBuilder {
         &self.inner.method_responses
     }
     /// Sets [`Method::method_integration`](crate::types::Method::method_integration): Gets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end.
-    pub fn method_integration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Integration>,
-    ) -> Self {
-        self.inner.method_integration = ::std::option::Option::Some(input.into());
+    pub fn method_integration(mut self, input: crate::types::Integration) -> Self {
+        self.inner.method_integration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Method::method_integration`](crate::types::Method::method_integration).

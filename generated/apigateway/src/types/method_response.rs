@@ -101,12 +101,9 @@ impl MethodResponseBuilder {
     pub fn response_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
+        value: bool,
     ) -> Self {
-        self.inner
-            .response_parameters
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.response_parameters.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters).

@@ -106,8 +106,8 @@ pub struct MethodSettingBuilder {
 }
 impl MethodSettingBuilder {
     /// Sets [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled): Specifies whether Amazon CloudWatch metrics are enabled for this method.
-    pub fn metrics_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.metrics_enabled = ::std::option::Option::Some(input.into());
+    pub fn metrics_enabled(mut self, input: bool) -> Self {
+        self.inner.metrics_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled).
@@ -144,8 +144,8 @@ impl MethodSettingBuilder {
         &self.inner.logging_level
     }
     /// Sets [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled): Specifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs.
-    pub fn data_trace_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.data_trace_enabled = ::std::option::Option::Some(input.into());
+    pub fn data_trace_enabled(mut self, input: bool) -> Self {
+        self.inner.data_trace_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled).
@@ -160,11 +160,8 @@ impl MethodSettingBuilder {
         &self.inner.data_trace_enabled
     }
     /// Sets [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit): Specifies the throttling burst limit.
-    pub fn throttling_burst_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.throttling_burst_limit = ::std::option::Option::Some(input.into());
+    pub fn throttling_burst_limit(mut self, input: i32) -> Self {
+        self.inner.throttling_burst_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit).
@@ -182,11 +179,8 @@ impl MethodSettingBuilder {
         &self.inner.throttling_burst_limit
     }
     /// Sets [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit): Specifies the throttling rate limit.
-    pub fn throttling_rate_limit(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.throttling_rate_limit = ::std::option::Option::Some(input.into());
+    pub fn throttling_rate_limit(mut self, input: f64) -> Self {
+        self.inner.throttling_rate_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit).
@@ -204,8 +198,8 @@ impl MethodSettingBuilder {
         &self.inner.throttling_rate_limit
     }
     /// Sets [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled): Specifies whether responses should be cached and returned for requests.
-    pub fn caching_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.caching_enabled = ::std::option::Option::Some(input.into());
+    pub fn caching_enabled(mut self, input: bool) -> Self {
+        self.inner.caching_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled).
@@ -220,11 +214,8 @@ impl MethodSettingBuilder {
         &self.inner.caching_enabled
     }
     /// Sets [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds): Specifies the time to live (TTL), in seconds, for cached responses.
-    pub fn cache_ttl_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.cache_ttl_in_seconds = ::std::option::Option::Some(input.into());
+    pub fn cache_ttl_in_seconds(mut self, input: i32) -> Self {
+        self.inner.cache_ttl_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds).
@@ -242,11 +233,8 @@ impl MethodSettingBuilder {
         &self.inner.cache_ttl_in_seconds
     }
     /// Sets [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted): Specifies whether the cached responses are encrypted.
-    pub fn cache_data_encrypted(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.cache_data_encrypted = ::std::option::Option::Some(input.into());
+    pub fn cache_data_encrypted(mut self, input: bool) -> Self {
+        self.inner.cache_data_encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted).
@@ -264,12 +252,9 @@ impl MethodSettingBuilder {
         &self.inner.cache_data_encrypted
     }
     /// Sets [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control): Specifies whether authorization is required for a cache invalidation request.
-    pub fn require_authorization_for_cache_control(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn require_authorization_for_cache_control(mut self, input: bool) -> Self {
         self.inner.require_authorization_for_cache_control = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -292,12 +277,10 @@ impl MethodSettingBuilder {
     /// Sets [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy): Specifies how to handle unauthorized requests for cache invalidation.
     pub fn unauthorized_cache_control_header_strategy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UnauthorizedCacheControlHeaderStrategy,
-        >,
+        input: crate::types::UnauthorizedCacheControlHeaderStrategy,
     ) -> Self {
         self.inner.unauthorized_cache_control_header_strategy = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -68,8 +68,8 @@ impl MethodSnapshotBuilder {
         &self.inner.authorization_type
     }
     /// Sets [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required): Specifies whether the method requires a valid ApiKey.
-    pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.api_key_required = ::std::option::Option::Some(input.into());
+    pub fn api_key_required(mut self, input: bool) -> Self {
+        self.inner.api_key_required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required).

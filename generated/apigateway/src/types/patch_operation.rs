@@ -58,8 +58,8 @@ pub struct PatchOperationBuilder {
 }
 impl PatchOperationBuilder {
     /// Sets [`PatchOperation::op`](crate::types::PatchOperation::op): An update operation to be performed with this PATCH request.
-    pub fn op(mut self, input: impl ::std::convert::Into<crate::types::Op>) -> Self {
-        self.inner.op = ::std::option::Option::Some(input.into());
+    pub fn op(mut self, input: crate::types::Op) -> Self {
+        self.inner.op = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PatchOperation::op`](crate::types::PatchOperation::op).

@@ -273,11 +273,8 @@ impl PutIntegrationRequestBuilder {
         &self.inner.http_method
     }
     /// Sets [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_): Specifies a put integration input's type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegrationType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::IntegrationType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_).
@@ -341,11 +338,8 @@ impl PutIntegrationRequestBuilder {
         &self.inner.uri
     }
     /// Sets [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type): The type of the network connection to the integration endpoint.
-    pub fn connection_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionType>,
-    ) -> Self {
-        self.inner.connection_type = ::std::option::Option::Some(input.into());
+    pub fn connection_type(mut self, input: crate::types::ConnectionType) -> Self {
+        self.inner.connection_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type).
@@ -551,9 +545,9 @@ impl PutIntegrationRequestBuilder {
     /// Sets [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling): Specifies how to handle request payload content type conversions.
     pub fn content_handling(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
+        input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling).
@@ -573,8 +567,8 @@ impl PutIntegrationRequestBuilder {
         &self.inner.content_handling
     }
     /// Sets [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis): Custom timeout between 50 and 29,000 milliseconds.
-    pub fn timeout_in_millis(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout_in_millis = ::std::option::Option::Some(input.into());
+    pub fn timeout_in_millis(mut self, input: i32) -> Self {
+        self.inner.timeout_in_millis = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis).
@@ -589,11 +583,8 @@ impl PutIntegrationRequestBuilder {
         &self.inner.timeout_in_millis
     }
     /// Sets [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config)
-    pub fn tls_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TlsConfig>,
-    ) -> Self {
-        self.inner.tls_config = ::std::option::Option::Some(input.into());
+    pub fn tls_config(mut self, input: crate::types::TlsConfig) -> Self {
+        self.inner.tls_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config).
@@ -613,9 +604,9 @@ impl PutIntegrationRequestBuilder {
     /// Sets [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode): The response transfer mode of the integration.
     pub fn response_transfer_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResponseTransferMode>,
+        input: crate::types::ResponseTransferMode,
     ) -> Self {
-        self.inner.response_transfer_mode = ::std::option::Option::Some(input.into());
+        self.inner.response_transfer_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode).

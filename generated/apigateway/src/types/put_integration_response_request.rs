@@ -306,9 +306,9 @@ impl PutIntegrationResponseRequestBuilder {
     /// Sets [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling): Specifies how to handle response payload content type conversions.
     pub fn content_handling(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
+        input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling).

@@ -253,8 +253,8 @@ impl PutMethodRequestBuilder {
         &self.inner.authorizer_id
     }
     /// Sets [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required): Specifies whether the method required a valid ApiKey.
-    pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.api_key_required = ::std::option::Option::Some(input.into());
+    pub fn api_key_required(mut self, input: bool) -> Self {
+        self.inner.api_key_required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required).
@@ -296,12 +296,9 @@ impl PutMethodRequestBuilder {
     pub fn request_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
+        value: bool,
     ) -> Self {
-        self.inner
-            .request_parameters
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.request_parameters.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters).

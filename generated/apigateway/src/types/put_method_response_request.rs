@@ -199,12 +199,9 @@ impl PutMethodResponseRequestBuilder {
     pub fn response_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
+        value: bool,
     ) -> Self {
-        self.inner
-            .response_parameters
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.response_parameters.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters).

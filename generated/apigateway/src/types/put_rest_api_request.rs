@@ -107,11 +107,8 @@ impl PutRestApiRequestBuilder {
         &self.inner.rest_api_id
     }
     /// Sets [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode): The `mode` query parameter to specify the update mode.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PutMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::PutMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode).
@@ -129,8 +126,8 @@ impl PutRestApiRequestBuilder {
         &self.inner.mode
     }
     /// Sets [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API update (`true`) or not (`false`) when a warning is encountered.
-    pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
+    pub fn fail_on_warnings(mut self, input: bool) -> Self {
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings).

@@ -51,8 +51,8 @@ pub struct QuotaSettingsBuilder {
 }
 impl QuotaSettingsBuilder {
     /// Sets [`QuotaSettings::limit`](crate::types::QuotaSettings::limit): The target maximum number of requests that can be made in a given time period.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QuotaSettings::limit`](crate::types::QuotaSettings::limit).
@@ -67,8 +67,8 @@ impl QuotaSettingsBuilder {
         &self.inner.limit
     }
     /// Sets [`QuotaSettings::offset`](crate::types::QuotaSettings::offset): The number of requests subtracted from the given limit in the initial time period.
-    pub fn offset(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.offset = ::std::option::Option::Some(input.into());
+    pub fn offset(mut self, input: i32) -> Self {
+        self.inner.offset = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QuotaSettings::offset`](crate::types::QuotaSettings::offset).
@@ -83,11 +83,8 @@ impl QuotaSettingsBuilder {
         &self.inner.offset
     }
     /// Sets [`QuotaSettings::period`](crate::types::QuotaSettings::period): The time period in which the limit applies.
-    pub fn period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QuotaPeriodType>,
-    ) -> Self {
-        self.inner.period = ::std::option::Option::Some(input.into());
+    pub fn period(mut self, input: crate::types::QuotaPeriodType) -> Self {
+        self.inner.period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QuotaSettings::period`](crate::types::QuotaSettings::period).

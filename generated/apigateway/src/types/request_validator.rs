@@ -113,11 +113,8 @@ impl RequestValidatorBuilder {
         &self.inner.name
     }
     /// Sets [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body): A Boolean flag to indicate whether to validate a request body according to the configured Model schema.
-    pub fn validate_request_body(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.validate_request_body = ::std::option::Option::Some(input.into());
+    pub fn validate_request_body(mut self, input: bool) -> Self {
+        self.inner.validate_request_body = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body).
@@ -135,13 +132,8 @@ impl RequestValidatorBuilder {
         &self.inner.validate_request_body
     }
     /// Sets [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters): A Boolean flag to indicate whether to validate request parameters (`true`) or not (`false`).
-    pub fn validate_request_parameters(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.validate_request_parameters = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn validate_request_parameters(mut self, input: bool) -> Self {
+        self.inner.validate_request_parameters = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters).

@@ -175,12 +175,9 @@ impl ResourceBuilder {
     pub fn resource_methods(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Method>,
+        value: crate::types::Method,
     ) -> Self {
-        self.inner
-            .resource_methods
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.resource_methods.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Resource::resource_methods`](crate::types::Resource::resource_methods).

@@ -255,9 +255,9 @@ impl RestApiBuilder {
     /// Sets [`RestApi::created_date`](crate::types::RestApi::created_date): The timestamp when the API was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::created_date`](crate::types::RestApi::created_date).
@@ -351,11 +351,8 @@ impl RestApiBuilder {
         &self.inner.binary_media_types
     }
     /// Sets [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size): A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API.
-    pub fn minimum_compression_size(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.minimum_compression_size = ::std::option::Option::Some(input.into());
+    pub fn minimum_compression_size(mut self, input: i32) -> Self {
+        self.inner.minimum_compression_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size).
@@ -373,11 +370,8 @@ impl RestApiBuilder {
         &self.inner.minimum_compression_size
     }
     /// Sets [`RestApi::api_key_source`](crate::types::RestApi::api_key_source): The source of the API key for metering requests according to a usage plan.
-    pub fn api_key_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiKeySourceType>,
-    ) -> Self {
-        self.inner.api_key_source = ::std::option::Option::Some(input.into());
+    pub fn api_key_source(mut self, input: crate::types::ApiKeySourceType) -> Self {
+        self.inner.api_key_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::api_key_source`](crate::types::RestApi::api_key_source).
@@ -399,9 +393,9 @@ impl RestApiBuilder {
     /// Sets [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration): The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
     pub fn endpoint_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
+        input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration).
@@ -474,13 +468,8 @@ impl RestApiBuilder {
         &self.inner.tags
     }
     /// Sets [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint): Specifies whether clients can invoke your API by using the default `execute-api` endpoint.
-    pub fn disable_execute_api_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn disable_execute_api_endpoint(mut self, input: bool) -> Self {
+        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint).
@@ -520,11 +509,8 @@ impl RestApiBuilder {
         &self.inner.root_resource_id
     }
     /// Sets [`RestApi::security_policy`](crate::types::RestApi::security_policy): The Transport Layer Security (TLS) version + cipher suite for this RestApi.
-    pub fn security_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
-    ) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input.into());
+    pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
+        self.inner.security_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::security_policy`](crate::types::RestApi::security_policy).
@@ -546,9 +532,9 @@ impl RestApiBuilder {
     /// Sets [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode): The endpoint access mode of the RestApi.
     pub fn endpoint_access_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
+        input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode).
@@ -568,11 +554,8 @@ impl RestApiBuilder {
         &self.inner.endpoint_access_mode
     }
     /// Sets [`RestApi::api_status`](crate::types::RestApi::api_status): The ApiStatus of the RestApi.
-    pub fn api_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiStatus>,
-    ) -> Self {
-        self.inner.api_status = ::std::option::Option::Some(input.into());
+    pub fn api_status(mut self, input: crate::types::ApiStatus) -> Self {
+        self.inner.api_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestApi::api_status`](crate::types::RestApi::api_status).

@@ -79,11 +79,8 @@ impl RestApisBuilder {
     /// Appends one item to [`RestApis::items`](crate::types::RestApis::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RestApi>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::RestApi) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RestApis::items`](crate::types::RestApis::items).

@@ -131,8 +131,8 @@ impl SdkConfigurationPropertyBuilder {
         &self.inner.description
     }
     /// Sets [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required): A boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (`true`) or not (`false`).
-    pub fn required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.required = ::std::option::Option::Some(input.into());
+    pub fn required(mut self, input: bool) -> Self {
+        self.inner.required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required).

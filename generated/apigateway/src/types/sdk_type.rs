@@ -141,9 +141,9 @@ impl SdkTypeBuilder {
     /// To set the whole list at once, use [`set_configuration_properties`](Self::set_configuration_properties).
     pub fn configuration_properties(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SdkConfigurationProperty>,
+        input: crate::types::SdkConfigurationProperty,
     ) -> Self {
-        self.inner.configuration_properties.get_or_insert_default().push(input.into());
+        self.inner.configuration_properties.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties).

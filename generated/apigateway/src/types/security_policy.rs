@@ -4,13 +4,7 @@
 /// The `SecurityPolicy` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum SecurityPolicy {
     /// `TLS_1_0`
@@ -55,6 +49,21 @@ impl SecurityPolicy {
         "SecurityPolicy_TLS13_2025_EDGE",
         "SecurityPolicy_TLS12_PFS_2025_EDGE",
         "SecurityPolicy_TLS12_2018_EDGE",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "Tls1_0",
+        "Tls1_2",
+        "SecurityPolicyTls13_1_3_2025_09",
+        "SecurityPolicyTls13_1_3Fips2025_09",
+        "SecurityPolicyTls13_1_2PfsPq2025_09",
+        "SecurityPolicyTls13_1_2FipsPq2025_09",
+        "SecurityPolicyTls13_1_2FipsPfsPq2025_09",
+        "SecurityPolicyTls13_1_2Pq2025_09",
+        "SecurityPolicyTls13_1_2_2021_06",
+        "SecurityPolicyTls13_2025Edge",
+        "SecurityPolicyTls12Pfs2025Edge",
+        "SecurityPolicyTls12_2018Edge",
     ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -154,6 +163,30 @@ impl ::std::cmp::PartialOrd for SecurityPolicy {
 impl ::std::cmp::Ord for SecurityPolicy {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for SecurityPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            SecurityPolicy::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for SecurityPolicy {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for SecurityPolicy {

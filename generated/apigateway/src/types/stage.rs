@@ -280,11 +280,8 @@ impl StageBuilder {
         &self.inner.description
     }
     /// Sets [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled): Specifies whether a cache cluster is enabled for the stage.
-    pub fn cache_cluster_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input.into());
+    pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
+        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled).
@@ -302,11 +299,8 @@ impl StageBuilder {
         &self.inner.cache_cluster_enabled
     }
     /// Sets [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size): The stage's cache capacity in GB.
-    pub fn cache_cluster_size(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
-    ) -> Self {
-        self.inner.cache_cluster_size = ::std::option::Option::Some(input.into());
+    pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
+        self.inner.cache_cluster_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size).
@@ -328,9 +322,9 @@ impl StageBuilder {
     /// Sets [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status): The status of the cache cluster for the stage, if enabled.
     pub fn cache_cluster_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CacheClusterStatus>,
+        input: crate::types::CacheClusterStatus,
     ) -> Self {
-        self.inner.cache_cluster_status = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status).
@@ -355,12 +349,9 @@ impl StageBuilder {
     pub fn method_settings(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MethodSetting>,
+        value: crate::types::MethodSetting,
     ) -> Self {
-        self.inner
-            .method_settings
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.method_settings.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Stage::method_settings`](crate::types::Stage::method_settings).
@@ -444,9 +435,9 @@ impl StageBuilder {
     /// Sets [`Stage::access_log_settings`](crate::types::Stage::access_log_settings): Settings for logging access in this stage.
     pub fn access_log_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AccessLogSettings>,
+        input: crate::types::AccessLogSettings,
     ) -> Self {
-        self.inner.access_log_settings = ::std::option::Option::Some(input.into());
+        self.inner.access_log_settings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::access_log_settings`](crate::types::Stage::access_log_settings).
@@ -466,11 +457,8 @@ impl StageBuilder {
         &self.inner.access_log_settings
     }
     /// Sets [`Stage::canary_settings`](crate::types::Stage::canary_settings): Settings for the canary deployment in this stage.
-    pub fn canary_settings(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CanarySettings>,
-    ) -> Self {
-        self.inner.canary_settings = ::std::option::Option::Some(input.into());
+    pub fn canary_settings(mut self, input: crate::types::CanarySettings) -> Self {
+        self.inner.canary_settings = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::canary_settings`](crate::types::Stage::canary_settings).
@@ -490,8 +478,8 @@ impl StageBuilder {
         &self.inner.canary_settings
     }
     /// Sets [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
-    pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.tracing_enabled = ::std::option::Option::Some(input.into());
+    pub fn tracing_enabled(mut self, input: bool) -> Self {
+        self.inner.tracing_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled).
@@ -561,9 +549,9 @@ impl StageBuilder {
     /// Sets [`Stage::created_date`](crate::types::Stage::created_date): The timestamp when the stage was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::created_date`](crate::types::Stage::created_date).
@@ -585,9 +573,9 @@ impl StageBuilder {
     /// Sets [`Stage::last_updated_date`](crate::types::Stage::last_updated_date): The timestamp when the stage last updated.
     pub fn last_updated_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_date = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Stage::last_updated_date`](crate::types::Stage::last_updated_date).

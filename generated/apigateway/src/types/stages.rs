@@ -50,11 +50,8 @@ impl StagesBuilder {
     /// Appends one item to [`Stages::item`](crate::types::Stages::item): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_item`](Self::set_item).
-    pub fn item(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Stage>,
-    ) -> Self {
-        self.inner.item.get_or_insert_default().push(input.into());
+    pub fn item(mut self, input: crate::types::Stage) -> Self {
+        self.inner.item.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Stages::item`](crate::types::Stages::item).

@@ -108,8 +108,8 @@ pub struct TestInvokeAuthorizerResponseBuilder {
 }
 impl TestInvokeAuthorizerResponseBuilder {
     /// Sets [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status): The HTTP status code that the client would have received.
-    pub fn client_status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.client_status = ::std::option::Option::Some(input.into());
+    pub fn client_status(mut self, input: i32) -> Self {
+        self.inner.client_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status).
@@ -146,8 +146,8 @@ impl TestInvokeAuthorizerResponseBuilder {
         &self.inner.log
     }
     /// Sets [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency): The execution latency, in ms, of the test authorizer request.
-    pub fn latency(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.latency = ::std::option::Option::Some(input.into());
+    pub fn latency(mut self, input: i64) -> Self {
+        self.inner.latency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency).
@@ -211,12 +211,9 @@ impl TestInvokeAuthorizerResponseBuilder {
     pub fn authorization(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        value: ::std::vec::Vec<::std::string::String>,
     ) -> Self {
-        self.inner
-            .authorization
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.authorization.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization).

@@ -283,12 +283,9 @@ impl TestInvokeMethodRequestBuilder {
     pub fn multi_value_headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        value: ::std::vec::Vec<::std::string::String>,
     ) -> Self {
-        self.inner
-            .multi_value_headers
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.multi_value_headers.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers).

@@ -101,8 +101,8 @@ pub struct TestInvokeMethodResponseBuilder {
 }
 impl TestInvokeMethodResponseBuilder {
     /// Sets [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status): The HTTP status code.
-    pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: i32) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status).
@@ -175,12 +175,9 @@ impl TestInvokeMethodResponseBuilder {
     pub fn multi_value_headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        value: ::std::vec::Vec<::std::string::String>,
     ) -> Self {
-        self.inner
-            .multi_value_headers
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.multi_value_headers.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers).
@@ -232,8 +229,8 @@ impl TestInvokeMethodResponseBuilder {
         &self.inner.log
     }
     /// Sets [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency): The execution latency, in ms, of the test invoke request.
-    pub fn latency(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.latency = ::std::option::Option::Some(input.into());
+    pub fn latency(mut self, input: i64) -> Self {
+        self.inner.latency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency).

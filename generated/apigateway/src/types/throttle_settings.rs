@@ -44,8 +44,8 @@ pub struct ThrottleSettingsBuilder {
 }
 impl ThrottleSettingsBuilder {
     /// Sets [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit): The API target request burst rate limit.
-    pub fn burst_limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.burst_limit = ::std::option::Option::Some(input.into());
+    pub fn burst_limit(mut self, input: i32) -> Self {
+        self.inner.burst_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit).
@@ -60,8 +60,8 @@ impl ThrottleSettingsBuilder {
         &self.inner.burst_limit
     }
     /// Sets [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit): The API target request rate limit.
-    pub fn rate_limit(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.rate_limit = ::std::option::Option::Some(input.into());
+    pub fn rate_limit(mut self, input: f64) -> Self {
+        self.inner.rate_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit).

@@ -39,13 +39,8 @@ pub struct TlsConfigBuilder {
 }
 impl TlsConfigBuilder {
     /// Sets [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification): Specifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority.
-    pub fn insecure_skip_verification(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.insecure_skip_verification = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn insecure_skip_verification(mut self, input: bool) -> Self {
+        self.inner.insecure_skip_verification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification).

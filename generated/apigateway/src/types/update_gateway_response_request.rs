@@ -91,11 +91,8 @@ impl UpdateGatewayResponseRequestBuilder {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type): The response type of the associated GatewayResponse.
-    pub fn response_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
-    ) -> Self {
-        self.inner.response_type = ::std::option::Option::Some(input.into());
+    pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
+        self.inner.response_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type).
@@ -117,11 +114,8 @@ impl UpdateGatewayResponseRequestBuilder {
     /// Appends one item to [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     ///
     /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
-    pub fn patch_operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatchOperation>,
-    ) -> Self {
-        self.inner.patch_operations.get_or_insert_default().push(input.into());
+    pub fn patch_operations(mut self, input: crate::types::PatchOperation) -> Self {
+        self.inner.patch_operations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations).

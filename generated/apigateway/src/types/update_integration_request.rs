@@ -146,11 +146,8 @@ impl UpdateIntegrationRequestBuilder {
     /// Appends one item to [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     ///
     /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
-    pub fn patch_operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatchOperation>,
-    ) -> Self {
-        self.inner.patch_operations.get_or_insert_default().push(input.into());
+    pub fn patch_operations(mut self, input: crate::types::PatchOperation) -> Self {
+        self.inner.patch_operations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations).

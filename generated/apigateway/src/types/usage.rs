@@ -181,9 +181,9 @@ impl UsageBuilder {
     pub fn items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::vec::Vec<i64>>>,
+        value: ::std::vec::Vec<::std::vec::Vec<i64>>,
     ) -> Self {
-        self.inner.items.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.items.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Usage::items`](crate::types::Usage::items).

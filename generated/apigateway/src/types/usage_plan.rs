@@ -171,11 +171,8 @@ impl UsagePlanBuilder {
     /// Appends one item to [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): The associated API stages of a usage plan.
     ///
     /// To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).
-    pub fn api_stages(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApiStage>,
-    ) -> Self {
-        self.inner.api_stages.get_or_insert_default().push(input.into());
+    pub fn api_stages(mut self, input: crate::types::ApiStage) -> Self {
+        self.inner.api_stages.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages).
@@ -195,11 +192,8 @@ impl UsagePlanBuilder {
         &self.inner.api_stages
     }
     /// Sets [`UsagePlan::throttle`](crate::types::UsagePlan::throttle): A map containing method level throttling information for API stage in a usage plan.
-    pub fn throttle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
-    ) -> Self {
-        self.inner.throttle = ::std::option::Option::Some(input.into());
+    pub fn throttle(mut self, input: crate::types::ThrottleSettings) -> Self {
+        self.inner.throttle = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UsagePlan::throttle`](crate::types::UsagePlan::throttle).
@@ -219,11 +213,8 @@ impl UsagePlanBuilder {
         &self.inner.throttle
     }
     /// Sets [`UsagePlan::quota`](crate::types::UsagePlan::quota): The target maximum number of permitted requests per a given unit time interval.
-    pub fn quota(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QuotaSettings>,
-    ) -> Self {
-        self.inner.quota = ::std::option::Option::Some(input.into());
+    pub fn quota(mut self, input: crate::types::QuotaSettings) -> Self {
+        self.inner.quota = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UsagePlan::quota`](crate::types::UsagePlan::quota).

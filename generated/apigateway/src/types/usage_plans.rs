@@ -79,11 +79,8 @@ impl UsagePlansBuilder {
     /// Appends one item to [`UsagePlans::items`](crate::types::UsagePlans::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UsagePlan>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::UsagePlan) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UsagePlans::items`](crate::types::UsagePlans::items).

@@ -188,11 +188,8 @@ impl VpcLinkBuilder {
         &self.inner.target_arns
     }
     /// Sets [`VpcLink::status`](crate::types::VpcLink::status): The status of the VPC link.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcLinkStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::VpcLinkStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcLink::status`](crate::types::VpcLink::status).

@@ -79,11 +79,8 @@ impl VpcLinksBuilder {
     /// Appends one item to [`VpcLinks::items`](crate::types::VpcLinks::items): The current page of elements from this collection.
     ///
     /// To set the whole list at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcLink>,
-    ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+    pub fn items(mut self, input: crate::types::VpcLink) -> Self {
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcLinks::items`](crate::types::VpcLinks::items).

@@ -37,10 +37,7 @@ impl BatchExecuteStatementFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `statements`: see [`statements`](crate::types::builders::BatchExecuteStatementInputBuilder::statements).
-    pub fn statements(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchStatementRequest>,
-    ) -> Self {
+    pub fn statements(mut self, input: crate::types::BatchStatementRequest) -> Self {
         self.input = self.input.statements(input);
         self
     }
@@ -63,7 +60,7 @@ impl BatchExecuteStatementFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::BatchExecuteStatementInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self

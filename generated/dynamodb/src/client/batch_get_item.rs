@@ -38,7 +38,7 @@ impl BatchGetItemFluentBuilder {
     pub fn request_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::KeysAndAttributes>,
+        value: crate::types::KeysAndAttributes,
     ) -> Self {
         self.input = self.input.request_items(key, value);
         self
@@ -70,7 +70,7 @@ impl BatchGetItemFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::BatchGetItemInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self

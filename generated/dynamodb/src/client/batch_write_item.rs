@@ -38,7 +38,7 @@ impl BatchWriteItemFluentBuilder {
     pub fn request_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<crate::types::WriteRequest>>,
+        value: ::std::vec::Vec<crate::types::WriteRequest>,
     ) -> Self {
         self.input = self.input.request_items(key, value);
         self
@@ -70,7 +70,7 @@ impl BatchWriteItemFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::BatchWriteItemInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -92,7 +92,7 @@ impl BatchWriteItemFluentBuilder {
     /// Sets the input's `return_item_collection_metrics`: see [`return_item_collection_metrics`](crate::types::builders::BatchWriteItemInputBuilder::return_item_collection_metrics).
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
         self.input = self.input.return_item_collection_metrics(input);
         self

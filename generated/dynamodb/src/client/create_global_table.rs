@@ -57,10 +57,7 @@ impl CreateGlobalTableFluentBuilder {
         self.input.get_global_table_name()
     }
     /// Appends one item to the input's `replication_group`: see [`replication_group`](crate::types::builders::CreateGlobalTableInputBuilder::replication_group).
-    pub fn replication_group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Replica>,
-    ) -> Self {
+    pub fn replication_group(mut self, input: crate::types::Replica) -> Self {
         self.input = self.input.replication_group(input);
         self
     }

@@ -37,7 +37,7 @@ impl CreateTableFluentBuilder {
     /// Appends one item to the input's `attribute_definitions`: see [`attribute_definitions`](crate::types::builders::CreateTableInputBuilder::attribute_definitions).
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
+        input: crate::types::AttributeDefinition,
     ) -> Self {
         self.input = self.input.attribute_definitions(input);
         self
@@ -77,10 +77,7 @@ impl CreateTableFluentBuilder {
         self.input.get_table_name()
     }
     /// Appends one item to the input's `key_schema`: see [`key_schema`](crate::types::builders::CreateTableInputBuilder::key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
         self.input = self.input.key_schema(input);
         self
     }
@@ -101,7 +98,7 @@ impl CreateTableFluentBuilder {
     /// Appends one item to the input's `local_secondary_indexes`: see [`local_secondary_indexes`](crate::types::builders::CreateTableInputBuilder::local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
+        input: crate::types::LocalSecondaryIndex,
     ) -> Self {
         self.input = self.input.local_secondary_indexes(input);
         self
@@ -123,7 +120,7 @@ impl CreateTableFluentBuilder {
     /// Appends one item to the input's `global_secondary_indexes`: see [`global_secondary_indexes`](crate::types::builders::CreateTableInputBuilder::global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
+        input: crate::types::GlobalSecondaryIndex,
     ) -> Self {
         self.input = self.input.global_secondary_indexes(input);
         self
@@ -143,10 +140,7 @@ impl CreateTableFluentBuilder {
         self.input.get_global_secondary_indexes()
     }
     /// Sets the input's `billing_mode`: see [`billing_mode`](crate::types::builders::CreateTableInputBuilder::billing_mode).
-    pub fn billing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
         self.input = self.input.billing_mode(input);
         self
     }
@@ -165,7 +159,7 @@ impl CreateTableFluentBuilder {
     /// Sets the input's `provisioned_throughput`: see [`provisioned_throughput`](crate::types::builders::CreateTableInputBuilder::provisioned_throughput).
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
         self.input = self.input.provisioned_throughput(input);
         self
@@ -187,7 +181,7 @@ impl CreateTableFluentBuilder {
     /// Sets the input's `stream_specification`: see [`stream_specification`](crate::types::builders::CreateTableInputBuilder::stream_specification).
     pub fn stream_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StreamSpecification>,
+        input: crate::types::StreamSpecification,
     ) -> Self {
         self.input = self.input.stream_specification(input);
         self
@@ -207,10 +201,7 @@ impl CreateTableFluentBuilder {
         self.input.get_stream_specification()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::CreateTableInputBuilder::sse_specification).
-    pub fn sse_specification(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
-    ) -> Self {
+    pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
         self.input = self.input.sse_specification(input);
         self
     }
@@ -229,7 +220,7 @@ impl CreateTableFluentBuilder {
         self.input.get_sse_specification()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateTableInputBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }
@@ -248,10 +239,7 @@ impl CreateTableFluentBuilder {
         self.input.get_tags()
     }
     /// Sets the input's `table_class`: see [`table_class`](crate::types::builders::CreateTableInputBuilder::table_class).
-    pub fn table_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
+    pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
         self.input = self.input.table_class(input);
         self
     }
@@ -268,10 +256,7 @@ impl CreateTableFluentBuilder {
         self.input.get_table_class()
     }
     /// Sets the input's `deletion_protection_enabled`: see [`deletion_protection_enabled`](crate::types::builders::CreateTableInputBuilder::deletion_protection_enabled).
-    pub fn deletion_protection_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
         self.input = self.input.deletion_protection_enabled(input);
         self
     }
@@ -288,10 +273,7 @@ impl CreateTableFluentBuilder {
         self.input.get_deletion_protection_enabled()
     }
     /// Sets the input's `warm_throughput`: see [`warm_throughput`](crate::types::builders::CreateTableInputBuilder::warm_throughput).
-    pub fn warm_throughput(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WarmThroughput>,
-    ) -> Self {
+    pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
         self.input = self.input.warm_throughput(input);
         self
     }
@@ -332,7 +314,7 @@ impl CreateTableFluentBuilder {
     /// Sets the input's `on_demand_throughput`: see [`on_demand_throughput`](crate::types::builders::CreateTableInputBuilder::on_demand_throughput).
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
         self.input = self.input.on_demand_throughput(input);
         self
@@ -376,9 +358,7 @@ impl CreateTableFluentBuilder {
     /// Sets the input's `global_table_settings_replication_mode`: see [`global_table_settings_replication_mode`](crate::types::builders::CreateTableInputBuilder::global_table_settings_replication_mode).
     pub fn global_table_settings_replication_mode(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableSettingsReplicationMode,
-        >,
+        input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
         self.input = self.input.global_table_settings_replication_mode(input);
         self
@@ -398,10 +378,7 @@ impl CreateTableFluentBuilder {
         self.input.get_global_table_settings_replication_mode()
     }
     /// Appends one item to the input's `vector_indexes`: see [`vector_indexes`](crate::types::builders::CreateTableInputBuilder::vector_indexes).
-    pub fn vector_indexes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndex>,
-    ) -> Self {
+    pub fn vector_indexes(mut self, input: crate::types::VectorIndex) -> Self {
         self.input = self.input.vector_indexes(input);
         self
     }

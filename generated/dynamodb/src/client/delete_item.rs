@@ -58,7 +58,7 @@ impl DeleteItemFluentBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.key(key, value);
         self
@@ -88,7 +88,7 @@ impl DeleteItemFluentBuilder {
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::ExpectedAttributeValue>,
+        value: crate::types::ExpectedAttributeValue,
     ) -> Self {
         self.input = self.input.expected(key, value);
         self
@@ -120,7 +120,7 @@ impl DeleteItemFluentBuilder {
     /// Sets the input's `conditional_operator`: see [`conditional_operator`](crate::types::builders::DeleteItemInputBuilder::conditional_operator).
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
         self.input = self.input.conditional_operator(input);
         self
@@ -140,10 +140,7 @@ impl DeleteItemFluentBuilder {
         self.input.get_conditional_operator()
     }
     /// Sets the input's `return_values`: see [`return_values`](crate::types::builders::DeleteItemInputBuilder::return_values).
-    pub fn return_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnValue>,
-    ) -> Self {
+    pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
         self.input = self.input.return_values(input);
         self
     }
@@ -164,7 +161,7 @@ impl DeleteItemFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::DeleteItemInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -186,7 +183,7 @@ impl DeleteItemFluentBuilder {
     /// Sets the input's `return_item_collection_metrics`: see [`return_item_collection_metrics`](crate::types::builders::DeleteItemInputBuilder::return_item_collection_metrics).
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
         self.input = self.input.return_item_collection_metrics(input);
         self
@@ -258,7 +255,7 @@ impl DeleteItemFluentBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
         self
@@ -287,9 +284,7 @@ impl DeleteItemFluentBuilder {
     /// Sets the input's `return_values_on_condition_check_failure`: see [`return_values_on_condition_check_failure`](crate::types::builders::DeleteItemInputBuilder::return_values_on_condition_check_failure).
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.input = self.input.return_values_on_condition_check_failure(input);
         self

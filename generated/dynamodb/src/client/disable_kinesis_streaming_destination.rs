@@ -82,9 +82,7 @@ impl DisableKinesisStreamingDestinationFluentBuilder {
     /// Sets the input's `enable_kinesis_streaming_configuration`: see [`enable_kinesis_streaming_configuration`](crate::types::builders::KinesisStreamingDestinationInputBuilder::enable_kinesis_streaming_configuration).
     pub fn enable_kinesis_streaming_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EnableKinesisStreamingConfiguration,
-        >,
+        input: crate::types::EnableKinesisStreamingConfiguration,
     ) -> Self {
         self.input = self.input.enable_kinesis_streaming_configuration(input);
         self

@@ -55,10 +55,7 @@ impl ExecuteStatementFluentBuilder {
         self.input.get_statement()
     }
     /// Appends one item to the input's `parameters`: see [`parameters`](crate::types::builders::ExecuteStatementInputBuilder::parameters).
-    pub fn parameters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn parameters(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.parameters(input);
         self
     }
@@ -77,7 +74,7 @@ impl ExecuteStatementFluentBuilder {
         self.input.get_parameters()
     }
     /// Sets the input's `consistent_read`: see [`consistent_read`](crate::types::builders::ExecuteStatementInputBuilder::consistent_read).
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn consistent_read(mut self, input: bool) -> Self {
         self.input = self.input.consistent_read(input);
         self
     }
@@ -113,7 +110,7 @@ impl ExecuteStatementFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::ExecuteStatementInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -133,7 +130,7 @@ impl ExecuteStatementFluentBuilder {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ExecuteStatementInputBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }
@@ -149,9 +146,7 @@ impl ExecuteStatementFluentBuilder {
     /// Sets the input's `return_values_on_condition_check_failure`: see [`return_values_on_condition_check_failure`](crate::types::builders::ExecuteStatementInputBuilder::return_values_on_condition_check_failure).
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.input = self.input.return_values_on_condition_check_failure(input);
         self

@@ -37,7 +37,7 @@ impl ExecuteTransactionFluentBuilder {
     /// Appends one item to the input's `transact_statements`: see [`transact_statements`](crate::types::builders::ExecuteTransactionInputBuilder::transact_statements).
     pub fn transact_statements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ParameterizedStatement>,
+        input: crate::types::ParameterizedStatement,
     ) -> Self {
         self.input = self.input.transact_statements(input);
         self
@@ -83,7 +83,7 @@ impl ExecuteTransactionFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::ExecuteTransactionInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self

@@ -59,10 +59,7 @@ impl ExportTableToPointInTimeFluentBuilder {
         self.input.get_table_arn()
     }
     /// Sets the input's `export_time`: see [`export_time`](crate::types::builders::ExportTableToPointInTimeInputBuilder::export_time).
-    pub fn export_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn export_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.export_time(input);
         self
     }
@@ -161,10 +158,7 @@ impl ExportTableToPointInTimeFluentBuilder {
         self.input.get_s3_prefix()
     }
     /// Sets the input's `s3_sse_algorithm`: see [`s3_sse_algorithm`](crate::types::builders::ExportTableToPointInTimeInputBuilder::s3_sse_algorithm).
-    pub fn s3_sse_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3SseAlgorithm>,
-    ) -> Self {
+    pub fn s3_sse_algorithm(mut self, input: crate::types::S3SseAlgorithm) -> Self {
         self.input = self.input.s3_sse_algorithm(input);
         self
     }
@@ -205,10 +199,7 @@ impl ExportTableToPointInTimeFluentBuilder {
         self.input.get_s3_sse_kms_key_id()
     }
     /// Sets the input's `export_format`: see [`export_format`](crate::types::builders::ExportTableToPointInTimeInputBuilder::export_format).
-    pub fn export_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportFormat>,
-    ) -> Self {
+    pub fn export_format(mut self, input: crate::types::ExportFormat) -> Self {
         self.input = self.input.export_format(input);
         self
     }
@@ -227,10 +218,7 @@ impl ExportTableToPointInTimeFluentBuilder {
         self.input.get_export_format()
     }
     /// Sets the input's `export_type`: see [`export_type`](crate::types::builders::ExportTableToPointInTimeInputBuilder::export_type).
-    pub fn export_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportType>,
-    ) -> Self {
+    pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
         self.input = self.input.export_type(input);
         self
     }
@@ -249,7 +237,7 @@ impl ExportTableToPointInTimeFluentBuilder {
     /// Sets the input's `incremental_export_specification`: see [`incremental_export_specification`](crate::types::builders::ExportTableToPointInTimeInputBuilder::incremental_export_specification).
     pub fn incremental_export_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IncrementalExportSpecification>,
+        input: crate::types::IncrementalExportSpecification,
     ) -> Self {
         self.input = self.input.incremental_export_specification(input);
         self

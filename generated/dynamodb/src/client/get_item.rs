@@ -58,7 +58,7 @@ impl GetItemFluentBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.key(key, value);
         self
@@ -107,7 +107,7 @@ impl GetItemFluentBuilder {
         self.input.get_attributes_to_get()
     }
     /// Sets the input's `consistent_read`: see [`consistent_read`](crate::types::builders::GetItemInputBuilder::consistent_read).
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn consistent_read(mut self, input: bool) -> Self {
         self.input = self.input.consistent_read(input);
         self
     }
@@ -123,7 +123,7 @@ impl GetItemFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::GetItemInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self

@@ -55,10 +55,7 @@ impl ImportTableFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `s3_bucket_source`: see [`s3_bucket_source`](crate::types::builders::ImportTableInputBuilder::s3_bucket_source).
-    pub fn s3_bucket_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3BucketSource>,
-    ) -> Self {
+    pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
         self.input = self.input.s3_bucket_source(input);
         self
     }
@@ -77,10 +74,7 @@ impl ImportTableFluentBuilder {
         self.input.get_s3_bucket_source()
     }
     /// Sets the input's `input_format`: see [`input_format`](crate::types::builders::ImportTableInputBuilder::input_format).
-    pub fn input_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InputFormat>,
-    ) -> Self {
+    pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
         self.input = self.input.input_format(input);
         self
     }
@@ -99,7 +93,7 @@ impl ImportTableFluentBuilder {
     /// Sets the input's `input_format_options`: see [`input_format_options`](crate::types::builders::ImportTableInputBuilder::input_format_options).
     pub fn input_format_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InputFormatOptions>,
+        input: crate::types::InputFormatOptions,
     ) -> Self {
         self.input = self.input.input_format_options(input);
         self
@@ -121,7 +115,7 @@ impl ImportTableFluentBuilder {
     /// Sets the input's `input_compression_type`: see [`input_compression_type`](crate::types::builders::ImportTableInputBuilder::input_compression_type).
     pub fn input_compression_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InputCompressionType>,
+        input: crate::types::InputCompressionType,
     ) -> Self {
         self.input = self.input.input_compression_type(input);
         self
@@ -143,7 +137,7 @@ impl ImportTableFluentBuilder {
     /// Sets the input's `table_creation_parameters`: see [`table_creation_parameters`](crate::types::builders::ImportTableInputBuilder::table_creation_parameters).
     pub fn table_creation_parameters(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableCreationParameters>,
+        input: crate::types::TableCreationParameters,
     ) -> Self {
         self.input = self.input.table_creation_parameters(input);
         self

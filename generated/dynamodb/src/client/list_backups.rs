@@ -52,7 +52,7 @@ impl ListBackupsFluentBuilder {
         self.input.get_table_name()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListBackupsInputBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }
@@ -68,7 +68,7 @@ impl ListBackupsFluentBuilder {
     /// Sets the input's `time_range_lower_bound`: see [`time_range_lower_bound`](crate::types::builders::ListBackupsInputBuilder::time_range_lower_bound).
     pub fn time_range_lower_bound(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.time_range_lower_bound(input);
         self
@@ -90,7 +90,7 @@ impl ListBackupsFluentBuilder {
     /// Sets the input's `time_range_upper_bound`: see [`time_range_upper_bound`](crate::types::builders::ListBackupsInputBuilder::time_range_upper_bound).
     pub fn time_range_upper_bound(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.time_range_upper_bound(input);
         self
@@ -132,10 +132,7 @@ impl ListBackupsFluentBuilder {
         self.input.get_exclusive_start_backup_arn()
     }
     /// Sets the input's `backup_type`: see [`backup_type`](crate::types::builders::ListBackupsInputBuilder::backup_type).
-    pub fn backup_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupTypeFilter>,
-    ) -> Self {
+    pub fn backup_type(mut self, input: crate::types::BackupTypeFilter) -> Self {
         self.input = self.input.backup_type(input);
         self
     }

@@ -54,7 +54,7 @@ impl ListGlobalTablesFluentBuilder {
         self.input.get_exclusive_start_global_table_name()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListGlobalTablesInputBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

@@ -52,7 +52,7 @@ impl ListImportsFluentBuilder {
         self.input.get_table_arn()
     }
     /// Sets the input's `page_size`: see [`page_size`](crate::types::builders::ListImportsInputBuilder::page_size).
-    pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn page_size(mut self, input: i32) -> Self {
         self.input = self.input.page_size(input);
         self
     }

@@ -97,10 +97,7 @@ impl PutResourcePolicyFluentBuilder {
         self.input.get_expected_revision_id()
     }
     /// Sets the input's `confirm_remove_self_resource_access`: see [`confirm_remove_self_resource_access`](crate::types::builders::PutResourcePolicyInputBuilder::confirm_remove_self_resource_access).
-    pub fn confirm_remove_self_resource_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn confirm_remove_self_resource_access(mut self, input: bool) -> Self {
         self.input = self.input.confirm_remove_self_resource_access(input);
         self
     }

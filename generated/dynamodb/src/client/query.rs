@@ -75,10 +75,7 @@ impl QueryFluentBuilder {
         self.input.get_index_name()
     }
     /// Sets the input's `select`: see [`select`](crate::types::builders::QueryInputBuilder::select).
-    pub fn select(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Select>,
-    ) -> Self {
+    pub fn select(mut self, input: crate::types::Select) -> Self {
         self.input = self.input.select(input);
         self
     }
@@ -117,7 +114,7 @@ impl QueryFluentBuilder {
         self.input.get_attributes_to_get()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::QueryInputBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }
@@ -131,7 +128,7 @@ impl QueryFluentBuilder {
         self.input.get_limit()
     }
     /// Sets the input's `consistent_read`: see [`consistent_read`](crate::types::builders::QueryInputBuilder::consistent_read).
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn consistent_read(mut self, input: bool) -> Self {
         self.input = self.input.consistent_read(input);
         self
     }
@@ -148,7 +145,7 @@ impl QueryFluentBuilder {
     pub fn key_conditions(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Condition>,
+        value: crate::types::Condition,
     ) -> Self {
         self.input = self.input.key_conditions(key, value);
         self
@@ -175,7 +172,7 @@ impl QueryFluentBuilder {
     pub fn query_filter(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Condition>,
+        value: crate::types::Condition,
     ) -> Self {
         self.input = self.input.query_filter(key, value);
         self
@@ -201,7 +198,7 @@ impl QueryFluentBuilder {
     /// Sets the input's `conditional_operator`: see [`conditional_operator`](crate::types::builders::QueryInputBuilder::conditional_operator).
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
         self.input = self.input.conditional_operator(input);
         self
@@ -221,7 +218,7 @@ impl QueryFluentBuilder {
         self.input.get_conditional_operator()
     }
     /// Sets the input's `scan_index_forward`: see [`scan_index_forward`](crate::types::builders::QueryInputBuilder::scan_index_forward).
-    pub fn scan_index_forward(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn scan_index_forward(mut self, input: bool) -> Self {
         self.input = self.input.scan_index_forward(input);
         self
     }
@@ -238,7 +235,7 @@ impl QueryFluentBuilder {
     pub fn exclusive_start_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.exclusive_start_key(key, value);
         self
@@ -267,7 +264,7 @@ impl QueryFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::QueryInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -383,7 +380,7 @@ impl QueryFluentBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
         self

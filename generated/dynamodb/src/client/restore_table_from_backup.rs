@@ -79,10 +79,7 @@ impl RestoreTableFromBackupFluentBuilder {
         self.input.get_backup_arn()
     }
     /// Sets the input's `billing_mode_override`: see [`billing_mode_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::billing_mode_override).
-    pub fn billing_mode_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn billing_mode_override(mut self, input: crate::types::BillingMode) -> Self {
         self.input = self.input.billing_mode_override(input);
         self
     }
@@ -103,7 +100,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Appends one item to the input's `global_secondary_index_override`: see [`global_secondary_index_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::global_secondary_index_override).
     pub fn global_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
+        input: crate::types::GlobalSecondaryIndex,
     ) -> Self {
         self.input = self.input.global_secondary_index_override(input);
         self
@@ -125,7 +122,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Appends one item to the input's `local_secondary_index_override`: see [`local_secondary_index_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::local_secondary_index_override).
     pub fn local_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
+        input: crate::types::LocalSecondaryIndex,
     ) -> Self {
         self.input = self.input.local_secondary_index_override(input);
         self
@@ -147,7 +144,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets the input's `provisioned_throughput_override`: see [`provisioned_throughput_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::provisioned_throughput_override).
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
         self.input = self.input.provisioned_throughput_override(input);
         self
@@ -169,7 +166,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets the input's `on_demand_throughput_override`: see [`on_demand_throughput_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::on_demand_throughput_override).
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
         self.input = self.input.on_demand_throughput_override(input);
         self
@@ -191,7 +188,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets the input's `sse_specification_override`: see [`sse_specification_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::sse_specification_override).
     pub fn sse_specification_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
+        input: crate::types::SseSpecification,
     ) -> Self {
         self.input = self.input.sse_specification_override(input);
         self
@@ -211,10 +208,7 @@ impl RestoreTableFromBackupFluentBuilder {
         self.input.get_sse_specification_override()
     }
     /// Appends one item to the input's `vector_index_override`: see [`vector_index_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::vector_index_override).
-    pub fn vector_index_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndex>,
-    ) -> Self {
+    pub fn vector_index_override(mut self, input: crate::types::VectorIndex) -> Self {
         self.input = self.input.vector_index_override(input);
         self
     }

@@ -103,10 +103,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
         self.input.get_target_table_name()
     }
     /// Sets the input's `use_latest_restorable_time`: see [`use_latest_restorable_time`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::use_latest_restorable_time).
-    pub fn use_latest_restorable_time(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn use_latest_restorable_time(mut self, input: bool) -> Self {
         self.input = self.input.use_latest_restorable_time(input);
         self
     }
@@ -125,7 +122,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets the input's `restore_date_time`: see [`restore_date_time`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::restore_date_time).
     pub fn restore_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.restore_date_time(input);
         self
@@ -145,10 +142,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
         self.input.get_restore_date_time()
     }
     /// Sets the input's `billing_mode_override`: see [`billing_mode_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::billing_mode_override).
-    pub fn billing_mode_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn billing_mode_override(mut self, input: crate::types::BillingMode) -> Self {
         self.input = self.input.billing_mode_override(input);
         self
     }
@@ -169,7 +163,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Appends one item to the input's `global_secondary_index_override`: see [`global_secondary_index_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::global_secondary_index_override).
     pub fn global_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
+        input: crate::types::GlobalSecondaryIndex,
     ) -> Self {
         self.input = self.input.global_secondary_index_override(input);
         self
@@ -191,7 +185,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Appends one item to the input's `local_secondary_index_override`: see [`local_secondary_index_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::local_secondary_index_override).
     pub fn local_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
+        input: crate::types::LocalSecondaryIndex,
     ) -> Self {
         self.input = self.input.local_secondary_index_override(input);
         self
@@ -213,7 +207,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets the input's `provisioned_throughput_override`: see [`provisioned_throughput_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::provisioned_throughput_override).
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
         self.input = self.input.provisioned_throughput_override(input);
         self
@@ -235,7 +229,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets the input's `on_demand_throughput_override`: see [`on_demand_throughput_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::on_demand_throughput_override).
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
         self.input = self.input.on_demand_throughput_override(input);
         self
@@ -257,7 +251,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets the input's `sse_specification_override`: see [`sse_specification_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::sse_specification_override).
     pub fn sse_specification_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
+        input: crate::types::SseSpecification,
     ) -> Self {
         self.input = self.input.sse_specification_override(input);
         self
@@ -277,10 +271,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
         self.input.get_sse_specification_override()
     }
     /// Appends one item to the input's `vector_index_override`: see [`vector_index_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::vector_index_override).
-    pub fn vector_index_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndex>,
-    ) -> Self {
+    pub fn vector_index_override(mut self, input: crate::types::VectorIndex) -> Self {
         self.input = self.input.vector_index_override(input);
         self
     }

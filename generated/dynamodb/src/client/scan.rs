@@ -97,7 +97,7 @@ impl ScanFluentBuilder {
         self.input.get_attributes_to_get()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ScanInputBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }
@@ -111,10 +111,7 @@ impl ScanFluentBuilder {
         self.input.get_limit()
     }
     /// Sets the input's `select`: see [`select`](crate::types::builders::ScanInputBuilder::select).
-    pub fn select(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Select>,
-    ) -> Self {
+    pub fn select(mut self, input: crate::types::Select) -> Self {
         self.input = self.input.select(input);
         self
     }
@@ -134,7 +131,7 @@ impl ScanFluentBuilder {
     pub fn scan_filter(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Condition>,
+        value: crate::types::Condition,
     ) -> Self {
         self.input = self.input.scan_filter(key, value);
         self
@@ -160,7 +157,7 @@ impl ScanFluentBuilder {
     /// Sets the input's `conditional_operator`: see [`conditional_operator`](crate::types::builders::ScanInputBuilder::conditional_operator).
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
         self.input = self.input.conditional_operator(input);
         self
@@ -183,7 +180,7 @@ impl ScanFluentBuilder {
     pub fn exclusive_start_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.exclusive_start_key(key, value);
         self
@@ -212,7 +209,7 @@ impl ScanFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::ScanInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -232,7 +229,7 @@ impl ScanFluentBuilder {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `total_segments`: see [`total_segments`](crate::types::builders::ScanInputBuilder::total_segments).
-    pub fn total_segments(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn total_segments(mut self, input: i32) -> Self {
         self.input = self.input.total_segments(input);
         self
     }
@@ -246,7 +243,7 @@ impl ScanFluentBuilder {
         self.input.get_total_segments()
     }
     /// Sets the input's `segment`: see [`segment`](crate::types::builders::ScanInputBuilder::segment).
-    pub fn segment(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn segment(mut self, input: i32) -> Self {
         self.input = self.input.segment(input);
         self
     }
@@ -334,7 +331,7 @@ impl ScanFluentBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
         self
@@ -361,7 +358,7 @@ impl ScanFluentBuilder {
         self.input.get_expression_attribute_values()
     }
     /// Sets the input's `consistent_read`: see [`consistent_read`](crate::types::builders::ScanInputBuilder::consistent_read).
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn consistent_read(mut self, input: bool) -> Self {
         self.input = self.input.consistent_read(input);
         self
     }

@@ -77,7 +77,7 @@ impl SearchVectorsFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::SearchVectorsInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -127,7 +127,7 @@ impl SearchVectorsFluentBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
         self
@@ -176,10 +176,7 @@ impl SearchVectorsFluentBuilder {
         self.input.get_projection_expression()
     }
     /// Appends one item to the input's `search_vector`: see [`search_vector`](crate::types::builders::SearchVectorsInputBuilder::search_vector).
-    pub fn search_vector(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn search_vector(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.search_vector(input);
         self
     }
@@ -220,7 +217,7 @@ impl SearchVectorsFluentBuilder {
         self.input.get_search_condition_expression()
     }
     /// Sets the input's `top_k`: see [`top_k`](crate::types::builders::SearchVectorsInputBuilder::top_k).
-    pub fn top_k(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn top_k(mut self, input: i32) -> Self {
         self.input = self.input.top_k(input);
         self
     }

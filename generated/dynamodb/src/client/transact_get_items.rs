@@ -35,10 +35,7 @@ impl TransactGetItemsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `transact_items`: see [`transact_items`](crate::types::builders::TransactGetItemsInputBuilder::transact_items).
-    pub fn transact_items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransactGetItem>,
-    ) -> Self {
+    pub fn transact_items(mut self, input: crate::types::TransactGetItem) -> Self {
         self.input = self.input.transact_items(input);
         self
     }
@@ -59,7 +56,7 @@ impl TransactGetItemsFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::TransactGetItemsInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self

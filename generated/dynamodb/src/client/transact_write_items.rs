@@ -35,10 +35,7 @@ impl TransactWriteItemsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `transact_items`: see [`transact_items`](crate::types::builders::TransactWriteItemsInputBuilder::transact_items).
-    pub fn transact_items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransactWriteItem>,
-    ) -> Self {
+    pub fn transact_items(mut self, input: crate::types::TransactWriteItem) -> Self {
         self.input = self.input.transact_items(input);
         self
     }
@@ -59,7 +56,7 @@ impl TransactWriteItemsFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::TransactWriteItemsInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -81,7 +78,7 @@ impl TransactWriteItemsFluentBuilder {
     /// Sets the input's `return_item_collection_metrics`: see [`return_item_collection_metrics`](crate::types::builders::TransactWriteItemsInputBuilder::return_item_collection_metrics).
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
         self.input = self.input.return_item_collection_metrics(input);
         self

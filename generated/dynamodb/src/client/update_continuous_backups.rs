@@ -59,7 +59,7 @@ impl UpdateContinuousBackupsFluentBuilder {
     /// Sets the input's `point_in_time_recovery_specification`: see [`point_in_time_recovery_specification`](crate::types::builders::UpdateContinuousBackupsInputBuilder::point_in_time_recovery_specification).
     pub fn point_in_time_recovery_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PointInTimeRecoverySpecification>,
+        input: crate::types::PointInTimeRecoverySpecification,
     ) -> Self {
         self.input = self.input.point_in_time_recovery_specification(input);
         self

@@ -81,7 +81,7 @@ impl UpdateContributorInsightsFluentBuilder {
     /// Sets the input's `contributor_insights_action`: see [`contributor_insights_action`](crate::types::builders::UpdateContributorInsightsInputBuilder::contributor_insights_action).
     pub fn contributor_insights_action(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsAction>,
+        input: crate::types::ContributorInsightsAction,
     ) -> Self {
         self.input = self.input.contributor_insights_action(input);
         self
@@ -103,7 +103,7 @@ impl UpdateContributorInsightsFluentBuilder {
     /// Sets the input's `contributor_insights_mode`: see [`contributor_insights_mode`](crate::types::builders::UpdateContributorInsightsInputBuilder::contributor_insights_mode).
     pub fn contributor_insights_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
+        input: crate::types::ContributorInsightsMode,
     ) -> Self {
         self.input = self.input.contributor_insights_mode(input);
         self

@@ -57,10 +57,7 @@ impl UpdateGlobalTableFluentBuilder {
         self.input.get_global_table_name()
     }
     /// Appends one item to the input's `replica_updates`: see [`replica_updates`](crate::types::builders::UpdateGlobalTableInputBuilder::replica_updates).
-    pub fn replica_updates(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaUpdate>,
-    ) -> Self {
+    pub fn replica_updates(mut self, input: crate::types::ReplicaUpdate) -> Self {
         self.input = self.input.replica_updates(input);
         self
     }

@@ -63,7 +63,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Sets the input's `global_table_billing_mode`: see [`global_table_billing_mode`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_billing_mode).
     pub fn global_table_billing_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
+        input: crate::types::BillingMode,
     ) -> Self {
         self.input = self.input.global_table_billing_mode(input);
         self
@@ -83,10 +83,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
         self.input.get_global_table_billing_mode()
     }
     /// Sets the input's `global_table_provisioned_write_capacity_units`: see [`global_table_provisioned_write_capacity_units`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_provisioned_write_capacity_units).
-    pub fn global_table_provisioned_write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn global_table_provisioned_write_capacity_units(mut self, input: i64) -> Self {
         self.input = self.input.global_table_provisioned_write_capacity_units(input);
         self
     }
@@ -107,7 +104,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Sets the input's `global_table_provisioned_write_capacity_auto_scaling_settings_update`: see [`global_table_provisioned_write_capacity_auto_scaling_settings_update`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_provisioned_write_capacity_auto_scaling_settings_update).
     pub fn global_table_provisioned_write_capacity_auto_scaling_settings_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.input = self
             .input
@@ -136,9 +133,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Appends one item to the input's `global_table_global_secondary_index_settings_update`: see [`global_table_global_secondary_index_settings_update`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_global_secondary_index_settings_update).
     pub fn global_table_global_secondary_index_settings_update(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
-        >,
+        input: crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
     ) -> Self {
         self.input = self
             .input
@@ -168,7 +163,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Appends one item to the input's `replica_settings_update`: see [`replica_settings_update`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::replica_settings_update).
     pub fn replica_settings_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaSettingsUpdate>,
+        input: crate::types::ReplicaSettingsUpdate,
     ) -> Self {
         self.input = self.input.replica_settings_update(input);
         self

@@ -58,7 +58,7 @@ impl UpdateItemFluentBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.key(key, value);
         self
@@ -88,7 +88,7 @@ impl UpdateItemFluentBuilder {
     pub fn attribute_updates(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValueUpdate>,
+        value: crate::types::AttributeValueUpdate,
     ) -> Self {
         self.input = self.input.attribute_updates(key, value);
         self
@@ -121,7 +121,7 @@ impl UpdateItemFluentBuilder {
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::ExpectedAttributeValue>,
+        value: crate::types::ExpectedAttributeValue,
     ) -> Self {
         self.input = self.input.expected(key, value);
         self
@@ -153,7 +153,7 @@ impl UpdateItemFluentBuilder {
     /// Sets the input's `conditional_operator`: see [`conditional_operator`](crate::types::builders::UpdateItemInputBuilder::conditional_operator).
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
         self.input = self.input.conditional_operator(input);
         self
@@ -173,10 +173,7 @@ impl UpdateItemFluentBuilder {
         self.input.get_conditional_operator()
     }
     /// Sets the input's `return_values`: see [`return_values`](crate::types::builders::UpdateItemInputBuilder::return_values).
-    pub fn return_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnValue>,
-    ) -> Self {
+    pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
         self.input = self.input.return_values(input);
         self
     }
@@ -197,7 +194,7 @@ impl UpdateItemFluentBuilder {
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::UpdateItemInputBuilder::return_consumed_capacity).
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
         self.input = self.input.return_consumed_capacity(input);
         self
@@ -219,7 +216,7 @@ impl UpdateItemFluentBuilder {
     /// Sets the input's `return_item_collection_metrics`: see [`return_item_collection_metrics`](crate::types::builders::UpdateItemInputBuilder::return_item_collection_metrics).
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
         self.input = self.input.return_item_collection_metrics(input);
         self
@@ -313,7 +310,7 @@ impl UpdateItemFluentBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
         self
@@ -342,9 +339,7 @@ impl UpdateItemFluentBuilder {
     /// Sets the input's `return_values_on_condition_check_failure`: see [`return_values_on_condition_check_failure`](crate::types::builders::UpdateItemInputBuilder::return_values_on_condition_check_failure).
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.input = self.input.return_values_on_condition_check_failure(input);
         self

@@ -81,9 +81,7 @@ impl UpdateKinesisStreamingDestinationFluentBuilder {
     /// Sets the input's `update_kinesis_streaming_configuration`: see [`update_kinesis_streaming_configuration`](crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder::update_kinesis_streaming_configuration).
     pub fn update_kinesis_streaming_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UpdateKinesisStreamingConfiguration,
-        >,
+        input: crate::types::UpdateKinesisStreamingConfiguration,
     ) -> Self {
         self.input = self.input.update_kinesis_streaming_configuration(input);
         self

@@ -37,7 +37,7 @@ impl UpdateTableFluentBuilder {
     /// Appends one item to the input's `attribute_definitions`: see [`attribute_definitions`](crate::types::builders::UpdateTableInputBuilder::attribute_definitions).
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
+        input: crate::types::AttributeDefinition,
     ) -> Self {
         self.input = self.input.attribute_definitions(input);
         self
@@ -77,10 +77,7 @@ impl UpdateTableFluentBuilder {
         self.input.get_table_name()
     }
     /// Sets the input's `billing_mode`: see [`billing_mode`](crate::types::builders::UpdateTableInputBuilder::billing_mode).
-    pub fn billing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
         self.input = self.input.billing_mode(input);
         self
     }
@@ -99,7 +96,7 @@ impl UpdateTableFluentBuilder {
     /// Sets the input's `provisioned_throughput`: see [`provisioned_throughput`](crate::types::builders::UpdateTableInputBuilder::provisioned_throughput).
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
         self.input = self.input.provisioned_throughput(input);
         self
@@ -121,7 +118,7 @@ impl UpdateTableFluentBuilder {
     /// Appends one item to the input's `global_secondary_index_updates`: see [`global_secondary_index_updates`](crate::types::builders::UpdateTableInputBuilder::global_secondary_index_updates).
     pub fn global_secondary_index_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexUpdate>,
+        input: crate::types::GlobalSecondaryIndexUpdate,
     ) -> Self {
         self.input = self.input.global_secondary_index_updates(input);
         self
@@ -147,7 +144,7 @@ impl UpdateTableFluentBuilder {
     /// Sets the input's `stream_specification`: see [`stream_specification`](crate::types::builders::UpdateTableInputBuilder::stream_specification).
     pub fn stream_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StreamSpecification>,
+        input: crate::types::StreamSpecification,
     ) -> Self {
         self.input = self.input.stream_specification(input);
         self
@@ -167,10 +164,7 @@ impl UpdateTableFluentBuilder {
         self.input.get_stream_specification()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::UpdateTableInputBuilder::sse_specification).
-    pub fn sse_specification(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
-    ) -> Self {
+    pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
         self.input = self.input.sse_specification(input);
         self
     }
@@ -191,7 +185,7 @@ impl UpdateTableFluentBuilder {
     /// Appends one item to the input's `replica_updates`: see [`replica_updates`](crate::types::builders::UpdateTableInputBuilder::replica_updates).
     pub fn replica_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicationGroupUpdate>,
+        input: crate::types::ReplicationGroupUpdate,
     ) -> Self {
         self.input = self.input.replica_updates(input);
         self
@@ -213,10 +207,7 @@ impl UpdateTableFluentBuilder {
         self.input.get_replica_updates()
     }
     /// Sets the input's `table_class`: see [`table_class`](crate::types::builders::UpdateTableInputBuilder::table_class).
-    pub fn table_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
+    pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
         self.input = self.input.table_class(input);
         self
     }
@@ -233,10 +224,7 @@ impl UpdateTableFluentBuilder {
         self.input.get_table_class()
     }
     /// Sets the input's `deletion_protection_enabled`: see [`deletion_protection_enabled`](crate::types::builders::UpdateTableInputBuilder::deletion_protection_enabled).
-    pub fn deletion_protection_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
         self.input = self.input.deletion_protection_enabled(input);
         self
     }
@@ -255,7 +243,7 @@ impl UpdateTableFluentBuilder {
     /// Sets the input's `multi_region_consistency`: see [`multi_region_consistency`](crate::types::builders::UpdateTableInputBuilder::multi_region_consistency).
     pub fn multi_region_consistency(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MultiRegionConsistency>,
+        input: crate::types::MultiRegionConsistency,
     ) -> Self {
         self.input = self.input.multi_region_consistency(input);
         self
@@ -277,7 +265,7 @@ impl UpdateTableFluentBuilder {
     /// Appends one item to the input's `global_table_witness_updates`: see [`global_table_witness_updates`](crate::types::builders::UpdateTableInputBuilder::global_table_witness_updates).
     pub fn global_table_witness_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalTableWitnessGroupUpdate>,
+        input: crate::types::GlobalTableWitnessGroupUpdate,
     ) -> Self {
         self.input = self.input.global_table_witness_updates(input);
         self
@@ -303,7 +291,7 @@ impl UpdateTableFluentBuilder {
     /// Sets the input's `on_demand_throughput`: see [`on_demand_throughput`](crate::types::builders::UpdateTableInputBuilder::on_demand_throughput).
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
         self.input = self.input.on_demand_throughput(input);
         self
@@ -323,10 +311,7 @@ impl UpdateTableFluentBuilder {
         self.input.get_on_demand_throughput()
     }
     /// Sets the input's `warm_throughput`: see [`warm_throughput`](crate::types::builders::UpdateTableInputBuilder::warm_throughput).
-    pub fn warm_throughput(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WarmThroughput>,
-    ) -> Self {
+    pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
         self.input = self.input.warm_throughput(input);
         self
     }
@@ -347,9 +332,7 @@ impl UpdateTableFluentBuilder {
     /// Sets the input's `global_table_settings_replication_mode`: see [`global_table_settings_replication_mode`](crate::types::builders::UpdateTableInputBuilder::global_table_settings_replication_mode).
     pub fn global_table_settings_replication_mode(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableSettingsReplicationMode,
-        >,
+        input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
         self.input = self.input.global_table_settings_replication_mode(input);
         self
@@ -371,7 +354,7 @@ impl UpdateTableFluentBuilder {
     /// Appends one item to the input's `vector_index_updates`: see [`vector_index_updates`](crate::types::builders::UpdateTableInputBuilder::vector_index_updates).
     pub fn vector_index_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndexUpdate>,
+        input: crate::types::VectorIndexUpdate,
     ) -> Self {
         self.input = self.input.vector_index_updates(input);
         self

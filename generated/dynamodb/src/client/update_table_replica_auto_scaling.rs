@@ -41,9 +41,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// Appends one item to the input's `global_secondary_index_updates`: see [`global_secondary_index_updates`](crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder::global_secondary_index_updates).
     pub fn global_secondary_index_updates(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalSecondaryIndexAutoScalingUpdate,
-        >,
+        input: crate::types::GlobalSecondaryIndexAutoScalingUpdate,
     ) -> Self {
         self.input = self.input.global_secondary_index_updates(input);
         self
@@ -89,7 +87,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// Sets the input's `provisioned_write_capacity_auto_scaling_update`: see [`provisioned_write_capacity_auto_scaling_update`](crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder::provisioned_write_capacity_auto_scaling_update).
     pub fn provisioned_write_capacity_auto_scaling_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.input = self.input.provisioned_write_capacity_auto_scaling_update(input);
         self
@@ -113,7 +111,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// Appends one item to the input's `replica_updates`: see [`replica_updates`](crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder::replica_updates).
     pub fn replica_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaAutoScalingUpdate>,
+        input: crate::types::ReplicaAutoScalingUpdate,
     ) -> Self {
         self.input = self.input.replica_updates(input);
         self

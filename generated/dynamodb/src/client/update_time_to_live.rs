@@ -57,7 +57,7 @@ impl UpdateTimeToLiveFluentBuilder {
     /// Sets the input's `time_to_live_specification`: see [`time_to_live_specification`](crate::types::builders::UpdateTimeToLiveInputBuilder::time_to_live_specification).
     pub fn time_to_live_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TimeToLiveSpecification>,
+        input: crate::types::TimeToLiveSpecification,
     ) -> Self {
         self.input = self.input.time_to_live_specification(input);
         self

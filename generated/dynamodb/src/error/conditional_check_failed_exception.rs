@@ -127,9 +127,9 @@ impl ConditionalCheckFailedExceptionBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item).

@@ -118,11 +118,8 @@ impl ProvisionedThroughputExceededExceptionBuilder {
     /// Appends one item to [`ProvisionedThroughputExceededException::throttling_reasons`](crate::error::ProvisionedThroughputExceededException::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
     ///
     /// To set the whole list at once, use [`set_throttling_reasons`](Self::set_throttling_reasons).
-    pub fn throttling_reasons(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ThrottlingReason>,
-    ) -> Self {
-        self.inner.throttling_reasons.get_or_insert_default().push(input.into());
+    pub fn throttling_reasons(mut self, input: crate::types::ThrottlingReason) -> Self {
+        self.inner.throttling_reasons.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputExceededException::throttling_reasons`](crate::error::ProvisionedThroughputExceededException::throttling_reasons).

@@ -184,9 +184,9 @@ impl TransactionCanceledExceptionBuilder {
     /// To set the whole list at once, use [`set_cancellation_reasons`](Self::set_cancellation_reasons).
     pub fn cancellation_reasons(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CancellationReason>,
+        input: crate::types::CancellationReason,
     ) -> Self {
-        self.inner.cancellation_reasons.get_or_insert_default().push(input.into());
+        self.inner.cancellation_reasons.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons).

@@ -59,9 +59,9 @@ impl ArchivalSummaryBuilder {
     /// Sets [`ArchivalSummary::archival_date_time`](crate::types::ArchivalSummary::archival_date_time): The date and time when table archival was initiated by DynamoDB, in UNIX epoch time format.
     pub fn archival_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.archival_date_time = ::std::option::Option::Some(input.into());
+        self.inner.archival_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ArchivalSummary::archival_date_time`](crate::types::ArchivalSummary::archival_date_time).

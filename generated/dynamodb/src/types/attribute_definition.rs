@@ -76,11 +76,8 @@ impl AttributeDefinitionBuilder {
         &self.inner.attribute_name
     }
     /// Sets [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type): The data type for the attribute, where:
-    pub fn attribute_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ScalarAttributeType>,
-    ) -> Self {
-        self.inner.attribute_type = ::std::option::Option::Some(input.into());
+    pub fn attribute_type(mut self, input: crate::types::ScalarAttributeType) -> Self {
+        self.inner.attribute_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type).

@@ -274,9 +274,9 @@ impl AttributeValueBuilder {
     pub fn m(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.m.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.m.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`AttributeValue::m`](crate::types::AttributeValue::m).
@@ -305,11 +305,8 @@ impl AttributeValueBuilder {
     /// Appends one item to [`AttributeValue::l`](crate::types::AttributeValue::l): An attribute of type List.
     ///
     /// To set the whole list at once, use [`set_l`](Self::set_l).
-    pub fn l(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.l.get_or_insert_default().push(input.into());
+    pub fn l(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.l.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AttributeValue::l`](crate::types::AttributeValue::l).
@@ -329,8 +326,8 @@ impl AttributeValueBuilder {
         &self.inner.l
     }
     /// Sets [`AttributeValue::null`](crate::types::AttributeValue::null): An attribute of type Null.
-    pub fn null(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.null = ::std::option::Option::Some(input.into());
+    pub fn null(mut self, input: bool) -> Self {
+        self.inner.null = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeValue::null`](crate::types::AttributeValue::null).
@@ -345,8 +342,8 @@ impl AttributeValueBuilder {
         &self.inner.null
     }
     /// Sets [`AttributeValue::bool`](crate::types::AttributeValue::bool): An attribute of type Boolean.
-    pub fn bool(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.bool = ::std::option::Option::Some(input.into());
+    pub fn bool(mut self, input: bool) -> Self {
+        self.inner.bool = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeValue::bool`](crate::types::AttributeValue::bool).

@@ -76,11 +76,8 @@ pub struct AttributeValueUpdateBuilder {
 }
 impl AttributeValueUpdateBuilder {
     /// Sets [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value): Represents the data for an attribute.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value).
@@ -98,11 +95,8 @@ impl AttributeValueUpdateBuilder {
         &self.inner.value
     }
     /// Sets [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action): Specifies how to perform the update.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeAction>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: crate::types::AttributeAction) -> Self {
+        self.inner.action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action).

@@ -74,12 +74,10 @@ impl AutoScalingPolicyDescriptionBuilder {
     /// Sets [`AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration): Represents a target tracking scaling policy configuration.
     pub fn target_tracking_scaling_policy_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
-        >,
+        input: crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
     ) -> Self {
         self.inner.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -76,12 +76,10 @@ impl AutoScalingPolicyUpdateBuilder {
     /// Sets [`AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration): Represents a target tracking scaling policy configuration.
     pub fn target_tracking_scaling_policy_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
-        >,
+        input: crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
     ) -> Self {
         self.inner.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

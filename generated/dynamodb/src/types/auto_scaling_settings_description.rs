@@ -67,8 +67,8 @@ pub struct AutoScalingSettingsDescriptionBuilder {
 }
 impl AutoScalingSettingsDescriptionBuilder {
     /// Sets [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.
-    pub fn minimum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.minimum_units = ::std::option::Option::Some(input.into());
+    pub fn minimum_units(mut self, input: i64) -> Self {
+        self.inner.minimum_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units).
@@ -83,8 +83,8 @@ impl AutoScalingSettingsDescriptionBuilder {
         &self.inner.minimum_units
     }
     /// Sets [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units): The maximum capacity units that a global table or global secondary index should be scaled up to.
-    pub fn maximum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.maximum_units = ::std::option::Option::Some(input.into());
+    pub fn maximum_units(mut self, input: i64) -> Self {
+        self.inner.maximum_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units).
@@ -99,11 +99,8 @@ impl AutoScalingSettingsDescriptionBuilder {
         &self.inner.maximum_units
     }
     /// Sets [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled): Disabled auto scaling for this global table or global secondary index.
-    pub fn auto_scaling_disabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input.into());
+    pub fn auto_scaling_disabled(mut self, input: bool) -> Self {
+        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled).
@@ -149,9 +146,9 @@ impl AutoScalingSettingsDescriptionBuilder {
     /// To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).
     pub fn scaling_policies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingPolicyDescription>,
+        input: crate::types::AutoScalingPolicyDescription,
     ) -> Self {
-        self.inner.scaling_policies.get_or_insert_default().push(input.into());
+        self.inner.scaling_policies.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies).

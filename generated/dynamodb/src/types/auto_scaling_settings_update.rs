@@ -69,8 +69,8 @@ pub struct AutoScalingSettingsUpdateBuilder {
 }
 impl AutoScalingSettingsUpdateBuilder {
     /// Sets [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.
-    pub fn minimum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.minimum_units = ::std::option::Option::Some(input.into());
+    pub fn minimum_units(mut self, input: i64) -> Self {
+        self.inner.minimum_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units).
@@ -85,8 +85,8 @@ impl AutoScalingSettingsUpdateBuilder {
         &self.inner.minimum_units
     }
     /// Sets [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units): The maximum capacity units that a global table or global secondary index should be scaled up to.
-    pub fn maximum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.maximum_units = ::std::option::Option::Some(input.into());
+    pub fn maximum_units(mut self, input: i64) -> Self {
+        self.inner.maximum_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units).
@@ -101,11 +101,8 @@ impl AutoScalingSettingsUpdateBuilder {
         &self.inner.maximum_units
     }
     /// Sets [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled): Disabled auto scaling for this global table or global secondary index.
-    pub fn auto_scaling_disabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input.into());
+    pub fn auto_scaling_disabled(mut self, input: bool) -> Self {
+        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled).
@@ -149,9 +146,9 @@ impl AutoScalingSettingsUpdateBuilder {
     /// Sets [`AutoScalingSettingsUpdate::scaling_policy_update`](crate::types::AutoScalingSettingsUpdate::scaling_policy_update): The scaling policy to apply for scaling target global table or global secondary index capacity units.
     pub fn scaling_policy_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingPolicyUpdate>,
+        input: crate::types::AutoScalingPolicyUpdate,
     ) -> Self {
-        self.inner.scaling_policy_update = ::std::option::Option::Some(input.into());
+        self.inner.scaling_policy_update = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::scaling_policy_update`](crate::types::AutoScalingSettingsUpdate::scaling_policy_update).

@@ -60,8 +60,8 @@ pub struct AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
 }
 impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::disable_scale_in): Indicates whether scale in by the target tracking policy is disabled.
-    pub fn disable_scale_in(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.disable_scale_in = ::std::option::Option::Some(input.into());
+    pub fn disable_scale_in(mut self, input: bool) -> Self {
+        self.inner.disable_scale_in = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::disable_scale_in).
@@ -76,8 +76,8 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
         &self.inner.disable_scale_in
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_in_cooldown): The amount of time, in seconds, after a scale in activity completes before another scale in activity can start.
-    pub fn scale_in_cooldown(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.scale_in_cooldown = ::std::option::Option::Some(input.into());
+    pub fn scale_in_cooldown(mut self, input: i32) -> Self {
+        self.inner.scale_in_cooldown = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_in_cooldown).
@@ -92,8 +92,8 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
         &self.inner.scale_in_cooldown
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_out_cooldown): The amount of time, in seconds, after a scale out activity completes before another scale out activity can start.
-    pub fn scale_out_cooldown(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.scale_out_cooldown = ::std::option::Option::Some(input.into());
+    pub fn scale_out_cooldown(mut self, input: i32) -> Self {
+        self.inner.scale_out_cooldown = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::scale_out_cooldown).
@@ -108,8 +108,8 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
         &self.inner.scale_out_cooldown
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::target_value): The target value for the metric.
-    pub fn target_value(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.target_value = ::std::option::Option::Some(input.into());
+    pub fn target_value(mut self, input: f64) -> Self {
+        self.inner.target_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::target_value).

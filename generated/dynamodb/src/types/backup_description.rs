@@ -57,11 +57,8 @@ pub struct BackupDescriptionBuilder {
 }
 impl BackupDescriptionBuilder {
     /// Sets [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details): Contains the details of the backup created for the table.
-    pub fn backup_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupDetails>,
-    ) -> Self {
-        self.inner.backup_details = ::std::option::Option::Some(input.into());
+    pub fn backup_details(mut self, input: crate::types::BackupDetails) -> Self {
+        self.inner.backup_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details).
@@ -83,9 +80,9 @@ impl BackupDescriptionBuilder {
     /// Sets [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details): Contains the details of the table when the backup was created.
     pub fn source_table_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SourceTableDetails>,
+        input: crate::types::SourceTableDetails,
     ) -> Self {
-        self.inner.source_table_details = ::std::option::Option::Some(input.into());
+        self.inner.source_table_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details).
@@ -107,11 +104,9 @@ impl BackupDescriptionBuilder {
     /// Sets [`BackupDescription::source_table_feature_details`](crate::types::BackupDescription::source_table_feature_details): Contains the details of the features enabled on the table when the backup was created.
     pub fn source_table_feature_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SourceTableFeatureDetails>,
+        input: crate::types::SourceTableFeatureDetails,
     ) -> Self {
-        self.inner.source_table_feature_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.source_table_feature_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDescription::source_table_feature_details`](crate::types::BackupDescription::source_table_feature_details).

@@ -145,8 +145,8 @@ impl BackupDetailsBuilder {
         &self.inner.backup_name
     }
     /// Sets [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes): Size of the backup in bytes.
-    pub fn backup_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.backup_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn backup_size_bytes(mut self, input: i64) -> Self {
+        self.inner.backup_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes).
@@ -161,11 +161,8 @@ impl BackupDetailsBuilder {
         &self.inner.backup_size_bytes
     }
     /// Sets [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status): Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
-    pub fn backup_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupStatus>,
-    ) -> Self {
-        self.inner.backup_status = ::std::option::Option::Some(input.into());
+    pub fn backup_status(mut self, input: crate::types::BackupStatus) -> Self {
+        self.inner.backup_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status).
@@ -185,11 +182,8 @@ impl BackupDetailsBuilder {
         &self.inner.backup_status
     }
     /// Sets [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type): BackupType:
-    pub fn backup_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupType>,
-    ) -> Self {
-        self.inner.backup_type = ::std::option::Option::Some(input.into());
+    pub fn backup_type(mut self, input: crate::types::BackupType) -> Self {
+        self.inner.backup_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type).
@@ -209,9 +203,9 @@ impl BackupDetailsBuilder {
     /// Sets [`BackupDetails::backup_creation_date_time`](crate::types::BackupDetails::backup_creation_date_time): Time at which the backup was created.
     pub fn backup_creation_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_creation_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_creation_date_time`](crate::types::BackupDetails::backup_creation_date_time).
@@ -233,9 +227,9 @@ impl BackupDetailsBuilder {
     /// Sets [`BackupDetails::backup_expiry_date_time`](crate::types::BackupDetails::backup_expiry_date_time): Time at which the automatic on-demand backup created by DynamoDB will expire.
     pub fn backup_expiry_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_expiry_date_time`](crate::types::BackupDetails::backup_expiry_date_time).

@@ -224,9 +224,9 @@ impl BackupSummaryBuilder {
     /// Sets [`BackupSummary::backup_creation_date_time`](crate::types::BackupSummary::backup_creation_date_time): Time at which the backup was created.
     pub fn backup_creation_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_creation_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_creation_date_time`](crate::types::BackupSummary::backup_creation_date_time).
@@ -248,9 +248,9 @@ impl BackupSummaryBuilder {
     /// Sets [`BackupSummary::backup_expiry_date_time`](crate::types::BackupSummary::backup_expiry_date_time): Time at which the automatic on-demand backup created by DynamoDB will expire.
     pub fn backup_expiry_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_expiry_date_time`](crate::types::BackupSummary::backup_expiry_date_time).
@@ -270,11 +270,8 @@ impl BackupSummaryBuilder {
         &self.inner.backup_expiry_date_time
     }
     /// Sets [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status): Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
-    pub fn backup_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupStatus>,
-    ) -> Self {
-        self.inner.backup_status = ::std::option::Option::Some(input.into());
+    pub fn backup_status(mut self, input: crate::types::BackupStatus) -> Self {
+        self.inner.backup_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status).
@@ -294,11 +291,8 @@ impl BackupSummaryBuilder {
         &self.inner.backup_status
     }
     /// Sets [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type): BackupType:
-    pub fn backup_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupType>,
-    ) -> Self {
-        self.inner.backup_type = ::std::option::Option::Some(input.into());
+    pub fn backup_type(mut self, input: crate::types::BackupType) -> Self {
+        self.inner.backup_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type).
@@ -316,8 +310,8 @@ impl BackupSummaryBuilder {
         &self.inner.backup_type
     }
     /// Sets [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes): Size of the backup in bytes.
-    pub fn backup_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.backup_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn backup_size_bytes(mut self, input: i64) -> Self {
+        self.inner.backup_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes).

@@ -60,11 +60,8 @@ impl BatchExecuteStatementInputBuilder {
     /// Appends one item to [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements): The list of PartiQL statements representing the batch to run.
     ///
     /// To set the whole list at once, use [`set_statements`](Self::set_statements).
-    pub fn statements(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchStatementRequest>,
-    ) -> Self {
-        self.inner.statements.get_or_insert_default().push(input.into());
+    pub fn statements(mut self, input: crate::types::BatchStatementRequest) -> Self {
+        self.inner.statements.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements).
@@ -88,9 +85,9 @@ impl BatchExecuteStatementInputBuilder {
     /// Sets [`BatchExecuteStatementInput::return_consumed_capacity`](crate::types::BatchExecuteStatementInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchExecuteStatementInput::return_consumed_capacity`](crate::types::BatchExecuteStatementInput::return_consumed_capacity).

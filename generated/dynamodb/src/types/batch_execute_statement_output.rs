@@ -61,11 +61,8 @@ impl BatchExecuteStatementOutputBuilder {
     /// Appends one item to [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses): The response to each PartiQL statement in the batch.
     ///
     /// To set the whole list at once, use [`set_responses`](Self::set_responses).
-    pub fn responses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchStatementResponse>,
-    ) -> Self {
-        self.inner.responses.get_or_insert_default().push(input.into());
+    pub fn responses(mut self, input: crate::types::BatchStatementResponse) -> Self {
+        self.inner.responses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses).
@@ -89,11 +86,8 @@ impl BatchExecuteStatementOutputBuilder {
     /// Appends one item to [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity): The capacity units consumed by the entire operation.
     ///
     /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity).

@@ -101,12 +101,9 @@ impl BatchGetItemInputBuilder {
     pub fn request_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::KeysAndAttributes>,
+        value: crate::types::KeysAndAttributes,
     ) -> Self {
-        self.inner
-            .request_items
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.request_items.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items).
@@ -138,9 +135,9 @@ impl BatchGetItemInputBuilder {
     /// Sets [`BatchGetItemInput::return_consumed_capacity`](crate::types::BatchGetItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchGetItemInput::return_consumed_capacity`](crate::types::BatchGetItemInput::return_consumed_capacity).

@@ -116,16 +116,14 @@ impl BatchGetItemOutputBuilder {
     pub fn responses(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
+        value: ::std::vec::Vec<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::AttributeValue,
             >,
         >,
     ) -> Self {
-        self.inner.responses.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.responses.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses).
@@ -170,12 +168,9 @@ impl BatchGetItemOutputBuilder {
     pub fn unprocessed_keys(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::KeysAndAttributes>,
+        value: crate::types::KeysAndAttributes,
     ) -> Self {
-        self.inner
-            .unprocessed_keys
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.unprocessed_keys.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys).
@@ -207,11 +202,8 @@ impl BatchGetItemOutputBuilder {
     /// Appends one item to [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity): The read capacity units consumed by the entire `BatchGetItem` operation.
     ///
     /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity).

@@ -62,11 +62,8 @@ pub struct BatchStatementErrorBuilder {
 }
 impl BatchStatementErrorBuilder {
     /// Sets [`BatchStatementError::code`](crate::types::BatchStatementError::code): The error code associated with the failed PartiQL batch statement.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchStatementErrorCodeEnum>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::BatchStatementErrorCodeEnum) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchStatementError::code`](crate::types::BatchStatementError::code).
@@ -113,9 +110,9 @@ impl BatchStatementErrorBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchStatementError::item`](crate::types::BatchStatementError::item).

@@ -90,11 +90,8 @@ impl BatchStatementRequestBuilder {
     /// Appends one item to [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters): The parameters associated with a PartiQL statement in the batch request.
     ///
     /// To set the whole list at once, use [`set_parameters`](Self::set_parameters).
-    pub fn parameters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.parameters.get_or_insert_default().push(input.into());
+    pub fn parameters(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.parameters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters).
@@ -114,8 +111,8 @@ impl BatchStatementRequestBuilder {
         &self.inner.parameters
     }
     /// Sets [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read): The read consistency of the PartiQL batch request.
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input.into());
+    pub fn consistent_read(mut self, input: bool) -> Self {
+        self.inner.consistent_read = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read).
@@ -132,12 +129,10 @@ impl BatchStatementRequestBuilder {
     /// Sets [`BatchStatementRequest::return_values_on_condition_check_failure`](crate::types::BatchStatementRequest::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a PartiQL batch request operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

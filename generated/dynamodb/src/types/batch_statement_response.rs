@@ -60,11 +60,8 @@ pub struct BatchStatementResponseBuilder {
 }
 impl BatchStatementResponseBuilder {
     /// Sets [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error): The error associated with a failed PartiQL batch statement.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchStatementError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::BatchStatementError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error).
@@ -111,9 +108,9 @@ impl BatchStatementResponseBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item).

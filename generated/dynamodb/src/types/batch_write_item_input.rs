@@ -91,12 +91,9 @@ impl BatchWriteItemInputBuilder {
     pub fn request_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<crate::types::WriteRequest>>,
+        value: ::std::vec::Vec<crate::types::WriteRequest>,
     ) -> Self {
-        self.inner
-            .request_items
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.request_items.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items).
@@ -128,9 +125,9 @@ impl BatchWriteItemInputBuilder {
     /// Sets [`BatchWriteItemInput::return_consumed_capacity`](crate::types::BatchWriteItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchWriteItemInput::return_consumed_capacity`](crate::types::BatchWriteItemInput::return_consumed_capacity).
@@ -152,11 +149,9 @@ impl BatchWriteItemInputBuilder {
     /// Sets [`BatchWriteItemInput::return_item_collection_metrics`](crate::types::BatchWriteItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchWriteItemInput::return_item_collection_metrics`](crate::types::BatchWriteItemInput::return_item_collection_metrics).

@@ -118,12 +118,9 @@ impl BatchWriteItemOutputBuilder {
     pub fn unprocessed_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<crate::types::WriteRequest>>,
+        value: ::std::vec::Vec<crate::types::WriteRequest>,
     ) -> Self {
-        self.inner
-            .unprocessed_items
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.unprocessed_items.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items).
@@ -158,14 +155,12 @@ impl BatchWriteItemOutputBuilder {
     pub fn item_collection_metrics(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+        value: ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
     ) -> Self {
         self.inner
             .item_collection_metrics
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics).
@@ -197,11 +192,8 @@ impl BatchWriteItemOutputBuilder {
     /// Appends one item to [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity): The capacity units consumed by the entire `BatchWriteItem` operation.
     ///
     /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity).

@@ -53,11 +53,8 @@ pub struct BillingModeSummaryBuilder {
 }
 impl BillingModeSummaryBuilder {
     /// Sets [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
-    pub fn billing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input.into());
+    pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
+        self.inner.billing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode).
@@ -77,10 +74,10 @@ impl BillingModeSummaryBuilder {
     /// Sets [`BillingModeSummary::last_update_to_pay_per_request_date_time`](crate::types::BillingModeSummary::last_update_to_pay_per_request_date_time): Represents the time when `PAY_PER_REQUEST` was last set as the read/write capacity mode.
     pub fn last_update_to_pay_per_request_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.last_update_to_pay_per_request_date_time = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

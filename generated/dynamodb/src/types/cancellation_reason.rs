@@ -65,9 +65,9 @@ impl CancellationReasonBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`CancellationReason::item`](crate::types::CancellationReason::item).

@@ -51,8 +51,8 @@ pub struct CapacityBuilder {
 }
 impl CapacityBuilder {
     /// Sets [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units): The total number of read capacity units consumed on a table or an index.
-    pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn read_capacity_units(mut self, input: f64) -> Self {
+        self.inner.read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units).
@@ -67,11 +67,8 @@ impl CapacityBuilder {
         &self.inner.read_capacity_units
     }
     /// Sets [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units): The total number of write capacity units consumed on a table or an index.
-    pub fn write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn write_capacity_units(mut self, input: f64) -> Self {
+        self.inner.write_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units).
@@ -89,8 +86,8 @@ impl CapacityBuilder {
         &self.inner.write_capacity_units
     }
     /// Sets [`Capacity::capacity_units`](crate::types::Capacity::capacity_units): The total number of capacity units consumed on a table or an index.
-    pub fn capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.capacity_units = ::std::option::Option::Some(input.into());
+    pub fn capacity_units(mut self, input: f64) -> Self {
+        self.inner.capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Capacity::capacity_units`](crate::types::Capacity::capacity_units).

@@ -117,11 +117,8 @@ impl ConditionBuilder {
     /// Appends one item to [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list): One or more values to evaluate against the supplied attribute.
     ///
     /// To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).
-    pub fn attribute_value_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.attribute_value_list.get_or_insert_default().push(input.into());
+    pub fn attribute_value_list(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.attribute_value_list.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list).
@@ -143,9 +140,9 @@ impl ConditionBuilder {
     /// Sets [`Condition::comparison_operator`](crate::types::Condition::comparison_operator): A comparator for evaluating attributes.
     pub fn comparison_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ComparisonOperator>,
+        input: crate::types::ComparisonOperator,
     ) -> Self {
-        self.inner.comparison_operator = ::std::option::Option::Some(input.into());
+        self.inner.comparison_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Condition::comparison_operator`](crate::types::Condition::comparison_operator).

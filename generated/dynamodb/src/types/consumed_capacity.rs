@@ -129,8 +129,8 @@ impl ConsumedCapacityBuilder {
         &self.inner.table_name
     }
     /// Sets [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units): The total number of capacity units consumed by the operation.
-    pub fn capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.capacity_units = ::std::option::Option::Some(input.into());
+    pub fn capacity_units(mut self, input: f64) -> Self {
+        self.inner.capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units).
@@ -145,8 +145,8 @@ impl ConsumedCapacityBuilder {
         &self.inner.capacity_units
     }
     /// Sets [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units): The total number of read capacity units consumed by the operation.
-    pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn read_capacity_units(mut self, input: f64) -> Self {
+        self.inner.read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units).
@@ -161,11 +161,8 @@ impl ConsumedCapacityBuilder {
         &self.inner.read_capacity_units
     }
     /// Sets [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units): The total number of write capacity units consumed by the operation.
-    pub fn write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn write_capacity_units(mut self, input: f64) -> Self {
+        self.inner.write_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units).
@@ -183,11 +180,8 @@ impl ConsumedCapacityBuilder {
         &self.inner.write_capacity_units
     }
     /// Sets [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table): The amount of throughput consumed on the table affected by the operation.
-    pub fn table(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Capacity>,
-    ) -> Self {
-        self.inner.table = ::std::option::Option::Some(input.into());
+    pub fn table(mut self, input: crate::types::Capacity) -> Self {
+        self.inner.table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table).
@@ -210,12 +204,12 @@ impl ConsumedCapacityBuilder {
     pub fn local_secondary_indexes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Capacity>,
+        value: crate::types::Capacity,
     ) -> Self {
         self.inner
             .local_secondary_indexes
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes).
@@ -244,12 +238,12 @@ impl ConsumedCapacityBuilder {
     pub fn global_secondary_indexes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Capacity>,
+        value: crate::types::Capacity,
     ) -> Self {
         self.inner
             .global_secondary_indexes
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes).
@@ -278,12 +272,9 @@ impl ConsumedCapacityBuilder {
     pub fn vector_indexes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::VectorCapacity>,
+        value: crate::types::VectorCapacity,
     ) -> Self {
-        self.inner
-            .vector_indexes
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.vector_indexes.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes).

@@ -56,9 +56,9 @@ impl ContinuousBackupsDescriptionBuilder {
     /// Sets [`ContinuousBackupsDescription::continuous_backups_status`](crate::types::ContinuousBackupsDescription::continuous_backups_status): [`ContinuousBackupsStatus`](crate::types::ContinuousBackupsStatus) can be one of the following states: ENABLED, DISABLED
     pub fn continuous_backups_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContinuousBackupsStatus>,
+        input: crate::types::ContinuousBackupsStatus,
     ) -> Self {
-        self.inner.continuous_backups_status = ::std::option::Option::Some(input.into());
+        self.inner.continuous_backups_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContinuousBackupsDescription::continuous_backups_status`](crate::types::ContinuousBackupsDescription::continuous_backups_status).
@@ -80,10 +80,10 @@ impl ContinuousBackupsDescriptionBuilder {
     /// Sets [`ContinuousBackupsDescription::point_in_time_recovery_description`](crate::types::ContinuousBackupsDescription::point_in_time_recovery_description): The description of the point in time recovery settings applied to the table.
     pub fn point_in_time_recovery_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PointInTimeRecoveryDescription>,
+        input: crate::types::PointInTimeRecoveryDescription,
     ) -> Self {
         self.inner.point_in_time_recovery_description = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -112,11 +112,9 @@ impl ContributorInsightsSummaryBuilder {
     /// Sets [`ContributorInsightsSummary::contributor_insights_status`](crate::types::ContributorInsightsSummary::contributor_insights_status): Describes the current status for contributor insights for the given table and index, if applicable.
     pub fn contributor_insights_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsStatus>,
+        input: crate::types::ContributorInsightsStatus,
     ) -> Self {
-        self.inner.contributor_insights_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.contributor_insights_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::contributor_insights_status`](crate::types::ContributorInsightsSummary::contributor_insights_status).
@@ -138,9 +136,9 @@ impl ContributorInsightsSummaryBuilder {
     /// Sets [`ContributorInsightsSummary::contributor_insights_mode`](crate::types::ContributorInsightsSummary::contributor_insights_mode): Indicates the current mode of CloudWatch Contributor Insights, specifying whether it tracks all access and throttled events or throttled events only for the DynamoDB table or index.
     pub fn contributor_insights_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
+        input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::contributor_insights_mode`](crate::types::ContributorInsightsSummary::contributor_insights_mode).

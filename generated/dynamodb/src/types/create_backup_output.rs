@@ -48,11 +48,8 @@ pub struct CreateBackupOutputBuilder {
 }
 impl CreateBackupOutputBuilder {
     /// Sets [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details): Contains the details of the backup created for the table.
-    pub fn backup_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupDetails>,
-    ) -> Self {
-        self.inner.backup_details = ::std::option::Option::Some(input.into());
+    pub fn backup_details(mut self, input: crate::types::BackupDetails) -> Self {
+        self.inner.backup_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details).

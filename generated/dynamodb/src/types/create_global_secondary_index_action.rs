@@ -114,11 +114,8 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     /// Appends one item to [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema): The key schema for the global secondary index.
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema).
@@ -138,11 +135,8 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         &self.inner.key_schema
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection): Represents attributes that are copied (projected) from the table into an index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection).
@@ -162,9 +156,9 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     /// Sets [`CreateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::CreateGlobalSecondaryIndexAction::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::CreateGlobalSecondaryIndexAction::provisioned_throughput).
@@ -186,9 +180,9 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     /// Sets [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput): The maximum number of read and write units for the global secondary index being created.
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput).
@@ -208,11 +202,8 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         &self.inner.on_demand_throughput
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) when creating a secondary index.
-    pub fn warm_throughput(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WarmThroughput>,
-    ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+    pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput).

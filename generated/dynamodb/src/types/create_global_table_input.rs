@@ -80,11 +80,8 @@ impl CreateGlobalTableInputBuilder {
     /// Appends one item to [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group): The Regions where the global table needs to be created.
     ///
     /// To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).
-    pub fn replication_group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Replica>,
-    ) -> Self {
-        self.inner.replication_group.get_or_insert_default().push(input.into());
+    pub fn replication_group(mut self, input: crate::types::Replica) -> Self {
+        self.inner.replication_group.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group).

@@ -136,11 +136,9 @@ impl CreateReplicationGroupMemberActionBuilder {
     /// Sets [`CreateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::CreateReplicationGroupMemberAction::provisioned_throughput_override): Replica-specific provisioned throughput.
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
+        input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::CreateReplicationGroupMemberAction::provisioned_throughput_override).
@@ -162,11 +160,9 @@ impl CreateReplicationGroupMemberActionBuilder {
     /// Sets [`CreateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::CreateReplicationGroupMemberAction::on_demand_throughput_override): The maximum on-demand throughput settings for the specified replica table being created.
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
+        input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::CreateReplicationGroupMemberAction::on_demand_throughput_override).
@@ -190,9 +186,9 @@ impl CreateReplicationGroupMemberActionBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaGlobalSecondaryIndex>,
+        input: crate::types::ReplicaGlobalSecondaryIndex,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::CreateReplicationGroupMemberAction::global_secondary_indexes).
@@ -216,11 +212,8 @@ impl CreateReplicationGroupMemberActionBuilder {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`CreateReplicationGroupMemberAction::table_class_override`](crate::types::CreateReplicationGroupMemberAction::table_class_override): Replica-specific table class.
-    pub fn table_class_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
-        self.inner.table_class_override = ::std::option::Option::Some(input.into());
+    pub fn table_class_override(mut self, input: crate::types::TableClass) -> Self {
+        self.inner.table_class_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::table_class_override`](crate::types::CreateReplicationGroupMemberAction::table_class_override).

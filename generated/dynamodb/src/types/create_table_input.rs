@@ -259,9 +259,9 @@ impl CreateTableInputBuilder {
     /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
+        input: crate::types::AttributeDefinition,
     ) -> Self {
-        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
+        self.inner.attribute_definitions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions).
@@ -305,11 +305,8 @@ impl CreateTableInputBuilder {
     /// Appends one item to [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema): Specifies the attributes that make up the primary key for a table or an index.
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema).
@@ -333,9 +330,9 @@ impl CreateTableInputBuilder {
     /// To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
+        input: crate::types::LocalSecondaryIndex,
     ) -> Self {
-        self.inner.local_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.local_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes).
@@ -359,9 +356,9 @@ impl CreateTableInputBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
+        input: crate::types::GlobalSecondaryIndex,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes).
@@ -381,11 +378,8 @@ impl CreateTableInputBuilder {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
-    pub fn billing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input.into());
+    pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
+        self.inner.billing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode).
@@ -405,9 +399,9 @@ impl CreateTableInputBuilder {
     /// Sets [`CreateTableInput::provisioned_throughput`](crate::types::CreateTableInput::provisioned_throughput): Represents the provisioned throughput settings for a specified table or index.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::provisioned_throughput`](crate::types::CreateTableInput::provisioned_throughput).
@@ -429,9 +423,9 @@ impl CreateTableInputBuilder {
     /// Sets [`CreateTableInput::stream_specification`](crate::types::CreateTableInput::stream_specification): The settings for DynamoDB Streams on the table.
     pub fn stream_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StreamSpecification>,
+        input: crate::types::StreamSpecification,
     ) -> Self {
-        self.inner.stream_specification = ::std::option::Option::Some(input.into());
+        self.inner.stream_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::stream_specification`](crate::types::CreateTableInput::stream_specification).
@@ -451,11 +445,8 @@ impl CreateTableInputBuilder {
         &self.inner.stream_specification
     }
     /// Sets [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification): Represents the settings used to enable server-side encryption.
-    pub fn sse_specification(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
-    ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+    pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification).
@@ -477,8 +468,8 @@ impl CreateTableInputBuilder {
     /// Appends one item to [`CreateTableInput::tags`](crate::types::CreateTableInput::tags): A list of key-value pairs to label the table.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTableInput::tags`](crate::types::CreateTableInput::tags).
@@ -498,11 +489,8 @@ impl CreateTableInputBuilder {
         &self.inner.tags
     }
     /// Sets [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class): The table class of the new table.
-    pub fn table_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
-        self.inner.table_class = ::std::option::Option::Some(input.into());
+    pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
+        self.inner.table_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class).
@@ -520,13 +508,8 @@ impl CreateTableInputBuilder {
         &self.inner.table_class
     }
     /// Sets [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled): Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
-    pub fn deletion_protection_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.deletion_protection_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
+        self.inner.deletion_protection_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled).
@@ -544,11 +527,8 @@ impl CreateTableInputBuilder {
         &self.inner.deletion_protection_enabled
     }
     /// Sets [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput): Represents the warm throughput (in read units per second and write units per second) for creating a table.
-    pub fn warm_throughput(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WarmThroughput>,
-    ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+    pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput).
@@ -592,9 +572,9 @@ impl CreateTableInputBuilder {
     /// Sets [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput): Sets the maximum number of read and write units for the specified table in on-demand capacity mode.
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput).
@@ -640,12 +620,10 @@ impl CreateTableInputBuilder {
     /// Sets [`CreateTableInput::global_table_settings_replication_mode`](crate::types::CreateTableInput::global_table_settings_replication_mode): Controls the settings synchronization mode for the global table.
     pub fn global_table_settings_replication_mode(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableSettingsReplicationMode,
-        >,
+        input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
         self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -668,11 +646,8 @@ impl CreateTableInputBuilder {
     /// Appends one item to [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes): One or more vector indexes to be created on the table.
     ///
     /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
-    pub fn vector_indexes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndex>,
-    ) -> Self {
-        self.inner.vector_indexes.get_or_insert_default().push(input.into());
+    pub fn vector_indexes(mut self, input: crate::types::VectorIndex) -> Self {
+        self.inner.vector_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes).

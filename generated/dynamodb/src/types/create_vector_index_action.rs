@@ -112,9 +112,9 @@ impl CreateVectorIndexActionBuilder {
     /// Sets [`CreateVectorIndexAction::vector_attribute`](crate::types::CreateVectorIndexAction::vector_attribute): The attribute that contains vector embeddings.
     pub fn vector_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorAttributeDefinition>,
+        input: crate::types::VectorAttributeDefinition,
     ) -> Self {
-        self.inner.vector_attribute = ::std::option::Option::Some(input.into());
+        self.inner.vector_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::vector_attribute`](crate::types::CreateVectorIndexAction::vector_attribute).
@@ -136,11 +136,8 @@ impl CreateVectorIndexActionBuilder {
     /// Appends one item to [`CreateVectorIndexAction::search_schema`](crate::types::CreateVectorIndexAction::search_schema): The partition key and inline filter attribute definitions for the vector index.
     ///
     /// To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).
-    pub fn search_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,
-    ) -> Self {
-        self.inner.search_schema.get_or_insert_default().push(input.into());
+    pub fn search_schema(mut self, input: crate::types::SearchSchemaElement) -> Self {
+        self.inner.search_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::search_schema`](crate::types::CreateVectorIndexAction::search_schema).
@@ -160,11 +157,8 @@ impl CreateVectorIndexActionBuilder {
         &self.inner.search_schema
     }
     /// Sets [`CreateVectorIndexAction::projection`](crate::types::CreateVectorIndexAction::projection): Specifies attributes that are copied (projected) from the table into the vector index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::projection`](crate::types::CreateVectorIndexAction::projection).
@@ -182,8 +176,8 @@ impl CreateVectorIndexActionBuilder {
         &self.inner.projection
     }
     /// Sets [`CreateVectorIndexAction::dimensions`](crate::types::CreateVectorIndexAction::dimensions): The number of dimensions in each vector.
-    pub fn dimensions(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.dimensions = ::std::option::Option::Some(input.into());
+    pub fn dimensions(mut self, input: i64) -> Self {
+        self.inner.dimensions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::dimensions`](crate::types::CreateVectorIndexAction::dimensions).
@@ -200,9 +194,9 @@ impl CreateVectorIndexActionBuilder {
     /// Sets [`CreateVectorIndexAction::distance_function`](crate::types::CreateVectorIndexAction::distance_function): The distance function used to calculate similarity.
     pub fn distance_function(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorDistanceFunction>,
+        input: crate::types::VectorDistanceFunction,
     ) -> Self {
-        self.inner.distance_function = ::std::option::Option::Some(input.into());
+        self.inner.distance_function = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::distance_function`](crate::types::CreateVectorIndexAction::distance_function).

@@ -109,9 +109,9 @@ impl DeleteBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Delete::key`](crate::types::Delete::key).
@@ -223,12 +223,12 @@ impl DeleteBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`Delete::expression_attribute_values`](crate::types::Delete::expression_attribute_values).
@@ -257,12 +257,10 @@ impl DeleteBuilder {
     /// Sets [`Delete::return_values_on_condition_check_failure`](crate::types::Delete::return_values_on_condition_check_failure): Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`Delete`](crate::types::Delete) condition fails.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -249,9 +249,9 @@ impl DeleteItemInputBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`DeleteItemInput::key`](crate::types::DeleteItemInput::key).
@@ -283,9 +283,9 @@ impl DeleteItemInputBuilder {
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::ExpectedAttributeValue>,
+        value: crate::types::ExpectedAttributeValue,
     ) -> Self {
-        self.inner.expected.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.expected.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`DeleteItemInput::expected`](crate::types::DeleteItemInput::expected).
@@ -317,9 +317,9 @@ impl DeleteItemInputBuilder {
     /// Sets [`DeleteItemInput::conditional_operator`](crate::types::DeleteItemInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteItemInput::conditional_operator`](crate::types::DeleteItemInput::conditional_operator).
@@ -339,11 +339,8 @@ impl DeleteItemInputBuilder {
         &self.inner.conditional_operator
     }
     /// Sets [`DeleteItemInput::return_values`](crate::types::DeleteItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appeared before they were deleted.
-    pub fn return_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnValue>,
-    ) -> Self {
-        self.inner.return_values = ::std::option::Option::Some(input.into());
+    pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
+        self.inner.return_values = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteItemInput::return_values`](crate::types::DeleteItemInput::return_values).
@@ -365,9 +362,9 @@ impl DeleteItemInputBuilder {
     /// Sets [`DeleteItemInput::return_consumed_capacity`](crate::types::DeleteItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteItemInput::return_consumed_capacity`](crate::types::DeleteItemInput::return_consumed_capacity).
@@ -389,11 +386,9 @@ impl DeleteItemInputBuilder {
     /// Sets [`DeleteItemInput::return_item_collection_metrics`](crate::types::DeleteItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteItemInput::return_item_collection_metrics`](crate::types::DeleteItemInput::return_item_collection_metrics).
@@ -476,12 +471,12 @@ impl DeleteItemInputBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`DeleteItemInput::expression_attribute_values`](crate::types::DeleteItemInput::expression_attribute_values).
@@ -510,12 +505,10 @@ impl DeleteItemInputBuilder {
     /// Sets [`DeleteItemInput::return_values_on_condition_check_failure`](crate::types::DeleteItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a `DeleteItem` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

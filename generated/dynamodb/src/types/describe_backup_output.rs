@@ -50,11 +50,8 @@ pub struct DescribeBackupOutputBuilder {
 }
 impl DescribeBackupOutputBuilder {
     /// Sets [`DescribeBackupOutput::backup_description`](crate::types::DescribeBackupOutput::backup_description): Contains the description of the backup created for the table.
-    pub fn backup_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupDescription>,
-    ) -> Self {
-        self.inner.backup_description = ::std::option::Option::Some(input.into());
+    pub fn backup_description(mut self, input: crate::types::BackupDescription) -> Self {
+        self.inner.backup_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeBackupOutput::backup_description`](crate::types::DescribeBackupOutput::backup_description).

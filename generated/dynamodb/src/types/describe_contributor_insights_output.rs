@@ -188,11 +188,9 @@ impl DescribeContributorInsightsOutputBuilder {
     /// Sets [`DescribeContributorInsightsOutput::contributor_insights_status`](crate::types::DescribeContributorInsightsOutput::contributor_insights_status): Current status of contributor insights.
     pub fn contributor_insights_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsStatus>,
+        input: crate::types::ContributorInsightsStatus,
     ) -> Self {
-        self.inner.contributor_insights_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.contributor_insights_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::contributor_insights_status`](crate::types::DescribeContributorInsightsOutput::contributor_insights_status).
@@ -214,9 +212,9 @@ impl DescribeContributorInsightsOutputBuilder {
     /// Sets [`DescribeContributorInsightsOutput::last_update_date_time`](crate::types::DescribeContributorInsightsOutput::last_update_date_time): Timestamp of the last time the status was changed.
     pub fn last_update_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_update_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::last_update_date_time`](crate::types::DescribeContributorInsightsOutput::last_update_date_time).
@@ -236,11 +234,8 @@ impl DescribeContributorInsightsOutputBuilder {
         &self.inner.last_update_date_time
     }
     /// Sets [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception): Returns information about the last failure that was encountered.
-    pub fn failure_exception(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FailureException>,
-    ) -> Self {
-        self.inner.failure_exception = ::std::option::Option::Some(input.into());
+    pub fn failure_exception(mut self, input: crate::types::FailureException) -> Self {
+        self.inner.failure_exception = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception).
@@ -262,9 +257,9 @@ impl DescribeContributorInsightsOutputBuilder {
     /// Sets [`DescribeContributorInsightsOutput::contributor_insights_mode`](crate::types::DescribeContributorInsightsOutput::contributor_insights_mode): The mode of CloudWatch Contributor Insights for DynamoDB that determines which events are emitted.
     pub fn contributor_insights_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
+        input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::contributor_insights_mode`](crate::types::DescribeContributorInsightsOutput::contributor_insights_mode).

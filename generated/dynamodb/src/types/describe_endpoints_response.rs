@@ -52,11 +52,8 @@ impl DescribeEndpointsResponseBuilder {
     /// Appends one item to [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints): List of endpoints.
     ///
     /// To set the whole list at once, use [`set_endpoints`](Self::set_endpoints).
-    pub fn endpoints(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Endpoint>,
-    ) -> Self {
-        self.inner.endpoints.get_or_insert_default().push(input.into());
+    pub fn endpoints(mut self, input: crate::types::Endpoint) -> Self {
+        self.inner.endpoints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints).

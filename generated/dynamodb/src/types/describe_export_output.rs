@@ -50,11 +50,8 @@ pub struct DescribeExportOutputBuilder {
 }
 impl DescribeExportOutputBuilder {
     /// Sets [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description): Represents the properties of the export.
-    pub fn export_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportDescription>,
-    ) -> Self {
-        self.inner.export_description = ::std::option::Option::Some(input.into());
+    pub fn export_description(mut self, input: crate::types::ExportDescription) -> Self {
+        self.inner.export_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description).

@@ -86,12 +86,9 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
     /// To set the whole list at once, use [`set_kinesis_data_stream_destinations`](Self::set_kinesis_data_stream_destinations).
     pub fn kinesis_data_stream_destinations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KinesisDataStreamDestination>,
+        input: crate::types::KinesisDataStreamDestination,
     ) -> Self {
-        self.inner
-            .kinesis_data_stream_destinations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.kinesis_data_stream_destinations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations).

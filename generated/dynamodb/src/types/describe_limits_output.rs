@@ -69,13 +69,8 @@ pub struct DescribeLimitsOutputBuilder {
 }
 impl DescribeLimitsOutputBuilder {
     /// Sets [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units): The maximum total read capacity units that your account allows you to provision across all of your tables in this Region.
-    pub fn account_max_read_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.account_max_read_capacity_units = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn account_max_read_capacity_units(mut self, input: i64) -> Self {
+        self.inner.account_max_read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units).
@@ -93,13 +88,8 @@ impl DescribeLimitsOutputBuilder {
         &self.inner.account_max_read_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::account_max_write_capacity_units`](crate::types::DescribeLimitsOutput::account_max_write_capacity_units): The maximum total write capacity units that your account allows you to provision across all of your tables in this Region.
-    pub fn account_max_write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.account_max_write_capacity_units = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn account_max_write_capacity_units(mut self, input: i64) -> Self {
+        self.inner.account_max_write_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::account_max_write_capacity_units`](crate::types::DescribeLimitsOutput::account_max_write_capacity_units).
@@ -117,13 +107,8 @@ impl DescribeLimitsOutputBuilder {
         &self.inner.account_max_write_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units): The maximum read capacity units that your account allows you to provision for a new table that you are creating in this Region, including the read capacity units provisioned for its global secondary indexes (GSIs).
-    pub fn table_max_read_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.table_max_read_capacity_units = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn table_max_read_capacity_units(mut self, input: i64) -> Self {
+        self.inner.table_max_read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units).
@@ -141,13 +126,8 @@ impl DescribeLimitsOutputBuilder {
         &self.inner.table_max_read_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units): The maximum write capacity units that your account allows you to provision for a new table that you are creating in this Region, including the write capacity units provisioned for its global secondary indexes (GSIs).
-    pub fn table_max_write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.table_max_write_capacity_units = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn table_max_write_capacity_units(mut self, input: i64) -> Self {
+        self.inner.table_max_write_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units).

@@ -48,11 +48,8 @@ pub struct DescribeTableOutputBuilder {
 }
 impl DescribeTableOutputBuilder {
     /// Sets [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table): The properties of the table.
-    pub fn table(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableDescription>,
-    ) -> Self {
-        self.inner.table = ::std::option::Option::Some(input.into());
+    pub fn table(mut self, input: crate::types::TableDescription) -> Self {
+        self.inner.table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table).

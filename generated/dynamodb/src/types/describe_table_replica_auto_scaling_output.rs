@@ -54,11 +54,9 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
     /// Sets [`DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description): Represents the auto scaling properties of the table.
     pub fn table_auto_scaling_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableAutoScalingDescription>,
+        input: crate::types::TableAutoScalingDescription,
     ) -> Self {
-        self.inner.table_auto_scaling_description = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.table_auto_scaling_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description).

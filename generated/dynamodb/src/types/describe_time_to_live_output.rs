@@ -54,9 +54,9 @@ impl DescribeTimeToLiveOutputBuilder {
     /// Sets [`DescribeTimeToLiveOutput::time_to_live_description`](crate::types::DescribeTimeToLiveOutput::time_to_live_description)
     pub fn time_to_live_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TimeToLiveDescription>,
+        input: crate::types::TimeToLiveDescription,
     ) -> Self {
-        self.inner.time_to_live_description = ::std::option::Option::Some(input.into());
+        self.inner.time_to_live_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTimeToLiveOutput::time_to_live_description`](crate::types::DescribeTimeToLiveOutput::time_to_live_description).

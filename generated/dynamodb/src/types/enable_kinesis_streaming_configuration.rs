@@ -43,12 +43,10 @@ impl EnableKinesisStreamingConfigurationBuilder {
     /// Sets [`EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision`](crate::types::EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision): Toggle for the precision of Kinesis data stream timestamp.
     pub fn approximate_creation_date_time_precision(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ApproximateCreationDateTimePrecision,
-        >,
+        input: crate::types::ApproximateCreationDateTimePrecision,
     ) -> Self {
         self.inner.approximate_creation_date_time_precision = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

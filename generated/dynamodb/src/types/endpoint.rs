@@ -70,11 +70,8 @@ impl EndpointBuilder {
         &self.inner.address
     }
     /// Sets [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes): Endpoint cache time to live (TTL) value.
-    pub fn cache_period_in_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.cache_period_in_minutes = ::std::option::Option::Some(input.into());
+    pub fn cache_period_in_minutes(mut self, input: i64) -> Self {
+        self.inner.cache_period_in_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes).

@@ -121,11 +121,8 @@ impl ExecuteStatementInputBuilder {
     /// Appends one item to [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters): The parameters for the PartiQL statement, if any.
     ///
     /// To set the whole list at once, use [`set_parameters`](Self::set_parameters).
-    pub fn parameters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.parameters.get_or_insert_default().push(input.into());
+    pub fn parameters(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.parameters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters).
@@ -145,8 +142,8 @@ impl ExecuteStatementInputBuilder {
         &self.inner.parameters
     }
     /// Sets [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read): The consistency of a read operation.
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input.into());
+    pub fn consistent_read(mut self, input: bool) -> Self {
+        self.inner.consistent_read = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read).
@@ -185,9 +182,9 @@ impl ExecuteStatementInputBuilder {
     /// Sets [`ExecuteStatementInput::return_consumed_capacity`](crate::types::ExecuteStatementInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::return_consumed_capacity`](crate::types::ExecuteStatementInput::return_consumed_capacity).
@@ -207,8 +204,8 @@ impl ExecuteStatementInputBuilder {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit).
@@ -225,12 +222,10 @@ impl ExecuteStatementInputBuilder {
     /// Sets [`ExecuteStatementInput::return_values_on_condition_check_failure`](crate::types::ExecuteStatementInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for an `ExecuteStatement` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -96,14 +96,12 @@ impl ExecuteStatementOutputBuilder {
     /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
+        input: ::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
         >,
     ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items).
@@ -159,11 +157,8 @@ impl ExecuteStatementOutputBuilder {
         &self.inner.next_token
     }
     /// Sets [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity)
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity).
@@ -188,12 +183,9 @@ impl ExecuteStatementOutputBuilder {
     pub fn last_evaluated_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner
-            .last_evaluated_key
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.last_evaluated_key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key).

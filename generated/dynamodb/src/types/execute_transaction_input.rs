@@ -69,9 +69,9 @@ impl ExecuteTransactionInputBuilder {
     /// To set the whole list at once, use [`set_transact_statements`](Self::set_transact_statements).
     pub fn transact_statements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ParameterizedStatement>,
+        input: crate::types::ParameterizedStatement,
     ) -> Self {
-        self.inner.transact_statements.get_or_insert_default().push(input.into());
+        self.inner.transact_statements.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements).
@@ -119,9 +119,9 @@ impl ExecuteTransactionInputBuilder {
     /// Sets [`ExecuteTransactionInput::return_consumed_capacity`](crate::types::ExecuteTransactionInput::return_consumed_capacity): Determines the level of detail about either provisioned or on-demand throughput consumption that is returned in the response.
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecuteTransactionInput::return_consumed_capacity`](crate::types::ExecuteTransactionInput::return_consumed_capacity).

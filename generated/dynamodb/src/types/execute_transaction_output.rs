@@ -59,11 +59,8 @@ impl ExecuteTransactionOutputBuilder {
     /// Appends one item to [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses): The response to a PartiQL transaction.
     ///
     /// To set the whole list at once, use [`set_responses`](Self::set_responses).
-    pub fn responses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ItemResponse>,
-    ) -> Self {
-        self.inner.responses.get_or_insert_default().push(input.into());
+    pub fn responses(mut self, input: crate::types::ItemResponse) -> Self {
+        self.inner.responses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses).
@@ -85,11 +82,8 @@ impl ExecuteTransactionOutputBuilder {
     /// Appends one item to [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity): The capacity units consumed by the entire operation.
     ///
     /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity).

@@ -139,11 +139,8 @@ pub struct ExpectedAttributeValueBuilder {
 }
 impl ExpectedAttributeValueBuilder {
     /// Sets [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value): Represents the data for the expected attribute.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value).
@@ -161,8 +158,8 @@ impl ExpectedAttributeValueBuilder {
         &self.inner.value
     }
     /// Sets [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists): Causes DynamoDB to evaluate the value before attempting a conditional operation:
-    pub fn exists(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.exists = ::std::option::Option::Some(input.into());
+    pub fn exists(mut self, input: bool) -> Self {
+        self.inner.exists = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists).
@@ -179,9 +176,9 @@ impl ExpectedAttributeValueBuilder {
     /// Sets [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator): A comparator for evaluating attributes in the `AttributeValueList`.
     pub fn comparison_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ComparisonOperator>,
+        input: crate::types::ComparisonOperator,
     ) -> Self {
-        self.inner.comparison_operator = ::std::option::Option::Some(input.into());
+        self.inner.comparison_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator).
@@ -203,11 +200,8 @@ impl ExpectedAttributeValueBuilder {
     /// Appends one item to [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list): One or more values to evaluate against the supplied attribute.
     ///
     /// To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).
-    pub fn attribute_value_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.attribute_value_list.get_or_insert_default().push(input.into());
+    pub fn attribute_value_list(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.attribute_value_list.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list).

@@ -214,11 +214,8 @@ impl ExportDescriptionBuilder {
         &self.inner.export_arn
     }
     /// Sets [`ExportDescription::export_status`](crate::types::ExportDescription::export_status): Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
-    pub fn export_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportStatus>,
-    ) -> Self {
-        self.inner.export_status = ::std::option::Option::Some(input.into());
+    pub fn export_status(mut self, input: crate::types::ExportStatus) -> Self {
+        self.inner.export_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_status`](crate::types::ExportDescription::export_status).
@@ -238,11 +235,8 @@ impl ExportDescriptionBuilder {
         &self.inner.export_status
     }
     /// Sets [`ExportDescription::start_time`](crate::types::ExportDescription::start_time): The time at which the export task began.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::start_time`](crate::types::ExportDescription::start_time).
@@ -262,11 +256,8 @@ impl ExportDescriptionBuilder {
         &self.inner.start_time
     }
     /// Sets [`ExportDescription::end_time`](crate::types::ExportDescription::end_time): The time at which the export task completed.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::end_time`](crate::types::ExportDescription::end_time).
@@ -352,11 +343,8 @@ impl ExportDescriptionBuilder {
         &self.inner.table_id
     }
     /// Sets [`ExportDescription::export_time`](crate::types::ExportDescription::export_time): Point in time from which table data was exported.
-    pub fn export_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.export_time = ::std::option::Option::Some(input.into());
+    pub fn export_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.export_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_time`](crate::types::ExportDescription::export_time).
@@ -464,11 +452,8 @@ impl ExportDescriptionBuilder {
         &self.inner.s3_prefix
     }
     /// Sets [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm): Type of encryption used on the bucket where export data is stored.
-    pub fn s3_sse_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3SseAlgorithm>,
-    ) -> Self {
-        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input.into());
+    pub fn s3_sse_algorithm(mut self, input: crate::types::S3SseAlgorithm) -> Self {
+        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm).
@@ -556,11 +541,8 @@ impl ExportDescriptionBuilder {
         &self.inner.failure_message
     }
     /// Sets [`ExportDescription::export_format`](crate::types::ExportDescription::export_format): The format of the exported data.
-    pub fn export_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportFormat>,
-    ) -> Self {
-        self.inner.export_format = ::std::option::Option::Some(input.into());
+    pub fn export_format(mut self, input: crate::types::ExportFormat) -> Self {
+        self.inner.export_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_format`](crate::types::ExportDescription::export_format).
@@ -580,8 +562,8 @@ impl ExportDescriptionBuilder {
         &self.inner.export_format
     }
     /// Sets [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes): The billable size of the table export.
-    pub fn billed_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.billed_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn billed_size_bytes(mut self, input: i64) -> Self {
+        self.inner.billed_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes).
@@ -596,8 +578,8 @@ impl ExportDescriptionBuilder {
         &self.inner.billed_size_bytes
     }
     /// Sets [`ExportDescription::item_count`](crate::types::ExportDescription::item_count): The number of items exported.
-    pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input.into());
+    pub fn item_count(mut self, input: i64) -> Self {
+        self.inner.item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::item_count`](crate::types::ExportDescription::item_count).
@@ -612,11 +594,8 @@ impl ExportDescriptionBuilder {
         &self.inner.item_count
     }
     /// Sets [`ExportDescription::export_type`](crate::types::ExportDescription::export_type): The type of export that was performed.
-    pub fn export_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportType>,
-    ) -> Self {
-        self.inner.export_type = ::std::option::Option::Some(input.into());
+    pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
+        self.inner.export_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_type`](crate::types::ExportDescription::export_type).
@@ -636,11 +615,9 @@ impl ExportDescriptionBuilder {
     /// Sets [`ExportDescription::incremental_export_specification`](crate::types::ExportDescription::incremental_export_specification): Optional object containing the parameters specific to an incremental export.
     pub fn incremental_export_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IncrementalExportSpecification>,
+        input: crate::types::IncrementalExportSpecification,
     ) -> Self {
-        self.inner.incremental_export_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.incremental_export_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::incremental_export_specification`](crate::types::ExportDescription::incremental_export_specification).

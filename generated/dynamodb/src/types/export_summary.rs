@@ -73,11 +73,8 @@ impl ExportSummaryBuilder {
         &self.inner.export_arn
     }
     /// Sets [`ExportSummary::export_status`](crate::types::ExportSummary::export_status): Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
-    pub fn export_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportStatus>,
-    ) -> Self {
-        self.inner.export_status = ::std::option::Option::Some(input.into());
+    pub fn export_status(mut self, input: crate::types::ExportStatus) -> Self {
+        self.inner.export_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportSummary::export_status`](crate::types::ExportSummary::export_status).
@@ -97,11 +94,8 @@ impl ExportSummaryBuilder {
         &self.inner.export_status
     }
     /// Sets [`ExportSummary::export_type`](crate::types::ExportSummary::export_type): The type of export that was performed.
-    pub fn export_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportType>,
-    ) -> Self {
-        self.inner.export_type = ::std::option::Option::Some(input.into());
+    pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
+        self.inner.export_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportSummary::export_type`](crate::types::ExportSummary::export_type).

@@ -156,11 +156,8 @@ impl ExportTableToPointInTimeInputBuilder {
         &self.inner.table_arn
     }
     /// Sets [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time): Time in the past from which to export table data, counted in seconds from the start of the Unix epoch.
-    pub fn export_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.export_time = ::std::option::Option::Some(input.into());
+    pub fn export_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.export_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time).
@@ -268,11 +265,8 @@ impl ExportTableToPointInTimeInputBuilder {
         &self.inner.s3_prefix
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm): Type of encryption used on the bucket where export data will be stored.
-    pub fn s3_sse_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3SseAlgorithm>,
-    ) -> Self {
-        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input.into());
+    pub fn s3_sse_algorithm(mut self, input: crate::types::S3SseAlgorithm) -> Self {
+        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm).
@@ -316,11 +310,8 @@ impl ExportTableToPointInTimeInputBuilder {
         &self.inner.s3_sse_kms_key_id
     }
     /// Sets [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format): The format for the exported data.
-    pub fn export_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportFormat>,
-    ) -> Self {
-        self.inner.export_format = ::std::option::Option::Some(input.into());
+    pub fn export_format(mut self, input: crate::types::ExportFormat) -> Self {
+        self.inner.export_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format).
@@ -340,11 +331,8 @@ impl ExportTableToPointInTimeInputBuilder {
         &self.inner.export_format
     }
     /// Sets [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type): Choice of whether to execute as a full export or incremental export.
-    pub fn export_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportType>,
-    ) -> Self {
-        self.inner.export_type = ::std::option::Option::Some(input.into());
+    pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
+        self.inner.export_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type).
@@ -364,11 +352,9 @@ impl ExportTableToPointInTimeInputBuilder {
     /// Sets [`ExportTableToPointInTimeInput::incremental_export_specification`](crate::types::ExportTableToPointInTimeInput::incremental_export_specification): Optional object containing the parameters specific to an incremental export.
     pub fn incremental_export_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IncrementalExportSpecification>,
+        input: crate::types::IncrementalExportSpecification,
     ) -> Self {
-        self.inner.incremental_export_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.incremental_export_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::incremental_export_specification`](crate::types::ExportTableToPointInTimeInput::incremental_export_specification).

@@ -50,11 +50,8 @@ pub struct ExportTableToPointInTimeOutputBuilder {
 }
 impl ExportTableToPointInTimeOutputBuilder {
     /// Sets [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description): Contains a description of the table export.
-    pub fn export_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportDescription>,
-    ) -> Self {
-        self.inner.export_description = ::std::option::Option::Some(input.into());
+    pub fn export_description(mut self, input: crate::types::ExportDescription) -> Self {
+        self.inner.export_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description).

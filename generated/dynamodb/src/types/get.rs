@@ -82,9 +82,9 @@ impl GetBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Get::key`](crate::types::Get::key).

@@ -161,9 +161,9 @@ impl GetItemInputBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`GetItemInput::key`](crate::types::GetItemInput::key).
@@ -216,8 +216,8 @@ impl GetItemInputBuilder {
         &self.inner.attributes_to_get
     }
     /// Sets [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read): Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input.into());
+    pub fn consistent_read(mut self, input: bool) -> Self {
+        self.inner.consistent_read = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read).
@@ -234,9 +234,9 @@ impl GetItemInputBuilder {
     /// Sets [`GetItemInput::return_consumed_capacity`](crate::types::GetItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetItemInput::return_consumed_capacity`](crate::types::GetItemInput::return_consumed_capacity).

@@ -71,9 +71,9 @@ impl GetItemOutputBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`GetItemOutput::item`](crate::types::GetItemOutput::item).
@@ -100,11 +100,8 @@ impl GetItemOutputBuilder {
         &self.inner.item
     }
     /// Sets [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity): The capacity units consumed by the `GetItem` operation.
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity).

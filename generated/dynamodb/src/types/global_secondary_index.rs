@@ -121,11 +121,8 @@ impl GlobalSecondaryIndexBuilder {
     /// Appends one item to [`GlobalSecondaryIndex::key_schema`](crate::types::GlobalSecondaryIndex::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::key_schema`](crate::types::GlobalSecondaryIndex::key_schema).
@@ -145,11 +142,8 @@ impl GlobalSecondaryIndexBuilder {
         &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection).
@@ -169,9 +163,9 @@ impl GlobalSecondaryIndexBuilder {
     /// Sets [`GlobalSecondaryIndex::provisioned_throughput`](crate::types::GlobalSecondaryIndex::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::provisioned_throughput`](crate::types::GlobalSecondaryIndex::provisioned_throughput).
@@ -193,9 +187,9 @@ impl GlobalSecondaryIndexBuilder {
     /// Sets [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput): The maximum number of read and write units for the specified global secondary index.
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput).
@@ -215,11 +209,8 @@ impl GlobalSecondaryIndexBuilder {
         &self.inner.on_demand_throughput
     }
     /// Sets [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
-    pub fn warm_throughput(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WarmThroughput>,
-    ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+    pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput).

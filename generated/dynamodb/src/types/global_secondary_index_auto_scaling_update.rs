@@ -72,10 +72,10 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update)
     pub fn provisioned_write_capacity_auto_scaling_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -163,11 +163,8 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     /// Appends one item to [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema).
@@ -187,11 +184,8 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection).
@@ -209,11 +203,8 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         &self.inner.projection
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status): The current state of the global secondary index:
-    pub fn index_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IndexStatus>,
-    ) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input.into());
+    pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
+        self.inner.index_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status).
@@ -231,8 +222,8 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         &self.inner.index_status
     }
     /// Sets [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling): Indicates whether the index is currently backfilling. *Backfilling* is the process of reading items from the table and determining whether they can be added to the index. (Not all items will qualify: For example, a partition key cannot have any duplicate values.) If an item can be added to the index, DynamoDB will do so.
-    pub fn backfilling(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.backfilling = ::std::option::Option::Some(input.into());
+    pub fn backfilling(mut self, input: bool) -> Self {
+        self.inner.backfilling = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling).
@@ -249,9 +240,9 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexDescription::provisioned_throughput`](crate::types::GlobalSecondaryIndexDescription::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughputDescription>,
+        input: crate::types::ProvisionedThroughputDescription,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::provisioned_throughput`](crate::types::GlobalSecondaryIndexDescription::provisioned_throughput).
@@ -271,8 +262,8 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         &self.inner.provisioned_throughput
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes): The total size of the specified index, in bytes.
-    pub fn index_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.index_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn index_size_bytes(mut self, input: i64) -> Self {
+        self.inner.index_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes).
@@ -287,8 +278,8 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         &self.inner.index_size_bytes
     }
     /// Sets [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count): The number of items in the specified index.
-    pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input.into());
+    pub fn item_count(mut self, input: i64) -> Self {
+        self.inner.item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count).
@@ -327,9 +318,9 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput): The maximum number of read and write units for the specified global secondary index.
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput).
@@ -351,11 +342,9 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexDescription::warm_throughput`](crate::types::GlobalSecondaryIndexDescription::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
     pub fn warm_throughput(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-        >,
+        input: crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::warm_throughput`](crate::types::GlobalSecondaryIndexDescription::warm_throughput).

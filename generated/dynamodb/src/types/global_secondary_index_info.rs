@@ -104,11 +104,8 @@ impl GlobalSecondaryIndexInfoBuilder {
     /// Appends one item to [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema).
@@ -128,11 +125,8 @@ impl GlobalSecondaryIndexInfoBuilder {
         &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection).
@@ -152,9 +146,9 @@ impl GlobalSecondaryIndexInfoBuilder {
     /// Sets [`GlobalSecondaryIndexInfo::provisioned_throughput`](crate::types::GlobalSecondaryIndexInfo::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::provisioned_throughput`](crate::types::GlobalSecondaryIndexInfo::provisioned_throughput).
@@ -176,9 +170,9 @@ impl GlobalSecondaryIndexInfoBuilder {
     /// Sets [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput)
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput).

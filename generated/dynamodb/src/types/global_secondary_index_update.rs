@@ -69,9 +69,9 @@ impl GlobalSecondaryIndexUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update): The name of an existing global secondary index, along with new provisioned throughput settings to be applied to that index.
     pub fn update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UpdateGlobalSecondaryIndexAction>,
+        input: crate::types::UpdateGlobalSecondaryIndexAction,
     ) -> Self {
-        self.inner.update = ::std::option::Option::Some(input.into());
+        self.inner.update = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update).
@@ -93,9 +93,9 @@ impl GlobalSecondaryIndexUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create): The parameters required for creating a global secondary index on an existing table:
     pub fn create(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreateGlobalSecondaryIndexAction>,
+        input: crate::types::CreateGlobalSecondaryIndexAction,
     ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create).
@@ -117,9 +117,9 @@ impl GlobalSecondaryIndexUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete): The name of an existing global secondary index to be removed.
     pub fn delete(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteGlobalSecondaryIndexAction>,
+        input: crate::types::DeleteGlobalSecondaryIndexAction,
     ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete).

@@ -51,11 +51,8 @@ pub struct GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
 }
 impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second): Represents warm throughput read units per second value for a global secondary index.
-    pub fn read_units_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.read_units_per_second = ::std::option::Option::Some(input.into());
+    pub fn read_units_per_second(mut self, input: i64) -> Self {
+        self.inner.read_units_per_second = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second).
@@ -73,11 +70,8 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         &self.inner.read_units_per_second
     }
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second): Represents warm throughput write units per second value for a global secondary index.
-    pub fn write_units_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.write_units_per_second = ::std::option::Option::Some(input.into());
+    pub fn write_units_per_second(mut self, input: i64) -> Self {
+        self.inner.write_units_per_second = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second).
@@ -95,11 +89,8 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         &self.inner.write_units_per_second
     }
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status): Represents the warm throughput status being created or updated on a global secondary index.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IndexStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::IndexStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status).

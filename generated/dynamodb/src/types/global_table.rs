@@ -70,11 +70,8 @@ impl GlobalTableBuilder {
     /// Appends one item to [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group): The Regions where the global table has replicas.
     ///
     /// To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).
-    pub fn replication_group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Replica>,
-    ) -> Self {
-        self.inner.replication_group.get_or_insert_default().push(input.into());
+    pub fn replication_group(mut self, input: crate::types::Replica) -> Self {
+        self.inner.replication_group.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group).

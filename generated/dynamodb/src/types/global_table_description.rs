@@ -80,11 +80,8 @@ impl GlobalTableDescriptionBuilder {
     /// Appends one item to [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group): The Regions where the global table has replicas.
     ///
     /// To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).
-    pub fn replication_group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaDescription>,
-    ) -> Self {
-        self.inner.replication_group.get_or_insert_default().push(input.into());
+    pub fn replication_group(mut self, input: crate::types::ReplicaDescription) -> Self {
+        self.inner.replication_group.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group).
@@ -128,9 +125,9 @@ impl GlobalTableDescriptionBuilder {
     /// Sets [`GlobalTableDescription::creation_date_time`](crate::types::GlobalTableDescription::creation_date_time): The creation time of the global table.
     pub fn creation_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalTableDescription::creation_date_time`](crate::types::GlobalTableDescription::creation_date_time).
@@ -152,9 +149,9 @@ impl GlobalTableDescriptionBuilder {
     /// Sets [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status): The current state of the global table:
     pub fn global_table_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalTableStatus>,
+        input: crate::types::GlobalTableStatus,
     ) -> Self {
-        self.inner.global_table_status = ::std::option::Option::Some(input.into());
+        self.inner.global_table_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status).

@@ -66,11 +66,8 @@ impl GlobalTableWitnessDescriptionBuilder {
         &self.inner.region_name
     }
     /// Sets [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status): The current status of the witness Region in the MRSC global table.
-    pub fn witness_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WitnessStatus>,
-    ) -> Self {
-        self.inner.witness_status = ::std::option::Option::Some(input.into());
+    pub fn witness_status(mut self, input: crate::types::WitnessStatus) -> Self {
+        self.inner.witness_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status).

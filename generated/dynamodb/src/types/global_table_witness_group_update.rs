@@ -63,11 +63,9 @@ impl GlobalTableWitnessGroupUpdateBuilder {
     /// Sets [`GlobalTableWitnessGroupUpdate::create`](crate::types::GlobalTableWitnessGroupUpdate::create): Specifies a witness Region to be added to a new MRSC global table.
     pub fn create(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateGlobalTableWitnessGroupMemberAction,
-        >,
+        input: crate::types::CreateGlobalTableWitnessGroupMemberAction,
     ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalTableWitnessGroupUpdate::create`](crate::types::GlobalTableWitnessGroupUpdate::create).
@@ -93,11 +91,9 @@ impl GlobalTableWitnessGroupUpdateBuilder {
     /// Sets [`GlobalTableWitnessGroupUpdate::delete`](crate::types::GlobalTableWitnessGroupUpdate::delete): Specifies a witness Region to be removed from an existing global table.
     pub fn delete(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeleteGlobalTableWitnessGroupMemberAction,
-        >,
+        input: crate::types::DeleteGlobalTableWitnessGroupMemberAction,
     ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GlobalTableWitnessGroupUpdate::delete`](crate::types::GlobalTableWitnessGroupUpdate::delete).

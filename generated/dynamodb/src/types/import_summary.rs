@@ -114,11 +114,8 @@ impl ImportSummaryBuilder {
         &self.inner.import_arn
     }
     /// Sets [`ImportSummary::import_status`](crate::types::ImportSummary::import_status): The status of the import operation.
-    pub fn import_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImportStatus>,
-    ) -> Self {
-        self.inner.import_status = ::std::option::Option::Some(input.into());
+    pub fn import_status(mut self, input: crate::types::ImportStatus) -> Self {
+        self.inner.import_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::import_status`](crate::types::ImportSummary::import_status).
@@ -160,11 +157,8 @@ impl ImportSummaryBuilder {
         &self.inner.table_arn
     }
     /// Sets [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source): The path and S3 bucket of the source file that is being imported.
-    pub fn s3_bucket_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3BucketSource>,
-    ) -> Self {
-        self.inner.s3_bucket_source = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
+        self.inner.s3_bucket_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source).
@@ -208,11 +202,8 @@ impl ImportSummaryBuilder {
         &self.inner.cloud_watch_log_group_arn
     }
     /// Sets [`ImportSummary::input_format`](crate::types::ImportSummary::input_format): The format of the source data.
-    pub fn input_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InputFormat>,
-    ) -> Self {
-        self.inner.input_format = ::std::option::Option::Some(input.into());
+    pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
+        self.inner.input_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::input_format`](crate::types::ImportSummary::input_format).
@@ -230,11 +221,8 @@ impl ImportSummaryBuilder {
         &self.inner.input_format
     }
     /// Sets [`ImportSummary::start_time`](crate::types::ImportSummary::start_time): The time at which this import task began.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::start_time`](crate::types::ImportSummary::start_time).
@@ -254,11 +242,8 @@ impl ImportSummaryBuilder {
         &self.inner.start_time
     }
     /// Sets [`ImportSummary::end_time`](crate::types::ImportSummary::end_time): The time at which this import task ended.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::end_time`](crate::types::ImportSummary::end_time).

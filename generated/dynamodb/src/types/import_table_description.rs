@@ -201,11 +201,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.import_arn
     }
     /// Sets [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status): The status of the import.
-    pub fn import_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImportStatus>,
-    ) -> Self {
-        self.inner.import_status = ::std::option::Option::Some(input.into());
+    pub fn import_status(mut self, input: crate::types::ImportStatus) -> Self {
+        self.inner.import_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status).
@@ -291,11 +288,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.client_token
     }
     /// Sets [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source): Values for the S3 bucket the source file is imported from.
-    pub fn s3_bucket_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3BucketSource>,
-    ) -> Self {
-        self.inner.s3_bucket_source = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
+        self.inner.s3_bucket_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source).
@@ -315,8 +309,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.s3_bucket_source
     }
     /// Sets [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count): The number of errors occurred on importing the source file into the target table.
-    pub fn error_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.error_count = ::std::option::Option::Some(input.into());
+    pub fn error_count(mut self, input: i64) -> Self {
+        self.inner.error_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count).
@@ -355,11 +349,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.cloud_watch_log_group_arn
     }
     /// Sets [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format): The format of the source data going into the target table.
-    pub fn input_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InputFormat>,
-    ) -> Self {
-        self.inner.input_format = ::std::option::Option::Some(input.into());
+    pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
+        self.inner.input_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format).
@@ -379,9 +370,9 @@ impl ImportTableDescriptionBuilder {
     /// Sets [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options): The format options for the data that was imported into the target table.
     pub fn input_format_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InputFormatOptions>,
+        input: crate::types::InputFormatOptions,
     ) -> Self {
-        self.inner.input_format_options = ::std::option::Option::Some(input.into());
+        self.inner.input_format_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options).
@@ -403,9 +394,9 @@ impl ImportTableDescriptionBuilder {
     /// Sets [`ImportTableDescription::input_compression_type`](crate::types::ImportTableDescription::input_compression_type): The compression options for the data that has been imported into the target table.
     pub fn input_compression_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InputCompressionType>,
+        input: crate::types::InputCompressionType,
     ) -> Self {
-        self.inner.input_compression_type = ::std::option::Option::Some(input.into());
+        self.inner.input_compression_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::input_compression_type`](crate::types::ImportTableDescription::input_compression_type).
@@ -427,9 +418,9 @@ impl ImportTableDescriptionBuilder {
     /// Sets [`ImportTableDescription::table_creation_parameters`](crate::types::ImportTableDescription::table_creation_parameters): The parameters for the new table that is being imported into.
     pub fn table_creation_parameters(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableCreationParameters>,
+        input: crate::types::TableCreationParameters,
     ) -> Self {
-        self.inner.table_creation_parameters = ::std::option::Option::Some(input.into());
+        self.inner.table_creation_parameters = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::table_creation_parameters`](crate::types::ImportTableDescription::table_creation_parameters).
@@ -449,11 +440,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.table_creation_parameters
     }
     /// Sets [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time): The time when this import task started.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time).
@@ -473,11 +461,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.start_time
     }
     /// Sets [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time): The time at which the creation of the table associated with this import task completed.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time).
@@ -497,11 +482,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.end_time
     }
     /// Sets [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes): The total size of data processed from the source file, in Bytes.
-    pub fn processed_size_bytes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.processed_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn processed_size_bytes(mut self, input: i64) -> Self {
+        self.inner.processed_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes).
@@ -519,11 +501,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.processed_size_bytes
     }
     /// Sets [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count): The total number of items processed from the source file.
-    pub fn processed_item_count(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.processed_item_count = ::std::option::Option::Some(input.into());
+    pub fn processed_item_count(mut self, input: i64) -> Self {
+        self.inner.processed_item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count).
@@ -541,8 +520,8 @@ impl ImportTableDescriptionBuilder {
         &self.inner.processed_item_count
     }
     /// Sets [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count): The number of items successfully imported into the new table.
-    pub fn imported_item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.imported_item_count = ::std::option::Option::Some(input.into());
+    pub fn imported_item_count(mut self, input: i64) -> Self {
+        self.inner.imported_item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count).

@@ -122,11 +122,8 @@ impl ImportTableInputBuilder {
         &self.inner.client_token
     }
     /// Sets [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source): The S3 bucket that provides the source for the import.
-    pub fn s3_bucket_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3BucketSource>,
-    ) -> Self {
-        self.inner.s3_bucket_source = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
+        self.inner.s3_bucket_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source).
@@ -146,11 +143,8 @@ impl ImportTableInputBuilder {
         &self.inner.s3_bucket_source
     }
     /// Sets [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format): The format of the source data.
-    pub fn input_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InputFormat>,
-    ) -> Self {
-        self.inner.input_format = ::std::option::Option::Some(input.into());
+    pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
+        self.inner.input_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format).
@@ -170,9 +164,9 @@ impl ImportTableInputBuilder {
     /// Sets [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options): Additional properties that specify how the input is formatted,
     pub fn input_format_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InputFormatOptions>,
+        input: crate::types::InputFormatOptions,
     ) -> Self {
-        self.inner.input_format_options = ::std::option::Option::Some(input.into());
+        self.inner.input_format_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options).
@@ -194,9 +188,9 @@ impl ImportTableInputBuilder {
     /// Sets [`ImportTableInput::input_compression_type`](crate::types::ImportTableInput::input_compression_type): Type of compression to be used on the input coming from the imported table.
     pub fn input_compression_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InputCompressionType>,
+        input: crate::types::InputCompressionType,
     ) -> Self {
-        self.inner.input_compression_type = ::std::option::Option::Some(input.into());
+        self.inner.input_compression_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::input_compression_type`](crate::types::ImportTableInput::input_compression_type).
@@ -218,9 +212,9 @@ impl ImportTableInputBuilder {
     /// Sets [`ImportTableInput::table_creation_parameters`](crate::types::ImportTableInput::table_creation_parameters): Parameters for the table to import the data into.
     pub fn table_creation_parameters(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableCreationParameters>,
+        input: crate::types::TableCreationParameters,
     ) -> Self {
-        self.inner.table_creation_parameters = ::std::option::Option::Some(input.into());
+        self.inner.table_creation_parameters = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::table_creation_parameters`](crate::types::ImportTableInput::table_creation_parameters).

@@ -56,9 +56,9 @@ impl ImportTableOutputBuilder {
     /// Sets [`ImportTableOutput::import_table_description`](crate::types::ImportTableOutput::import_table_description): Represents the properties of the table created for the import, and parameters of the import.
     pub fn import_table_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImportTableDescription>,
+        input: crate::types::ImportTableDescription,
     ) -> Self {
-        self.inner.import_table_description = ::std::option::Option::Some(input.into());
+        self.inner.import_table_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportTableOutput::import_table_description`](crate::types::ImportTableOutput::import_table_description).

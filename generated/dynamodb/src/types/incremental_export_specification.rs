@@ -61,9 +61,9 @@ impl IncrementalExportSpecificationBuilder {
     /// Sets [`IncrementalExportSpecification::export_from_time`](crate::types::IncrementalExportSpecification::export_from_time): Time in the past which provides the inclusive start range for the export table's data, counted in seconds from the start of the Unix epoch.
     pub fn export_from_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.export_from_time = ::std::option::Option::Some(input.into());
+        self.inner.export_from_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_from_time`](crate::types::IncrementalExportSpecification::export_from_time).
@@ -85,9 +85,9 @@ impl IncrementalExportSpecificationBuilder {
     /// Sets [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time): Time in the past which provides the exclusive end range for the export table's data, counted in seconds from the start of the Unix epoch.
     pub fn export_to_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.export_to_time = ::std::option::Option::Some(input.into());
+        self.inner.export_to_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time).
@@ -107,11 +107,8 @@ impl IncrementalExportSpecificationBuilder {
         &self.inner.export_to_time
     }
     /// Sets [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type): The view type that was chosen for the export.
-    pub fn export_view_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportViewType>,
-    ) -> Self {
-        self.inner.export_view_type = ::std::option::Option::Some(input.into());
+    pub fn export_view_type(mut self, input: crate::types::ExportViewType) -> Self {
+        self.inner.export_view_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type).

@@ -37,11 +37,8 @@ pub struct InputFormatOptionsBuilder {
 }
 impl InputFormatOptionsBuilder {
     /// Sets [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv): The options for imported source files in CSV format.
-    pub fn csv(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CsvOptions>,
-    ) -> Self {
-        self.inner.csv = ::std::option::Option::Some(input.into());
+    pub fn csv(mut self, input: crate::types::CsvOptions) -> Self {
+        self.inner.csv = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv).

@@ -60,12 +60,9 @@ impl ItemCollectionMetricsBuilder {
     pub fn item_collection_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner
-            .item_collection_key
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.item_collection_key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key).
@@ -94,11 +91,8 @@ impl ItemCollectionMetricsBuilder {
     /// Appends one item to [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb): An estimate of item collection size, in gigabytes.
     ///
     /// To set the whole list at once, use [`set_size_estimate_range_gb`](Self::set_size_estimate_range_gb).
-    pub fn size_estimate_range_gb(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.size_estimate_range_gb.get_or_insert_default().push(input.into());
+    pub fn size_estimate_range_gb(mut self, input: f64) -> Self {
+        self.inner.size_estimate_range_gb.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb).

@@ -81,11 +81,8 @@ impl KeySchemaElementBuilder {
         &self.inner.attribute_name
     }
     /// Sets [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type): The role that this key attribute will assume:
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyType>,
-    ) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input.into());
+    pub fn key_type(mut self, input: crate::types::KeyType) -> Self {
+        self.inner.key_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type).

@@ -115,14 +115,12 @@ impl KeysAndAttributesBuilder {
     /// To set the whole list at once, use [`set_keys`](Self::set_keys).
     pub fn keys(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
+        input: ::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
         >,
     ) -> Self {
-        self.inner.keys.get_or_insert_default().push(input.into());
+        self.inner.keys.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys).
@@ -182,8 +180,8 @@ impl KeysAndAttributesBuilder {
         &self.inner.attributes_to_get
     }
     /// Sets [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read): The consistency of a read operation.
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input.into());
+    pub fn consistent_read(mut self, input: bool) -> Self {
+        self.inner.consistent_read = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read).

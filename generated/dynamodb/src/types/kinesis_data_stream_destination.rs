@@ -86,11 +86,8 @@ impl KinesisDataStreamDestinationBuilder {
         &self.inner.stream_arn
     }
     /// Sets [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status): The current status of replication.
-    pub fn destination_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationStatus>,
-    ) -> Self {
-        self.inner.destination_status = ::std::option::Option::Some(input.into());
+    pub fn destination_status(mut self, input: crate::types::DestinationStatus) -> Self {
+        self.inner.destination_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status).
@@ -138,12 +135,10 @@ impl KinesisDataStreamDestinationBuilder {
     /// Sets [`KinesisDataStreamDestination::approximate_creation_date_time_precision`](crate::types::KinesisDataStreamDestination::approximate_creation_date_time_precision): The precision of the Kinesis data stream timestamp.
     pub fn approximate_creation_date_time_precision(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ApproximateCreationDateTimePrecision,
-        >,
+        input: crate::types::ApproximateCreationDateTimePrecision,
     ) -> Self {
         self.inner.approximate_creation_date_time_precision = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -111,12 +111,10 @@ impl KinesisStreamingDestinationInputBuilder {
     /// Sets [`KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration): The source for the Kinesis streaming information that is being enabled.
     pub fn enable_kinesis_streaming_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EnableKinesisStreamingConfiguration,
-        >,
+        input: crate::types::EnableKinesisStreamingConfiguration,
     ) -> Self {
         self.inner.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

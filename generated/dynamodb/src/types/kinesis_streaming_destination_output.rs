@@ -119,11 +119,8 @@ impl KinesisStreamingDestinationOutputBuilder {
         &self.inner.stream_arn
     }
     /// Sets [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status): The current status of the replication.
-    pub fn destination_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationStatus>,
-    ) -> Self {
-        self.inner.destination_status = ::std::option::Option::Some(input.into());
+    pub fn destination_status(mut self, input: crate::types::DestinationStatus) -> Self {
+        self.inner.destination_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status).
@@ -145,12 +142,10 @@ impl KinesisStreamingDestinationOutputBuilder {
     /// Sets [`KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration): The destination for the Kinesis streaming information that is being enabled.
     pub fn enable_kinesis_streaming_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EnableKinesisStreamingConfiguration,
-        >,
+        input: crate::types::EnableKinesisStreamingConfiguration,
     ) -> Self {
         self.inner.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

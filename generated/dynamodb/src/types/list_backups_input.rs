@@ -114,8 +114,8 @@ impl ListBackupsInputBuilder {
         &self.inner.table_name
     }
     /// Sets [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit): Maximum number of backups to return at once.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit).
@@ -132,9 +132,9 @@ impl ListBackupsInputBuilder {
     /// Sets [`ListBackupsInput::time_range_lower_bound`](crate::types::ListBackupsInput::time_range_lower_bound): Only backups created after this time are listed. `TimeRangeLowerBound` is inclusive.
     pub fn time_range_lower_bound(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.time_range_lower_bound = ::std::option::Option::Some(input.into());
+        self.inner.time_range_lower_bound = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::time_range_lower_bound`](crate::types::ListBackupsInput::time_range_lower_bound).
@@ -156,9 +156,9 @@ impl ListBackupsInputBuilder {
     /// Sets [`ListBackupsInput::time_range_upper_bound`](crate::types::ListBackupsInput::time_range_upper_bound): Only backups created before this time are listed. `TimeRangeUpperBound` is exclusive.
     pub fn time_range_upper_bound(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.time_range_upper_bound = ::std::option::Option::Some(input.into());
+        self.inner.time_range_upper_bound = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::time_range_upper_bound`](crate::types::ListBackupsInput::time_range_upper_bound).
@@ -204,11 +204,8 @@ impl ListBackupsInputBuilder {
         &self.inner.exclusive_start_backup_arn
     }
     /// Sets [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type): The backups from the table specified by [`BackupType`](crate::types::BackupType) are listed.
-    pub fn backup_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupTypeFilter>,
-    ) -> Self {
-        self.inner.backup_type = ::std::option::Option::Some(input.into());
+    pub fn backup_type(mut self, input: crate::types::BackupTypeFilter) -> Self {
+        self.inner.backup_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type).

@@ -63,11 +63,8 @@ impl ListBackupsOutputBuilder {
     /// Appends one item to [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries): List of [`BackupSummary`](crate::types::BackupSummary) objects.
     ///
     /// To set the whole list at once, use [`set_backup_summaries`](Self::set_backup_summaries).
-    pub fn backup_summaries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupSummary>,
-    ) -> Self {
-        self.inner.backup_summaries.get_or_insert_default().push(input.into());
+    pub fn backup_summaries(mut self, input: crate::types::BackupSummary) -> Self {
+        self.inner.backup_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries).

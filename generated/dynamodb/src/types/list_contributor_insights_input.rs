@@ -101,8 +101,8 @@ impl ListContributorInsightsInputBuilder {
         &self.inner.next_token
     }
     /// Sets [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results): Maximum number of results to return per page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results).

@@ -63,12 +63,9 @@ impl ListContributorInsightsOutputBuilder {
     /// To set the whole list at once, use [`set_contributor_insights_summaries`](Self::set_contributor_insights_summaries).
     pub fn contributor_insights_summaries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsSummary>,
+        input: crate::types::ContributorInsightsSummary,
     ) -> Self {
-        self.inner
-            .contributor_insights_summaries
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.contributor_insights_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries).

@@ -79,8 +79,8 @@ impl ListExportsInputBuilder {
         &self.inner.table_arn
     }
     /// Sets [`ListExportsInput::max_results`](crate::types::ListExportsInput::max_results): Maximum number of results to return per page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListExportsInput::max_results`](crate::types::ListExportsInput::max_results).

@@ -59,11 +59,8 @@ impl ListExportsOutputBuilder {
     /// Appends one item to [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries): A list of [`ExportSummary`](crate::types::ExportSummary) objects.
     ///
     /// To set the whole list at once, use [`set_export_summaries`](Self::set_export_summaries).
-    pub fn export_summaries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportSummary>,
-    ) -> Self {
-        self.inner.export_summaries.get_or_insert_default().push(input.into());
+    pub fn export_summaries(mut self, input: crate::types::ExportSummary) -> Self {
+        self.inner.export_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries).

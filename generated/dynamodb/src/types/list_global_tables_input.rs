@@ -85,8 +85,8 @@ impl ListGlobalTablesInputBuilder {
         &self.inner.exclusive_start_global_table_name
     }
     /// Sets [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit): The maximum number of table names to return, if the parameter is not specified DynamoDB defaults to 100.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit).

@@ -57,11 +57,8 @@ impl ListGlobalTablesOutputBuilder {
     /// Appends one item to [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables): List of global table names.
     ///
     /// To set the whole list at once, use [`set_global_tables`](Self::set_global_tables).
-    pub fn global_tables(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalTable>,
-    ) -> Self {
-        self.inner.global_tables.get_or_insert_default().push(input.into());
+    pub fn global_tables(mut self, input: crate::types::GlobalTable) -> Self {
+        self.inner.global_tables.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables).

@@ -79,8 +79,8 @@ impl ListImportsInputBuilder {
         &self.inner.table_arn
     }
     /// Sets [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size): The number of [`ImportSummary`](crate::types::ImportSummary) objects returned in a single page.
-    pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.page_size = ::std::option::Option::Some(input.into());
+    pub fn page_size(mut self, input: i32) -> Self {
+        self.inner.page_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size).

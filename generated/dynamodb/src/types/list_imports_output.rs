@@ -59,11 +59,8 @@ impl ListImportsOutputBuilder {
     /// Appends one item to [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list): A list of [`ImportSummary`](crate::types::ImportSummary) objects.
     ///
     /// To set the whole list at once, use [`set_import_summary_list`](Self::set_import_summary_list).
-    pub fn import_summary_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImportSummary>,
-    ) -> Self {
-        self.inner.import_summary_list.get_or_insert_default().push(input.into());
+    pub fn import_summary_list(mut self, input: crate::types::ImportSummary) -> Self {
+        self.inner.import_summary_list.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list).

@@ -76,8 +76,8 @@ impl ListTablesInputBuilder {
         &self.inner.exclusive_start_table_name
     }
     /// Sets [`ListTablesInput::limit`](crate::types::ListTablesInput::limit): A maximum number of table names to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTablesInput::limit`](crate::types::ListTablesInput::limit).

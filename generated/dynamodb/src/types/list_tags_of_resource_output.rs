@@ -57,8 +57,8 @@ impl ListTagsOfResourceOutputBuilder {
     /// Appends one item to [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags): The tags currently associated with the Amazon DynamoDB resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags).

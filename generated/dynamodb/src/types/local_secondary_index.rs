@@ -90,11 +90,8 @@ impl LocalSecondaryIndexBuilder {
     /// Appends one item to [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema).
@@ -114,11 +111,8 @@ impl LocalSecondaryIndexBuilder {
         &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection): Represents attributes that are copied (projected) from the table into the local secondary index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection).

@@ -105,11 +105,8 @@ impl LocalSecondaryIndexDescriptionBuilder {
     /// Appends one item to [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema).
@@ -129,11 +126,8 @@ impl LocalSecondaryIndexDescriptionBuilder {
         &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection).
@@ -151,8 +145,8 @@ impl LocalSecondaryIndexDescriptionBuilder {
         &self.inner.projection
     }
     /// Sets [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes): The total size of the specified index, in bytes.
-    pub fn index_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.index_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn index_size_bytes(mut self, input: i64) -> Self {
+        self.inner.index_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes).
@@ -167,8 +161,8 @@ impl LocalSecondaryIndexDescriptionBuilder {
         &self.inner.index_size_bytes
     }
     /// Sets [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count): The number of items in the specified index.
-    pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input.into());
+    pub fn item_count(mut self, input: i64) -> Self {
+        self.inner.item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count).

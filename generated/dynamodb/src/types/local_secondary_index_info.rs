@@ -84,11 +84,8 @@ impl LocalSecondaryIndexInfoBuilder {
     /// Appends one item to [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema): The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema).
@@ -108,11 +105,8 @@ impl LocalSecondaryIndexInfoBuilder {
         &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection).

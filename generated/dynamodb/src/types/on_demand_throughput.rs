@@ -48,11 +48,8 @@ pub struct OnDemandThroughputBuilder {
 }
 impl OnDemandThroughputBuilder {
     /// Sets [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units): Maximum number of read request units for the specified table.
-    pub fn max_read_request_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.max_read_request_units = ::std::option::Option::Some(input.into());
+    pub fn max_read_request_units(mut self, input: i64) -> Self {
+        self.inner.max_read_request_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units).
@@ -70,11 +67,8 @@ impl OnDemandThroughputBuilder {
         &self.inner.max_read_request_units
     }
     /// Sets [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units): Maximum number of write request units for the specified table.
-    pub fn max_write_request_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.max_write_request_units = ::std::option::Option::Some(input.into());
+    pub fn max_write_request_units(mut self, input: i64) -> Self {
+        self.inner.max_write_request_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units).

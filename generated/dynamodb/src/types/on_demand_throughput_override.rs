@@ -37,11 +37,8 @@ pub struct OnDemandThroughputOverrideBuilder {
 }
 impl OnDemandThroughputOverrideBuilder {
     /// Sets [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units): Maximum number of read request units for the specified replica table.
-    pub fn max_read_request_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.max_read_request_units = ::std::option::Option::Some(input.into());
+    pub fn max_read_request_units(mut self, input: i64) -> Self {
+        self.inner.max_read_request_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units).

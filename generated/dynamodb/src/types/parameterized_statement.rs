@@ -83,11 +83,8 @@ impl ParameterizedStatementBuilder {
     /// Appends one item to [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters): The parameter values.
     ///
     /// To set the whole list at once, use [`set_parameters`](Self::set_parameters).
-    pub fn parameters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.parameters.get_or_insert_default().push(input.into());
+    pub fn parameters(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.parameters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters).
@@ -109,12 +106,10 @@ impl ParameterizedStatementBuilder {
     /// Sets [`ParameterizedStatement::return_values_on_condition_check_failure`](crate::types::ParameterizedStatement::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a PartiQL [`ParameterizedStatement`](crate::types::ParameterizedStatement) operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -75,11 +75,9 @@ impl PointInTimeRecoveryDescriptionBuilder {
     /// Sets [`PointInTimeRecoveryDescription::point_in_time_recovery_status`](crate::types::PointInTimeRecoveryDescription::point_in_time_recovery_status): The current state of point in time recovery:
     pub fn point_in_time_recovery_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PointInTimeRecoveryStatus>,
+        input: crate::types::PointInTimeRecoveryStatus,
     ) -> Self {
-        self.inner.point_in_time_recovery_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.point_in_time_recovery_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::point_in_time_recovery_status`](crate::types::PointInTimeRecoveryDescription::point_in_time_recovery_status).
@@ -99,11 +97,8 @@ impl PointInTimeRecoveryDescriptionBuilder {
         &self.inner.point_in_time_recovery_status
     }
     /// Sets [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days): The number of preceding days for which continuous backups are taken and maintained.
-    pub fn recovery_period_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.recovery_period_in_days = ::std::option::Option::Some(input.into());
+    pub fn recovery_period_in_days(mut self, input: i32) -> Self {
+        self.inner.recovery_period_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days).
@@ -123,11 +118,9 @@ impl PointInTimeRecoveryDescriptionBuilder {
     /// Sets [`PointInTimeRecoveryDescription::earliest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::earliest_restorable_date_time): Specifies the earliest point in time you can restore your table to.
     pub fn earliest_restorable_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_restorable_date_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.earliest_restorable_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::earliest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::earliest_restorable_date_time).
@@ -149,11 +142,9 @@ impl PointInTimeRecoveryDescriptionBuilder {
     /// Sets [`PointInTimeRecoveryDescription::latest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::latest_restorable_date_time): `LatestRestorableDateTime` is typically 5 minutes before the current time.
     pub fn latest_restorable_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.latest_restorable_date_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.latest_restorable_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::latest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::latest_restorable_date_time).

@@ -46,13 +46,8 @@ pub struct PointInTimeRecoverySpecificationBuilder {
 }
 impl PointInTimeRecoverySpecificationBuilder {
     /// Sets [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled): Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
-    pub fn point_in_time_recovery_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.point_in_time_recovery_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn point_in_time_recovery_enabled(mut self, input: bool) -> Self {
+        self.inner.point_in_time_recovery_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled).
@@ -70,11 +65,8 @@ impl PointInTimeRecoverySpecificationBuilder {
         &self.inner.point_in_time_recovery_enabled
     }
     /// Sets [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days): The number of preceding days for which continuous backups are taken and maintained.
-    pub fn recovery_period_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.recovery_period_in_days = ::std::option::Option::Some(input.into());
+    pub fn recovery_period_in_days(mut self, input: i32) -> Self {
+        self.inner.recovery_period_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days).

@@ -56,11 +56,8 @@ pub struct ProjectionBuilder {
 }
 impl ProjectionBuilder {
     /// Sets [`Projection::projection_type`](crate::types::Projection::projection_type): The set of attributes that are projected into the index:
-    pub fn projection_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProjectionType>,
-    ) -> Self {
-        self.inner.projection_type = ::std::option::Option::Some(input.into());
+    pub fn projection_type(mut self, input: crate::types::ProjectionType) -> Self {
+        self.inner.projection_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Projection::projection_type`](crate::types::Projection::projection_type).

@@ -54,8 +54,8 @@ pub struct ProvisionedThroughputBuilder {
 }
 impl ProvisionedThroughputBuilder {
     /// Sets [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn read_capacity_units(mut self, input: i64) -> Self {
+        self.inner.read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units).
@@ -70,11 +70,8 @@ impl ProvisionedThroughputBuilder {
         &self.inner.read_capacity_units
     }
     /// Sets [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn write_capacity_units(mut self, input: i64) -> Self {
+        self.inner.write_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units).

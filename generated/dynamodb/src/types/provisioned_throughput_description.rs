@@ -79,9 +79,9 @@ impl ProvisionedThroughputDescriptionBuilder {
     /// Sets [`ProvisionedThroughputDescription::last_increase_date_time`](crate::types::ProvisionedThroughputDescription::last_increase_date_time): The date and time of the last provisioned throughput increase for this table.
     pub fn last_increase_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_increase_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_increase_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::last_increase_date_time`](crate::types::ProvisionedThroughputDescription::last_increase_date_time).
@@ -103,9 +103,9 @@ impl ProvisionedThroughputDescriptionBuilder {
     /// Sets [`ProvisionedThroughputDescription::last_decrease_date_time`](crate::types::ProvisionedThroughputDescription::last_decrease_date_time): The date and time of the last provisioned throughput decrease for this table.
     pub fn last_decrease_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_decrease_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_decrease_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::last_decrease_date_time`](crate::types::ProvisionedThroughputDescription::last_decrease_date_time).
@@ -125,11 +125,8 @@ impl ProvisionedThroughputDescriptionBuilder {
         &self.inner.last_decrease_date_time
     }
     /// Sets [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today): The number of provisioned throughput decreases for this table during this UTC calendar day.
-    pub fn number_of_decreases_today(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.number_of_decreases_today = ::std::option::Option::Some(input.into());
+    pub fn number_of_decreases_today(mut self, input: i64) -> Self {
+        self.inner.number_of_decreases_today = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today).
@@ -147,8 +144,8 @@ impl ProvisionedThroughputDescriptionBuilder {
         &self.inner.number_of_decreases_today
     }
     /// Sets [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn read_capacity_units(mut self, input: i64) -> Self {
+        self.inner.read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units).
@@ -163,11 +160,8 @@ impl ProvisionedThroughputDescriptionBuilder {
         &self.inner.read_capacity_units
     }
     /// Sets [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn write_capacity_units(mut self, input: i64) -> Self {
+        self.inner.write_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units).

@@ -37,8 +37,8 @@ pub struct ProvisionedThroughputOverrideBuilder {
 }
 impl ProvisionedThroughputOverrideBuilder {
     /// Sets [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units): Replica-specific read capacity units.
-    pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
+    pub fn read_capacity_units(mut self, input: i64) -> Self {
+        self.inner.read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units).

@@ -265,9 +265,9 @@ impl PutItemInputBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`PutItemInput::item`](crate::types::PutItemInput::item).
@@ -299,9 +299,9 @@ impl PutItemInputBuilder {
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::ExpectedAttributeValue>,
+        value: crate::types::ExpectedAttributeValue,
     ) -> Self {
-        self.inner.expected.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.expected.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`PutItemInput::expected`](crate::types::PutItemInput::expected).
@@ -331,11 +331,8 @@ impl PutItemInputBuilder {
         &self.inner.expected
     }
     /// Sets [`PutItemInput::return_values`](crate::types::PutItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appeared before they were updated with the `PutItem` request.
-    pub fn return_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnValue>,
-    ) -> Self {
-        self.inner.return_values = ::std::option::Option::Some(input.into());
+    pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
+        self.inner.return_values = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::return_values`](crate::types::PutItemInput::return_values).
@@ -357,9 +354,9 @@ impl PutItemInputBuilder {
     /// Sets [`PutItemInput::return_consumed_capacity`](crate::types::PutItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::return_consumed_capacity`](crate::types::PutItemInput::return_consumed_capacity).
@@ -381,11 +378,9 @@ impl PutItemInputBuilder {
     /// Sets [`PutItemInput::return_item_collection_metrics`](crate::types::PutItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::return_item_collection_metrics`](crate::types::PutItemInput::return_item_collection_metrics).
@@ -407,9 +402,9 @@ impl PutItemInputBuilder {
     /// Sets [`PutItemInput::conditional_operator`](crate::types::PutItemInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::conditional_operator`](crate::types::PutItemInput::conditional_operator).
@@ -492,12 +487,12 @@ impl PutItemInputBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values).
@@ -526,12 +521,10 @@ impl PutItemInputBuilder {
     /// Sets [`PutItemInput::return_values_on_condition_check_failure`](crate::types::PutItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a `PutItem` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

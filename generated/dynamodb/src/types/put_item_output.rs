@@ -91,9 +91,9 @@ impl PutItemOutputBuilder {
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`PutItemOutput::attributes`](crate::types::PutItemOutput::attributes).
@@ -120,11 +120,8 @@ impl PutItemOutputBuilder {
         &self.inner.attributes
     }
     /// Sets [`PutItemOutput::consumed_capacity`](crate::types::PutItemOutput::consumed_capacity): The capacity units consumed by the `PutItem` operation.
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutItemOutput::consumed_capacity`](crate::types::PutItemOutput::consumed_capacity).
@@ -146,9 +143,9 @@ impl PutItemOutputBuilder {
     /// Sets [`PutItemOutput::item_collection_metrics`](crate::types::PutItemOutput::item_collection_metrics): Information about item collections, if any, that were affected by the `PutItem` operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the [`ReturnItemCollectionMetrics`](crate::types::ReturnItemCollectionMetrics) parameter was specified.
     pub fn item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ItemCollectionMetrics>,
+        input: crate::types::ItemCollectionMetrics,
     ) -> Self {
-        self.inner.item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.item_collection_metrics = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutItemOutput::item_collection_metrics`](crate::types::PutItemOutput::item_collection_metrics).

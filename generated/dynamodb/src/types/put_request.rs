@@ -53,9 +53,9 @@ impl PutRequestBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`PutRequest::item`](crate::types::PutRequest::item).

@@ -147,12 +147,9 @@ impl PutResourcePolicyInputBuilder {
         &self.inner.expected_revision_id
     }
     /// Sets [`PutResourcePolicyInput::confirm_remove_self_resource_access`](crate::types::PutResourcePolicyInput::confirm_remove_self_resource_access): Set this parameter to `true` to confirm that you want to remove your permissions to change the policy of this resource in the future.
-    pub fn confirm_remove_self_resource_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn confirm_remove_self_resource_access(mut self, input: bool) -> Self {
         self.inner.confirm_remove_self_resource_access = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -344,11 +344,8 @@ impl QueryInputBuilder {
         &self.inner.index_name
     }
     /// Sets [`QueryInput::select`](crate::types::QueryInput::select): The attributes to be returned in the result.
-    pub fn select(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Select>,
-    ) -> Self {
-        self.inner.select = ::std::option::Option::Some(input.into());
+    pub fn select(mut self, input: crate::types::Select) -> Self {
+        self.inner.select = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryInput::select`](crate::types::QueryInput::select).
@@ -392,8 +389,8 @@ impl QueryInputBuilder {
         &self.inner.attributes_to_get
     }
     /// Sets [`QueryInput::limit`](crate::types::QueryInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryInput::limit`](crate::types::QueryInput::limit).
@@ -408,8 +405,8 @@ impl QueryInputBuilder {
         &self.inner.limit
     }
     /// Sets [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read): Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input.into());
+    pub fn consistent_read(mut self, input: bool) -> Self {
+        self.inner.consistent_read = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read).
@@ -429,12 +426,9 @@ impl QueryInputBuilder {
     pub fn key_conditions(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Condition>,
+        value: crate::types::Condition,
     ) -> Self {
-        self.inner
-            .key_conditions
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.key_conditions.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions).
@@ -463,9 +457,9 @@ impl QueryInputBuilder {
     pub fn query_filter(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Condition>,
+        value: crate::types::Condition,
     ) -> Self {
-        self.inner.query_filter.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.query_filter.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`QueryInput::query_filter`](crate::types::QueryInput::query_filter).
@@ -491,9 +485,9 @@ impl QueryInputBuilder {
     /// Sets [`QueryInput::conditional_operator`](crate::types::QueryInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryInput::conditional_operator`](crate::types::QueryInput::conditional_operator).
@@ -513,8 +507,8 @@ impl QueryInputBuilder {
         &self.inner.conditional_operator
     }
     /// Sets [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward): Specifies the order for index traversal: If `true` (default), the traversal is performed in ascending order; if `false`, the traversal is performed in descending order.
-    pub fn scan_index_forward(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.scan_index_forward = ::std::option::Option::Some(input.into());
+    pub fn scan_index_forward(mut self, input: bool) -> Self {
+        self.inner.scan_index_forward = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward).
@@ -534,12 +528,9 @@ impl QueryInputBuilder {
     pub fn exclusive_start_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner
-            .exclusive_start_key
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.exclusive_start_key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key).
@@ -568,9 +559,9 @@ impl QueryInputBuilder {
     /// Sets [`QueryInput::return_consumed_capacity`](crate::types::QueryInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryInput::return_consumed_capacity`](crate::types::QueryInput::return_consumed_capacity).
@@ -701,12 +692,12 @@ impl QueryInputBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values).

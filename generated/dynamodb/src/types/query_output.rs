@@ -113,14 +113,12 @@ impl QueryOutputBuilder {
     /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
+        input: ::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
         >,
     ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`QueryOutput::items`](crate::types::QueryOutput::items).
@@ -154,8 +152,8 @@ impl QueryOutputBuilder {
         &self.inner.items
     }
     /// Sets [`QueryOutput::count`](crate::types::QueryOutput::count): The number of items in the response.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryOutput::count`](crate::types::QueryOutput::count).
@@ -170,8 +168,8 @@ impl QueryOutputBuilder {
         &self.inner.count
     }
     /// Sets [`QueryOutput::scanned_count`](crate::types::QueryOutput::scanned_count): The number of items evaluated, before any `QueryFilter` is applied.
-    pub fn scanned_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.scanned_count = ::std::option::Option::Some(input.into());
+    pub fn scanned_count(mut self, input: i32) -> Self {
+        self.inner.scanned_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryOutput::scanned_count`](crate::types::QueryOutput::scanned_count).
@@ -191,12 +189,9 @@ impl QueryOutputBuilder {
     pub fn last_evaluated_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner
-            .last_evaluated_key
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.last_evaluated_key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`QueryOutput::last_evaluated_key`](crate::types::QueryOutput::last_evaluated_key).
@@ -223,11 +218,8 @@ impl QueryOutputBuilder {
         &self.inner.last_evaluated_key
     }
     /// Sets [`QueryOutput::consumed_capacity`](crate::types::QueryOutput::consumed_capacity): The capacity units consumed by the `Query` operation.
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`QueryOutput::consumed_capacity`](crate::types::QueryOutput::consumed_capacity).

@@ -108,11 +108,9 @@ impl ReplicaAutoScalingDescriptionBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
-        >,
+        input: crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes).
@@ -140,10 +138,10 @@ impl ReplicaAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings)
     pub fn replica_provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -166,10 +164,10 @@ impl ReplicaAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings)
     pub fn replica_provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -190,11 +188,8 @@ impl ReplicaAutoScalingDescriptionBuilder {
         &self.inner.replica_provisioned_write_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status): The current state of the replica:
-    pub fn replica_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaStatus>,
-    ) -> Self {
-        self.inner.replica_status = ::std::option::Option::Some(input.into());
+    pub fn replica_status(mut self, input: crate::types::ReplicaStatus) -> Self {
+        self.inner.replica_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status).

@@ -87,14 +87,12 @@ impl ReplicaAutoScalingUpdateBuilder {
     /// To set the whole list at once, use [`set_replica_global_secondary_index_updates`](Self::set_replica_global_secondary_index_updates).
     pub fn replica_global_secondary_index_updates(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
-        >,
+        input: crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
     ) -> Self {
         self.inner
             .replica_global_secondary_index_updates
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates).
@@ -120,10 +118,10 @@ impl ReplicaAutoScalingUpdateBuilder {
     /// Sets [`ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update)
     pub fn replica_provisioned_read_capacity_auto_scaling_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -186,11 +186,8 @@ impl ReplicaDescriptionBuilder {
         &self.inner.region_name
     }
     /// Sets [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status): The current state of the replica:
-    pub fn replica_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaStatus>,
-    ) -> Self {
-        self.inner.replica_status = ::std::option::Option::Some(input.into());
+    pub fn replica_status(mut self, input: crate::types::ReplicaStatus) -> Self {
+        self.inner.replica_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status).
@@ -310,11 +307,9 @@ impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::provisioned_throughput_override`](crate::types::ReplicaDescription::provisioned_throughput_override): Replica-specific provisioned throughput.
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
+        input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::provisioned_throughput_override`](crate::types::ReplicaDescription::provisioned_throughput_override).
@@ -336,11 +331,9 @@ impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::on_demand_throughput_override`](crate::types::ReplicaDescription::on_demand_throughput_override): Overrides the maximum on-demand throughput settings for the specified replica table.
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
+        input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::on_demand_throughput_override`](crate::types::ReplicaDescription::on_demand_throughput_override).
@@ -362,9 +355,9 @@ impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::warm_throughput`](crate::types::ReplicaDescription::warm_throughput): Represents the warm throughput value for this replica.
     pub fn warm_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableWarmThroughputDescription>,
+        input: crate::types::TableWarmThroughputDescription,
     ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::warm_throughput`](crate::types::ReplicaDescription::warm_throughput).
@@ -388,11 +381,9 @@ impl ReplicaDescriptionBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReplicaGlobalSecondaryIndexDescription,
-        >,
+        input: crate::types::ReplicaGlobalSecondaryIndexDescription,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes).
@@ -418,11 +409,9 @@ impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::replica_inaccessible_date_time`](crate::types::ReplicaDescription::replica_inaccessible_date_time): The time at which the replica was first detected as inaccessible.
     pub fn replica_inaccessible_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.replica_inaccessible_date_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.replica_inaccessible_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_inaccessible_date_time`](crate::types::ReplicaDescription::replica_inaccessible_date_time).
@@ -444,11 +433,9 @@ impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::replica_table_class_summary`](crate::types::ReplicaDescription::replica_table_class_summary)
     pub fn replica_table_class_summary(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableClassSummary>,
+        input: crate::types::TableClassSummary,
     ) -> Self {
-        self.inner.replica_table_class_summary = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.replica_table_class_summary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_table_class_summary`](crate::types::ReplicaDescription::replica_table_class_summary).
@@ -470,12 +457,10 @@ impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::global_table_settings_replication_mode`](crate::types::ReplicaDescription::global_table_settings_replication_mode): Indicates one of the settings synchronization modes for the global table replica:
     pub fn global_table_settings_replication_mode(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableSettingsReplicationMode,
-        >,
+        input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
         self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

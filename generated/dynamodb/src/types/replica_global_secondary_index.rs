@@ -85,11 +85,9 @@ impl ReplicaGlobalSecondaryIndexBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndex::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::provisioned_throughput_override): Replica table GSI-specific provisioned throughput.
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
+        input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::provisioned_throughput_override).
@@ -111,11 +109,9 @@ impl ReplicaGlobalSecondaryIndexBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndex::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::on_demand_throughput_override): Overrides the maximum on-demand throughput settings for the specified global secondary index in the specified replica table.
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
+        input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::on_demand_throughput_override).

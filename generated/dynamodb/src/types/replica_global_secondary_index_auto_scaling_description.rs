@@ -93,11 +93,8 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status): The current state of the replica global secondary index:
-    pub fn index_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IndexStatus>,
-    ) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input.into());
+    pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
+        self.inner.index_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status).
@@ -117,10 +114,10 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings)
     pub fn provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -143,10 +140,10 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings)
     pub fn provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

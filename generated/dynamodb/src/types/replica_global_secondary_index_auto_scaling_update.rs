@@ -72,10 +72,10 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update)
     pub fn provisioned_read_capacity_auto_scaling_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.inner.provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

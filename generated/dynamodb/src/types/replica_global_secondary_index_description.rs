@@ -96,11 +96,9 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override): If not described, uses the source table GSI's read capacity settings.
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
+        input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override).
@@ -122,11 +120,9 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override): Overrides the maximum on-demand throughput for the specified global secondary index in the specified replica table.
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
+        input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override).
@@ -148,11 +144,9 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::warm_throughput`](crate::types::ReplicaGlobalSecondaryIndexDescription::warm_throughput): Represents the warm throughput of the global secondary index for this replica.
     pub fn warm_throughput(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-        >,
+        input: crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::warm_throughput`](crate::types::ReplicaGlobalSecondaryIndexDescription::warm_throughput).

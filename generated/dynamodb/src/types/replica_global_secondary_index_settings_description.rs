@@ -109,11 +109,8 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status): The current status of the global secondary index:
-    pub fn index_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IndexStatus>,
-    ) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input.into());
+    pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
+        self.inner.index_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status).
@@ -131,13 +128,8 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         &self.inner.index_status
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn provisioned_read_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.provisioned_read_capacity_units = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn provisioned_read_capacity_units(mut self, input: i64) -> Self {
+        self.inner.provisioned_read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units).
@@ -157,10 +149,10 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings): Auto scaling settings for a global secondary index replica's read capacity units.
     pub fn provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -181,13 +173,8 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         &self.inner.provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn provisioned_write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.provisioned_write_capacity_units = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn provisioned_write_capacity_units(mut self, input: i64) -> Self {
+        self.inner.provisioned_write_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units).
@@ -207,10 +194,10 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings): Auto scaling settings for a global secondary index replica's write capacity units.
     pub fn provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

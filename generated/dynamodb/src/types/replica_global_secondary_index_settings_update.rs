@@ -79,13 +79,8 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn provisioned_read_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.provisioned_read_capacity_units = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn provisioned_read_capacity_units(mut self, input: i64) -> Self {
+        self.inner.provisioned_read_capacity_units = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units).
@@ -105,10 +100,10 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_auto_scaling_settings_update`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_auto_scaling_settings_update): Auto scaling settings for managing a global secondary index replica's read capacity units.
     pub fn provisioned_read_capacity_auto_scaling_settings_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.inner.provisioned_read_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

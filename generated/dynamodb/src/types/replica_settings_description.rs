@@ -144,11 +144,8 @@ impl ReplicaSettingsDescriptionBuilder {
         &self.inner.region_name
     }
     /// Sets [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status): The current state of the Region:
-    pub fn replica_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaStatus>,
-    ) -> Self {
-        self.inner.replica_status = ::std::option::Option::Some(input.into());
+    pub fn replica_status(mut self, input: crate::types::ReplicaStatus) -> Self {
+        self.inner.replica_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status).
@@ -170,11 +167,9 @@ impl ReplicaSettingsDescriptionBuilder {
     /// Sets [`ReplicaSettingsDescription::replica_billing_mode_summary`](crate::types::ReplicaSettingsDescription::replica_billing_mode_summary): The read/write capacity mode of the replica.
     pub fn replica_billing_mode_summary(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BillingModeSummary>,
+        input: crate::types::BillingModeSummary,
     ) -> Self {
-        self.inner.replica_billing_mode_summary = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.replica_billing_mode_summary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_billing_mode_summary`](crate::types::ReplicaSettingsDescription::replica_billing_mode_summary).
@@ -194,12 +189,9 @@ impl ReplicaSettingsDescriptionBuilder {
         &self.inner.replica_billing_mode_summary
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn replica_provisioned_read_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn replica_provisioned_read_capacity_units(mut self, input: i64) -> Self {
         self.inner.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -222,10 +214,10 @@ impl ReplicaSettingsDescriptionBuilder {
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings): Auto scaling settings for a global table replica's read capacity units.
     pub fn replica_provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -246,12 +238,9 @@ impl ReplicaSettingsDescriptionBuilder {
         &self.inner.replica_provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_write_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn replica_provisioned_write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn replica_provisioned_write_capacity_units(mut self, input: i64) -> Self {
         self.inner.replica_provisioned_write_capacity_units = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -274,10 +263,10 @@ impl ReplicaSettingsDescriptionBuilder {
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings): Auto scaling settings for a global table replica's write capacity units.
     pub fn replica_provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
+        input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
         self.inner.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -302,14 +291,12 @@ impl ReplicaSettingsDescriptionBuilder {
     /// To set the whole list at once, use [`set_replica_global_secondary_index_settings`](Self::set_replica_global_secondary_index_settings).
     pub fn replica_global_secondary_index_settings(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
-        >,
+        input: crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
     ) -> Self {
         self.inner
             .replica_global_secondary_index_settings
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings).
@@ -335,11 +322,9 @@ impl ReplicaSettingsDescriptionBuilder {
     /// Sets [`ReplicaSettingsDescription::replica_table_class_summary`](crate::types::ReplicaSettingsDescription::replica_table_class_summary)
     pub fn replica_table_class_summary(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableClassSummary>,
+        input: crate::types::TableClassSummary,
     ) -> Self {
-        self.inner.replica_table_class_summary = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.replica_table_class_summary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_table_class_summary`](crate::types::ReplicaSettingsDescription::replica_table_class_summary).

@@ -101,12 +101,9 @@ impl ReplicaSettingsUpdateBuilder {
         &self.inner.region_name
     }
     /// Sets [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub fn replica_provisioned_read_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn replica_provisioned_read_capacity_units(mut self, input: i64) -> Self {
         self.inner.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -129,10 +126,10 @@ impl ReplicaSettingsUpdateBuilder {
     /// Sets [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update): Auto scaling settings for managing a global table replica's read capacity units.
     pub fn replica_provisioned_read_capacity_auto_scaling_settings_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -157,14 +154,12 @@ impl ReplicaSettingsUpdateBuilder {
     /// To set the whole list at once, use [`set_replica_global_secondary_index_settings_update`](Self::set_replica_global_secondary_index_settings_update).
     pub fn replica_global_secondary_index_settings_update(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
-        >,
+        input: crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
     ) -> Self {
         self.inner
             .replica_global_secondary_index_settings_update
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update).
@@ -188,11 +183,8 @@ impl ReplicaSettingsUpdateBuilder {
         &self.inner.replica_global_secondary_index_settings_update
     }
     /// Sets [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class): Replica-specific table class.
-    pub fn replica_table_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
-        self.inner.replica_table_class = ::std::option::Option::Some(input.into());
+    pub fn replica_table_class(mut self, input: crate::types::TableClass) -> Self {
+        self.inner.replica_table_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class).

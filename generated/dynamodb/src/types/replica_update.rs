@@ -48,11 +48,8 @@ pub struct ReplicaUpdateBuilder {
 }
 impl ReplicaUpdateBuilder {
     /// Sets [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create): The parameters required for creating a replica on an existing global table.
-    pub fn create(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateReplicaAction>,
-    ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input.into());
+    pub fn create(mut self, input: crate::types::CreateReplicaAction) -> Self {
+        self.inner.create = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create).
@@ -72,11 +69,8 @@ impl ReplicaUpdateBuilder {
         &self.inner.create
     }
     /// Sets [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete): The name of the existing replica to be removed.
-    pub fn delete(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteReplicaAction>,
-    ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input.into());
+    pub fn delete(mut self, input: crate::types::DeleteReplicaAction) -> Self {
+        self.inner.delete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete).

@@ -65,11 +65,9 @@ impl ReplicationGroupUpdateBuilder {
     /// Sets [`ReplicationGroupUpdate::create`](crate::types::ReplicationGroupUpdate::create): The parameters required for creating a replica for the table.
     pub fn create(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateReplicationGroupMemberAction,
-        >,
+        input: crate::types::CreateReplicationGroupMemberAction,
     ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::create`](crate::types::ReplicationGroupUpdate::create).
@@ -91,11 +89,9 @@ impl ReplicationGroupUpdateBuilder {
     /// Sets [`ReplicationGroupUpdate::update`](crate::types::ReplicationGroupUpdate::update): The parameters required for updating a replica for the table.
     pub fn update(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UpdateReplicationGroupMemberAction,
-        >,
+        input: crate::types::UpdateReplicationGroupMemberAction,
     ) -> Self {
-        self.inner.update = ::std::option::Option::Some(input.into());
+        self.inner.update = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::update`](crate::types::ReplicationGroupUpdate::update).
@@ -117,11 +113,9 @@ impl ReplicationGroupUpdateBuilder {
     /// Sets [`ReplicationGroupUpdate::delete`](crate::types::ReplicationGroupUpdate::delete): The parameters required for deleting a replica for the table.
     pub fn delete(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeleteReplicationGroupMemberAction,
-        >,
+        input: crate::types::DeleteReplicationGroupMemberAction,
     ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::delete`](crate::types::ReplicationGroupUpdate::delete).

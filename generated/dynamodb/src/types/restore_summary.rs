@@ -112,9 +112,9 @@ impl RestoreSummaryBuilder {
     /// Sets [`RestoreSummary::restore_date_time`](crate::types::RestoreSummary::restore_date_time): Point in time or source backup time.
     pub fn restore_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_date_time = ::std::option::Option::Some(input.into());
+        self.inner.restore_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSummary::restore_date_time`](crate::types::RestoreSummary::restore_date_time).
@@ -134,11 +134,8 @@ impl RestoreSummaryBuilder {
         &self.inner.restore_date_time
     }
     /// Sets [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress): Indicates if a restore is in progress or not.
-    pub fn restore_in_progress(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.restore_in_progress = ::std::option::Option::Some(input.into());
+    pub fn restore_in_progress(mut self, input: bool) -> Self {
+        self.inner.restore_in_progress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress).

@@ -173,11 +173,8 @@ impl RestoreTableFromBackupInputBuilder {
         &self.inner.backup_arn
     }
     /// Sets [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override): The billing mode of the restored table.
-    pub fn billing_mode_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
-        self.inner.billing_mode_override = ::std::option::Option::Some(input.into());
+    pub fn billing_mode_override(mut self, input: crate::types::BillingMode) -> Self {
+        self.inner.billing_mode_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override).
@@ -201,12 +198,9 @@ impl RestoreTableFromBackupInputBuilder {
     /// To set the whole list at once, use [`set_global_secondary_index_override`](Self::set_global_secondary_index_override).
     pub fn global_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
+        input: crate::types::GlobalSecondaryIndex,
     ) -> Self {
-        self.inner
-            .global_secondary_index_override
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.global_secondary_index_override.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override).
@@ -230,12 +224,9 @@ impl RestoreTableFromBackupInputBuilder {
     /// To set the whole list at once, use [`set_local_secondary_index_override`](Self::set_local_secondary_index_override).
     pub fn local_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
+        input: crate::types::LocalSecondaryIndex,
     ) -> Self {
-        self.inner
-            .local_secondary_index_override
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.local_secondary_index_override.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override).
@@ -257,11 +248,9 @@ impl RestoreTableFromBackupInputBuilder {
     /// Sets [`RestoreTableFromBackupInput::provisioned_throughput_override`](crate::types::RestoreTableFromBackupInput::provisioned_throughput_override): Provisioned throughput settings for the restored table.
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::provisioned_throughput_override`](crate::types::RestoreTableFromBackupInput::provisioned_throughput_override).
@@ -283,11 +272,9 @@ impl RestoreTableFromBackupInputBuilder {
     /// Sets [`RestoreTableFromBackupInput::on_demand_throughput_override`](crate::types::RestoreTableFromBackupInput::on_demand_throughput_override)
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::on_demand_throughput_override`](crate::types::RestoreTableFromBackupInput::on_demand_throughput_override).
@@ -309,11 +296,9 @@ impl RestoreTableFromBackupInputBuilder {
     /// Sets [`RestoreTableFromBackupInput::sse_specification_override`](crate::types::RestoreTableFromBackupInput::sse_specification_override): The new server-side encryption settings for the restored table.
     pub fn sse_specification_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
+        input: crate::types::SseSpecification,
     ) -> Self {
-        self.inner.sse_specification_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.sse_specification_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::sse_specification_override`](crate::types::RestoreTableFromBackupInput::sse_specification_override).
@@ -335,11 +320,8 @@ impl RestoreTableFromBackupInputBuilder {
     /// Appends one item to [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override): The vector indexes for the restored table.
     ///
     /// To set the whole list at once, use [`set_vector_index_override`](Self::set_vector_index_override).
-    pub fn vector_index_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndex>,
-    ) -> Self {
-        self.inner.vector_index_override.get_or_insert_default().push(input.into());
+    pub fn vector_index_override(mut self, input: crate::types::VectorIndex) -> Self {
+        self.inner.vector_index_override.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override).

@@ -50,11 +50,8 @@ pub struct RestoreTableFromBackupOutputBuilder {
 }
 impl RestoreTableFromBackupOutputBuilder {
     /// Sets [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description): The description of the table created from an existing backup.
-    pub fn table_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableDescription>,
-    ) -> Self {
-        self.inner.table_description = ::std::option::Option::Some(input.into());
+    pub fn table_description(mut self, input: crate::types::TableDescription) -> Self {
+        self.inner.table_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description).

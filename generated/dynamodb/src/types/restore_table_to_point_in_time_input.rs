@@ -220,13 +220,8 @@ impl RestoreTableToPointInTimeInputBuilder {
         &self.inner.target_table_name
     }
     /// Sets [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time): Restore the table to the latest possible time. `LatestRestorableDateTime` is typically 5 minutes before the current time.
-    pub fn use_latest_restorable_time(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.use_latest_restorable_time = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn use_latest_restorable_time(mut self, input: bool) -> Self {
+        self.inner.use_latest_restorable_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time).
@@ -246,9 +241,9 @@ impl RestoreTableToPointInTimeInputBuilder {
     /// Sets [`RestoreTableToPointInTimeInput::restore_date_time`](crate::types::RestoreTableToPointInTimeInput::restore_date_time): Time in the past to restore the table to.
     pub fn restore_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_date_time = ::std::option::Option::Some(input.into());
+        self.inner.restore_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::restore_date_time`](crate::types::RestoreTableToPointInTimeInput::restore_date_time).
@@ -268,11 +263,8 @@ impl RestoreTableToPointInTimeInputBuilder {
         &self.inner.restore_date_time
     }
     /// Sets [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override): The billing mode of the restored table.
-    pub fn billing_mode_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
-        self.inner.billing_mode_override = ::std::option::Option::Some(input.into());
+    pub fn billing_mode_override(mut self, input: crate::types::BillingMode) -> Self {
+        self.inner.billing_mode_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override).
@@ -296,12 +288,9 @@ impl RestoreTableToPointInTimeInputBuilder {
     /// To set the whole list at once, use [`set_global_secondary_index_override`](Self::set_global_secondary_index_override).
     pub fn global_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
+        input: crate::types::GlobalSecondaryIndex,
     ) -> Self {
-        self.inner
-            .global_secondary_index_override
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.global_secondary_index_override.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::global_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::global_secondary_index_override).
@@ -325,12 +314,9 @@ impl RestoreTableToPointInTimeInputBuilder {
     /// To set the whole list at once, use [`set_local_secondary_index_override`](Self::set_local_secondary_index_override).
     pub fn local_secondary_index_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
+        input: crate::types::LocalSecondaryIndex,
     ) -> Self {
-        self.inner
-            .local_secondary_index_override
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.local_secondary_index_override.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::local_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::local_secondary_index_override).
@@ -352,11 +338,9 @@ impl RestoreTableToPointInTimeInputBuilder {
     /// Sets [`RestoreTableToPointInTimeInput::provisioned_throughput_override`](crate::types::RestoreTableToPointInTimeInput::provisioned_throughput_override): Provisioned throughput settings for the restored table.
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::provisioned_throughput_override`](crate::types::RestoreTableToPointInTimeInput::provisioned_throughput_override).
@@ -378,11 +362,9 @@ impl RestoreTableToPointInTimeInputBuilder {
     /// Sets [`RestoreTableToPointInTimeInput::on_demand_throughput_override`](crate::types::RestoreTableToPointInTimeInput::on_demand_throughput_override)
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::on_demand_throughput_override`](crate::types::RestoreTableToPointInTimeInput::on_demand_throughput_override).
@@ -404,11 +386,9 @@ impl RestoreTableToPointInTimeInputBuilder {
     /// Sets [`RestoreTableToPointInTimeInput::sse_specification_override`](crate::types::RestoreTableToPointInTimeInput::sse_specification_override): The new server-side encryption settings for the restored table.
     pub fn sse_specification_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
+        input: crate::types::SseSpecification,
     ) -> Self {
-        self.inner.sse_specification_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.sse_specification_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::sse_specification_override`](crate::types::RestoreTableToPointInTimeInput::sse_specification_override).
@@ -430,11 +410,8 @@ impl RestoreTableToPointInTimeInputBuilder {
     /// Appends one item to [`RestoreTableToPointInTimeInput::vector_index_override`](crate::types::RestoreTableToPointInTimeInput::vector_index_override): The vector indexes for the restored table.
     ///
     /// To set the whole list at once, use [`set_vector_index_override`](Self::set_vector_index_override).
-    pub fn vector_index_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndex>,
-    ) -> Self {
-        self.inner.vector_index_override.get_or_insert_default().push(input.into());
+    pub fn vector_index_override(mut self, input: crate::types::VectorIndex) -> Self {
+        self.inner.vector_index_override.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::vector_index_override`](crate::types::RestoreTableToPointInTimeInput::vector_index_override).

@@ -50,11 +50,8 @@ pub struct RestoreTableToPointInTimeOutputBuilder {
 }
 impl RestoreTableToPointInTimeOutputBuilder {
     /// Sets [`RestoreTableToPointInTimeOutput::table_description`](crate::types::RestoreTableToPointInTimeOutput::table_description): Represents the properties of a table.
-    pub fn table_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableDescription>,
-    ) -> Self {
-        self.inner.table_description = ::std::option::Option::Some(input.into());
+    pub fn table_description(mut self, input: crate::types::TableDescription) -> Self {
+        self.inner.table_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeOutput::table_description`](crate::types::RestoreTableToPointInTimeOutput::table_description).

@@ -336,8 +336,8 @@ impl ScanInputBuilder {
         &self.inner.attributes_to_get
     }
     /// Sets [`ScanInput::limit`](crate::types::ScanInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanInput::limit`](crate::types::ScanInput::limit).
@@ -352,11 +352,8 @@ impl ScanInputBuilder {
         &self.inner.limit
     }
     /// Sets [`ScanInput::select`](crate::types::ScanInput::select): The attributes to be returned in the result.
-    pub fn select(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Select>,
-    ) -> Self {
-        self.inner.select = ::std::option::Option::Some(input.into());
+    pub fn select(mut self, input: crate::types::Select) -> Self {
+        self.inner.select = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanInput::select`](crate::types::ScanInput::select).
@@ -379,9 +376,9 @@ impl ScanInputBuilder {
     pub fn scan_filter(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Condition>,
+        value: crate::types::Condition,
     ) -> Self {
-        self.inner.scan_filter.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.scan_filter.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter).
@@ -407,9 +404,9 @@ impl ScanInputBuilder {
     /// Sets [`ScanInput::conditional_operator`](crate::types::ScanInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanInput::conditional_operator`](crate::types::ScanInput::conditional_operator).
@@ -434,12 +431,9 @@ impl ScanInputBuilder {
     pub fn exclusive_start_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner
-            .exclusive_start_key
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.exclusive_start_key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key).
@@ -468,9 +462,9 @@ impl ScanInputBuilder {
     /// Sets [`ScanInput::return_consumed_capacity`](crate::types::ScanInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanInput::return_consumed_capacity`](crate::types::ScanInput::return_consumed_capacity).
@@ -490,8 +484,8 @@ impl ScanInputBuilder {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`ScanInput::total_segments`](crate::types::ScanInput::total_segments): For a parallel `Scan` request, `TotalSegments` represents the total number of segments into which the `Scan` operation will be divided.
-    pub fn total_segments(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.total_segments = ::std::option::Option::Some(input.into());
+    pub fn total_segments(mut self, input: i32) -> Self {
+        self.inner.total_segments = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanInput::total_segments`](crate::types::ScanInput::total_segments).
@@ -506,8 +500,8 @@ impl ScanInputBuilder {
         &self.inner.total_segments
     }
     /// Sets [`ScanInput::segment`](crate::types::ScanInput::segment): For a parallel `Scan` request, `Segment` identifies an individual segment to be scanned by an application worker.
-    pub fn segment(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.segment = ::std::option::Option::Some(input.into());
+    pub fn segment(mut self, input: i32) -> Self {
+        self.inner.segment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanInput::segment`](crate::types::ScanInput::segment).
@@ -609,12 +603,12 @@ impl ScanInputBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values).
@@ -641,8 +635,8 @@ impl ScanInputBuilder {
         &self.inner.expression_attribute_values
     }
     /// Sets [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read): A Boolean value that determines the read consistency model during the scan:
-    pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input.into());
+    pub fn consistent_read(mut self, input: bool) -> Self {
+        self.inner.consistent_read = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read).

@@ -113,14 +113,12 @@ impl ScanOutputBuilder {
     /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
+        input: ::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
         >,
     ) -> Self {
-        self.inner.items.get_or_insert_default().push(input.into());
+        self.inner.items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ScanOutput::items`](crate::types::ScanOutput::items).
@@ -154,8 +152,8 @@ impl ScanOutputBuilder {
         &self.inner.items
     }
     /// Sets [`ScanOutput::count`](crate::types::ScanOutput::count): The number of items in the response.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanOutput::count`](crate::types::ScanOutput::count).
@@ -170,8 +168,8 @@ impl ScanOutputBuilder {
         &self.inner.count
     }
     /// Sets [`ScanOutput::scanned_count`](crate::types::ScanOutput::scanned_count): The number of items evaluated, before any `ScanFilter` is applied.
-    pub fn scanned_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.scanned_count = ::std::option::Option::Some(input.into());
+    pub fn scanned_count(mut self, input: i32) -> Self {
+        self.inner.scanned_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanOutput::scanned_count`](crate::types::ScanOutput::scanned_count).
@@ -191,12 +189,9 @@ impl ScanOutputBuilder {
     pub fn last_evaluated_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner
-            .last_evaluated_key
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.last_evaluated_key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`ScanOutput::last_evaluated_key`](crate::types::ScanOutput::last_evaluated_key).
@@ -223,11 +218,8 @@ impl ScanOutputBuilder {
         &self.inner.last_evaluated_key
     }
     /// Sets [`ScanOutput::consumed_capacity`](crate::types::ScanOutput::consumed_capacity): The capacity units consumed by the `Scan` operation.
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScanOutput::consumed_capacity`](crate::types::ScanOutput::consumed_capacity).

@@ -58,9 +58,9 @@ impl SearchResultItemBuilder {
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.item.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`SearchResultItem::item`](crate::types::SearchResultItem::item).
@@ -87,8 +87,8 @@ impl SearchResultItemBuilder {
         &self.inner.item
     }
     /// Sets [`SearchResultItem::score`](crate::types::SearchResultItem::score): The similarity score for this item relative to the search vector.
-    pub fn score(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.score = ::std::option::Option::Some(input.into());
+    pub fn score(mut self, input: f64) -> Self {
+        self.inner.score = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchResultItem::score`](crate::types::SearchResultItem::score).

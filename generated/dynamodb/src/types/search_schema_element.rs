@@ -79,11 +79,9 @@ impl SearchSchemaElementBuilder {
     /// Sets [`SearchSchemaElement::search_schema_element_type`](crate::types::SearchSchemaElement::search_schema_element_type): The role of the attribute in the search schema.
     pub fn search_schema_element_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SearchSchemaElementType>,
+        input: crate::types::SearchSchemaElementType,
     ) -> Self {
-        self.inner.search_schema_element_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.search_schema_element_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchSchemaElement::search_schema_element_type`](crate::types::SearchSchemaElement::search_schema_element_type).

@@ -180,9 +180,9 @@ impl SearchVectorsInputBuilder {
     /// Sets [`SearchVectorsInput::return_consumed_capacity`](crate::types::SearchVectorsInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchVectorsInput::return_consumed_capacity`](crate::types::SearchVectorsInput::return_consumed_capacity).
@@ -241,12 +241,12 @@ impl SearchVectorsInputBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values).
@@ -299,11 +299,8 @@ impl SearchVectorsInputBuilder {
     /// Appends one item to [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector): The search vector to compare against the indexed vectors.
     ///
     /// To set the whole list at once, use [`set_search_vector`](Self::set_search_vector).
-    pub fn search_vector(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.search_vector.get_or_insert_default().push(input.into());
+    pub fn search_vector(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.search_vector.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector).
@@ -349,8 +346,8 @@ impl SearchVectorsInputBuilder {
         &self.inner.search_condition_expression
     }
     /// Sets [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k): The number of most similar results to return.
-    pub fn top_k(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.top_k = ::std::option::Option::Some(input.into());
+    pub fn top_k(mut self, input: i32) -> Self {
+        self.inner.top_k = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k).

@@ -59,11 +59,8 @@ pub struct SearchVectorsOutputBuilder {
 }
 impl SearchVectorsOutputBuilder {
     /// Sets [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity): The capacity units consumed by the `SearchVectors` operation.
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::VectorCapacity) -> Self {
+        self.inner.consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity).
@@ -85,11 +82,8 @@ impl SearchVectorsOutputBuilder {
     /// Appends one item to [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results): A list of items returned by the vector similarity search, sorted by similarity with the most similar item first.
     ///
     /// To set the whole list at once, use [`set_search_results`](Self::set_search_results).
-    pub fn search_results(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SearchResultItem>,
-    ) -> Self {
-        self.inner.search_results.get_or_insert_default().push(input.into());
+    pub fn search_results(mut self, input: crate::types::SearchResultItem) -> Self {
+        self.inner.search_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results).

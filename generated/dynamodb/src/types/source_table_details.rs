@@ -191,8 +191,8 @@ impl SourceTableDetailsBuilder {
         &self.inner.table_arn
     }
     /// Sets [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes): Size of the table in bytes.
-    pub fn table_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.table_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn table_size_bytes(mut self, input: i64) -> Self {
+        self.inner.table_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes).
@@ -209,11 +209,8 @@ impl SourceTableDetailsBuilder {
     /// Appends one item to [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema): Schema of the table.
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema).
@@ -235,9 +232,9 @@ impl SourceTableDetailsBuilder {
     /// Sets [`SourceTableDetails::table_creation_date_time`](crate::types::SourceTableDetails::table_creation_date_time): Time when the source table was created.
     pub fn table_creation_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.table_creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.table_creation_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::table_creation_date_time`](crate::types::SourceTableDetails::table_creation_date_time).
@@ -259,9 +256,9 @@ impl SourceTableDetailsBuilder {
     /// Sets [`SourceTableDetails::provisioned_throughput`](crate::types::SourceTableDetails::provisioned_throughput): Read IOPs and Write IOPS on the table when the backup was created.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::provisioned_throughput`](crate::types::SourceTableDetails::provisioned_throughput).
@@ -283,9 +280,9 @@ impl SourceTableDetailsBuilder {
     /// Sets [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput)
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput).
@@ -305,8 +302,8 @@ impl SourceTableDetailsBuilder {
         &self.inner.on_demand_throughput
     }
     /// Sets [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count): Number of items in the table.
-    pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input.into());
+    pub fn item_count(mut self, input: i64) -> Self {
+        self.inner.item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count).
@@ -321,11 +318,8 @@ impl SourceTableDetailsBuilder {
         &self.inner.item_count
     }
     /// Sets [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
-    pub fn billing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input.into());
+    pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
+        self.inner.billing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode).

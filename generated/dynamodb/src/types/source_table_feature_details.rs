@@ -90,9 +90,9 @@ impl SourceTableFeatureDetailsBuilder {
     /// To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndexInfo>,
+        input: crate::types::LocalSecondaryIndexInfo,
     ) -> Self {
-        self.inner.local_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.local_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes).
@@ -118,9 +118,9 @@ impl SourceTableFeatureDetailsBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexInfo>,
+        input: crate::types::GlobalSecondaryIndexInfo,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes).
@@ -146,9 +146,9 @@ impl SourceTableFeatureDetailsBuilder {
     /// Sets [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description): Stream settings on the table when the backup was created.
     pub fn stream_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StreamSpecification>,
+        input: crate::types::StreamSpecification,
     ) -> Self {
-        self.inner.stream_description = ::std::option::Option::Some(input.into());
+        self.inner.stream_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description).
@@ -170,9 +170,9 @@ impl SourceTableFeatureDetailsBuilder {
     /// Sets [`SourceTableFeatureDetails::time_to_live_description`](crate::types::SourceTableFeatureDetails::time_to_live_description): Time to Live settings on the table when the backup was created.
     pub fn time_to_live_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TimeToLiveDescription>,
+        input: crate::types::TimeToLiveDescription,
     ) -> Self {
-        self.inner.time_to_live_description = ::std::option::Option::Some(input.into());
+        self.inner.time_to_live_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::time_to_live_description`](crate::types::SourceTableFeatureDetails::time_to_live_description).
@@ -192,11 +192,8 @@ impl SourceTableFeatureDetailsBuilder {
         &self.inner.time_to_live_description
     }
     /// Sets [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description): The description of the server-side encryption status on the table when the backup was created.
-    pub fn sse_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseDescription>,
-    ) -> Self {
-        self.inner.sse_description = ::std::option::Option::Some(input.into());
+    pub fn sse_description(mut self, input: crate::types::SseDescription) -> Self {
+        self.inner.sse_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description).
@@ -218,11 +215,8 @@ impl SourceTableFeatureDetailsBuilder {
     /// Appends one item to [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes): The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
     ///
     /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
-    pub fn vector_indexes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndexInfo>,
-    ) -> Self {
-        self.inner.vector_indexes.get_or_insert_default().push(input.into());
+    pub fn vector_indexes(mut self, input: crate::types::VectorIndexInfo) -> Self {
+        self.inner.vector_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes).

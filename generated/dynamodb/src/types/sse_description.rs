@@ -67,11 +67,8 @@ pub struct SseDescriptionBuilder {
 }
 impl SseDescriptionBuilder {
     /// Sets [`SseDescription::status`](crate::types::SseDescription::status): Represents the current state of server-side encryption.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SseStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SseDescription::status`](crate::types::SseDescription::status).
@@ -89,11 +86,8 @@ impl SseDescriptionBuilder {
         &self.inner.status
     }
     /// Sets [`SseDescription::sse_type`](crate::types::SseDescription::sse_type): Server-side encryption type.
-    pub fn sse_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseType>,
-    ) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input.into());
+    pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
+        self.inner.sse_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SseDescription::sse_type`](crate::types::SseDescription::sse_type).
@@ -137,10 +131,10 @@ impl SseDescriptionBuilder {
     /// Sets [`SseDescription::inaccessible_encryption_date_time`](crate::types::SseDescription::inaccessible_encryption_date_time): Indicates the time, in UNIX epoch date format, when DynamoDB detected that the table's KMS key was inaccessible.
     pub fn inaccessible_encryption_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.inaccessible_encryption_date_time = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

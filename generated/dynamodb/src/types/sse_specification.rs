@@ -53,8 +53,8 @@ pub struct SseSpecificationBuilder {
 }
 impl SseSpecificationBuilder {
     /// Sets [`SseSpecification::enabled`](crate::types::SseSpecification::enabled): Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SseSpecification::enabled`](crate::types::SseSpecification::enabled).
@@ -69,11 +69,8 @@ impl SseSpecificationBuilder {
         &self.inner.enabled
     }
     /// Sets [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type): Server-side encryption type.
-    pub fn sse_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseType>,
-    ) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input.into());
+    pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
+        self.inner.sse_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type).

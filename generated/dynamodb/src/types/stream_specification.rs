@@ -53,8 +53,8 @@ pub struct StreamSpecificationBuilder {
 }
 impl StreamSpecificationBuilder {
     /// Sets [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled): Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
-    pub fn stream_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.stream_enabled = ::std::option::Option::Some(input.into());
+    pub fn stream_enabled(mut self, input: bool) -> Self {
+        self.inner.stream_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled).
@@ -69,11 +69,8 @@ impl StreamSpecificationBuilder {
         &self.inner.stream_enabled
     }
     /// Sets [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type): When an item in the table is modified, [`StreamViewType`](crate::types::StreamViewType) determines what information is written to the stream for this table.
-    pub fn stream_view_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StreamViewType>,
-    ) -> Self {
-        self.inner.stream_view_type = ::std::option::Option::Some(input.into());
+    pub fn stream_view_type(mut self, input: crate::types::StreamViewType) -> Self {
+        self.inner.stream_view_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type).

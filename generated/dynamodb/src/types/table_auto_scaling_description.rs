@@ -80,11 +80,8 @@ impl TableAutoScalingDescriptionBuilder {
         &self.inner.table_name
     }
     /// Sets [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status): The current state of the table:
-    pub fn table_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableStatus>,
-    ) -> Self {
-        self.inner.table_status = ::std::option::Option::Some(input.into());
+    pub fn table_status(mut self, input: crate::types::TableStatus) -> Self {
+        self.inner.table_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status).
@@ -106,9 +103,9 @@ impl TableAutoScalingDescriptionBuilder {
     /// To set the whole list at once, use [`set_replicas`](Self::set_replicas).
     pub fn replicas(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaAutoScalingDescription>,
+        input: crate::types::ReplicaAutoScalingDescription,
     ) -> Self {
-        self.inner.replicas.get_or_insert_default().push(input.into());
+        self.inner.replicas.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas).

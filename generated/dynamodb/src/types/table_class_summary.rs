@@ -48,11 +48,8 @@ pub struct TableClassSummaryBuilder {
 }
 impl TableClassSummaryBuilder {
     /// Sets [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class): The table class of the specified table.
-    pub fn table_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
-        self.inner.table_class = ::std::option::Option::Some(input.into());
+    pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
+        self.inner.table_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class).
@@ -72,9 +69,9 @@ impl TableClassSummaryBuilder {
     /// Sets [`TableClassSummary::last_update_date_time`](crate::types::TableClassSummary::last_update_date_time): The date and time at which the table class was last updated.
     pub fn last_update_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_update_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableClassSummary::last_update_date_time`](crate::types::TableClassSummary::last_update_date_time).

@@ -141,9 +141,9 @@ impl TableCreationParametersBuilder {
     /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
+        input: crate::types::AttributeDefinition,
     ) -> Self {
-        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
+        self.inner.attribute_definitions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions).
@@ -165,11 +165,8 @@ impl TableCreationParametersBuilder {
     /// Appends one item to [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema): The primary key and option sort key of the table created as part of the import operation.
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema).
@@ -189,11 +186,8 @@ impl TableCreationParametersBuilder {
         &self.inner.key_schema
     }
     /// Sets [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode): The billing mode for provisioning the table created as part of the import operation.
-    pub fn billing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input.into());
+    pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
+        self.inner.billing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode).
@@ -213,9 +207,9 @@ impl TableCreationParametersBuilder {
     /// Sets [`TableCreationParameters::provisioned_throughput`](crate::types::TableCreationParameters::provisioned_throughput)
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::provisioned_throughput`](crate::types::TableCreationParameters::provisioned_throughput).
@@ -237,9 +231,9 @@ impl TableCreationParametersBuilder {
     /// Sets [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput)
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput).
@@ -259,11 +253,8 @@ impl TableCreationParametersBuilder {
         &self.inner.on_demand_throughput
     }
     /// Sets [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification)
-    pub fn sse_specification(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
-    ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+    pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification).
@@ -287,9 +278,9 @@ impl TableCreationParametersBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
+        input: crate::types::GlobalSecondaryIndex,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes).
@@ -311,11 +302,8 @@ impl TableCreationParametersBuilder {
     /// Appends one item to [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes): The vector indexes of the table to be created as part of the import operation.
     ///
     /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
-    pub fn vector_indexes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndex>,
-    ) -> Self {
-        self.inner.vector_indexes.get_or_insert_default().push(input.into());
+    pub fn vector_indexes(mut self, input: crate::types::VectorIndex) -> Self {
+        self.inner.vector_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes).

@@ -377,9 +377,9 @@ impl TableDescriptionBuilder {
     /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
+        input: crate::types::AttributeDefinition,
     ) -> Self {
-        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
+        self.inner.attribute_definitions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions).
@@ -423,11 +423,8 @@ impl TableDescriptionBuilder {
     /// Appends one item to [`TableDescription::key_schema`](crate::types::TableDescription::key_schema): The primary key structure for the table.
     ///
     /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
-    pub fn key_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
-    ) -> Self {
-        self.inner.key_schema.get_or_insert_default().push(input.into());
+    pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+        self.inner.key_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableDescription::key_schema`](crate::types::TableDescription::key_schema).
@@ -447,11 +444,8 @@ impl TableDescriptionBuilder {
         &self.inner.key_schema
     }
     /// Sets [`TableDescription::table_status`](crate::types::TableDescription::table_status): The current state of the table:
-    pub fn table_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableStatus>,
-    ) -> Self {
-        self.inner.table_status = ::std::option::Option::Some(input.into());
+    pub fn table_status(mut self, input: crate::types::TableStatus) -> Self {
+        self.inner.table_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::table_status`](crate::types::TableDescription::table_status).
@@ -471,9 +465,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::creation_date_time`](crate::types::TableDescription::creation_date_time): The date and time when the table was created, in [UNIX epoch time](http://www.epochconverter.com/) format.
     pub fn creation_date_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_date_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::creation_date_time`](crate::types::TableDescription::creation_date_time).
@@ -495,9 +489,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::provisioned_throughput`](crate::types::TableDescription::provisioned_throughput): The provisioned throughput settings for the table, consisting of read and write capacity units, along with data about increases and decreases.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughputDescription>,
+        input: crate::types::ProvisionedThroughputDescription,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::provisioned_throughput`](crate::types::TableDescription::provisioned_throughput).
@@ -517,8 +511,8 @@ impl TableDescriptionBuilder {
         &self.inner.provisioned_throughput
     }
     /// Sets [`TableDescription::table_size_bytes`](crate::types::TableDescription::table_size_bytes): The total size of the specified table, in bytes.
-    pub fn table_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.table_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn table_size_bytes(mut self, input: i64) -> Self {
+        self.inner.table_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::table_size_bytes`](crate::types::TableDescription::table_size_bytes).
@@ -533,8 +527,8 @@ impl TableDescriptionBuilder {
         &self.inner.table_size_bytes
     }
     /// Sets [`TableDescription::item_count`](crate::types::TableDescription::item_count): The number of items in the specified table.
-    pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input.into());
+    pub fn item_count(mut self, input: i64) -> Self {
+        self.inner.item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::item_count`](crate::types::TableDescription::item_count).
@@ -595,9 +589,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::billing_mode_summary`](crate::types::TableDescription::billing_mode_summary): Contains the details for the read/write capacity mode.
     pub fn billing_mode_summary(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BillingModeSummary>,
+        input: crate::types::BillingModeSummary,
     ) -> Self {
-        self.inner.billing_mode_summary = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode_summary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::billing_mode_summary`](crate::types::TableDescription::billing_mode_summary).
@@ -621,9 +615,9 @@ impl TableDescriptionBuilder {
     /// To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndexDescription>,
+        input: crate::types::LocalSecondaryIndexDescription,
     ) -> Self {
-        self.inner.local_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.local_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes).
@@ -651,9 +645,9 @@ impl TableDescriptionBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexDescription>,
+        input: crate::types::GlobalSecondaryIndexDescription,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes).
@@ -679,9 +673,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::stream_specification`](crate::types::TableDescription::stream_specification): The current DynamoDB Streams configuration for the table.
     pub fn stream_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StreamSpecification>,
+        input: crate::types::StreamSpecification,
     ) -> Self {
-        self.inner.stream_specification = ::std::option::Option::Some(input.into());
+        self.inner.stream_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::stream_specification`](crate::types::TableDescription::stream_specification).
@@ -775,11 +769,8 @@ impl TableDescriptionBuilder {
     /// Appends one item to [`TableDescription::replicas`](crate::types::TableDescription::replicas): Represents replicas of the table.
     ///
     /// To set the whole list at once, use [`set_replicas`](Self::set_replicas).
-    pub fn replicas(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaDescription>,
-    ) -> Self {
-        self.inner.replicas.get_or_insert_default().push(input.into());
+    pub fn replicas(mut self, input: crate::types::ReplicaDescription) -> Self {
+        self.inner.replicas.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableDescription::replicas`](crate::types::TableDescription::replicas).
@@ -803,9 +794,9 @@ impl TableDescriptionBuilder {
     /// To set the whole list at once, use [`set_global_table_witnesses`](Self::set_global_table_witnesses).
     pub fn global_table_witnesses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalTableWitnessDescription>,
+        input: crate::types::GlobalTableWitnessDescription,
     ) -> Self {
-        self.inner.global_table_witnesses.get_or_insert_default().push(input.into());
+        self.inner.global_table_witnesses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses).
@@ -831,12 +822,10 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::global_table_settings_replication_mode`](crate::types::TableDescription::global_table_settings_replication_mode): Indicates one of the settings synchronization modes for the global table:
     pub fn global_table_settings_replication_mode(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableSettingsReplicationMode,
-        >,
+        input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
         self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -857,11 +846,8 @@ impl TableDescriptionBuilder {
         &self.inner.global_table_settings_replication_mode
     }
     /// Sets [`TableDescription::restore_summary`](crate::types::TableDescription::restore_summary): Contains details for the restore.
-    pub fn restore_summary(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RestoreSummary>,
-    ) -> Self {
-        self.inner.restore_summary = ::std::option::Option::Some(input.into());
+    pub fn restore_summary(mut self, input: crate::types::RestoreSummary) -> Self {
+        self.inner.restore_summary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::restore_summary`](crate::types::TableDescription::restore_summary).
@@ -881,11 +867,8 @@ impl TableDescriptionBuilder {
         &self.inner.restore_summary
     }
     /// Sets [`TableDescription::sse_description`](crate::types::TableDescription::sse_description): The description of the server-side encryption status on the specified table.
-    pub fn sse_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseDescription>,
-    ) -> Self {
-        self.inner.sse_description = ::std::option::Option::Some(input.into());
+    pub fn sse_description(mut self, input: crate::types::SseDescription) -> Self {
+        self.inner.sse_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::sse_description`](crate::types::TableDescription::sse_description).
@@ -905,11 +888,8 @@ impl TableDescriptionBuilder {
         &self.inner.sse_description
     }
     /// Sets [`TableDescription::archival_summary`](crate::types::TableDescription::archival_summary): Contains information about the table archive.
-    pub fn archival_summary(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchivalSummary>,
-    ) -> Self {
-        self.inner.archival_summary = ::std::option::Option::Some(input.into());
+    pub fn archival_summary(mut self, input: crate::types::ArchivalSummary) -> Self {
+        self.inner.archival_summary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::archival_summary`](crate::types::TableDescription::archival_summary).
@@ -931,9 +911,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::table_class_summary`](crate::types::TableDescription::table_class_summary): Contains details of the table class.
     pub fn table_class_summary(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableClassSummary>,
+        input: crate::types::TableClassSummary,
     ) -> Self {
-        self.inner.table_class_summary = ::std::option::Option::Some(input.into());
+        self.inner.table_class_summary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::table_class_summary`](crate::types::TableDescription::table_class_summary).
@@ -953,13 +933,8 @@ impl TableDescriptionBuilder {
         &self.inner.table_class_summary
     }
     /// Sets [`TableDescription::deletion_protection_enabled`](crate::types::TableDescription::deletion_protection_enabled): Indicates whether deletion protection is enabled (true) or disabled (false) on the table.
-    pub fn deletion_protection_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.deletion_protection_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
+        self.inner.deletion_protection_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::deletion_protection_enabled`](crate::types::TableDescription::deletion_protection_enabled).
@@ -979,9 +954,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::on_demand_throughput`](crate::types::TableDescription::on_demand_throughput): The maximum number of read and write units for the specified on-demand table.
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::on_demand_throughput`](crate::types::TableDescription::on_demand_throughput).
@@ -1003,9 +978,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::warm_throughput`](crate::types::TableDescription::warm_throughput): Describes the warm throughput value of the base table.
     pub fn warm_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableWarmThroughputDescription>,
+        input: crate::types::TableWarmThroughputDescription,
     ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::warm_throughput`](crate::types::TableDescription::warm_throughput).
@@ -1027,9 +1002,9 @@ impl TableDescriptionBuilder {
     /// Sets [`TableDescription::multi_region_consistency`](crate::types::TableDescription::multi_region_consistency): Indicates one of the following consistency modes for a global table:
     pub fn multi_region_consistency(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MultiRegionConsistency>,
+        input: crate::types::MultiRegionConsistency,
     ) -> Self {
-        self.inner.multi_region_consistency = ::std::option::Option::Some(input.into());
+        self.inner.multi_region_consistency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableDescription::multi_region_consistency`](crate::types::TableDescription::multi_region_consistency).
@@ -1053,9 +1028,9 @@ impl TableDescriptionBuilder {
     /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
     pub fn vector_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndexDescription>,
+        input: crate::types::VectorIndexDescription,
     ) -> Self {
-        self.inner.vector_indexes.get_or_insert_default().push(input.into());
+        self.inner.vector_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes).

@@ -51,11 +51,8 @@ pub struct TableWarmThroughputDescriptionBuilder {
 }
 impl TableWarmThroughputDescriptionBuilder {
     /// Sets [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second): Represents the base table's warm throughput value in read units per second.
-    pub fn read_units_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.read_units_per_second = ::std::option::Option::Some(input.into());
+    pub fn read_units_per_second(mut self, input: i64) -> Self {
+        self.inner.read_units_per_second = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second).
@@ -73,11 +70,8 @@ impl TableWarmThroughputDescriptionBuilder {
         &self.inner.read_units_per_second
     }
     /// Sets [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second): Represents the base table's warm throughput value in write units per second.
-    pub fn write_units_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.write_units_per_second = ::std::option::Option::Some(input.into());
+    pub fn write_units_per_second(mut self, input: i64) -> Self {
+        self.inner.write_units_per_second = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second).
@@ -95,11 +89,8 @@ impl TableWarmThroughputDescriptionBuilder {
         &self.inner.write_units_per_second
     }
     /// Sets [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status): Represents warm throughput value of the base table.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::TableStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status).

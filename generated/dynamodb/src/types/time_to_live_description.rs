@@ -46,11 +46,8 @@ pub struct TimeToLiveDescriptionBuilder {
 }
 impl TimeToLiveDescriptionBuilder {
     /// Sets [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status): The TTL status for the table.
-    pub fn time_to_live_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TimeToLiveStatus>,
-    ) -> Self {
-        self.inner.time_to_live_status = ::std::option::Option::Some(input.into());
+    pub fn time_to_live_status(mut self, input: crate::types::TimeToLiveStatus) -> Self {
+        self.inner.time_to_live_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status).

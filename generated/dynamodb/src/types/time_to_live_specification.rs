@@ -48,8 +48,8 @@ pub struct TimeToLiveSpecificationBuilder {
 }
 impl TimeToLiveSpecificationBuilder {
     /// Sets [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled): Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled).

@@ -39,8 +39,8 @@ pub struct TransactGetItemBuilder {
 }
 impl TransactGetItemBuilder {
     /// Sets [`TransactGetItem::get`](crate::types::TransactGetItem::get): Contains the primary key that identifies the item to get, together with the name of the table that contains the item, and optionally the specific attributes of the item to retrieve.
-    pub fn get(mut self, input: impl ::std::convert::Into<crate::types::Get>) -> Self {
-        self.inner.get = ::std::option::Option::Some(input.into());
+    pub fn get(mut self, input: crate::types::Get) -> Self {
+        self.inner.get = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactGetItem::get`](crate::types::TransactGetItem::get).

@@ -60,11 +60,8 @@ impl TransactGetItemsInputBuilder {
     /// Appends one item to [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items): An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
     ///
     /// To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).
-    pub fn transact_items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransactGetItem>,
-    ) -> Self {
-        self.inner.transact_items.get_or_insert_default().push(input.into());
+    pub fn transact_items(mut self, input: crate::types::TransactGetItem) -> Self {
+        self.inner.transact_items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items).
@@ -86,9 +83,9 @@ impl TransactGetItemsInputBuilder {
     /// Sets [`TransactGetItemsInput::return_consumed_capacity`](crate::types::TransactGetItemsInput::return_consumed_capacity): A value of `TOTAL` causes consumed capacity information to be returned, and a value of `NONE` prevents that information from being returned.
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactGetItemsInput::return_consumed_capacity`](crate::types::TransactGetItemsInput::return_consumed_capacity).

@@ -61,11 +61,8 @@ impl TransactGetItemsOutputBuilder {
     /// Appends one item to [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity): If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter.
     ///
     /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity).
@@ -87,11 +84,8 @@ impl TransactGetItemsOutputBuilder {
     /// Appends one item to [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses): An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array.
     ///
     /// To set the whole list at once, use [`set_responses`](Self::set_responses).
-    pub fn responses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ItemResponse>,
-    ) -> Self {
-        self.inner.responses.get_or_insert_default().push(input.into());
+    pub fn responses(mut self, input: crate::types::ItemResponse) -> Self {
+        self.inner.responses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses).

@@ -60,11 +60,8 @@ pub struct TransactWriteItemBuilder {
 }
 impl TransactWriteItemBuilder {
     /// Sets [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check): A request to perform a check item operation.
-    pub fn condition_check(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionCheck>,
-    ) -> Self {
-        self.inner.condition_check = ::std::option::Option::Some(input.into());
+    pub fn condition_check(mut self, input: crate::types::ConditionCheck) -> Self {
+        self.inner.condition_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check).
@@ -84,8 +81,8 @@ impl TransactWriteItemBuilder {
         &self.inner.condition_check
     }
     /// Sets [`TransactWriteItem::put`](crate::types::TransactWriteItem::put): A request to perform a `PutItem` operation.
-    pub fn put(mut self, input: impl ::std::convert::Into<crate::types::Put>) -> Self {
-        self.inner.put = ::std::option::Option::Some(input.into());
+    pub fn put(mut self, input: crate::types::Put) -> Self {
+        self.inner.put = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::put`](crate::types::TransactWriteItem::put).
@@ -100,11 +97,8 @@ impl TransactWriteItemBuilder {
         &self.inner.put
     }
     /// Sets [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete): A request to perform a `DeleteItem` operation.
-    pub fn delete(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Delete>,
-    ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input.into());
+    pub fn delete(mut self, input: crate::types::Delete) -> Self {
+        self.inner.delete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete).
@@ -122,11 +116,8 @@ impl TransactWriteItemBuilder {
         &self.inner.delete
     }
     /// Sets [`TransactWriteItem::update`](crate::types::TransactWriteItem::update): A request to perform an `UpdateItem` operation.
-    pub fn update(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Update>,
-    ) -> Self {
-        self.inner.update = ::std::option::Option::Some(input.into());
+    pub fn update(mut self, input: crate::types::Update) -> Self {
+        self.inner.update = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::update`](crate::types::TransactWriteItem::update).

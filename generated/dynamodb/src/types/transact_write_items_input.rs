@@ -84,11 +84,8 @@ impl TransactWriteItemsInputBuilder {
     /// Appends one item to [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items): An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object.
     ///
     /// To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).
-    pub fn transact_items(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransactWriteItem>,
-    ) -> Self {
-        self.inner.transact_items.get_or_insert_default().push(input.into());
+    pub fn transact_items(mut self, input: crate::types::TransactWriteItem) -> Self {
+        self.inner.transact_items.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items).
@@ -110,9 +107,9 @@ impl TransactWriteItemsInputBuilder {
     /// Sets [`TransactWriteItemsInput::return_consumed_capacity`](crate::types::TransactWriteItemsInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::return_consumed_capacity`](crate::types::TransactWriteItemsInput::return_consumed_capacity).
@@ -134,11 +131,9 @@ impl TransactWriteItemsInputBuilder {
     /// Sets [`TransactWriteItemsInput::return_item_collection_metrics`](crate::types::TransactWriteItemsInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::return_item_collection_metrics`](crate::types::TransactWriteItemsInput::return_item_collection_metrics).

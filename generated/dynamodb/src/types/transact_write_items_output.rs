@@ -73,11 +73,8 @@ impl TransactWriteItemsOutputBuilder {
     /// Appends one item to [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity): The capacity units consumed by the entire `TransactWriteItems` operation.
     ///
     /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity).
@@ -102,14 +99,12 @@ impl TransactWriteItemsOutputBuilder {
     pub fn item_collection_metrics(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+        value: ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
     ) -> Self {
         self.inner
             .item_collection_metrics
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics).

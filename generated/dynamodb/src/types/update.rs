@@ -118,9 +118,9 @@ impl UpdateBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Update::key`](crate::types::Update::key).
@@ -256,12 +256,12 @@ impl UpdateBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`Update::expression_attribute_values`](crate::types::Update::expression_attribute_values).
@@ -290,12 +290,10 @@ impl UpdateBuilder {
     /// Sets [`Update::return_values_on_condition_check_failure`](crate::types::Update::return_values_on_condition_check_failure): Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`Update`](crate::types::Update) condition fails.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -82,10 +82,10 @@ impl UpdateContinuousBackupsInputBuilder {
     /// Sets [`UpdateContinuousBackupsInput::point_in_time_recovery_specification`](crate::types::UpdateContinuousBackupsInput::point_in_time_recovery_specification): Represents the settings used to enable point in time recovery.
     pub fn point_in_time_recovery_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PointInTimeRecoverySpecification>,
+        input: crate::types::PointInTimeRecoverySpecification,
     ) -> Self {
         self.inner.point_in_time_recovery_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

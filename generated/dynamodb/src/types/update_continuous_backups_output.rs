@@ -54,11 +54,9 @@ impl UpdateContinuousBackupsOutputBuilder {
     /// Sets [`UpdateContinuousBackupsOutput::continuous_backups_description`](crate::types::UpdateContinuousBackupsOutput::continuous_backups_description): Represents the continuous backups and point in time recovery settings on the table.
     pub fn continuous_backups_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContinuousBackupsDescription>,
+        input: crate::types::ContinuousBackupsDescription,
     ) -> Self {
-        self.inner.continuous_backups_description = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.continuous_backups_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateContinuousBackupsOutput::continuous_backups_description`](crate::types::UpdateContinuousBackupsOutput::continuous_backups_description).

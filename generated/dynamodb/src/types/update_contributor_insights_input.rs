@@ -122,11 +122,9 @@ impl UpdateContributorInsightsInputBuilder {
     /// Sets [`UpdateContributorInsightsInput::contributor_insights_action`](crate::types::UpdateContributorInsightsInput::contributor_insights_action): Represents the contributor insights action.
     pub fn contributor_insights_action(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsAction>,
+        input: crate::types::ContributorInsightsAction,
     ) -> Self {
-        self.inner.contributor_insights_action = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.contributor_insights_action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::contributor_insights_action`](crate::types::UpdateContributorInsightsInput::contributor_insights_action).
@@ -148,9 +146,9 @@ impl UpdateContributorInsightsInputBuilder {
     /// Sets [`UpdateContributorInsightsInput::contributor_insights_mode`](crate::types::UpdateContributorInsightsInput::contributor_insights_mode): Specifies whether to track all access and throttled events or throttled events only for the DynamoDB table or index.
     pub fn contributor_insights_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
+        input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::contributor_insights_mode`](crate::types::UpdateContributorInsightsInput::contributor_insights_mode).

@@ -123,11 +123,9 @@ impl UpdateContributorInsightsOutputBuilder {
     /// Sets [`UpdateContributorInsightsOutput::contributor_insights_status`](crate::types::UpdateContributorInsightsOutput::contributor_insights_status): The status of contributor insights
     pub fn contributor_insights_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsStatus>,
+        input: crate::types::ContributorInsightsStatus,
     ) -> Self {
-        self.inner.contributor_insights_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.contributor_insights_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::contributor_insights_status`](crate::types::UpdateContributorInsightsOutput::contributor_insights_status).
@@ -149,9 +147,9 @@ impl UpdateContributorInsightsOutputBuilder {
     /// Sets [`UpdateContributorInsightsOutput::contributor_insights_mode`](crate::types::UpdateContributorInsightsOutput::contributor_insights_mode): The updated mode of CloudWatch Contributor Insights that determines whether to monitor all access and throttled events or to track throttled events exclusively.
     pub fn contributor_insights_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
+        input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::contributor_insights_mode`](crate::types::UpdateContributorInsightsOutput::contributor_insights_mode).

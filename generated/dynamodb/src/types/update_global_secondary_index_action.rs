@@ -94,9 +94,9 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
     /// Sets [`UpdateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::provisioned_throughput).
@@ -118,9 +118,9 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
     /// Sets [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput): Updates the maximum number of read and write units for the specified global secondary index.
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput).
@@ -140,11 +140,8 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         &self.inner.on_demand_throughput
     }
     /// Sets [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput): Represents the warm throughput value of the new provisioned throughput settings to be applied to a global secondary index.
-    pub fn warm_throughput(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WarmThroughput>,
-    ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+    pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput).

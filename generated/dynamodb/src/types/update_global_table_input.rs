@@ -82,11 +82,8 @@ impl UpdateGlobalTableInputBuilder {
     /// Appends one item to [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates): A list of Regions that should be added or removed from the global table.
     ///
     /// To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).
-    pub fn replica_updates(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaUpdate>,
-    ) -> Self {
-        self.inner.replica_updates.get_or_insert_default().push(input.into());
+    pub fn replica_updates(mut self, input: crate::types::ReplicaUpdate) -> Self {
+        self.inner.replica_updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates).

@@ -54,9 +54,9 @@ impl UpdateGlobalTableOutputBuilder {
     /// Sets [`UpdateGlobalTableOutput::global_table_description`](crate::types::UpdateGlobalTableOutput::global_table_description): Contains the details of the global table.
     pub fn global_table_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalTableDescription>,
+        input: crate::types::GlobalTableDescription,
     ) -> Self {
-        self.inner.global_table_description = ::std::option::Option::Some(input.into());
+        self.inner.global_table_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableOutput::global_table_description`](crate::types::UpdateGlobalTableOutput::global_table_description).

@@ -126,9 +126,9 @@ impl UpdateGlobalTableSettingsInputBuilder {
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode): The billing mode of the global table.
     pub fn global_table_billing_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
+        input: crate::types::BillingMode,
     ) -> Self {
-        self.inner.global_table_billing_mode = ::std::option::Option::Some(input.into());
+        self.inner.global_table_billing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode).
@@ -148,12 +148,9 @@ impl UpdateGlobalTableSettingsInputBuilder {
         &self.inner.global_table_billing_mode
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException.`
-    pub fn global_table_provisioned_write_capacity_units(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn global_table_provisioned_write_capacity_units(mut self, input: i64) -> Self {
         self.inner.global_table_provisioned_write_capacity_units = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -176,12 +173,12 @@ impl UpdateGlobalTableSettingsInputBuilder {
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update): Auto scaling settings for managing provisioned write capacity for the global table.
     pub fn global_table_provisioned_write_capacity_auto_scaling_settings_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self
             .inner
             .global_table_provisioned_write_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -208,14 +205,12 @@ impl UpdateGlobalTableSettingsInputBuilder {
     /// To set the whole list at once, use [`set_global_table_global_secondary_index_settings_update`](Self::set_global_table_global_secondary_index_settings_update).
     pub fn global_table_global_secondary_index_settings_update(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
-        >,
+        input: crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
     ) -> Self {
         self.inner
             .global_table_global_secondary_index_settings_update
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update).
@@ -243,9 +238,9 @@ impl UpdateGlobalTableSettingsInputBuilder {
     /// To set the whole list at once, use [`set_replica_settings_update`](Self::set_replica_settings_update).
     pub fn replica_settings_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaSettingsUpdate>,
+        input: crate::types::ReplicaSettingsUpdate,
     ) -> Self {
-        self.inner.replica_settings_update.get_or_insert_default().push(input.into());
+        self.inner.replica_settings_update.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update).

@@ -85,9 +85,9 @@ impl UpdateGlobalTableSettingsOutputBuilder {
     /// To set the whole list at once, use [`set_replica_settings`](Self::set_replica_settings).
     pub fn replica_settings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaSettingsDescription>,
+        input: crate::types::ReplicaSettingsDescription,
     ) -> Self {
-        self.inner.replica_settings.get_or_insert_default().push(input.into());
+        self.inner.replica_settings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings).

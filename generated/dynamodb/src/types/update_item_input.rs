@@ -309,9 +309,9 @@ impl UpdateItemInputBuilder {
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.key.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`UpdateItemInput::key`](crate::types::UpdateItemInput::key).
@@ -343,12 +343,9 @@ impl UpdateItemInputBuilder {
     pub fn attribute_updates(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValueUpdate>,
+        value: crate::types::AttributeValueUpdate,
     ) -> Self {
-        self.inner
-            .attribute_updates
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.attribute_updates.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`UpdateItemInput::attribute_updates`](crate::types::UpdateItemInput::attribute_updates).
@@ -383,9 +380,9 @@ impl UpdateItemInputBuilder {
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::ExpectedAttributeValue>,
+        value: crate::types::ExpectedAttributeValue,
     ) -> Self {
-        self.inner.expected.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.expected.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`UpdateItemInput::expected`](crate::types::UpdateItemInput::expected).
@@ -417,9 +414,9 @@ impl UpdateItemInputBuilder {
     /// Sets [`UpdateItemInput::conditional_operator`](crate::types::UpdateItemInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
+        input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::conditional_operator`](crate::types::UpdateItemInput::conditional_operator).
@@ -439,11 +436,8 @@ impl UpdateItemInputBuilder {
         &self.inner.conditional_operator
     }
     /// Sets [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appear before or after they are successfully updated.
-    pub fn return_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnValue>,
-    ) -> Self {
-        self.inner.return_values = ::std::option::Option::Some(input.into());
+    pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
+        self.inner.return_values = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values).
@@ -465,9 +459,9 @@ impl UpdateItemInputBuilder {
     /// Sets [`UpdateItemInput::return_consumed_capacity`](crate::types::UpdateItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
+        input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::return_consumed_capacity`](crate::types::UpdateItemInput::return_consumed_capacity).
@@ -489,11 +483,9 @@ impl UpdateItemInputBuilder {
     /// Sets [`UpdateItemInput::return_item_collection_metrics`](crate::types::UpdateItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
+        input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::return_item_collection_metrics`](crate::types::UpdateItemInput::return_item_collection_metrics).
@@ -600,12 +592,12 @@ impl UpdateItemInputBuilder {
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
             .expression_attribute_values
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`UpdateItemInput::expression_attribute_values`](crate::types::UpdateItemInput::expression_attribute_values).
@@ -634,12 +626,10 @@ impl UpdateItemInputBuilder {
     /// Sets [`UpdateItemInput::return_values_on_condition_check_failure`](crate::types::UpdateItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for an `UpdateItem` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReturnValuesOnConditionCheckFailure,
-        >,
+        input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

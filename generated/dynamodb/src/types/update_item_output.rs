@@ -93,9 +93,9 @@ impl UpdateItemOutputBuilder {
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        value: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes).
@@ -122,11 +122,8 @@ impl UpdateItemOutputBuilder {
         &self.inner.attributes
     }
     /// Sets [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity): The capacity units consumed by the `UpdateItem` operation.
-    pub fn consumed_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-    ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
+    pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
+        self.inner.consumed_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity).
@@ -148,9 +145,9 @@ impl UpdateItemOutputBuilder {
     /// Sets [`UpdateItemOutput::item_collection_metrics`](crate::types::UpdateItemOutput::item_collection_metrics): Information about item collections, if any, that were affected by the `UpdateItem` operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the [`ReturnItemCollectionMetrics`](crate::types::ReturnItemCollectionMetrics) parameter was specified.
     pub fn item_collection_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ItemCollectionMetrics>,
+        input: crate::types::ItemCollectionMetrics,
     ) -> Self {
-        self.inner.item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.item_collection_metrics = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateItemOutput::item_collection_metrics`](crate::types::UpdateItemOutput::item_collection_metrics).

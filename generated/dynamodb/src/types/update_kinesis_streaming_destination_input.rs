@@ -111,12 +111,10 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration): The command to update the Kinesis stream configuration.
     pub fn update_kinesis_streaming_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UpdateKinesisStreamingConfiguration,
-        >,
+        input: crate::types::UpdateKinesisStreamingConfiguration,
     ) -> Self {
         self.inner.update_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -120,11 +120,8 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         &self.inner.stream_arn
     }
     /// Sets [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status): The status of the attempt to update the Kinesis streaming destination output.
-    pub fn destination_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationStatus>,
-    ) -> Self {
-        self.inner.destination_status = ::std::option::Option::Some(input.into());
+    pub fn destination_status(mut self, input: crate::types::DestinationStatus) -> Self {
+        self.inner.destination_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status).
@@ -146,12 +143,10 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration): The command to update the Kinesis streaming destination configuration.
     pub fn update_kinesis_streaming_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UpdateKinesisStreamingConfiguration,
-        >,
+        input: crate::types::UpdateKinesisStreamingConfiguration,
     ) -> Self {
         self.inner.update_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -136,11 +136,9 @@ impl UpdateReplicationGroupMemberActionBuilder {
     /// Sets [`UpdateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::provisioned_throughput_override): Replica-specific provisioned throughput.
     pub fn provisioned_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
+        input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::provisioned_throughput_override).
@@ -162,11 +160,9 @@ impl UpdateReplicationGroupMemberActionBuilder {
     /// Sets [`UpdateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::on_demand_throughput_override): Overrides the maximum on-demand throughput for the replica table.
     pub fn on_demand_throughput_override(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
+        input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::on_demand_throughput_override).
@@ -190,9 +186,9 @@ impl UpdateReplicationGroupMemberActionBuilder {
     /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaGlobalSecondaryIndex>,
+        input: crate::types::ReplicaGlobalSecondaryIndex,
     ) -> Self {
-        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::UpdateReplicationGroupMemberAction::global_secondary_indexes).
@@ -216,11 +212,8 @@ impl UpdateReplicationGroupMemberActionBuilder {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override): Replica-specific table class.
-    pub fn table_class_override(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
-        self.inner.table_class_override = ::std::option::Option::Some(input.into());
+    pub fn table_class_override(mut self, input: crate::types::TableClass) -> Self {
+        self.inner.table_class_override = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override).

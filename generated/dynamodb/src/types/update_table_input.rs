@@ -220,9 +220,9 @@ impl UpdateTableInputBuilder {
     /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
+        input: crate::types::AttributeDefinition,
     ) -> Self {
-        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
+        self.inner.attribute_definitions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions).
@@ -264,11 +264,8 @@ impl UpdateTableInputBuilder {
         &self.inner.table_name
     }
     /// Sets [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
-    pub fn billing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BillingMode>,
-    ) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input.into());
+    pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
+        self.inner.billing_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode).
@@ -288,9 +285,9 @@ impl UpdateTableInputBuilder {
     /// Sets [`UpdateTableInput::provisioned_throughput`](crate::types::UpdateTableInput::provisioned_throughput): The new provisioned throughput settings for the specified table or index.
     pub fn provisioned_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
+        input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::provisioned_throughput`](crate::types::UpdateTableInput::provisioned_throughput).
@@ -314,12 +311,9 @@ impl UpdateTableInputBuilder {
     /// To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).
     pub fn global_secondary_index_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexUpdate>,
+        input: crate::types::GlobalSecondaryIndexUpdate,
     ) -> Self {
-        self.inner
-            .global_secondary_index_updates
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.global_secondary_index_updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates).
@@ -345,9 +339,9 @@ impl UpdateTableInputBuilder {
     /// Sets [`UpdateTableInput::stream_specification`](crate::types::UpdateTableInput::stream_specification): Represents the DynamoDB Streams configuration for the table.
     pub fn stream_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StreamSpecification>,
+        input: crate::types::StreamSpecification,
     ) -> Self {
-        self.inner.stream_specification = ::std::option::Option::Some(input.into());
+        self.inner.stream_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::stream_specification`](crate::types::UpdateTableInput::stream_specification).
@@ -367,11 +361,8 @@ impl UpdateTableInputBuilder {
         &self.inner.stream_specification
     }
     /// Sets [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification): The new server-side encryption settings for the specified table.
-    pub fn sse_specification(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseSpecification>,
-    ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+    pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification).
@@ -395,9 +386,9 @@ impl UpdateTableInputBuilder {
     /// To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).
     pub fn replica_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicationGroupUpdate>,
+        input: crate::types::ReplicationGroupUpdate,
     ) -> Self {
-        self.inner.replica_updates.get_or_insert_default().push(input.into());
+        self.inner.replica_updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates).
@@ -419,11 +410,8 @@ impl UpdateTableInputBuilder {
         &self.inner.replica_updates
     }
     /// Sets [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class): The table class of the table to be updated.
-    pub fn table_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableClass>,
-    ) -> Self {
-        self.inner.table_class = ::std::option::Option::Some(input.into());
+    pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
+        self.inner.table_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class).
@@ -441,13 +429,8 @@ impl UpdateTableInputBuilder {
         &self.inner.table_class
     }
     /// Sets [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled): Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
-    pub fn deletion_protection_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.deletion_protection_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
+        self.inner.deletion_protection_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled).
@@ -467,9 +450,9 @@ impl UpdateTableInputBuilder {
     /// Sets [`UpdateTableInput::multi_region_consistency`](crate::types::UpdateTableInput::multi_region_consistency): Specifies the consistency mode for a new global table.
     pub fn multi_region_consistency(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MultiRegionConsistency>,
+        input: crate::types::MultiRegionConsistency,
     ) -> Self {
-        self.inner.multi_region_consistency = ::std::option::Option::Some(input.into());
+        self.inner.multi_region_consistency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::multi_region_consistency`](crate::types::UpdateTableInput::multi_region_consistency).
@@ -493,12 +476,9 @@ impl UpdateTableInputBuilder {
     /// To set the whole list at once, use [`set_global_table_witness_updates`](Self::set_global_table_witness_updates).
     pub fn global_table_witness_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GlobalTableWitnessGroupUpdate>,
+        input: crate::types::GlobalTableWitnessGroupUpdate,
     ) -> Self {
-        self.inner
-            .global_table_witness_updates
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.global_table_witness_updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates).
@@ -524,9 +504,9 @@ impl UpdateTableInputBuilder {
     /// Sets [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput): Updates the maximum number of read and write units for the specified table in on-demand capacity mode.
     pub fn on_demand_throughput(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
+        input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput).
@@ -546,11 +526,8 @@ impl UpdateTableInputBuilder {
         &self.inner.on_demand_throughput
     }
     /// Sets [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput): Represents the warm throughput (in read units per second and write units per second) for updating a table.
-    pub fn warm_throughput(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WarmThroughput>,
-    ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
+    pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
+        self.inner.warm_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput).
@@ -572,12 +549,10 @@ impl UpdateTableInputBuilder {
     /// Sets [`UpdateTableInput::global_table_settings_replication_mode`](crate::types::UpdateTableInput::global_table_settings_replication_mode): Controls the settings replication mode for a global table replica.
     pub fn global_table_settings_replication_mode(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalTableSettingsReplicationMode,
-        >,
+        input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
         self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -602,9 +577,9 @@ impl UpdateTableInputBuilder {
     /// To set the whole list at once, use [`set_vector_index_updates`](Self::set_vector_index_updates).
     pub fn vector_index_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorIndexUpdate>,
+        input: crate::types::VectorIndexUpdate,
     ) -> Self {
-        self.inner.vector_index_updates.get_or_insert_default().push(input.into());
+        self.inner.vector_index_updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates).

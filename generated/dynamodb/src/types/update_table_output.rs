@@ -50,11 +50,8 @@ pub struct UpdateTableOutputBuilder {
 }
 impl UpdateTableOutputBuilder {
     /// Sets [`UpdateTableOutput::table_description`](crate::types::UpdateTableOutput::table_description): Represents the properties of the table.
-    pub fn table_description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TableDescription>,
-    ) -> Self {
-        self.inner.table_description = ::std::option::Option::Some(input.into());
+    pub fn table_description(mut self, input: crate::types::TableDescription) -> Self {
+        self.inner.table_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableOutput::table_description`](crate::types::UpdateTableOutput::table_description).

@@ -80,14 +80,9 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     /// To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).
     pub fn global_secondary_index_updates(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::GlobalSecondaryIndexAutoScalingUpdate,
-        >,
+        input: crate::types::GlobalSecondaryIndexAutoScalingUpdate,
     ) -> Self {
-        self.inner
-            .global_secondary_index_updates
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.global_secondary_index_updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates).
@@ -135,10 +130,10 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     /// Sets [`UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update`](crate::types::UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update)
     pub fn provisioned_write_capacity_auto_scaling_update(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
+        input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -163,9 +158,9 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     /// To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).
     pub fn replica_updates(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplicaAutoScalingUpdate>,
+        input: crate::types::ReplicaAutoScalingUpdate,
     ) -> Self {
-        self.inner.replica_updates.get_or_insert_default().push(input.into());
+        self.inner.replica_updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates).

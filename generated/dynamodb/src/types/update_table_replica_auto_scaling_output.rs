@@ -54,11 +54,9 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
     /// Sets [`UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description): Returns information about the auto scaling settings of a table with replicas.
     pub fn table_auto_scaling_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TableAutoScalingDescription>,
+        input: crate::types::TableAutoScalingDescription,
     ) -> Self {
-        self.inner.table_auto_scaling_description = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.table_auto_scaling_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description).

@@ -82,11 +82,9 @@ impl UpdateTimeToLiveInputBuilder {
     /// Sets [`UpdateTimeToLiveInput::time_to_live_specification`](crate::types::UpdateTimeToLiveInput::time_to_live_specification): Represents the settings used to enable or disable Time to Live for the specified table.
     pub fn time_to_live_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TimeToLiveSpecification>,
+        input: crate::types::TimeToLiveSpecification,
     ) -> Self {
-        self.inner.time_to_live_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.time_to_live_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTimeToLiveInput::time_to_live_specification`](crate::types::UpdateTimeToLiveInput::time_to_live_specification).

@@ -54,11 +54,9 @@ impl UpdateTimeToLiveOutputBuilder {
     /// Sets [`UpdateTimeToLiveOutput::time_to_live_specification`](crate::types::UpdateTimeToLiveOutput::time_to_live_specification): Represents the output of an `UpdateTimeToLive` operation.
     pub fn time_to_live_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TimeToLiveSpecification>,
+        input: crate::types::TimeToLiveSpecification,
     ) -> Self {
-        self.inner.time_to_live_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.time_to_live_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTimeToLiveOutput::time_to_live_specification`](crate::types::UpdateTimeToLiveOutput::time_to_live_specification).

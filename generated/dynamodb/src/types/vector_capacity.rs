@@ -44,13 +44,8 @@ pub struct VectorCapacityBuilder {
 }
 impl VectorCapacityBuilder {
     /// Sets [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes): The number of vector search request bytes consumed by a `SearchVectors` operation.
-    pub fn vector_search_request_bytes(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.vector_search_request_bytes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vector_search_request_bytes(mut self, input: f64) -> Self {
+        self.inner.vector_search_request_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes).
@@ -68,13 +63,8 @@ impl VectorCapacityBuilder {
         &self.inner.vector_search_request_bytes
     }
     /// Sets [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes): The number of vector write request bytes consumed when writing to a vector index.
-    pub fn vector_write_request_bytes(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.vector_write_request_bytes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vector_write_request_bytes(mut self, input: f64) -> Self {
+        self.inner.vector_write_request_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes).

@@ -112,9 +112,9 @@ impl VectorIndexBuilder {
     /// Sets [`VectorIndex::vector_attribute`](crate::types::VectorIndex::vector_attribute): The vector attribute configuration for the index.
     pub fn vector_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorAttributeDefinition>,
+        input: crate::types::VectorAttributeDefinition,
     ) -> Self {
-        self.inner.vector_attribute = ::std::option::Option::Some(input.into());
+        self.inner.vector_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::vector_attribute`](crate::types::VectorIndex::vector_attribute).
@@ -136,11 +136,8 @@ impl VectorIndexBuilder {
     /// Appends one item to [`VectorIndex::search_schema`](crate::types::VectorIndex::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
     ///
     /// To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).
-    pub fn search_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,
-    ) -> Self {
-        self.inner.search_schema.get_or_insert_default().push(input.into());
+    pub fn search_schema(mut self, input: crate::types::SearchSchemaElement) -> Self {
+        self.inner.search_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VectorIndex::search_schema`](crate::types::VectorIndex::search_schema).
@@ -160,11 +157,8 @@ impl VectorIndexBuilder {
         &self.inner.search_schema
     }
     /// Sets [`VectorIndex::projection`](crate::types::VectorIndex::projection): Specifies attributes that are copied (projected) from the table into the vector index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::projection`](crate::types::VectorIndex::projection).
@@ -182,8 +176,8 @@ impl VectorIndexBuilder {
         &self.inner.projection
     }
     /// Sets [`VectorIndex::dimensions`](crate::types::VectorIndex::dimensions): The number of dimensions in each vector.
-    pub fn dimensions(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.dimensions = ::std::option::Option::Some(input.into());
+    pub fn dimensions(mut self, input: i64) -> Self {
+        self.inner.dimensions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::dimensions`](crate::types::VectorIndex::dimensions).
@@ -200,9 +194,9 @@ impl VectorIndexBuilder {
     /// Sets [`VectorIndex::distance_function`](crate::types::VectorIndex::distance_function): The distance function used to calculate similarity between vectors.
     pub fn distance_function(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorDistanceFunction>,
+        input: crate::types::VectorDistanceFunction,
     ) -> Self {
-        self.inner.distance_function = ::std::option::Option::Some(input.into());
+        self.inner.distance_function = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::distance_function`](crate::types::VectorIndex::distance_function).

@@ -141,11 +141,8 @@ impl VectorIndexDescriptionBuilder {
     /// Appends one item to [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
     ///
     /// To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).
-    pub fn search_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,
-    ) -> Self {
-        self.inner.search_schema.get_or_insert_default().push(input.into());
+    pub fn search_schema(mut self, input: crate::types::SearchSchemaElement) -> Self {
+        self.inner.search_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema).
@@ -165,11 +162,8 @@ impl VectorIndexDescriptionBuilder {
         &self.inner.search_schema
     }
     /// Sets [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection): Specifies attributes that are copied (projected) from the table into the vector index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection).
@@ -189,9 +183,9 @@ impl VectorIndexDescriptionBuilder {
     /// Sets [`VectorIndexDescription::vector_attribute`](crate::types::VectorIndexDescription::vector_attribute): The vector attribute configuration for the index.
     pub fn vector_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorAttributeDefinition>,
+        input: crate::types::VectorAttributeDefinition,
     ) -> Self {
-        self.inner.vector_attribute = ::std::option::Option::Some(input.into());
+        self.inner.vector_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::vector_attribute`](crate::types::VectorIndexDescription::vector_attribute).
@@ -211,8 +205,8 @@ impl VectorIndexDescriptionBuilder {
         &self.inner.vector_attribute
     }
     /// Sets [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions): The number of dimensions in each vector.
-    pub fn dimensions(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.dimensions = ::std::option::Option::Some(input.into());
+    pub fn dimensions(mut self, input: i64) -> Self {
+        self.inner.dimensions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions).
@@ -229,9 +223,9 @@ impl VectorIndexDescriptionBuilder {
     /// Sets [`VectorIndexDescription::distance_function`](crate::types::VectorIndexDescription::distance_function): The distance function used to calculate similarity between vectors.
     pub fn distance_function(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorDistanceFunction>,
+        input: crate::types::VectorDistanceFunction,
     ) -> Self {
-        self.inner.distance_function = ::std::option::Option::Some(input.into());
+        self.inner.distance_function = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::distance_function`](crate::types::VectorIndexDescription::distance_function).
@@ -251,11 +245,8 @@ impl VectorIndexDescriptionBuilder {
         &self.inner.distance_function
     }
     /// Sets [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status): The current state of the vector index:
-    pub fn index_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IndexStatus>,
-    ) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input.into());
+    pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
+        self.inner.index_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status).
@@ -273,8 +264,8 @@ impl VectorIndexDescriptionBuilder {
         &self.inner.index_status
     }
     /// Sets [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling): Specifies whether the index is currently backfilling.
-    pub fn backfilling(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.backfilling = ::std::option::Option::Some(input.into());
+    pub fn backfilling(mut self, input: bool) -> Self {
+        self.inner.backfilling = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling).
@@ -289,8 +280,8 @@ impl VectorIndexDescriptionBuilder {
         &self.inner.backfilling
     }
     /// Sets [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes): The total size of the vector index, in bytes.
-    pub fn index_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.index_size_bytes = ::std::option::Option::Some(input.into());
+    pub fn index_size_bytes(mut self, input: i64) -> Self {
+        self.inner.index_size_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes).
@@ -305,8 +296,8 @@ impl VectorIndexDescriptionBuilder {
         &self.inner.index_size_bytes
     }
     /// Sets [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count): The number of items indexed in the vector index.
-    pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input.into());
+    pub fn item_count(mut self, input: i64) -> Self {
+        self.inner.item_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count).

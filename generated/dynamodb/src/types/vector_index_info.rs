@@ -102,9 +102,9 @@ impl VectorIndexInfoBuilder {
     /// Sets [`VectorIndexInfo::vector_attribute`](crate::types::VectorIndexInfo::vector_attribute): The vector attribute configuration for the index.
     pub fn vector_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorAttributeDefinition>,
+        input: crate::types::VectorAttributeDefinition,
     ) -> Self {
-        self.inner.vector_attribute = ::std::option::Option::Some(input.into());
+        self.inner.vector_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::vector_attribute`](crate::types::VectorIndexInfo::vector_attribute).
@@ -126,11 +126,8 @@ impl VectorIndexInfoBuilder {
     /// Appends one item to [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
     ///
     /// To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).
-    pub fn search_schema(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,
-    ) -> Self {
-        self.inner.search_schema.get_or_insert_default().push(input.into());
+    pub fn search_schema(mut self, input: crate::types::SearchSchemaElement) -> Self {
+        self.inner.search_schema.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema).
@@ -150,11 +147,8 @@ impl VectorIndexInfoBuilder {
         &self.inner.search_schema
     }
     /// Sets [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection): Specifies attributes that are copied (projected) from the table into the vector index.
-    pub fn projection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Projection>,
-    ) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input.into());
+    pub fn projection(mut self, input: crate::types::Projection) -> Self {
+        self.inner.projection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection).
@@ -172,8 +166,8 @@ impl VectorIndexInfoBuilder {
         &self.inner.projection
     }
     /// Sets [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions): The number of dimensions in each vector.
-    pub fn dimensions(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.dimensions = ::std::option::Option::Some(input.into());
+    pub fn dimensions(mut self, input: i64) -> Self {
+        self.inner.dimensions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions).
@@ -190,9 +184,9 @@ impl VectorIndexInfoBuilder {
     /// Sets [`VectorIndexInfo::distance_function`](crate::types::VectorIndexInfo::distance_function): The distance function used to calculate similarity between vectors.
     pub fn distance_function(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VectorDistanceFunction>,
+        input: crate::types::VectorDistanceFunction,
     ) -> Self {
-        self.inner.distance_function = ::std::option::Option::Some(input.into());
+        self.inner.distance_function = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::distance_function`](crate::types::VectorIndexInfo::distance_function).

@@ -48,11 +48,8 @@ pub struct VectorIndexUpdateBuilder {
 }
 impl VectorIndexUpdateBuilder {
     /// Sets [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create): The configuration for creating a new vector index on the table.
-    pub fn create(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateVectorIndexAction>,
-    ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input.into());
+    pub fn create(mut self, input: crate::types::CreateVectorIndexAction) -> Self {
+        self.inner.create = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create).
@@ -72,11 +69,8 @@ impl VectorIndexUpdateBuilder {
         &self.inner.create
     }
     /// Sets [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete): The configuration for deleting an existing vector index from the table.
-    pub fn delete(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteVectorIndexAction>,
-    ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input.into());
+    pub fn delete(mut self, input: crate::types::DeleteVectorIndexAction) -> Self {
+        self.inner.delete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete).

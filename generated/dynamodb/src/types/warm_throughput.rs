@@ -44,11 +44,8 @@ pub struct WarmThroughputBuilder {
 }
 impl WarmThroughputBuilder {
     /// Sets [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second): Represents the number of read operations your base table can instantaneously support.
-    pub fn read_units_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.read_units_per_second = ::std::option::Option::Some(input.into());
+    pub fn read_units_per_second(mut self, input: i64) -> Self {
+        self.inner.read_units_per_second = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second).
@@ -66,11 +63,8 @@ impl WarmThroughputBuilder {
         &self.inner.read_units_per_second
     }
     /// Sets [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second): Represents the number of write operations your base table can instantaneously support.
-    pub fn write_units_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.write_units_per_second = ::std::option::Option::Some(input.into());
+    pub fn write_units_per_second(mut self, input: i64) -> Self {
+        self.inner.write_units_per_second = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second).

@@ -44,11 +44,8 @@ pub struct WriteRequestBuilder {
 }
 impl WriteRequestBuilder {
     /// Sets [`WriteRequest::put_request`](crate::types::WriteRequest::put_request): A request to perform a `PutItem` operation.
-    pub fn put_request(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PutRequest>,
-    ) -> Self {
-        self.inner.put_request = ::std::option::Option::Some(input.into());
+    pub fn put_request(mut self, input: crate::types::PutRequest) -> Self {
+        self.inner.put_request = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WriteRequest::put_request`](crate::types::WriteRequest::put_request).
@@ -66,11 +63,8 @@ impl WriteRequestBuilder {
         &self.inner.put_request
     }
     /// Sets [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request): A request to perform a `DeleteItem` operation.
-    pub fn delete_request(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteRequest>,
-    ) -> Self {
-        self.inner.delete_request = ::std::option::Option::Some(input.into());
+    pub fn delete_request(mut self, input: crate::types::DeleteRequest) -> Self {
+        self.inner.delete_request = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request).

@@ -40,7 +40,7 @@ impl AcceptReservedInstancesExchangeQuoteFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -78,7 +78,7 @@ impl AcceptReservedInstancesExchangeQuoteFluentBuilder {
     /// Appends one item to the input's `target_configurations`: see [`target_configurations`](crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder::target_configurations).
     pub fn target_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetConfigurationRequest>,
+        input: crate::types::TargetConfigurationRequest,
     ) -> Self {
         self.input = self.input.target_configurations(input);
         self

@@ -75,7 +75,7 @@ impl AdvertiseByoipCidrFluentBuilder {
         self.input.get_asn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AdvertiseByoipCidrRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

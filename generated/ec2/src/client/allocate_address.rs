@@ -32,10 +32,7 @@ impl AllocateAddressFluentBuilder {
         &self.input
     }
     /// Sets the input's `domain`: see [`domain`](crate::types::builders::AllocateAddressRequestBuilder::domain).
-    pub fn domain(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DomainType>,
-    ) -> Self {
+    pub fn domain(mut self, input: crate::types::DomainType) -> Self {
         self.input = self.input.domain(input);
         self
     }
@@ -136,10 +133,7 @@ impl AllocateAddressFluentBuilder {
         self.input.get_customer_owned_ipv4_pool()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AllocateAddressRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -178,7 +172,7 @@ impl AllocateAddressFluentBuilder {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AllocateAddressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

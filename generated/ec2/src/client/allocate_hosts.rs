@@ -52,10 +52,7 @@ impl AllocateHostsFluentBuilder {
         self.input.get_instance_family()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AllocateHostsRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -74,10 +71,7 @@ impl AllocateHostsFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `host_recovery`: see [`host_recovery`](crate::types::builders::AllocateHostsRequestBuilder::host_recovery).
-    pub fn host_recovery(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostRecovery>,
-    ) -> Self {
+    pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
         self.input = self.input.host_recovery(input);
         self
     }
@@ -116,10 +110,7 @@ impl AllocateHostsFluentBuilder {
         self.input.get_outpost_arn()
     }
     /// Sets the input's `host_maintenance`: see [`host_maintenance`](crate::types::builders::AllocateHostsRequestBuilder::host_maintenance).
-    pub fn host_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostMaintenance>,
-    ) -> Self {
+    pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
         self.input = self.input.host_maintenance(input);
         self
     }
@@ -182,10 +173,7 @@ impl AllocateHostsFluentBuilder {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `cpu_options`: see [`cpu_options`](crate::types::builders::AllocateHostsRequestBuilder::cpu_options).
-    pub fn cpu_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostCpuOptionsRequest>,
-    ) -> Self {
+    pub fn cpu_options(mut self, input: crate::types::HostCpuOptionsRequest) -> Self {
         self.input = self.input.cpu_options(input);
         self
     }
@@ -204,10 +192,7 @@ impl AllocateHostsFluentBuilder {
         self.input.get_cpu_options()
     }
     /// Sets the input's `auto_placement`: see [`auto_placement`](crate::types::builders::AllocateHostsRequestBuilder::auto_placement).
-    pub fn auto_placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoPlacement>,
-    ) -> Self {
+    pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
         self.input = self.input.auto_placement(input);
         self
     }
@@ -266,7 +251,7 @@ impl AllocateHostsFluentBuilder {
         self.input.get_instance_type()
     }
     /// Sets the input's `quantity`: see [`quantity`](crate::types::builders::AllocateHostsRequestBuilder::quantity).
-    pub fn quantity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn quantity(mut self, input: i32) -> Self {
         self.input = self.input.quantity(input);
         self
     }

@@ -37,7 +37,7 @@ impl AllocateIpamPoolCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -91,7 +91,7 @@ impl AllocateIpamPoolCidrFluentBuilder {
         self.input.get_cidr()
     }
     /// Sets the input's `netmask_length`: see [`netmask_length`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::netmask_length).
-    pub fn netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.netmask_length(input);
         self
     }
@@ -145,7 +145,7 @@ impl AllocateIpamPoolCidrFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `preview_next_cidr`: see [`preview_next_cidr`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::preview_next_cidr).
-    pub fn preview_next_cidr(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn preview_next_cidr(mut self, input: bool) -> Self {
         self.input = self.input.preview_next_cidr(input);
         self
     }
@@ -203,10 +203,7 @@ impl AllocateIpamPoolCidrFluentBuilder {
         self.input.get_disallowed_cidrs()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -37,7 +37,7 @@ impl AssignIpv6AddressesFluentBuilder {
         &self.input
     }
     /// Sets the input's `ipv6_prefix_count`: see [`ipv6_prefix_count`](crate::types::builders::AssignIpv6AddressesRequestBuilder::ipv6_prefix_count).
-    pub fn ipv6_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_prefix_count(input);
         self
     }
@@ -117,7 +117,7 @@ impl AssignIpv6AddressesFluentBuilder {
         self.input.get_ipv6_addresses()
     }
     /// Sets the input's `ipv6_address_count`: see [`ipv6_address_count`](crate::types::builders::AssignIpv6AddressesRequestBuilder::ipv6_address_count).
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_address_count(input);
         self
     }

@@ -61,7 +61,7 @@ impl AssignPrivateIpAddressesFluentBuilder {
         self.input.get_ipv4_prefixes()
     }
     /// Sets the input's `ipv4_prefix_count`: see [`ipv4_prefix_count`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::ipv4_prefix_count).
-    pub fn ipv4_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
         self.input = self.input.ipv4_prefix_count(input);
         self
     }
@@ -119,10 +119,7 @@ impl AssignPrivateIpAddressesFluentBuilder {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `secondary_private_ip_address_count`: see [`secondary_private_ip_address_count`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::secondary_private_ip_address_count).
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.input = self.input.secondary_private_ip_address_count(input);
         self
     }
@@ -139,7 +136,7 @@ impl AssignPrivateIpAddressesFluentBuilder {
         self.input.get_secondary_private_ip_address_count()
     }
     /// Sets the input's `allow_reassignment`: see [`allow_reassignment`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::allow_reassignment).
-    pub fn allow_reassignment(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn allow_reassignment(mut self, input: bool) -> Self {
         self.input = self.input.allow_reassignment(input);
         self
     }

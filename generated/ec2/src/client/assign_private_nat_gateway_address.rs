@@ -81,10 +81,7 @@ impl AssignPrivateNatGatewayAddressFluentBuilder {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `private_ip_address_count`: see [`private_ip_address_count`](crate::types::builders::AssignPrivateNatGatewayAddressRequestBuilder::private_ip_address_count).
-    pub fn private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn private_ip_address_count(mut self, input: i32) -> Self {
         self.input = self.input.private_ip_address_count(input);
         self
     }
@@ -101,7 +98,7 @@ impl AssignPrivateNatGatewayAddressFluentBuilder {
         self.input.get_private_ip_address_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssignPrivateNatGatewayAddressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

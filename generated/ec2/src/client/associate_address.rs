@@ -92,7 +92,7 @@ impl AssociateAddressFluentBuilder {
         self.input.get_public_ip()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateAddressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -150,10 +150,7 @@ impl AssociateAddressFluentBuilder {
         self.input.get_private_ip_address()
     }
     /// Sets the input's `allow_reassociation`: see [`allow_reassociation`](crate::types::builders::AssociateAddressRequestBuilder::allow_reassociation).
-    pub fn allow_reassociation(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn allow_reassociation(mut self, input: bool) -> Self {
         self.input = self.input.allow_reassociation(input);
         self
     }

@@ -63,7 +63,7 @@ impl AssociateApplicationStatusCheckFluentBuilder {
     /// Appends one item to the input's `target_tag_associations`: see [`target_tag_associations`](crate::types::builders::AssociateApplicationStatusCheckRequestBuilder::target_tag_associations).
     pub fn target_tag_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomTagKeyValueRequestPair>,
+        input: crate::types::CustomTagKeyValueRequestPair,
     ) -> Self {
         self.input = self.input.target_tag_associations(input);
         self
@@ -129,7 +129,7 @@ impl AssociateApplicationStatusCheckFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateApplicationStatusCheckRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

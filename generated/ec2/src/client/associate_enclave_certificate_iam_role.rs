@@ -80,7 +80,7 @@ impl AssociateEnclaveCertificateIamRoleFluentBuilder {
         self.input.get_role_arn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateEnclaveCertificateIamRoleRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -41,7 +41,7 @@ impl AssociateIamInstanceProfileFluentBuilder {
     /// Sets the input's `iam_instance_profile`: see [`iam_instance_profile`](crate::types::builders::AssociateIamInstanceProfileRequestBuilder::iam_instance_profile).
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
         self.input = self.input.iam_instance_profile(input);
         self

@@ -39,7 +39,7 @@ impl AssociateInstanceEventWindowFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateInstanceEventWindowRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -77,9 +77,7 @@ impl AssociateInstanceEventWindowFluentBuilder {
     /// Sets the input's `association_target`: see [`association_target`](crate::types::builders::AssociateInstanceEventWindowRequestBuilder::association_target).
     pub fn association_target(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowAssociationRequest,
-        >,
+        input: crate::types::InstanceEventWindowAssociationRequest,
     ) -> Self {
         self.input = self.input.association_target(input);
         self

@@ -103,7 +103,7 @@ impl AssociateNatGatewayAddressFluentBuilder {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateNatGatewayAddressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

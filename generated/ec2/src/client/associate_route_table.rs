@@ -77,7 +77,7 @@ impl AssociateRouteTableFluentBuilder {
         self.input.get_public_ipv4_pool()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateRouteTableRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -61,7 +61,7 @@ impl AssociateSubnetCidrBlockFluentBuilder {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::AssociateSubnetCidrBlockRequestBuilder::ipv6_netmask_length).
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_netmask_length(input);
         self
     }

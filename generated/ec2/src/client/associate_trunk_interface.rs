@@ -81,7 +81,7 @@ impl AssociateTrunkInterfaceFluentBuilder {
         self.input.get_trunk_interface_id()
     }
     /// Sets the input's `vlan_id`: see [`vlan_id`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::vlan_id).
-    pub fn vlan_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn vlan_id(mut self, input: i32) -> Self {
         self.input = self.input.vlan_id(input);
         self
     }
@@ -95,7 +95,7 @@ impl AssociateTrunkInterfaceFluentBuilder {
         self.input.get_vlan_id()
     }
     /// Sets the input's `gre_key`: see [`gre_key`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::gre_key).
-    pub fn gre_key(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn gre_key(mut self, input: i32) -> Self {
         self.input = self.input.gre_key(input);
         self
     }
@@ -129,7 +129,7 @@ impl AssociateTrunkInterfaceFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -141,7 +141,7 @@ impl AssociateVpcCidrBlockFluentBuilder {
         self.input.get_ipv4_ipam_pool_id()
     }
     /// Sets the input's `ipv4_netmask_length`: see [`ipv4_netmask_length`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv4_netmask_length).
-    pub fn ipv4_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.ipv4_netmask_length(input);
         self
     }
@@ -177,7 +177,7 @@ impl AssociateVpcCidrBlockFluentBuilder {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv6_netmask_length).
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_netmask_length(input);
         self
     }
@@ -211,10 +211,7 @@ impl AssociateVpcCidrBlockFluentBuilder {
         self.input.get_vpc_id()
     }
     /// Sets the input's `amazon_provided_ipv6_cidr_block`: see [`amazon_provided_ipv6_cidr_block`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::amazon_provided_ipv6_cidr_block).
-    pub fn amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn amazon_provided_ipv6_cidr_block(mut self, input: bool) -> Self {
         self.input = self.input.amazon_provided_ipv6_cidr_block(input);
         self
     }

@@ -37,7 +37,7 @@ impl AttachNetworkInterfaceFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_card_index`: see [`network_card_index`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::network_card_index).
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn network_card_index(mut self, input: i32) -> Self {
         self.input = self.input.network_card_index(input);
         self
     }
@@ -53,7 +53,7 @@ impl AttachNetworkInterfaceFluentBuilder {
     /// Sets the input's `ena_srd_specification`: see [`ena_srd_specification`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::ena_srd_specification).
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSrdSpecification>,
+        input: crate::types::EnaSrdSpecification,
     ) -> Self {
         self.input = self.input.ena_srd_specification(input);
         self
@@ -73,7 +73,7 @@ impl AttachNetworkInterfaceFluentBuilder {
         self.input.get_ena_srd_specification()
     }
     /// Sets the input's `ena_queue_count`: see [`ena_queue_count`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::ena_queue_count).
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
         self.input = self.input.ena_queue_count(input);
         self
     }
@@ -87,7 +87,7 @@ impl AttachNetworkInterfaceFluentBuilder {
         self.input.get_ena_queue_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -143,7 +143,7 @@ impl AttachNetworkInterfaceFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `device_index`: see [`device_index`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::device_index).
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn device_index(mut self, input: i32) -> Self {
         self.input = self.input.device_index(input);
         self
     }

@@ -95,7 +95,7 @@ impl AttachVolumeFluentBuilder {
         self.input.get_volume_id()
     }
     /// Sets the input's `ebs_card_index`: see [`ebs_card_index`](crate::types::builders::AttachVolumeRequestBuilder::ebs_card_index).
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
         self.input = self.input.ebs_card_index(input);
         self
     }
@@ -109,7 +109,7 @@ impl AttachVolumeFluentBuilder {
         self.input.get_ebs_card_index()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AttachVolumeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

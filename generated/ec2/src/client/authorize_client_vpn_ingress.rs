@@ -103,10 +103,7 @@ impl AuthorizeClientVpnIngressFluentBuilder {
         self.input.get_access_group_id()
     }
     /// Sets the input's `authorize_all_groups`: see [`authorize_all_groups`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::authorize_all_groups).
-    pub fn authorize_all_groups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn authorize_all_groups(mut self, input: bool) -> Self {
         self.input = self.input.authorize_all_groups(input);
         self
     }
@@ -163,7 +160,7 @@ impl AuthorizeClientVpnIngressFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

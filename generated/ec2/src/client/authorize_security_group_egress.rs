@@ -39,10 +39,7 @@ impl AuthorizeSecurityGroupEgressFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AuthorizeSecurityGroupEgressRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -61,7 +58,7 @@ impl AuthorizeSecurityGroupEgressFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AuthorizeSecurityGroupEgressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -159,7 +156,7 @@ impl AuthorizeSecurityGroupEgressFluentBuilder {
         self.input.get_ip_protocol()
     }
     /// Sets the input's `from_port`: see [`from_port`](crate::types::builders::AuthorizeSecurityGroupEgressRequestBuilder::from_port).
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn from_port(mut self, input: i32) -> Self {
         self.input = self.input.from_port(input);
         self
     }
@@ -173,7 +170,7 @@ impl AuthorizeSecurityGroupEgressFluentBuilder {
         self.input.get_from_port()
     }
     /// Sets the input's `to_port`: see [`to_port`](crate::types::builders::AuthorizeSecurityGroupEgressRequestBuilder::to_port).
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn to_port(mut self, input: i32) -> Self {
         self.input = self.input.to_port(input);
         self
     }
@@ -207,10 +204,7 @@ impl AuthorizeSecurityGroupEgressFluentBuilder {
         self.input.get_cidr_ip()
     }
     /// Appends one item to the input's `ip_permissions`: see [`ip_permissions`](crate::types::builders::AuthorizeSecurityGroupEgressRequestBuilder::ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
         self.input = self.input.ip_permissions(input);
         self
     }

@@ -42,7 +42,7 @@ impl BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -98,7 +98,7 @@ impl BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
         self.input.get_delta_json()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }

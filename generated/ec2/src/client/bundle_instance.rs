@@ -55,10 +55,7 @@ impl BundleInstanceFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `storage`: see [`storage`](crate::types::builders::BundleInstanceRequestBuilder::storage).
-    pub fn storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Storage>,
-    ) -> Self {
+    pub fn storage(mut self, input: crate::types::Storage) -> Self {
         self.input = self.input.storage(input);
         self
     }
@@ -75,7 +72,7 @@ impl BundleInstanceFluentBuilder {
         self.input.get_storage()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::BundleInstanceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

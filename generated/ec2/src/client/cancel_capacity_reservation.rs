@@ -61,7 +61,7 @@ impl CancelCapacityReservationFluentBuilder {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CancelCapacityReservationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -77,7 +77,7 @@ impl CancelCapacityReservationFluentBuilder {
     /// Sets the input's `apply_cancellation_charges`: see [`apply_cancellation_charges`](crate::types::builders::CancelCapacityReservationRequestBuilder::apply_cancellation_charges).
     pub fn apply_cancellation_charges(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplyCancellationCharges>,
+        input: crate::types::ApplyCancellationCharges,
     ) -> Self {
         self.input = self.input.apply_cancellation_charges(input);
         self

@@ -52,7 +52,7 @@ impl CancelImportTaskFluentBuilder {
         self.input.get_cancel_reason()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CancelImportTaskRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,7 +37,7 @@ impl CancelSpotFleetRequestsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CancelSpotFleetRequestsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,10 +73,7 @@ impl CancelSpotFleetRequestsFluentBuilder {
         self.input.get_spot_fleet_request_ids()
     }
     /// Sets the input's `terminate_instances`: see [`terminate_instances`](crate::types::builders::CancelSpotFleetRequestsRequestBuilder::terminate_instances).
-    pub fn terminate_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn terminate_instances(mut self, input: bool) -> Self {
         self.input = self.input.terminate_instances(input);
         self
     }

@@ -75,7 +75,7 @@ impl CopyImageFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::CopyImageRequestBuilder::encrypted).
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn encrypted(mut self, input: bool) -> Self {
         self.input = self.input.encrypted(input);
         self
     }
@@ -191,7 +191,7 @@ impl CopyImageFluentBuilder {
         self.input.get_destination_outpost_arn()
     }
     /// Sets the input's `copy_image_tags`: see [`copy_image_tags`](crate::types::builders::CopyImageRequestBuilder::copy_image_tags).
-    pub fn copy_image_tags(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn copy_image_tags(mut self, input: bool) -> Self {
         self.input = self.input.copy_image_tags(input);
         self
     }
@@ -205,10 +205,7 @@ impl CopyImageFluentBuilder {
         self.input.get_copy_image_tags()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CopyImageRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -227,10 +224,7 @@ impl CopyImageFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `snapshot_copy_completion_duration_minutes`: see [`snapshot_copy_completion_duration_minutes`](crate::types::builders::CopyImageRequestBuilder::snapshot_copy_completion_duration_minutes).
-    pub fn snapshot_copy_completion_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn snapshot_copy_completion_duration_minutes(mut self, input: i64) -> Self {
         self.input = self.input.snapshot_copy_completion_duration_minutes(input);
         self
     }
@@ -293,7 +287,7 @@ impl CopyImageFluentBuilder {
         self.input.get_destination_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CopyImageRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -99,7 +99,7 @@ impl CopySnapshotFluentBuilder {
         self.input.get_destination_region()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::CopySnapshotRequestBuilder::encrypted).
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn encrypted(mut self, input: bool) -> Self {
         self.input = self.input.encrypted(input);
         self
     }
@@ -195,10 +195,7 @@ impl CopySnapshotFluentBuilder {
         self.input.get_source_snapshot_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CopySnapshotRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -217,10 +214,7 @@ impl CopySnapshotFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `completion_duration_minutes`: see [`completion_duration_minutes`](crate::types::builders::CopySnapshotRequestBuilder::completion_duration_minutes).
-    pub fn completion_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn completion_duration_minutes(mut self, input: i32) -> Self {
         self.input = self.input.completion_duration_minutes(input);
         self
     }
@@ -259,7 +253,7 @@ impl CopySnapshotFluentBuilder {
         self.input.get_destination_availability_zone()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CopySnapshotRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

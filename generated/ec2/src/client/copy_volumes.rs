@@ -55,7 +55,7 @@ impl CopyVolumesFluentBuilder {
         self.input.get_source_volume_id()
     }
     /// Sets the input's `iops`: see [`iops`](crate::types::builders::CopyVolumesRequestBuilder::iops).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn iops(mut self, input: i32) -> Self {
         self.input = self.input.iops(input);
         self
     }
@@ -69,7 +69,7 @@ impl CopyVolumesFluentBuilder {
         self.input.get_iops()
     }
     /// Sets the input's `size`: see [`size`](crate::types::builders::CopyVolumesRequestBuilder::size).
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn size(mut self, input: i32) -> Self {
         self.input = self.input.size(input);
         self
     }
@@ -83,10 +83,7 @@ impl CopyVolumesFluentBuilder {
         self.input.get_size()
     }
     /// Sets the input's `volume_type`: see [`volume_type`](crate::types::builders::CopyVolumesRequestBuilder::volume_type).
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
         self.input = self.input.volume_type(input);
         self
     }
@@ -103,7 +100,7 @@ impl CopyVolumesFluentBuilder {
         self.input.get_volume_type()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CopyVolumesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -117,10 +114,7 @@ impl CopyVolumesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CopyVolumesRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -139,10 +133,7 @@ impl CopyVolumesFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `multi_attach_enabled`: see [`multi_attach_enabled`](crate::types::builders::CopyVolumesRequestBuilder::multi_attach_enabled).
-    pub fn multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn multi_attach_enabled(mut self, input: bool) -> Self {
         self.input = self.input.multi_attach_enabled(input);
         self
     }
@@ -159,7 +150,7 @@ impl CopyVolumesFluentBuilder {
         self.input.get_multi_attach_enabled()
     }
     /// Sets the input's `throughput`: see [`throughput`](crate::types::builders::CopyVolumesRequestBuilder::throughput).
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn throughput(mut self, input: i32) -> Self {
         self.input = self.input.throughput(input);
         self
     }

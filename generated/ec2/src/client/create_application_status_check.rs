@@ -41,7 +41,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// Appends one item to the input's `health_check_paths`: see [`health_check_paths`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::health_check_paths).
     pub fn health_check_paths(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckPathRequestObject>,
+        input: crate::types::HealthCheckPathRequestObject,
     ) -> Self {
         self.input = self.input.health_check_paths(input);
         self
@@ -65,10 +65,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_health_check_paths()
     }
     /// Sets the input's `aggregation`: see [`aggregation`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::aggregation).
-    pub fn aggregation(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AggregationStatusEnum>,
-    ) -> Self {
+    pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
         self.input = self.input.aggregation(input);
         self
     }
@@ -87,10 +84,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_aggregation()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::protocol).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkProtocolEnum>,
-    ) -> Self {
+    pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
         self.input = self.input.protocol(input);
         self
     }
@@ -109,7 +103,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_protocol()
     }
     /// Sets the input's `port`: see [`port`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::port).
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn port(mut self, input: i32) -> Self {
         self.input = self.input.port(input);
         self
     }
@@ -143,7 +137,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_path()
     }
     /// Sets the input's `device_index`: see [`device_index`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::device_index).
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn device_index(mut self, input: i32) -> Self {
         self.input = self.input.device_index(input);
         self
     }
@@ -157,10 +151,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_device_index()
     }
     /// Sets the input's `ip_version`: see [`ip_version`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::ip_version).
-    pub fn ip_version(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpVersionEnum>,
-    ) -> Self {
+    pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
         self.input = self.input.ip_version(input);
         self
     }
@@ -177,10 +168,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_ip_version()
     }
     /// Sets the input's `ip_scope`: see [`ip_scope`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::ip_scope).
-    pub fn ip_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpScopeEnum>,
-    ) -> Self {
+    pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
         self.input = self.input.ip_scope(input);
         self
     }
@@ -197,7 +185,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_ip_scope()
     }
     /// Sets the input's `interval`: see [`interval`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::interval).
-    pub fn interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn interval(mut self, input: i32) -> Self {
         self.input = self.input.interval(input);
         self
     }
@@ -211,7 +199,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_interval()
     }
     /// Sets the input's `timeout`: see [`timeout`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::timeout).
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn timeout(mut self, input: i32) -> Self {
         self.input = self.input.timeout(input);
         self
     }
@@ -225,7 +213,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_timeout()
     }
     /// Sets the input's `failure_threshold`: see [`failure_threshold`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::failure_threshold).
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn failure_threshold(mut self, input: i32) -> Self {
         self.input = self.input.failure_threshold(input);
         self
     }
@@ -239,7 +227,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_failure_threshold()
     }
     /// Sets the input's `success_threshold`: see [`success_threshold`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::success_threshold).
-    pub fn success_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn success_threshold(mut self, input: i32) -> Self {
         self.input = self.input.success_threshold(input);
         self
     }
@@ -275,10 +263,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_status_code_matcher()
     }
     /// Sets the input's `initialization_grace_period_seconds`: see [`initialization_grace_period_seconds`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::initialization_grace_period_seconds).
-    pub fn initialization_grace_period_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
         self.input = self.input.initialization_grace_period_seconds(input);
         self
     }
@@ -297,10 +282,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_initialization_grace_period_seconds()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -339,7 +321,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

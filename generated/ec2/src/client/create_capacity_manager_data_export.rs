@@ -79,10 +79,7 @@ impl CreateCapacityManagerDataExportFluentBuilder {
         self.input.get_s3_bucket_prefix()
     }
     /// Sets the input's `schedule`: see [`schedule`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::schedule).
-    pub fn schedule(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Schedule>,
-    ) -> Self {
+    pub fn schedule(mut self, input: crate::types::Schedule) -> Self {
         self.input = self.input.schedule(input);
         self
     }
@@ -99,10 +96,7 @@ impl CreateCapacityManagerDataExportFluentBuilder {
         self.input.get_schedule()
     }
     /// Sets the input's `output_format`: see [`output_format`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::output_format).
-    pub fn output_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OutputFormat>,
-    ) -> Self {
+    pub fn output_format(mut self, input: crate::types::OutputFormat) -> Self {
         self.input = self.input.output_format(input);
         self
     }
@@ -141,7 +135,7 @@ impl CreateCapacityManagerDataExportFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -155,10 +149,7 @@ impl CreateCapacityManagerDataExportFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

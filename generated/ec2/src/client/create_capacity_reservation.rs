@@ -81,9 +81,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets the input's `instance_platform`: see [`instance_platform`](crate::types::builders::CreateCapacityReservationRequestBuilder::instance_platform).
     pub fn instance_platform(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationInstancePlatform,
-        >,
+        input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
         self.input = self.input.instance_platform(input);
         self
@@ -147,10 +145,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `tenancy`: see [`tenancy`](crate::types::builders::CreateCapacityReservationRequestBuilder::tenancy).
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTenancy>,
-    ) -> Self {
+    pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
         self.input = self.input.tenancy(input);
         self
     }
@@ -169,7 +164,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_tenancy()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::CreateCapacityReservationRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -183,7 +178,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_instance_count()
     }
     /// Sets the input's `ebs_optimized`: see [`ebs_optimized`](crate::types::builders::CreateCapacityReservationRequestBuilder::ebs_optimized).
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
         self.input = self.input.ebs_optimized(input);
         self
     }
@@ -197,7 +192,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_ebs_optimized()
     }
     /// Sets the input's `ephemeral_storage`: see [`ephemeral_storage`](crate::types::builders::CreateCapacityReservationRequestBuilder::ephemeral_storage).
-    pub fn ephemeral_storage(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn ephemeral_storage(mut self, input: bool) -> Self {
         self.input = self.input.ephemeral_storage(input);
         self
     }
@@ -211,10 +206,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_ephemeral_storage()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::CreateCapacityReservationRequestBuilder::end_date).
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_date(input);
         self
     }
@@ -233,10 +225,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_end_date()
     }
     /// Sets the input's `end_date_type`: see [`end_date_type`](crate::types::builders::CreateCapacityReservationRequestBuilder::end_date_type).
-    pub fn end_date_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EndDateType>,
-    ) -> Self {
+    pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
         self.input = self.input.end_date_type(input);
         self
     }
@@ -257,7 +246,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets the input's `instance_match_criteria`: see [`instance_match_criteria`](crate::types::builders::CreateCapacityReservationRequestBuilder::instance_match_criteria).
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMatchCriteria>,
+        input: crate::types::InstanceMatchCriteria,
     ) -> Self {
         self.input = self.input.instance_match_criteria(input);
         self
@@ -277,10 +266,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_instance_match_criteria()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCapacityReservationRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -299,7 +285,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCapacityReservationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -355,10 +341,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_placement_group_arn()
     }
     /// Sets the input's `start_date`: see [`start_date`](crate::types::builders::CreateCapacityReservationRequestBuilder::start_date).
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_date(input);
         self
     }
@@ -377,7 +360,7 @@ impl CreateCapacityReservationFluentBuilder {
         self.input.get_start_date()
     }
     /// Sets the input's `commitment_duration`: see [`commitment_duration`](crate::types::builders::CreateCapacityReservationRequestBuilder::commitment_duration).
-    pub fn commitment_duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn commitment_duration(mut self, input: i64) -> Self {
         self.input = self.input.commitment_duration(input);
         self
     }
@@ -393,9 +376,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets the input's `delivery_preference`: see [`delivery_preference`](crate::types::builders::CreateCapacityReservationRequestBuilder::delivery_preference).
     pub fn delivery_preference(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationDeliveryPreference,
-        >,
+        input: crate::types::CapacityReservationDeliveryPreference,
     ) -> Self {
         self.input = self.input.delivery_preference(input);
         self

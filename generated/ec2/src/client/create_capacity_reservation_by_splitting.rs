@@ -40,7 +40,7 @@ impl CreateCapacityReservationBySplittingFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCapacityReservationBySplittingRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -96,7 +96,7 @@ impl CreateCapacityReservationBySplittingFluentBuilder {
         self.input.get_source_capacity_reservation_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::CreateCapacityReservationBySplittingRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -110,10 +110,7 @@ impl CreateCapacityReservationBySplittingFluentBuilder {
         self.input.get_instance_count()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCapacityReservationBySplittingRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

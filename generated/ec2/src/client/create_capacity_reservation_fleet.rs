@@ -83,9 +83,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Appends one item to the input's `instance_type_specifications`: see [`instance_type_specifications`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::instance_type_specifications).
     pub fn instance_type_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReservationFleetInstanceSpecification,
-        >,
+        input: crate::types::ReservationFleetInstanceSpecification,
     ) -> Self {
         self.input = self.input.instance_type_specifications(input);
         self
@@ -111,7 +109,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Sets the input's `tenancy`: see [`tenancy`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::tenancy).
     pub fn tenancy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetCapacityReservationTenancy>,
+        input: crate::types::FleetCapacityReservationTenancy,
     ) -> Self {
         self.input = self.input.tenancy(input);
         self
@@ -131,10 +129,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
         self.input.get_tenancy()
     }
     /// Sets the input's `total_target_capacity`: see [`total_target_capacity`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::total_target_capacity).
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
         self.input = self.input.total_target_capacity(input);
         self
     }
@@ -151,10 +146,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
         self.input.get_total_target_capacity()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::end_date).
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_date(input);
         self
     }
@@ -175,7 +167,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Sets the input's `instance_match_criteria`: see [`instance_match_criteria`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::instance_match_criteria).
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetInstanceMatchCriteria>,
+        input: crate::types::FleetInstanceMatchCriteria,
     ) -> Self {
         self.input = self.input.instance_match_criteria(input);
         self
@@ -195,10 +187,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
         self.input.get_instance_match_criteria()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -217,7 +206,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -83,7 +83,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Appends one item to the input's `authentication_options`: see [`authentication_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::authentication_options).
     pub fn authentication_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnAuthenticationRequest>,
+        input: crate::types::ClientVpnAuthenticationRequest,
     ) -> Self {
         self.input = self.input.authentication_options(input);
         self
@@ -109,7 +109,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `connection_log_options`: see [`connection_log_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::connection_log_options).
     pub fn connection_log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionLogOptions>,
+        input: crate::types::ConnectionLogOptions,
     ) -> Self {
         self.input = self.input.connection_log_options(input);
         self
@@ -151,10 +151,7 @@ impl CreateClientVpnEndpointFluentBuilder {
         self.input.get_dns_servers()
     }
     /// Sets the input's `transport_protocol`: see [`transport_protocol`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::transport_protocol).
-    pub fn transport_protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransportProtocol>,
-    ) -> Self {
+    pub fn transport_protocol(mut self, input: crate::types::TransportProtocol) -> Self {
         self.input = self.input.transport_protocol(input);
         self
     }
@@ -173,7 +170,7 @@ impl CreateClientVpnEndpointFluentBuilder {
         self.input.get_transport_protocol()
     }
     /// Sets the input's `vpn_port`: see [`vpn_port`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::vpn_port).
-    pub fn vpn_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn vpn_port(mut self, input: i32) -> Self {
         self.input = self.input.vpn_port(input);
         self
     }
@@ -207,7 +204,7 @@ impl CreateClientVpnEndpointFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `split_tunnel`: see [`split_tunnel`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::split_tunnel).
-    pub fn split_tunnel(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn split_tunnel(mut self, input: bool) -> Self {
         self.input = self.input.split_tunnel(input);
         self
     }
@@ -221,7 +218,7 @@ impl CreateClientVpnEndpointFluentBuilder {
         self.input.get_split_tunnel()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -255,10 +252,7 @@ impl CreateClientVpnEndpointFluentBuilder {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -321,7 +315,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `self_service_portal`: see [`self_service_portal`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::self_service_portal).
     pub fn self_service_portal(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfServicePortal>,
+        input: crate::types::SelfServicePortal,
     ) -> Self {
         self.input = self.input.self_service_portal(input);
         self
@@ -343,7 +337,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `client_connect_options`: see [`client_connect_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_connect_options).
     pub fn client_connect_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientConnectOptions>,
+        input: crate::types::ClientConnectOptions,
     ) -> Self {
         self.input = self.input.client_connect_options(input);
         self
@@ -363,10 +357,7 @@ impl CreateClientVpnEndpointFluentBuilder {
         self.input.get_client_connect_options()
     }
     /// Sets the input's `session_timeout_hours`: see [`session_timeout_hours`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::session_timeout_hours).
-    pub fn session_timeout_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn session_timeout_hours(mut self, input: i32) -> Self {
         self.input = self.input.session_timeout_hours(input);
         self
     }
@@ -385,7 +376,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `client_login_banner_options`: see [`client_login_banner_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_login_banner_options).
     pub fn client_login_banner_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientLoginBannerOptions>,
+        input: crate::types::ClientLoginBannerOptions,
     ) -> Self {
         self.input = self.input.client_login_banner_options(input);
         self
@@ -407,7 +398,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `client_route_enforcement_options`: see [`client_route_enforcement_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_route_enforcement_options).
     pub fn client_route_enforcement_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientRouteEnforcementOptions>,
+        input: crate::types::ClientRouteEnforcementOptions,
     ) -> Self {
         self.input = self.input.client_route_enforcement_options(input);
         self
@@ -427,10 +418,7 @@ impl CreateClientVpnEndpointFluentBuilder {
         self.input.get_client_route_enforcement_options()
     }
     /// Sets the input's `disconnect_on_session_timeout`: see [`disconnect_on_session_timeout`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::disconnect_on_session_timeout).
-    pub fn disconnect_on_session_timeout(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
         self.input = self.input.disconnect_on_session_timeout(input);
         self
     }
@@ -449,7 +437,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `endpoint_ip_address_type`: see [`endpoint_ip_address_type`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::endpoint_ip_address_type).
     pub fn endpoint_ip_address_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointIpAddressType>,
+        input: crate::types::EndpointIpAddressType,
     ) -> Self {
         self.input = self.input.endpoint_ip_address_type(input);
         self
@@ -471,7 +459,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `traffic_ip_address_type`: see [`traffic_ip_address_type`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::traffic_ip_address_type).
     pub fn traffic_ip_address_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficIpAddressType>,
+        input: crate::types::TrafficIpAddressType,
     ) -> Self {
         self.input = self.input.traffic_ip_address_type(input);
         self
@@ -493,9 +481,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets the input's `transit_gateway_configuration`: see [`transit_gateway_configuration`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::transit_gateway_configuration).
     pub fn transit_gateway_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: crate::types::TransitGatewayConfigurationInputStructure,
     ) -> Self {
         self.input = self.input.transit_gateway_configuration(input);
         self

@@ -75,7 +75,7 @@ impl CreateCoipCidrFluentBuilder {
         self.input.get_coip_pool_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCoipCidrRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,7 +37,7 @@ impl CreateCustomerGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `bgp_asn`: see [`bgp_asn`](crate::types::builders::CreateCustomerGatewayRequestBuilder::bgp_asn).
-    pub fn bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn bgp_asn(mut self, input: i32) -> Self {
         self.input = self.input.bgp_asn(input);
         self
     }
@@ -91,10 +91,7 @@ impl CreateCustomerGatewayFluentBuilder {
         self.input.get_certificate_arn()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateCustomerGatewayRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -111,10 +108,7 @@ impl CreateCustomerGatewayFluentBuilder {
         self.input.get_type_()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCustomerGatewayRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -173,7 +167,7 @@ impl CreateCustomerGatewayFluentBuilder {
         self.input.get_ip_address()
     }
     /// Sets the input's `bgp_asn_extended`: see [`bgp_asn_extended`](crate::types::builders::CreateCustomerGatewayRequestBuilder::bgp_asn_extended).
-    pub fn bgp_asn_extended(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bgp_asn_extended(mut self, input: i64) -> Self {
         self.input = self.input.bgp_asn_extended(input);
         self
     }
@@ -187,7 +181,7 @@ impl CreateCustomerGatewayFluentBuilder {
         self.input.get_bgp_asn_extended()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCustomerGatewayRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

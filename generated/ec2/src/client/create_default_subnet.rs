@@ -56,7 +56,7 @@ impl CreateDefaultSubnetFluentBuilder {
         self.input.get_availability_zone()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateDefaultSubnetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -70,7 +70,7 @@ impl CreateDefaultSubnetFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipv6_native`: see [`ipv6_native`](crate::types::builders::CreateDefaultSubnetRequestBuilder::ipv6_native).
-    pub fn ipv6_native(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn ipv6_native(mut self, input: bool) -> Self {
         self.input = self.input.ipv6_native(input);
         self
     }

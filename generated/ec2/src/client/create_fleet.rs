@@ -35,7 +35,7 @@ impl CreateFleetFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateFleetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -69,10 +69,7 @@ impl CreateFleetFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `spot_options`: see [`spot_options`](crate::types::builders::CreateFleetRequestBuilder::spot_options).
-    pub fn spot_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotOptionsRequest>,
-    ) -> Self {
+    pub fn spot_options(mut self, input: crate::types::SpotOptionsRequest) -> Self {
         self.input = self.input.spot_options(input);
         self
     }
@@ -93,7 +90,7 @@ impl CreateFleetFluentBuilder {
     /// Sets the input's `on_demand_options`: see [`on_demand_options`](crate::types::builders::CreateFleetRequestBuilder::on_demand_options).
     pub fn on_demand_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandOptionsRequest>,
+        input: crate::types::OnDemandOptionsRequest,
     ) -> Self {
         self.input = self.input.on_demand_options(input);
         self
@@ -115,7 +112,7 @@ impl CreateFleetFluentBuilder {
     /// Sets the input's `reserved_capacity_options`: see [`reserved_capacity_options`](crate::types::builders::CreateFleetRequestBuilder::reserved_capacity_options).
     pub fn reserved_capacity_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedCapacityOptionsRequest>,
+        input: crate::types::ReservedCapacityOptionsRequest,
     ) -> Self {
         self.input = self.input.reserved_capacity_options(input);
         self
@@ -137,9 +134,7 @@ impl CreateFleetFluentBuilder {
     /// Sets the input's `excess_capacity_termination_policy`: see [`excess_capacity_termination_policy`](crate::types::builders::CreateFleetRequestBuilder::excess_capacity_termination_policy).
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetExcessCapacityTerminationPolicy,
-        >,
+        input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
         self.input = self.input.excess_capacity_termination_policy(input);
         self
@@ -161,7 +156,7 @@ impl CreateFleetFluentBuilder {
     /// Appends one item to the input's `launch_template_configs`: see [`launch_template_configs`](crate::types::builders::CreateFleetRequestBuilder::launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateConfigRequest>,
+        input: crate::types::FleetLaunchTemplateConfigRequest,
     ) -> Self {
         self.input = self.input.launch_template_configs(input);
         self
@@ -187,9 +182,7 @@ impl CreateFleetFluentBuilder {
     /// Sets the input's `target_capacity_specification`: see [`target_capacity_specification`](crate::types::builders::CreateFleetRequestBuilder::target_capacity_specification).
     pub fn target_capacity_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TargetCapacitySpecificationRequest,
-        >,
+        input: crate::types::TargetCapacitySpecificationRequest,
     ) -> Self {
         self.input = self.input.target_capacity_specification(input);
         self
@@ -209,10 +202,7 @@ impl CreateFleetFluentBuilder {
         self.input.get_target_capacity_specification()
     }
     /// Sets the input's `terminate_instances_with_expiration`: see [`terminate_instances_with_expiration`](crate::types::builders::CreateFleetRequestBuilder::terminate_instances_with_expiration).
-    pub fn terminate_instances_with_expiration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn terminate_instances_with_expiration(mut self, input: bool) -> Self {
         self.input = self.input.terminate_instances_with_expiration(input);
         self
     }
@@ -231,10 +221,7 @@ impl CreateFleetFluentBuilder {
         self.input.get_terminate_instances_with_expiration()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateFleetRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::FleetType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -251,10 +238,7 @@ impl CreateFleetFluentBuilder {
         self.input.get_type_()
     }
     /// Sets the input's `valid_from`: see [`valid_from`](crate::types::builders::CreateFleetRequestBuilder::valid_from).
-    pub fn valid_from(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.valid_from(input);
         self
     }
@@ -273,10 +257,7 @@ impl CreateFleetFluentBuilder {
         self.input.get_valid_from()
     }
     /// Sets the input's `valid_until`: see [`valid_until`](crate::types::builders::CreateFleetRequestBuilder::valid_until).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.valid_until(input);
         self
     }
@@ -295,10 +276,7 @@ impl CreateFleetFluentBuilder {
         self.input.get_valid_until()
     }
     /// Sets the input's `replace_unhealthy_instances`: see [`replace_unhealthy_instances`](crate::types::builders::CreateFleetRequestBuilder::replace_unhealthy_instances).
-    pub fn replace_unhealthy_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn replace_unhealthy_instances(mut self, input: bool) -> Self {
         self.input = self.input.replace_unhealthy_instances(input);
         self
     }
@@ -315,10 +293,7 @@ impl CreateFleetFluentBuilder {
         self.input.get_replace_unhealthy_instances()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateFleetRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

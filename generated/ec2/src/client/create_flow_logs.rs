@@ -35,7 +35,7 @@ impl CreateFlowLogsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateFlowLogsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -155,10 +155,7 @@ impl CreateFlowLogsFluentBuilder {
         self.input.get_resource_ids()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::CreateFlowLogsRequestBuilder::resource_type).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FlowLogsResourceType>,
-    ) -> Self {
+    pub fn resource_type(mut self, input: crate::types::FlowLogsResourceType) -> Self {
         self.input = self.input.resource_type(input);
         self
     }
@@ -177,10 +174,7 @@ impl CreateFlowLogsFluentBuilder {
         self.input.get_resource_type()
     }
     /// Sets the input's `traffic_type`: see [`traffic_type`](crate::types::builders::CreateFlowLogsRequestBuilder::traffic_type).
-    pub fn traffic_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficType>,
-    ) -> Self {
+    pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
         self.input = self.input.traffic_type(input);
         self
     }
@@ -199,7 +193,7 @@ impl CreateFlowLogsFluentBuilder {
     /// Sets the input's `log_destination_type`: see [`log_destination_type`](crate::types::builders::CreateFlowLogsRequestBuilder::log_destination_type).
     pub fn log_destination_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LogDestinationType>,
+        input: crate::types::LogDestinationType,
     ) -> Self {
         self.input = self.input.log_destination_type(input);
         self
@@ -259,10 +253,7 @@ impl CreateFlowLogsFluentBuilder {
         self.input.get_log_format()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateFlowLogsRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -281,10 +272,7 @@ impl CreateFlowLogsFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `max_aggregation_interval`: see [`max_aggregation_interval`](crate::types::builders::CreateFlowLogsRequestBuilder::max_aggregation_interval).
-    pub fn max_aggregation_interval(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_aggregation_interval(mut self, input: i32) -> Self {
         self.input = self.input.max_aggregation_interval(input);
         self
     }
@@ -303,7 +291,7 @@ impl CreateFlowLogsFluentBuilder {
     /// Sets the input's `destination_options`: see [`destination_options`](crate::types::builders::CreateFlowLogsRequestBuilder::destination_options).
     pub fn destination_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationOptionsRequest>,
+        input: crate::types::DestinationOptionsRequest,
     ) -> Self {
         self.input = self.input.destination_options(input);
         self
@@ -325,7 +313,7 @@ impl CreateFlowLogsFluentBuilder {
     /// Appends one item to the input's `tag_field_specifications`: see [`tag_field_specifications`](crate::types::builders::CreateFlowLogsRequestBuilder::tag_field_specifications).
     pub fn tag_field_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TagFieldSpecificationRequest>,
+        input: crate::types::TagFieldSpecificationRequest,
     ) -> Self {
         self.input = self.input.tag_field_specifications(input);
         self

@@ -35,7 +35,7 @@ impl CreateFpgaImageFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateFpgaImageRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -51,7 +51,7 @@ impl CreateFpgaImageFluentBuilder {
     /// Sets the input's `input_storage_location`: see [`input_storage_location`](crate::types::builders::CreateFpgaImageRequestBuilder::input_storage_location).
     pub fn input_storage_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StorageLocation>,
+        input: crate::types::StorageLocation,
     ) -> Self {
         self.input = self.input.input_storage_location(input);
         self
@@ -73,7 +73,7 @@ impl CreateFpgaImageFluentBuilder {
     /// Sets the input's `logs_storage_location`: see [`logs_storage_location`](crate::types::builders::CreateFpgaImageRequestBuilder::logs_storage_location).
     pub fn logs_storage_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StorageLocation>,
+        input: crate::types::StorageLocation,
     ) -> Self {
         self.input = self.input.logs_storage_location(input);
         self
@@ -153,10 +153,7 @@ impl CreateFpgaImageFluentBuilder {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateFpgaImageRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -35,10 +35,7 @@ impl CreateImageFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateImageRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -59,7 +56,7 @@ impl CreateImageFluentBuilder {
     /// Sets the input's `snapshot_location`: see [`snapshot_location`](crate::types::builders::CreateImageRequestBuilder::snapshot_location).
     pub fn snapshot_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotLocationEnum>,
+        input: crate::types::SnapshotLocationEnum,
     ) -> Self {
         self.input = self.input.snapshot_location(input);
         self
@@ -79,7 +76,7 @@ impl CreateImageFluentBuilder {
         self.input.get_snapshot_location()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateImageRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -153,7 +150,7 @@ impl CreateImageFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `no_reboot`: see [`no_reboot`](crate::types::builders::CreateImageRequestBuilder::no_reboot).
-    pub fn no_reboot(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn no_reboot(mut self, input: bool) -> Self {
         self.input = self.input.no_reboot(input);
         self
     }
@@ -169,7 +166,7 @@ impl CreateImageFluentBuilder {
     /// Appends one item to the input's `block_device_mappings`: see [`block_device_mappings`](crate::types::builders::CreateImageRequestBuilder::block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
         self.input = self.input.block_device_mappings(input);
         self

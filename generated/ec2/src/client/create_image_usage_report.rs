@@ -57,7 +57,7 @@ impl CreateImageUsageReportFluentBuilder {
         self.input.get_image_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateImageUsageReportRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,7 +73,7 @@ impl CreateImageUsageReportFluentBuilder {
     /// Appends one item to the input's `resource_types`: see [`resource_types`](crate::types::builders::CreateImageUsageReportRequestBuilder::resource_types).
     pub fn resource_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageUsageResourceTypeRequest>,
+        input: crate::types::ImageUsageResourceTypeRequest,
     ) -> Self {
         self.input = self.input.resource_types(input);
         self
@@ -139,10 +139,7 @@ impl CreateImageUsageReportFluentBuilder {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateImageUsageReportRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -39,7 +39,7 @@ impl CreateInstanceConnectEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -95,7 +95,7 @@ impl CreateInstanceConnectEndpointFluentBuilder {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `preserve_client_ip`: see [`preserve_client_ip`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::preserve_client_ip).
-    pub fn preserve_client_ip(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn preserve_client_ip(mut self, input: bool) -> Self {
         self.input = self.input.preserve_client_ip(input);
         self
     }
@@ -129,10 +129,7 @@ impl CreateInstanceConnectEndpointFluentBuilder {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -151,10 +148,7 @@ impl CreateInstanceConnectEndpointFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::ip_address_type).
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
         self.input = self.input.ip_address_type(input);
         self
     }

@@ -36,7 +36,7 @@ impl CreateInstanceEventWindowFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateInstanceEventWindowRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -72,9 +72,7 @@ impl CreateInstanceEventWindowFluentBuilder {
     /// Appends one item to the input's `time_ranges`: see [`time_ranges`](crate::types::builders::CreateInstanceEventWindowRequestBuilder::time_ranges).
     pub fn time_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowTimeRangeRequest,
-        >,
+        input: crate::types::InstanceEventWindowTimeRangeRequest,
     ) -> Self {
         self.input = self.input.time_ranges(input);
         self
@@ -118,10 +116,7 @@ impl CreateInstanceEventWindowFluentBuilder {
         self.input.get_cron_expression()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateInstanceEventWindowRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

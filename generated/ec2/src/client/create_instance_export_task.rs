@@ -39,10 +39,7 @@ impl CreateInstanceExportTaskFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateInstanceExportTaskRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -101,10 +98,7 @@ impl CreateInstanceExportTaskFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `target_environment`: see [`target_environment`](crate::types::builders::CreateInstanceExportTaskRequestBuilder::target_environment).
-    pub fn target_environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportEnvironment>,
-    ) -> Self {
+    pub fn target_environment(mut self, input: crate::types::ExportEnvironment) -> Self {
         self.input = self.input.target_environment(input);
         self
     }
@@ -125,7 +119,7 @@ impl CreateInstanceExportTaskFluentBuilder {
     /// Sets the input's `export_to_s3_task`: see [`export_to_s3_task`](crate::types::builders::CreateInstanceExportTaskRequestBuilder::export_to_s3_task).
     pub fn export_to_s3_task(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExportToS3TaskSpecification>,
+        input: crate::types::ExportToS3TaskSpecification,
     ) -> Self {
         self.input = self.input.export_to_s3_task(input);
         self

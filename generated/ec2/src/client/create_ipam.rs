@@ -32,7 +32,7 @@ impl CreateIpamFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateIpamRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -68,7 +68,7 @@ impl CreateIpamFluentBuilder {
     /// Appends one item to the input's `operating_regions`: see [`operating_regions`](crate::types::builders::CreateIpamRequestBuilder::operating_regions).
     pub fn operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
         self.input = self.input.operating_regions(input);
         self
@@ -90,10 +90,7 @@ impl CreateIpamFluentBuilder {
         self.input.get_operating_regions()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -132,10 +129,7 @@ impl CreateIpamFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `tier`: see [`tier`](crate::types::builders::CreateIpamRequestBuilder::tier).
-    pub fn tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamTier>,
-    ) -> Self {
+    pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
         self.input = self.input.tier(input);
         self
     }
@@ -152,7 +146,7 @@ impl CreateIpamFluentBuilder {
         self.input.get_tier()
     }
     /// Sets the input's `enable_private_gua`: see [`enable_private_gua`](crate::types::builders::CreateIpamRequestBuilder::enable_private_gua).
-    pub fn enable_private_gua(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn enable_private_gua(mut self, input: bool) -> Self {
         self.input = self.input.enable_private_gua(input);
         self
     }
@@ -166,10 +160,7 @@ impl CreateIpamFluentBuilder {
         self.input.get_enable_private_gua()
     }
     /// Sets the input's `metered_account`: see [`metered_account`](crate::types::builders::CreateIpamRequestBuilder::metered_account).
-    pub fn metered_account(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamMeteredAccount>,
-    ) -> Self {
+    pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
         self.input = self.input.metered_account(input);
         self
     }

@@ -40,7 +40,7 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -74,7 +74,7 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
         self.input.get_ipam_id()
     }
     /// Sets the input's `rir`: see [`rir`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::rir).
-    pub fn rir(mut self, input: impl ::std::convert::Into<crate::types::Rir>) -> Self {
+    pub fn rir(mut self, input: crate::types::Rir) -> Self {
         self.input = self.input.rir(input);
         self
     }
@@ -130,10 +130,7 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

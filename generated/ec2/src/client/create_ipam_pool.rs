@@ -35,7 +35,7 @@ impl CreateIpamPoolFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateIpamPoolRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -131,10 +131,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `address_family`: see [`address_family`](crate::types::builders::CreateIpamPoolRequestBuilder::address_family).
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressFamily>,
-    ) -> Self {
+    pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
         self.input = self.input.address_family(input);
         self
     }
@@ -153,7 +150,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_address_family()
     }
     /// Sets the input's `auto_import`: see [`auto_import`](crate::types::builders::CreateIpamPoolRequestBuilder::auto_import).
-    pub fn auto_import(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn auto_import(mut self, input: bool) -> Self {
         self.input = self.input.auto_import(input);
         self
     }
@@ -167,10 +164,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_auto_import()
     }
     /// Sets the input's `publicly_advertisable`: see [`publicly_advertisable`](crate::types::builders::CreateIpamPoolRequestBuilder::publicly_advertisable).
-    pub fn publicly_advertisable(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn publicly_advertisable(mut self, input: bool) -> Self {
         self.input = self.input.publicly_advertisable(input);
         self
     }
@@ -187,10 +181,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_publicly_advertisable()
     }
     /// Sets the input's `allocation_min_netmask_length`: see [`allocation_min_netmask_length`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_min_netmask_length).
-    pub fn allocation_min_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.allocation_min_netmask_length(input);
         self
     }
@@ -207,10 +198,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_allocation_min_netmask_length()
     }
     /// Sets the input's `allocation_max_netmask_length`: see [`allocation_max_netmask_length`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_max_netmask_length).
-    pub fn allocation_max_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.allocation_max_netmask_length(input);
         self
     }
@@ -227,10 +215,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_allocation_max_netmask_length()
     }
     /// Sets the input's `allocation_default_netmask_length`: see [`allocation_default_netmask_length`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_default_netmask_length).
-    pub fn allocation_default_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.allocation_default_netmask_length(input);
         self
     }
@@ -249,7 +234,7 @@ impl CreateIpamPoolFluentBuilder {
     /// Appends one item to the input's `allocation_resource_tags`: see [`allocation_resource_tags`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_resource_tags).
     pub fn allocation_resource_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
+        input: crate::types::RequestIpamResourceTag,
     ) -> Self {
         self.input = self.input.allocation_resource_tags(input);
         self
@@ -271,10 +256,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_allocation_resource_tags()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamPoolRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -313,10 +295,7 @@ impl CreateIpamPoolFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `aws_service`: see [`aws_service`](crate::types::builders::CreateIpamPoolRequestBuilder::aws_service).
-    pub fn aws_service(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolAwsService>,
-    ) -> Self {
+    pub fn aws_service(mut self, input: crate::types::IpamPoolAwsService) -> Self {
         self.input = self.input.aws_service(input);
         self
     }
@@ -337,7 +316,7 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets the input's `public_ip_source`: see [`public_ip_source`](crate::types::builders::CreateIpamPoolRequestBuilder::public_ip_source).
     pub fn public_ip_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolPublicIpSource>,
+        input: crate::types::IpamPoolPublicIpSource,
     ) -> Self {
         self.input = self.input.public_ip_source(input);
         self
@@ -359,7 +338,7 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets the input's `source_resource`: see [`source_resource`](crate::types::builders::CreateIpamPoolRequestBuilder::source_resource).
     pub fn source_resource(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolSourceResourceRequest>,
+        input: crate::types::IpamPoolSourceResourceRequest,
     ) -> Self {
         self.input = self.input.source_resource(input);
         self

@@ -39,7 +39,7 @@ impl CreateIpamPrefixListResolverFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -93,10 +93,7 @@ impl CreateIpamPrefixListResolverFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `address_family`: see [`address_family`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::address_family).
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressFamily>,
-    ) -> Self {
+    pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
         self.input = self.input.address_family(input);
         self
     }
@@ -117,7 +114,7 @@ impl CreateIpamPrefixListResolverFluentBuilder {
     /// Appends one item to the input's `rules`: see [`rules`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::rules).
     pub fn rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverRuleRequest>,
+        input: crate::types::IpamPrefixListResolverRuleRequest,
     ) -> Self {
         self.input = self.input.rules(input);
         self
@@ -141,10 +138,7 @@ impl CreateIpamPrefixListResolverFluentBuilder {
         self.input.get_rules()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -40,7 +40,7 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -118,7 +118,7 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
         self.input.get_prefix_list_region()
     }
     /// Sets the input's `desired_version`: see [`desired_version`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::desired_version).
-    pub fn desired_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn desired_version(mut self, input: i64) -> Self {
         self.input = self.input.desired_version(input);
         self
     }
@@ -132,10 +132,7 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
         self.input.get_desired_version()
     }
     /// Sets the input's `track_latest_version`: see [`track_latest_version`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::track_latest_version).
-    pub fn track_latest_version(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn track_latest_version(mut self, input: bool) -> Self {
         self.input = self.input.track_latest_version(input);
         self
     }
@@ -152,10 +149,7 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
         self.input.get_track_latest_version()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

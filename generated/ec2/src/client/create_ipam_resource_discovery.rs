@@ -36,7 +36,7 @@ impl CreateIpamResourceDiscoveryFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateIpamResourceDiscoveryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -72,7 +72,7 @@ impl CreateIpamResourceDiscoveryFluentBuilder {
     /// Appends one item to the input's `operating_regions`: see [`operating_regions`](crate::types::builders::CreateIpamResourceDiscoveryRequestBuilder::operating_regions).
     pub fn operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
         self.input = self.input.operating_regions(input);
         self
@@ -94,10 +94,7 @@ impl CreateIpamResourceDiscoveryFluentBuilder {
         self.input.get_operating_regions()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamResourceDiscoveryRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

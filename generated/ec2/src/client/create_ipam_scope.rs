@@ -35,7 +35,7 @@ impl CreateIpamScopeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateIpamScopeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -89,10 +89,7 @@ impl CreateIpamScopeFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamScopeRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -133,7 +130,7 @@ impl CreateIpamScopeFluentBuilder {
     /// Sets the input's `external_authority_configuration`: see [`external_authority_configuration`](crate::types::builders::CreateIpamScopeRequestBuilder::external_authority_configuration).
     pub fn external_authority_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExternalAuthorityConfiguration>,
+        input: crate::types::ExternalAuthorityConfiguration,
     ) -> Self {
         self.input = self.input.external_authority_configuration(input);
         self

@@ -55,10 +55,7 @@ impl CreateKeyPairFluentBuilder {
         self.input.get_key_name()
     }
     /// Sets the input's `key_type`: see [`key_type`](crate::types::builders::CreateKeyPairRequestBuilder::key_type).
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyType>,
-    ) -> Self {
+    pub fn key_type(mut self, input: crate::types::KeyType) -> Self {
         self.input = self.input.key_type(input);
         self
     }
@@ -75,10 +72,7 @@ impl CreateKeyPairFluentBuilder {
         self.input.get_key_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateKeyPairRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -97,10 +91,7 @@ impl CreateKeyPairFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `key_format`: see [`key_format`](crate::types::builders::CreateKeyPairRequestBuilder::key_format).
-    pub fn key_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyFormat>,
-    ) -> Self {
+    pub fn key_format(mut self, input: crate::types::KeyFormat) -> Self {
         self.input = self.input.key_format(input);
         self
     }
@@ -117,7 +108,7 @@ impl CreateKeyPairFluentBuilder {
         self.input.get_key_format()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateKeyPairRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

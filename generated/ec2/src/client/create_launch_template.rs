@@ -37,7 +37,7 @@ impl CreateLaunchTemplateFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLaunchTemplateRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -117,7 +117,7 @@ impl CreateLaunchTemplateFluentBuilder {
     /// Sets the input's `launch_template_data`: see [`launch_template_data`](crate::types::builders::CreateLaunchTemplateRequestBuilder::launch_template_data).
     pub fn launch_template_data(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestLaunchTemplateData>,
+        input: crate::types::RequestLaunchTemplateData,
     ) -> Self {
         self.input = self.input.launch_template_data(input);
         self
@@ -137,10 +137,7 @@ impl CreateLaunchTemplateFluentBuilder {
         self.input.get_launch_template_data()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreateLaunchTemplateRequestBuilder::operator).
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
         self.input = self.input.operator(input);
         self
     }
@@ -157,10 +154,7 @@ impl CreateLaunchTemplateFluentBuilder {
         self.input.get_operator()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLaunchTemplateRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

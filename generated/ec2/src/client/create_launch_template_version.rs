@@ -39,7 +39,7 @@ impl CreateLaunchTemplateVersionFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -161,7 +161,7 @@ impl CreateLaunchTemplateVersionFluentBuilder {
     /// Sets the input's `launch_template_data`: see [`launch_template_data`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::launch_template_data).
     pub fn launch_template_data(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestLaunchTemplateData>,
+        input: crate::types::RequestLaunchTemplateData,
     ) -> Self {
         self.input = self.input.launch_template_data(input);
         self
@@ -181,7 +181,7 @@ impl CreateLaunchTemplateVersionFluentBuilder {
         self.input.get_launch_template_data()
     }
     /// Sets the input's `resolve_alias`: see [`resolve_alias`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::resolve_alias).
-    pub fn resolve_alias(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn resolve_alias(mut self, input: bool) -> Self {
         self.input = self.input.resolve_alias(input);
         self
     }

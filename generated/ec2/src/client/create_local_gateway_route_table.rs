@@ -59,10 +59,7 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
         self.input.get_local_gateway_id()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder::mode).
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRouteTableMode>,
-    ) -> Self {
+    pub fn mode(mut self, input: crate::types::LocalGatewayRouteTableMode) -> Self {
         self.input = self.input.mode(input);
         self
     }
@@ -81,10 +78,7 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
         self.input.get_mode()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -103,7 +97,7 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

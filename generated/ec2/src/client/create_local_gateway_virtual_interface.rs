@@ -82,7 +82,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self.input.get_outpost_lag_id()
     }
     /// Sets the input's `vlan`: see [`vlan`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::vlan).
-    pub fn vlan(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn vlan(mut self, input: i32) -> Self {
         self.input = self.input.vlan(input);
         self
     }
@@ -136,7 +136,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self.input.get_peer_address()
     }
     /// Sets the input's `peer_bgp_asn`: see [`peer_bgp_asn`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::peer_bgp_asn).
-    pub fn peer_bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn peer_bgp_asn(mut self, input: i32) -> Self {
         self.input = self.input.peer_bgp_asn(input);
         self
     }
@@ -150,10 +150,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self.input.get_peer_bgp_asn()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -172,7 +169,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -186,10 +183,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `peer_bgp_asn_extended`: see [`peer_bgp_asn_extended`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::peer_bgp_asn_extended).
-    pub fn peer_bgp_asn_extended(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn peer_bgp_asn_extended(mut self, input: i64) -> Self {
         self.input = self.input.peer_bgp_asn_extended(input);
         self
     }

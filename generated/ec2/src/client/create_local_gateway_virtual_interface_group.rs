@@ -60,7 +60,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self.input.get_local_gateway_id()
     }
     /// Sets the input's `local_bgp_asn`: see [`local_bgp_asn`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::local_bgp_asn).
-    pub fn local_bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn local_bgp_asn(mut self, input: i32) -> Self {
         self.input = self.input.local_bgp_asn(input);
         self
     }
@@ -74,10 +74,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self.input.get_local_bgp_asn()
     }
     /// Sets the input's `local_bgp_asn_extended`: see [`local_bgp_asn_extended`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::local_bgp_asn_extended).
-    pub fn local_bgp_asn_extended(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn local_bgp_asn_extended(mut self, input: i64) -> Self {
         self.input = self.input.local_bgp_asn_extended(input);
         self
     }
@@ -94,10 +91,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self.input.get_local_bgp_asn_extended()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -116,7 +110,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -62,7 +62,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -118,9 +118,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// Sets the input's `mac_system_integrity_protection_configuration`: see [`mac_system_integrity_protection_configuration`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::mac_system_integrity_protection_configuration).
     pub fn mac_system_integrity_protection_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionConfigurationRequest,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionConfigurationRequest,
     ) -> Self {
         self.input = self.input.mac_system_integrity_protection_configuration(input);
         self
@@ -146,9 +144,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// Sets the input's `mac_system_integrity_protection_status`: see [`mac_system_integrity_protection_status`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::mac_system_integrity_protection_status).
     pub fn mac_system_integrity_protection_status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
         self.input = self.input.mac_system_integrity_protection_status(input);
         self
@@ -172,10 +168,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
         self.input.get_mac_system_integrity_protection_status()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -37,7 +37,7 @@ impl CreateManagedPrefixListFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateManagedPrefixListRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,10 +71,7 @@ impl CreateManagedPrefixListFluentBuilder {
         self.input.get_prefix_list_name()
     }
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::CreateManagedPrefixListRequestBuilder::entries).
-    pub fn entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddPrefixListEntry>,
-    ) -> Self {
+    pub fn entries(mut self, input: crate::types::AddPrefixListEntry) -> Self {
         self.input = self.input.entries(input);
         self
     }
@@ -93,7 +90,7 @@ impl CreateManagedPrefixListFluentBuilder {
         self.input.get_entries()
     }
     /// Sets the input's `max_entries`: see [`max_entries`](crate::types::builders::CreateManagedPrefixListRequestBuilder::max_entries).
-    pub fn max_entries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_entries(mut self, input: i32) -> Self {
         self.input = self.input.max_entries(input);
         self
     }
@@ -107,10 +104,7 @@ impl CreateManagedPrefixListFluentBuilder {
         self.input.get_max_entries()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateManagedPrefixListRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

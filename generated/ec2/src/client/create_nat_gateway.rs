@@ -32,10 +32,7 @@ impl CreateNatGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `availability_mode`: see [`availability_mode`](crate::types::builders::CreateNatGatewayRequestBuilder::availability_mode).
-    pub fn availability_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityMode>,
-    ) -> Self {
+    pub fn availability_mode(mut self, input: crate::types::AvailabilityMode) -> Self {
         self.input = self.input.availability_mode(input);
         self
     }
@@ -94,7 +91,7 @@ impl CreateNatGatewayFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNatGatewayRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -150,7 +147,7 @@ impl CreateNatGatewayFluentBuilder {
     /// Appends one item to the input's `availability_zone_addresses`: see [`availability_zone_addresses`](crate::types::builders::CreateNatGatewayRequestBuilder::availability_zone_addresses).
     pub fn availability_zone_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZoneAddress>,
+        input: crate::types::AvailabilityZoneAddress,
     ) -> Self {
         self.input = self.input.availability_zone_addresses(input);
         self
@@ -172,10 +169,7 @@ impl CreateNatGatewayFluentBuilder {
         self.input.get_availability_zone_addresses()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNatGatewayRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -194,10 +188,7 @@ impl CreateNatGatewayFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `connectivity_type`: see [`connectivity_type`](crate::types::builders::CreateNatGatewayRequestBuilder::connectivity_type).
-    pub fn connectivity_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectivityType>,
-    ) -> Self {
+    pub fn connectivity_type(mut self, input: crate::types::ConnectivityType) -> Self {
         self.input = self.input.connectivity_type(input);
         self
     }
@@ -282,10 +273,7 @@ impl CreateNatGatewayFluentBuilder {
         self.input.get_secondary_private_ip_addresses()
     }
     /// Sets the input's `secondary_private_ip_address_count`: see [`secondary_private_ip_address_count`](crate::types::builders::CreateNatGatewayRequestBuilder::secondary_private_ip_address_count).
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.input = self.input.secondary_private_ip_address_count(input);
         self
     }

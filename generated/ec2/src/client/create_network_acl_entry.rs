@@ -37,7 +37,7 @@ impl CreateNetworkAclEntryFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkAclEntryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,7 +71,7 @@ impl CreateNetworkAclEntryFluentBuilder {
         self.input.get_network_acl_id()
     }
     /// Sets the input's `rule_number`: see [`rule_number`](crate::types::builders::CreateNetworkAclEntryRequestBuilder::rule_number).
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn rule_number(mut self, input: i32) -> Self {
         self.input = self.input.rule_number(input);
         self
     }
@@ -105,10 +105,7 @@ impl CreateNetworkAclEntryFluentBuilder {
         self.input.get_protocol()
     }
     /// Sets the input's `rule_action`: see [`rule_action`](crate::types::builders::CreateNetworkAclEntryRequestBuilder::rule_action).
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RuleAction>,
-    ) -> Self {
+    pub fn rule_action(mut self, input: crate::types::RuleAction) -> Self {
         self.input = self.input.rule_action(input);
         self
     }
@@ -125,7 +122,7 @@ impl CreateNetworkAclEntryFluentBuilder {
         self.input.get_rule_action()
     }
     /// Sets the input's `egress`: see [`egress`](crate::types::builders::CreateNetworkAclEntryRequestBuilder::egress).
-    pub fn egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn egress(mut self, input: bool) -> Self {
         self.input = self.input.egress(input);
         self
     }
@@ -179,10 +176,7 @@ impl CreateNetworkAclEntryFluentBuilder {
         self.input.get_ipv6_cidr_block()
     }
     /// Sets the input's `icmp_type_code`: see [`icmp_type_code`](crate::types::builders::CreateNetworkAclEntryRequestBuilder::icmp_type_code).
-    pub fn icmp_type_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IcmpTypeCode>,
-    ) -> Self {
+    pub fn icmp_type_code(mut self, input: crate::types::IcmpTypeCode) -> Self {
         self.input = self.input.icmp_type_code(input);
         self
     }
@@ -201,10 +195,7 @@ impl CreateNetworkAclEntryFluentBuilder {
         self.input.get_icmp_type_code()
     }
     /// Sets the input's `port_range`: see [`port_range`](crate::types::builders::CreateNetworkAclEntryRequestBuilder::port_range).
-    pub fn port_range(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
+    pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
         self.input = self.input.port_range(input);
         self
     }

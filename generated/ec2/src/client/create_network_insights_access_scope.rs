@@ -39,10 +39,7 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `match_paths`: see [`match_paths`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::match_paths).
-    pub fn match_paths(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccessScopePathRequest>,
-    ) -> Self {
+    pub fn match_paths(mut self, input: crate::types::AccessScopePathRequest) -> Self {
         self.input = self.input.match_paths(input);
         self
     }
@@ -63,10 +60,7 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
         self.input.get_match_paths()
     }
     /// Appends one item to the input's `exclude_paths`: see [`exclude_paths`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::exclude_paths).
-    pub fn exclude_paths(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccessScopePathRequest>,
-    ) -> Self {
+    pub fn exclude_paths(mut self, input: crate::types::AccessScopePathRequest) -> Self {
         self.input = self.input.exclude_paths(input);
         self
     }
@@ -107,10 +101,7 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -129,7 +120,7 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -119,10 +119,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self.input.get_destination()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::protocol).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Protocol>,
-    ) -> Self {
+    pub fn protocol(mut self, input: crate::types::Protocol) -> Self {
         self.input = self.input.protocol(input);
         self
     }
@@ -139,7 +136,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self.input.get_protocol()
     }
     /// Sets the input's `destination_port`: see [`destination_port`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::destination_port).
-    pub fn destination_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn destination_port(mut self, input: i32) -> Self {
         self.input = self.input.destination_port(input);
         self
     }
@@ -153,10 +150,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self.input.get_destination_port()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -175,7 +169,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -209,10 +203,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `filter_at_source`: see [`filter_at_source`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::filter_at_source).
-    pub fn filter_at_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathRequestFilter>,
-    ) -> Self {
+    pub fn filter_at_source(mut self, input: crate::types::PathRequestFilter) -> Self {
         self.input = self.input.filter_at_source(input);
         self
     }
@@ -233,7 +224,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
     /// Sets the input's `filter_at_destination`: see [`filter_at_destination`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::filter_at_destination).
     pub fn filter_at_destination(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PathRequestFilter>,
+        input: crate::types::PathRequestFilter,
     ) -> Self {
         self.input = self.input.filter_at_destination(input);
         self

@@ -39,7 +39,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Appends one item to the input's `ipv4_prefixes`: see [`ipv4_prefixes`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv4_prefixes).
     pub fn ipv4_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv4PrefixSpecificationRequest>,
+        input: crate::types::Ipv4PrefixSpecificationRequest,
     ) -> Self {
         self.input = self.input.ipv4_prefixes(input);
         self
@@ -63,7 +63,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_ipv4_prefixes()
     }
     /// Sets the input's `ipv4_prefix_count`: see [`ipv4_prefix_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv4_prefix_count).
-    pub fn ipv4_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
         self.input = self.input.ipv4_prefix_count(input);
         self
     }
@@ -79,7 +79,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Appends one item to the input's `ipv6_prefixes`: see [`ipv6_prefixes`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_prefixes).
     pub fn ipv6_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6PrefixSpecificationRequest>,
+        input: crate::types::Ipv6PrefixSpecificationRequest,
     ) -> Self {
         self.input = self.input.ipv6_prefixes(input);
         self
@@ -103,7 +103,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_ipv6_prefixes()
     }
     /// Sets the input's `ipv6_prefix_count`: see [`ipv6_prefix_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_prefix_count).
-    pub fn ipv6_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_prefix_count(input);
         self
     }
@@ -119,7 +119,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets the input's `interface_type`: see [`interface_type`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::interface_type).
     pub fn interface_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceCreationType>,
+        input: crate::types::NetworkInterfaceCreationType,
     ) -> Self {
         self.input = self.input.interface_type(input);
         self
@@ -139,10 +139,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_interface_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -181,10 +178,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `enable_primary_ipv6`: see [`enable_primary_ipv6`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::enable_primary_ipv6).
-    pub fn enable_primary_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
         self.input = self.input.enable_primary_ipv6(input);
         self
     }
@@ -203,9 +197,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets the input's `connection_tracking_specification`: see [`connection_tracking_specification`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::connection_tracking_specification).
     pub fn connection_tracking_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
         self.input = self.input.connection_tracking_specification(input);
         self
@@ -227,10 +219,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_connection_tracking_specification()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::operator).
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
         self.input = self.input.operator(input);
         self
     }
@@ -333,7 +322,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Appends one item to the input's `private_ip_addresses`: see [`private_ip_addresses`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateIpAddressSpecification>,
+        input: crate::types::PrivateIpAddressSpecification,
     ) -> Self {
         self.input = self.input.private_ip_addresses(input);
         self
@@ -357,10 +346,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `secondary_private_ip_address_count`: see [`secondary_private_ip_address_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::secondary_private_ip_address_count).
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.input = self.input.secondary_private_ip_address_count(input);
         self
     }
@@ -377,10 +363,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_secondary_private_ip_address_count()
     }
     /// Appends one item to the input's `ipv6_addresses`: see [`ipv6_addresses`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Address>,
-    ) -> Self {
+    pub fn ipv6_addresses(mut self, input: crate::types::InstanceIpv6Address) -> Self {
         self.input = self.input.ipv6_addresses(input);
         self
     }
@@ -399,7 +382,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_ipv6_addresses()
     }
     /// Sets the input's `ipv6_address_count`: see [`ipv6_address_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_address_count).
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_address_count(input);
         self
     }
@@ -413,7 +396,7 @@ impl CreateNetworkInterfaceFluentBuilder {
         self.input.get_ipv6_address_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

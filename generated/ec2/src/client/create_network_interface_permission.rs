@@ -101,10 +101,7 @@ impl CreateNetworkInterfacePermissionFluentBuilder {
         self.input.get_aws_service()
     }
     /// Sets the input's `permission`: see [`permission`](crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder::permission).
-    pub fn permission(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterfacePermissionType>,
-    ) -> Self {
+    pub fn permission(mut self, input: crate::types::InterfacePermissionType) -> Self {
         self.input = self.input.permission(input);
         self
     }
@@ -123,7 +120,7 @@ impl CreateNetworkInterfacePermissionFluentBuilder {
         self.input.get_permission()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

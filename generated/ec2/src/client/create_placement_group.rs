@@ -34,7 +34,7 @@ impl CreatePlacementGroupFluentBuilder {
         &self.input
     }
     /// Sets the input's `partition_count`: see [`partition_count`](crate::types::builders::CreatePlacementGroupRequestBuilder::partition_count).
-    pub fn partition_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn partition_count(mut self, input: i32) -> Self {
         self.input = self.input.partition_count(input);
         self
     }
@@ -48,10 +48,7 @@ impl CreatePlacementGroupFluentBuilder {
         self.input.get_partition_count()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreatePlacementGroupRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -70,10 +67,7 @@ impl CreatePlacementGroupFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `spread_level`: see [`spread_level`](crate::types::builders::CreatePlacementGroupRequestBuilder::spread_level).
-    pub fn spread_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpreadLevel>,
-    ) -> Self {
+    pub fn spread_level(mut self, input: crate::types::SpreadLevel) -> Self {
         self.input = self.input.spread_level(input);
         self
     }
@@ -110,10 +104,7 @@ impl CreatePlacementGroupFluentBuilder {
         self.input.get_linked_group_id()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreatePlacementGroupRequestBuilder::operator).
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
         self.input = self.input.operator(input);
         self
     }
@@ -150,7 +141,7 @@ impl CreatePlacementGroupFluentBuilder {
         self.input.get_parent_group_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreatePlacementGroupRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -184,10 +175,7 @@ impl CreatePlacementGroupFluentBuilder {
         self.input.get_group_name()
     }
     /// Sets the input's `strategy`: see [`strategy`](crate::types::builders::CreatePlacementGroupRequestBuilder::strategy).
-    pub fn strategy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementStrategy>,
-    ) -> Self {
+    pub fn strategy(mut self, input: crate::types::PlacementStrategy) -> Self {
         self.input = self.input.strategy(input);
         self
     }

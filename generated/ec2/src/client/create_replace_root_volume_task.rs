@@ -99,7 +99,7 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -113,10 +113,7 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -155,10 +152,7 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         self.input.get_image_id()
     }
     /// Sets the input's `delete_replaced_root_volume`: see [`delete_replaced_root_volume`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::delete_replaced_root_volume).
-    pub fn delete_replaced_root_volume(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn delete_replaced_root_volume(mut self, input: bool) -> Self {
         self.input = self.input.delete_replaced_root_volume(input);
         self
     }
@@ -175,10 +169,7 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         self.input.get_delete_replaced_root_volume()
     }
     /// Sets the input's `volume_initialization_rate`: see [`volume_initialization_rate`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::volume_initialization_rate).
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn volume_initialization_rate(mut self, input: i64) -> Self {
         self.input = self.input.volume_initialization_rate(input);
         self
     }

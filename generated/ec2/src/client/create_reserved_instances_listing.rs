@@ -61,7 +61,7 @@ impl CreateReservedInstancesListingFluentBuilder {
         self.input.get_reserved_instances_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::CreateReservedInstancesListingRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -77,7 +77,7 @@ impl CreateReservedInstancesListingFluentBuilder {
     /// Appends one item to the input's `price_schedules`: see [`price_schedules`](crate::types::builders::CreateReservedInstancesListingRequestBuilder::price_schedules).
     pub fn price_schedules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PriceScheduleSpecification>,
+        input: crate::types::PriceScheduleSpecification,
     ) -> Self {
         self.input = self.input.price_schedules(input);
         self

@@ -181,7 +181,7 @@ impl CreateRouteFluentBuilder {
         self.input.get_odb_network_arn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateRouteRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

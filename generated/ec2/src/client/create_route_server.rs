@@ -35,7 +35,7 @@ impl CreateRouteServerFluentBuilder {
         &self.input
     }
     /// Sets the input's `amazon_side_asn`: see [`amazon_side_asn`](crate::types::builders::CreateRouteServerRequestBuilder::amazon_side_asn).
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
         self.input = self.input.amazon_side_asn(input);
         self
     }
@@ -69,7 +69,7 @@ impl CreateRouteServerFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateRouteServerRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -85,7 +85,7 @@ impl CreateRouteServerFluentBuilder {
     /// Sets the input's `persist_routes`: see [`persist_routes`](crate::types::builders::CreateRouteServerRequestBuilder::persist_routes).
     pub fn persist_routes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPersistRoutesAction>,
+        input: crate::types::RouteServerPersistRoutesAction,
     ) -> Self {
         self.input = self.input.persist_routes(input);
         self
@@ -105,10 +105,7 @@ impl CreateRouteServerFluentBuilder {
         self.input.get_persist_routes()
     }
     /// Sets the input's `persist_routes_duration`: see [`persist_routes_duration`](crate::types::builders::CreateRouteServerRequestBuilder::persist_routes_duration).
-    pub fn persist_routes_duration(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn persist_routes_duration(mut self, input: i64) -> Self {
         self.input = self.input.persist_routes_duration(input);
         self
     }
@@ -125,10 +122,7 @@ impl CreateRouteServerFluentBuilder {
         self.input.get_persist_routes_duration()
     }
     /// Sets the input's `sns_notifications_enabled`: see [`sns_notifications_enabled`](crate::types::builders::CreateRouteServerRequestBuilder::sns_notifications_enabled).
-    pub fn sns_notifications_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
         self.input = self.input.sns_notifications_enabled(input);
         self
     }
@@ -145,10 +139,7 @@ impl CreateRouteServerFluentBuilder {
         self.input.get_sns_notifications_enabled()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateRouteServerRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

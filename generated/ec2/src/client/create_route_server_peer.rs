@@ -81,7 +81,7 @@ impl CreateRouteServerPeerFluentBuilder {
     /// Sets the input's `bgp_options`: see [`bgp_options`](crate::types::builders::CreateRouteServerPeerRequestBuilder::bgp_options).
     pub fn bgp_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerBgpOptionsRequest>,
+        input: crate::types::RouteServerBgpOptionsRequest,
     ) -> Self {
         self.input = self.input.bgp_options(input);
         self
@@ -101,7 +101,7 @@ impl CreateRouteServerPeerFluentBuilder {
         self.input.get_bgp_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateRouteServerPeerRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -115,10 +115,7 @@ impl CreateRouteServerPeerFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateRouteServerPeerRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

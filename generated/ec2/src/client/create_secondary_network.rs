@@ -57,7 +57,7 @@ impl CreateSecondaryNetworkFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -91,10 +91,7 @@ impl CreateSecondaryNetworkFluentBuilder {
         self.input.get_ipv4_cidr_block()
     }
     /// Sets the input's `network_type`: see [`network_type`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::network_type).
-    pub fn network_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetworkType>,
-    ) -> Self {
+    pub fn network_type(mut self, input: crate::types::SecondaryNetworkType) -> Self {
         self.input = self.input.network_type(input);
         self
     }
@@ -113,10 +110,7 @@ impl CreateSecondaryNetworkFluentBuilder {
         self.input.get_network_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

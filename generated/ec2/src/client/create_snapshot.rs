@@ -95,10 +95,7 @@ impl CreateSnapshotFluentBuilder {
         self.input.get_volume_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSnapshotRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -117,10 +114,7 @@ impl CreateSnapshotFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `location`: see [`location`](crate::types::builders::CreateSnapshotRequestBuilder::location).
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotLocationEnum>,
-    ) -> Self {
+    pub fn location(mut self, input: crate::types::SnapshotLocationEnum) -> Self {
         self.input = self.input.location(input);
         self
     }
@@ -139,7 +133,7 @@ impl CreateSnapshotFluentBuilder {
         self.input.get_location()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSnapshotRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

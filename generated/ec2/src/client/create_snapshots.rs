@@ -57,7 +57,7 @@ impl CreateSnapshotsFluentBuilder {
     /// Sets the input's `instance_specification`: see [`instance_specification`](crate::types::builders::CreateSnapshotsRequestBuilder::instance_specification).
     pub fn instance_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceSpecification>,
+        input: crate::types::InstanceSpecification,
     ) -> Self {
         self.input = self.input.instance_specification(input);
         self
@@ -97,10 +97,7 @@ impl CreateSnapshotsFluentBuilder {
         self.input.get_outpost_arn()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSnapshotsRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -119,7 +116,7 @@ impl CreateSnapshotsFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSnapshotsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -135,7 +132,7 @@ impl CreateSnapshotsFluentBuilder {
     /// Sets the input's `copy_tags_from_source`: see [`copy_tags_from_source`](crate::types::builders::CreateSnapshotsRequestBuilder::copy_tags_from_source).
     pub fn copy_tags_from_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CopyTagsFromSource>,
+        input: crate::types::CopyTagsFromSource,
     ) -> Self {
         self.input = self.input.copy_tags_from_source(input);
         self
@@ -155,10 +152,7 @@ impl CreateSnapshotsFluentBuilder {
         self.input.get_copy_tags_from_source()
     }
     /// Sets the input's `location`: see [`location`](crate::types::builders::CreateSnapshotsRequestBuilder::location).
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotLocationEnum>,
-    ) -> Self {
+    pub fn location(mut self, input: crate::types::SnapshotLocationEnum) -> Self {
         self.input = self.input.location(input);
         self
     }

@@ -77,10 +77,7 @@ impl CreateStoreImageTaskFluentBuilder {
         self.input.get_bucket()
     }
     /// Appends one item to the input's `s3_object_tags`: see [`s3_object_tags`](crate::types::builders::CreateStoreImageTaskRequestBuilder::s3_object_tags).
-    pub fn s3_object_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3ObjectTag>,
-    ) -> Self {
+    pub fn s3_object_tags(mut self, input: crate::types::S3ObjectTag) -> Self {
         self.input = self.input.s3_object_tags(input);
         self
     }
@@ -99,7 +96,7 @@ impl CreateStoreImageTaskFluentBuilder {
         self.input.get_s3_object_tags()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateStoreImageTaskRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -35,10 +35,7 @@ impl CreateSubnetFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSubnetRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -181,7 +178,7 @@ impl CreateSubnetFluentBuilder {
         self.input.get_vpc_id()
     }
     /// Sets the input's `ipv6_native`: see [`ipv6_native`](crate::types::builders::CreateSubnetRequestBuilder::ipv6_native).
-    pub fn ipv6_native(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn ipv6_native(mut self, input: bool) -> Self {
         self.input = self.input.ipv6_native(input);
         self
     }
@@ -217,7 +214,7 @@ impl CreateSubnetFluentBuilder {
         self.input.get_ipv4_ipam_pool_id()
     }
     /// Sets the input's `ipv4_netmask_length`: see [`ipv4_netmask_length`](crate::types::builders::CreateSubnetRequestBuilder::ipv4_netmask_length).
-    pub fn ipv4_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.ipv4_netmask_length(input);
         self
     }
@@ -253,7 +250,7 @@ impl CreateSubnetFluentBuilder {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::CreateSubnetRequestBuilder::ipv6_netmask_length).
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_netmask_length(input);
         self
     }
@@ -267,7 +264,7 @@ impl CreateSubnetFluentBuilder {
         self.input.get_ipv6_netmask_length()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSubnetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

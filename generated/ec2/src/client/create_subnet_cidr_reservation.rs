@@ -81,7 +81,7 @@ impl CreateSubnetCidrReservationFluentBuilder {
     /// Sets the input's `reservation_type`: see [`reservation_type`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::reservation_type).
     pub fn reservation_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrReservationType>,
+        input: crate::types::SubnetCidrReservationType,
     ) -> Self {
         self.input = self.input.reservation_type(input);
         self
@@ -121,7 +121,7 @@ impl CreateSubnetCidrReservationFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -135,10 +135,7 @@ impl CreateSubnetCidrReservationFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -61,10 +61,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Sets the input's `traffic_direction`: see [`traffic_direction`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::traffic_direction).
-    pub fn traffic_direction(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficDirection>,
-    ) -> Self {
+    pub fn traffic_direction(mut self, input: crate::types::TrafficDirection) -> Self {
         self.input = self.input.traffic_direction(input);
         self
     }
@@ -83,7 +80,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self.input.get_traffic_direction()
     }
     /// Sets the input's `rule_number`: see [`rule_number`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::rule_number).
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn rule_number(mut self, input: i32) -> Self {
         self.input = self.input.rule_number(input);
         self
     }
@@ -97,10 +94,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self.input.get_rule_number()
     }
     /// Sets the input's `rule_action`: see [`rule_action`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::rule_action).
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorRuleAction>,
-    ) -> Self {
+    pub fn rule_action(mut self, input: crate::types::TrafficMirrorRuleAction) -> Self {
         self.input = self.input.rule_action(input);
         self
     }
@@ -121,7 +115,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// Sets the input's `destination_port_range`: see [`destination_port_range`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::destination_port_range).
     pub fn destination_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRangeRequest>,
+        input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
         self.input = self.input.destination_port_range(input);
         self
@@ -143,7 +137,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// Sets the input's `source_port_range`: see [`source_port_range`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::source_port_range).
     pub fn source_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRangeRequest>,
+        input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
         self.input = self.input.source_port_range(input);
         self
@@ -163,7 +157,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self.input.get_source_port_range()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::protocol).
-    pub fn protocol(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn protocol(mut self, input: i32) -> Self {
         self.input = self.input.protocol(input);
         self
     }
@@ -241,7 +235,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -275,10 +269,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -105,7 +105,7 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Sets the input's `packet_length`: see [`packet_length`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::packet_length).
-    pub fn packet_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn packet_length(mut self, input: i32) -> Self {
         self.input = self.input.packet_length(input);
         self
     }
@@ -119,7 +119,7 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self.input.get_packet_length()
     }
     /// Sets the input's `session_number`: see [`session_number`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::session_number).
-    pub fn session_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn session_number(mut self, input: i32) -> Self {
         self.input = self.input.session_number(input);
         self
     }
@@ -133,7 +133,7 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self.input.get_session_number()
     }
     /// Sets the input's `virtual_network_id`: see [`virtual_network_id`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::virtual_network_id).
-    pub fn virtual_network_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn virtual_network_id(mut self, input: i32) -> Self {
         self.input = self.input.virtual_network_id(input);
         self
     }
@@ -167,10 +167,7 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -189,7 +186,7 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

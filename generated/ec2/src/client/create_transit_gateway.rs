@@ -54,10 +54,7 @@ impl CreateTransitGatewayFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayRequestBuilder::options).
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRequestOptions>,
-    ) -> Self {
+    pub fn options(mut self, input: crate::types::TransitGatewayRequestOptions) -> Self {
         self.input = self.input.options(input);
         self
     }
@@ -76,10 +73,7 @@ impl CreateTransitGatewayFluentBuilder {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -98,7 +92,7 @@ impl CreateTransitGatewayFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

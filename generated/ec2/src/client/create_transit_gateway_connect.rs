@@ -63,9 +63,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayConnectRequestBuilder::options).
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayConnectRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayConnectRequestOptions,
     ) -> Self {
         self.input = self.input.options(input);
         self
@@ -89,10 +87,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayConnectRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -111,7 +106,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayConnectRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -105,9 +105,7 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
     /// Sets the input's `bgp_options`: see [`bgp_options`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::bgp_options).
     pub fn bgp_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConnectRequestBgpOptions,
-        >,
+        input: crate::types::TransitGatewayConnectRequestBgpOptions,
     ) -> Self {
         self.input = self.input.bgp_options(input);
         self
@@ -151,10 +149,7 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
         self.input.get_inside_cidr_blocks()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -173,7 +168,7 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -62,7 +62,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Sets the input's `policy_rule_number`: see [`policy_rule_number`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::policy_rule_number).
-    pub fn policy_rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn policy_rule_number(mut self, input: i32) -> Self {
         self.input = self.input.policy_rule_number(input);
         self
     }
@@ -100,9 +100,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets the input's `source_transit_gateway_attachment_type`: see [`source_transit_gateway_attachment_type`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::source_transit_gateway_attachment_type).
     pub fn source_transit_gateway_attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
         self.input = self.input.source_transit_gateway_attachment_type(input);
         self
@@ -190,9 +188,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets the input's `destination_transit_gateway_attachment_type`: see [`destination_transit_gateway_attachment_type`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::destination_transit_gateway_attachment_type).
     pub fn destination_transit_gateway_attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
         self.input = self.input.destination_transit_gateway_attachment_type(input);
         self
@@ -278,7 +274,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets the input's `metered_account`: see [`metered_account`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::metered_account).
     pub fn metered_account(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPayerType>,
+        input: crate::types::TransitGatewayMeteringPayerType,
     ) -> Self {
         self.input = self.input.metered_account(input);
         self
@@ -298,7 +294,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
         self.input.get_metered_account()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

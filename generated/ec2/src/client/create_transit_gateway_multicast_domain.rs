@@ -64,9 +64,7 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder::options).
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
     ) -> Self {
         self.input = self.input.options(input);
         self
@@ -90,10 +88,7 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -112,7 +107,7 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

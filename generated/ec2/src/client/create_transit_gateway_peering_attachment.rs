@@ -126,9 +126,7 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::options).
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
     ) -> Self {
         self.input = self.input.options(input);
         self
@@ -152,10 +150,7 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -174,7 +169,7 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -86,7 +86,7 @@ impl CreateTransitGatewayPolicyTableEntryFluentBuilder {
     /// Sets the input's `policy_rule`: see [`policy_rule`](crate::types::builders::CreateTransitGatewayPolicyTableEntryRequestBuilder::policy_rule).
     pub fn policy_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRequestPolicyRule>,
+        input: crate::types::TransitGatewayRequestPolicyRule,
     ) -> Self {
         self.input = self.input.policy_rule(input);
         self
@@ -128,7 +128,7 @@ impl CreateTransitGatewayPolicyTableEntryFluentBuilder {
         self.input.get_target_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayPolicyTableEntryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

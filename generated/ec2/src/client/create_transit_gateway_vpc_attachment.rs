@@ -105,9 +105,7 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::options).
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
     ) -> Self {
         self.input = self.input.options(input);
         self
@@ -131,10 +129,7 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -153,7 +148,7 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -63,7 +63,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `endpoint_type`: see [`endpoint_type`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::endpoint_type).
     pub fn endpoint_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointType>,
+        input: crate::types::VerifiedAccessEndpointType,
     ) -> Self {
         self.input = self.input.endpoint_type(input);
         self
@@ -85,9 +85,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `attachment_type`: see [`attachment_type`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::attachment_type).
     pub fn attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessEndpointAttachmentType,
-        >,
+        input: crate::types::VerifiedAccessEndpointAttachmentType,
     ) -> Self {
         self.input = self.input.attachment_type(input);
         self
@@ -197,9 +195,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `load_balancer_options`: see [`load_balancer_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::load_balancer_options).
     pub fn load_balancer_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
         self.input = self.input.load_balancer_options(input);
         self
@@ -225,9 +221,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `network_interface_options`: see [`network_interface_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::network_interface_options).
     pub fn network_interface_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointEniOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointEniOptions,
     ) -> Self {
         self.input = self.input.network_interface_options(input);
         self
@@ -289,10 +283,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
         self.input.get_policy_document()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -331,7 +322,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -347,9 +338,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::sse_specification).
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
         self.input = self.input.sse_specification(input);
         self
@@ -371,9 +360,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `rds_options`: see [`rds_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::rds_options).
     pub fn rds_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointRdsOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointRdsOptions,
     ) -> Self {
         self.input = self.input.rds_options(input);
         self
@@ -397,9 +384,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `cidr_options`: see [`cidr_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::cidr_options).
     pub fn cidr_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointCidrOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointCidrOptions,
     ) -> Self {
         self.input = self.input.cidr_options(input);
         self

@@ -56,10 +56,7 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -98,7 +95,7 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -112,7 +109,7 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `fips_enabled`: see [`fips_enabled`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::fips_enabled).
-    pub fn fips_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn fips_enabled(mut self, input: bool) -> Self {
         self.input = self.input.fips_enabled(input);
         self
     }

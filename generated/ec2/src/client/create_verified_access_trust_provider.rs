@@ -41,7 +41,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `trust_provider_type`: see [`trust_provider_type`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::trust_provider_type).
     pub fn trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrustProviderType>,
+        input: crate::types::TrustProviderType,
     ) -> Self {
         self.input = self.input.trust_provider_type(input);
         self
@@ -63,7 +63,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `user_trust_provider_type`: see [`user_trust_provider_type`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::user_trust_provider_type).
     pub fn user_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UserTrustProviderType>,
+        input: crate::types::UserTrustProviderType,
     ) -> Self {
         self.input = self.input.user_trust_provider_type(input);
         self
@@ -85,7 +85,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `device_trust_provider_type`: see [`device_trust_provider_type`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::device_trust_provider_type).
     pub fn device_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceTrustProviderType>,
+        input: crate::types::DeviceTrustProviderType,
     ) -> Self {
         self.input = self.input.device_trust_provider_type(input);
         self
@@ -107,9 +107,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `oidc_options`: see [`oidc_options`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::oidc_options).
     pub fn oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
     ) -> Self {
         self.input = self.input.oidc_options(input);
         self
@@ -135,9 +133,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `device_options`: see [`device_options`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::device_options).
     pub fn device_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
     ) -> Self {
         self.input = self.input.device_options(input);
         self
@@ -203,10 +199,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -245,7 +238,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -261,9 +254,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::sse_specification).
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
         self.input = self.input.sse_specification(input);
         self
@@ -285,9 +276,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `native_application_oidc_options`: see [`native_application_oidc_options`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::native_application_oidc_options).
     pub fn native_application_oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
     ) -> Self {
         self.input = self.input.native_application_oidc_options(input);
         self

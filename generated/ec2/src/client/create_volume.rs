@@ -76,7 +76,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::CreateVolumeRequestBuilder::encrypted).
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn encrypted(mut self, input: bool) -> Self {
         self.input = self.input.encrypted(input);
         self
     }
@@ -90,7 +90,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_encrypted()
     }
     /// Sets the input's `iops`: see [`iops`](crate::types::builders::CreateVolumeRequestBuilder::iops).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn iops(mut self, input: i32) -> Self {
         self.input = self.input.iops(input);
         self
     }
@@ -144,7 +144,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_outpost_arn()
     }
     /// Sets the input's `size`: see [`size`](crate::types::builders::CreateVolumeRequestBuilder::size).
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn size(mut self, input: i32) -> Self {
         self.input = self.input.size(input);
         self
     }
@@ -178,10 +178,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `volume_type`: see [`volume_type`](crate::types::builders::CreateVolumeRequestBuilder::volume_type).
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
         self.input = self.input.volume_type(input);
         self
     }
@@ -198,10 +195,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_volume_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVolumeRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -220,10 +214,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `multi_attach_enabled`: see [`multi_attach_enabled`](crate::types::builders::CreateVolumeRequestBuilder::multi_attach_enabled).
-    pub fn multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn multi_attach_enabled(mut self, input: bool) -> Self {
         self.input = self.input.multi_attach_enabled(input);
         self
     }
@@ -240,7 +231,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_multi_attach_enabled()
     }
     /// Sets the input's `throughput`: see [`throughput`](crate::types::builders::CreateVolumeRequestBuilder::throughput).
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn throughput(mut self, input: i32) -> Self {
         self.input = self.input.throughput(input);
         self
     }
@@ -274,10 +265,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `volume_initialization_rate`: see [`volume_initialization_rate`](crate::types::builders::CreateVolumeRequestBuilder::volume_initialization_rate).
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn volume_initialization_rate(mut self, input: i32) -> Self {
         self.input = self.input.volume_initialization_rate(input);
         self
     }
@@ -294,10 +282,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_volume_initialization_rate()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreateVolumeRequestBuilder::operator).
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
         self.input = self.input.operator(input);
         self
     }
@@ -314,7 +299,7 @@ impl CreateVolumeFluentBuilder {
         self.input.get_operator()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVolumeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

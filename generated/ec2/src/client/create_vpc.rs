@@ -114,7 +114,7 @@ impl CreateVpcFluentBuilder {
         self.input.get_ipv4_ipam_pool_id()
     }
     /// Sets the input's `ipv4_netmask_length`: see [`ipv4_netmask_length`](crate::types::builders::CreateVpcRequestBuilder::ipv4_netmask_length).
-    pub fn ipv4_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.ipv4_netmask_length(input);
         self
     }
@@ -150,7 +150,7 @@ impl CreateVpcFluentBuilder {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::CreateVpcRequestBuilder::ipv6_netmask_length).
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_netmask_length(input);
         self
     }
@@ -188,7 +188,7 @@ impl CreateVpcFluentBuilder {
     /// Sets the input's `vpc_encryption_control`: see [`vpc_encryption_control`](crate::types::builders::CreateVpcRequestBuilder::vpc_encryption_control).
     pub fn vpc_encryption_control(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlConfiguration>,
+        input: crate::types::VpcEncryptionControlConfiguration,
     ) -> Self {
         self.input = self.input.vpc_encryption_control(input);
         self
@@ -208,10 +208,7 @@ impl CreateVpcFluentBuilder {
         self.input.get_vpc_encryption_control()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -230,7 +227,7 @@ impl CreateVpcFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpcRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -244,10 +241,7 @@ impl CreateVpcFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_tenancy`: see [`instance_tenancy`](crate::types::builders::CreateVpcRequestBuilder::instance_tenancy).
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
         self.input = self.input.instance_tenancy(input);
         self
     }
@@ -264,10 +258,7 @@ impl CreateVpcFluentBuilder {
         self.input.get_instance_tenancy()
     }
     /// Sets the input's `amazon_provided_ipv6_cidr_block`: see [`amazon_provided_ipv6_cidr_block`](crate::types::builders::CreateVpcRequestBuilder::amazon_provided_ipv6_cidr_block).
-    pub fn amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn amazon_provided_ipv6_cidr_block(mut self, input: bool) -> Self {
         self.input = self.input.amazon_provided_ipv6_cidr_block(input);
         self
     }

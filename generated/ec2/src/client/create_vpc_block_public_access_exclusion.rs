@@ -40,7 +40,7 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -96,7 +96,7 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
     /// Sets the input's `internet_gateway_exclusion_mode`: see [`internet_gateway_exclusion_mode`](crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder::internet_gateway_exclusion_mode).
     pub fn internet_gateway_exclusion_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayExclusionMode>,
+        input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
         self.input = self.input.internet_gateway_exclusion_mode(input);
         self
@@ -116,10 +116,7 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
         self.input.get_internet_gateway_exclusion_mode()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

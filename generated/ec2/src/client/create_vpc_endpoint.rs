@@ -35,7 +35,7 @@ impl CreateVpcEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpcEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -49,10 +49,7 @@ impl CreateVpcEndpointFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `vpc_endpoint_type`: see [`vpc_endpoint_type`](crate::types::builders::CreateVpcEndpointRequestBuilder::vpc_endpoint_type).
-    pub fn vpc_endpoint_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEndpointType>,
-    ) -> Self {
+    pub fn vpc_endpoint_type(mut self, input: crate::types::VpcEndpointType) -> Self {
         self.input = self.input.vpc_endpoint_type(input);
         self
     }
@@ -197,10 +194,7 @@ impl CreateVpcEndpointFluentBuilder {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::CreateVpcEndpointRequestBuilder::ip_address_type).
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
         self.input = self.input.ip_address_type(input);
         self
     }
@@ -219,10 +213,7 @@ impl CreateVpcEndpointFluentBuilder {
         self.input.get_ip_address_type()
     }
     /// Sets the input's `dns_options`: see [`dns_options`](crate::types::builders::CreateVpcEndpointRequestBuilder::dns_options).
-    pub fn dns_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsOptionsSpecification>,
-    ) -> Self {
+    pub fn dns_options(mut self, input: crate::types::DnsOptionsSpecification) -> Self {
         self.input = self.input.dns_options(input);
         self
     }
@@ -261,10 +252,7 @@ impl CreateVpcEndpointFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `private_dns_enabled`: see [`private_dns_enabled`](crate::types::builders::CreateVpcEndpointRequestBuilder::private_dns_enabled).
-    pub fn private_dns_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn private_dns_enabled(mut self, input: bool) -> Self {
         self.input = self.input.private_dns_enabled(input);
         self
     }
@@ -281,10 +269,7 @@ impl CreateVpcEndpointFluentBuilder {
         self.input.get_private_dns_enabled()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcEndpointRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -305,7 +290,7 @@ impl CreateVpcEndpointFluentBuilder {
     /// Appends one item to the input's `subnet_configurations`: see [`subnet_configurations`](crate::types::builders::CreateVpcEndpointRequestBuilder::subnet_configurations).
     pub fn subnet_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetConfiguration>,
+        input: crate::types::SubnetConfiguration,
     ) -> Self {
         self.input = self.input.subnet_configurations(input);
         self

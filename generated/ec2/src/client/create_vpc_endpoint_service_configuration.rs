@@ -37,7 +37,7 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -51,10 +51,7 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `acceptance_required`: see [`acceptance_required`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::acceptance_required).
-    pub fn acceptance_required(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn acceptance_required(mut self, input: bool) -> Self {
         self.input = self.input.acceptance_required(input);
         self
     }
@@ -199,10 +196,7 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

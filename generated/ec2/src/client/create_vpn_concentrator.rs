@@ -37,10 +37,7 @@ impl CreateVpnConcentratorFluentBuilder {
         &self.input
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateVpnConcentratorRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConcentratorType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::VpnConcentratorType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -81,10 +78,7 @@ impl CreateVpnConcentratorFluentBuilder {
         self.input.get_transit_gateway_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpnConcentratorRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -103,7 +97,7 @@ impl CreateVpnConcentratorFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpnConcentratorRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

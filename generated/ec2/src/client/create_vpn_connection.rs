@@ -143,10 +143,7 @@ impl CreateVpnConnectionFluentBuilder {
         self.input.get_vpn_concentrator_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpnConnectionRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -187,7 +184,7 @@ impl CreateVpnConnectionFluentBuilder {
         self.input.get_pre_shared_key_storage()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpnConnectionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -203,7 +200,7 @@ impl CreateVpnConnectionFluentBuilder {
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateVpnConnectionRequestBuilder::options).
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConnectionOptionsSpecification>,
+        input: crate::types::VpnConnectionOptionsSpecification,
     ) -> Self {
         self.input = self.input.options(input);
         self

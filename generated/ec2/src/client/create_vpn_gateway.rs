@@ -57,10 +57,7 @@ impl CreateVpnGatewayFluentBuilder {
         self.input.get_availability_zone()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateVpnGatewayRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -77,10 +74,7 @@ impl CreateVpnGatewayFluentBuilder {
         self.input.get_type_()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpnGatewayRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -99,7 +93,7 @@ impl CreateVpnGatewayFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `amazon_side_asn`: see [`amazon_side_asn`](crate::types::builders::CreateVpnGatewayRequestBuilder::amazon_side_asn).
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
         self.input = self.input.amazon_side_asn(input);
         self
     }
@@ -113,7 +107,7 @@ impl CreateVpnGatewayFluentBuilder {
         self.input.get_amazon_side_asn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpnGatewayRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -35,7 +35,7 @@ impl DeleteFleetsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteFleetsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,10 +71,7 @@ impl DeleteFleetsFluentBuilder {
         self.input.get_fleet_ids()
     }
     /// Sets the input's `terminate_instances`: see [`terminate_instances`](crate::types::builders::DeleteFleetsRequestBuilder::terminate_instances).
-    pub fn terminate_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn terminate_instances(mut self, input: bool) -> Self {
         self.input = self.input.terminate_instances(input);
         self
     }

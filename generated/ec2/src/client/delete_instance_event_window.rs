@@ -39,7 +39,7 @@ impl DeleteInstanceEventWindowFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteInstanceEventWindowRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -53,7 +53,7 @@ impl DeleteInstanceEventWindowFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `force_delete`: see [`force_delete`](crate::types::builders::DeleteInstanceEventWindowRequestBuilder::force_delete).
-    pub fn force_delete(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force_delete(mut self, input: bool) -> Self {
         self.input = self.input.force_delete(input);
         self
     }

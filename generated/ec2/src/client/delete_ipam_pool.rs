@@ -35,7 +35,7 @@ impl DeleteIpamPoolFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteIpamPoolRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -69,7 +69,7 @@ impl DeleteIpamPoolFluentBuilder {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `cascade`: see [`cascade`](crate::types::builders::DeleteIpamPoolRequestBuilder::cascade).
-    pub fn cascade(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn cascade(mut self, input: bool) -> Self {
         self.input = self.input.cascade(input);
         self
     }

@@ -40,7 +40,7 @@ impl DeleteIpamRoutingPolicyRegistrationFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -96,7 +96,7 @@ impl DeleteIpamRoutingPolicyRegistrationFluentBuilder {
         self.input.get_cidr()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }

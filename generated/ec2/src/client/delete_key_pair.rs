@@ -72,7 +72,7 @@ impl DeleteKeyPairFluentBuilder {
         self.input.get_key_pair_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteKeyPairRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

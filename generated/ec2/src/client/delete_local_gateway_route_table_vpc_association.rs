@@ -64,7 +64,7 @@ impl DeleteLocalGatewayRouteTableVpcAssociationFluentBuilder {
         self.input.get_local_gateway_route_table_vpc_association_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -62,7 +62,7 @@ impl DeleteLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self.input.get_local_gateway_virtual_interface_group_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,7 +37,7 @@ impl DeleteNetworkAclEntryFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteNetworkAclEntryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,7 +71,7 @@ impl DeleteNetworkAclEntryFluentBuilder {
         self.input.get_network_acl_id()
     }
     /// Sets the input's `rule_number`: see [`rule_number`](crate::types::builders::DeleteNetworkAclEntryRequestBuilder::rule_number).
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn rule_number(mut self, input: i32) -> Self {
         self.input = self.input.rule_number(input);
         self
     }
@@ -85,7 +85,7 @@ impl DeleteNetworkAclEntryFluentBuilder {
         self.input.get_rule_number()
     }
     /// Sets the input's `egress`: see [`egress`](crate::types::builders::DeleteNetworkAclEntryRequestBuilder::egress).
-    pub fn egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn egress(mut self, input: bool) -> Self {
         self.input = self.input.egress(input);
         self
     }

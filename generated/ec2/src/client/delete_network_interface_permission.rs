@@ -61,7 +61,7 @@ impl DeleteNetworkInterfacePermissionFluentBuilder {
         self.input.get_network_interface_permission_id()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }
@@ -75,7 +75,7 @@ impl DeleteNetworkInterfacePermissionFluentBuilder {
         self.input.get_force()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

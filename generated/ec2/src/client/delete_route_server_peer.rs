@@ -59,7 +59,7 @@ impl DeleteRouteServerPeerFluentBuilder {
         self.input.get_route_server_peer_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteRouteServerPeerRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -74,7 +74,7 @@ impl DeleteSecurityGroupFluentBuilder {
         self.input.get_group_name()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteSecurityGroupRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

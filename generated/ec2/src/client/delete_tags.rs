@@ -32,7 +32,7 @@ impl DeleteTagsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTagsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -68,7 +68,7 @@ impl DeleteTagsFluentBuilder {
         self.input.get_resources()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::DeleteTagsRequestBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

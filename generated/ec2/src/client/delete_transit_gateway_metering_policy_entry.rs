@@ -62,7 +62,7 @@ impl DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Sets the input's `policy_rule_number`: see [`policy_rule_number`](crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder::policy_rule_number).
-    pub fn policy_rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn policy_rule_number(mut self, input: i32) -> Self {
         self.input = self.input.policy_rule_number(input);
         self
     }
@@ -76,7 +76,7 @@ impl DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
         self.input.get_policy_rule_number()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

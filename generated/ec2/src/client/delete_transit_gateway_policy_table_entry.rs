@@ -84,7 +84,7 @@ impl DeleteTransitGatewayPolicyTableEntryFluentBuilder {
         self.input.get_policy_rule_number()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

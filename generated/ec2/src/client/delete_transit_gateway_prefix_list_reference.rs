@@ -82,7 +82,7 @@ impl DeleteTransitGatewayPrefixListReferenceFluentBuilder {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayPrefixListReferenceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -55,10 +55,7 @@ impl DeregisterImageFluentBuilder {
         self.input.get_image_id()
     }
     /// Sets the input's `delete_associated_snapshots`: see [`delete_associated_snapshots`](crate::types::builders::DeregisterImageRequestBuilder::delete_associated_snapshots).
-    pub fn delete_associated_snapshots(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn delete_associated_snapshots(mut self, input: bool) -> Self {
         self.input = self.input.delete_associated_snapshots(input);
         self
     }
@@ -75,7 +72,7 @@ impl DeregisterImageFluentBuilder {
         self.input.get_delete_associated_snapshots()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeregisterImageRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

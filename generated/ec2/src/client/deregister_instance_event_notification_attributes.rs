@@ -42,7 +42,7 @@ impl DeregisterInstanceEventNotificationAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeregisterInstanceEventNotificationAttributesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -58,9 +58,7 @@ impl DeregisterInstanceEventNotificationAttributesFluentBuilder {
     /// Sets the input's `instance_tag_attribute`: see [`instance_tag_attribute`](crate::types::builders::DeregisterInstanceEventNotificationAttributesRequestBuilder::instance_tag_attribute).
     pub fn instance_tag_attribute(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeregisterInstanceTagAttributeRequest,
-        >,
+        input: crate::types::DeregisterInstanceTagAttributeRequest,
     ) -> Self {
         self.input = self.input.instance_tag_attribute(input);
         self

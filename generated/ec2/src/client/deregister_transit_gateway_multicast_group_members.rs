@@ -103,7 +103,7 @@ impl DeregisterTransitGatewayMulticastGroupMembersFluentBuilder {
         self.input.get_network_interface_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeregisterTransitGatewayMulticastGroupMembersRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -36,7 +36,7 @@ impl DescribeAccountAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAccountAttributesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -50,10 +50,7 @@ impl DescribeAccountAttributesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `attribute_names`: see [`attribute_names`](crate::types::builders::DescribeAccountAttributesRequestBuilder::attribute_names).
-    pub fn attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountAttributeName>,
-    ) -> Self {
+    pub fn attribute_names(mut self, input: crate::types::AccountAttributeName) -> Self {
         self.input = self.input.attribute_names(input);
         self
     }

@@ -54,7 +54,7 @@ impl DescribeAddressesFluentBuilder {
         self.input.get_public_ips()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAddressesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -68,10 +68,7 @@ impl DescribeAddressesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeAddressesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

@@ -58,10 +58,7 @@ impl DescribeAddressesAttributeFluentBuilder {
         self.input.get_allocation_ids()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::AddressAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -100,7 +97,7 @@ impl DescribeAddressesAttributeFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -114,7 +111,7 @@ impl DescribeAddressesAttributeFluentBuilder {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -58,10 +58,7 @@ impl DescribeApplicationStatusChecksFluentBuilder {
         self.input.get_application_status_check_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeApplicationStatusChecksRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -80,7 +77,7 @@ impl DescribeApplicationStatusChecksFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeApplicationStatusChecksRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -114,7 +111,7 @@ impl DescribeApplicationStatusChecksFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `include_all`: see [`include_all`](crate::types::builders::DescribeApplicationStatusChecksRequestBuilder::include_all).
-    pub fn include_all(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn include_all(mut self, input: bool) -> Self {
         self.input = self.input.include_all(input);
         self
     }
@@ -128,7 +125,7 @@ impl DescribeApplicationStatusChecksFluentBuilder {
         self.input.get_include_all()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeApplicationStatusChecksRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -80,10 +80,7 @@ impl DescribeAvailabilityZonesFluentBuilder {
         self.input.get_zone_ids()
     }
     /// Sets the input's `all_availability_zones`: see [`all_availability_zones`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::all_availability_zones).
-    pub fn all_availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn all_availability_zones(mut self, input: bool) -> Self {
         self.input = self.input.all_availability_zones(input);
         self
     }
@@ -100,7 +97,7 @@ impl DescribeAvailabilityZonesFluentBuilder {
         self.input.get_all_availability_zones()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -114,10 +111,7 @@ impl DescribeAvailabilityZonesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

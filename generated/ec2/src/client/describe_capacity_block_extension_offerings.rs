@@ -40,7 +40,7 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -54,10 +54,7 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `capacity_block_extension_duration_hours`: see [`capacity_block_extension_duration_hours`](crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder::capacity_block_extension_duration_hours).
-    pub fn capacity_block_extension_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn capacity_block_extension_duration_hours(mut self, input: i32) -> Self {
         self.input = self.input.capacity_block_extension_duration_hours(input);
         self
     }
@@ -118,7 +115,7 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

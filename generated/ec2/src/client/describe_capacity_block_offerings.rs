@@ -39,7 +39,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,7 +73,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self.input.get_instance_type()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -89,7 +89,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
     /// Sets the input's `start_date_range`: see [`start_date_range`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::start_date_range).
     pub fn start_date_range(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.start_date_range(input);
         self
@@ -111,7 +111,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
     /// Sets the input's `end_date_range`: see [`end_date_range`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::end_date_range).
     pub fn end_date_range(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.end_date_range(input);
         self
@@ -131,10 +131,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self.input.get_end_date_range()
     }
     /// Sets the input's `capacity_duration_hours`: see [`capacity_duration_hours`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::capacity_duration_hours).
-    pub fn capacity_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn capacity_duration_hours(mut self, input: i32) -> Self {
         self.input = self.input.capacity_duration_hours(input);
         self
     }
@@ -171,7 +168,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -205,7 +202,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self.input.get_ultraserver_type()
     }
     /// Sets the input's `ultraserver_count`: see [`ultraserver_count`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::ultraserver_count).
-    pub fn ultraserver_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ultraserver_count(mut self, input: i32) -> Self {
         self.input = self.input.ultraserver_count(input);
         self
     }
@@ -219,10 +216,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self.input.get_ultraserver_count()
     }
     /// Sets the input's `all_availability_zones`: see [`all_availability_zones`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::all_availability_zones).
-    pub fn all_availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn all_availability_zones(mut self, input: bool) -> Self {
         self.input = self.input.all_availability_zones(input);
         self
     }

@@ -64,10 +64,7 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self.input.get_capacity_reservation_ids()
     }
     /// Sets the input's `role`: see [`role`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::role).
-    pub fn role(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CallerRole>,
-    ) -> Self {
+    pub fn role(mut self, input: crate::types::CallerRole) -> Self {
         self.input = self.input.role(input);
         self
     }
@@ -104,7 +101,7 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -118,10 +115,7 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -140,7 +134,7 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

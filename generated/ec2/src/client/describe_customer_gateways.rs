@@ -58,10 +58,7 @@ impl DescribeCustomerGatewaysFluentBuilder {
         self.input.get_customer_gateway_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCustomerGatewaysRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -80,7 +77,7 @@ impl DescribeCustomerGatewaysFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCustomerGatewaysRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

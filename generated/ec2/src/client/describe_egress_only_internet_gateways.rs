@@ -37,7 +37,7 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,7 +73,7 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
         self.input.get_egress_only_internet_gateway_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -107,10 +107,7 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

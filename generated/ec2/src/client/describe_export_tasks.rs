@@ -34,10 +34,7 @@ impl DescribeExportTasksFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeExportTasksRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

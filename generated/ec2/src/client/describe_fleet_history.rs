@@ -37,7 +37,7 @@ impl DescribeFleetHistoryFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeFleetHistoryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -51,10 +51,7 @@ impl DescribeFleetHistoryFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `event_type`: see [`event_type`](crate::types::builders::DescribeFleetHistoryRequestBuilder::event_type).
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetEventType>,
-    ) -> Self {
+    pub fn event_type(mut self, input: crate::types::FleetEventType) -> Self {
         self.input = self.input.event_type(input);
         self
     }
@@ -73,7 +70,7 @@ impl DescribeFleetHistoryFluentBuilder {
         self.input.get_event_type()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeFleetHistoryRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -127,10 +124,7 @@ impl DescribeFleetHistoryFluentBuilder {
         self.input.get_fleet_id()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::DescribeFleetHistoryRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }

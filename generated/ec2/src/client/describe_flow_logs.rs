@@ -32,7 +32,7 @@ impl DescribeFlowLogsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeFlowLogsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -46,10 +46,7 @@ impl DescribeFlowLogsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filter`: see [`filter`](crate::types::builders::DescribeFlowLogsRequestBuilder::filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filter(input);
         self
     }
@@ -90,7 +87,7 @@ impl DescribeFlowLogsFluentBuilder {
         self.input.get_flow_log_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeFlowLogsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

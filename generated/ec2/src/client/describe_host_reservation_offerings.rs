@@ -36,10 +36,7 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `filter`: see [`filter`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filter(input);
         self
     }
@@ -58,7 +55,7 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         self.input.get_filter()
     }
     /// Sets the input's `max_duration`: see [`max_duration`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::max_duration).
-    pub fn max_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_duration(mut self, input: i32) -> Self {
         self.input = self.input.max_duration(input);
         self
     }
@@ -72,7 +69,7 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         self.input.get_max_duration()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -86,7 +83,7 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         self.input.get_max_results()
     }
     /// Sets the input's `min_duration`: see [`min_duration`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::min_duration).
-    pub fn min_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn min_duration(mut self, input: i32) -> Self {
         self.input = self.input.min_duration(input);
         self
     }

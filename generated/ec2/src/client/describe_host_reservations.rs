@@ -36,10 +36,7 @@ impl DescribeHostReservationsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `filter`: see [`filter`](crate::types::builders::DescribeHostReservationsRequestBuilder::filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filter(input);
         self
     }
@@ -80,7 +77,7 @@ impl DescribeHostReservationsFluentBuilder {
         self.input.get_host_reservation_id_set()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeHostReservationsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

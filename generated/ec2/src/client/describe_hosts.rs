@@ -74,7 +74,7 @@ impl DescribeHostsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeHostsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -88,10 +88,7 @@ impl DescribeHostsFluentBuilder {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filter`: see [`filter`](crate::types::builders::DescribeHostsRequestBuilder::filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filter(input);
         self
     }

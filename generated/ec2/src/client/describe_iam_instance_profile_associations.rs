@@ -59,10 +59,7 @@ impl DescribeIamInstanceProfileAssociationsFluentBuilder {
         self.input.get_association_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -81,7 +78,7 @@ impl DescribeIamInstanceProfileAssociationsFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

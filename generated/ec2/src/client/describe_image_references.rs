@@ -59,10 +59,7 @@ impl DescribeImageReferencesFluentBuilder {
         self.input.get_image_ids()
     }
     /// Sets the input's `include_all_resource_types`: see [`include_all_resource_types`](crate::types::builders::DescribeImageReferencesRequestBuilder::include_all_resource_types).
-    pub fn include_all_resource_types(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_all_resource_types(mut self, input: bool) -> Self {
         self.input = self.input.include_all_resource_types(input);
         self
     }
@@ -79,10 +76,7 @@ impl DescribeImageReferencesFluentBuilder {
         self.input.get_include_all_resource_types()
     }
     /// Appends one item to the input's `resource_types`: see [`resource_types`](crate::types::builders::DescribeImageReferencesRequestBuilder::resource_types).
-    pub fn resource_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceTypeRequest>,
-    ) -> Self {
+    pub fn resource_types(mut self, input: crate::types::ResourceTypeRequest) -> Self {
         self.input = self.input.resource_types(input);
         self
     }
@@ -121,7 +115,7 @@ impl DescribeImageReferencesFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeImageReferencesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -135,7 +129,7 @@ impl DescribeImageReferencesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImageReferencesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

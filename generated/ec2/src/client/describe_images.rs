@@ -98,7 +98,7 @@ impl DescribeImagesFluentBuilder {
         self.input.get_owners()
     }
     /// Sets the input's `include_deprecated`: see [`include_deprecated`](crate::types::builders::DescribeImagesRequestBuilder::include_deprecated).
-    pub fn include_deprecated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn include_deprecated(mut self, input: bool) -> Self {
         self.input = self.input.include_deprecated(input);
         self
     }
@@ -112,7 +112,7 @@ impl DescribeImagesFluentBuilder {
         self.input.get_include_deprecated()
     }
     /// Sets the input's `include_disabled`: see [`include_disabled`](crate::types::builders::DescribeImagesRequestBuilder::include_disabled).
-    pub fn include_disabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn include_disabled(mut self, input: bool) -> Self {
         self.input = self.input.include_disabled(input);
         self
     }
@@ -126,7 +126,7 @@ impl DescribeImagesFluentBuilder {
         self.input.get_include_disabled()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImagesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -160,7 +160,7 @@ impl DescribeImagesFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeImagesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -174,10 +174,7 @@ impl DescribeImagesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeImagesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

@@ -39,7 +39,7 @@ impl DescribeInstanceAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInstanceAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,10 +73,7 @@ impl DescribeInstanceAttributeFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeInstanceAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }

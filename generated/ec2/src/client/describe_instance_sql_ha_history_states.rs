@@ -59,10 +59,7 @@ impl DescribeInstanceSqlHaHistoryStatesFluentBuilder {
         self.input.get_instance_ids()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -81,10 +78,7 @@ impl DescribeInstanceSqlHaHistoryStatesFluentBuilder {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder::end_time).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_time(input);
         self
     }
@@ -123,7 +117,7 @@ impl DescribeInstanceSqlHaHistoryStatesFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -137,10 +131,7 @@ impl DescribeInstanceSqlHaHistoryStatesFluentBuilder {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -159,7 +150,7 @@ impl DescribeInstanceSqlHaHistoryStatesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

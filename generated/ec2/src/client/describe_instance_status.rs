@@ -56,7 +56,7 @@ impl DescribeInstanceStatusFluentBuilder {
         self.input.get_instance_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceStatusRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -90,10 +90,7 @@ impl DescribeInstanceStatusFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeInstanceStatusRequestBuilder::include_managed_resources).
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
         self.input = self.input.include_managed_resources(input);
         self
     }
@@ -110,7 +107,7 @@ impl DescribeInstanceStatusFluentBuilder {
         self.input.get_include_managed_resources()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInstanceStatusRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -124,10 +121,7 @@ impl DescribeInstanceStatusFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceStatusRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -146,10 +140,7 @@ impl DescribeInstanceStatusFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `include_all_instances`: see [`include_all_instances`](crate::types::builders::DescribeInstanceStatusRequestBuilder::include_all_instances).
-    pub fn include_all_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_all_instances(mut self, input: bool) -> Self {
         self.input = self.input.include_all_instances(input);
         self
     }

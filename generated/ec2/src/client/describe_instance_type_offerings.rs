@@ -36,7 +36,7 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -50,10 +50,7 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `location_type`: see [`location_type`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::location_type).
-    pub fn location_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocationType>,
-    ) -> Self {
+    pub fn location_type(mut self, input: crate::types::LocationType) -> Self {
         self.input = self.input.location_type(input);
         self
     }
@@ -72,10 +69,7 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         self.input.get_location_type()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -94,7 +88,7 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

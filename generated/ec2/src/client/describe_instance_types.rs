@@ -34,7 +34,7 @@ impl DescribeInstanceTypesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInstanceTypesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -48,10 +48,7 @@ impl DescribeInstanceTypesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `instance_types`: see [`instance_types`](crate::types::builders::DescribeInstanceTypesRequestBuilder::instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
+    pub fn instance_types(mut self, input: crate::types::InstanceType) -> Self {
         self.input = self.input.instance_types(input);
         self
     }
@@ -70,10 +67,7 @@ impl DescribeInstanceTypesFluentBuilder {
         self.input.get_instance_types()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceTypesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -92,7 +86,7 @@ impl DescribeInstanceTypesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceTypesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -126,10 +120,7 @@ impl DescribeInstanceTypesFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `include_unsupported_in_region`: see [`include_unsupported_in_region`](crate::types::builders::DescribeInstanceTypesRequestBuilder::include_unsupported_in_region).
-    pub fn include_unsupported_in_region(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_unsupported_in_region(mut self, input: bool) -> Self {
         self.input = self.input.include_unsupported_in_region(input);
         self
     }

@@ -76,7 +76,7 @@ impl DescribeKeyPairsFluentBuilder {
         self.input.get_key_pair_ids()
     }
     /// Sets the input's `include_public_key`: see [`include_public_key`](crate::types::builders::DescribeKeyPairsRequestBuilder::include_public_key).
-    pub fn include_public_key(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn include_public_key(mut self, input: bool) -> Self {
         self.input = self.input.include_public_key(input);
         self
     }
@@ -90,7 +90,7 @@ impl DescribeKeyPairsFluentBuilder {
         self.input.get_include_public_key()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeKeyPairsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -104,10 +104,7 @@ impl DescribeKeyPairsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeKeyPairsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

@@ -36,7 +36,7 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -176,7 +176,7 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -190,10 +190,7 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -212,7 +209,7 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `resolve_alias`: see [`resolve_alias`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::resolve_alias).
-    pub fn resolve_alias(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn resolve_alias(mut self, input: bool) -> Self {
         self.input = self.input.resolve_alias(input);
         self
     }
@@ -226,10 +223,7 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self.input.get_resolve_alias()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::include_managed_resources).
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
         self.input = self.input.include_managed_resources(input);
         self
     }

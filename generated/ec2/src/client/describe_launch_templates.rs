@@ -34,7 +34,7 @@ impl DescribeLaunchTemplatesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -92,10 +92,7 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self.input.get_launch_template_names()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -134,7 +131,7 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -148,10 +145,7 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self.input.get_max_results()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::include_managed_resources).
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
         self.input = self.input.include_managed_resources(input);
         self
     }

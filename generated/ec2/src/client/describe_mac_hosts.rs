@@ -32,10 +32,7 @@ impl DescribeMacHostsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeMacHostsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -76,7 +73,7 @@ impl DescribeMacHostsFluentBuilder {
         self.input.get_host_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeMacHostsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

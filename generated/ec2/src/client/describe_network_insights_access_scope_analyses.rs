@@ -85,7 +85,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// Sets the input's `analysis_start_time_begin`: see [`analysis_start_time_begin`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::analysis_start_time_begin).
     pub fn analysis_start_time_begin(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.analysis_start_time_begin(input);
         self
@@ -107,7 +107,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// Sets the input's `analysis_start_time_end`: see [`analysis_start_time_end`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::analysis_start_time_end).
     pub fn analysis_start_time_end(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.analysis_start_time_end(input);
         self
@@ -127,10 +127,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
         self.input.get_analysis_start_time_end()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -149,7 +146,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -163,7 +160,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -82,7 +82,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
     /// Sets the input's `analysis_start_time`: see [`analysis_start_time`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::analysis_start_time).
     pub fn analysis_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.analysis_start_time(input);
         self
@@ -104,7 +104,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
     /// Sets the input's `analysis_end_time`: see [`analysis_end_time`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::analysis_end_time).
     pub fn analysis_end_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.analysis_end_time(input);
         self
@@ -124,10 +124,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         self.input.get_analysis_end_time()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -146,7 +143,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -160,7 +157,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

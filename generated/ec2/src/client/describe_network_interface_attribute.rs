@@ -39,7 +39,7 @@ impl DescribeNetworkInterfaceAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -75,10 +75,7 @@ impl DescribeNetworkInterfaceAttributeFluentBuilder {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAttribute>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::NetworkInterfaceAttribute) -> Self {
         self.input = self.input.attribute(input);
         self
     }

@@ -56,7 +56,7 @@ impl DescribePlacementGroupsFluentBuilder {
         self.input.get_group_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribePlacementGroupsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -92,10 +92,7 @@ impl DescribePlacementGroupsFluentBuilder {
         self.input.get_group_names()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribePlacementGroupsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

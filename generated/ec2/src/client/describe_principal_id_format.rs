@@ -36,7 +36,7 @@ impl DescribePrincipalIdFormatFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribePrincipalIdFormatRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -72,7 +72,7 @@ impl DescribePrincipalIdFormatFluentBuilder {
         self.input.get_resources()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribePrincipalIdFormatRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

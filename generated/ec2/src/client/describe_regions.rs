@@ -54,7 +54,7 @@ impl DescribeRegionsFluentBuilder {
         self.input.get_region_names()
     }
     /// Sets the input's `all_regions`: see [`all_regions`](crate::types::builders::DescribeRegionsRequestBuilder::all_regions).
-    pub fn all_regions(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn all_regions(mut self, input: bool) -> Self {
         self.input = self.input.all_regions(input);
         self
     }
@@ -68,7 +68,7 @@ impl DescribeRegionsFluentBuilder {
         self.input.get_all_regions()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeRegionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -82,10 +82,7 @@ impl DescribeRegionsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeRegionsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

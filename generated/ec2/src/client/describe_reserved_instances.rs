@@ -36,10 +36,7 @@ impl DescribeReservedInstancesFluentBuilder {
         &self.input
     }
     /// Sets the input's `offering_class`: see [`offering_class`](crate::types::builders::DescribeReservedInstancesRequestBuilder::offering_class).
-    pub fn offering_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingClassType>,
-    ) -> Self {
+    pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
         self.input = self.input.offering_class(input);
         self
     }
@@ -80,7 +77,7 @@ impl DescribeReservedInstancesFluentBuilder {
         self.input.get_reserved_instances_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeReservedInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -94,10 +91,7 @@ impl DescribeReservedInstancesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeReservedInstancesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -116,10 +110,7 @@ impl DescribeReservedInstancesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `offering_type`: see [`offering_type`](crate::types::builders::DescribeReservedInstancesRequestBuilder::offering_type).
-    pub fn offering_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingTypeValues>,
-    ) -> Self {
+    pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
         self.input = self.input.offering_type(input);
         self
     }

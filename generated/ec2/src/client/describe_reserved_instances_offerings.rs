@@ -59,10 +59,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_availability_zone()
     }
     /// Sets the input's `include_marketplace`: see [`include_marketplace`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::include_marketplace).
-    pub fn include_marketplace(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_marketplace(mut self, input: bool) -> Self {
         self.input = self.input.include_marketplace(input);
         self
     }
@@ -79,10 +76,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_include_marketplace()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::instance_type).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
         self.input = self.input.instance_type(input);
         self
     }
@@ -101,7 +95,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_instance_type()
     }
     /// Sets the input's `max_duration`: see [`max_duration`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::max_duration).
-    pub fn max_duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn max_duration(mut self, input: i64) -> Self {
         self.input = self.input.max_duration(input);
         self
     }
@@ -115,7 +109,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_max_duration()
     }
     /// Sets the input's `max_instance_count`: see [`max_instance_count`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::max_instance_count).
-    pub fn max_instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_instance_count(mut self, input: i32) -> Self {
         self.input = self.input.max_instance_count(input);
         self
     }
@@ -129,7 +123,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_max_instance_count()
     }
     /// Sets the input's `min_duration`: see [`min_duration`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::min_duration).
-    pub fn min_duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn min_duration(mut self, input: i64) -> Self {
         self.input = self.input.min_duration(input);
         self
     }
@@ -143,10 +137,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_min_duration()
     }
     /// Sets the input's `offering_class`: see [`offering_class`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::offering_class).
-    pub fn offering_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingClassType>,
-    ) -> Self {
+    pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
         self.input = self.input.offering_class(input);
         self
     }
@@ -167,7 +158,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
     /// Sets the input's `product_description`: see [`product_description`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::product_description).
     pub fn product_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RiProductDescription>,
+        input: crate::types::RiProductDescription,
     ) -> Self {
         self.input = self.input.product_description(input);
         self
@@ -231,7 +222,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -245,10 +236,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -267,10 +255,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `instance_tenancy`: see [`instance_tenancy`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::instance_tenancy).
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
         self.input = self.input.instance_tenancy(input);
         self
     }
@@ -287,10 +272,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_instance_tenancy()
     }
     /// Sets the input's `offering_type`: see [`offering_type`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::offering_type).
-    pub fn offering_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingTypeValues>,
-    ) -> Self {
+    pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
         self.input = self.input.offering_type(input);
         self
     }
@@ -329,7 +311,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -40,7 +40,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -54,10 +54,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -78,7 +75,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     /// Sets the input's `first_slot_start_time_range`: see [`first_slot_start_time_range`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::first_slot_start_time_range).
     pub fn first_slot_start_time_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SlotDateTimeRangeRequest>,
+        input: crate::types::SlotDateTimeRangeRequest,
     ) -> Self {
         self.input = self.input.first_slot_start_time_range(input);
         self
@@ -98,7 +95,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self.input.get_first_slot_start_time_range()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -112,10 +109,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self.input.get_max_results()
     }
     /// Sets the input's `max_slot_duration_in_hours`: see [`max_slot_duration_in_hours`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::max_slot_duration_in_hours).
-    pub fn max_slot_duration_in_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_slot_duration_in_hours(mut self, input: i32) -> Self {
         self.input = self.input.max_slot_duration_in_hours(input);
         self
     }
@@ -132,10 +126,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self.input.get_max_slot_duration_in_hours()
     }
     /// Sets the input's `min_slot_duration_in_hours`: see [`min_slot_duration_in_hours`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::min_slot_duration_in_hours).
-    pub fn min_slot_duration_in_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn min_slot_duration_in_hours(mut self, input: i32) -> Self {
         self.input = self.input.min_slot_duration_in_hours(input);
         self
     }
@@ -174,9 +165,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     /// Sets the input's `recurrence`: see [`recurrence`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::recurrence).
     pub fn recurrence(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstanceRecurrenceRequest,
-        >,
+        input: crate::types::ScheduledInstanceRecurrenceRequest,
     ) -> Self {
         self.input = self.input.recurrence(input);
         self

@@ -36,7 +36,7 @@ impl DescribeScheduledInstancesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -50,10 +50,7 @@ impl DescribeScheduledInstancesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -72,7 +69,7 @@ impl DescribeScheduledInstancesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -130,7 +127,7 @@ impl DescribeScheduledInstancesFluentBuilder {
     /// Sets the input's `slot_start_time_range`: see [`slot_start_time_range`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::slot_start_time_range).
     pub fn slot_start_time_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SlotStartTimeRangeRequest>,
+        input: crate::types::SlotStartTimeRangeRequest,
     ) -> Self {
         self.input = self.input.slot_start_time_range(input);
         self

@@ -39,10 +39,7 @@ impl DescribeSnapshotAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeSnapshotAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::SnapshotAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -81,7 +78,7 @@ impl DescribeSnapshotAttributeFluentBuilder {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSnapshotAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

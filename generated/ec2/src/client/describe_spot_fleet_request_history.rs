@@ -39,7 +39,7 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -75,10 +75,7 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
         self.input.get_spot_fleet_request_id()
     }
     /// Sets the input's `event_type`: see [`event_type`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::event_type).
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventType>,
-    ) -> Self {
+    pub fn event_type(mut self, input: crate::types::EventType) -> Self {
         self.input = self.input.event_type(input);
         self
     }
@@ -95,10 +92,7 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
         self.input.get_event_type()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -137,7 +131,7 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

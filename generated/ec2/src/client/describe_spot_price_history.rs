@@ -58,7 +58,7 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -72,10 +72,7 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -94,10 +91,7 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::end_time).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_time(input);
         self
     }
@@ -116,10 +110,7 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self.input.get_end_time()
     }
     /// Appends one item to the input's `instance_types`: see [`instance_types`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
+    pub fn instance_types(mut self, input: crate::types::InstanceType) -> Self {
         self.input = self.input.instance_types(input);
         self
     }
@@ -160,10 +151,7 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self.input.get_product_descriptions()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -204,7 +192,7 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self.input.get_availability_zone()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

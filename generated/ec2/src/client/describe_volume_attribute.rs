@@ -37,10 +37,7 @@ impl DescribeVolumeAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeVolumeAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::VolumeAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -79,7 +76,7 @@ impl DescribeVolumeAttributeFluentBuilder {
         self.input.get_volume_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVolumeAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -34,7 +34,7 @@ impl DescribeVpcClassicLinkFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVpcClassicLinkRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -70,10 +70,7 @@ impl DescribeVpcClassicLinkFluentBuilder {
         self.input.get_vpc_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcClassicLinkRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

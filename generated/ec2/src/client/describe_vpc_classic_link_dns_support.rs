@@ -58,7 +58,7 @@ impl DescribeVpcClassicLinkDnsSupportFluentBuilder {
         self.input.get_vpc_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -34,10 +34,7 @@ impl DescribeVpnConnectionsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpnConnectionsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -78,7 +75,7 @@ impl DescribeVpnConnectionsFluentBuilder {
         self.input.get_vpn_connection_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVpnConnectionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

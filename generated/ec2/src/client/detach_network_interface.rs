@@ -37,7 +37,7 @@ impl DetachNetworkInterfaceFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DetachNetworkInterfaceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,7 +71,7 @@ impl DetachNetworkInterfaceFluentBuilder {
         self.input.get_attachment_id()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DetachNetworkInterfaceRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }

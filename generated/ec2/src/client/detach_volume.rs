@@ -55,7 +55,7 @@ impl DetachVolumeFluentBuilder {
         self.input.get_device()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DetachVolumeRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }
@@ -109,7 +109,7 @@ impl DetachVolumeFluentBuilder {
         self.input.get_volume_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DetachVolumeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -79,10 +79,7 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
         self.input.get_destination()
     }
     /// Sets the input's `metric`: see [`metric`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::metric).
-    pub fn metric(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricType>,
-    ) -> Self {
+    pub fn metric(mut self, input: crate::types::MetricType) -> Self {
         self.input = self.input.metric(input);
         self
     }
@@ -99,10 +96,7 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
         self.input.get_metric()
     }
     /// Sets the input's `statistic`: see [`statistic`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::statistic).
-    pub fn statistic(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatisticType>,
-    ) -> Self {
+    pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
         self.input = self.input.statistic(input);
         self
     }
@@ -119,7 +113,7 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
         self.input.get_statistic()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

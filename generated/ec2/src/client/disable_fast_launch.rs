@@ -55,7 +55,7 @@ impl DisableFastLaunchFluentBuilder {
         self.input.get_image_id()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DisableFastLaunchRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }
@@ -69,7 +69,7 @@ impl DisableFastLaunchFluentBuilder {
         self.input.get_force()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableFastLaunchRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -74,7 +74,7 @@ impl DisassociateAddressFluentBuilder {
         self.input.get_public_ip()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateAddressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -84,7 +84,7 @@ impl DisassociateTransitGatewayRouteTableFluentBuilder {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateTransitGatewayRouteTableRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -79,7 +79,7 @@ impl EnableAddressTransferFluentBuilder {
         self.input.get_transfer_account_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableAddressTransferRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -41,7 +41,7 @@ impl EnableAllowedImagesSettingsFluentBuilder {
     /// Sets the input's `allowed_images_settings_state`: see [`allowed_images_settings_state`](crate::types::builders::EnableAllowedImagesSettingsRequestBuilder::allowed_images_settings_state).
     pub fn allowed_images_settings_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedImagesSettingsEnabledState>,
+        input: crate::types::AllowedImagesSettingsEnabledState,
     ) -> Self {
         self.input = self.input.allowed_images_settings_state(input);
         self
@@ -61,7 +61,7 @@ impl EnableAllowedImagesSettingsFluentBuilder {
         self.input.get_allowed_images_settings_state()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableAllowedImagesSettingsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -59,7 +59,7 @@ impl EnableApplicationStatusCheckSuppressionFluentBuilder {
         self.input.get_instance_ids()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder::duration_seconds).
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.duration_seconds(input);
         self
     }
@@ -93,7 +93,7 @@ impl EnableApplicationStatusCheckSuppressionFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

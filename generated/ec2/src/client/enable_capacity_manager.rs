@@ -34,10 +34,7 @@ impl EnableCapacityManagerFluentBuilder {
         &self.input
     }
     /// Sets the input's `organizations_access`: see [`organizations_access`](crate::types::builders::EnableCapacityManagerRequestBuilder::organizations_access).
-    pub fn organizations_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn organizations_access(mut self, input: bool) -> Self {
         self.input = self.input.organizations_access(input);
         self
     }
@@ -54,7 +51,7 @@ impl EnableCapacityManagerFluentBuilder {
         self.input.get_organizations_access()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableCapacityManagerRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

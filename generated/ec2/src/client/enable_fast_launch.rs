@@ -77,9 +77,7 @@ impl EnableFastLaunchFluentBuilder {
     /// Sets the input's `snapshot_configuration`: see [`snapshot_configuration`](crate::types::builders::EnableFastLaunchRequestBuilder::snapshot_configuration).
     pub fn snapshot_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchSnapshotConfigurationRequest,
-        >,
+        input: crate::types::FastLaunchSnapshotConfigurationRequest,
     ) -> Self {
         self.input = self.input.snapshot_configuration(input);
         self
@@ -103,9 +101,7 @@ impl EnableFastLaunchFluentBuilder {
     /// Sets the input's `launch_template`: see [`launch_template`](crate::types::builders::EnableFastLaunchRequestBuilder::launch_template).
     pub fn launch_template(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchLaunchTemplateSpecificationRequest,
-        >,
+        input: crate::types::FastLaunchLaunchTemplateSpecificationRequest,
     ) -> Self {
         self.input = self.input.launch_template(input);
         self
@@ -129,10 +125,7 @@ impl EnableFastLaunchFluentBuilder {
         self.input.get_launch_template()
     }
     /// Sets the input's `max_parallel_launches`: see [`max_parallel_launches`](crate::types::builders::EnableFastLaunchRequestBuilder::max_parallel_launches).
-    pub fn max_parallel_launches(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_parallel_launches(mut self, input: i32) -> Self {
         self.input = self.input.max_parallel_launches(input);
         self
     }
@@ -149,7 +142,7 @@ impl EnableFastLaunchFluentBuilder {
         self.input.get_max_parallel_launches()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableFastLaunchRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

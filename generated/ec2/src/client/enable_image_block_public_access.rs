@@ -41,9 +41,7 @@ impl EnableImageBlockPublicAccessFluentBuilder {
     /// Sets the input's `image_block_public_access_state`: see [`image_block_public_access_state`](crate::types::builders::EnableImageBlockPublicAccessRequestBuilder::image_block_public_access_state).
     pub fn image_block_public_access_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImageBlockPublicAccessEnabledState,
-        >,
+        input: crate::types::ImageBlockPublicAccessEnabledState,
     ) -> Self {
         self.input = self.input.image_block_public_access_state(input);
         self
@@ -63,7 +61,7 @@ impl EnableImageBlockPublicAccessFluentBuilder {
         self.input.get_image_block_public_access_state()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableImageBlockPublicAccessRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

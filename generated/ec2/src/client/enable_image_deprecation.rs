@@ -59,7 +59,7 @@ impl EnableImageDeprecationFluentBuilder {
     /// Sets the input's `deprecate_at`: see [`deprecate_at`](crate::types::builders::EnableImageDeprecationRequestBuilder::deprecate_at).
     pub fn deprecate_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.deprecate_at(input);
         self
@@ -79,7 +79,7 @@ impl EnableImageDeprecationFluentBuilder {
         self.input.get_deprecate_at()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableImageDeprecationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

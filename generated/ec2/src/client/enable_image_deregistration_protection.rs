@@ -60,7 +60,7 @@ impl EnableImageDeregistrationProtectionFluentBuilder {
         self.input.get_image_id()
     }
     /// Sets the input's `with_cooldown`: see [`with_cooldown`](crate::types::builders::EnableImageDeregistrationProtectionRequestBuilder::with_cooldown).
-    pub fn with_cooldown(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn with_cooldown(mut self, input: bool) -> Self {
         self.input = self.input.with_cooldown(input);
         self
     }
@@ -74,7 +74,7 @@ impl EnableImageDeregistrationProtectionFluentBuilder {
         self.input.get_with_cooldown()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableImageDeregistrationProtectionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -84,7 +84,7 @@ impl EnableInstanceSqlHaStandbyDetectionsFluentBuilder {
         self.input.get_sql_server_credentials()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -39,10 +39,7 @@ impl EnableSnapshotBlockPublicAccessFluentBuilder {
         &self.input
     }
     /// Sets the input's `state`: see [`state`](crate::types::builders::EnableSnapshotBlockPublicAccessRequestBuilder::state).
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotBlockPublicAccessState>,
-    ) -> Self {
+    pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
         self.input = self.input.state(input);
         self
     }
@@ -61,7 +58,7 @@ impl EnableSnapshotBlockPublicAccessFluentBuilder {
         self.input.get_state()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableSnapshotBlockPublicAccessRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -64,7 +64,7 @@ impl ExportClientVpnClientCertificateRevocationListFluentBuilder {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportClientVpnClientCertificateRevocationListRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -75,10 +75,7 @@ impl ExportImageFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `disk_image_format`: see [`disk_image_format`](crate::types::builders::ExportImageRequestBuilder::disk_image_format).
-    pub fn disk_image_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageFormat>,
-    ) -> Self {
+    pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
         self.input = self.input.disk_image_format(input);
         self
     }
@@ -97,7 +94,7 @@ impl ExportImageFluentBuilder {
         self.input.get_disk_image_format()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportImageRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -133,7 +130,7 @@ impl ExportImageFluentBuilder {
     /// Sets the input's `s3_export_location`: see [`s3_export_location`](crate::types::builders::ExportImageRequestBuilder::s3_export_location).
     pub fn s3_export_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExportTaskS3LocationRequest>,
+        input: crate::types::ExportTaskS3LocationRequest,
     ) -> Self {
         self.input = self.input.s3_export_location(input);
         self
@@ -173,10 +170,7 @@ impl ExportImageFluentBuilder {
         self.input.get_role_name()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::ExportImageRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -61,10 +61,7 @@ impl ExportTransitGatewayRoutesFluentBuilder {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::ExportTransitGatewayRoutesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -103,7 +100,7 @@ impl ExportTransitGatewayRoutesFluentBuilder {
         self.input.get_s3_bucket()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportTransitGatewayRoutesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

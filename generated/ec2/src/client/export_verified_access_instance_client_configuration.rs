@@ -64,7 +64,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationFluentBuilder {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportVerifiedAccessInstanceClientConfigurationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -60,7 +60,7 @@ impl GetAssociatedEnclaveCertificateIamRolesFluentBuilder {
         self.input.get_certificate_arn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetAssociatedEnclaveCertificateIamRolesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

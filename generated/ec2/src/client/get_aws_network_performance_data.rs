@@ -36,10 +36,7 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `data_queries`: see [`data_queries`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::data_queries).
-    pub fn data_queries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataQuery>,
-    ) -> Self {
+    pub fn data_queries(mut self, input: crate::types::DataQuery) -> Self {
         self.input = self.input.data_queries(input);
         self
     }
@@ -58,10 +55,7 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         self.input.get_data_queries()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -80,10 +74,7 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::end_time).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_time(input);
         self
     }
@@ -102,7 +93,7 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         self.input.get_end_time()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -136,7 +127,7 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

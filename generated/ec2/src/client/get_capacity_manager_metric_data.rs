@@ -39,10 +39,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `metric_names`: see [`metric_names`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::metric_names).
-    pub fn metric_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Metric>,
-    ) -> Self {
+    pub fn metric_names(mut self, input: crate::types::Metric) -> Self {
         self.input = self.input.metric_names(input);
         self
     }
@@ -61,10 +58,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self.input.get_metric_names()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -83,10 +77,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::end_time).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_time(input);
         self
     }
@@ -105,7 +96,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self.input.get_end_time()
     }
     /// Sets the input's `period`: see [`period`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::period).
-    pub fn period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn period(mut self, input: i32) -> Self {
         self.input = self.input.period(input);
         self
     }
@@ -119,10 +110,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self.input.get_period()
     }
     /// Appends one item to the input's `group_by`: see [`group_by`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::group_by).
-    pub fn group_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupBy>,
-    ) -> Self {
+    pub fn group_by(mut self, input: crate::types::GroupBy) -> Self {
         self.input = self.input.group_by(input);
         self
     }
@@ -141,10 +129,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self.input.get_group_by()
     }
     /// Appends one item to the input's `filter_by`: see [`filter_by`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::filter_by).
-    pub fn filter_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerCondition>,
-    ) -> Self {
+    pub fn filter_by(mut self, input: crate::types::CapacityManagerCondition) -> Self {
         self.input = self.input.filter_by(input);
         self
     }
@@ -167,7 +152,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self.input.get_filter_by()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -201,7 +186,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

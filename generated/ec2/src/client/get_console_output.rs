@@ -55,7 +55,7 @@ impl GetConsoleOutputFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `latest`: see [`latest`](crate::types::builders::GetConsoleOutputRequestBuilder::latest).
-    pub fn latest(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn latest(mut self, input: bool) -> Self {
         self.input = self.input.latest(input);
         self
     }
@@ -69,7 +69,7 @@ impl GetConsoleOutputFluentBuilder {
         self.input.get_latest()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetConsoleOutputRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,7 +37,7 @@ impl GetConsoleScreenshotFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetConsoleScreenshotRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,7 +71,7 @@ impl GetConsoleScreenshotFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `wake_up`: see [`wake_up`](crate::types::builders::GetConsoleScreenshotRequestBuilder::wake_up).
-    pub fn wake_up(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn wake_up(mut self, input: bool) -> Self {
         self.input = self.input.wake_up(input);
         self
     }

@@ -39,7 +39,7 @@ impl GetDefaultCreditSpecificationFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetDefaultCreditSpecificationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -55,7 +55,7 @@ impl GetDefaultCreditSpecificationFluentBuilder {
     /// Sets the input's `instance_family`: see [`instance_family`](crate::types::builders::GetDefaultCreditSpecificationRequestBuilder::instance_family).
     pub fn instance_family(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: crate::types::UnlimitedSupportedInstanceFamily,
     ) -> Self {
         self.input = self.input.instance_family(input);
         self

@@ -39,7 +39,7 @@ impl GetFlowLogsIntegrationTemplateFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -95,10 +95,7 @@ impl GetFlowLogsIntegrationTemplateFluentBuilder {
         self.input.get_config_delivery_s3_destination_arn()
     }
     /// Sets the input's `integrate_services`: see [`integrate_services`](crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder::integrate_services).
-    pub fn integrate_services(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegrateServices>,
-    ) -> Self {
+    pub fn integrate_services(mut self, input: crate::types::IntegrateServices) -> Self {
         self.input = self.input.integrate_services(input);
         self
     }

@@ -57,10 +57,7 @@ impl GetInstanceTpmEkPubFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `key_type`: see [`key_type`](crate::types::builders::GetInstanceTpmEkPubRequestBuilder::key_type).
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EkPubKeyType>,
-    ) -> Self {
+    pub fn key_type(mut self, input: crate::types::EkPubKeyType) -> Self {
         self.input = self.input.key_type(input);
         self
     }
@@ -77,10 +74,7 @@ impl GetInstanceTpmEkPubFluentBuilder {
         self.input.get_key_type()
     }
     /// Sets the input's `key_format`: see [`key_format`](crate::types::builders::GetInstanceTpmEkPubRequestBuilder::key_format).
-    pub fn key_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EkPubKeyFormat>,
-    ) -> Self {
+    pub fn key_format(mut self, input: crate::types::EkPubKeyFormat) -> Self {
         self.input = self.input.key_format(input);
         self
     }
@@ -99,7 +93,7 @@ impl GetInstanceTpmEkPubFluentBuilder {
         self.input.get_key_format()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetInstanceTpmEkPubRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -40,7 +40,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -54,10 +54,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `architecture_types`: see [`architecture_types`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::architecture_types).
-    pub fn architecture_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureType>,
-    ) -> Self {
+    pub fn architecture_types(mut self, input: crate::types::ArchitectureType) -> Self {
         self.input = self.input.architecture_types(input);
         self
     }
@@ -78,7 +75,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// Appends one item to the input's `virtualization_types`: see [`virtualization_types`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::virtualization_types).
     pub fn virtualization_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VirtualizationType>,
+        input: crate::types::VirtualizationType,
     ) -> Self {
         self.input = self.input.virtualization_types(input);
         self
@@ -100,7 +97,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// Sets the input's `instance_requirements`: see [`instance_requirements`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::instance_requirements).
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirementsRequest>,
+        input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
         self.input = self.input.instance_requirements(input);
         self
@@ -120,7 +117,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
         self.input.get_instance_requirements()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

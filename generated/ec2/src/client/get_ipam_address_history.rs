@@ -37,7 +37,7 @@ impl GetIpamAddressHistoryFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -111,10 +111,7 @@ impl GetIpamAddressHistoryFluentBuilder {
         self.input.get_vpc_id()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -133,10 +130,7 @@ impl GetIpamAddressHistoryFluentBuilder {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::end_time).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_time(input);
         self
     }
@@ -155,7 +149,7 @@ impl GetIpamAddressHistoryFluentBuilder {
         self.input.get_end_time()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -40,7 +40,7 @@ impl GetIpamInternetRegistryAssociationCidrsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetIpamInternetRegistryAssociationCidrsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -76,7 +76,7 @@ impl GetIpamInternetRegistryAssociationCidrsFluentBuilder {
         self.input.get_ipam_internet_registry_association_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamInternetRegistryAssociationCidrsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -110,10 +110,7 @@ impl GetIpamInternetRegistryAssociationCidrsFluentBuilder {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamInternetRegistryAssociationCidrsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

@@ -39,7 +39,7 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,10 +73,7 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
         self.input.get_ipam_policy_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -115,10 +112,7 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
         self.input.get_locale()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::resource_type).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyResourceType>,
-    ) -> Self {
+    pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
         self.input = self.input.resource_type(input);
         self
     }
@@ -137,7 +131,7 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
         self.input.get_resource_type()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -40,7 +40,7 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -76,10 +76,7 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Sets the input's `ipam_prefix_list_resolver_version`: see [`ipam_prefix_list_resolver_version`](crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder::ipam_prefix_list_resolver_version).
-    pub fn ipam_prefix_list_resolver_version(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_version(mut self, input: i64) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_version(input);
         self
     }
@@ -96,7 +93,7 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
         self.input.get_ipam_prefix_list_resolver_version()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

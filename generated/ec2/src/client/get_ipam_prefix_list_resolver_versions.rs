@@ -39,7 +39,7 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -75,10 +75,7 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Appends one item to the input's `ipam_prefix_list_resolver_versions`: see [`ipam_prefix_list_resolver_versions`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::ipam_prefix_list_resolver_versions).
-    pub fn ipam_prefix_list_resolver_versions(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_versions(mut self, input: i64) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_versions(input);
         self
     }
@@ -97,7 +94,7 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
         self.input.get_ipam_prefix_list_resolver_versions()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -111,10 +108,7 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }

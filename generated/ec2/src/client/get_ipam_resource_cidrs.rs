@@ -37,7 +37,7 @@ impl GetIpamResourceCidrsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -51,10 +51,7 @@ impl GetIpamResourceCidrsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -73,7 +70,7 @@ impl GetIpamResourceCidrsFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -167,10 +164,7 @@ impl GetIpamResourceCidrsFluentBuilder {
         self.input.get_resource_id()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::resource_type).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceType>,
-    ) -> Self {
+    pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
         self.input = self.input.resource_type(input);
         self
     }
@@ -189,10 +183,7 @@ impl GetIpamResourceCidrsFluentBuilder {
         self.input.get_resource_type()
     }
     /// Sets the input's `resource_tag`: see [`resource_tag`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::resource_tag).
-    pub fn resource_tag(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
-    ) -> Self {
+    pub fn resource_tag(mut self, input: crate::types::RequestIpamResourceTag) -> Self {
         self.input = self.input.resource_tag(input);
         self
     }

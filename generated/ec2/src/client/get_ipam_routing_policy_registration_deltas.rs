@@ -40,7 +40,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -96,10 +96,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
         self.input.get_delta_id()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -118,10 +115,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::end_time).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_time(input);
         self
     }
@@ -142,7 +136,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
     /// Sets the input's `chronological_order`: see [`chronological_order`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::chronological_order).
     pub fn chronological_order(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChronologicalOrder>,
+        input: crate::types::ChronologicalOrder,
     ) -> Self {
         self.input = self.input.chronological_order(input);
         self
@@ -162,7 +156,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
         self.input.get_chronological_order()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

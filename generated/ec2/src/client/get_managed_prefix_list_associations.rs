@@ -39,7 +39,7 @@ impl GetManagedPrefixListAssociationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetManagedPrefixListAssociationsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,7 +73,7 @@ impl GetManagedPrefixListAssociationsFluentBuilder {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetManagedPrefixListAssociationsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -39,7 +39,7 @@ impl GetManagedPrefixListEntriesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetManagedPrefixListEntriesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,7 +73,7 @@ impl GetManagedPrefixListEntriesFluentBuilder {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `target_version`: see [`target_version`](crate::types::builders::GetManagedPrefixListEntriesRequestBuilder::target_version).
-    pub fn target_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn target_version(mut self, input: i64) -> Self {
         self.input = self.input.target_version(input);
         self
     }
@@ -87,7 +87,7 @@ impl GetManagedPrefixListEntriesFluentBuilder {
         self.input.get_target_version()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetManagedPrefixListEntriesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -64,7 +64,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
         self.input.get_network_insights_access_scope_analysis_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -98,7 +98,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -39,7 +39,7 @@ impl GetReservedInstancesExchangeQuoteFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -77,7 +77,7 @@ impl GetReservedInstancesExchangeQuoteFluentBuilder {
     /// Appends one item to the input's `target_configurations`: see [`target_configurations`](crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder::target_configurations).
     pub fn target_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetConfigurationRequest>,
+        input: crate::types::TargetConfigurationRequest,
     ) -> Self {
         self.input = self.input.target_configurations(input);
         self

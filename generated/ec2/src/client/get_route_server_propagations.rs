@@ -79,7 +79,7 @@ impl GetRouteServerPropagationsFluentBuilder {
         self.input.get_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetRouteServerPropagationsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

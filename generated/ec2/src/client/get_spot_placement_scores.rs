@@ -59,7 +59,7 @@ impl GetSpotPlacementScoresFluentBuilder {
         self.input.get_instance_types()
     }
     /// Sets the input's `target_capacity`: see [`target_capacity`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::target_capacity).
-    pub fn target_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn target_capacity(mut self, input: i32) -> Self {
         self.input = self.input.target_capacity(input);
         self
     }
@@ -75,7 +75,7 @@ impl GetSpotPlacementScoresFluentBuilder {
     /// Sets the input's `target_capacity_unit_type`: see [`target_capacity_unit_type`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::target_capacity_unit_type).
     pub fn target_capacity_unit_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetCapacityUnitType>,
+        input: crate::types::TargetCapacityUnitType,
     ) -> Self {
         self.input = self.input.target_capacity_unit_type(input);
         self
@@ -95,10 +95,7 @@ impl GetSpotPlacementScoresFluentBuilder {
         self.input.get_target_capacity_unit_type()
     }
     /// Sets the input's `single_availability_zone`: see [`single_availability_zone`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::single_availability_zone).
-    pub fn single_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn single_availability_zone(mut self, input: bool) -> Self {
         self.input = self.input.single_availability_zone(input);
         self
     }
@@ -139,9 +136,7 @@ impl GetSpotPlacementScoresFluentBuilder {
     /// Sets the input's `instance_requirements_with_metadata`: see [`instance_requirements_with_metadata`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::instance_requirements_with_metadata).
     pub fn instance_requirements_with_metadata(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceRequirementsWithMetadataRequest,
-        >,
+        input: crate::types::InstanceRequirementsWithMetadataRequest,
     ) -> Self {
         self.input = self.input.instance_requirements_with_metadata(input);
         self
@@ -163,7 +158,7 @@ impl GetSpotPlacementScoresFluentBuilder {
         self.input.get_instance_requirements_with_metadata()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -177,7 +172,7 @@ impl GetSpotPlacementScoresFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -211,10 +206,7 @@ impl GetSpotPlacementScoresFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `include_local_zones`: see [`include_local_zones`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::include_local_zones).
-    pub fn include_local_zones(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_local_zones(mut self, input: bool) -> Self {
         self.input = self.input.include_local_zones(input);
         self
     }

@@ -62,10 +62,7 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -84,7 +81,7 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -118,7 +115,7 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -61,7 +61,7 @@ impl GetVerifiedAccessEndpointTargetsFluentBuilder {
         self.input.get_verified_access_endpoint_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -95,7 +95,7 @@ impl GetVerifiedAccessEndpointTargetsFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -128,7 +128,7 @@ impl GetVpnConnectionDeviceSampleConfigurationFluentBuilder {
         self.input.get_sample_type()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

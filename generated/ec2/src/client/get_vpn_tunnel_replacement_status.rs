@@ -83,7 +83,7 @@ impl GetVpnTunnelReplacementStatusFluentBuilder {
         self.input.get_vpn_tunnel_outside_ip_address()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVpnTunnelReplacementStatusRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

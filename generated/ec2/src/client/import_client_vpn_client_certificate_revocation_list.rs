@@ -86,7 +86,7 @@ impl ImportClientVpnClientCertificateRevocationListFluentBuilder {
         self.input.get_certificate_revocation_list()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

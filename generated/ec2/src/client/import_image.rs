@@ -52,10 +52,7 @@ impl ImportImageFluentBuilder {
         self.input.get_architecture()
     }
     /// Sets the input's `client_data`: see [`client_data`](crate::types::builders::ImportImageRequestBuilder::client_data).
-    pub fn client_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientData>,
-    ) -> Self {
+    pub fn client_data(mut self, input: crate::types::ClientData) -> Self {
         self.input = self.input.client_data(input);
         self
     }
@@ -112,10 +109,7 @@ impl ImportImageFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `disk_containers`: see [`disk_containers`](crate::types::builders::ImportImageRequestBuilder::disk_containers).
-    pub fn disk_containers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageDiskContainer>,
-    ) -> Self {
+    pub fn disk_containers(mut self, input: crate::types::ImageDiskContainer) -> Self {
         self.input = self.input.disk_containers(input);
         self
     }
@@ -134,7 +128,7 @@ impl ImportImageFluentBuilder {
         self.input.get_disk_containers()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportImageRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -148,7 +142,7 @@ impl ImportImageFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::ImportImageRequestBuilder::encrypted).
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn encrypted(mut self, input: bool) -> Self {
         self.input = self.input.encrypted(input);
         self
     }
@@ -264,9 +258,7 @@ impl ImportImageFluentBuilder {
     /// Appends one item to the input's `license_specifications`: see [`license_specifications`](crate::types::builders::ImportImageRequestBuilder::license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImportImageLicenseConfigurationRequest,
-        >,
+        input: crate::types::ImportImageLicenseConfigurationRequest,
     ) -> Self {
         self.input = self.input.license_specifications(input);
         self
@@ -290,10 +282,7 @@ impl ImportImageFluentBuilder {
         self.input.get_license_specifications()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::ImportImageRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -332,10 +321,7 @@ impl ImportImageFluentBuilder {
         self.input.get_usage_operation()
     }
     /// Sets the input's `boot_mode`: see [`boot_mode`](crate::types::builders::ImportImageRequestBuilder::boot_mode).
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
         self.input = self.input.boot_mode(input);
         self
     }

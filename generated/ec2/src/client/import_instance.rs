@@ -35,7 +35,7 @@ impl ImportInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportInstanceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,7 +71,7 @@ impl ImportInstanceFluentBuilder {
     /// Sets the input's `launch_specification`: see [`launch_specification`](crate::types::builders::ImportInstanceRequestBuilder::launch_specification).
     pub fn launch_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImportInstanceLaunchSpecification>,
+        input: crate::types::ImportInstanceLaunchSpecification,
     ) -> Self {
         self.input = self.input.launch_specification(input);
         self
@@ -91,10 +91,7 @@ impl ImportInstanceFluentBuilder {
         self.input.get_launch_specification()
     }
     /// Appends one item to the input's `disk_images`: see [`disk_images`](crate::types::builders::ImportInstanceRequestBuilder::disk_images).
-    pub fn disk_images(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImage>,
-    ) -> Self {
+    pub fn disk_images(mut self, input: crate::types::DiskImage) -> Self {
         self.input = self.input.disk_images(input);
         self
     }
@@ -113,10 +110,7 @@ impl ImportInstanceFluentBuilder {
         self.input.get_disk_images()
     }
     /// Sets the input's `platform`: see [`platform`](crate::types::builders::ImportInstanceRequestBuilder::platform).
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
         self.input = self.input.platform(input);
         self
     }

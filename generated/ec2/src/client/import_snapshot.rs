@@ -32,10 +32,7 @@ impl ImportSnapshotFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_data`: see [`client_data`](crate::types::builders::ImportSnapshotRequestBuilder::client_data).
-    pub fn client_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientData>,
-    ) -> Self {
+    pub fn client_data(mut self, input: crate::types::ClientData) -> Self {
         self.input = self.input.client_data(input);
         self
     }
@@ -92,10 +89,7 @@ impl ImportSnapshotFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `disk_container`: see [`disk_container`](crate::types::builders::ImportSnapshotRequestBuilder::disk_container).
-    pub fn disk_container(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotDiskContainer>,
-    ) -> Self {
+    pub fn disk_container(mut self, input: crate::types::SnapshotDiskContainer) -> Self {
         self.input = self.input.disk_container(input);
         self
     }
@@ -114,7 +108,7 @@ impl ImportSnapshotFluentBuilder {
         self.input.get_disk_container()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportSnapshotRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -128,7 +122,7 @@ impl ImportSnapshotFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::ImportSnapshotRequestBuilder::encrypted).
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn encrypted(mut self, input: bool) -> Self {
         self.input = self.input.encrypted(input);
         self
     }
@@ -182,10 +176,7 @@ impl ImportSnapshotFluentBuilder {
         self.input.get_role_name()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::ImportSnapshotRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

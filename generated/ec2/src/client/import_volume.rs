@@ -57,7 +57,7 @@ impl ImportVolumeFluentBuilder {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportVolumeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -93,10 +93,7 @@ impl ImportVolumeFluentBuilder {
         self.input.get_availability_zone()
     }
     /// Sets the input's `image`: see [`image`](crate::types::builders::ImportVolumeRequestBuilder::image).
-    pub fn image(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageDetail>,
-    ) -> Self {
+    pub fn image(mut self, input: crate::types::DiskImageDetail) -> Self {
         self.input = self.input.image(input);
         self
     }
@@ -133,10 +130,7 @@ impl ImportVolumeFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `volume`: see [`volume`](crate::types::builders::ImportVolumeRequestBuilder::volume).
-    pub fn volume(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeDetail>,
-    ) -> Self {
+    pub fn volume(mut self, input: crate::types::VolumeDetail) -> Self {
         self.input = self.input.volume(input);
         self
     }

@@ -56,7 +56,7 @@ impl ListVolumesInRecycleBinFluentBuilder {
         self.input.get_volume_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ListVolumesInRecycleBinRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -70,7 +70,7 @@ impl ListVolumesInRecycleBinFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListVolumesInRecycleBinRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

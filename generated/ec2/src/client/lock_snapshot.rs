@@ -55,7 +55,7 @@ impl LockSnapshotFluentBuilder {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::LockSnapshotRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -69,10 +69,7 @@ impl LockSnapshotFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `lock_mode`: see [`lock_mode`](crate::types::builders::LockSnapshotRequestBuilder::lock_mode).
-    pub fn lock_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LockMode>,
-    ) -> Self {
+    pub fn lock_mode(mut self, input: crate::types::LockMode) -> Self {
         self.input = self.input.lock_mode(input);
         self
     }
@@ -89,7 +86,7 @@ impl LockSnapshotFluentBuilder {
         self.input.get_lock_mode()
     }
     /// Sets the input's `cool_off_period`: see [`cool_off_period`](crate::types::builders::LockSnapshotRequestBuilder::cool_off_period).
-    pub fn cool_off_period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn cool_off_period(mut self, input: i32) -> Self {
         self.input = self.input.cool_off_period(input);
         self
     }
@@ -103,7 +100,7 @@ impl LockSnapshotFluentBuilder {
         self.input.get_cool_off_period()
     }
     /// Sets the input's `lock_duration`: see [`lock_duration`](crate::types::builders::LockSnapshotRequestBuilder::lock_duration).
-    pub fn lock_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn lock_duration(mut self, input: i32) -> Self {
         self.input = self.input.lock_duration(input);
         self
     }
@@ -119,7 +116,7 @@ impl LockSnapshotFluentBuilder {
     /// Sets the input's `expiration_date`: see [`expiration_date`](crate::types::builders::LockSnapshotRequestBuilder::expiration_date).
     pub fn expiration_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.expiration_date(input);
         self

@@ -36,7 +36,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -50,10 +50,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::mode).
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountVpcEncryptionControlMode>,
-    ) -> Self {
+    pub fn mode(mut self, input: crate::types::AccountVpcEncryptionControlMode) -> Self {
         self.input = self.input.mode(input);
         self
     }
@@ -74,9 +71,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `internet_gateway`: see [`internet_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::internet_gateway).
     pub fn internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.internet_gateway(input);
         self
@@ -100,9 +95,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `egress_only_internet_gateway`: see [`egress_only_internet_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::egress_only_internet_gateway).
     pub fn egress_only_internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.egress_only_internet_gateway(input);
         self
@@ -126,9 +119,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `nat_gateway`: see [`nat_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::nat_gateway).
     pub fn nat_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.nat_gateway(input);
         self
@@ -152,9 +143,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `virtual_private_gateway`: see [`virtual_private_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::virtual_private_gateway).
     pub fn virtual_private_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.virtual_private_gateway(input);
         self
@@ -178,9 +167,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `vpc_peering`: see [`vpc_peering`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::vpc_peering).
     pub fn vpc_peering(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.vpc_peering(input);
         self
@@ -204,9 +191,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `lambda`: see [`lambda`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::lambda).
     pub fn lambda(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.lambda(input);
         self
@@ -230,9 +215,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `vpc_lattice`: see [`vpc_lattice`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::vpc_lattice).
     pub fn vpc_lattice(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.vpc_lattice(input);
         self
@@ -256,9 +239,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets the input's `elastic_file_system`: see [`elastic_file_system`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::elastic_file_system).
     pub fn elastic_file_system(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.elastic_file_system(input);
         self

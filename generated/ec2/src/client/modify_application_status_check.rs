@@ -61,10 +61,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_application_status_check_id()
     }
     /// Sets the input's `aggregation`: see [`aggregation`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::aggregation).
-    pub fn aggregation(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AggregationStatusEnum>,
-    ) -> Self {
+    pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
         self.input = self.input.aggregation(input);
         self
     }
@@ -85,7 +82,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
     /// Appends one item to the input's `health_check_paths`: see [`health_check_paths`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::health_check_paths).
     pub fn health_check_paths(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckPathRequestObject>,
+        input: crate::types::HealthCheckPathRequestObject,
     ) -> Self {
         self.input = self.input.health_check_paths(input);
         self
@@ -109,10 +106,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_health_check_paths()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::protocol).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkProtocolEnum>,
-    ) -> Self {
+    pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
         self.input = self.input.protocol(input);
         self
     }
@@ -131,7 +125,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_protocol()
     }
     /// Sets the input's `port`: see [`port`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::port).
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn port(mut self, input: i32) -> Self {
         self.input = self.input.port(input);
         self
     }
@@ -165,7 +159,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_path()
     }
     /// Sets the input's `device_index`: see [`device_index`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::device_index).
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn device_index(mut self, input: i32) -> Self {
         self.input = self.input.device_index(input);
         self
     }
@@ -179,10 +173,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_device_index()
     }
     /// Sets the input's `ip_version`: see [`ip_version`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::ip_version).
-    pub fn ip_version(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpVersionEnum>,
-    ) -> Self {
+    pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
         self.input = self.input.ip_version(input);
         self
     }
@@ -199,10 +190,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_ip_version()
     }
     /// Sets the input's `ip_scope`: see [`ip_scope`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::ip_scope).
-    pub fn ip_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpScopeEnum>,
-    ) -> Self {
+    pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
         self.input = self.input.ip_scope(input);
         self
     }
@@ -219,7 +207,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_ip_scope()
     }
     /// Sets the input's `interval`: see [`interval`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::interval).
-    pub fn interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn interval(mut self, input: i32) -> Self {
         self.input = self.input.interval(input);
         self
     }
@@ -233,7 +221,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_interval()
     }
     /// Sets the input's `timeout`: see [`timeout`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::timeout).
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn timeout(mut self, input: i32) -> Self {
         self.input = self.input.timeout(input);
         self
     }
@@ -247,7 +235,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_timeout()
     }
     /// Sets the input's `failure_threshold`: see [`failure_threshold`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::failure_threshold).
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn failure_threshold(mut self, input: i32) -> Self {
         self.input = self.input.failure_threshold(input);
         self
     }
@@ -261,7 +249,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_failure_threshold()
     }
     /// Sets the input's `success_threshold`: see [`success_threshold`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::success_threshold).
-    pub fn success_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn success_threshold(mut self, input: i32) -> Self {
         self.input = self.input.success_threshold(input);
         self
     }
@@ -297,10 +285,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_status_code_matcher()
     }
     /// Sets the input's `initialization_grace_period_seconds`: see [`initialization_grace_period_seconds`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::initialization_grace_period_seconds).
-    pub fn initialization_grace_period_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
         self.input = self.input.initialization_grace_period_seconds(input);
         self
     }
@@ -339,7 +324,7 @@ impl ModifyApplicationStatusCheckFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyApplicationStatusCheckRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

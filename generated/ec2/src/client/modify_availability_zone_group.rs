@@ -61,7 +61,7 @@ impl ModifyAvailabilityZoneGroupFluentBuilder {
     /// Sets the input's `opt_in_status`: see [`opt_in_status`](crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder::opt_in_status).
     pub fn opt_in_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ModifyAvailabilityZoneOptInStatus>,
+        input: crate::types::ModifyAvailabilityZoneOptInStatus,
     ) -> Self {
         self.input = self.input.opt_in_status(input);
         self
@@ -81,7 +81,7 @@ impl ModifyAvailabilityZoneGroupFluentBuilder {
         self.input.get_opt_in_status()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -61,7 +61,7 @@ impl ModifyCapacityReservationFluentBuilder {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::ModifyCapacityReservationRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -75,10 +75,7 @@ impl ModifyCapacityReservationFluentBuilder {
         self.input.get_instance_count()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::ModifyCapacityReservationRequestBuilder::end_date).
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_date(input);
         self
     }
@@ -97,10 +94,7 @@ impl ModifyCapacityReservationFluentBuilder {
         self.input.get_end_date()
     }
     /// Sets the input's `end_date_type`: see [`end_date_type`](crate::types::builders::ModifyCapacityReservationRequestBuilder::end_date_type).
-    pub fn end_date_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EndDateType>,
-    ) -> Self {
+    pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
         self.input = self.input.end_date_type(input);
         self
     }
@@ -119,7 +113,7 @@ impl ModifyCapacityReservationFluentBuilder {
         self.input.get_end_date_type()
     }
     /// Sets the input's `accept`: see [`accept`](crate::types::builders::ModifyCapacityReservationRequestBuilder::accept).
-    pub fn accept(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn accept(mut self, input: bool) -> Self {
         self.input = self.input.accept(input);
         self
     }
@@ -133,7 +127,7 @@ impl ModifyCapacityReservationFluentBuilder {
         self.input.get_accept()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyCapacityReservationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -169,7 +163,7 @@ impl ModifyCapacityReservationFluentBuilder {
     /// Sets the input's `instance_match_criteria`: see [`instance_match_criteria`](crate::types::builders::ModifyCapacityReservationRequestBuilder::instance_match_criteria).
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMatchCriteria>,
+        input: crate::types::InstanceMatchCriteria,
     ) -> Self {
         self.input = self.input.instance_match_criteria(input);
         self

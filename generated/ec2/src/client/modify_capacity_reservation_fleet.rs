@@ -61,10 +61,7 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         self.input.get_capacity_reservation_fleet_id()
     }
     /// Sets the input's `total_target_capacity`: see [`total_target_capacity`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::total_target_capacity).
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
         self.input = self.input.total_target_capacity(input);
         self
     }
@@ -81,10 +78,7 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         self.input.get_total_target_capacity()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::end_date).
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_date(input);
         self
     }
@@ -103,7 +97,7 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         self.input.get_end_date()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -117,7 +111,7 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `remove_end_date`: see [`remove_end_date`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::remove_end_date).
-    pub fn remove_end_date(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn remove_end_date(mut self, input: bool) -> Self {
         self.input = self.input.remove_end_date(input);
         self
     }

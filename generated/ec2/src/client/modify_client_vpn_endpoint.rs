@@ -83,7 +83,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets the input's `connection_log_options`: see [`connection_log_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::connection_log_options).
     pub fn connection_log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionLogOptions>,
+        input: crate::types::ConnectionLogOptions,
     ) -> Self {
         self.input = self.input.connection_log_options(input);
         self
@@ -105,7 +105,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets the input's `dns_servers`: see [`dns_servers`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::dns_servers).
     pub fn dns_servers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DnsServersOptionsModifyStructure>,
+        input: crate::types::DnsServersOptionsModifyStructure,
     ) -> Self {
         self.input = self.input.dns_servers(input);
         self
@@ -125,7 +125,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self.input.get_dns_servers()
     }
     /// Sets the input's `vpn_port`: see [`vpn_port`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::vpn_port).
-    pub fn vpn_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn vpn_port(mut self, input: i32) -> Self {
         self.input = self.input.vpn_port(input);
         self
     }
@@ -159,7 +159,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `split_tunnel`: see [`split_tunnel`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::split_tunnel).
-    pub fn split_tunnel(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn split_tunnel(mut self, input: bool) -> Self {
         self.input = self.input.split_tunnel(input);
         self
     }
@@ -173,7 +173,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self.input.get_split_tunnel()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -231,7 +231,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets the input's `self_service_portal`: see [`self_service_portal`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::self_service_portal).
     pub fn self_service_portal(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfServicePortal>,
+        input: crate::types::SelfServicePortal,
     ) -> Self {
         self.input = self.input.self_service_portal(input);
         self
@@ -253,7 +253,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets the input's `client_connect_options`: see [`client_connect_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::client_connect_options).
     pub fn client_connect_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientConnectOptions>,
+        input: crate::types::ClientConnectOptions,
     ) -> Self {
         self.input = self.input.client_connect_options(input);
         self
@@ -273,10 +273,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self.input.get_client_connect_options()
     }
     /// Sets the input's `session_timeout_hours`: see [`session_timeout_hours`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::session_timeout_hours).
-    pub fn session_timeout_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn session_timeout_hours(mut self, input: i32) -> Self {
         self.input = self.input.session_timeout_hours(input);
         self
     }
@@ -295,7 +292,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets the input's `client_login_banner_options`: see [`client_login_banner_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::client_login_banner_options).
     pub fn client_login_banner_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientLoginBannerOptions>,
+        input: crate::types::ClientLoginBannerOptions,
     ) -> Self {
         self.input = self.input.client_login_banner_options(input);
         self
@@ -317,7 +314,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets the input's `client_route_enforcement_options`: see [`client_route_enforcement_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::client_route_enforcement_options).
     pub fn client_route_enforcement_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientRouteEnforcementOptions>,
+        input: crate::types::ClientRouteEnforcementOptions,
     ) -> Self {
         self.input = self.input.client_route_enforcement_options(input);
         self
@@ -337,10 +334,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self.input.get_client_route_enforcement_options()
     }
     /// Sets the input's `disconnect_on_session_timeout`: see [`disconnect_on_session_timeout`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::disconnect_on_session_timeout).
-    pub fn disconnect_on_session_timeout(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
         self.input = self.input.disconnect_on_session_timeout(input);
         self
     }
@@ -359,9 +353,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets the input's `transit_gateway_configuration`: see [`transit_gateway_configuration`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::transit_gateway_configuration).
     pub fn transit_gateway_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: crate::types::TransitGatewayConfigurationInputStructure,
     ) -> Self {
         self.input = self.input.transit_gateway_configuration(input);
         self

@@ -35,7 +35,7 @@ impl ModifyFleetFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyFleetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -51,9 +51,7 @@ impl ModifyFleetFluentBuilder {
     /// Sets the input's `excess_capacity_termination_policy`: see [`excess_capacity_termination_policy`](crate::types::builders::ModifyFleetRequestBuilder::excess_capacity_termination_policy).
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetExcessCapacityTerminationPolicy,
-        >,
+        input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
         self.input = self.input.excess_capacity_termination_policy(input);
         self
@@ -75,7 +73,7 @@ impl ModifyFleetFluentBuilder {
     /// Appends one item to the input's `launch_template_configs`: see [`launch_template_configs`](crate::types::builders::ModifyFleetRequestBuilder::launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateConfigRequest>,
+        input: crate::types::FleetLaunchTemplateConfigRequest,
     ) -> Self {
         self.input = self.input.launch_template_configs(input);
         self
@@ -121,9 +119,7 @@ impl ModifyFleetFluentBuilder {
     /// Sets the input's `target_capacity_specification`: see [`target_capacity_specification`](crate::types::builders::ModifyFleetRequestBuilder::target_capacity_specification).
     pub fn target_capacity_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TargetCapacitySpecificationRequest,
-        >,
+        input: crate::types::TargetCapacitySpecificationRequest,
     ) -> Self {
         self.input = self.input.target_capacity_specification(input);
         self

@@ -39,7 +39,7 @@ impl ModifyFpgaImageAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,10 +73,7 @@ impl ModifyFpgaImageAttributeFluentBuilder {
         self.input.get_fpga_image_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImageAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::FpgaImageAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -95,10 +92,7 @@ impl ModifyFpgaImageAttributeFluentBuilder {
         self.input.get_attribute()
     }
     /// Sets the input's `operation_type`: see [`operation_type`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::operation_type).
-    pub fn operation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
+    pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
         self.input = self.input.operation_type(input);
         self
     }
@@ -185,7 +179,7 @@ impl ModifyFpgaImageAttributeFluentBuilder {
     /// Sets the input's `load_permission`: see [`load_permission`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::load_permission).
     pub fn load_permission(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LoadPermissionModifications>,
+        input: crate::types::LoadPermissionModifications,
     ) -> Self {
         self.input = self.input.load_permission(input);
         self

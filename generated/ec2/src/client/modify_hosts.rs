@@ -35,10 +35,7 @@ impl ModifyHostsFluentBuilder {
         &self.input
     }
     /// Sets the input's `host_recovery`: see [`host_recovery`](crate::types::builders::ModifyHostsRequestBuilder::host_recovery).
-    pub fn host_recovery(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostRecovery>,
-    ) -> Self {
+    pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
         self.input = self.input.host_recovery(input);
         self
     }
@@ -97,10 +94,7 @@ impl ModifyHostsFluentBuilder {
         self.input.get_instance_family()
     }
     /// Sets the input's `host_maintenance`: see [`host_maintenance`](crate::types::builders::ModifyHostsRequestBuilder::host_maintenance).
-    pub fn host_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostMaintenance>,
-    ) -> Self {
+    pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
         self.input = self.input.host_maintenance(input);
         self
     }
@@ -141,10 +135,7 @@ impl ModifyHostsFluentBuilder {
         self.input.get_host_ids()
     }
     /// Sets the input's `auto_placement`: see [`auto_placement`](crate::types::builders::ModifyHostsRequestBuilder::auto_placement).
-    pub fn auto_placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoPlacement>,
-    ) -> Self {
+    pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
         self.input = self.input.auto_placement(input);
         self
     }

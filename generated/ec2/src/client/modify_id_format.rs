@@ -55,7 +55,7 @@ impl ModifyIdFormatFluentBuilder {
         self.input.get_resource()
     }
     /// Sets the input's `use_long_ids`: see [`use_long_ids`](crate::types::builders::ModifyIdFormatRequestBuilder::use_long_ids).
-    pub fn use_long_ids(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn use_long_ids(mut self, input: bool) -> Self {
         self.input = self.input.use_long_ids(input);
         self
     }

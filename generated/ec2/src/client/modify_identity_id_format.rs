@@ -57,7 +57,7 @@ impl ModifyIdentityIdFormatFluentBuilder {
         self.input.get_resource()
     }
     /// Sets the input's `use_long_ids`: see [`use_long_ids`](crate::types::builders::ModifyIdentityIdFormatRequestBuilder::use_long_ids).
-    pub fn use_long_ids(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn use_long_ids(mut self, input: bool) -> Self {
         self.input = self.input.use_long_ids(input);
         self
     }

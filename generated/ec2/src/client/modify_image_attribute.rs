@@ -57,10 +57,7 @@ impl ModifyImageAttributeFluentBuilder {
         self.input.get_attribute()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyImageAttributeRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.description(input);
         self
     }
@@ -101,7 +98,7 @@ impl ModifyImageAttributeFluentBuilder {
     /// Sets the input's `launch_permission`: see [`launch_permission`](crate::types::builders::ModifyImageAttributeRequestBuilder::launch_permission).
     pub fn launch_permission(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchPermissionModifications>,
+        input: crate::types::LaunchPermissionModifications,
     ) -> Self {
         self.input = self.input.launch_permission(input);
         self
@@ -121,10 +118,7 @@ impl ModifyImageAttributeFluentBuilder {
         self.input.get_launch_permission()
     }
     /// Sets the input's `operation_type`: see [`operation_type`](crate::types::builders::ModifyImageAttributeRequestBuilder::operation_type).
-    pub fn operation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
+    pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
         self.input = self.input.operation_type(input);
         self
     }
@@ -273,10 +267,7 @@ impl ModifyImageAttributeFluentBuilder {
         self.input.get_organizational_unit_arns()
     }
     /// Sets the input's `imds_support`: see [`imds_support`](crate::types::builders::ModifyImageAttributeRequestBuilder::imds_support).
-    pub fn imds_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn imds_support(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.imds_support(input);
         self
     }
@@ -295,7 +286,7 @@ impl ModifyImageAttributeFluentBuilder {
         self.input.get_imds_support()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyImageAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets the input's `source_dest_check`: see [`source_dest_check`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::source_dest_check).
     pub fn source_dest_check(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.source_dest_check(input);
         self
@@ -61,7 +61,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets the input's `enclave_options`: see [`enclave_options`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::enclave_options).
     pub fn enclave_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnclaveOptionsRequest>,
+        input: crate::types::EnclaveOptionsRequest,
     ) -> Self {
         self.input = self.input.enclave_options(input);
         self
@@ -83,7 +83,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets the input's `disable_api_stop`: see [`disable_api_stop`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::disable_api_stop).
     pub fn disable_api_stop(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.disable_api_stop(input);
         self
@@ -103,7 +103,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_disable_api_stop()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -137,10 +137,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -181,9 +178,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Appends one item to the input's `block_device_mappings`: see [`block_device_mappings`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceBlockDeviceMappingSpecification,
-        >,
+        input: crate::types::InstanceBlockDeviceMappingSpecification,
     ) -> Self {
         self.input = self.input.block_device_mappings(input);
         self
@@ -209,7 +204,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets the input's `disable_api_termination`: see [`disable_api_termination`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::disable_api_termination).
     pub fn disable_api_termination(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.disable_api_termination(input);
         self
@@ -229,10 +224,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_disable_api_termination()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::instance_type).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn instance_type(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.instance_type(input);
         self
     }
@@ -251,10 +243,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_instance_type()
     }
     /// Sets the input's `kernel`: see [`kernel`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::kernel).
-    pub fn kernel(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn kernel(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.kernel(input);
         self
     }
@@ -271,10 +260,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_kernel()
     }
     /// Sets the input's `ramdisk`: see [`ramdisk`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::ramdisk).
-    pub fn ramdisk(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn ramdisk(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.ramdisk(input);
         self
     }
@@ -291,10 +277,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_ramdisk()
     }
     /// Sets the input's `user_data`: see [`user_data`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::user_data).
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecureBlobAttributeValue>,
-    ) -> Self {
+    pub fn user_data(mut self, input: crate::types::SecureBlobAttributeValue) -> Self {
         self.input = self.input.user_data(input);
         self
     }
@@ -315,7 +298,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets the input's `instance_initiated_shutdown_behavior`: see [`instance_initiated_shutdown_behavior`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::instance_initiated_shutdown_behavior).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
+        input: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.instance_initiated_shutdown_behavior(input);
         self
@@ -357,10 +340,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_groups()
     }
     /// Sets the input's `ebs_optimized`: see [`ebs_optimized`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::ebs_optimized).
-    pub fn ebs_optimized(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
+    pub fn ebs_optimized(mut self, input: crate::types::AttributeBooleanValue) -> Self {
         self.input = self.input.ebs_optimized(input);
         self
     }
@@ -379,10 +359,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_ebs_optimized()
     }
     /// Sets the input's `sriov_net_support`: see [`sriov_net_support`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::sriov_net_support).
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn sriov_net_support(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.sriov_net_support(input);
         self
     }
@@ -401,10 +378,7 @@ impl ModifyInstanceAttributeFluentBuilder {
         self.input.get_sriov_net_support()
     }
     /// Sets the input's `ena_support`: see [`ena_support`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::ena_support).
-    pub fn ena_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
+    pub fn ena_support(mut self, input: crate::types::AttributeBooleanValue) -> Self {
         self.input = self.input.ena_support(input);
         self
     }

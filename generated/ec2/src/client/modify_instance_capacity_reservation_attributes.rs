@@ -64,7 +64,7 @@ impl ModifyInstanceCapacityReservationAttributesFluentBuilder {
     /// Sets the input's `capacity_reservation_specification`: see [`capacity_reservation_specification`](crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder::capacity_reservation_specification).
     pub fn capacity_reservation_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationSpecification>,
+        input: crate::types::CapacityReservationSpecification,
     ) -> Self {
         self.input = self.input.capacity_reservation_specification(input);
         self
@@ -84,7 +84,7 @@ impl ModifyInstanceCapacityReservationAttributesFluentBuilder {
         self.input.get_capacity_reservation_specification()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifyInstanceConnectEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -75,10 +75,7 @@ impl ModifyInstanceConnectEndpointFluentBuilder {
         self.input.get_instance_connect_endpoint_id()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder::ip_address_type).
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
         self.input = self.input.ip_address_type(input);
         self
     }
@@ -119,7 +116,7 @@ impl ModifyInstanceConnectEndpointFluentBuilder {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `preserve_client_ip`: see [`preserve_client_ip`](crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder::preserve_client_ip).
-    pub fn preserve_client_ip(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn preserve_client_ip(mut self, input: bool) -> Self {
         self.input = self.input.preserve_client_ip(input);
         self
     }

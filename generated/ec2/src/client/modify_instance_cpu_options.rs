@@ -59,7 +59,7 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `core_count`: see [`core_count`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::core_count).
-    pub fn core_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn core_count(mut self, input: i32) -> Self {
         self.input = self.input.core_count(input);
         self
     }
@@ -73,7 +73,7 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
         self.input.get_core_count()
     }
     /// Sets the input's `threads_per_core`: see [`threads_per_core`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::threads_per_core).
-    pub fn threads_per_core(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn threads_per_core(mut self, input: i32) -> Self {
         self.input = self.input.threads_per_core(input);
         self
     }
@@ -89,7 +89,7 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
     /// Sets the input's `nested_virtualization`: see [`nested_virtualization`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::nested_virtualization).
     pub fn nested_virtualization(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NestedVirtualizationSpecification>,
+        input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
         self.input = self.input.nested_virtualization(input);
         self
@@ -109,7 +109,7 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
         self.input.get_nested_virtualization()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifyInstanceCreditSpecificationFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -75,9 +75,7 @@ impl ModifyInstanceCreditSpecificationFluentBuilder {
     /// Appends one item to the input's `instance_credit_specifications`: see [`instance_credit_specifications`](crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder::instance_credit_specifications).
     pub fn instance_credit_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceCreditSpecificationRequest,
-        >,
+        input: crate::types::InstanceCreditSpecificationRequest,
     ) -> Self {
         self.input = self.input.instance_credit_specifications(input);
         self

@@ -39,7 +39,7 @@ impl ModifyInstanceEventStartTimeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -95,10 +95,7 @@ impl ModifyInstanceEventStartTimeFluentBuilder {
         self.input.get_instance_event_id()
     }
     /// Sets the input's `not_before`: see [`not_before`](crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder::not_before).
-    pub fn not_before(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn not_before(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.not_before(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifyInstanceEventWindowFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceEventWindowRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -97,9 +97,7 @@ impl ModifyInstanceEventWindowFluentBuilder {
     /// Appends one item to the input's `time_ranges`: see [`time_ranges`](crate::types::builders::ModifyInstanceEventWindowRequestBuilder::time_ranges).
     pub fn time_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowTimeRangeRequest,
-        >,
+        input: crate::types::InstanceEventWindowTimeRangeRequest,
     ) -> Self {
         self.input = self.input.time_ranges(input);
         self

@@ -61,7 +61,7 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
     /// Sets the input's `auto_recovery`: see [`auto_recovery`](crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder::auto_recovery).
     pub fn auto_recovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAutoRecoveryState>,
+        input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
         self.input = self.input.auto_recovery(input);
         self
@@ -83,7 +83,7 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
     /// Sets the input's `reboot_migration`: see [`reboot_migration`](crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder::reboot_migration).
     pub fn reboot_migration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRebootMigrationState>,
+        input: crate::types::InstanceRebootMigrationState,
     ) -> Self {
         self.input = self.input.reboot_migration(input);
         self
@@ -103,7 +103,7 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
         self.input.get_reboot_migration()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -38,7 +38,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets the input's `http_tokens`: see [`http_tokens`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::http_tokens).
     pub fn http_tokens(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MetadataDefaultHttpTokensState>,
+        input: crate::types::MetadataDefaultHttpTokensState,
     ) -> Self {
         self.input = self.input.http_tokens(input);
         self
@@ -58,10 +58,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
         self.input.get_http_tokens()
     }
     /// Sets the input's `http_put_response_hop_limit`: see [`http_put_response_hop_limit`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::http_put_response_hop_limit).
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
         self.input = self.input.http_put_response_hop_limit(input);
         self
     }
@@ -80,9 +77,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets the input's `http_endpoint`: see [`http_endpoint`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::http_endpoint).
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DefaultInstanceMetadataEndpointState,
-        >,
+        input: crate::types::DefaultInstanceMetadataEndpointState,
     ) -> Self {
         self.input = self.input.http_endpoint(input);
         self
@@ -104,7 +99,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets the input's `instance_metadata_tags`: see [`instance_metadata_tags`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::instance_metadata_tags).
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultInstanceMetadataTagsState>,
+        input: crate::types::DefaultInstanceMetadataTagsState,
     ) -> Self {
         self.input = self.input.instance_metadata_tags(input);
         self
@@ -124,7 +119,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
         self.input.get_instance_metadata_tags()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -140,7 +135,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets the input's `http_tokens_enforced`: see [`http_tokens_enforced`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::http_tokens_enforced).
     pub fn http_tokens_enforced(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultHttpTokensEnforcedState>,
+        input: crate::types::DefaultHttpTokensEnforcedState,
     ) -> Self {
         self.input = self.input.http_tokens_enforced(input);
         self

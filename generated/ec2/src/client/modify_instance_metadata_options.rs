@@ -59,10 +59,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `http_tokens`: see [`http_tokens`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_tokens).
-    pub fn http_tokens(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HttpTokensState>,
-    ) -> Self {
+    pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
         self.input = self.input.http_tokens(input);
         self
     }
@@ -81,10 +78,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
         self.input.get_http_tokens()
     }
     /// Sets the input's `http_put_response_hop_limit`: see [`http_put_response_hop_limit`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_put_response_hop_limit).
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
         self.input = self.input.http_put_response_hop_limit(input);
         self
     }
@@ -103,7 +97,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// Sets the input's `http_endpoint`: see [`http_endpoint`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_endpoint).
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataEndpointState>,
+        input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
         self.input = self.input.http_endpoint(input);
         self
@@ -123,7 +117,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
         self.input.get_http_endpoint()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -139,7 +133,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// Sets the input's `http_protocol_ipv6`: see [`http_protocol_ipv6`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_protocol_ipv6).
     pub fn http_protocol_ipv6(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataProtocolState>,
+        input: crate::types::InstanceMetadataProtocolState,
     ) -> Self {
         self.input = self.input.http_protocol_ipv6(input);
         self
@@ -161,7 +155,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// Sets the input's `instance_metadata_tags`: see [`instance_metadata_tags`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::instance_metadata_tags).
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataTagsState>,
+        input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
         self.input = self.input.instance_metadata_tags(input);
         self

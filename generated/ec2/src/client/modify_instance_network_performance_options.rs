@@ -62,7 +62,7 @@ impl ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
     /// Sets the input's `bandwidth_weighting`: see [`bandwidth_weighting`](crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder::bandwidth_weighting).
     pub fn bandwidth_weighting(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBandwidthWeighting>,
+        input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
         self.input = self.input.bandwidth_weighting(input);
         self
@@ -82,7 +82,7 @@ impl ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
         self.input.get_bandwidth_weighting()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -57,7 +57,7 @@ impl ModifyInstancePlacementFluentBuilder {
         self.input.get_group_name()
     }
     /// Sets the input's `partition_number`: see [`partition_number`](crate::types::builders::ModifyInstancePlacementRequestBuilder::partition_number).
-    pub fn partition_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn partition_number(mut self, input: i32) -> Self {
         self.input = self.input.partition_number(input);
         self
     }
@@ -133,10 +133,7 @@ impl ModifyInstancePlacementFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `tenancy`: see [`tenancy`](crate::types::builders::ModifyInstancePlacementRequestBuilder::tenancy).
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostTenancy>,
-    ) -> Self {
+    pub fn tenancy(mut self, input: crate::types::HostTenancy) -> Self {
         self.input = self.input.tenancy(input);
         self
     }
@@ -153,10 +150,7 @@ impl ModifyInstancePlacementFluentBuilder {
         self.input.get_tenancy()
     }
     /// Sets the input's `affinity`: see [`affinity`](crate::types::builders::ModifyInstancePlacementRequestBuilder::affinity).
-    pub fn affinity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Affinity>,
-    ) -> Self {
+    pub fn affinity(mut self, input: crate::types::Affinity) -> Self {
         self.input = self.input.affinity(input);
         self
     }

@@ -35,7 +35,7 @@ impl ModifyIpamFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -91,7 +91,7 @@ impl ModifyIpamFluentBuilder {
     /// Appends one item to the input's `add_operating_regions`: see [`add_operating_regions`](crate::types::builders::ModifyIpamRequestBuilder::add_operating_regions).
     pub fn add_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
         self.input = self.input.add_operating_regions(input);
         self
@@ -115,7 +115,7 @@ impl ModifyIpamFluentBuilder {
     /// Appends one item to the input's `remove_operating_regions`: see [`remove_operating_regions`](crate::types::builders::ModifyIpamRequestBuilder::remove_operating_regions).
     pub fn remove_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RemoveIpamOperatingRegion>,
+        input: crate::types::RemoveIpamOperatingRegion,
     ) -> Self {
         self.input = self.input.remove_operating_regions(input);
         self
@@ -139,10 +139,7 @@ impl ModifyIpamFluentBuilder {
         self.input.get_remove_operating_regions()
     }
     /// Sets the input's `tier`: see [`tier`](crate::types::builders::ModifyIpamRequestBuilder::tier).
-    pub fn tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamTier>,
-    ) -> Self {
+    pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
         self.input = self.input.tier(input);
         self
     }
@@ -159,7 +156,7 @@ impl ModifyIpamFluentBuilder {
         self.input.get_tier()
     }
     /// Sets the input's `enable_private_gua`: see [`enable_private_gua`](crate::types::builders::ModifyIpamRequestBuilder::enable_private_gua).
-    pub fn enable_private_gua(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn enable_private_gua(mut self, input: bool) -> Self {
         self.input = self.input.enable_private_gua(input);
         self
     }
@@ -173,10 +170,7 @@ impl ModifyIpamFluentBuilder {
         self.input.get_enable_private_gua()
     }
     /// Sets the input's `metered_account`: see [`metered_account`](crate::types::builders::ModifyIpamRequestBuilder::metered_account).
-    pub fn metered_account(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamMeteredAccount>,
-    ) -> Self {
+    pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
         self.input = self.input.metered_account(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -93,10 +93,7 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
         self.input.get_locale()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder::resource_type).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyResourceType>,
-    ) -> Self {
+    pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
         self.input = self.input.resource_type(input);
         self
     }
@@ -117,7 +114,7 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
     /// Appends one item to the input's `allocation_rules`: see [`allocation_rules`](crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder::allocation_rules).
     pub fn allocation_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyAllocationRuleRequest>,
+        input: crate::types::IpamPolicyAllocationRuleRequest,
     ) -> Self {
         self.input = self.input.allocation_rules(input);
         self

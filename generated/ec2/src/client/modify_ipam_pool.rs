@@ -35,7 +35,7 @@ impl ModifyIpamPoolFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamPoolRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -89,7 +89,7 @@ impl ModifyIpamPoolFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `auto_import`: see [`auto_import`](crate::types::builders::ModifyIpamPoolRequestBuilder::auto_import).
-    pub fn auto_import(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn auto_import(mut self, input: bool) -> Self {
         self.input = self.input.auto_import(input);
         self
     }
@@ -103,10 +103,7 @@ impl ModifyIpamPoolFluentBuilder {
         self.input.get_auto_import()
     }
     /// Sets the input's `allocation_min_netmask_length`: see [`allocation_min_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::allocation_min_netmask_length).
-    pub fn allocation_min_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.allocation_min_netmask_length(input);
         self
     }
@@ -123,10 +120,7 @@ impl ModifyIpamPoolFluentBuilder {
         self.input.get_allocation_min_netmask_length()
     }
     /// Sets the input's `allocation_max_netmask_length`: see [`allocation_max_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::allocation_max_netmask_length).
-    pub fn allocation_max_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.allocation_max_netmask_length(input);
         self
     }
@@ -143,10 +137,7 @@ impl ModifyIpamPoolFluentBuilder {
         self.input.get_allocation_max_netmask_length()
     }
     /// Sets the input's `allocation_default_netmask_length`: see [`allocation_default_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::allocation_default_netmask_length).
-    pub fn allocation_default_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.allocation_default_netmask_length(input);
         self
     }
@@ -163,10 +154,7 @@ impl ModifyIpamPoolFluentBuilder {
         self.input.get_allocation_default_netmask_length()
     }
     /// Sets the input's `clear_allocation_default_netmask_length`: see [`clear_allocation_default_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::clear_allocation_default_netmask_length).
-    pub fn clear_allocation_default_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn clear_allocation_default_netmask_length(mut self, input: bool) -> Self {
         self.input = self.input.clear_allocation_default_netmask_length(input);
         self
     }
@@ -187,7 +175,7 @@ impl ModifyIpamPoolFluentBuilder {
     /// Appends one item to the input's `add_allocation_resource_tags`: see [`add_allocation_resource_tags`](crate::types::builders::ModifyIpamPoolRequestBuilder::add_allocation_resource_tags).
     pub fn add_allocation_resource_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
+        input: crate::types::RequestIpamResourceTag,
     ) -> Self {
         self.input = self.input.add_allocation_resource_tags(input);
         self
@@ -211,7 +199,7 @@ impl ModifyIpamPoolFluentBuilder {
     /// Appends one item to the input's `remove_allocation_resource_tags`: see [`remove_allocation_resource_tags`](crate::types::builders::ModifyIpamPoolRequestBuilder::remove_allocation_resource_tags).
     pub fn remove_allocation_resource_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
+        input: crate::types::RequestIpamResourceTag,
     ) -> Self {
         self.input = self.input.remove_allocation_resource_tags(input);
         self

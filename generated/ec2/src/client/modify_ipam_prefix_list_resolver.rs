@@ -39,7 +39,7 @@ impl ModifyIpamPrefixListResolverFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -97,7 +97,7 @@ impl ModifyIpamPrefixListResolverFluentBuilder {
     /// Appends one item to the input's `rules`: see [`rules`](crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder::rules).
     pub fn rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverRuleRequest>,
+        input: crate::types::IpamPrefixListResolverRuleRequest,
     ) -> Self {
         self.input = self.input.rules(input);
         self

@@ -40,7 +40,7 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -76,7 +76,7 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
         self.input.get_ipam_prefix_list_resolver_target_id()
     }
     /// Sets the input's `desired_version`: see [`desired_version`](crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder::desired_version).
-    pub fn desired_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn desired_version(mut self, input: i64) -> Self {
         self.input = self.input.desired_version(input);
         self
     }
@@ -90,10 +90,7 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
         self.input.get_desired_version()
     }
     /// Sets the input's `track_latest_version`: see [`track_latest_version`](crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder::track_latest_version).
-    pub fn track_latest_version(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn track_latest_version(mut self, input: bool) -> Self {
         self.input = self.input.track_latest_version(input);
         self
     }

@@ -37,7 +37,7 @@ impl ModifyIpamResourceCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -155,7 +155,7 @@ impl ModifyIpamResourceCidrFluentBuilder {
         self.input.get_destination_ipam_scope_id()
     }
     /// Sets the input's `monitored`: see [`monitored`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::monitored).
-    pub fn monitored(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn monitored(mut self, input: bool) -> Self {
         self.input = self.input.monitored(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -97,7 +97,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Appends one item to the input's `add_operating_regions`: see [`add_operating_regions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::add_operating_regions).
     pub fn add_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
         self.input = self.input.add_operating_regions(input);
         self
@@ -121,7 +121,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Appends one item to the input's `remove_operating_regions`: see [`remove_operating_regions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::remove_operating_regions).
     pub fn remove_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RemoveIpamOperatingRegion>,
+        input: crate::types::RemoveIpamOperatingRegion,
     ) -> Self {
         self.input = self.input.remove_operating_regions(input);
         self
@@ -147,9 +147,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Appends one item to the input's `add_organizational_unit_exclusions`: see [`add_organizational_unit_exclusions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::add_organizational_unit_exclusions).
     pub fn add_organizational_unit_exclusions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AddIpamOrganizationalUnitExclusion,
-        >,
+        input: crate::types::AddIpamOrganizationalUnitExclusion,
     ) -> Self {
         self.input = self.input.add_organizational_unit_exclusions(input);
         self
@@ -175,9 +173,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Appends one item to the input's `remove_organizational_unit_exclusions`: see [`remove_organizational_unit_exclusions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::remove_organizational_unit_exclusions).
     pub fn remove_organizational_unit_exclusions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RemoveIpamOrganizationalUnitExclusion,
-        >,
+        input: crate::types::RemoveIpamOrganizationalUnitExclusion,
     ) -> Self {
         self.input = self.input.remove_organizational_unit_exclusions(input);
         self

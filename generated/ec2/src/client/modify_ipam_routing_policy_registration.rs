@@ -40,7 +40,7 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -118,10 +118,7 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
         self.input.get_asns()
     }
     /// Sets the input's `permit_more_specific_announcements`: see [`permit_more_specific_announcements`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::permit_more_specific_announcements).
-    pub fn permit_more_specific_announcements(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn permit_more_specific_announcements(mut self, input: bool) -> Self {
         self.input = self.input.permit_more_specific_announcements(input);
         self
     }
@@ -140,7 +137,7 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
         self.input.get_permit_more_specific_announcements()
     }
     /// Sets the input's `max_length`: see [`max_length`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::max_length).
-    pub fn max_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_length(mut self, input: i32) -> Self {
         self.input = self.input.max_length(input);
         self
     }
@@ -174,7 +171,7 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }

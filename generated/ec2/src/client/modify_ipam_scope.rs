@@ -35,7 +35,7 @@ impl ModifyIpamScopeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyIpamScopeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -91,7 +91,7 @@ impl ModifyIpamScopeFluentBuilder {
     /// Sets the input's `external_authority_configuration`: see [`external_authority_configuration`](crate::types::builders::ModifyIpamScopeRequestBuilder::external_authority_configuration).
     pub fn external_authority_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExternalAuthorityConfiguration>,
+        input: crate::types::ExternalAuthorityConfiguration,
     ) -> Self {
         self.input = self.input.external_authority_configuration(input);
         self
@@ -111,10 +111,7 @@ impl ModifyIpamScopeFluentBuilder {
         self.input.get_external_authority_configuration()
     }
     /// Sets the input's `remove_external_authority_configuration`: see [`remove_external_authority_configuration`](crate::types::builders::ModifyIpamScopeRequestBuilder::remove_external_authority_configuration).
-    pub fn remove_external_authority_configuration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn remove_external_authority_configuration(mut self, input: bool) -> Self {
         self.input = self.input.remove_external_authority_configuration(input);
         self
     }

@@ -125,7 +125,7 @@ impl ModifyLocalGatewayRouteFluentBuilder {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyLocalGatewayRouteRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,7 +37,7 @@ impl ModifyManagedPrefixListFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,7 +71,7 @@ impl ModifyManagedPrefixListFluentBuilder {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `current_version`: see [`current_version`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::current_version).
-    pub fn current_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn current_version(mut self, input: i64) -> Self {
         self.input = self.input.current_version(input);
         self
     }
@@ -105,10 +105,7 @@ impl ModifyManagedPrefixListFluentBuilder {
         self.input.get_prefix_list_name()
     }
     /// Appends one item to the input's `add_entries`: see [`add_entries`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::add_entries).
-    pub fn add_entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddPrefixListEntry>,
-    ) -> Self {
+    pub fn add_entries(mut self, input: crate::types::AddPrefixListEntry) -> Self {
         self.input = self.input.add_entries(input);
         self
     }
@@ -127,10 +124,7 @@ impl ModifyManagedPrefixListFluentBuilder {
         self.input.get_add_entries()
     }
     /// Appends one item to the input's `remove_entries`: see [`remove_entries`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::remove_entries).
-    pub fn remove_entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RemovePrefixListEntry>,
-    ) -> Self {
+    pub fn remove_entries(mut self, input: crate::types::RemovePrefixListEntry) -> Self {
         self.input = self.input.remove_entries(input);
         self
     }
@@ -151,7 +145,7 @@ impl ModifyManagedPrefixListFluentBuilder {
         self.input.get_remove_entries()
     }
     /// Sets the input's `max_entries`: see [`max_entries`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::max_entries).
-    pub fn max_entries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_entries(mut self, input: i32) -> Self {
         self.input = self.input.max_entries(input);
         self
     }
@@ -165,10 +159,7 @@ impl ModifyManagedPrefixListFluentBuilder {
         self.input.get_max_entries()
     }
     /// Sets the input's `ipam_prefix_list_resolver_sync_enabled`: see [`ipam_prefix_list_resolver_sync_enabled`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::ipam_prefix_list_resolver_sync_enabled).
-    pub fn ipam_prefix_list_resolver_sync_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_sync_enabled(mut self, input: bool) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_sync_enabled(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifyManagedResourceVisibilityFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyManagedResourceVisibilityRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -55,7 +55,7 @@ impl ModifyManagedResourceVisibilityFluentBuilder {
     /// Sets the input's `default_visibility`: see [`default_visibility`](crate::types::builders::ModifyManagedResourceVisibilityRequestBuilder::default_visibility).
     pub fn default_visibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedResourceDefaultVisibility>,
+        input: crate::types::ManagedResourceDefaultVisibility,
     ) -> Self {
         self.input = self.input.default_visibility(input);
         self

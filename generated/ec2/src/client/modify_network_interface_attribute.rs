@@ -41,7 +41,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets the input's `ena_srd_specification`: see [`ena_srd_specification`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::ena_srd_specification).
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSrdSpecification>,
+        input: crate::types::EnaSrdSpecification,
     ) -> Self {
         self.input = self.input.ena_srd_specification(input);
         self
@@ -61,10 +61,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
         self.input.get_ena_srd_specification()
     }
     /// Sets the input's `enable_primary_ipv6`: see [`enable_primary_ipv6`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::enable_primary_ipv6).
-    pub fn enable_primary_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
         self.input = self.input.enable_primary_ipv6(input);
         self
     }
@@ -83,9 +80,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets the input's `connection_tracking_specification`: see [`connection_tracking_specification`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::connection_tracking_specification).
     pub fn connection_tracking_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
         self.input = self.input.connection_tracking_specification(input);
         self
@@ -107,10 +102,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
         self.input.get_connection_tracking_specification()
     }
     /// Sets the input's `associate_public_ip_address`: see [`associate_public_ip_address`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::associate_public_ip_address).
-    pub fn associate_public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn associate_public_ip_address(mut self, input: bool) -> Self {
         self.input = self.input.associate_public_ip_address(input);
         self
     }
@@ -149,7 +141,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
         self.input.get_associated_subnet_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -185,10 +177,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
         self.input = self.input.description(input);
         self
     }
@@ -209,7 +198,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets the input's `source_dest_check`: see [`source_dest_check`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::source_dest_check).
     pub fn source_dest_check(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.source_dest_check(input);
         self
@@ -253,7 +242,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets the input's `attachment`: see [`attachment`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::attachment).
     pub fn attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAttachmentChanges>,
+        input: crate::types::NetworkInterfaceAttachmentChanges,
     ) -> Self {
         self.input = self.input.attachment(input);
         self

@@ -39,7 +39,7 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -75,7 +75,7 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
     /// Sets the input's `private_dns_hostname_type`: see [`private_dns_hostname_type`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::private_dns_hostname_type).
     pub fn private_dns_hostname_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HostnameType>,
+        input: crate::types::HostnameType,
     ) -> Self {
         self.input = self.input.private_dns_hostname_type(input);
         self
@@ -95,10 +95,7 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
         self.input.get_private_dns_hostname_type()
     }
     /// Sets the input's `enable_resource_name_dns_a_record`: see [`enable_resource_name_dns_a_record`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::enable_resource_name_dns_a_record).
-    pub fn enable_resource_name_dns_a_record(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_resource_name_dns_a_record(mut self, input: bool) -> Self {
         self.input = self.input.enable_resource_name_dns_a_record(input);
         self
     }
@@ -115,10 +112,7 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
         self.input.get_enable_resource_name_dns_a_record()
     }
     /// Sets the input's `enable_resource_name_dns_aaaa_record`: see [`enable_resource_name_dns_aaaa_record`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::enable_resource_name_dns_aaaa_record).
-    pub fn enable_resource_name_dns_aaaa_record(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_resource_name_dns_aaaa_record(mut self, input: bool) -> Self {
         self.input = self.input.enable_resource_name_dns_aaaa_record(input);
         self
     }

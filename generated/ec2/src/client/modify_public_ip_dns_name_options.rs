@@ -61,10 +61,7 @@ impl ModifyPublicIpDnsNameOptionsFluentBuilder {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `hostname_type`: see [`hostname_type`](crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder::hostname_type).
-    pub fn hostname_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PublicIpDnsOption>,
-    ) -> Self {
+    pub fn hostname_type(mut self, input: crate::types::PublicIpDnsOption) -> Self {
         self.input = self.input.hostname_type(input);
         self
     }
@@ -83,7 +80,7 @@ impl ModifyPublicIpDnsNameOptionsFluentBuilder {
         self.input.get_hostname_type()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

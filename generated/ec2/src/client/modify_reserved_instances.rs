@@ -81,7 +81,7 @@ impl ModifyReservedInstancesFluentBuilder {
     /// Appends one item to the input's `target_configurations`: see [`target_configurations`](crate::types::builders::ModifyReservedInstancesRequestBuilder::target_configurations).
     pub fn target_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstancesConfiguration>,
+        input: crate::types::ReservedInstancesConfiguration,
     ) -> Self {
         self.input = self.input.target_configurations(input);
         self

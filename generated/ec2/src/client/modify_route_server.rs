@@ -57,7 +57,7 @@ impl ModifyRouteServerFluentBuilder {
     /// Sets the input's `persist_routes`: see [`persist_routes`](crate::types::builders::ModifyRouteServerRequestBuilder::persist_routes).
     pub fn persist_routes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPersistRoutesAction>,
+        input: crate::types::RouteServerPersistRoutesAction,
     ) -> Self {
         self.input = self.input.persist_routes(input);
         self
@@ -77,10 +77,7 @@ impl ModifyRouteServerFluentBuilder {
         self.input.get_persist_routes()
     }
     /// Sets the input's `persist_routes_duration`: see [`persist_routes_duration`](crate::types::builders::ModifyRouteServerRequestBuilder::persist_routes_duration).
-    pub fn persist_routes_duration(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn persist_routes_duration(mut self, input: i64) -> Self {
         self.input = self.input.persist_routes_duration(input);
         self
     }
@@ -97,10 +94,7 @@ impl ModifyRouteServerFluentBuilder {
         self.input.get_persist_routes_duration()
     }
     /// Sets the input's `sns_notifications_enabled`: see [`sns_notifications_enabled`](crate::types::builders::ModifyRouteServerRequestBuilder::sns_notifications_enabled).
-    pub fn sns_notifications_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
         self.input = self.input.sns_notifications_enabled(input);
         self
     }
@@ -117,7 +111,7 @@ impl ModifyRouteServerFluentBuilder {
         self.input.get_sns_notifications_enabled()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyRouteServerRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -61,7 +61,7 @@ impl ModifySecurityGroupRulesFluentBuilder {
     /// Appends one item to the input's `security_group_rules`: see [`security_group_rules`](crate::types::builders::ModifySecurityGroupRulesRequestBuilder::security_group_rules).
     pub fn security_group_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupRuleUpdate>,
+        input: crate::types::SecurityGroupRuleUpdate,
     ) -> Self {
         self.input = self.input.security_group_rules(input);
         self
@@ -83,7 +83,7 @@ impl ModifySecurityGroupRulesFluentBuilder {
         self.input.get_security_group_rules()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifySecurityGroupRulesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,10 +37,7 @@ impl ModifySnapshotAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::SnapshotAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -61,9 +58,7 @@ impl ModifySnapshotAttributeFluentBuilder {
     /// Sets the input's `create_volume_permission`: see [`create_volume_permission`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::create_volume_permission).
     pub fn create_volume_permission(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVolumePermissionModifications,
-        >,
+        input: crate::types::CreateVolumePermissionModifications,
     ) -> Self {
         self.input = self.input.create_volume_permission(input);
         self
@@ -105,10 +100,7 @@ impl ModifySnapshotAttributeFluentBuilder {
         self.input.get_group_names()
     }
     /// Sets the input's `operation_type`: see [`operation_type`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::operation_type).
-    pub fn operation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
+    pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
         self.input = self.input.operation_type(input);
         self
     }
@@ -169,7 +161,7 @@ impl ModifySnapshotAttributeFluentBuilder {
         self.input.get_user_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

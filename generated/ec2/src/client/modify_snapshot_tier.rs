@@ -55,10 +55,7 @@ impl ModifySnapshotTierFluentBuilder {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `storage_tier`: see [`storage_tier`](crate::types::builders::ModifySnapshotTierRequestBuilder::storage_tier).
-    pub fn storage_tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TargetStorageTier>,
-    ) -> Self {
+    pub fn storage_tier(mut self, input: crate::types::TargetStorageTier) -> Self {
         self.input = self.input.storage_tier(input);
         self
     }
@@ -77,7 +74,7 @@ impl ModifySnapshotTierFluentBuilder {
         self.input.get_storage_tier()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifySnapshotTierRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -39,7 +39,7 @@ impl ModifySpotFleetRequestFluentBuilder {
     /// Appends one item to the input's `launch_template_configs`: see [`launch_template_configs`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateConfig>,
+        input: crate::types::LaunchTemplateConfig,
     ) -> Self {
         self.input = self.input.launch_template_configs(input);
         self
@@ -59,10 +59,7 @@ impl ModifySpotFleetRequestFluentBuilder {
         self.input.get_launch_template_configs()
     }
     /// Sets the input's `on_demand_target_capacity`: see [`on_demand_target_capacity`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::on_demand_target_capacity).
-    pub fn on_demand_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
         self.input = self.input.on_demand_target_capacity(input);
         self
     }
@@ -121,7 +118,7 @@ impl ModifySpotFleetRequestFluentBuilder {
         self.input.get_spot_fleet_request_id()
     }
     /// Sets the input's `target_capacity`: see [`target_capacity`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::target_capacity).
-    pub fn target_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn target_capacity(mut self, input: i32) -> Self {
         self.input = self.input.target_capacity(input);
         self
     }
@@ -137,7 +134,7 @@ impl ModifySpotFleetRequestFluentBuilder {
     /// Sets the input's `excess_capacity_termination_policy`: see [`excess_capacity_termination_policy`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::excess_capacity_termination_policy).
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExcessCapacityTerminationPolicy>,
+        input: crate::types::ExcessCapacityTerminationPolicy,
     ) -> Self {
         self.input = self.input.excess_capacity_termination_policy(input);
         self

@@ -39,7 +39,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets the input's `assign_ipv6_address_on_creation`: see [`assign_ipv6_address_on_creation`](crate::types::builders::ModifySubnetAttributeRequestBuilder::assign_ipv6_address_on_creation).
     pub fn assign_ipv6_address_on_creation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.assign_ipv6_address_on_creation(input);
         self
@@ -61,7 +61,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets the input's `map_public_ip_on_launch`: see [`map_public_ip_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::map_public_ip_on_launch).
     pub fn map_public_ip_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.map_public_ip_on_launch(input);
         self
@@ -103,7 +103,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets the input's `map_customer_owned_ip_on_launch`: see [`map_customer_owned_ip_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::map_customer_owned_ip_on_launch).
     pub fn map_customer_owned_ip_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.map_customer_owned_ip_on_launch(input);
         self
@@ -145,10 +145,7 @@ impl ModifySubnetAttributeFluentBuilder {
         self.input.get_customer_owned_ipv4_pool()
     }
     /// Sets the input's `enable_dns64`: see [`enable_dns64`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_dns64).
-    pub fn enable_dns64(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
+    pub fn enable_dns64(mut self, input: crate::types::AttributeBooleanValue) -> Self {
         self.input = self.input.enable_dns64(input);
         self
     }
@@ -169,7 +166,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets the input's `private_dns_hostname_type_on_launch`: see [`private_dns_hostname_type_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::private_dns_hostname_type_on_launch).
     pub fn private_dns_hostname_type_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HostnameType>,
+        input: crate::types::HostnameType,
     ) -> Self {
         self.input = self.input.private_dns_hostname_type_on_launch(input);
         self
@@ -191,7 +188,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets the input's `enable_resource_name_dns_a_record_on_launch`: see [`enable_resource_name_dns_a_record_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_resource_name_dns_a_record_on_launch).
     pub fn enable_resource_name_dns_a_record_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.enable_resource_name_dns_a_record_on_launch(input);
         self
@@ -213,7 +210,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets the input's `enable_resource_name_dns_aaaa_record_on_launch`: see [`enable_resource_name_dns_aaaa_record_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_resource_name_dns_aaaa_record_on_launch).
     pub fn enable_resource_name_dns_aaaa_record_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.enable_resource_name_dns_aaaa_record_on_launch(input);
         self
@@ -235,10 +232,7 @@ impl ModifySubnetAttributeFluentBuilder {
         self.input.get_enable_resource_name_dns_aaaa_record_on_launch()
     }
     /// Sets the input's `enable_lni_at_device_index`: see [`enable_lni_at_device_index`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_lni_at_device_index).
-    pub fn enable_lni_at_device_index(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn enable_lni_at_device_index(mut self, input: i32) -> Self {
         self.input = self.input.enable_lni_at_device_index(input);
         self
     }
@@ -257,7 +251,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets the input's `disable_lni_at_device_index`: see [`disable_lni_at_device_index`](crate::types::builders::ModifySubnetAttributeRequestBuilder::disable_lni_at_device_index).
     pub fn disable_lni_at_device_index(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.disable_lni_at_device_index(input);
         self

@@ -64,7 +64,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     /// Appends one item to the input's `add_network_services`: see [`add_network_services`](crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder::add_network_services).
     pub fn add_network_services(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorNetworkService>,
+        input: crate::types::TrafficMirrorNetworkService,
     ) -> Self {
         self.input = self.input.add_network_services(input);
         self
@@ -90,7 +90,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     /// Appends one item to the input's `remove_network_services`: see [`remove_network_services`](crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder::remove_network_services).
     pub fn remove_network_services(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorNetworkService>,
+        input: crate::types::TrafficMirrorNetworkService,
     ) -> Self {
         self.input = self.input.remove_network_services(input);
         self
@@ -114,7 +114,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
         self.input.get_remove_network_services()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

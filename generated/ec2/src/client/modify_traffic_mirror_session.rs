@@ -105,7 +105,7 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Sets the input's `packet_length`: see [`packet_length`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::packet_length).
-    pub fn packet_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn packet_length(mut self, input: i32) -> Self {
         self.input = self.input.packet_length(input);
         self
     }
@@ -119,7 +119,7 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self.input.get_packet_length()
     }
     /// Sets the input's `session_number`: see [`session_number`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::session_number).
-    pub fn session_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn session_number(mut self, input: i32) -> Self {
         self.input = self.input.session_number(input);
         self
     }
@@ -133,7 +133,7 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self.input.get_session_number()
     }
     /// Sets the input's `virtual_network_id`: see [`virtual_network_id`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::virtual_network_id).
-    pub fn virtual_network_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn virtual_network_id(mut self, input: i32) -> Self {
         self.input = self.input.virtual_network_id(input);
         self
     }
@@ -169,7 +169,7 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
     /// Appends one item to the input's `remove_fields`: see [`remove_fields`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::remove_fields).
     pub fn remove_fields(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorSessionField>,
+        input: crate::types::TrafficMirrorSessionField,
     ) -> Self {
         self.input = self.input.remove_fields(input);
         self
@@ -193,7 +193,7 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self.input.get_remove_fields()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -79,10 +79,7 @@ impl ModifyTransitGatewayFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::ModifyTransitGatewayRequestBuilder::options).
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ModifyTransitGatewayOptions>,
-    ) -> Self {
+    pub fn options(mut self, input: crate::types::ModifyTransitGatewayOptions) -> Self {
         self.input = self.input.options(input);
         self
     }
@@ -101,7 +98,7 @@ impl ModifyTransitGatewayFluentBuilder {
         self.input.get_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -106,7 +106,7 @@ impl ModifyTransitGatewayMeteringPolicyFluentBuilder {
         self.input.get_remove_middlebox_attachment_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

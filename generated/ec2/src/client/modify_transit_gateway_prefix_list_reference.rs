@@ -104,7 +104,7 @@ impl ModifyTransitGatewayPrefixListReferenceFluentBuilder {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `blackhole`: see [`blackhole`](crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder::blackhole).
-    pub fn blackhole(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn blackhole(mut self, input: bool) -> Self {
         self.input = self.input.blackhole(input);
         self
     }
@@ -118,7 +118,7 @@ impl ModifyTransitGatewayPrefixListReferenceFluentBuilder {
         self.input.get_blackhole()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

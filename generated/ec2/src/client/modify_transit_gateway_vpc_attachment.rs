@@ -107,9 +107,7 @@ impl ModifyTransitGatewayVpcAttachmentFluentBuilder {
     /// Sets the input's `options`: see [`options`](crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder::options).
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
     ) -> Self {
         self.input = self.input.options(input);
         self
@@ -133,7 +131,7 @@ impl ModifyTransitGatewayVpcAttachmentFluentBuilder {
         self.input.get_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -85,9 +85,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `load_balancer_options`: see [`load_balancer_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::load_balancer_options).
     pub fn load_balancer_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
         self.input = self.input.load_balancer_options(input);
         self
@@ -113,9 +111,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `network_interface_options`: see [`network_interface_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::network_interface_options).
     pub fn network_interface_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointEniOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointEniOptions,
     ) -> Self {
         self.input = self.input.network_interface_options(input);
         self
@@ -177,7 +173,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -193,9 +189,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `rds_options`: see [`rds_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::rds_options).
     pub fn rds_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointRdsOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointRdsOptions,
     ) -> Self {
         self.input = self.input.rds_options(input);
         self
@@ -219,9 +213,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets the input's `cidr_options`: see [`cidr_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::cidr_options).
     pub fn cidr_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointCidrOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointCidrOptions,
     ) -> Self {
         self.input = self.input.cidr_options(input);
         self

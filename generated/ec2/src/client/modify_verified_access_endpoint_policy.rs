@@ -62,7 +62,7 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
         self.input.get_verified_access_endpoint_id()
     }
     /// Sets the input's `policy_enabled`: see [`policy_enabled`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::policy_enabled).
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn policy_enabled(mut self, input: bool) -> Self {
         self.input = self.input.policy_enabled(input);
         self
     }
@@ -116,7 +116,7 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -132,9 +132,7 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::sse_specification).
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
         self.input = self.input.sse_specification(input);
         self

@@ -61,7 +61,7 @@ impl ModifyVerifiedAccessGroupPolicyFluentBuilder {
         self.input.get_verified_access_group_id()
     }
     /// Sets the input's `policy_enabled`: see [`policy_enabled`](crate::types::builders::ModifyVerifiedAccessGroupPolicyRequestBuilder::policy_enabled).
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn policy_enabled(mut self, input: bool) -> Self {
         self.input = self.input.policy_enabled(input);
         self
     }
@@ -115,7 +115,7 @@ impl ModifyVerifiedAccessGroupPolicyFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessGroupPolicyRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -131,9 +131,7 @@ impl ModifyVerifiedAccessGroupPolicyFluentBuilder {
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::ModifyVerifiedAccessGroupPolicyRequestBuilder::sse_specification).
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
         self.input = self.input.sse_specification(input);
         self

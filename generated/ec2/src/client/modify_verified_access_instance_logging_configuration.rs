@@ -64,10 +64,7 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `access_logs`: see [`access_logs`](crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder::access_logs).
-    pub fn access_logs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessLogOptions>,
-    ) -> Self {
+    pub fn access_logs(mut self, input: crate::types::VerifiedAccessLogOptions) -> Self {
         self.input = self.input.access_logs(input);
         self
     }
@@ -86,7 +83,7 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
         self.input.get_access_logs()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -63,9 +63,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `oidc_options`: see [`oidc_options`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::oidc_options).
     pub fn oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
     ) -> Self {
         self.input = self.input.oidc_options(input);
         self
@@ -91,9 +89,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `device_options`: see [`device_options`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::device_options).
     pub fn device_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
     ) -> Self {
         self.input = self.input.device_options(input);
         self
@@ -137,7 +133,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -173,9 +169,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::sse_specification).
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
         self.input = self.input.sse_specification(input);
         self
@@ -197,9 +191,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `native_application_oidc_options`: see [`native_application_oidc_options`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::native_application_oidc_options).
     pub fn native_application_oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
     ) -> Self {
         self.input = self.input.native_application_oidc_options(input);
         self

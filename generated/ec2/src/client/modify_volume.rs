@@ -35,7 +35,7 @@ impl ModifyVolumeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVolumeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -69,7 +69,7 @@ impl ModifyVolumeFluentBuilder {
         self.input.get_volume_id()
     }
     /// Sets the input's `size`: see [`size`](crate::types::builders::ModifyVolumeRequestBuilder::size).
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn size(mut self, input: i32) -> Self {
         self.input = self.input.size(input);
         self
     }
@@ -83,10 +83,7 @@ impl ModifyVolumeFluentBuilder {
         self.input.get_size()
     }
     /// Sets the input's `volume_type`: see [`volume_type`](crate::types::builders::ModifyVolumeRequestBuilder::volume_type).
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
         self.input = self.input.volume_type(input);
         self
     }
@@ -103,7 +100,7 @@ impl ModifyVolumeFluentBuilder {
         self.input.get_volume_type()
     }
     /// Sets the input's `iops`: see [`iops`](crate::types::builders::ModifyVolumeRequestBuilder::iops).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn iops(mut self, input: i32) -> Self {
         self.input = self.input.iops(input);
         self
     }
@@ -117,7 +114,7 @@ impl ModifyVolumeFluentBuilder {
         self.input.get_iops()
     }
     /// Sets the input's `throughput`: see [`throughput`](crate::types::builders::ModifyVolumeRequestBuilder::throughput).
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn throughput(mut self, input: i32) -> Self {
         self.input = self.input.throughput(input);
         self
     }
@@ -131,10 +128,7 @@ impl ModifyVolumeFluentBuilder {
         self.input.get_throughput()
     }
     /// Sets the input's `multi_attach_enabled`: see [`multi_attach_enabled`](crate::types::builders::ModifyVolumeRequestBuilder::multi_attach_enabled).
-    pub fn multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn multi_attach_enabled(mut self, input: bool) -> Self {
         self.input = self.input.multi_attach_enabled(input);
         self
     }

@@ -37,10 +37,7 @@ impl ModifyVolumeAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `auto_enable_io`: see [`auto_enable_io`](crate::types::builders::ModifyVolumeAttributeRequestBuilder::auto_enable_io).
-    pub fn auto_enable_io(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
+    pub fn auto_enable_io(mut self, input: crate::types::AttributeBooleanValue) -> Self {
         self.input = self.input.auto_enable_io(input);
         self
     }
@@ -79,7 +76,7 @@ impl ModifyVolumeAttributeFluentBuilder {
         self.input.get_volume_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVolumeAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,7 +37,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// Sets the input's `enable_dns_hostnames`: see [`enable_dns_hostnames`](crate::types::builders::ModifyVpcAttributeRequestBuilder::enable_dns_hostnames).
     pub fn enable_dns_hostnames(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.enable_dns_hostnames(input);
         self
@@ -59,7 +59,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// Sets the input's `enable_dns_support`: see [`enable_dns_support`](crate::types::builders::ModifyVpcAttributeRequestBuilder::enable_dns_support).
     pub fn enable_dns_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.enable_dns_support(input);
         self
@@ -101,7 +101,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// Sets the input's `enable_network_address_usage_metrics`: see [`enable_network_address_usage_metrics`](crate::types::builders::ModifyVpcAttributeRequestBuilder::enable_network_address_usage_metrics).
     pub fn enable_network_address_usage_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.input = self.input.enable_network_address_usage_metrics(input);
         self

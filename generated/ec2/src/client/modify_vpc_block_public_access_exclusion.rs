@@ -40,7 +40,7 @@ impl ModifyVpcBlockPublicAccessExclusionFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -76,7 +76,7 @@ impl ModifyVpcBlockPublicAccessExclusionFluentBuilder {
     /// Sets the input's `internet_gateway_exclusion_mode`: see [`internet_gateway_exclusion_mode`](crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder::internet_gateway_exclusion_mode).
     pub fn internet_gateway_exclusion_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayExclusionMode>,
+        input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
         self.input = self.input.internet_gateway_exclusion_mode(input);
         self

@@ -39,7 +39,7 @@ impl ModifyVpcBlockPublicAccessOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcBlockPublicAccessOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -55,7 +55,7 @@ impl ModifyVpcBlockPublicAccessOptionsFluentBuilder {
     /// Sets the input's `internet_gateway_block_mode`: see [`internet_gateway_block_mode`](crate::types::builders::ModifyVpcBlockPublicAccessOptionsRequestBuilder::internet_gateway_block_mode).
     pub fn internet_gateway_block_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayBlockMode>,
+        input: crate::types::InternetGatewayBlockMode,
     ) -> Self {
         self.input = self.input.internet_gateway_block_mode(input);
         self

@@ -39,7 +39,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -75,10 +75,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
         self.input.get_vpc_encryption_control_id()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::mode).
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlMode>,
-    ) -> Self {
+    pub fn mode(mut self, input: crate::types::VpcEncryptionControlMode) -> Self {
         self.input = self.input.mode(input);
         self
     }
@@ -99,9 +96,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `internet_gateway_exclusion`: see [`internet_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::internet_gateway_exclusion).
     pub fn internet_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.internet_gateway_exclusion(input);
         self
@@ -125,9 +120,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `egress_only_internet_gateway_exclusion`: see [`egress_only_internet_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::egress_only_internet_gateway_exclusion).
     pub fn egress_only_internet_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.egress_only_internet_gateway_exclusion(input);
         self
@@ -151,9 +144,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `nat_gateway_exclusion`: see [`nat_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::nat_gateway_exclusion).
     pub fn nat_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.nat_gateway_exclusion(input);
         self
@@ -177,9 +168,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `virtual_private_gateway_exclusion`: see [`virtual_private_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::virtual_private_gateway_exclusion).
     pub fn virtual_private_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.virtual_private_gateway_exclusion(input);
         self
@@ -203,9 +192,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `vpc_peering_exclusion`: see [`vpc_peering_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::vpc_peering_exclusion).
     pub fn vpc_peering_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.vpc_peering_exclusion(input);
         self
@@ -229,9 +216,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `lambda_exclusion`: see [`lambda_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::lambda_exclusion).
     pub fn lambda_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.lambda_exclusion(input);
         self
@@ -255,9 +240,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `vpc_lattice_exclusion`: see [`vpc_lattice_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::vpc_lattice_exclusion).
     pub fn vpc_lattice_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.vpc_lattice_exclusion(input);
         self
@@ -281,9 +264,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets the input's `elastic_file_system_exclusion`: see [`elastic_file_system_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::elastic_file_system_exclusion).
     pub fn elastic_file_system_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.input = self.input.elastic_file_system_exclusion(input);
         self

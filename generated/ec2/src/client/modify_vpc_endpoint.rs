@@ -35,7 +35,7 @@ impl ModifyVpcEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcEndpointRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -69,7 +69,7 @@ impl ModifyVpcEndpointFluentBuilder {
         self.input.get_vpc_endpoint_id()
     }
     /// Sets the input's `reset_policy`: see [`reset_policy`](crate::types::builders::ModifyVpcEndpointRequestBuilder::reset_policy).
-    pub fn reset_policy(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn reset_policy(mut self, input: bool) -> Self {
         self.input = self.input.reset_policy(input);
         self
     }
@@ -235,10 +235,7 @@ impl ModifyVpcEndpointFluentBuilder {
         self.input.get_remove_security_group_ids()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::ModifyVpcEndpointRequestBuilder::ip_address_type).
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
         self.input = self.input.ip_address_type(input);
         self
     }
@@ -257,10 +254,7 @@ impl ModifyVpcEndpointFluentBuilder {
         self.input.get_ip_address_type()
     }
     /// Sets the input's `dns_options`: see [`dns_options`](crate::types::builders::ModifyVpcEndpointRequestBuilder::dns_options).
-    pub fn dns_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsOptionsSpecification>,
-    ) -> Self {
+    pub fn dns_options(mut self, input: crate::types::DnsOptionsSpecification) -> Self {
         self.input = self.input.dns_options(input);
         self
     }
@@ -279,10 +273,7 @@ impl ModifyVpcEndpointFluentBuilder {
         self.input.get_dns_options()
     }
     /// Sets the input's `private_dns_enabled`: see [`private_dns_enabled`](crate::types::builders::ModifyVpcEndpointRequestBuilder::private_dns_enabled).
-    pub fn private_dns_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn private_dns_enabled(mut self, input: bool) -> Self {
         self.input = self.input.private_dns_enabled(input);
         self
     }
@@ -301,7 +292,7 @@ impl ModifyVpcEndpointFluentBuilder {
     /// Appends one item to the input's `subnet_configurations`: see [`subnet_configurations`](crate::types::builders::ModifyVpcEndpointRequestBuilder::subnet_configurations).
     pub fn subnet_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetConfiguration>,
+        input: crate::types::SubnetConfiguration,
     ) -> Self {
         self.input = self.input.subnet_configurations(input);
         self

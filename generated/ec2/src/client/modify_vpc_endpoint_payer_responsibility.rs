@@ -40,7 +40,7 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -96,7 +96,7 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
     /// Sets the input's `payer_responsibility`: see [`payer_responsibility`](crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder::payer_responsibility).
     pub fn payer_responsibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityType>,
+        input: crate::types::PayerResponsibilityType,
     ) -> Self {
         self.input = self.input.payer_responsibility(input);
         self
@@ -116,10 +116,7 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
         self.input.get_payer_responsibility()
     }
     /// Sets the input's `scope`: see [`scope`](crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder::scope).
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityScope>,
-    ) -> Self {
+    pub fn scope(mut self, input: crate::types::PayerResponsibilityScope) -> Self {
         self.input = self.input.scope(input);
         self
     }

@@ -40,7 +40,7 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -94,10 +94,7 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
         self.input.get_private_dns_name()
     }
     /// Sets the input's `remove_private_dns_name`: see [`remove_private_dns_name`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::remove_private_dns_name).
-    pub fn remove_private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn remove_private_dns_name(mut self, input: bool) -> Self {
         self.input = self.input.remove_private_dns_name(input);
         self
     }
@@ -114,10 +111,7 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
         self.input.get_remove_private_dns_name()
     }
     /// Sets the input's `acceptance_required`: see [`acceptance_required`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::acceptance_required).
-    pub fn acceptance_required(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn acceptance_required(mut self, input: bool) -> Self {
         self.input = self.input.acceptance_required(input);
         self
     }

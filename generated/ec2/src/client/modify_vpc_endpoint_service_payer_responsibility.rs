@@ -42,7 +42,7 @@ impl ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -78,7 +78,7 @@ impl ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
     /// Sets the input's `payer_responsibility`: see [`payer_responsibility`](crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder::payer_responsibility).
     pub fn payer_responsibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibility>,
+        input: crate::types::PayerResponsibility,
     ) -> Self {
         self.input = self.input.payer_responsibility(input);
         self

@@ -41,7 +41,7 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
     /// Sets the input's `accepter_peering_connection_options`: see [`accepter_peering_connection_options`](crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder::accepter_peering_connection_options).
     pub fn accepter_peering_connection_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringConnectionOptionsRequest>,
+        input: crate::types::PeeringConnectionOptionsRequest,
     ) -> Self {
         self.input = self.input.accepter_peering_connection_options(input);
         self
@@ -61,7 +61,7 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
         self.input.get_accepter_peering_connection_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -77,7 +77,7 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
     /// Sets the input's `requester_peering_connection_options`: see [`requester_peering_connection_options`](crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder::requester_peering_connection_options).
     pub fn requester_peering_connection_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringConnectionOptionsRequest>,
+        input: crate::types::PeeringConnectionOptionsRequest,
     ) -> Self {
         self.input = self.input.requester_peering_connection_options(input);
         self

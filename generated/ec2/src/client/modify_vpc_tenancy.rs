@@ -55,10 +55,7 @@ impl ModifyVpcTenancyFluentBuilder {
         self.input.get_vpc_id()
     }
     /// Sets the input's `instance_tenancy`: see [`instance_tenancy`](crate::types::builders::ModifyVpcTenancyRequestBuilder::instance_tenancy).
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcTenancy>,
-    ) -> Self {
+    pub fn instance_tenancy(mut self, input: crate::types::VpcTenancy) -> Self {
         self.input = self.input.instance_tenancy(input);
         self
     }
@@ -77,7 +74,7 @@ impl ModifyVpcTenancyFluentBuilder {
         self.input.get_instance_tenancy()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcTenancyRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

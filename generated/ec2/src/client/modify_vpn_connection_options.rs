@@ -149,10 +149,7 @@ impl ModifyVpnConnectionOptionsFluentBuilder {
         self.input.get_remote_ipv6_network_cidr()
     }
     /// Sets the input's `tunnel_bandwidth`: see [`tunnel_bandwidth`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::tunnel_bandwidth).
-    pub fn tunnel_bandwidth(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelBandwidth>,
-    ) -> Self {
+    pub fn tunnel_bandwidth(mut self, input: crate::types::VpnTunnelBandwidth) -> Self {
         self.input = self.input.tunnel_bandwidth(input);
         self
     }
@@ -171,7 +168,7 @@ impl ModifyVpnConnectionOptionsFluentBuilder {
         self.input.get_tunnel_bandwidth()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

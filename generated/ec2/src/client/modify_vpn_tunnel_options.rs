@@ -83,9 +83,7 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
     /// Sets the input's `tunnel_options`: see [`tunnel_options`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::tunnel_options).
     pub fn tunnel_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVpnTunnelOptionsSpecification,
-        >,
+        input: crate::types::ModifyVpnTunnelOptionsSpecification,
     ) -> Self {
         self.input = self.input.tunnel_options(input);
         self
@@ -105,7 +103,7 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
         self.input.get_tunnel_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -119,10 +117,7 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `skip_tunnel_replacement`: see [`skip_tunnel_replacement`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::skip_tunnel_replacement).
-    pub fn skip_tunnel_replacement(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn skip_tunnel_replacement(mut self, input: bool) -> Self {
         self.input = self.input.skip_tunnel_replacement(input);
         self
     }

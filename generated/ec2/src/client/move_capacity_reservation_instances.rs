@@ -39,7 +39,7 @@ impl MoveCapacityReservationInstancesFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::MoveCapacityReservationInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -117,7 +117,7 @@ impl MoveCapacityReservationInstancesFluentBuilder {
         self.input.get_destination_capacity_reservation_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::MoveCapacityReservationInstancesRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }

@@ -57,7 +57,7 @@ impl ProvisionByoipCidrFluentBuilder {
     /// Sets the input's `cidr_authorization_context`: see [`cidr_authorization_context`](crate::types::builders::ProvisionByoipCidrRequestBuilder::cidr_authorization_context).
     pub fn cidr_authorization_context(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CidrAuthorizationContext>,
+        input: crate::types::CidrAuthorizationContext,
     ) -> Self {
         self.input = self.input.cidr_authorization_context(input);
         self
@@ -77,10 +77,7 @@ impl ProvisionByoipCidrFluentBuilder {
         self.input.get_cidr_authorization_context()
     }
     /// Sets the input's `publicly_advertisable`: see [`publicly_advertisable`](crate::types::builders::ProvisionByoipCidrRequestBuilder::publicly_advertisable).
-    pub fn publicly_advertisable(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn publicly_advertisable(mut self, input: bool) -> Self {
         self.input = self.input.publicly_advertisable(input);
         self
     }
@@ -117,7 +114,7 @@ impl ProvisionByoipCidrFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ProvisionByoipCidrRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -133,7 +130,7 @@ impl ProvisionByoipCidrFluentBuilder {
     /// Appends one item to the input's `pool_tag_specifications`: see [`pool_tag_specifications`](crate::types::builders::ProvisionByoipCidrRequestBuilder::pool_tag_specifications).
     pub fn pool_tag_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
+        input: crate::types::TagSpecification,
     ) -> Self {
         self.input = self.input.pool_tag_specifications(input);
         self
@@ -153,7 +150,7 @@ impl ProvisionByoipCidrFluentBuilder {
         self.input.get_pool_tag_specifications()
     }
     /// Sets the input's `multi_region`: see [`multi_region`](crate::types::builders::ProvisionByoipCidrRequestBuilder::multi_region).
-    pub fn multi_region(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn multi_region(mut self, input: bool) -> Self {
         self.input = self.input.multi_region(input);
         self
     }

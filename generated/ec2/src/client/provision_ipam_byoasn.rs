@@ -37,7 +37,7 @@ impl ProvisionIpamByoasnFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ProvisionIpamByoasnRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -93,7 +93,7 @@ impl ProvisionIpamByoasnFluentBuilder {
     /// Sets the input's `asn_authorization_context`: see [`asn_authorization_context`](crate::types::builders::ProvisionIpamByoasnRequestBuilder::asn_authorization_context).
     pub fn asn_authorization_context(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AsnAuthorizationContext>,
+        input: crate::types::AsnAuthorizationContext,
     ) -> Self {
         self.input = self.input.asn_authorization_context(input);
         self

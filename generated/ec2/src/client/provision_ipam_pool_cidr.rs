@@ -37,7 +37,7 @@ impl ProvisionIpamPoolCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -93,7 +93,7 @@ impl ProvisionIpamPoolCidrFluentBuilder {
     /// Sets the input's `cidr_authorization_context`: see [`cidr_authorization_context`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::cidr_authorization_context).
     pub fn cidr_authorization_context(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamCidrAuthorizationContext>,
+        input: crate::types::IpamCidrAuthorizationContext,
     ) -> Self {
         self.input = self.input.cidr_authorization_context(input);
         self
@@ -113,7 +113,7 @@ impl ProvisionIpamPoolCidrFluentBuilder {
         self.input.get_cidr_authorization_context()
     }
     /// Sets the input's `netmask_length`: see [`netmask_length`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::netmask_length).
-    pub fn netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.netmask_length(input);
         self
     }
@@ -149,7 +149,7 @@ impl ProvisionIpamPoolCidrFluentBuilder {
     /// Sets the input's `verification_method`: see [`verification_method`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::verification_method).
     pub fn verification_method(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerificationMethod>,
+        input: crate::types::VerificationMethod,
     ) -> Self {
         self.input = self.input.verification_method(input);
         self

@@ -39,7 +39,7 @@ impl ProvisionPublicIpv4PoolCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -93,7 +93,7 @@ impl ProvisionPublicIpv4PoolCidrFluentBuilder {
         self.input.get_pool_id()
     }
     /// Sets the input's `netmask_length`: see [`netmask_length`](crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder::netmask_length).
-    pub fn netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn netmask_length(mut self, input: i32) -> Self {
         self.input = self.input.netmask_length(input);
         self
     }

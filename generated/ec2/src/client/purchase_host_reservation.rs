@@ -57,10 +57,7 @@ impl PurchaseHostReservationFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `currency_code`: see [`currency_code`](crate::types::builders::PurchaseHostReservationRequestBuilder::currency_code).
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
         self.input = self.input.currency_code(input);
         self
     }
@@ -141,10 +138,7 @@ impl PurchaseHostReservationFluentBuilder {
         self.input.get_offering_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::PurchaseHostReservationRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

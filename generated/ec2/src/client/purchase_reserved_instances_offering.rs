@@ -39,7 +39,7 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -77,7 +77,7 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
     /// Sets the input's `purchase_time`: see [`purchase_time`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::purchase_time).
     pub fn purchase_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.purchase_time(input);
         self
@@ -97,7 +97,7 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
         self.input.get_purchase_time()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -113,7 +113,7 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
     /// Sets the input's `limit_price`: see [`limit_price`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::limit_price).
     pub fn limit_price(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstanceLimitPrice>,
+        input: crate::types::ReservedInstanceLimitPrice,
     ) -> Self {
         self.input = self.input.limit_price(input);
         self

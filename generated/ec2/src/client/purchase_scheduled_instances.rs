@@ -59,7 +59,7 @@ impl PurchaseScheduledInstancesFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::PurchaseScheduledInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,10 +73,7 @@ impl PurchaseScheduledInstancesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `purchase_requests`: see [`purchase_requests`](crate::types::builders::PurchaseScheduledInstancesRequestBuilder::purchase_requests).
-    pub fn purchase_requests(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PurchaseRequest>,
-    ) -> Self {
+    pub fn purchase_requests(mut self, input: crate::types::PurchaseRequest) -> Self {
         self.input = self.input.purchase_requests(input);
         self
     }

@@ -57,7 +57,7 @@ impl RebootInstancesFluentBuilder {
         self.input.get_instance_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RebootInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

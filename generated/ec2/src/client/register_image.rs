@@ -77,10 +77,7 @@ impl RegisterImageFluentBuilder {
         self.input.get_billing_products()
     }
     /// Sets the input's `boot_mode`: see [`boot_mode`](crate::types::builders::RegisterImageRequestBuilder::boot_mode).
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
         self.input = self.input.boot_mode(input);
         self
     }
@@ -97,10 +94,7 @@ impl RegisterImageFluentBuilder {
         self.input.get_boot_mode()
     }
     /// Sets the input's `tpm_support`: see [`tpm_support`](crate::types::builders::RegisterImageRequestBuilder::tpm_support).
-    pub fn tpm_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TpmSupportValues>,
-    ) -> Self {
+    pub fn tpm_support(mut self, input: crate::types::TpmSupportValues) -> Self {
         self.input = self.input.tpm_support(input);
         self
     }
@@ -139,10 +133,7 @@ impl RegisterImageFluentBuilder {
         self.input.get_uefi_data()
     }
     /// Sets the input's `imds_support`: see [`imds_support`](crate::types::builders::RegisterImageRequestBuilder::imds_support).
-    pub fn imds_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImdsSupportValues>,
-    ) -> Self {
+    pub fn imds_support(mut self, input: crate::types::ImdsSupportValues) -> Self {
         self.input = self.input.imds_support(input);
         self
     }
@@ -161,10 +152,7 @@ impl RegisterImageFluentBuilder {
         self.input.get_imds_support()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::RegisterImageRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -183,7 +171,7 @@ impl RegisterImageFluentBuilder {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RegisterImageRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -237,10 +225,7 @@ impl RegisterImageFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `architecture`: see [`architecture`](crate::types::builders::RegisterImageRequestBuilder::architecture).
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureValues>,
-    ) -> Self {
+    pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
         self.input = self.input.architecture(input);
         self
     }
@@ -321,7 +306,7 @@ impl RegisterImageFluentBuilder {
     /// Appends one item to the input's `block_device_mappings`: see [`block_device_mappings`](crate::types::builders::RegisterImageRequestBuilder::block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
         self.input = self.input.block_device_mappings(input);
         self
@@ -385,7 +370,7 @@ impl RegisterImageFluentBuilder {
         self.input.get_sriov_net_support()
     }
     /// Sets the input's `ena_support`: see [`ena_support`](crate::types::builders::RegisterImageRequestBuilder::ena_support).
-    pub fn ena_support(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn ena_support(mut self, input: bool) -> Self {
         self.input = self.input.ena_support(input);
         self
     }

@@ -105,7 +105,7 @@ impl RejectTransitGatewayMulticastDomainAssociationsFluentBuilder {
         self.input.get_subnet_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -94,7 +94,7 @@ impl ReleaseAddressFluentBuilder {
         self.input.get_network_border_group()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReleaseAddressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -42,7 +42,7 @@ impl ReplaceIamInstanceProfileAssociationFluentBuilder {
     /// Sets the input's `iam_instance_profile`: see [`iam_instance_profile`](crate::types::builders::ReplaceIamInstanceProfileAssociationRequestBuilder::iam_instance_profile).
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
         self.input = self.input.iam_instance_profile(input);
         self

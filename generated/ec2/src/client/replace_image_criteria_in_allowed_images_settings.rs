@@ -39,10 +39,7 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `image_criteria`: see [`image_criteria`](crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder::image_criteria).
-    pub fn image_criteria(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageCriterionRequest>,
-    ) -> Self {
+    pub fn image_criteria(mut self, input: crate::types::ImageCriterionRequest) -> Self {
         self.input = self.input.image_criteria(input);
         self
     }
@@ -63,7 +60,7 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
         self.input.get_image_criteria()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

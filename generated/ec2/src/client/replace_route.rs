@@ -77,7 +77,7 @@ impl ReplaceRouteFluentBuilder {
         self.input.get_vpc_endpoint_id()
     }
     /// Sets the input's `local_target`: see [`local_target`](crate::types::builders::ReplaceRouteRequestBuilder::local_target).
-    pub fn local_target(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn local_target(mut self, input: bool) -> Self {
         self.input = self.input.local_target(input);
         self
     }
@@ -195,7 +195,7 @@ impl ReplaceRouteFluentBuilder {
         self.input.get_odb_network_arn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReplaceRouteRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

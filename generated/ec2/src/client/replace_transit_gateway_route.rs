@@ -105,7 +105,7 @@ impl ReplaceTransitGatewayRouteFluentBuilder {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `blackhole`: see [`blackhole`](crate::types::builders::ReplaceTransitGatewayRouteRequestBuilder::blackhole).
-    pub fn blackhole(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn blackhole(mut self, input: bool) -> Self {
         self.input = self.input.blackhole(input);
         self
     }
@@ -119,7 +119,7 @@ impl ReplaceTransitGatewayRouteFluentBuilder {
         self.input.get_blackhole()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReplaceTransitGatewayRouteRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

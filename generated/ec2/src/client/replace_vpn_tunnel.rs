@@ -79,10 +79,7 @@ impl ReplaceVpnTunnelFluentBuilder {
         self.input.get_vpn_tunnel_outside_ip_address()
     }
     /// Sets the input's `apply_pending_maintenance`: see [`apply_pending_maintenance`](crate::types::builders::ReplaceVpnTunnelRequestBuilder::apply_pending_maintenance).
-    pub fn apply_pending_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn apply_pending_maintenance(mut self, input: bool) -> Self {
         self.input = self.input.apply_pending_maintenance(input);
         self
     }
@@ -99,7 +96,7 @@ impl ReplaceVpnTunnelFluentBuilder {
         self.input.get_apply_pending_maintenance()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReplaceVpnTunnelRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -38,7 +38,7 @@ impl ReportInstanceStatusFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReportInstanceStatusRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -74,10 +74,7 @@ impl ReportInstanceStatusFluentBuilder {
         self.input.get_instances()
     }
     /// Sets the input's `status`: see [`status`](crate::types::builders::ReportInstanceStatusRequestBuilder::status).
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReportStatusType>,
-    ) -> Self {
+    pub fn status(mut self, input: crate::types::ReportStatusType) -> Self {
         self.input = self.input.status(input);
         self
     }
@@ -94,10 +91,7 @@ impl ReportInstanceStatusFluentBuilder {
         self.input.get_status()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::ReportInstanceStatusRequestBuilder::start_time).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.start_time(input);
         self
     }
@@ -116,10 +110,7 @@ impl ReportInstanceStatusFluentBuilder {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::ReportInstanceStatusRequestBuilder::end_time).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.end_time(input);
         self
     }
@@ -140,7 +131,7 @@ impl ReportInstanceStatusFluentBuilder {
     /// Appends one item to the input's `reason_codes`: see [`reason_codes`](crate::types::builders::ReportInstanceStatusRequestBuilder::reason_codes).
     pub fn reason_codes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReportInstanceReasonCodes>,
+        input: crate::types::ReportInstanceReasonCodes,
     ) -> Self {
         self.input = self.input.reason_codes(input);
         self

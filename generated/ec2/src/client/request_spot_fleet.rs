@@ -35,7 +35,7 @@ impl RequestSpotFleetFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RequestSpotFleetRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -51,7 +51,7 @@ impl RequestSpotFleetFluentBuilder {
     /// Sets the input's `spot_fleet_request_config`: see [`spot_fleet_request_config`](crate::types::builders::RequestSpotFleetRequestBuilder::spot_fleet_request_config).
     pub fn spot_fleet_request_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotFleetRequestConfigData>,
+        input: crate::types::SpotFleetRequestConfigData,
     ) -> Self {
         self.input = self.input.spot_fleet_request_config(input);
         self

@@ -36,7 +36,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// Sets the input's `launch_specification`: see [`launch_specification`](crate::types::builders::RequestSpotInstancesRequestBuilder::launch_specification).
     pub fn launch_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestSpotLaunchSpecification>,
+        input: crate::types::RequestSpotLaunchSpecification,
     ) -> Self {
         self.input = self.input.launch_specification(input);
         self
@@ -56,10 +56,7 @@ impl RequestSpotInstancesFluentBuilder {
         self.input.get_launch_specification()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::RequestSpotInstancesRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -80,7 +77,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// Sets the input's `instance_interruption_behavior`: see [`instance_interruption_behavior`](crate::types::builders::RequestSpotInstancesRequestBuilder::instance_interruption_behavior).
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceInterruptionBehavior>,
+        input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
         self.input = self.input.instance_interruption_behavior(input);
         self
@@ -100,7 +97,7 @@ impl RequestSpotInstancesFluentBuilder {
         self.input.get_instance_interruption_behavior()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RequestSpotInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -154,7 +151,7 @@ impl RequestSpotInstancesFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::RequestSpotInstancesRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -168,10 +165,7 @@ impl RequestSpotInstancesFluentBuilder {
         self.input.get_instance_count()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::RequestSpotInstancesRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::SpotInstanceType) -> Self {
         self.input = self.input.type_(input);
         self
     }
@@ -188,10 +182,7 @@ impl RequestSpotInstancesFluentBuilder {
         self.input.get_type_()
     }
     /// Sets the input's `valid_from`: see [`valid_from`](crate::types::builders::RequestSpotInstancesRequestBuilder::valid_from).
-    pub fn valid_from(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.valid_from(input);
         self
     }
@@ -210,10 +201,7 @@ impl RequestSpotInstancesFluentBuilder {
         self.input.get_valid_from()
     }
     /// Sets the input's `valid_until`: see [`valid_until`](crate::types::builders::RequestSpotInstancesRequestBuilder::valid_until).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.valid_until(input);
         self
     }
@@ -274,10 +262,7 @@ impl RequestSpotInstancesFluentBuilder {
         self.input.get_availability_zone_group()
     }
     /// Sets the input's `block_duration_minutes`: see [`block_duration_minutes`](crate::types::builders::RequestSpotInstancesRequestBuilder::block_duration_minutes).
-    pub fn block_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn block_duration_minutes(mut self, input: i32) -> Self {
         self.input = self.input.block_duration_minutes(input);
         self
     }

@@ -57,10 +57,7 @@ impl ResetAddressAttributeFluentBuilder {
         self.input.get_allocation_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ResetAddressAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::AddressAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -79,7 +76,7 @@ impl ResetAddressAttributeFluentBuilder {
         self.input.get_attribute()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ResetAddressAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -37,7 +37,7 @@ impl ResetFpgaImageAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ResetFpgaImageAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,7 +73,7 @@ impl ResetFpgaImageAttributeFluentBuilder {
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ResetFpgaImageAttributeRequestBuilder::attribute).
     pub fn attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResetFpgaImageAttributeName>,
+        input: crate::types::ResetFpgaImageAttributeName,
     ) -> Self {
         self.input = self.input.attribute(input);
         self

@@ -37,10 +37,7 @@ impl ResetImageAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ResetImageAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResetImageAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::ResetImageAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }
@@ -79,7 +76,7 @@ impl ResetImageAttributeFluentBuilder {
         self.input.get_image_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ResetImageAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

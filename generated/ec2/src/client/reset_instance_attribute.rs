@@ -37,7 +37,7 @@ impl ResetInstanceAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ResetInstanceAttributeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,10 +71,7 @@ impl ResetInstanceAttributeFluentBuilder {
         self.input.get_instance_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ResetInstanceAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAttributeName>,
-    ) -> Self {
+    pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
         self.input = self.input.attribute(input);
         self
     }

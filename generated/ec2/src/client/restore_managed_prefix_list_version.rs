@@ -39,7 +39,7 @@ impl RestoreManagedPrefixListVersionFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -73,7 +73,7 @@ impl RestoreManagedPrefixListVersionFluentBuilder {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `previous_version`: see [`previous_version`](crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder::previous_version).
-    pub fn previous_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn previous_version(mut self, input: i64) -> Self {
         self.input = self.input.previous_version(input);
         self
     }
@@ -87,7 +87,7 @@ impl RestoreManagedPrefixListVersionFluentBuilder {
         self.input.get_previous_version()
     }
     /// Sets the input's `current_version`: see [`current_version`](crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder::current_version).
-    pub fn current_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn current_version(mut self, input: i64) -> Self {
         self.input = self.input.current_version(input);
         self
     }

@@ -57,10 +57,7 @@ impl RestoreSnapshotTierFluentBuilder {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `temporary_restore_days`: see [`temporary_restore_days`](crate::types::builders::RestoreSnapshotTierRequestBuilder::temporary_restore_days).
-    pub fn temporary_restore_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn temporary_restore_days(mut self, input: i32) -> Self {
         self.input = self.input.temporary_restore_days(input);
         self
     }
@@ -77,7 +74,7 @@ impl RestoreSnapshotTierFluentBuilder {
         self.input.get_temporary_restore_days()
     }
     /// Sets the input's `permanent_restore`: see [`permanent_restore`](crate::types::builders::RestoreSnapshotTierRequestBuilder::permanent_restore).
-    pub fn permanent_restore(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn permanent_restore(mut self, input: bool) -> Self {
         self.input = self.input.permanent_restore(input);
         self
     }
@@ -91,7 +88,7 @@ impl RestoreSnapshotTierFluentBuilder {
         self.input.get_permanent_restore()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RestoreSnapshotTierRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

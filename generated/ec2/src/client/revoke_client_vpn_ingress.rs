@@ -101,7 +101,7 @@ impl RevokeClientVpnIngressFluentBuilder {
         self.input.get_access_group_id()
     }
     /// Sets the input's `revoke_all_groups`: see [`revoke_all_groups`](crate::types::builders::RevokeClientVpnIngressRequestBuilder::revoke_all_groups).
-    pub fn revoke_all_groups(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn revoke_all_groups(mut self, input: bool) -> Self {
         self.input = self.input.revoke_all_groups(input);
         self
     }
@@ -115,7 +115,7 @@ impl RevokeClientVpnIngressFluentBuilder {
         self.input.get_revoke_all_groups()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RevokeClientVpnIngressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -61,7 +61,7 @@ impl RevokeSecurityGroupEgressFluentBuilder {
         self.input.get_security_group_rule_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RevokeSecurityGroupEgressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -159,7 +159,7 @@ impl RevokeSecurityGroupEgressFluentBuilder {
         self.input.get_ip_protocol()
     }
     /// Sets the input's `from_port`: see [`from_port`](crate::types::builders::RevokeSecurityGroupEgressRequestBuilder::from_port).
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn from_port(mut self, input: i32) -> Self {
         self.input = self.input.from_port(input);
         self
     }
@@ -173,7 +173,7 @@ impl RevokeSecurityGroupEgressFluentBuilder {
         self.input.get_from_port()
     }
     /// Sets the input's `to_port`: see [`to_port`](crate::types::builders::RevokeSecurityGroupEgressRequestBuilder::to_port).
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn to_port(mut self, input: i32) -> Self {
         self.input = self.input.to_port(input);
         self
     }
@@ -207,10 +207,7 @@ impl RevokeSecurityGroupEgressFluentBuilder {
         self.input.get_cidr_ip()
     }
     /// Appends one item to the input's `ip_permissions`: see [`ip_permissions`](crate::types::builders::RevokeSecurityGroupEgressRequestBuilder::ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
         self.input = self.input.ip_permissions(input);
         self
     }

@@ -56,7 +56,7 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         self.input.get_cidr_ip()
     }
     /// Sets the input's `from_port`: see [`from_port`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::from_port).
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn from_port(mut self, input: i32) -> Self {
         self.input = self.input.from_port(input);
         self
     }
@@ -110,10 +110,7 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         self.input.get_group_name()
     }
     /// Appends one item to the input's `ip_permissions`: see [`ip_permissions`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
         self.input = self.input.ip_permissions(input);
         self
     }
@@ -196,7 +193,7 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         self.input.get_source_security_group_owner_id()
     }
     /// Sets the input's `to_port`: see [`to_port`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::to_port).
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn to_port(mut self, input: i32) -> Self {
         self.input = self.input.to_port(input);
         self
     }
@@ -232,7 +229,7 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         self.input.get_security_group_rule_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

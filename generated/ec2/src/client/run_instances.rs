@@ -38,7 +38,7 @@ impl RunInstancesFluentBuilder {
     /// Appends one item to the input's `block_device_mappings`: see [`block_device_mappings`](crate::types::builders::RunInstancesRequestBuilder::block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
         self.input = self.input.block_device_mappings(input);
         self
@@ -78,10 +78,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_image_id()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::RunInstancesRequestBuilder::instance_type).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
         self.input = self.input.instance_type(input);
         self
     }
@@ -100,7 +97,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_instance_type()
     }
     /// Sets the input's `ipv6_address_count`: see [`ipv6_address_count`](crate::types::builders::RunInstancesRequestBuilder::ipv6_address_count).
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
         self.input = self.input.ipv6_address_count(input);
         self
     }
@@ -114,10 +111,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_ipv6_address_count()
     }
     /// Appends one item to the input's `ipv6_addresses`: see [`ipv6_addresses`](crate::types::builders::RunInstancesRequestBuilder::ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Address>,
-    ) -> Self {
+    pub fn ipv6_addresses(mut self, input: crate::types::InstanceIpv6Address) -> Self {
         self.input = self.input.ipv6_addresses(input);
         self
     }
@@ -176,7 +170,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_key_name()
     }
     /// Sets the input's `max_count`: see [`max_count`](crate::types::builders::RunInstancesRequestBuilder::max_count).
-    pub fn max_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_count(mut self, input: i32) -> Self {
         self.input = self.input.max_count(input);
         self
     }
@@ -190,7 +184,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_max_count()
     }
     /// Sets the input's `min_count`: see [`min_count`](crate::types::builders::RunInstancesRequestBuilder::min_count).
-    pub fn min_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn min_count(mut self, input: i32) -> Self {
         self.input = self.input.min_count(input);
         self
     }
@@ -206,7 +200,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `monitoring`: see [`monitoring`](crate::types::builders::RunInstancesRequestBuilder::monitoring).
     pub fn monitoring(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RunInstancesMonitoringEnabled>,
+        input: crate::types::RunInstancesMonitoringEnabled,
     ) -> Self {
         self.input = self.input.monitoring(input);
         self
@@ -226,10 +220,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_monitoring()
     }
     /// Sets the input's `placement`: see [`placement`](crate::types::builders::RunInstancesRequestBuilder::placement).
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Placement>,
-    ) -> Self {
+    pub fn placement(mut self, input: crate::types::Placement) -> Self {
         self.input = self.input.placement(input);
         self
     }
@@ -352,7 +343,7 @@ impl RunInstancesFluentBuilder {
     /// Appends one item to the input's `elastic_gpu_specification`: see [`elastic_gpu_specification`](crate::types::builders::RunInstancesRequestBuilder::elastic_gpu_specification).
     pub fn elastic_gpu_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuSpecification>,
+        input: crate::types::ElasticGpuSpecification,
     ) -> Self {
         self.input = self.input.elastic_gpu_specification(input);
         self
@@ -376,7 +367,7 @@ impl RunInstancesFluentBuilder {
     /// Appends one item to the input's `elastic_inference_accelerators`: see [`elastic_inference_accelerators`](crate::types::builders::RunInstancesRequestBuilder::elastic_inference_accelerators).
     pub fn elastic_inference_accelerators(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticInferenceAccelerator>,
+        input: crate::types::ElasticInferenceAccelerator,
     ) -> Self {
         self.input = self.input.elastic_inference_accelerators(input);
         self
@@ -400,10 +391,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_elastic_inference_accelerators()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::RunInstancesRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }
@@ -424,7 +412,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `launch_template`: see [`launch_template`](crate::types::builders::RunInstancesRequestBuilder::launch_template).
     pub fn launch_template(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateSpecification>,
+        input: crate::types::LaunchTemplateSpecification,
     ) -> Self {
         self.input = self.input.launch_template(input);
         self
@@ -446,7 +434,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `instance_market_options`: see [`instance_market_options`](crate::types::builders::RunInstancesRequestBuilder::instance_market_options).
     pub fn instance_market_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMarketOptionsRequest>,
+        input: crate::types::InstanceMarketOptionsRequest,
     ) -> Self {
         self.input = self.input.instance_market_options(input);
         self
@@ -468,7 +456,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `credit_specification`: see [`credit_specification`](crate::types::builders::RunInstancesRequestBuilder::credit_specification).
     pub fn credit_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreditSpecificationRequest>,
+        input: crate::types::CreditSpecificationRequest,
     ) -> Self {
         self.input = self.input.credit_specification(input);
         self
@@ -488,10 +476,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_credit_specification()
     }
     /// Sets the input's `cpu_options`: see [`cpu_options`](crate::types::builders::RunInstancesRequestBuilder::cpu_options).
-    pub fn cpu_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CpuOptionsRequest>,
-    ) -> Self {
+    pub fn cpu_options(mut self, input: crate::types::CpuOptionsRequest) -> Self {
         self.input = self.input.cpu_options(input);
         self
     }
@@ -512,7 +497,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `capacity_reservation_specification`: see [`capacity_reservation_specification`](crate::types::builders::RunInstancesRequestBuilder::capacity_reservation_specification).
     pub fn capacity_reservation_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationSpecification>,
+        input: crate::types::CapacityReservationSpecification,
     ) -> Self {
         self.input = self.input.capacity_reservation_specification(input);
         self
@@ -534,7 +519,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `hibernation_options`: see [`hibernation_options`](crate::types::builders::RunInstancesRequestBuilder::hibernation_options).
     pub fn hibernation_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HibernationOptionsRequest>,
+        input: crate::types::HibernationOptionsRequest,
     ) -> Self {
         self.input = self.input.hibernation_options(input);
         self
@@ -556,7 +541,7 @@ impl RunInstancesFluentBuilder {
     /// Appends one item to the input's `license_specifications`: see [`license_specifications`](crate::types::builders::RunInstancesRequestBuilder::license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LicenseConfigurationRequest>,
+        input: crate::types::LicenseConfigurationRequest,
     ) -> Self {
         self.input = self.input.license_specifications(input);
         self
@@ -582,7 +567,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `metadata_options`: see [`metadata_options`](crate::types::builders::RunInstancesRequestBuilder::metadata_options).
     pub fn metadata_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataOptionsRequest>,
+        input: crate::types::InstanceMetadataOptionsRequest,
     ) -> Self {
         self.input = self.input.metadata_options(input);
         self
@@ -604,7 +589,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `enclave_options`: see [`enclave_options`](crate::types::builders::RunInstancesRequestBuilder::enclave_options).
     pub fn enclave_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnclaveOptionsRequest>,
+        input: crate::types::EnclaveOptionsRequest,
     ) -> Self {
         self.input = self.input.enclave_options(input);
         self
@@ -626,7 +611,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `private_dns_name_options`: see [`private_dns_name_options`](crate::types::builders::RunInstancesRequestBuilder::private_dns_name_options).
     pub fn private_dns_name_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateDnsNameOptionsRequest>,
+        input: crate::types::PrivateDnsNameOptionsRequest,
     ) -> Self {
         self.input = self.input.private_dns_name_options(input);
         self
@@ -648,7 +633,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `maintenance_options`: see [`maintenance_options`](crate::types::builders::RunInstancesRequestBuilder::maintenance_options).
     pub fn maintenance_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMaintenanceOptionsRequest>,
+        input: crate::types::InstanceMaintenanceOptionsRequest,
     ) -> Self {
         self.input = self.input.maintenance_options(input);
         self
@@ -668,7 +653,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_maintenance_options()
     }
     /// Sets the input's `disable_api_stop`: see [`disable_api_stop`](crate::types::builders::RunInstancesRequestBuilder::disable_api_stop).
-    pub fn disable_api_stop(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn disable_api_stop(mut self, input: bool) -> Self {
         self.input = self.input.disable_api_stop(input);
         self
     }
@@ -682,10 +667,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_disable_api_stop()
     }
     /// Sets the input's `enable_primary_ipv6`: see [`enable_primary_ipv6`](crate::types::builders::RunInstancesRequestBuilder::enable_primary_ipv6).
-    pub fn enable_primary_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
         self.input = self.input.enable_primary_ipv6(input);
         self
     }
@@ -704,9 +686,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `network_performance_options`: see [`network_performance_options`](crate::types::builders::RunInstancesRequestBuilder::network_performance_options).
     pub fn network_performance_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkPerformanceOptionsRequest,
-        >,
+        input: crate::types::InstanceNetworkPerformanceOptionsRequest,
     ) -> Self {
         self.input = self.input.network_performance_options(input);
         self
@@ -728,10 +708,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_network_performance_options()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::RunInstancesRequestBuilder::operator).
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
         self.input = self.input.operator(input);
         self
     }
@@ -750,9 +727,7 @@ impl RunInstancesFluentBuilder {
     /// Appends one item to the input's `secondary_interfaces`: see [`secondary_interfaces`](crate::types::builders::RunInstancesRequestBuilder::secondary_interfaces).
     pub fn secondary_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceSecondaryInterfaceSpecificationRequest,
-        >,
+        input: crate::types::InstanceSecondaryInterfaceSpecificationRequest,
     ) -> Self {
         self.input = self.input.secondary_interfaces(input);
         self
@@ -776,7 +751,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_secondary_interfaces()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RunInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -790,10 +765,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `disable_api_termination`: see [`disable_api_termination`](crate::types::builders::RunInstancesRequestBuilder::disable_api_termination).
-    pub fn disable_api_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn disable_api_termination(mut self, input: bool) -> Self {
         self.input = self.input.disable_api_termination(input);
         self
     }
@@ -812,7 +784,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `instance_initiated_shutdown_behavior`: see [`instance_initiated_shutdown_behavior`](crate::types::builders::RunInstancesRequestBuilder::instance_initiated_shutdown_behavior).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ShutdownBehavior>,
+        input: crate::types::ShutdownBehavior,
     ) -> Self {
         self.input = self.input.instance_initiated_shutdown_behavior(input);
         self
@@ -896,9 +868,7 @@ impl RunInstancesFluentBuilder {
     /// Appends one item to the input's `network_interfaces`: see [`network_interfaces`](crate::types::builders::RunInstancesRequestBuilder::network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceSpecification,
-        >,
+        input: crate::types::InstanceNetworkInterfaceSpecification,
     ) -> Self {
         self.input = self.input.network_interfaces(input);
         self
@@ -924,7 +894,7 @@ impl RunInstancesFluentBuilder {
     /// Sets the input's `iam_instance_profile`: see [`iam_instance_profile`](crate::types::builders::RunInstancesRequestBuilder::iam_instance_profile).
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
         self.input = self.input.iam_instance_profile(input);
         self
@@ -944,7 +914,7 @@ impl RunInstancesFluentBuilder {
         self.input.get_iam_instance_profile()
     }
     /// Sets the input's `ebs_optimized`: see [`ebs_optimized`](crate::types::builders::RunInstancesRequestBuilder::ebs_optimized).
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
         self.input = self.input.ebs_optimized(input);
         self
     }

@@ -57,7 +57,7 @@ impl RunScheduledInstancesFluentBuilder {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RunScheduledInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -71,7 +71,7 @@ impl RunScheduledInstancesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::RunScheduledInstancesRequestBuilder::instance_count).
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn instance_count(mut self, input: i32) -> Self {
         self.input = self.input.instance_count(input);
         self
     }
@@ -87,9 +87,7 @@ impl RunScheduledInstancesFluentBuilder {
     /// Sets the input's `launch_specification`: see [`launch_specification`](crate::types::builders::RunScheduledInstancesRequestBuilder::launch_specification).
     pub fn launch_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstancesLaunchSpecification,
-        >,
+        input: crate::types::ScheduledInstancesLaunchSpecification,
     ) -> Self {
         self.input = self.input.launch_specification(input);
         self

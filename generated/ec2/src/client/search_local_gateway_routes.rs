@@ -61,10 +61,7 @@ impl SearchLocalGatewayRoutesFluentBuilder {
         self.input.get_local_gateway_route_table_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::SearchLocalGatewayRoutesRequestBuilder::filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
         self.input = self.input.filters(input);
         self
     }
@@ -83,7 +80,7 @@ impl SearchLocalGatewayRoutesFluentBuilder {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::SearchLocalGatewayRoutesRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }
@@ -117,7 +114,7 @@ impl SearchLocalGatewayRoutesFluentBuilder {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::SearchLocalGatewayRoutesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -77,7 +77,7 @@ impl StartInstancesFluentBuilder {
         self.input.get_additional_info()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::StartInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

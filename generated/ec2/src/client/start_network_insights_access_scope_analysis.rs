@@ -62,7 +62,7 @@ impl StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
         self.input.get_network_insights_access_scope_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -76,10 +76,7 @@ impl StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

@@ -127,7 +127,7 @@ impl StartNetworkInsightsAnalysisFluentBuilder {
         self.input.get_filter_out_arns()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -141,10 +141,7 @@ impl StartNetworkInsightsAnalysisFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
         self.input = self.input.tag_specifications(input);
         self
     }

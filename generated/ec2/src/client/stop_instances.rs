@@ -57,7 +57,7 @@ impl StopInstancesFluentBuilder {
         self.input.get_instance_ids()
     }
     /// Sets the input's `hibernate`: see [`hibernate`](crate::types::builders::StopInstancesRequestBuilder::hibernate).
-    pub fn hibernate(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn hibernate(mut self, input: bool) -> Self {
         self.input = self.input.hibernate(input);
         self
     }
@@ -71,7 +71,7 @@ impl StopInstancesFluentBuilder {
         self.input.get_hibernate()
     }
     /// Sets the input's `skip_os_shutdown`: see [`skip_os_shutdown`](crate::types::builders::StopInstancesRequestBuilder::skip_os_shutdown).
-    pub fn skip_os_shutdown(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn skip_os_shutdown(mut self, input: bool) -> Self {
         self.input = self.input.skip_os_shutdown(input);
         self
     }
@@ -85,7 +85,7 @@ impl StopInstancesFluentBuilder {
         self.input.get_skip_os_shutdown()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::StopInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -99,7 +99,7 @@ impl StopInstancesFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::StopInstancesRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }

@@ -57,7 +57,7 @@ impl TerminateInstancesFluentBuilder {
         self.input.get_instance_ids()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::TerminateInstancesRequestBuilder::force).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn force(mut self, input: bool) -> Self {
         self.input = self.input.force(input);
         self
     }
@@ -71,7 +71,7 @@ impl TerminateInstancesFluentBuilder {
         self.input.get_force()
     }
     /// Sets the input's `skip_os_shutdown`: see [`skip_os_shutdown`](crate::types::builders::TerminateInstancesRequestBuilder::skip_os_shutdown).
-    pub fn skip_os_shutdown(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn skip_os_shutdown(mut self, input: bool) -> Self {
         self.input = self.input.skip_os_shutdown(input);
         self
     }
@@ -85,7 +85,7 @@ impl TerminateInstancesFluentBuilder {
         self.input.get_skip_os_shutdown()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::TerminateInstancesRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

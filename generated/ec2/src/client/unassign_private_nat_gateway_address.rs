@@ -81,10 +81,7 @@ impl UnassignPrivateNatGatewayAddressFluentBuilder {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `max_drain_duration_seconds`: see [`max_drain_duration_seconds`](crate::types::builders::UnassignPrivateNatGatewayAddressRequestBuilder::max_drain_duration_seconds).
-    pub fn max_drain_duration_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_drain_duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.max_drain_duration_seconds(input);
         self
     }
@@ -101,7 +98,7 @@ impl UnassignPrivateNatGatewayAddressFluentBuilder {
         self.input.get_max_drain_duration_seconds()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UnassignPrivateNatGatewayAddressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

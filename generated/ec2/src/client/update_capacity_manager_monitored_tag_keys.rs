@@ -81,7 +81,7 @@ impl UpdateCapacityManagerMonitoredTagKeysFluentBuilder {
         self.input.get_deactivate_tag_keys()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

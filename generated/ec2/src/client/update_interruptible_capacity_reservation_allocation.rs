@@ -64,10 +64,7 @@ impl UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `target_instance_count`: see [`target_instance_count`](crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder::target_instance_count).
-    pub fn target_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn target_instance_count(mut self, input: i32) -> Self {
         self.input = self.input.target_instance_count(input);
         self
     }
@@ -84,7 +81,7 @@ impl UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
         self.input.get_target_instance_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

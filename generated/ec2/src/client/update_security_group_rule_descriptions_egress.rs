@@ -39,7 +39,7 @@ impl UpdateSecurityGroupRuleDescriptionsEgressFluentBuilder {
         &self.input
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -93,10 +93,7 @@ impl UpdateSecurityGroupRuleDescriptionsEgressFluentBuilder {
         self.input.get_group_name()
     }
     /// Appends one item to the input's `ip_permissions`: see [`ip_permissions`](crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder::ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
         self.input = self.input.ip_permissions(input);
         self
     }
@@ -117,7 +114,7 @@ impl UpdateSecurityGroupRuleDescriptionsEgressFluentBuilder {
     /// Appends one item to the input's `security_group_rule_descriptions`: see [`security_group_rule_descriptions`](crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder::security_group_rule_descriptions).
     pub fn security_group_rule_descriptions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupRuleDescription>,
+        input: crate::types::SecurityGroupRuleDescription,
     ) -> Self {
         self.input = self.input.security_group_rule_descriptions(input);
         self

@@ -44,8 +44,8 @@ pub struct AcceleratorCountBuilder {
 }
 impl AcceleratorCountBuilder {
     /// Sets [`AcceleratorCount::min`](crate::types::AcceleratorCount::min): The minimum number of accelerators.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorCount::min`](crate::types::AcceleratorCount::min).
@@ -60,8 +60,8 @@ impl AcceleratorCountBuilder {
         &self.inner.min
     }
     /// Sets [`AcceleratorCount::max`](crate::types::AcceleratorCount::max): The maximum number of accelerators.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorCount::max`](crate::types::AcceleratorCount::max).

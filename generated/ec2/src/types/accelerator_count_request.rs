@@ -44,8 +44,8 @@ pub struct AcceleratorCountRequestBuilder {
 }
 impl AcceleratorCountRequestBuilder {
     /// Sets [`AcceleratorCountRequest::min`](crate::types::AcceleratorCountRequest::min): The minimum number of accelerators.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorCountRequest::min`](crate::types::AcceleratorCountRequest::min).
@@ -60,8 +60,8 @@ impl AcceleratorCountRequestBuilder {
         &self.inner.min
     }
     /// Sets [`AcceleratorCountRequest::max`](crate::types::AcceleratorCountRequest::max): The maximum number of accelerators.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorCountRequest::max`](crate::types::AcceleratorCountRequest::max).

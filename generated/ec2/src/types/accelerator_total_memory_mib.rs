@@ -44,8 +44,8 @@ pub struct AcceleratorTotalMemoryMibBuilder {
 }
 impl AcceleratorTotalMemoryMibBuilder {
     /// Sets [`AcceleratorTotalMemoryMib::min`](crate::types::AcceleratorTotalMemoryMib::min): The minimum amount of accelerator memory, in MiB.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorTotalMemoryMib::min`](crate::types::AcceleratorTotalMemoryMib::min).
@@ -60,8 +60,8 @@ impl AcceleratorTotalMemoryMibBuilder {
         &self.inner.min
     }
     /// Sets [`AcceleratorTotalMemoryMib::max`](crate::types::AcceleratorTotalMemoryMib::max): The maximum amount of accelerator memory, in MiB.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorTotalMemoryMib::max`](crate::types::AcceleratorTotalMemoryMib::max).

@@ -44,8 +44,8 @@ pub struct AcceleratorTotalMemoryMibRequestBuilder {
 }
 impl AcceleratorTotalMemoryMibRequestBuilder {
     /// Sets [`AcceleratorTotalMemoryMibRequest::min`](crate::types::AcceleratorTotalMemoryMibRequest::min): The minimum amount of accelerator memory, in MiB.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorTotalMemoryMibRequest::min`](crate::types::AcceleratorTotalMemoryMibRequest::min).
@@ -60,8 +60,8 @@ impl AcceleratorTotalMemoryMibRequestBuilder {
         &self.inner.min
     }
     /// Sets [`AcceleratorTotalMemoryMibRequest::max`](crate::types::AcceleratorTotalMemoryMibRequest::max): The maximum amount of accelerator memory, in MiB.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceleratorTotalMemoryMibRequest::max`](crate::types::AcceleratorTotalMemoryMibRequest::max).

@@ -79,11 +79,8 @@ impl AcceptAddressTransferRequestBuilder {
     /// Appends one item to [`AcceptAddressTransferRequest::tag_specifications`](crate::types::AcceptAddressTransferRequest::tag_specifications): `tag`:\<key\> - The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AcceptAddressTransferRequest::tag_specifications`](crate::types::AcceptAddressTransferRequest::tag_specifications).
@@ -103,8 +100,8 @@ impl AcceptAddressTransferRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`AcceptAddressTransferRequest::dry_run`](crate::types::AcceptAddressTransferRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceptAddressTransferRequest::dry_run`](crate::types::AcceptAddressTransferRequest::dry_run).

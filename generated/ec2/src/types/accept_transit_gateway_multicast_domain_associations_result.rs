@@ -45,11 +45,9 @@ impl AcceptTransitGatewayMulticastDomainAssociationsResultBuilder {
     /// Sets [`AcceptTransitGatewayMulticastDomainAssociationsResult::associations`](crate::types::AcceptTransitGatewayMulticastDomainAssociationsResult::associations): Information about the multicast domain associations.
     pub fn associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDomainAssociations,
-        >,
+        input: crate::types::TransitGatewayMulticastDomainAssociations,
     ) -> Self {
-        self.inner.associations = ::std::option::Option::Some(input.into());
+        self.inner.associations = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceptTransitGatewayMulticastDomainAssociationsResult::associations`](crate::types::AcceptTransitGatewayMulticastDomainAssociationsResult::associations).

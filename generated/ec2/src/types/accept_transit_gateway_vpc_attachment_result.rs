@@ -43,11 +43,9 @@ impl AcceptTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`AcceptTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::AcceptTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): The VPC attachment.
     pub fn transit_gateway_vpc_attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayVpcAttachment>,
+        input: crate::types::TransitGatewayVpcAttachment,
     ) -> Self {
-        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceptTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::AcceptTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment).

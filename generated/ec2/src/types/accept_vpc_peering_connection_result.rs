@@ -43,9 +43,9 @@ impl AcceptVpcPeeringConnectionResultBuilder {
     /// Sets [`AcceptVpcPeeringConnectionResult::vpc_peering_connection`](crate::types::AcceptVpcPeeringConnectionResult::vpc_peering_connection): Information about the VPC peering connection.
     pub fn vpc_peering_connection(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcPeeringConnection>,
+        input: crate::types::VpcPeeringConnection,
     ) -> Self {
-        self.inner.vpc_peering_connection = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering_connection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AcceptVpcPeeringConnectionResult::vpc_peering_connection`](crate::types::AcceptVpcPeeringConnectionResult::vpc_peering_connection).

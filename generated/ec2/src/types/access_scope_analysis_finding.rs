@@ -140,11 +140,8 @@ impl AccessScopeAnalysisFindingBuilder {
     /// Appends one item to [`AccessScopeAnalysisFinding::finding_components`](crate::types::AccessScopeAnalysisFinding::finding_components): The finding components.
     ///
     /// To set the whole list at once, use [`set_finding_components`](Self::set_finding_components).
-    pub fn finding_components(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathComponent>,
-    ) -> Self {
-        self.inner.finding_components.get_or_insert_default().push(input.into());
+    pub fn finding_components(mut self, input: crate::types::PathComponent) -> Self {
+        self.inner.finding_components.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AccessScopeAnalysisFinding::finding_components`](crate::types::AccessScopeAnalysisFinding::finding_components).

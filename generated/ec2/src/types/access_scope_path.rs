@@ -53,11 +53,8 @@ pub struct AccessScopePathBuilder {
 }
 impl AccessScopePathBuilder {
     /// Sets [`AccessScopePath::source`](crate::types::AccessScopePath::source): The source.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathStatement>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: crate::types::PathStatement) -> Self {
+        self.inner.source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccessScopePath::source`](crate::types::AccessScopePath::source).
@@ -75,11 +72,8 @@ impl AccessScopePathBuilder {
         &self.inner.source
     }
     /// Sets [`AccessScopePath::destination`](crate::types::AccessScopePath::destination): The destination.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathStatement>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: crate::types::PathStatement) -> Self {
+        self.inner.destination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccessScopePath::destination`](crate::types::AccessScopePath::destination).
@@ -103,9 +97,9 @@ impl AccessScopePathBuilder {
     /// To set the whole list at once, use [`set_through_resources`](Self::set_through_resources).
     pub fn through_resources(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ThroughResourcesStatement>,
+        input: crate::types::ThroughResourcesStatement,
     ) -> Self {
-        self.inner.through_resources.get_or_insert_default().push(input.into());
+        self.inner.through_resources.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AccessScopePath::through_resources`](crate::types::AccessScopePath::through_resources).

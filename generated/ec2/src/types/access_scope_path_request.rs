@@ -57,11 +57,8 @@ pub struct AccessScopePathRequestBuilder {
 }
 impl AccessScopePathRequestBuilder {
     /// Sets [`AccessScopePathRequest::source`](crate::types::AccessScopePathRequest::source): The source.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathStatementRequest>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: crate::types::PathStatementRequest) -> Self {
+        self.inner.source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccessScopePathRequest::source`](crate::types::AccessScopePathRequest::source).
@@ -81,11 +78,8 @@ impl AccessScopePathRequestBuilder {
         &self.inner.source
     }
     /// Sets [`AccessScopePathRequest::destination`](crate::types::AccessScopePathRequest::destination): The destination.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathStatementRequest>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: crate::types::PathStatementRequest) -> Self {
+        self.inner.destination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccessScopePathRequest::destination`](crate::types::AccessScopePathRequest::destination).
@@ -109,9 +103,9 @@ impl AccessScopePathRequestBuilder {
     /// To set the whole list at once, use [`set_through_resources`](Self::set_through_resources).
     pub fn through_resources(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ThroughResourcesStatementRequest>,
+        input: crate::types::ThroughResourcesStatementRequest,
     ) -> Self {
-        self.inner.through_resources.get_or_insert_default().push(input.into());
+        self.inner.through_resources.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AccessScopePathRequest::through_resources`](crate::types::AccessScopePathRequest::through_resources).

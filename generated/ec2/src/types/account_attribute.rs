@@ -72,9 +72,9 @@ impl AccountAttributeBuilder {
     /// To set the whole list at once, use [`set_attribute_values`](Self::set_attribute_values).
     pub fn attribute_values(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AccountAttributeValue>,
+        input: crate::types::AccountAttributeValue,
     ) -> Self {
-        self.inner.attribute_values.get_or_insert_default().push(input.into());
+        self.inner.attribute_values.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AccountAttribute::attribute_values`](crate::types::AccountAttribute::attribute_values).

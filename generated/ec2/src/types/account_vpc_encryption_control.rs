@@ -81,9 +81,9 @@ impl AccountVpcEncryptionControlBuilder {
     /// Sets [`AccountVpcEncryptionControl::state`](crate::types::AccountVpcEncryptionControl::state): The current state of the account-level VPC Encryption Control configuration.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AccountVpcEncryptionControlState>,
+        input: crate::types::AccountVpcEncryptionControlState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::state`](crate::types::AccountVpcEncryptionControl::state).
@@ -103,11 +103,8 @@ impl AccountVpcEncryptionControlBuilder {
         &self.inner.state
     }
     /// Sets [`AccountVpcEncryptionControl::mode`](crate::types::AccountVpcEncryptionControl::mode): The encryption mode for the account-level VPC Encryption Control configuration.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountVpcEncryptionControlMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::AccountVpcEncryptionControlMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::mode`](crate::types::AccountVpcEncryptionControl::mode).
@@ -129,11 +126,9 @@ impl AccountVpcEncryptionControlBuilder {
     /// Sets [`AccountVpcEncryptionControl::exclusions`](crate::types::AccountVpcEncryptionControl::exclusions): Information about the traffic exclusions for the account-level VPC Encryption Control configuration.
     pub fn exclusions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AccountVpcEncryptionControlExclusions,
-        >,
+        input: crate::types::AccountVpcEncryptionControlExclusions,
     ) -> Self {
-        self.inner.exclusions = ::std::option::Option::Some(input.into());
+        self.inner.exclusions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::exclusions`](crate::types::AccountVpcEncryptionControl::exclusions).
@@ -153,11 +148,8 @@ impl AccountVpcEncryptionControlBuilder {
         &self.inner.exclusions
     }
     /// Sets [`AccountVpcEncryptionControl::managed_by`](crate::types::AccountVpcEncryptionControl::managed_by): The entity that manages the account-level VPC Encryption Control configuration.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::managed_by`](crate::types::AccountVpcEncryptionControl::managed_by).
@@ -177,9 +169,9 @@ impl AccountVpcEncryptionControlBuilder {
     /// Sets [`AccountVpcEncryptionControl::last_update_timestamp`](crate::types::AccountVpcEncryptionControl::last_update_timestamp): The date and time when the account-level VPC Encryption Control configuration was last updated.
     pub fn last_update_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.last_update_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::last_update_timestamp`](crate::types::AccountVpcEncryptionControl::last_update_timestamp).

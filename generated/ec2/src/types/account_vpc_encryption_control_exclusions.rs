@@ -120,11 +120,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::internet_gateway): The exclusion configuration for internet gateway resource.
     pub fn internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input.into());
+        self.inner.internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::internet_gateway).
@@ -146,13 +144,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::egress_only_internet_gateway): The exclusion configuration for egress-only internet gateway resource.
     pub fn egress_only_internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::egress_only_internet_gateway).
@@ -174,11 +168,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::nat_gateway`](crate::types::AccountVpcEncryptionControlExclusions::nat_gateway): The exclusion configuration for NAT gateway resource.
     pub fn nat_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input.into());
+        self.inner.nat_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::nat_gateway`](crate::types::AccountVpcEncryptionControlExclusions::nat_gateway).
@@ -200,11 +192,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::AccountVpcEncryptionControlExclusions::virtual_private_gateway): The exclusion configuration for virtual private gateway resource.
     pub fn virtual_private_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.virtual_private_gateway = ::std::option::Option::Some(input.into());
+        self.inner.virtual_private_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::AccountVpcEncryptionControlExclusions::virtual_private_gateway).
@@ -226,11 +216,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::vpc_peering`](crate::types::AccountVpcEncryptionControlExclusions::vpc_peering): The exclusion configuration for VPC peering connection resource.
     pub fn vpc_peering(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.vpc_peering = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::vpc_peering`](crate::types::AccountVpcEncryptionControlExclusions::vpc_peering).
@@ -252,11 +240,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::lambda`](crate::types::AccountVpcEncryptionControlExclusions::lambda): The exclusion configuration for Lambda service.
     pub fn lambda(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.lambda = ::std::option::Option::Some(input.into());
+        self.inner.lambda = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::lambda`](crate::types::AccountVpcEncryptionControlExclusions::lambda).
@@ -278,11 +264,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::vpc_lattice`](crate::types::AccountVpcEncryptionControlExclusions::vpc_lattice): The exclusion configuration for VPC Lattice service.
     pub fn vpc_lattice(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.vpc_lattice = ::std::option::Option::Some(input.into());
+        self.inner.vpc_lattice = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::vpc_lattice`](crate::types::AccountVpcEncryptionControlExclusions::vpc_lattice).
@@ -304,11 +288,9 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::elastic_file_system`](crate::types::AccountVpcEncryptionControlExclusions::elastic_file_system): The exclusion configuration for Elastic File System service.
     pub fn elastic_file_system(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.elastic_file_system = ::std::option::Option::Some(input.into());
+        self.inner.elastic_file_system = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::elastic_file_system`](crate::types::AccountVpcEncryptionControlExclusions::elastic_file_system).

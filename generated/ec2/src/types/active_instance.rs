@@ -128,11 +128,8 @@ impl ActiveInstanceBuilder {
         &self.inner.spot_instance_request_id
     }
     /// Sets [`ActiveInstance::instance_health`](crate::types::ActiveInstance::instance_health): The health status of the instance.
-    pub fn instance_health(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceHealthStatus>,
-    ) -> Self {
-        self.inner.instance_health = ::std::option::Option::Some(input.into());
+    pub fn instance_health(mut self, input: crate::types::InstanceHealthStatus) -> Self {
+        self.inner.instance_health = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ActiveInstance::instance_health`](crate::types::ActiveInstance::instance_health).

@@ -201,8 +201,8 @@ impl ActiveVpnTunnelStatusBuilder {
         &self.inner.phase2_integrity_algorithm
     }
     /// Sets [`ActiveVpnTunnelStatus::phase1_dh_group`](crate::types::ActiveVpnTunnelStatus::phase1_dh_group): The Diffie-Hellman group number being used in Phase 1 IKE negotiations.
-    pub fn phase1_dh_group(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.phase1_dh_group = ::std::option::Option::Some(input.into());
+    pub fn phase1_dh_group(mut self, input: i32) -> Self {
+        self.inner.phase1_dh_group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase1_dh_group`](crate::types::ActiveVpnTunnelStatus::phase1_dh_group).
@@ -217,8 +217,8 @@ impl ActiveVpnTunnelStatusBuilder {
         &self.inner.phase1_dh_group
     }
     /// Sets [`ActiveVpnTunnelStatus::phase2_dh_group`](crate::types::ActiveVpnTunnelStatus::phase2_dh_group): The Diffie-Hellman group number being used in Phase 2 IKE negotiations.
-    pub fn phase2_dh_group(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.phase2_dh_group = ::std::option::Option::Some(input.into());
+    pub fn phase2_dh_group(mut self, input: i32) -> Self {
+        self.inner.phase2_dh_group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase2_dh_group`](crate::types::ActiveVpnTunnelStatus::phase2_dh_group).
@@ -257,9 +257,9 @@ impl ActiveVpnTunnelStatusBuilder {
     /// Sets [`ActiveVpnTunnelStatus::provisioning_status`](crate::types::ActiveVpnTunnelStatus::provisioning_status): The current provisioning status of the VPN tunnel.
     pub fn provisioning_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelProvisioningStatus>,
+        input: crate::types::VpnTunnelProvisioningStatus,
     ) -> Self {
-        self.inner.provisioning_status = ::std::option::Option::Some(input.into());
+        self.inner.provisioning_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::provisioning_status`](crate::types::ActiveVpnTunnelStatus::provisioning_status).

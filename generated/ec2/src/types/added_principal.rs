@@ -58,11 +58,8 @@ pub struct AddedPrincipalBuilder {
 }
 impl AddedPrincipalBuilder {
     /// Sets [`AddedPrincipal::principal_type`](crate::types::AddedPrincipal::principal_type): The type of principal.
-    pub fn principal_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrincipalType>,
-    ) -> Self {
-        self.inner.principal_type = ::std::option::Option::Some(input.into());
+    pub fn principal_type(mut self, input: crate::types::PrincipalType) -> Self {
+        self.inner.principal_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AddedPrincipal::principal_type`](crate::types::AddedPrincipal::principal_type).

@@ -120,11 +120,8 @@ impl AdditionalDetailBuilder {
         &self.inner.additional_detail_type
     }
     /// Sets [`AdditionalDetail::component`](crate::types::AdditionalDetail::component): The path component.
-    pub fn component(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.component = ::std::option::Option::Some(input.into());
+    pub fn component(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.component = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::component`](crate::types::AdditionalDetail::component).
@@ -146,9 +143,9 @@ impl AdditionalDetailBuilder {
     /// Sets [`AdditionalDetail::vpc_endpoint_service`](crate::types::AdditionalDetail::vpc_endpoint_service): The VPC endpoint service.
     pub fn vpc_endpoint_service(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.vpc_endpoint_service = ::std::option::Option::Some(input.into());
+        self.inner.vpc_endpoint_service = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::vpc_endpoint_service`](crate::types::AdditionalDetail::vpc_endpoint_service).
@@ -170,11 +167,8 @@ impl AdditionalDetailBuilder {
     /// Appends one item to [`AdditionalDetail::rule_options`](crate::types::AdditionalDetail::rule_options): The rule options.
     ///
     /// To set the whole list at once, use [`set_rule_options`](Self::set_rule_options).
-    pub fn rule_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RuleOption>,
-    ) -> Self {
-        self.inner.rule_options.get_or_insert_default().push(input.into());
+    pub fn rule_options(mut self, input: crate::types::RuleOption) -> Self {
+        self.inner.rule_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::rule_options`](crate::types::AdditionalDetail::rule_options).
@@ -198,9 +192,9 @@ impl AdditionalDetailBuilder {
     /// To set the whole list at once, use [`set_rule_group_type_pairs`](Self::set_rule_group_type_pairs).
     pub fn rule_group_type_pairs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RuleGroupTypePair>,
+        input: crate::types::RuleGroupTypePair,
     ) -> Self {
-        self.inner.rule_group_type_pairs.get_or_insert_default().push(input.into());
+        self.inner.rule_group_type_pairs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::rule_group_type_pairs`](crate::types::AdditionalDetail::rule_group_type_pairs).
@@ -224,12 +218,9 @@ impl AdditionalDetailBuilder {
     /// To set the whole list at once, use [`set_rule_group_rule_options_pairs`](Self::set_rule_group_rule_options_pairs).
     pub fn rule_group_rule_options_pairs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RuleGroupRuleOptionsPair>,
+        input: crate::types::RuleGroupRuleOptionsPair,
     ) -> Self {
-        self.inner
-            .rule_group_rule_options_pairs
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.rule_group_rule_options_pairs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::rule_group_rule_options_pairs`](crate::types::AdditionalDetail::rule_group_rule_options_pairs).
@@ -277,11 +268,8 @@ impl AdditionalDetailBuilder {
     /// Appends one item to [`AdditionalDetail::load_balancers`](crate::types::AdditionalDetail::load_balancers): The load balancers.
     ///
     /// To set the whole list at once, use [`set_load_balancers`](Self::set_load_balancers).
-    pub fn load_balancers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.load_balancers.get_or_insert_default().push(input.into());
+    pub fn load_balancers(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.load_balancers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::load_balancers`](crate::types::AdditionalDetail::load_balancers).

@@ -190,11 +190,8 @@ impl AddressBuilder {
         &self.inner.association_id
     }
     /// Sets [`Address::domain`](crate::types::Address::domain): The network (`vpc`).
-    pub fn domain(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DomainType>,
-    ) -> Self {
-        self.inner.domain = ::std::option::Option::Some(input.into());
+    pub fn domain(mut self, input: crate::types::DomainType) -> Self {
+        self.inner.domain = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Address::domain`](crate::types::Address::domain).
@@ -288,8 +285,8 @@ impl AddressBuilder {
     /// Appends one item to [`Address::tags`](crate::types::Address::tags): Any tags assigned to the Elastic IP address.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Address::tags`](crate::types::Address::tags).
@@ -447,11 +444,8 @@ impl AddressBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`Address::service_managed`](crate::types::Address::service_managed): The service that manages the elastic IP address.
-    pub fn service_managed(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceManaged>,
-    ) -> Self {
-        self.inner.service_managed = ::std::option::Option::Some(input.into());
+    pub fn service_managed(mut self, input: crate::types::ServiceManaged) -> Self {
+        self.inner.service_managed = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Address::service_managed`](crate::types::Address::service_managed).

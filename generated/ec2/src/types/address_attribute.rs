@@ -126,11 +126,8 @@ impl AddressAttributeBuilder {
         &self.inner.ptr_record
     }
     /// Sets [`AddressAttribute::ptr_record_update`](crate::types::AddressAttribute::ptr_record_update): The updated PTR record for the IP address.
-    pub fn ptr_record_update(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PtrUpdateStatus>,
-    ) -> Self {
-        self.inner.ptr_record_update = ::std::option::Option::Some(input.into());
+    pub fn ptr_record_update(mut self, input: crate::types::PtrUpdateStatus) -> Self {
+        self.inner.ptr_record_update = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AddressAttribute::ptr_record_update`](crate::types::AddressAttribute::ptr_record_update).

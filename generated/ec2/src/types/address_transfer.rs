@@ -154,10 +154,10 @@ impl AddressTransferBuilder {
     /// Sets [`AddressTransfer::transfer_offer_expiration_timestamp`](crate::types::AddressTransfer::transfer_offer_expiration_timestamp): The timestamp when the Elastic IP address transfer expired.
     pub fn transfer_offer_expiration_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.transfer_offer_expiration_timestamp = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -180,10 +180,10 @@ impl AddressTransferBuilder {
     /// Sets [`AddressTransfer::transfer_offer_accepted_timestamp`](crate::types::AddressTransfer::transfer_offer_accepted_timestamp): The timestamp when the Elastic IP address transfer was accepted.
     pub fn transfer_offer_accepted_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.transfer_offer_accepted_timestamp = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -206,9 +206,9 @@ impl AddressTransferBuilder {
     /// Sets [`AddressTransfer::address_transfer_status`](crate::types::AddressTransfer::address_transfer_status): The Elastic IP address transfer status.
     pub fn address_transfer_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddressTransferStatus>,
+        input: crate::types::AddressTransferStatus,
     ) -> Self {
-        self.inner.address_transfer_status = ::std::option::Option::Some(input.into());
+        self.inner.address_transfer_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AddressTransfer::address_transfer_status`](crate::types::AddressTransfer::address_transfer_status).

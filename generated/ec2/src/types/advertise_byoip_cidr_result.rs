@@ -37,11 +37,8 @@ pub struct AdvertiseByoipCidrResultBuilder {
 }
 impl AdvertiseByoipCidrResultBuilder {
     /// Sets [`AdvertiseByoipCidrResult::byoip_cidr`](crate::types::AdvertiseByoipCidrResult::byoip_cidr): Information about the address range.
-    pub fn byoip_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ByoipCidr>,
-    ) -> Self {
-        self.inner.byoip_cidr = ::std::option::Option::Some(input.into());
+    pub fn byoip_cidr(mut self, input: crate::types::ByoipCidr) -> Self {
+        self.inner.byoip_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AdvertiseByoipCidrResult::byoip_cidr`](crate::types::AdvertiseByoipCidrResult::byoip_cidr).

@@ -88,11 +88,8 @@ pub struct AllocateAddressRequestBuilder {
 }
 impl AllocateAddressRequestBuilder {
     /// Sets [`AllocateAddressRequest::domain`](crate::types::AllocateAddressRequest::domain): The network (`vpc`).
-    pub fn domain(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DomainType>,
-    ) -> Self {
-        self.inner.domain = ::std::option::Option::Some(input.into());
+    pub fn domain(mut self, input: crate::types::DomainType) -> Self {
+        self.inner.domain = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateAddressRequest::domain`](crate::types::AllocateAddressRequest::domain).
@@ -204,11 +201,8 @@ impl AllocateAddressRequestBuilder {
     /// Appends one item to [`AllocateAddressRequest::tag_specifications`](crate::types::AllocateAddressRequest::tag_specifications): The tags to assign to the Elastic IP address.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AllocateAddressRequest::tag_specifications`](crate::types::AllocateAddressRequest::tag_specifications).
@@ -250,8 +244,8 @@ impl AllocateAddressRequestBuilder {
         &self.inner.ipam_pool_id
     }
     /// Sets [`AllocateAddressRequest::dry_run`](crate::types::AllocateAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateAddressRequest::dry_run`](crate::types::AllocateAddressRequest::dry_run).

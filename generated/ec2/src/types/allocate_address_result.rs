@@ -154,11 +154,8 @@ impl AllocateAddressResultBuilder {
         &self.inner.network_border_group
     }
     /// Sets [`AllocateAddressResult::domain`](crate::types::AllocateAddressResult::domain): The network (`vpc`).
-    pub fn domain(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DomainType>,
-    ) -> Self {
-        self.inner.domain = ::std::option::Option::Some(input.into());
+    pub fn domain(mut self, input: crate::types::DomainType) -> Self {
+        self.inner.domain = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateAddressResult::domain`](crate::types::AllocateAddressResult::domain).

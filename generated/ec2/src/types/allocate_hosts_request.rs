@@ -164,11 +164,8 @@ impl AllocateHostsRequestBuilder {
     /// Appends one item to [`AllocateHostsRequest::tag_specifications`](crate::types::AllocateHostsRequest::tag_specifications): The tags to apply to the Dedicated Host during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::tag_specifications`](crate::types::AllocateHostsRequest::tag_specifications).
@@ -188,11 +185,8 @@ impl AllocateHostsRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`AllocateHostsRequest::host_recovery`](crate::types::AllocateHostsRequest::host_recovery): Indicates whether to enable or disable host recovery for the Dedicated Host.
-    pub fn host_recovery(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostRecovery>,
-    ) -> Self {
-        self.inner.host_recovery = ::std::option::Option::Some(input.into());
+    pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
+        self.inner.host_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::host_recovery`](crate::types::AllocateHostsRequest::host_recovery).
@@ -234,11 +228,8 @@ impl AllocateHostsRequestBuilder {
         &self.inner.outpost_arn
     }
     /// Sets [`AllocateHostsRequest::host_maintenance`](crate::types::AllocateHostsRequest::host_maintenance): Indicates whether to enable or disable host maintenance for the Dedicated Host.
-    pub fn host_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostMaintenance>,
-    ) -> Self {
-        self.inner.host_maintenance = ::std::option::Option::Some(input.into());
+    pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
+        self.inner.host_maintenance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::host_maintenance`](crate::types::AllocateHostsRequest::host_maintenance).
@@ -308,11 +299,8 @@ impl AllocateHostsRequestBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`AllocateHostsRequest::cpu_options`](crate::types::AllocateHostsRequest::cpu_options): The CPU configuration options to apply to the Dedicated Host.
-    pub fn cpu_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostCpuOptionsRequest>,
-    ) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input.into());
+    pub fn cpu_options(mut self, input: crate::types::HostCpuOptionsRequest) -> Self {
+        self.inner.cpu_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::cpu_options`](crate::types::AllocateHostsRequest::cpu_options).
@@ -332,11 +320,8 @@ impl AllocateHostsRequestBuilder {
         &self.inner.cpu_options
     }
     /// Sets [`AllocateHostsRequest::auto_placement`](crate::types::AllocateHostsRequest::auto_placement): Indicates whether the host accepts any untargeted instance launches that match its instance type configuration, or if it only accepts Host tenancy instance launches that specify its unique host ID.
-    pub fn auto_placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoPlacement>,
-    ) -> Self {
-        self.inner.auto_placement = ::std::option::Option::Some(input.into());
+    pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
+        self.inner.auto_placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::auto_placement`](crate::types::AllocateHostsRequest::auto_placement).
@@ -400,8 +385,8 @@ impl AllocateHostsRequestBuilder {
         &self.inner.instance_type
     }
     /// Sets [`AllocateHostsRequest::quantity`](crate::types::AllocateHostsRequest::quantity): The number of Dedicated Hosts to allocate to your account with these parameters.
-    pub fn quantity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.quantity = ::std::option::Option::Some(input.into());
+    pub fn quantity(mut self, input: i32) -> Self {
+        self.inner.quantity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::quantity`](crate::types::AllocateHostsRequest::quantity).

@@ -116,8 +116,8 @@ pub struct AllocateIpamPoolCidrRequestBuilder {
 }
 impl AllocateIpamPoolCidrRequestBuilder {
     /// Sets [`AllocateIpamPoolCidrRequest::dry_run`](crate::types::AllocateIpamPoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::dry_run`](crate::types::AllocateIpamPoolCidrRequest::dry_run).
@@ -176,8 +176,8 @@ impl AllocateIpamPoolCidrRequestBuilder {
         &self.inner.cidr
     }
     /// Sets [`AllocateIpamPoolCidrRequest::netmask_length`](crate::types::AllocateIpamPoolCidrRequest::netmask_length): The netmask length of the CIDR you would like to allocate from the IPAM pool.
-    pub fn netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input.into());
+    pub fn netmask_length(mut self, input: i32) -> Self {
+        self.inner.netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::netmask_length`](crate::types::AllocateIpamPoolCidrRequest::netmask_length).
@@ -236,8 +236,8 @@ impl AllocateIpamPoolCidrRequestBuilder {
         &self.inner.description
     }
     /// Sets [`AllocateIpamPoolCidrRequest::preview_next_cidr`](crate::types::AllocateIpamPoolCidrRequest::preview_next_cidr): A preview of the next available CIDR in a pool.
-    pub fn preview_next_cidr(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.preview_next_cidr = ::std::option::Option::Some(input.into());
+    pub fn preview_next_cidr(mut self, input: bool) -> Self {
+        self.inner.preview_next_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::preview_next_cidr`](crate::types::AllocateIpamPoolCidrRequest::preview_next_cidr).
@@ -306,11 +306,8 @@ impl AllocateIpamPoolCidrRequestBuilder {
     /// Appends one item to [`AllocateIpamPoolCidrRequest::tag_specifications`](crate::types::AllocateIpamPoolCidrRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::tag_specifications`](crate::types::AllocateIpamPoolCidrRequest::tag_specifications).

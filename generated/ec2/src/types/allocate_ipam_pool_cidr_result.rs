@@ -41,9 +41,9 @@ impl AllocateIpamPoolCidrResultBuilder {
     /// Sets [`AllocateIpamPoolCidrResult::ipam_pool_allocation`](crate::types::AllocateIpamPoolCidrResult::ipam_pool_allocation): Information about the allocation created.
     pub fn ipam_pool_allocation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolAllocation>,
+        input: crate::types::IpamPoolAllocation,
     ) -> Self {
-        self.inner.ipam_pool_allocation = ::std::option::Option::Some(input.into());
+        self.inner.ipam_pool_allocation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrResult::ipam_pool_allocation`](crate::types::AllocateIpamPoolCidrResult::ipam_pool_allocation).

@@ -65,11 +65,8 @@ pub struct AllowedPrincipalBuilder {
 }
 impl AllowedPrincipalBuilder {
     /// Sets [`AllowedPrincipal::principal_type`](crate::types::AllowedPrincipal::principal_type): The type of principal.
-    pub fn principal_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrincipalType>,
-    ) -> Self {
-        self.inner.principal_type = ::std::option::Option::Some(input.into());
+    pub fn principal_type(mut self, input: crate::types::PrincipalType) -> Self {
+        self.inner.principal_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AllowedPrincipal::principal_type`](crate::types::AllowedPrincipal::principal_type).
@@ -137,8 +134,8 @@ impl AllowedPrincipalBuilder {
     /// Appends one item to [`AllowedPrincipal::tags`](crate::types::AllowedPrincipal::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AllowedPrincipal::tags`](crate::types::AllowedPrincipal::tags).

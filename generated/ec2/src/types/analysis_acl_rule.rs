@@ -94,8 +94,8 @@ impl AnalysisAclRuleBuilder {
         &self.inner.cidr
     }
     /// Sets [`AnalysisAclRule::egress`](crate::types::AnalysisAclRule::egress): Indicates whether the rule is an outbound rule.
-    pub fn egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input.into());
+    pub fn egress(mut self, input: bool) -> Self {
+        self.inner.egress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisAclRule::egress`](crate::types::AnalysisAclRule::egress).
@@ -110,11 +110,8 @@ impl AnalysisAclRuleBuilder {
         &self.inner.egress
     }
     /// Sets [`AnalysisAclRule::port_range`](crate::types::AnalysisAclRule::port_range): The range of ports.
-    pub fn port_range(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input.into());
+    pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisAclRule::port_range`](crate::types::AnalysisAclRule::port_range).
@@ -176,8 +173,8 @@ impl AnalysisAclRuleBuilder {
         &self.inner.rule_action
     }
     /// Sets [`AnalysisAclRule::rule_number`](crate::types::AnalysisAclRule::rule_number): The rule number.
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input.into());
+    pub fn rule_number(mut self, input: i32) -> Self {
+        self.inner.rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisAclRule::rule_number`](crate::types::AnalysisAclRule::rule_number).

@@ -44,8 +44,8 @@ pub struct AnalysisLoadBalancerListenerBuilder {
 }
 impl AnalysisLoadBalancerListenerBuilder {
     /// Sets [`AnalysisLoadBalancerListener::load_balancer_port`](crate::types::AnalysisLoadBalancerListener::load_balancer_port): The port on which the load balancer is listening.
-    pub fn load_balancer_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.load_balancer_port = ::std::option::Option::Some(input.into());
+    pub fn load_balancer_port(mut self, input: i32) -> Self {
+        self.inner.load_balancer_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerListener::load_balancer_port`](crate::types::AnalysisLoadBalancerListener::load_balancer_port).
@@ -60,8 +60,8 @@ impl AnalysisLoadBalancerListenerBuilder {
         &self.inner.load_balancer_port
     }
     /// Sets [`AnalysisLoadBalancerListener::instance_port`](crate::types::AnalysisLoadBalancerListener::instance_port): \[Classic Load Balancers\] The back-end port for the listener.
-    pub fn instance_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_port = ::std::option::Option::Some(input.into());
+    pub fn instance_port(mut self, input: i32) -> Self {
+        self.inner.instance_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerListener::instance_port`](crate::types::AnalysisLoadBalancerListener::instance_port).

@@ -135,11 +135,8 @@ impl AnalysisLoadBalancerTargetBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`AnalysisLoadBalancerTarget::instance`](crate::types::AnalysisLoadBalancerTarget::instance): Information about the instance.
-    pub fn instance(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.instance = ::std::option::Option::Some(input.into());
+    pub fn instance(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerTarget::instance`](crate::types::AnalysisLoadBalancerTarget::instance).
@@ -159,8 +156,8 @@ impl AnalysisLoadBalancerTargetBuilder {
         &self.inner.instance
     }
     /// Sets [`AnalysisLoadBalancerTarget::port`](crate::types::AnalysisLoadBalancerTarget::port): The port on which the target is listening.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerTarget::port`](crate::types::AnalysisLoadBalancerTarget::port).

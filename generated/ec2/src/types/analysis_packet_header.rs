@@ -99,11 +99,8 @@ impl AnalysisPacketHeaderBuilder {
     /// Appends one item to [`AnalysisPacketHeader::destination_port_ranges`](crate::types::AnalysisPacketHeader::destination_port_ranges): The destination port ranges.
     ///
     /// To set the whole list at once, use [`set_destination_port_ranges`](Self::set_destination_port_ranges).
-    pub fn destination_port_ranges(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.destination_port_ranges.get_or_insert_default().push(input.into());
+    pub fn destination_port_ranges(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.destination_port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AnalysisPacketHeader::destination_port_ranges`](crate::types::AnalysisPacketHeader::destination_port_ranges).
@@ -173,11 +170,8 @@ impl AnalysisPacketHeaderBuilder {
     /// Appends one item to [`AnalysisPacketHeader::source_port_ranges`](crate::types::AnalysisPacketHeader::source_port_ranges): The source port ranges.
     ///
     /// To set the whole list at once, use [`set_source_port_ranges`](Self::set_source_port_ranges).
-    pub fn source_port_ranges(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.source_port_ranges.get_or_insert_default().push(input.into());
+    pub fn source_port_ranges(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.source_port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AnalysisPacketHeader::source_port_ranges`](crate::types::AnalysisPacketHeader::source_port_ranges).

@@ -143,11 +143,8 @@ impl AnalysisSecurityGroupRuleBuilder {
         &self.inner.security_group_id
     }
     /// Sets [`AnalysisSecurityGroupRule::port_range`](crate::types::AnalysisSecurityGroupRule::port_range): The port range.
-    pub fn port_range(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input.into());
+    pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AnalysisSecurityGroupRule::port_range`](crate::types::AnalysisSecurityGroupRule::port_range).

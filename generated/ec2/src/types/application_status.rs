@@ -82,11 +82,8 @@ pub struct ApplicationStatusBuilder {
 }
 impl ApplicationStatusBuilder {
     /// Sets [`ApplicationStatus::status`](crate::types::ApplicationStatus::status): The current instance-level application status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationStatusEnum>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ApplicationStatusEnum) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::status`](crate::types::ApplicationStatus::status).
@@ -108,9 +105,9 @@ impl ApplicationStatusBuilder {
     /// Sets [`ApplicationStatus::status_time_stamp`](crate::types::ApplicationStatus::status_time_stamp): The date and time of the last status update.
     pub fn status_time_stamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_time_stamp = ::std::option::Option::Some(input.into());
+        self.inner.status_time_stamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::status_time_stamp`](crate::types::ApplicationStatus::status_time_stamp).
@@ -132,9 +129,9 @@ impl ApplicationStatusBuilder {
     /// Sets [`ApplicationStatus::status_since`](crate::types::ApplicationStatus::status_since): The date and time when the current status started.
     pub fn status_since(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_since = ::std::option::Option::Some(input.into());
+        self.inner.status_since = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::status_since`](crate::types::ApplicationStatus::status_since).
@@ -154,11 +151,8 @@ impl ApplicationStatusBuilder {
         &self.inner.status_since
     }
     /// Sets [`ApplicationStatus::resume_at`](crate::types::ApplicationStatus::resume_at): The date and time when application status reporting resumes after suppression.
-    pub fn resume_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.resume_at = ::std::option::Option::Some(input.into());
+    pub fn resume_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.resume_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::resume_at`](crate::types::ApplicationStatus::resume_at).
@@ -180,11 +174,8 @@ impl ApplicationStatusBuilder {
     /// Appends one item to [`ApplicationStatus::details`](crate::types::ApplicationStatus::details): Details about the application status checks for the instance.
     ///
     /// To set the whole list at once, use [`set_details`](Self::set_details).
-    pub fn details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationStatusDetail>,
-    ) -> Self {
-        self.inner.details.get_or_insert_default().push(input.into());
+    pub fn details(mut self, input: crate::types::ApplicationStatusDetail) -> Self {
+        self.inner.details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::details`](crate::types::ApplicationStatus::details).

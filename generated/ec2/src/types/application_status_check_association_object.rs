@@ -89,11 +89,8 @@ impl ApplicationStatusCheckAssociationObjectBuilder {
         &self.inner.application_status_check_id
     }
     /// Sets [`ApplicationStatusCheckAssociationObject::association_type`](crate::types::ApplicationStatusCheckAssociationObject::association_type): The type of target that the application status check is associated with.
-    pub fn association_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssociationTypeEnum>,
-    ) -> Self {
-        self.inner.association_type = ::std::option::Option::Some(input.into());
+    pub fn association_type(mut self, input: crate::types::AssociationTypeEnum) -> Self {
+        self.inner.association_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckAssociationObject::association_type`](crate::types::ApplicationStatusCheckAssociationObject::association_type).

@@ -219,11 +219,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.application_status_check_id
     }
     /// Sets [`ApplicationStatusCheckResponseObject::aggregation`](crate::types::ApplicationStatusCheckResponseObject::aggregation): The aggregation setting for the application status check.
-    pub fn aggregation(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AggregationStatusEnum>,
-    ) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input.into());
+    pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
+        self.inner.aggregation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::aggregation`](crate::types::ApplicationStatusCheckResponseObject::aggregation).
@@ -247,9 +244,9 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     /// To set the whole list at once, use [`set_health_check_paths`](Self::set_health_check_paths).
     pub fn health_check_paths(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckPathResponseObject>,
+        input: crate::types::HealthCheckPathResponseObject,
     ) -> Self {
-        self.inner.health_check_paths.get_or_insert_default().push(input.into());
+        self.inner.health_check_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::health_check_paths`](crate::types::ApplicationStatusCheckResponseObject::health_check_paths).
@@ -273,11 +270,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.health_check_paths
     }
     /// Sets [`ApplicationStatusCheckResponseObject::protocol`](crate::types::ApplicationStatusCheckResponseObject::protocol): The protocol used for the health check.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkProtocolEnum>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::protocol`](crate::types::ApplicationStatusCheckResponseObject::protocol).
@@ -297,8 +291,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.protocol
     }
     /// Sets [`ApplicationStatusCheckResponseObject::port`](crate::types::ApplicationStatusCheckResponseObject::port): The port used for the health check.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::port`](crate::types::ApplicationStatusCheckResponseObject::port).
@@ -335,8 +329,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.path
     }
     /// Sets [`ApplicationStatusCheckResponseObject::device_index`](crate::types::ApplicationStatusCheckResponseObject::device_index): The index of the network device used for the health check.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::device_index`](crate::types::ApplicationStatusCheckResponseObject::device_index).
@@ -351,11 +345,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.device_index
     }
     /// Sets [`ApplicationStatusCheckResponseObject::ip_version`](crate::types::ApplicationStatusCheckResponseObject::ip_version): The IP version used for the health check.
-    pub fn ip_version(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpVersionEnum>,
-    ) -> Self {
-        self.inner.ip_version = ::std::option::Option::Some(input.into());
+    pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
+        self.inner.ip_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::ip_version`](crate::types::ApplicationStatusCheckResponseObject::ip_version).
@@ -373,11 +364,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.ip_version
     }
     /// Sets [`ApplicationStatusCheckResponseObject::ip_scope`](crate::types::ApplicationStatusCheckResponseObject::ip_scope): The IP scope used for the health check.
-    pub fn ip_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpScopeEnum>,
-    ) -> Self {
-        self.inner.ip_scope = ::std::option::Option::Some(input.into());
+    pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
+        self.inner.ip_scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::ip_scope`](crate::types::ApplicationStatusCheckResponseObject::ip_scope).
@@ -395,8 +383,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.ip_scope
     }
     /// Sets [`ApplicationStatusCheckResponseObject::interval`](crate::types::ApplicationStatusCheckResponseObject::interval): The interval, in seconds, between health checks.
-    pub fn interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input.into());
+    pub fn interval(mut self, input: i32) -> Self {
+        self.inner.interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::interval`](crate::types::ApplicationStatusCheckResponseObject::interval).
@@ -411,8 +399,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.interval
     }
     /// Sets [`ApplicationStatusCheckResponseObject::timeout`](crate::types::ApplicationStatusCheckResponseObject::timeout): The amount of time, in seconds, to wait for a health check response.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: i32) -> Self {
+        self.inner.timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::timeout`](crate::types::ApplicationStatusCheckResponseObject::timeout).
@@ -427,8 +415,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.timeout
     }
     /// Sets [`ApplicationStatusCheckResponseObject::failure_threshold`](crate::types::ApplicationStatusCheckResponseObject::failure_threshold): The number of consecutive failed health checks before the application status is considered impaired.
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input.into());
+    pub fn failure_threshold(mut self, input: i32) -> Self {
+        self.inner.failure_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::failure_threshold`](crate::types::ApplicationStatusCheckResponseObject::failure_threshold).
@@ -443,8 +431,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.failure_threshold
     }
     /// Sets [`ApplicationStatusCheckResponseObject::success_threshold`](crate::types::ApplicationStatusCheckResponseObject::success_threshold): The number of consecutive successful health checks before the application status is considered healthy.
-    pub fn success_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.success_threshold = ::std::option::Option::Some(input.into());
+    pub fn success_threshold(mut self, input: i32) -> Self {
+        self.inner.success_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::success_threshold`](crate::types::ApplicationStatusCheckResponseObject::success_threshold).
@@ -483,12 +471,9 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.status_code_matcher
     }
     /// Sets [`ApplicationStatusCheckResponseObject::initialization_grace_period_seconds`](crate::types::ApplicationStatusCheckResponseObject::initialization_grace_period_seconds): The number of seconds to wait before starting health checks after an instance is launched.
-    pub fn initialization_grace_period_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
         self.inner.initialization_grace_period_seconds = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -511,9 +496,9 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     /// Sets [`ApplicationStatusCheckResponseObject::last_updated_at`](crate::types::ApplicationStatusCheckResponseObject::last_updated_at): The date and time when the application status check was last updated.
     pub fn last_updated_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_at = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::last_updated_at`](crate::types::ApplicationStatusCheckResponseObject::last_updated_at).
@@ -537,9 +522,9 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     /// To set the whole list at once, use [`set_target_tag_associations`](Self::set_target_tag_associations).
     pub fn target_tag_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomTagKeyValueResponsePair>,
+        input: crate::types::CustomTagKeyValueResponsePair,
     ) -> Self {
-        self.inner.target_tag_associations.get_or_insert_default().push(input.into());
+        self.inner.target_tag_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::target_tag_associations`](crate::types::ApplicationStatusCheckResponseObject::target_tag_associations).
@@ -565,8 +550,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     /// Appends one item to [`ApplicationStatusCheckResponseObject::tags`](crate::types::ApplicationStatusCheckResponseObject::tags): The tags assigned to the application status check.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::tags`](crate::types::ApplicationStatusCheckResponseObject::tags).
@@ -588,9 +573,9 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     /// Sets [`ApplicationStatusCheckResponseObject::creation_time`](crate::types::ApplicationStatusCheckResponseObject::creation_time): The date and time when the application status check was created.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::creation_time`](crate::types::ApplicationStatusCheckResponseObject::creation_time).
@@ -610,11 +595,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         &self.inner.creation_time
     }
     /// Sets [`ApplicationStatusCheckResponseObject::modify_time`](crate::types::ApplicationStatusCheckResponseObject::modify_time): The date and time when the application status check was last modified.
-    pub fn modify_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.modify_time = ::std::option::Option::Some(input.into());
+    pub fn modify_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.modify_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::modify_time`](crate::types::ApplicationStatusCheckResponseObject::modify_time).
@@ -636,9 +618,9 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     /// Sets [`ApplicationStatusCheckResponseObject::deletion_time`](crate::types::ApplicationStatusCheckResponseObject::deletion_time): The date and time when the application status check was deleted.
     pub fn deletion_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_time = ::std::option::Option::Some(input.into());
+        self.inner.deletion_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::deletion_time`](crate::types::ApplicationStatusCheckResponseObject::deletion_time).

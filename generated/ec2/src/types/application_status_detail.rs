@@ -127,9 +127,9 @@ impl ApplicationStatusDetailBuilder {
     /// Sets [`ApplicationStatusDetail::check_update_time`](crate::types::ApplicationStatusDetail::check_update_time): The date and time when the check was last updated.
     pub fn check_update_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.check_update_time = ::std::option::Option::Some(input.into());
+        self.inner.check_update_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::check_update_time`](crate::types::ApplicationStatusDetail::check_update_time).
@@ -149,11 +149,8 @@ impl ApplicationStatusDetailBuilder {
         &self.inner.check_update_time
     }
     /// Sets [`ApplicationStatusDetail::aggregation`](crate::types::ApplicationStatusDetail::aggregation): The aggregation setting for the application status check.
-    pub fn aggregation(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AggregationStatusEnum>,
-    ) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input.into());
+    pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
+        self.inner.aggregation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::aggregation`](crate::types::ApplicationStatusDetail::aggregation).
@@ -173,11 +170,8 @@ impl ApplicationStatusDetailBuilder {
         &self.inner.aggregation
     }
     /// Sets [`ApplicationStatusDetail::status`](crate::types::ApplicationStatusDetail::status): The status of the individual application status check.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationStatusCheckEnum>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ApplicationStatusCheckEnum) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::status`](crate::types::ApplicationStatusDetail::status).
@@ -199,9 +193,9 @@ impl ApplicationStatusDetailBuilder {
     /// Sets [`ApplicationStatusDetail::status_time_stamp`](crate::types::ApplicationStatusDetail::status_time_stamp): The date and time of the last status update for this check.
     pub fn status_time_stamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_time_stamp = ::std::option::Option::Some(input.into());
+        self.inner.status_time_stamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::status_time_stamp`](crate::types::ApplicationStatusDetail::status_time_stamp).
@@ -223,9 +217,9 @@ impl ApplicationStatusDetailBuilder {
     /// Sets [`ApplicationStatusDetail::status_since`](crate::types::ApplicationStatusDetail::status_since): The date and time when the current status started for this check.
     pub fn status_since(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_since = ::std::option::Option::Some(input.into());
+        self.inner.status_since = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::status_since`](crate::types::ApplicationStatusDetail::status_since).
@@ -245,11 +239,8 @@ impl ApplicationStatusDetailBuilder {
         &self.inner.status_since
     }
     /// Sets [`ApplicationStatusDetail::reason`](crate::types::ApplicationStatusDetail::reason): The reason for the current status.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationStatusReason>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: crate::types::ApplicationStatusReason) -> Self {
+        self.inner.reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::reason`](crate::types::ApplicationStatusDetail::reason).

@@ -84,8 +84,8 @@ impl ApplicationStatusReasonBuilder {
         &self.inner.code
     }
     /// Sets [`ApplicationStatusReason::status_code`](crate::types::ApplicationStatusReason::status_code): The HTTP status code returned by the health check.
-    pub fn status_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: i32) -> Self {
+        self.inner.status_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusReason::status_code`](crate::types::ApplicationStatusReason::status_code).

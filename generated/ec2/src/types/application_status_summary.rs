@@ -46,11 +46,8 @@ pub struct ApplicationStatusSummaryBuilder {
 }
 impl ApplicationStatusSummaryBuilder {
     /// Sets [`ApplicationStatusSummary::status`](crate::types::ApplicationStatusSummary::status): The current status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SummaryStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SummaryStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusSummary::status`](crate::types::ApplicationStatusSummary::status).
@@ -70,9 +67,9 @@ impl ApplicationStatusSummaryBuilder {
     /// Sets [`ApplicationStatusSummary::impaired_since`](crate::types::ApplicationStatusSummary::impaired_since): The date and time when the application status became impaired.
     pub fn impaired_since(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.impaired_since = ::std::option::Option::Some(input.into());
+        self.inner.impaired_since = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusSummary::impaired_since`](crate::types::ApplicationStatusSummary::impaired_since).

@@ -41,11 +41,8 @@ impl ApplicationStatusesResponseTypeBuilder {
     /// Appends one item to [`ApplicationStatusesResponseType::instances`](crate::types::ApplicationStatusesResponseType::instances): The application status information for the instances.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceApplicationStatus>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::InstanceApplicationStatus) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ApplicationStatusesResponseType::instances`](crate::types::ApplicationStatusesResponseType::instances).

@@ -124,11 +124,8 @@ impl AsnAssociationBuilder {
         &self.inner.status_message
     }
     /// Sets [`AsnAssociation::state`](crate::types::AsnAssociation::state): The association's state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AsnAssociationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::AsnAssociationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AsnAssociation::state`](crate::types::AsnAssociation::state).

@@ -67,8 +67,8 @@ pub struct AssignIpv6AddressesRequestBuilder {
 }
 impl AssignIpv6AddressesRequestBuilder {
     /// Sets [`AssignIpv6AddressesRequest::ipv6_prefix_count`](crate::types::AssignIpv6AddressesRequest::ipv6_prefix_count): The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface.
-    pub fn ipv6_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssignIpv6AddressesRequest::ipv6_prefix_count`](crate::types::AssignIpv6AddressesRequest::ipv6_prefix_count).
@@ -159,8 +159,8 @@ impl AssignIpv6AddressesRequestBuilder {
         &self.inner.ipv6_addresses
     }
     /// Sets [`AssignIpv6AddressesRequest::ipv6_address_count`](crate::types::AssignIpv6AddressesRequest::ipv6_address_count): The number of additional IPv6 addresses to assign to the network interface.
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssignIpv6AddressesRequest::ipv6_address_count`](crate::types::AssignIpv6AddressesRequest::ipv6_address_count).

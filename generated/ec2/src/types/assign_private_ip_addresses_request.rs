@@ -104,8 +104,8 @@ impl AssignPrivateIpAddressesRequestBuilder {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`AssignPrivateIpAddressesRequest::ipv4_prefix_count`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefix_count): The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface.
-    pub fn ipv4_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::ipv4_prefix_count`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefix_count).
@@ -170,12 +170,9 @@ impl AssignPrivateIpAddressesRequestBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`AssignPrivateIpAddressesRequest::secondary_private_ip_address_count`](crate::types::AssignPrivateIpAddressesRequest::secondary_private_ip_address_count): The number of secondary IP addresses to assign to the network interface.
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -194,8 +191,8 @@ impl AssignPrivateIpAddressesRequestBuilder {
         &self.inner.secondary_private_ip_address_count
     }
     /// Sets [`AssignPrivateIpAddressesRequest::allow_reassignment`](crate::types::AssignPrivateIpAddressesRequest::allow_reassignment): Indicates whether to allow an IP address that is already assigned to another network interface or instance to be reassigned to the specified network interface.
-    pub fn allow_reassignment(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.allow_reassignment = ::std::option::Option::Some(input.into());
+    pub fn allow_reassignment(mut self, input: bool) -> Self {
+        self.inner.allow_reassignment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::allow_reassignment`](crate::types::AssignPrivateIpAddressesRequest::allow_reassignment).

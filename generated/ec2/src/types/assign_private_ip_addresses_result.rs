@@ -85,12 +85,9 @@ impl AssignPrivateIpAddressesResultBuilder {
     /// To set the whole list at once, use [`set_assigned_private_ip_addresses`](Self::set_assigned_private_ip_addresses).
     pub fn assigned_private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AssignedPrivateIpAddress>,
+        input: crate::types::AssignedPrivateIpAddress,
     ) -> Self {
-        self.inner
-            .assigned_private_ip_addresses
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.assigned_private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesResult::assigned_private_ip_addresses`](crate::types::AssignPrivateIpAddressesResult::assigned_private_ip_addresses).
@@ -118,9 +115,9 @@ impl AssignPrivateIpAddressesResultBuilder {
     /// To set the whole list at once, use [`set_assigned_ipv4_prefixes`](Self::set_assigned_ipv4_prefixes).
     pub fn assigned_ipv4_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv4PrefixSpecification>,
+        input: crate::types::Ipv4PrefixSpecification,
     ) -> Self {
-        self.inner.assigned_ipv4_prefixes.get_or_insert_default().push(input.into());
+        self.inner.assigned_ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesResult::assigned_ipv4_prefixes`](crate::types::AssignPrivateIpAddressesResult::assigned_ipv4_prefixes).

@@ -110,11 +110,8 @@ impl AssignPrivateNatGatewayAddressRequestBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`AssignPrivateNatGatewayAddressRequest::private_ip_address_count`](crate::types::AssignPrivateNatGatewayAddressRequest::private_ip_address_count): The number of private IP addresses to assign to the NAT gateway.
-    pub fn private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.private_ip_address_count = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address_count(mut self, input: i32) -> Self {
+        self.inner.private_ip_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssignPrivateNatGatewayAddressRequest::private_ip_address_count`](crate::types::AssignPrivateNatGatewayAddressRequest::private_ip_address_count).
@@ -132,8 +129,8 @@ impl AssignPrivateNatGatewayAddressRequestBuilder {
         &self.inner.private_ip_address_count
     }
     /// Sets [`AssignPrivateNatGatewayAddressRequest::dry_run`](crate::types::AssignPrivateNatGatewayAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssignPrivateNatGatewayAddressRequest::dry_run`](crate::types::AssignPrivateNatGatewayAddressRequest::dry_run).

@@ -147,8 +147,8 @@ impl AssociateAddressRequestBuilder {
         &self.inner.public_ip
     }
     /// Sets [`AssociateAddressRequest::dry_run`](crate::types::AssociateAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateAddressRequest::dry_run`](crate::types::AssociateAddressRequest::dry_run).
@@ -211,11 +211,8 @@ impl AssociateAddressRequestBuilder {
         &self.inner.private_ip_address
     }
     /// Sets [`AssociateAddressRequest::allow_reassociation`](crate::types::AssociateAddressRequest::allow_reassociation): Reassociation is automatic, but you can specify false to ensure the operation fails if the Elastic IP address is already associated with another resource.
-    pub fn allow_reassociation(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.allow_reassociation = ::std::option::Option::Some(input.into());
+    pub fn allow_reassociation(mut self, input: bool) -> Self {
+        self.inner.allow_reassociation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateAddressRequest::allow_reassociation`](crate::types::AssociateAddressRequest::allow_reassociation).

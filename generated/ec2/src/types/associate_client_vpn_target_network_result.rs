@@ -66,11 +66,8 @@ impl AssociateClientVpnTargetNetworkResultBuilder {
         &self.inner.association_id
     }
     /// Sets [`AssociateClientVpnTargetNetworkResult::status`](crate::types::AssociateClientVpnTargetNetworkResult::status): The current state of the target network association.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssociationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AssociationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateClientVpnTargetNetworkResult::status`](crate::types::AssociateClientVpnTargetNetworkResult::status).

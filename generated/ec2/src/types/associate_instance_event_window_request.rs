@@ -59,8 +59,8 @@ pub struct AssociateInstanceEventWindowRequestBuilder {
 }
 impl AssociateInstanceEventWindowRequestBuilder {
     /// Sets [`AssociateInstanceEventWindowRequest::dry_run`](crate::types::AssociateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateInstanceEventWindowRequest::dry_run`](crate::types::AssociateInstanceEventWindowRequest::dry_run).
@@ -101,11 +101,9 @@ impl AssociateInstanceEventWindowRequestBuilder {
     /// Sets [`AssociateInstanceEventWindowRequest::association_target`](crate::types::AssociateInstanceEventWindowRequest::association_target): One or more targets associated with the specified event window.
     pub fn association_target(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowAssociationRequest,
-        >,
+        input: crate::types::InstanceEventWindowAssociationRequest,
     ) -> Self {
-        self.inner.association_target = ::std::option::Option::Some(input.into());
+        self.inner.association_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateInstanceEventWindowRequest::association_target`](crate::types::AssociateInstanceEventWindowRequest::association_target).

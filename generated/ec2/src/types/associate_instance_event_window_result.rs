@@ -41,9 +41,9 @@ impl AssociateInstanceEventWindowResultBuilder {
     /// Sets [`AssociateInstanceEventWindowResult::instance_event_window`](crate::types::AssociateInstanceEventWindowResult::instance_event_window): Information about the event window.
     pub fn instance_event_window(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceEventWindow>,
+        input: crate::types::InstanceEventWindow,
     ) -> Self {
-        self.inner.instance_event_window = ::std::option::Option::Some(input.into());
+        self.inner.instance_event_window = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateInstanceEventWindowResult::instance_event_window`](crate::types::AssociateInstanceEventWindowResult::instance_event_window).

@@ -39,11 +39,8 @@ pub struct AssociateIpamByoasnResultBuilder {
 }
 impl AssociateIpamByoasnResultBuilder {
     /// Sets [`AssociateIpamByoasnResult::asn_association`](crate::types::AssociateIpamByoasnResult::asn_association): The ASN and BYOIP CIDR association.
-    pub fn asn_association(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AsnAssociation>,
-    ) -> Self {
-        self.inner.asn_association = ::std::option::Option::Some(input.into());
+    pub fn asn_association(mut self, input: crate::types::AsnAssociation) -> Self {
+        self.inner.asn_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateIpamByoasnResult::asn_association`](crate::types::AssociateIpamByoasnResult::asn_association).

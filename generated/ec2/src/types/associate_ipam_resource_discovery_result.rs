@@ -43,10 +43,10 @@ impl AssociateIpamResourceDiscoveryResultBuilder {
     /// Sets [`AssociateIpamResourceDiscoveryResult::ipam_resource_discovery_association`](crate::types::AssociateIpamResourceDiscoveryResult::ipam_resource_discovery_association): A resource discovery association.
     pub fn ipam_resource_discovery_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceDiscoveryAssociation>,
+        input: crate::types::IpamResourceDiscoveryAssociation,
     ) -> Self {
         self.inner.ipam_resource_discovery_association = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -72,9 +72,9 @@ impl AssociateNatGatewayAddressResultBuilder {
     /// To set the whole list at once, use [`set_nat_gateway_addresses`](Self::set_nat_gateway_addresses).
     pub fn nat_gateway_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayAddress>,
+        input: crate::types::NatGatewayAddress,
     ) -> Self {
-        self.inner.nat_gateway_addresses.get_or_insert_default().push(input.into());
+        self.inner.nat_gateway_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AssociateNatGatewayAddressResult::nat_gateway_addresses`](crate::types::AssociateNatGatewayAddressResult::nat_gateway_addresses).

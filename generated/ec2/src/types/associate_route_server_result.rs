@@ -43,9 +43,9 @@ impl AssociateRouteServerResultBuilder {
     /// Sets [`AssociateRouteServerResult::route_server_association`](crate::types::AssociateRouteServerResult::route_server_association): Information about the association between the route server and the VPC.
     pub fn route_server_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerAssociation>,
+        input: crate::types::RouteServerAssociation,
     ) -> Self {
-        self.inner.route_server_association = ::std::option::Option::Some(input.into());
+        self.inner.route_server_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateRouteServerResult::route_server_association`](crate::types::AssociateRouteServerResult::route_server_association).

@@ -111,8 +111,8 @@ impl AssociateRouteTableRequestBuilder {
         &self.inner.public_ipv4_pool
     }
     /// Sets [`AssociateRouteTableRequest::dry_run`](crate::types::AssociateRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateRouteTableRequest::dry_run`](crate::types::AssociateRouteTableRequest::dry_run).

@@ -72,9 +72,9 @@ impl AssociateRouteTableResultBuilder {
     /// Sets [`AssociateRouteTableResult::association_state`](crate::types::AssociateRouteTableResult::association_state): The state of the association.
     pub fn association_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteTableAssociationState>,
+        input: crate::types::RouteTableAssociationState,
     ) -> Self {
-        self.inner.association_state = ::std::option::Option::Some(input.into());
+        self.inner.association_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateRouteTableResult::association_state`](crate::types::AssociateRouteTableResult::association_state).

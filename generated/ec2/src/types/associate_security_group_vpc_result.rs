@@ -41,9 +41,9 @@ impl AssociateSecurityGroupVpcResultBuilder {
     /// Sets [`AssociateSecurityGroupVpcResult::state`](crate::types::AssociateSecurityGroupVpcResult::state): The state of the association.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupVpcAssociationState>,
+        input: crate::types::SecurityGroupVpcAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateSecurityGroupVpcResult::state`](crate::types::AssociateSecurityGroupVpcResult::state).

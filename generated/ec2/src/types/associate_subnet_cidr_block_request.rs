@@ -84,8 +84,8 @@ impl AssociateSubnetCidrBlockRequestBuilder {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`AssociateSubnetCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_netmask_length): An IPv6 netmask length.
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input.into());
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
+        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_netmask_length).

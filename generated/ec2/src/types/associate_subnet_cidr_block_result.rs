@@ -50,11 +50,9 @@ impl AssociateSubnetCidrBlockResultBuilder {
     /// Sets [`AssociateSubnetCidrBlockResult::ipv6_cidr_block_association`](crate::types::AssociateSubnetCidrBlockResult::ipv6_cidr_block_association): Information about the IPv6 association.
     pub fn ipv6_cidr_block_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetIpv6CidrBlockAssociation>,
+        input: crate::types::SubnetIpv6CidrBlockAssociation,
     ) -> Self {
-        self.inner.ipv6_cidr_block_association = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipv6_cidr_block_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockResult::ipv6_cidr_block_association`](crate::types::AssociateSubnetCidrBlockResult::ipv6_cidr_block_association).

@@ -144,8 +144,8 @@ impl AssociateTransitGatewayMulticastDomainRequestBuilder {
         &self.inner.subnet_ids
     }
     /// Sets [`AssociateTransitGatewayMulticastDomainRequest::dry_run`](crate::types::AssociateTransitGatewayMulticastDomainRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayMulticastDomainRequest::dry_run`](crate::types::AssociateTransitGatewayMulticastDomainRequest::dry_run).

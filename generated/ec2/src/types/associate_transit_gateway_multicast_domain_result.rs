@@ -45,11 +45,9 @@ impl AssociateTransitGatewayMulticastDomainResultBuilder {
     /// Sets [`AssociateTransitGatewayMulticastDomainResult::associations`](crate::types::AssociateTransitGatewayMulticastDomainResult::associations): Information about the transit gateway multicast domain associations.
     pub fn associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDomainAssociations,
-        >,
+        input: crate::types::TransitGatewayMulticastDomainAssociations,
     ) -> Self {
-        self.inner.associations = ::std::option::Option::Some(input.into());
+        self.inner.associations = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayMulticastDomainResult::associations`](crate::types::AssociateTransitGatewayMulticastDomainResult::associations).

@@ -43,11 +43,9 @@ impl AssociateTransitGatewayPolicyTableResultBuilder {
     /// Sets [`AssociateTransitGatewayPolicyTableResult::association`](crate::types::AssociateTransitGatewayPolicyTableResult::association): Describes the association of a transit gateway and a transit gateway policy table.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayPolicyTableAssociation,
-        >,
+        input: crate::types::TransitGatewayPolicyTableAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayPolicyTableResult::association`](crate::types::AssociateTransitGatewayPolicyTableResult::association).

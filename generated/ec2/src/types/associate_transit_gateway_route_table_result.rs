@@ -41,9 +41,9 @@ impl AssociateTransitGatewayRouteTableResultBuilder {
     /// Sets [`AssociateTransitGatewayRouteTableResult::association`](crate::types::AssociateTransitGatewayRouteTableResult::association): The ID of the association.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAssociation>,
+        input: crate::types::TransitGatewayAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayRouteTableResult::association`](crate::types::AssociateTransitGatewayRouteTableResult::association).

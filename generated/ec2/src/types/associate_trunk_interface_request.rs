@@ -124,8 +124,8 @@ impl AssociateTrunkInterfaceRequestBuilder {
         &self.inner.trunk_interface_id
     }
     /// Sets [`AssociateTrunkInterfaceRequest::vlan_id`](crate::types::AssociateTrunkInterfaceRequest::vlan_id): The ID of the VLAN.
-    pub fn vlan_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vlan_id = ::std::option::Option::Some(input.into());
+    pub fn vlan_id(mut self, input: i32) -> Self {
+        self.inner.vlan_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::vlan_id`](crate::types::AssociateTrunkInterfaceRequest::vlan_id).
@@ -140,8 +140,8 @@ impl AssociateTrunkInterfaceRequestBuilder {
         &self.inner.vlan_id
     }
     /// Sets [`AssociateTrunkInterfaceRequest::gre_key`](crate::types::AssociateTrunkInterfaceRequest::gre_key): The application key.
-    pub fn gre_key(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.gre_key = ::std::option::Option::Some(input.into());
+    pub fn gre_key(mut self, input: i32) -> Self {
+        self.inner.gre_key = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::gre_key`](crate::types::AssociateTrunkInterfaceRequest::gre_key).
@@ -178,8 +178,8 @@ impl AssociateTrunkInterfaceRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`AssociateTrunkInterfaceRequest::dry_run`](crate::types::AssociateTrunkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::dry_run`](crate::types::AssociateTrunkInterfaceRequest::dry_run).

@@ -50,9 +50,9 @@ impl AssociateTrunkInterfaceResultBuilder {
     /// Sets [`AssociateTrunkInterfaceResult::interface_association`](crate::types::AssociateTrunkInterfaceResult::interface_association): Information about the association between the trunk network interface and branch network interface.
     pub fn interface_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrunkInterfaceAssociation>,
+        input: crate::types::TrunkInterfaceAssociation,
     ) -> Self {
-        self.inner.interface_association = ::std::option::Option::Some(input.into());
+        self.inner.interface_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceResult::interface_association`](crate::types::AssociateTrunkInterfaceResult::interface_association).

@@ -226,8 +226,8 @@ impl AssociateVpcCidrBlockRequestBuilder {
         &self.inner.ipv4_ipam_pool_id
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv4_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv4_netmask_length): The netmask length of the IPv4 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool.
-    pub fn ipv4_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input.into());
+    pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
+        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv4_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv4_netmask_length).
@@ -266,8 +266,8 @@ impl AssociateVpcCidrBlockRequestBuilder {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv6_netmask_length): The netmask length of the IPv6 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool.
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input.into());
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
+        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv6_netmask_length).
@@ -304,13 +304,8 @@ impl AssociateVpcCidrBlockRequestBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block): Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC.
-    pub fn amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.amazon_provided_ipv6_cidr_block = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn amazon_provided_ipv6_cidr_block(mut self, input: bool) -> Self {
+        self.inner.amazon_provided_ipv6_cidr_block = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block).

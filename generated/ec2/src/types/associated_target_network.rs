@@ -68,11 +68,8 @@ impl AssociatedTargetNetworkBuilder {
         &self.inner.network_id
     }
     /// Sets [`AssociatedTargetNetwork::network_type`](crate::types::AssociatedTargetNetwork::network_type): The target network type.
-    pub fn network_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssociatedNetworkType>,
-    ) -> Self {
-        self.inner.network_type = ::std::option::Option::Some(input.into());
+    pub fn network_type(mut self, input: crate::types::AssociatedNetworkType) -> Self {
+        self.inner.network_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociatedTargetNetwork::network_type`](crate::types::AssociatedTargetNetwork::network_type).

@@ -44,11 +44,8 @@ pub struct AssociationStatusBuilder {
 }
 impl AssociationStatusBuilder {
     /// Sets [`AssociationStatus::code`](crate::types::AssociationStatus::code): The state of the target network association.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssociationStatusCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::AssociationStatusCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociationStatus::code`](crate::types::AssociationStatus::code).

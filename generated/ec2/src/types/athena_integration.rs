@@ -104,9 +104,9 @@ impl AthenaIntegrationBuilder {
     /// Sets [`AthenaIntegration::partition_load_frequency`](crate::types::AthenaIntegration::partition_load_frequency): The schedule for adding new partitions to the table.
     pub fn partition_load_frequency(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PartitionLoadFrequency>,
+        input: crate::types::PartitionLoadFrequency,
     ) -> Self {
-        self.inner.partition_load_frequency = ::std::option::Option::Some(input.into());
+        self.inner.partition_load_frequency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AthenaIntegration::partition_load_frequency`](crate::types::AthenaIntegration::partition_load_frequency).
@@ -128,9 +128,9 @@ impl AthenaIntegrationBuilder {
     /// Sets [`AthenaIntegration::partition_start_date`](crate::types::AthenaIntegration::partition_start_date): The start date for the partition.
     pub fn partition_start_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.partition_start_date = ::std::option::Option::Some(input.into());
+        self.inner.partition_start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AthenaIntegration::partition_start_date`](crate::types::AthenaIntegration::partition_start_date).
@@ -152,9 +152,9 @@ impl AthenaIntegrationBuilder {
     /// Sets [`AthenaIntegration::partition_end_date`](crate::types::AthenaIntegration::partition_end_date): The end date for the partition.
     pub fn partition_end_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.partition_end_date = ::std::option::Option::Some(input.into());
+        self.inner.partition_end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AthenaIntegration::partition_end_date`](crate::types::AthenaIntegration::partition_end_date).

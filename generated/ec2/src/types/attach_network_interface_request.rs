@@ -87,8 +87,8 @@ pub struct AttachNetworkInterfaceRequestBuilder {
 }
 impl AttachNetworkInterfaceRequestBuilder {
     /// Sets [`AttachNetworkInterfaceRequest::network_card_index`](crate::types::AttachNetworkInterfaceRequest::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::network_card_index`](crate::types::AttachNetworkInterfaceRequest::network_card_index).
@@ -105,9 +105,9 @@ impl AttachNetworkInterfaceRequestBuilder {
     /// Sets [`AttachNetworkInterfaceRequest::ena_srd_specification`](crate::types::AttachNetworkInterfaceRequest::ena_srd_specification): Configures ENA Express for the network interface that this action attaches to the instance.
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSrdSpecification>,
+        input: crate::types::EnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::ena_srd_specification`](crate::types::AttachNetworkInterfaceRequest::ena_srd_specification).
@@ -127,8 +127,8 @@ impl AttachNetworkInterfaceRequestBuilder {
         &self.inner.ena_srd_specification
     }
     /// Sets [`AttachNetworkInterfaceRequest::ena_queue_count`](crate::types::AttachNetworkInterfaceRequest::ena_queue_count): The number of ENA queues to be created with the instance.
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::ena_queue_count`](crate::types::AttachNetworkInterfaceRequest::ena_queue_count).
@@ -143,8 +143,8 @@ impl AttachNetworkInterfaceRequestBuilder {
         &self.inner.ena_queue_count
     }
     /// Sets [`AttachNetworkInterfaceRequest::dry_run`](crate::types::AttachNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::dry_run`](crate::types::AttachNetworkInterfaceRequest::dry_run).
@@ -205,8 +205,8 @@ impl AttachNetworkInterfaceRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`AttachNetworkInterfaceRequest::device_index`](crate::types::AttachNetworkInterfaceRequest::device_index): The index of the device for the network interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::device_index`](crate::types::AttachNetworkInterfaceRequest::device_index).

@@ -66,8 +66,8 @@ impl AttachNetworkInterfaceResultBuilder {
         &self.inner.attachment_id
     }
     /// Sets [`AttachNetworkInterfaceResult::network_card_index`](crate::types::AttachNetworkInterfaceResult::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceResult::network_card_index`](crate::types::AttachNetworkInterfaceResult::network_card_index).

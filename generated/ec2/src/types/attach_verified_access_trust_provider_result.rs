@@ -54,11 +54,9 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider): Details about the Verified Access trust provider.
     pub fn verified_access_trust_provider(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessTrustProvider>,
+        input: crate::types::VerifiedAccessTrustProvider,
     ) -> Self {
-        self.inner.verified_access_trust_provider = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_trust_provider = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider).
@@ -80,9 +78,9 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`AttachVerifiedAccessTrustProviderResult::verified_access_instance`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_instance): Details about the Verified Access instance.
     pub fn verified_access_instance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessInstance>,
+        input: crate::types::VerifiedAccessInstance,
     ) -> Self {
-        self.inner.verified_access_instance = ::std::option::Option::Some(input.into());
+        self.inner.verified_access_instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachVerifiedAccessTrustProviderResult::verified_access_instance`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_instance).

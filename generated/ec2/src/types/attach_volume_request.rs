@@ -137,8 +137,8 @@ impl AttachVolumeRequestBuilder {
         &self.inner.volume_id
     }
     /// Sets [`AttachVolumeRequest::ebs_card_index`](crate::types::AttachVolumeRequest::ebs_card_index): The index of the EBS card.
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input.into());
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
+        self.inner.ebs_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachVolumeRequest::ebs_card_index`](crate::types::AttachVolumeRequest::ebs_card_index).
@@ -153,8 +153,8 @@ impl AttachVolumeRequestBuilder {
         &self.inner.ebs_card_index
     }
     /// Sets [`AttachVolumeRequest::dry_run`](crate::types::AttachVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachVolumeRequest::dry_run`](crate::types::AttachVolumeRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct AttachVpnGatewayResultBuilder {
 }
 impl AttachVpnGatewayResultBuilder {
     /// Sets [`AttachVpnGatewayResult::vpc_attachment`](crate::types::AttachVpnGatewayResult::vpc_attachment): Information about the attachment.
-    pub fn vpc_attachment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcAttachment>,
-    ) -> Self {
-        self.inner.vpc_attachment = ::std::option::Option::Some(input.into());
+    pub fn vpc_attachment(mut self, input: crate::types::VpcAttachment) -> Self {
+        self.inner.vpc_attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachVpnGatewayResult::vpc_attachment`](crate::types::AttachVpnGatewayResult::vpc_attachment).

@@ -37,11 +37,8 @@ pub struct AttachmentEnaSrdUdpSpecificationBuilder {
 }
 impl AttachmentEnaSrdUdpSpecificationBuilder {
     /// Sets [`AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled): Indicates whether UDP traffic to and from the instance uses ENA Express.
-    pub fn ena_srd_udp_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.ena_srd_udp_enabled = ::std::option::Option::Some(input.into());
+    pub fn ena_srd_udp_enabled(mut self, input: bool) -> Self {
+        self.inner.ena_srd_udp_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled).

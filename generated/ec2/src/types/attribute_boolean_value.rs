@@ -37,8 +37,8 @@ pub struct AttributeBooleanValueBuilder {
 }
 impl AttributeBooleanValueBuilder {
     /// Sets [`AttributeBooleanValue::value`](crate::types::AttributeBooleanValue::value): The attribute value.
-    pub fn value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: bool) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeBooleanValue::value`](crate::types::AttributeBooleanValue::value).

@@ -113,13 +113,8 @@ impl AttributeSummaryBuilder {
         &self.inner.most_frequent_value
     }
     /// Sets [`AttributeSummary::number_of_matched_accounts`](crate::types::AttributeSummary::number_of_matched_accounts): The number of accounts with the same configuration value for the attribute that is most frequently observed.
-    pub fn number_of_matched_accounts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.number_of_matched_accounts = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn number_of_matched_accounts(mut self, input: i32) -> Self {
+        self.inner.number_of_matched_accounts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeSummary::number_of_matched_accounts`](crate::types::AttributeSummary::number_of_matched_accounts).
@@ -137,13 +132,8 @@ impl AttributeSummaryBuilder {
         &self.inner.number_of_matched_accounts
     }
     /// Sets [`AttributeSummary::number_of_unmatched_accounts`](crate::types::AttributeSummary::number_of_unmatched_accounts): The number of accounts with a configuration value different from the most frequently observed value for the attribute.
-    pub fn number_of_unmatched_accounts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.number_of_unmatched_accounts = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn number_of_unmatched_accounts(mut self, input: i32) -> Self {
+        self.inner.number_of_unmatched_accounts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributeSummary::number_of_unmatched_accounts`](crate::types::AttributeSummary::number_of_unmatched_accounts).
@@ -163,11 +153,8 @@ impl AttributeSummaryBuilder {
     /// Appends one item to [`AttributeSummary::regional_summaries`](crate::types::AttributeSummary::regional_summaries): The summary report for each Region for the attribute.
     ///
     /// To set the whole list at once, use [`set_regional_summaries`](Self::set_regional_summaries).
-    pub fn regional_summaries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RegionalSummary>,
-    ) -> Self {
-        self.inner.regional_summaries.get_or_insert_default().push(input.into());
+    pub fn regional_summaries(mut self, input: crate::types::RegionalSummary) -> Self {
+        self.inner.regional_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AttributeSummary::regional_summaries`](crate::types::AttributeSummary::regional_summaries).

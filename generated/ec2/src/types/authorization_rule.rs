@@ -142,8 +142,8 @@ impl AuthorizationRuleBuilder {
         &self.inner.group_id
     }
     /// Sets [`AuthorizationRule::access_all`](crate::types::AuthorizationRule::access_all): Indicates whether the authorization rule grants access to all clients.
-    pub fn access_all(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.access_all = ::std::option::Option::Some(input.into());
+    pub fn access_all(mut self, input: bool) -> Self {
+        self.inner.access_all = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizationRule::access_all`](crate::types::AuthorizationRule::access_all).
@@ -182,9 +182,9 @@ impl AuthorizationRuleBuilder {
     /// Sets [`AuthorizationRule::status`](crate::types::AuthorizationRule::status): The current state of the authorization rule.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnAuthorizationRuleStatus>,
+        input: crate::types::ClientVpnAuthorizationRuleStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizationRule::status`](crate::types::AuthorizationRule::status).

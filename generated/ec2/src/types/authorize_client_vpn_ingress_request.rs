@@ -153,11 +153,8 @@ impl AuthorizeClientVpnIngressRequestBuilder {
         &self.inner.access_group_id
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::authorize_all_groups`](crate::types::AuthorizeClientVpnIngressRequest::authorize_all_groups): Indicates whether to grant access to all clients.
-    pub fn authorize_all_groups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.authorize_all_groups = ::std::option::Option::Some(input.into());
+    pub fn authorize_all_groups(mut self, input: bool) -> Self {
+        self.inner.authorize_all_groups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::authorize_all_groups`](crate::types::AuthorizeClientVpnIngressRequest::authorize_all_groups).
@@ -219,8 +216,8 @@ impl AuthorizeClientVpnIngressRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::dry_run`](crate::types::AuthorizeClientVpnIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::dry_run`](crate::types::AuthorizeClientVpnIngressRequest::dry_run).

@@ -108,11 +108,8 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
     /// Appends one item to [`AuthorizeSecurityGroupEgressRequest::tag_specifications`](crate::types::AuthorizeSecurityGroupEgressRequest::tag_specifications): The tags applied to the security group rule.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressRequest::tag_specifications`](crate::types::AuthorizeSecurityGroupEgressRequest::tag_specifications).
@@ -132,8 +129,8 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`AuthorizeSecurityGroupEgressRequest::dry_run`](crate::types::AuthorizeSecurityGroupEgressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressRequest::dry_run`](crate::types::AuthorizeSecurityGroupEgressRequest::dry_run).
@@ -244,8 +241,8 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
         &self.inner.ip_protocol
     }
     /// Sets [`AuthorizeSecurityGroupEgressRequest::from_port`](crate::types::AuthorizeSecurityGroupEgressRequest::from_port): Not supported.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressRequest::from_port`](crate::types::AuthorizeSecurityGroupEgressRequest::from_port).
@@ -260,8 +257,8 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
         &self.inner.from_port
     }
     /// Sets [`AuthorizeSecurityGroupEgressRequest::to_port`](crate::types::AuthorizeSecurityGroupEgressRequest::to_port): Not supported.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressRequest::to_port`](crate::types::AuthorizeSecurityGroupEgressRequest::to_port).
@@ -300,11 +297,8 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
     /// Appends one item to [`AuthorizeSecurityGroupEgressRequest::ip_permissions`](crate::types::AuthorizeSecurityGroupEgressRequest::ip_permissions): The permissions for the security group rules.
     ///
     /// To set the whole list at once, use [`set_ip_permissions`](Self::set_ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.ip_permissions.get_or_insert_default().push(input.into());
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressRequest::ip_permissions`](crate::types::AuthorizeSecurityGroupEgressRequest::ip_permissions).

@@ -46,8 +46,8 @@ pub struct AuthorizeSecurityGroupEgressResultBuilder {
 }
 impl AuthorizeSecurityGroupEgressResultBuilder {
     /// Sets [`AuthorizeSecurityGroupEgressResult::return_`](crate::types::AuthorizeSecurityGroupEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressResult::return_`](crate::types::AuthorizeSecurityGroupEgressResult::return_).
@@ -66,9 +66,9 @@ impl AuthorizeSecurityGroupEgressResultBuilder {
     /// To set the whole list at once, use [`set_security_group_rules`](Self::set_security_group_rules).
     pub fn security_group_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupRule>,
+        input: crate::types::SecurityGroupRule,
     ) -> Self {
-        self.inner.security_group_rules.get_or_insert_default().push(input.into());
+        self.inner.security_group_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressResult::security_group_rules`](crate::types::AuthorizeSecurityGroupEgressResult::security_group_rules).

@@ -153,8 +153,8 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
         &self.inner.cidr_ip
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::from_port`](crate::types::AuthorizeSecurityGroupIngressRequest::from_port): If the protocol is TCP or UDP, this is the start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::from_port`](crate::types::AuthorizeSecurityGroupIngressRequest::from_port).
@@ -215,11 +215,8 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
     /// Appends one item to [`AuthorizeSecurityGroupIngressRequest::ip_permissions`](crate::types::AuthorizeSecurityGroupIngressRequest::ip_permissions): The permissions for the security group rules.
     ///
     /// To set the whole list at once, use [`set_ip_permissions`](Self::set_ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.ip_permissions.get_or_insert_default().push(input.into());
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::ip_permissions`](crate::types::AuthorizeSecurityGroupIngressRequest::ip_permissions).
@@ -313,8 +310,8 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
         &self.inner.source_security_group_owner_id
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::to_port`](crate::types::AuthorizeSecurityGroupIngressRequest::to_port): If the protocol is TCP or UDP, this is the end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::to_port`](crate::types::AuthorizeSecurityGroupIngressRequest::to_port).
@@ -331,11 +328,8 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
     /// Appends one item to [`AuthorizeSecurityGroupIngressRequest::tag_specifications`](crate::types::AuthorizeSecurityGroupIngressRequest::tag_specifications): The tags applied to the security group rule.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::tag_specifications`](crate::types::AuthorizeSecurityGroupIngressRequest::tag_specifications).
@@ -355,8 +349,8 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::dry_run`](crate::types::AuthorizeSecurityGroupIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::dry_run`](crate::types::AuthorizeSecurityGroupIngressRequest::dry_run).

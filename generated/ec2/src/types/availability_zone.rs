@@ -146,9 +146,9 @@ impl AvailabilityZoneBuilder {
     /// Sets [`AvailabilityZone::opt_in_status`](crate::types::AvailabilityZone::opt_in_status): For Availability Zones, this parameter always has the value of `opt-in-not-required`.
     pub fn opt_in_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZoneOptInStatus>,
+        input: crate::types::AvailabilityZoneOptInStatus,
     ) -> Self {
-        self.inner.opt_in_status = ::std::option::Option::Some(input.into());
+        self.inner.opt_in_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AvailabilityZone::opt_in_status`](crate::types::AvailabilityZone::opt_in_status).
@@ -170,11 +170,8 @@ impl AvailabilityZoneBuilder {
     /// Appends one item to [`AvailabilityZone::messages`](crate::types::AvailabilityZone::messages): Any messages about the Availability Zone, Local Zone, or Wavelength Zone.
     ///
     /// To set the whole list at once, use [`set_messages`](Self::set_messages).
-    pub fn messages(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZoneMessage>,
-    ) -> Self {
-        self.inner.messages.get_or_insert_default().push(input.into());
+    pub fn messages(mut self, input: crate::types::AvailabilityZoneMessage) -> Self {
+        self.inner.messages.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AvailabilityZone::messages`](crate::types::AvailabilityZone::messages).
@@ -398,11 +395,8 @@ impl AvailabilityZoneBuilder {
     /// Appends one item to [`AvailabilityZone::geography`](crate::types::AvailabilityZone::geography): The geography information for the Availability Zone or Local Zone.
     ///
     /// To set the whole list at once, use [`set_geography`](Self::set_geography).
-    pub fn geography(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZoneGeography>,
-    ) -> Self {
-        self.inner.geography.get_or_insert_default().push(input.into());
+    pub fn geography(mut self, input: crate::types::AvailabilityZoneGeography) -> Self {
+        self.inner.geography.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AvailabilityZone::geography`](crate::types::AvailabilityZone::geography).
@@ -430,9 +424,9 @@ impl AvailabilityZoneBuilder {
     /// To set the whole list at once, use [`set_sub_geography`](Self::set_sub_geography).
     pub fn sub_geography(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZoneSubGeography>,
+        input: crate::types::AvailabilityZoneSubGeography,
     ) -> Self {
-        self.inner.sub_geography.get_or_insert_default().push(input.into());
+        self.inner.sub_geography.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AvailabilityZone::sub_geography`](crate::types::AvailabilityZone::sub_geography).
@@ -456,11 +450,8 @@ impl AvailabilityZoneBuilder {
         &self.inner.sub_geography
     }
     /// Sets [`AvailabilityZone::state`](crate::types::AvailabilityZone::state): The state of the Availability Zone, Local Zone, or Wavelength Zone.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZoneState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::AvailabilityZoneState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AvailabilityZone::state`](crate::types::AvailabilityZone::state).

@@ -50,12 +50,9 @@ impl AvailableCapacityBuilder {
     /// To set the whole list at once, use [`set_available_instance_capacity`](Self::set_available_instance_capacity).
     pub fn available_instance_capacity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceCapacity>,
+        input: crate::types::InstanceCapacity,
     ) -> Self {
-        self.inner
-            .available_instance_capacity
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.available_instance_capacity.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AvailableCapacity::available_instance_capacity`](crate::types::AvailableCapacity::available_instance_capacity).
@@ -75,8 +72,8 @@ impl AvailableCapacityBuilder {
         &self.inner.available_instance_capacity
     }
     /// Sets [`AvailableCapacity::available_v_cpus`](crate::types::AvailableCapacity::available_v_cpus): The number of vCPUs available for launching instances onto the Dedicated Host.
-    pub fn available_v_cpus(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.available_v_cpus = ::std::option::Option::Some(input.into());
+    pub fn available_v_cpus(mut self, input: i32) -> Self {
+        self.inner.available_v_cpus = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AvailableCapacity::available_v_cpus`](crate::types::AvailableCapacity::available_v_cpus).

@@ -44,8 +44,8 @@ pub struct BaselineEbsBandwidthMbpsBuilder {
 }
 impl BaselineEbsBandwidthMbpsBuilder {
     /// Sets [`BaselineEbsBandwidthMbps::min`](crate::types::BaselineEbsBandwidthMbps::min): The minimum baseline bandwidth, in Mbps.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbps::min`](crate::types::BaselineEbsBandwidthMbps::min).
@@ -60,8 +60,8 @@ impl BaselineEbsBandwidthMbpsBuilder {
         &self.inner.min
     }
     /// Sets [`BaselineEbsBandwidthMbps::max`](crate::types::BaselineEbsBandwidthMbps::max): The maximum baseline bandwidth, in Mbps.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbps::max`](crate::types::BaselineEbsBandwidthMbps::max).

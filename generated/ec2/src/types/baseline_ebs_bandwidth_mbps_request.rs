@@ -44,8 +44,8 @@ pub struct BaselineEbsBandwidthMbpsRequestBuilder {
 }
 impl BaselineEbsBandwidthMbpsRequestBuilder {
     /// Sets [`BaselineEbsBandwidthMbpsRequest::min`](crate::types::BaselineEbsBandwidthMbpsRequest::min): The minimum baseline bandwidth, in Mbps.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbpsRequest::min`](crate::types::BaselineEbsBandwidthMbpsRequest::min).
@@ -60,8 +60,8 @@ impl BaselineEbsBandwidthMbpsRequestBuilder {
         &self.inner.min
     }
     /// Sets [`BaselineEbsBandwidthMbpsRequest::max`](crate::types::BaselineEbsBandwidthMbpsRequest::max): The maximum baseline bandwidth, in Mbps.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbpsRequest::max`](crate::types::BaselineEbsBandwidthMbpsRequest::max).

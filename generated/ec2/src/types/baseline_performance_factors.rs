@@ -39,11 +39,8 @@ pub struct BaselinePerformanceFactorsBuilder {
 }
 impl BaselinePerformanceFactorsBuilder {
     /// Sets [`BaselinePerformanceFactors::cpu`](crate::types::BaselinePerformanceFactors::cpu): The CPU performance to consider, using an instance family as the baseline reference.
-    pub fn cpu(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CpuPerformanceFactor>,
-    ) -> Self {
-        self.inner.cpu = ::std::option::Option::Some(input.into());
+    pub fn cpu(mut self, input: crate::types::CpuPerformanceFactor) -> Self {
+        self.inner.cpu = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BaselinePerformanceFactors::cpu`](crate::types::BaselinePerformanceFactors::cpu).

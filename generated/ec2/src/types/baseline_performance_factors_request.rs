@@ -41,11 +41,8 @@ pub struct BaselinePerformanceFactorsRequestBuilder {
 }
 impl BaselinePerformanceFactorsRequestBuilder {
     /// Sets [`BaselinePerformanceFactorsRequest::cpu`](crate::types::BaselinePerformanceFactorsRequest::cpu): The CPU performance to consider, using an instance family as the baseline reference.
-    pub fn cpu(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CpuPerformanceFactorRequest>,
-    ) -> Self {
-        self.inner.cpu = ::std::option::Option::Some(input.into());
+    pub fn cpu(mut self, input: crate::types::CpuPerformanceFactorRequest) -> Self {
+        self.inner.cpu = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BaselinePerformanceFactorsRequest::cpu`](crate::types::BaselinePerformanceFactorsRequest::cpu).

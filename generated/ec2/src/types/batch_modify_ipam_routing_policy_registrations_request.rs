@@ -71,8 +71,8 @@ pub struct BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
 }
 impl BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run).
@@ -135,8 +135,8 @@ impl BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
         &self.inner.delta_json
     }
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::force`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::force): Forces the batch modification even if individual changes conflict with announced routes.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchModifyIpamRoutingPolicyRegistrationsRequest::force`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::force).

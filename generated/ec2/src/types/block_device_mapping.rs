@@ -62,11 +62,8 @@ pub struct BlockDeviceMappingBuilder {
 }
 impl BlockDeviceMappingBuilder {
     /// Sets [`BlockDeviceMapping::ebs`](crate::types::BlockDeviceMapping::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub fn ebs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsBlockDevice>,
-    ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+    pub fn ebs(mut self, input: crate::types::EbsBlockDevice) -> Self {
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BlockDeviceMapping::ebs`](crate::types::BlockDeviceMapping::ebs).

@@ -102,11 +102,8 @@ impl BlockDeviceMappingResponseBuilder {
         &self.inner.virtual_name
     }
     /// Sets [`BlockDeviceMappingResponse::ebs`](crate::types::BlockDeviceMappingResponse::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub fn ebs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsBlockDeviceResponse>,
-    ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+    pub fn ebs(mut self, input: crate::types::EbsBlockDeviceResponse) -> Self {
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BlockDeviceMappingResponse::ebs`](crate::types::BlockDeviceMappingResponse::ebs).

@@ -47,11 +47,9 @@ impl BlockPublicAccessStatesBuilder {
     /// Sets [`BlockPublicAccessStates::internet_gateway_block_mode`](crate::types::BlockPublicAccessStates::internet_gateway_block_mode): The mode of VPC BPA.
     pub fn internet_gateway_block_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockPublicAccessMode>,
+        input: crate::types::BlockPublicAccessMode,
     ) -> Self {
-        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BlockPublicAccessStates::internet_gateway_block_mode`](crate::types::BlockPublicAccessStates::internet_gateway_block_mode).

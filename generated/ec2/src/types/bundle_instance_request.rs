@@ -79,11 +79,8 @@ impl BundleInstanceRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`BundleInstanceRequest::storage`](crate::types::BundleInstanceRequest::storage): The bucket in which to store the AMI.
-    pub fn storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Storage>,
-    ) -> Self {
-        self.inner.storage = ::std::option::Option::Some(input.into());
+    pub fn storage(mut self, input: crate::types::Storage) -> Self {
+        self.inner.storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleInstanceRequest::storage`](crate::types::BundleInstanceRequest::storage).
@@ -101,8 +98,8 @@ impl BundleInstanceRequestBuilder {
         &self.inner.storage
     }
     /// Sets [`BundleInstanceRequest::dry_run`](crate::types::BundleInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleInstanceRequest::dry_run`](crate::types::BundleInstanceRequest::dry_run).

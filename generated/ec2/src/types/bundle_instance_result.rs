@@ -37,11 +37,8 @@ pub struct BundleInstanceResultBuilder {
 }
 impl BundleInstanceResultBuilder {
     /// Sets [`BundleInstanceResult::bundle_task`](crate::types::BundleInstanceResult::bundle_task): Information about the bundle task.
-    pub fn bundle_task(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BundleTask>,
-    ) -> Self {
-        self.inner.bundle_task = ::std::option::Option::Some(input.into());
+    pub fn bundle_task(mut self, input: crate::types::BundleTask) -> Self {
+        self.inner.bundle_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleInstanceResult::bundle_task`](crate::types::BundleInstanceResult::bundle_task).

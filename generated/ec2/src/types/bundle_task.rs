@@ -136,11 +136,8 @@ impl BundleTaskBuilder {
         &self.inner.bundle_id
     }
     /// Sets [`BundleTask::state`](crate::types::BundleTask::state): The state of the task.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BundleTaskState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::BundleTaskState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleTask::state`](crate::types::BundleTask::state).
@@ -158,11 +155,8 @@ impl BundleTaskBuilder {
         &self.inner.state
     }
     /// Sets [`BundleTask::start_time`](crate::types::BundleTask::start_time): The time this task started.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleTask::start_time`](crate::types::BundleTask::start_time).
@@ -182,11 +176,8 @@ impl BundleTaskBuilder {
         &self.inner.start_time
     }
     /// Sets [`BundleTask::update_time`](crate::types::BundleTask::update_time): The time of the most recent update for the task.
-    pub fn update_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.update_time = ::std::option::Option::Some(input.into());
+    pub fn update_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.update_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleTask::update_time`](crate::types::BundleTask::update_time).
@@ -206,11 +197,8 @@ impl BundleTaskBuilder {
         &self.inner.update_time
     }
     /// Sets [`BundleTask::storage`](crate::types::BundleTask::storage): The Amazon S3 storage locations.
-    pub fn storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Storage>,
-    ) -> Self {
-        self.inner.storage = ::std::option::Option::Some(input.into());
+    pub fn storage(mut self, input: crate::types::Storage) -> Self {
+        self.inner.storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleTask::storage`](crate::types::BundleTask::storage).
@@ -250,11 +238,8 @@ impl BundleTaskBuilder {
         &self.inner.progress
     }
     /// Sets [`BundleTask::bundle_task_error`](crate::types::BundleTask::bundle_task_error): If the task fails, a description of the error.
-    pub fn bundle_task_error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BundleTaskError>,
-    ) -> Self {
-        self.inner.bundle_task_error = ::std::option::Option::Some(input.into());
+    pub fn bundle_task_error(mut self, input: crate::types::BundleTaskError) -> Self {
+        self.inner.bundle_task_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BundleTask::bundle_task_error`](crate::types::BundleTask::bundle_task_error).

@@ -124,11 +124,8 @@ impl ByoasnBuilder {
         &self.inner.status_message
     }
     /// Sets [`Byoasn::state`](crate::types::Byoasn::state): The provisioning state of the BYOASN.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AsnState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::AsnState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Byoasn::state`](crate::types::Byoasn::state).

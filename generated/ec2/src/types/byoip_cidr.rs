@@ -163,11 +163,8 @@ impl ByoipCidrBuilder {
     /// Appends one item to [`ByoipCidr::asn_associations`](crate::types::ByoipCidr::asn_associations): The BYOIP CIDR associations with ASNs.
     ///
     /// To set the whole list at once, use [`set_asn_associations`](Self::set_asn_associations).
-    pub fn asn_associations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AsnAssociation>,
-    ) -> Self {
-        self.inner.asn_associations.get_or_insert_default().push(input.into());
+    pub fn asn_associations(mut self, input: crate::types::AsnAssociation) -> Self {
+        self.inner.asn_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ByoipCidr::asn_associations`](crate::types::ByoipCidr::asn_associations).
@@ -209,11 +206,8 @@ impl ByoipCidrBuilder {
         &self.inner.status_message
     }
     /// Sets [`ByoipCidr::state`](crate::types::ByoipCidr::state): The state of the address range.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ByoipCidrState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ByoipCidrState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ByoipCidr::state`](crate::types::ByoipCidr::state).

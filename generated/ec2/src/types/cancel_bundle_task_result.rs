@@ -37,11 +37,8 @@ pub struct CancelBundleTaskResultBuilder {
 }
 impl CancelBundleTaskResultBuilder {
     /// Sets [`CancelBundleTaskResult::bundle_task`](crate::types::CancelBundleTaskResult::bundle_task): Information about the bundle task.
-    pub fn bundle_task(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BundleTask>,
-    ) -> Self {
-        self.inner.bundle_task = ::std::option::Option::Some(input.into());
+    pub fn bundle_task(mut self, input: crate::types::BundleTask) -> Self {
+        self.inner.bundle_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelBundleTaskResult::bundle_task`](crate::types::CancelBundleTaskResult::bundle_task).

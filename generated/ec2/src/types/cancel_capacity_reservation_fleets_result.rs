@@ -56,14 +56,9 @@ impl CancelCapacityReservationFleetsResultBuilder {
     /// To set the whole list at once, use [`set_successful_fleet_cancellations`](Self::set_successful_fleet_cancellations).
     pub fn successful_fleet_cancellations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationFleetCancellationState,
-        >,
+        input: crate::types::CapacityReservationFleetCancellationState,
     ) -> Self {
-        self.inner
-            .successful_fleet_cancellations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.successful_fleet_cancellations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationFleetsResult::successful_fleet_cancellations`](crate::types::CancelCapacityReservationFleetsResult::successful_fleet_cancellations).
@@ -91,11 +86,9 @@ impl CancelCapacityReservationFleetsResultBuilder {
     /// To set the whole list at once, use [`set_failed_fleet_cancellations`](Self::set_failed_fleet_cancellations).
     pub fn failed_fleet_cancellations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FailedCapacityReservationFleetCancellationResult,
-        >,
+        input: crate::types::FailedCapacityReservationFleetCancellationResult,
     ) -> Self {
-        self.inner.failed_fleet_cancellations.get_or_insert_default().push(input.into());
+        self.inner.failed_fleet_cancellations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationFleetsResult::failed_fleet_cancellations`](crate::types::CancelCapacityReservationFleetsResult::failed_fleet_cancellations).

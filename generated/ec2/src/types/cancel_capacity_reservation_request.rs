@@ -88,8 +88,8 @@ impl CancelCapacityReservationRequestBuilder {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CancelCapacityReservationRequest::dry_run`](crate::types::CancelCapacityReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationRequest::dry_run`](crate::types::CancelCapacityReservationRequest::dry_run).
@@ -106,11 +106,9 @@ impl CancelCapacityReservationRequestBuilder {
     /// Sets [`CancelCapacityReservationRequest::apply_cancellation_charges`](crate::types::CancelCapacityReservationRequest::apply_cancellation_charges): Specifies the cancellation charge type to apply when cancelling a future-dated Capacity Reservation during its commitment duration.
     pub fn apply_cancellation_charges(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplyCancellationCharges>,
+        input: crate::types::ApplyCancellationCharges,
     ) -> Self {
-        self.inner.apply_cancellation_charges = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.apply_cancellation_charges = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationRequest::apply_cancellation_charges`](crate::types::CancelCapacityReservationRequest::apply_cancellation_charges).

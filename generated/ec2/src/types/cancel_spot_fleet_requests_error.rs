@@ -44,11 +44,8 @@ pub struct CancelSpotFleetRequestsErrorBuilder {
 }
 impl CancelSpotFleetRequestsErrorBuilder {
     /// Sets [`CancelSpotFleetRequestsError::code`](crate::types::CancelSpotFleetRequestsError::code): The error code.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CancelBatchErrorCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::CancelBatchErrorCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsError::code`](crate::types::CancelSpotFleetRequestsError::code).

@@ -46,11 +46,8 @@ pub struct CancelSpotFleetRequestsErrorItemBuilder {
 }
 impl CancelSpotFleetRequestsErrorItemBuilder {
     /// Sets [`CancelSpotFleetRequestsErrorItem::error`](crate::types::CancelSpotFleetRequestsErrorItem::error): The error.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CancelSpotFleetRequestsError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::CancelSpotFleetRequestsError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsErrorItem::error`](crate::types::CancelSpotFleetRequestsErrorItem::error).

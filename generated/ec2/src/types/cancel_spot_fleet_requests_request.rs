@@ -61,8 +61,8 @@ pub struct CancelSpotFleetRequestsRequestBuilder {
 }
 impl CancelSpotFleetRequestsRequestBuilder {
     /// Sets [`CancelSpotFleetRequestsRequest::dry_run`](crate::types::CancelSpotFleetRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsRequest::dry_run`](crate::types::CancelSpotFleetRequestsRequest::dry_run).
@@ -103,11 +103,8 @@ impl CancelSpotFleetRequestsRequestBuilder {
         &self.inner.spot_fleet_request_ids
     }
     /// Sets [`CancelSpotFleetRequestsRequest::terminate_instances`](crate::types::CancelSpotFleetRequestsRequest::terminate_instances): Indicates whether to terminate the associated instances when the Spot Fleet request is canceled.
-    pub fn terminate_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.terminate_instances = ::std::option::Option::Some(input.into());
+    pub fn terminate_instances(mut self, input: bool) -> Self {
+        self.inner.terminate_instances = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsRequest::terminate_instances`](crate::types::CancelSpotFleetRequestsRequest::terminate_instances).

@@ -56,11 +56,9 @@ impl CancelSpotFleetRequestsResponseBuilder {
     /// To set the whole list at once, use [`set_successful_fleet_requests`](Self::set_successful_fleet_requests).
     pub fn successful_fleet_requests(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CancelSpotFleetRequestsSuccessItem,
-        >,
+        input: crate::types::CancelSpotFleetRequestsSuccessItem,
     ) -> Self {
-        self.inner.successful_fleet_requests.get_or_insert_default().push(input.into());
+        self.inner.successful_fleet_requests.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsResponse::successful_fleet_requests`](crate::types::CancelSpotFleetRequestsResponse::successful_fleet_requests).
@@ -88,12 +86,9 @@ impl CancelSpotFleetRequestsResponseBuilder {
     /// To set the whole list at once, use [`set_unsuccessful_fleet_requests`](Self::set_unsuccessful_fleet_requests).
     pub fn unsuccessful_fleet_requests(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CancelSpotFleetRequestsErrorItem>,
+        input: crate::types::CancelSpotFleetRequestsErrorItem,
     ) -> Self {
-        self.inner
-            .unsuccessful_fleet_requests
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.unsuccessful_fleet_requests.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsResponse::unsuccessful_fleet_requests`](crate::types::CancelSpotFleetRequestsResponse::unsuccessful_fleet_requests).

@@ -61,11 +61,9 @@ impl CancelSpotFleetRequestsSuccessItemBuilder {
     /// Sets [`CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state`](crate::types::CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state): The current state of the Spot Fleet request.
     pub fn current_spot_fleet_request_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BatchState>,
+        input: crate::types::BatchState,
     ) -> Self {
-        self.inner.current_spot_fleet_request_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.current_spot_fleet_request_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state`](crate::types::CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state).
@@ -87,10 +85,10 @@ impl CancelSpotFleetRequestsSuccessItemBuilder {
     /// Sets [`CancelSpotFleetRequestsSuccessItem::previous_spot_fleet_request_state`](crate::types::CancelSpotFleetRequestsSuccessItem::previous_spot_fleet_request_state): The previous state of the Spot Fleet request.
     pub fn previous_spot_fleet_request_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BatchState>,
+        input: crate::types::BatchState,
     ) -> Self {
         self.inner.previous_spot_fleet_request_state = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -45,12 +45,9 @@ impl CancelSpotInstanceRequestsResultBuilder {
     /// To set the whole list at once, use [`set_cancelled_spot_instance_requests`](Self::set_cancelled_spot_instance_requests).
     pub fn cancelled_spot_instance_requests(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CancelledSpotInstanceRequest>,
+        input: crate::types::CancelledSpotInstanceRequest,
     ) -> Self {
-        self.inner
-            .cancelled_spot_instance_requests
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.cancelled_spot_instance_requests.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CancelSpotInstanceRequestsResult::cancelled_spot_instance_requests`](crate::types::CancelSpotInstanceRequestsResult::cancelled_spot_instance_requests).

@@ -71,9 +71,9 @@ impl CancellationTermsBuilder {
     /// Sets [`CancellationTerms::cancellation_type`](crate::types::CancellationTerms::cancellation_type): The type of cancellation charge.
     pub fn cancellation_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplyCancellationCharges>,
+        input: crate::types::ApplyCancellationCharges,
     ) -> Self {
-        self.inner.cancellation_type = ::std::option::Option::Some(input.into());
+        self.inner.cancellation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::cancellation_type`](crate::types::CancellationTerms::cancellation_type).
@@ -117,11 +117,8 @@ impl CancellationTermsBuilder {
         &self.inner.reservation_state
     }
     /// Sets [`CancellationTerms::committed_instance_count`](crate::types::CancellationTerms::committed_instance_count): The number of instances under commitment after cancellation.
-    pub fn committed_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.committed_instance_count = ::std::option::Option::Some(input.into());
+    pub fn committed_instance_count(mut self, input: i32) -> Self {
+        self.inner.committed_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::committed_instance_count`](crate::types::CancellationTerms::committed_instance_count).
@@ -139,13 +136,8 @@ impl CancellationTermsBuilder {
         &self.inner.committed_instance_count
     }
     /// Sets [`CancellationTerms::charge_commitment_duration_hours`](crate::types::CancellationTerms::charge_commitment_duration_hours): The number of hours for which cancellation charges will apply.
-    pub fn charge_commitment_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.charge_commitment_duration_hours = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn charge_commitment_duration_hours(mut self, input: i64) -> Self {
+        self.inner.charge_commitment_duration_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::charge_commitment_duration_hours`](crate::types::CancellationTerms::charge_commitment_duration_hours).
@@ -165,9 +157,9 @@ impl CancellationTermsBuilder {
     /// Sets [`CancellationTerms::charge_end_date`](crate::types::CancellationTerms::charge_end_date): The date and time at which cancellation charges will stop.
     pub fn charge_end_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.charge_end_date = ::std::option::Option::Some(input.into());
+        self.inner.charge_end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::charge_end_date`](crate::types::CancellationTerms::charge_end_date).

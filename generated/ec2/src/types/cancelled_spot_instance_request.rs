@@ -70,11 +70,8 @@ impl CancelledSpotInstanceRequestBuilder {
         &self.inner.spot_instance_request_id
     }
     /// Sets [`CancelledSpotInstanceRequest::state`](crate::types::CancelledSpotInstanceRequest::state): The state of the Spot Instance request.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CancelSpotInstanceRequestState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CancelSpotInstanceRequestState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CancelledSpotInstanceRequest::state`](crate::types::CancelledSpotInstanceRequest::state).

@@ -57,11 +57,8 @@ pub struct CapacityAllocationBuilder {
 }
 impl CapacityAllocationBuilder {
     /// Sets [`CapacityAllocation::allocation_type`](crate::types::CapacityAllocation::allocation_type): The usage type. `used` indicates that the instance capacity is in use by instances that are running in the Capacity Reservation.
-    pub fn allocation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationType>,
-    ) -> Self {
-        self.inner.allocation_type = ::std::option::Option::Some(input.into());
+    pub fn allocation_type(mut self, input: crate::types::AllocationType) -> Self {
+        self.inner.allocation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityAllocation::allocation_type`](crate::types::CapacityAllocation::allocation_type).
@@ -81,8 +78,8 @@ impl CapacityAllocationBuilder {
         &self.inner.allocation_type
     }
     /// Sets [`CapacityAllocation::count`](crate::types::CapacityAllocation::count): The amount of instance capacity associated with the usage.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityAllocation::count`](crate::types::CapacityAllocation::count).
@@ -101,9 +98,9 @@ impl CapacityAllocationBuilder {
     /// To set the whole list at once, use [`set_allocation_metadata`](Self::set_allocation_metadata).
     pub fn allocation_metadata(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityAllocationMetadataEntry>,
+        input: crate::types::CapacityAllocationMetadataEntry,
     ) -> Self {
-        self.inner.allocation_metadata.get_or_insert_default().push(input.into());
+        self.inner.allocation_metadata.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityAllocation::allocation_metadata`](crate::types::CapacityAllocation::allocation_metadata).

@@ -232,11 +232,8 @@ impl CapacityBlockBuilder {
         &self.inner.capacity_reservation_ids
     }
     /// Sets [`CapacityBlock::start_date`](crate::types::CapacityBlock::start_date): The date and time at which the Capacity Block was started.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::start_date`](crate::types::CapacityBlock::start_date).
@@ -256,11 +253,8 @@ impl CapacityBlockBuilder {
         &self.inner.start_date
     }
     /// Sets [`CapacityBlock::end_date`](crate::types::CapacityBlock::end_date): The date and time at which the Capacity Block expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::end_date`](crate::types::CapacityBlock::end_date).
@@ -280,11 +274,8 @@ impl CapacityBlockBuilder {
         &self.inner.end_date
     }
     /// Sets [`CapacityBlock::create_date`](crate::types::CapacityBlock::create_date): The date and time at which the Capacity Block was created.
-    pub fn create_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input.into());
+    pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::create_date`](crate::types::CapacityBlock::create_date).
@@ -304,11 +295,8 @@ impl CapacityBlockBuilder {
         &self.inner.create_date
     }
     /// Sets [`CapacityBlock::state`](crate::types::CapacityBlock::state): The state of the Capacity Block.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlockResourceState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CapacityBlockResourceState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::state`](crate::types::CapacityBlock::state).
@@ -330,8 +318,8 @@ impl CapacityBlockBuilder {
     /// Appends one item to [`CapacityBlock::tags`](crate::types::CapacityBlock::tags): The tags assigned to the Capacity Block.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityBlock::tags`](crate::types::CapacityBlock::tags).

@@ -196,8 +196,8 @@ impl CapacityBlockExtensionBuilder {
         &self.inner.instance_type
     }
     /// Sets [`CapacityBlockExtension::instance_count`](crate::types::CapacityBlockExtension::instance_count): The number of instances in the Capacity Block extension.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::instance_count`](crate::types::CapacityBlockExtension::instance_count).
@@ -286,12 +286,9 @@ impl CapacityBlockExtensionBuilder {
         &self.inner.capacity_block_extension_offering_id
     }
     /// Sets [`CapacityBlockExtension::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtension::capacity_block_extension_duration_hours): The duration of the Capacity Block extension in hours.
-    pub fn capacity_block_extension_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn capacity_block_extension_duration_hours(mut self, input: i32) -> Self {
         self.inner.capacity_block_extension_duration_hours = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -314,11 +311,9 @@ impl CapacityBlockExtensionBuilder {
     /// Sets [`CapacityBlockExtension::capacity_block_extension_status`](crate::types::CapacityBlockExtension::capacity_block_extension_status): The status of the Capacity Block extension.
     pub fn capacity_block_extension_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlockExtensionStatus>,
+        input: crate::types::CapacityBlockExtensionStatus,
     ) -> Self {
-        self.inner.capacity_block_extension_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_block_extension_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_block_extension_status`](crate::types::CapacityBlockExtension::capacity_block_extension_status).
@@ -340,10 +335,10 @@ impl CapacityBlockExtensionBuilder {
     /// Sets [`CapacityBlockExtension::capacity_block_extension_purchase_date`](crate::types::CapacityBlockExtension::capacity_block_extension_purchase_date): The date when the Capacity Block extension was purchased.
     pub fn capacity_block_extension_purchase_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.capacity_block_extension_purchase_date = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -366,10 +361,10 @@ impl CapacityBlockExtensionBuilder {
     /// Sets [`CapacityBlockExtension::capacity_block_extension_start_date`](crate::types::CapacityBlockExtension::capacity_block_extension_start_date): The start date of the Capacity Block extension.
     pub fn capacity_block_extension_start_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.capacity_block_extension_start_date = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -392,10 +387,10 @@ impl CapacityBlockExtensionBuilder {
     /// Sets [`CapacityBlockExtension::capacity_block_extension_end_date`](crate::types::CapacityBlockExtension::capacity_block_extension_end_date): The end date of the Capacity Block extension.
     pub fn capacity_block_extension_end_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.capacity_block_extension_end_date = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -186,8 +186,8 @@ impl CapacityBlockExtensionOfferingBuilder {
         &self.inner.instance_type
     }
     /// Sets [`CapacityBlockExtensionOffering::instance_count`](crate::types::CapacityBlockExtensionOffering::instance_count): The number of instances in the Capacity Block extension offering.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::instance_count`](crate::types::CapacityBlockExtensionOffering::instance_count).
@@ -250,11 +250,8 @@ impl CapacityBlockExtensionOfferingBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`CapacityBlockExtensionOffering::start_date`](crate::types::CapacityBlockExtensionOffering::start_date): The start date of the Capacity Block that will be extended.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::start_date`](crate::types::CapacityBlockExtensionOffering::start_date).
@@ -276,10 +273,10 @@ impl CapacityBlockExtensionOfferingBuilder {
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_start_date`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_start_date): The date and time at which the Capacity Block extension will start.
     pub fn capacity_block_extension_start_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.capacity_block_extension_start_date = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -302,10 +299,10 @@ impl CapacityBlockExtensionOfferingBuilder {
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_end_date`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_end_date): The date and time at which the Capacity Block extension expires.
     pub fn capacity_block_extension_end_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.capacity_block_extension_end_date = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -326,12 +323,9 @@ impl CapacityBlockExtensionOfferingBuilder {
         &self.inner.capacity_block_extension_end_date
     }
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_duration_hours): The amount of time of the Capacity Block extension offering in hours.
-    pub fn capacity_block_extension_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn capacity_block_extension_duration_hours(mut self, input: i32) -> Self {
         self.inner.capacity_block_extension_duration_hours = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -396,11 +390,8 @@ impl CapacityBlockExtensionOfferingBuilder {
         &self.inner.currency_code
     }
     /// Sets [`CapacityBlockExtensionOffering::tenancy`](crate::types::CapacityBlockExtensionOffering::tenancy): Indicates the tenancy of the Capacity Block extension offering.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::tenancy`](crate::types::CapacityBlockExtensionOffering::tenancy).

@@ -206,8 +206,8 @@ impl CapacityBlockOfferingBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityBlockOffering::instance_count`](crate::types::CapacityBlockOffering::instance_count): The number of instances in the Capacity Block offering.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::instance_count`](crate::types::CapacityBlockOffering::instance_count).
@@ -222,11 +222,8 @@ impl CapacityBlockOfferingBuilder {
         &self.inner.instance_count
     }
     /// Sets [`CapacityBlockOffering::start_date`](crate::types::CapacityBlockOffering::start_date): The start date of the Capacity Block offering.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::start_date`](crate::types::CapacityBlockOffering::start_date).
@@ -246,11 +243,8 @@ impl CapacityBlockOfferingBuilder {
         &self.inner.start_date
     }
     /// Sets [`CapacityBlockOffering::end_date`](crate::types::CapacityBlockOffering::end_date): The end date of the Capacity Block offering.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::end_date`](crate::types::CapacityBlockOffering::end_date).
@@ -270,13 +264,8 @@ impl CapacityBlockOfferingBuilder {
         &self.inner.end_date
     }
     /// Sets [`CapacityBlockOffering::capacity_block_duration_hours`](crate::types::CapacityBlockOffering::capacity_block_duration_hours): The number of hours (in addition to `capacityBlockDurationMinutes`) for the duration of the Capacity Block reservation.
-    pub fn capacity_block_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.capacity_block_duration_hours = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_block_duration_hours(mut self, input: i32) -> Self {
+        self.inner.capacity_block_duration_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::capacity_block_duration_hours`](crate::types::CapacityBlockOffering::capacity_block_duration_hours).
@@ -338,11 +327,8 @@ impl CapacityBlockOfferingBuilder {
         &self.inner.currency_code
     }
     /// Sets [`CapacityBlockOffering::tenancy`](crate::types::CapacityBlockOffering::tenancy): The tenancy of the Capacity Block.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::tenancy`](crate::types::CapacityBlockOffering::tenancy).
@@ -384,8 +370,8 @@ impl CapacityBlockOfferingBuilder {
         &self.inner.ultraserver_type
     }
     /// Sets [`CapacityBlockOffering::ultraserver_count`](crate::types::CapacityBlockOffering::ultraserver_count): The number of EC2 UltraServers in the offering.
-    pub fn ultraserver_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ultraserver_count = ::std::option::Option::Some(input.into());
+    pub fn ultraserver_count(mut self, input: i32) -> Self {
+        self.inner.ultraserver_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::ultraserver_count`](crate::types::CapacityBlockOffering::ultraserver_count).
@@ -400,13 +386,8 @@ impl CapacityBlockOfferingBuilder {
         &self.inner.ultraserver_count
     }
     /// Sets [`CapacityBlockOffering::capacity_block_duration_minutes`](crate::types::CapacityBlockOffering::capacity_block_duration_minutes): The number of minutes (in addition to `capacityBlockDurationHours`) for the duration of the Capacity Block reservation.
-    pub fn capacity_block_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.capacity_block_duration_minutes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_block_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.capacity_block_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::capacity_block_duration_minutes`](crate::types::CapacityBlockOffering::capacity_block_duration_minutes).

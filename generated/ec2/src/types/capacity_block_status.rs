@@ -110,9 +110,9 @@ impl CapacityBlockStatusBuilder {
     /// Sets [`CapacityBlockStatus::interconnect_status`](crate::types::CapacityBlockStatus::interconnect_status): The status of the high-bandwidth accelerator interconnect.
     pub fn interconnect_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlockInterconnectStatus>,
+        input: crate::types::CapacityBlockInterconnectStatus,
     ) -> Self {
-        self.inner.interconnect_status = ::std::option::Option::Some(input.into());
+        self.inner.interconnect_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::interconnect_status`](crate::types::CapacityBlockStatus::interconnect_status).
@@ -132,8 +132,8 @@ impl CapacityBlockStatusBuilder {
         &self.inner.interconnect_status
     }
     /// Sets [`CapacityBlockStatus::total_capacity`](crate::types::CapacityBlockStatus::total_capacity): The combined amount of `Available` and `Unavailable` capacity in the Capacity Block.
-    pub fn total_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.total_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_capacity(mut self, input: i32) -> Self {
+        self.inner.total_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::total_capacity`](crate::types::CapacityBlockStatus::total_capacity).
@@ -148,11 +148,8 @@ impl CapacityBlockStatusBuilder {
         &self.inner.total_capacity
     }
     /// Sets [`CapacityBlockStatus::total_available_capacity`](crate::types::CapacityBlockStatus::total_available_capacity): The remaining capacity.
-    pub fn total_available_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_available_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_available_capacity(mut self, input: i32) -> Self {
+        self.inner.total_available_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::total_available_capacity`](crate::types::CapacityBlockStatus::total_available_capacity).
@@ -170,13 +167,8 @@ impl CapacityBlockStatusBuilder {
         &self.inner.total_available_capacity
     }
     /// Sets [`CapacityBlockStatus::total_unavailable_capacity`](crate::types::CapacityBlockStatus::total_unavailable_capacity): The unavailable capacity.
-    pub fn total_unavailable_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_unavailable_capacity = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn total_unavailable_capacity(mut self, input: i32) -> Self {
+        self.inner.total_unavailable_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::total_unavailable_capacity`](crate::types::CapacityBlockStatus::total_unavailable_capacity).
@@ -198,12 +190,9 @@ impl CapacityBlockStatusBuilder {
     /// To set the whole list at once, use [`set_capacity_reservation_statuses`](Self::set_capacity_reservation_statuses).
     pub fn capacity_reservation_statuses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationStatus>,
+        input: crate::types::CapacityReservationStatus,
     ) -> Self {
-        self.inner
-            .capacity_reservation_statuses
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.capacity_reservation_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::capacity_reservation_statuses`](crate::types::CapacityBlockStatus::capacity_reservation_statuses).

@@ -41,9 +41,9 @@ impl CapacityManagerConditionBuilder {
     /// Sets [`CapacityManagerCondition::dimension_condition`](crate::types::CapacityManagerCondition::dimension_condition): The dimension-based condition that specifies how to filter the data based on dimension values.
     pub fn dimension_condition(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DimensionCondition>,
+        input: crate::types::DimensionCondition,
     ) -> Self {
-        self.inner.dimension_condition = ::std::option::Option::Some(input.into());
+        self.inner.dimension_condition = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerCondition::dimension_condition`](crate::types::CapacityManagerCondition::dimension_condition).

@@ -187,11 +187,8 @@ impl CapacityManagerDataExportResponseBuilder {
         &self.inner.s3_bucket_prefix
     }
     /// Sets [`CapacityManagerDataExportResponse::schedule`](crate::types::CapacityManagerDataExportResponse::schedule): The frequency at which data exports are generated.
-    pub fn schedule(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Schedule>,
-    ) -> Self {
-        self.inner.schedule = ::std::option::Option::Some(input.into());
+    pub fn schedule(mut self, input: crate::types::Schedule) -> Self {
+        self.inner.schedule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::schedule`](crate::types::CapacityManagerDataExportResponse::schedule).
@@ -209,11 +206,8 @@ impl CapacityManagerDataExportResponseBuilder {
         &self.inner.schedule
     }
     /// Sets [`CapacityManagerDataExportResponse::output_format`](crate::types::CapacityManagerDataExportResponse::output_format): The file format of the exported data.
-    pub fn output_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OutputFormat>,
-    ) -> Self {
-        self.inner.output_format = ::std::option::Option::Some(input.into());
+    pub fn output_format(mut self, input: crate::types::OutputFormat) -> Self {
+        self.inner.output_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::output_format`](crate::types::CapacityManagerDataExportResponse::output_format).
@@ -233,11 +227,8 @@ impl CapacityManagerDataExportResponseBuilder {
         &self.inner.output_format
     }
     /// Sets [`CapacityManagerDataExportResponse::create_time`](crate::types::CapacityManagerDataExportResponse::create_time): The timestamp when the data export configuration was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::create_time`](crate::types::CapacityManagerDataExportResponse::create_time).
@@ -259,9 +250,9 @@ impl CapacityManagerDataExportResponseBuilder {
     /// Sets [`CapacityManagerDataExportResponse::latest_delivery_status`](crate::types::CapacityManagerDataExportResponse::latest_delivery_status): The status of the most recent export delivery.
     pub fn latest_delivery_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerDataExportStatus>,
+        input: crate::types::CapacityManagerDataExportStatus,
     ) -> Self {
-        self.inner.latest_delivery_status = ::std::option::Option::Some(input.into());
+        self.inner.latest_delivery_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::latest_delivery_status`](crate::types::CapacityManagerDataExportResponse::latest_delivery_status).
@@ -335,9 +326,9 @@ impl CapacityManagerDataExportResponseBuilder {
     /// Sets [`CapacityManagerDataExportResponse::latest_delivery_time`](crate::types::CapacityManagerDataExportResponse::latest_delivery_time): The timestamp when the most recent export was delivered to S3.
     pub fn latest_delivery_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.latest_delivery_time = ::std::option::Option::Some(input.into());
+        self.inner.latest_delivery_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::latest_delivery_time`](crate::types::CapacityManagerDataExportResponse::latest_delivery_time).
@@ -359,8 +350,8 @@ impl CapacityManagerDataExportResponseBuilder {
     /// Appends one item to [`CapacityManagerDataExportResponse::tags`](crate::types::CapacityManagerDataExportResponse::tags): The tags associated with the data export configuration.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::tags`](crate::types::CapacityManagerDataExportResponse::tags).

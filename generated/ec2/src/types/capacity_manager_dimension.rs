@@ -389,11 +389,8 @@ impl CapacityManagerDimensionBuilder {
         &self.inner.reservation_id
     }
     /// Sets [`CapacityManagerDimension::reservation_type`](crate::types::CapacityManagerDimension::reservation_type): The type of capacity reservation.
-    pub fn reservation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationType>,
-    ) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input.into());
+    pub fn reservation_type(mut self, input: crate::types::ReservationType) -> Self {
+        self.inner.reservation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_type`](crate::types::CapacityManagerDimension::reservation_type).
@@ -415,11 +412,9 @@ impl CapacityManagerDimensionBuilder {
     /// Sets [`CapacityManagerDimension::reservation_create_timestamp`](crate::types::CapacityManagerDimension::reservation_create_timestamp): The timestamp when the capacity reservation was originally created, in milliseconds since epoch.
     pub fn reservation_create_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.reservation_create_timestamp = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.reservation_create_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_create_timestamp`](crate::types::CapacityManagerDimension::reservation_create_timestamp).
@@ -441,11 +436,9 @@ impl CapacityManagerDimensionBuilder {
     /// Sets [`CapacityManagerDimension::reservation_start_timestamp`](crate::types::CapacityManagerDimension::reservation_start_timestamp): The timestamp when the capacity reservation becomes active and available for use, in milliseconds since epoch.
     pub fn reservation_start_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.reservation_start_timestamp = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.reservation_start_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_start_timestamp`](crate::types::CapacityManagerDimension::reservation_start_timestamp).
@@ -467,9 +460,9 @@ impl CapacityManagerDimensionBuilder {
     /// Sets [`CapacityManagerDimension::reservation_end_timestamp`](crate::types::CapacityManagerDimension::reservation_end_timestamp): The timestamp when the capacity reservation expires and is no longer available, in milliseconds since epoch.
     pub fn reservation_end_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.reservation_end_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.reservation_end_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_end_timestamp`](crate::types::CapacityManagerDimension::reservation_end_timestamp).
@@ -491,9 +484,9 @@ impl CapacityManagerDimensionBuilder {
     /// Sets [`CapacityManagerDimension::reservation_end_date_type`](crate::types::CapacityManagerDimension::reservation_end_date_type): The type of end date for the capacity reservation.
     pub fn reservation_end_date_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationEndDateType>,
+        input: crate::types::ReservationEndDateType,
     ) -> Self {
-        self.inner.reservation_end_date_type = ::std::option::Option::Some(input.into());
+        self.inner.reservation_end_date_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_end_date_type`](crate::types::CapacityManagerDimension::reservation_end_date_type).
@@ -513,11 +506,8 @@ impl CapacityManagerDimensionBuilder {
         &self.inner.reservation_end_date_type
     }
     /// Sets [`CapacityManagerDimension::tenancy`](crate::types::CapacityManagerDimension::tenancy): The tenancy of the EC2 instances associated with this capacity dimension.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityTenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::CapacityTenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::tenancy`](crate::types::CapacityManagerDimension::tenancy).
@@ -535,11 +525,8 @@ impl CapacityManagerDimensionBuilder {
         &self.inner.tenancy
     }
     /// Sets [`CapacityManagerDimension::reservation_state`](crate::types::CapacityManagerDimension::reservation_state): The current state of the capacity reservation.
-    pub fn reservation_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationState>,
-    ) -> Self {
-        self.inner.reservation_state = ::std::option::Option::Some(input.into());
+    pub fn reservation_state(mut self, input: crate::types::ReservationState) -> Self {
+        self.inner.reservation_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_state`](crate::types::CapacityManagerDimension::reservation_state).
@@ -613,11 +600,8 @@ impl CapacityManagerDimensionBuilder {
     /// Appends one item to [`CapacityManagerDimension::tags`](crate::types::CapacityManagerDimension::tags): The tags associated with the capacity resource, represented as key-value pairs.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerTagDimension>,
-    ) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::CapacityManagerTagDimension) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::tags`](crate::types::CapacityManagerDimension::tags).

@@ -97,11 +97,9 @@ impl CapacityManagerMonitoredTagKeyBuilder {
     /// Sets [`CapacityManagerMonitoredTagKey::status`](crate::types::CapacityManagerMonitoredTagKey::status): The current status of the monitored tag key.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityManagerMonitoredTagKeyStatus,
-        >,
+        input: crate::types::CapacityManagerMonitoredTagKeyStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::status`](crate::types::CapacityManagerMonitoredTagKey::status).
@@ -143,11 +141,8 @@ impl CapacityManagerMonitoredTagKeyBuilder {
         &self.inner.status_message
     }
     /// Sets [`CapacityManagerMonitoredTagKey::capacity_manager_provided`](crate::types::CapacityManagerMonitoredTagKey::capacity_manager_provided): Indicates whether this tag key is provided by Capacity Manager by default, rather than being user-activated.
-    pub fn capacity_manager_provided(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.capacity_manager_provided = ::std::option::Option::Some(input.into());
+    pub fn capacity_manager_provided(mut self, input: bool) -> Self {
+        self.inner.capacity_manager_provided = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::capacity_manager_provided`](crate::types::CapacityManagerMonitoredTagKey::capacity_manager_provided).
@@ -167,11 +162,9 @@ impl CapacityManagerMonitoredTagKeyBuilder {
     /// Sets [`CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp`](crate::types::CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp): The earliest timestamp from which tag data is available for queries, in UTC ISO 8601 format.
     pub fn earliest_datapoint_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_datapoint_timestamp = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.earliest_datapoint_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp`](crate::types::CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp).

@@ -425,11 +425,9 @@ impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::instance_platform`](crate::types::CapacityReservation::instance_platform): The type of operating system for which the Capacity Reservation reserves capacity.
     pub fn instance_platform(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationInstancePlatform,
-        >,
+        input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input.into());
+        self.inner.instance_platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::instance_platform`](crate::types::CapacityReservation::instance_platform).
@@ -473,11 +471,8 @@ impl CapacityReservationBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityReservation::tenancy`](crate::types::CapacityReservation::tenancy): Indicates the tenancy of the Capacity Reservation.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::tenancy`](crate::types::CapacityReservation::tenancy).
@@ -497,11 +492,8 @@ impl CapacityReservationBuilder {
         &self.inner.tenancy
     }
     /// Sets [`CapacityReservation::total_instance_count`](crate::types::CapacityReservation::total_instance_count): The total number of instances for which the Capacity Reservation reserves capacity.
-    pub fn total_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_instance_count = ::std::option::Option::Some(input.into());
+    pub fn total_instance_count(mut self, input: i32) -> Self {
+        self.inner.total_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::total_instance_count`](crate::types::CapacityReservation::total_instance_count).
@@ -519,11 +511,8 @@ impl CapacityReservationBuilder {
         &self.inner.total_instance_count
     }
     /// Sets [`CapacityReservation::available_instance_count`](crate::types::CapacityReservation::available_instance_count): The remaining capacity.
-    pub fn available_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.available_instance_count = ::std::option::Option::Some(input.into());
+    pub fn available_instance_count(mut self, input: i32) -> Self {
+        self.inner.available_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::available_instance_count`](crate::types::CapacityReservation::available_instance_count).
@@ -541,8 +530,8 @@ impl CapacityReservationBuilder {
         &self.inner.available_instance_count
     }
     /// Sets [`CapacityReservation::ebs_optimized`](crate::types::CapacityReservation::ebs_optimized): Indicates whether the Capacity Reservation supports EBS-optimized instances.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::ebs_optimized`](crate::types::CapacityReservation::ebs_optimized).
@@ -557,8 +546,8 @@ impl CapacityReservationBuilder {
         &self.inner.ebs_optimized
     }
     /// Sets [`CapacityReservation::ephemeral_storage`](crate::types::CapacityReservation::ephemeral_storage): *Deprecated.*
-    pub fn ephemeral_storage(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input.into());
+    pub fn ephemeral_storage(mut self, input: bool) -> Self {
+        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::ephemeral_storage`](crate::types::CapacityReservation::ephemeral_storage).
@@ -573,11 +562,8 @@ impl CapacityReservationBuilder {
         &self.inner.ephemeral_storage
     }
     /// Sets [`CapacityReservation::state`](crate::types::CapacityReservation::state): The current state of the Capacity Reservation.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CapacityReservationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::state`](crate::types::CapacityReservation::state).
@@ -597,11 +583,8 @@ impl CapacityReservationBuilder {
         &self.inner.state
     }
     /// Sets [`CapacityReservation::start_date`](crate::types::CapacityReservation::start_date): The date and time the Capacity Reservation was started.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::start_date`](crate::types::CapacityReservation::start_date).
@@ -621,11 +604,8 @@ impl CapacityReservationBuilder {
         &self.inner.start_date
     }
     /// Sets [`CapacityReservation::end_date`](crate::types::CapacityReservation::end_date): The date and time the Capacity Reservation expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::end_date`](crate::types::CapacityReservation::end_date).
@@ -645,11 +625,8 @@ impl CapacityReservationBuilder {
         &self.inner.end_date
     }
     /// Sets [`CapacityReservation::end_date_type`](crate::types::CapacityReservation::end_date_type): Indicates the way in which the Capacity Reservation ends.
-    pub fn end_date_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EndDateType>,
-    ) -> Self {
-        self.inner.end_date_type = ::std::option::Option::Some(input.into());
+    pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
+        self.inner.end_date_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::end_date_type`](crate::types::CapacityReservation::end_date_type).
@@ -671,9 +648,9 @@ impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::instance_match_criteria`](crate::types::CapacityReservation::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation accepts.
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMatchCriteria>,
+        input: crate::types::InstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input.into());
+        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::instance_match_criteria`](crate::types::CapacityReservation::instance_match_criteria).
@@ -693,11 +670,8 @@ impl CapacityReservationBuilder {
         &self.inner.instance_match_criteria
     }
     /// Sets [`CapacityReservation::create_date`](crate::types::CapacityReservation::create_date): The date and time the Capacity Reservation was created.
-    pub fn create_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input.into());
+    pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::create_date`](crate::types::CapacityReservation::create_date).
@@ -719,8 +693,8 @@ impl CapacityReservationBuilder {
     /// Appends one item to [`CapacityReservation::tags`](crate::types::CapacityReservation::tags): Any tags assigned to the Capacity Reservation.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityReservation::tags`](crate::types::CapacityReservation::tags).
@@ -816,9 +790,9 @@ impl CapacityReservationBuilder {
     /// To set the whole list at once, use [`set_capacity_allocations`](Self::set_capacity_allocations).
     pub fn capacity_allocations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityAllocation>,
+        input: crate::types::CapacityAllocation,
     ) -> Self {
-        self.inner.capacity_allocations.get_or_insert_default().push(input.into());
+        self.inner.capacity_allocations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityReservation::capacity_allocations`](crate::types::CapacityReservation::capacity_allocations).
@@ -840,9 +814,9 @@ impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::reservation_type`](crate::types::CapacityReservation::reservation_type): The type of Capacity Reservation.
     pub fn reservation_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationType>,
+        input: crate::types::CapacityReservationType,
     ) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input.into());
+        self.inner.reservation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::reservation_type`](crate::types::CapacityReservation::reservation_type).
@@ -890,9 +864,9 @@ impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::commitment_info`](crate::types::CapacityReservation::commitment_info): Information about your commitment for a future-dated Capacity Reservation.
     pub fn commitment_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationCommitmentInfo>,
+        input: crate::types::CapacityReservationCommitmentInfo,
     ) -> Self {
-        self.inner.commitment_info = ::std::option::Option::Some(input.into());
+        self.inner.commitment_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::commitment_info`](crate::types::CapacityReservation::commitment_info).
@@ -914,11 +888,9 @@ impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::delivery_preference`](crate::types::CapacityReservation::delivery_preference): The delivery method for a future-dated Capacity Reservation. `incremental` indicates that the requested capacity is delivered in addition to any running instances and reserved capacity that you have in your account at the requested date and time.
     pub fn delivery_preference(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationDeliveryPreference,
-        >,
+        input: crate::types::CapacityReservationDeliveryPreference,
     ) -> Self {
-        self.inner.delivery_preference = ::std::option::Option::Some(input.into());
+        self.inner.delivery_preference = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::delivery_preference`](crate::types::CapacityReservation::delivery_preference).
@@ -962,8 +934,8 @@ impl CapacityReservationBuilder {
         &self.inner.capacity_block_id
     }
     /// Sets [`CapacityReservation::interruptible`](crate::types::CapacityReservation::interruptible): Indicates whether this Capacity Reservation is interruptible, meaning instances may be terminated when the owner reclaims capacity.
-    pub fn interruptible(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.interruptible = ::std::option::Option::Some(input.into());
+    pub fn interruptible(mut self, input: bool) -> Self {
+        self.inner.interruptible = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::interruptible`](crate::types::CapacityReservation::interruptible).
@@ -980,10 +952,10 @@ impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::interruptible_capacity_allocation`](crate::types::CapacityReservation::interruptible_capacity_allocation): Contains allocation details for interruptible reservations, including current allocated instances and target instance counts within the interruptibleCapacityAllocation object.
     pub fn interruptible_capacity_allocation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptibleCapacityAllocation>,
+        input: crate::types::InterruptibleCapacityAllocation,
     ) -> Self {
         self.inner.interruptible_capacity_allocation = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1004,11 +976,8 @@ impl CapacityReservationBuilder {
         &self.inner.interruptible_capacity_allocation
     }
     /// Sets [`CapacityReservation::interruption_info`](crate::types::CapacityReservation::interruption_info): Information about the interruption configuration and association with the source reservation for interruptible Capacity Reservations.
-    pub fn interruption_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptionInfo>,
-    ) -> Self {
-        self.inner.interruption_info = ::std::option::Option::Some(input.into());
+    pub fn interruption_info(mut self, input: crate::types::InterruptionInfo) -> Self {
+        self.inner.interruption_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::interruption_info`](crate::types::CapacityReservation::interruption_info).

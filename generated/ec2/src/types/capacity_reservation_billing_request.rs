@@ -165,9 +165,9 @@ impl CapacityReservationBillingRequestBuilder {
     /// Sets [`CapacityReservationBillingRequest::last_update_time`](crate::types::CapacityReservationBillingRequest::last_update_time): The date and time, in UTC time format, at which the request was initiated.
     pub fn last_update_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_time = ::std::option::Option::Some(input.into());
+        self.inner.last_update_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::last_update_time`](crate::types::CapacityReservationBillingRequest::last_update_time).
@@ -189,11 +189,9 @@ impl CapacityReservationBillingRequestBuilder {
     /// Sets [`CapacityReservationBillingRequest::status`](crate::types::CapacityReservationBillingRequest::status): The status of the request.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationBillingRequestStatus,
-        >,
+        input: crate::types::CapacityReservationBillingRequestStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::status`](crate::types::CapacityReservationBillingRequest::status).
@@ -239,9 +237,9 @@ impl CapacityReservationBillingRequestBuilder {
     /// Sets [`CapacityReservationBillingRequest::capacity_reservation_info`](crate::types::CapacityReservationBillingRequest::capacity_reservation_info): Information about the Capacity Reservation.
     pub fn capacity_reservation_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationInfo>,
+        input: crate::types::CapacityReservationInfo,
     ) -> Self {
-        self.inner.capacity_reservation_info = ::std::option::Option::Some(input.into());
+        self.inner.capacity_reservation_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::capacity_reservation_info`](crate::types::CapacityReservationBillingRequest::capacity_reservation_info).

@@ -156,11 +156,8 @@ impl CapacityReservationCancellationQuoteBuilder {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservationCancellationQuote::create_time`](crate::types::CapacityReservationCancellationQuote::create_time): The date and time at which the cancellation quote was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::create_time`](crate::types::CapacityReservationCancellationQuote::create_time).
@@ -182,9 +179,9 @@ impl CapacityReservationCancellationQuoteBuilder {
     /// Sets [`CapacityReservationCancellationQuote::expiration_time`](crate::types::CapacityReservationCancellationQuote::expiration_time): The date and time at which the cancellation quote expires.
     pub fn expiration_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_time = ::std::option::Option::Some(input.into());
+        self.inner.expiration_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::expiration_time`](crate::types::CapacityReservationCancellationQuote::expiration_time).
@@ -206,11 +203,9 @@ impl CapacityReservationCancellationQuoteBuilder {
     /// Sets [`CapacityReservationCancellationQuote::quote_state`](crate::types::CapacityReservationCancellationQuote::quote_state): The state of the cancellation quote.
     pub fn quote_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationCancellationQuoteState,
-        >,
+        input: crate::types::CapacityReservationCancellationQuoteState,
     ) -> Self {
-        self.inner.quote_state = ::std::option::Option::Some(input.into());
+        self.inner.quote_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::quote_state`](crate::types::CapacityReservationCancellationQuote::quote_state).
@@ -236,9 +231,9 @@ impl CapacityReservationCancellationQuoteBuilder {
     /// Sets [`CapacityReservationCancellationQuote::current_configuration`](crate::types::CapacityReservationCancellationQuote::current_configuration): The current configuration of the Capacity Reservation.
     pub fn current_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationConfiguration>,
+        input: crate::types::CapacityReservationConfiguration,
     ) -> Self {
-        self.inner.current_configuration = ::std::option::Option::Some(input.into());
+        self.inner.current_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::current_configuration`](crate::types::CapacityReservationCancellationQuote::current_configuration).
@@ -260,11 +255,8 @@ impl CapacityReservationCancellationQuoteBuilder {
     /// Appends one item to [`CapacityReservationCancellationQuote::cancellation_terms`](crate::types::CapacityReservationCancellationQuote::cancellation_terms): The cancellation terms associated with the quote, including the fee type and charge details.
     ///
     /// To set the whole list at once, use [`set_cancellation_terms`](Self::set_cancellation_terms).
-    pub fn cancellation_terms(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CancellationTerms>,
-    ) -> Self {
-        self.inner.cancellation_terms.get_or_insert_default().push(input.into());
+    pub fn cancellation_terms(mut self, input: crate::types::CancellationTerms) -> Self {
+        self.inner.cancellation_terms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::cancellation_terms`](crate::types::CapacityReservationCancellationQuote::cancellation_terms).
@@ -286,8 +278,8 @@ impl CapacityReservationCancellationQuoteBuilder {
     /// Appends one item to [`CapacityReservationCancellationQuote::tags`](crate::types::CapacityReservationCancellationQuote::tags): The tags assigned to the cancellation quote.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::tags`](crate::types::CapacityReservationCancellationQuote::tags).

@@ -48,11 +48,8 @@ pub struct CapacityReservationCommitmentInfoBuilder {
 }
 impl CapacityReservationCommitmentInfoBuilder {
     /// Sets [`CapacityReservationCommitmentInfo::committed_instance_count`](crate::types::CapacityReservationCommitmentInfo::committed_instance_count): The instance capacity that you committed to when you requested the future-dated Capacity Reservation.
-    pub fn committed_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.committed_instance_count = ::std::option::Option::Some(input.into());
+    pub fn committed_instance_count(mut self, input: i32) -> Self {
+        self.inner.committed_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCommitmentInfo::committed_instance_count`](crate::types::CapacityReservationCommitmentInfo::committed_instance_count).
@@ -72,9 +69,9 @@ impl CapacityReservationCommitmentInfoBuilder {
     /// Sets [`CapacityReservationCommitmentInfo::commitment_end_date`](crate::types::CapacityReservationCommitmentInfo::commitment_end_date): The date and time at which the commitment duration expires, in the ISO8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn commitment_end_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.commitment_end_date = ::std::option::Option::Some(input.into());
+        self.inner.commitment_end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCommitmentInfo::commitment_end_date`](crate::types::CapacityReservationCommitmentInfo::commitment_end_date).

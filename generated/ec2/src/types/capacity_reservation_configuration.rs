@@ -44,8 +44,8 @@ pub struct CapacityReservationConfigurationBuilder {
 }
 impl CapacityReservationConfigurationBuilder {
     /// Sets [`CapacityReservationConfiguration::instance_count`](crate::types::CapacityReservationConfiguration::instance_count): The number of instances in the Capacity Reservation.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationConfiguration::instance_count`](crate::types::CapacityReservationConfiguration::instance_count).

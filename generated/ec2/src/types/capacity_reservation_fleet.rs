@@ -197,11 +197,8 @@ impl CapacityReservationFleetBuilder {
         &self.inner.capacity_reservation_fleet_arn
     }
     /// Sets [`CapacityReservationFleet::state`](crate::types::CapacityReservationFleet::state): The state of the Capacity Reservation Fleet.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationFleetState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CapacityReservationFleetState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::state`](crate::types::CapacityReservationFleet::state).
@@ -221,11 +218,8 @@ impl CapacityReservationFleetBuilder {
         &self.inner.state
     }
     /// Sets [`CapacityReservationFleet::total_target_capacity`](crate::types::CapacityReservationFleet::total_target_capacity): The total number of capacity units for which the Capacity Reservation Fleet reserves capacity.
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
+        self.inner.total_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::total_target_capacity`](crate::types::CapacityReservationFleet::total_target_capacity).
@@ -243,11 +237,8 @@ impl CapacityReservationFleetBuilder {
         &self.inner.total_target_capacity
     }
     /// Sets [`CapacityReservationFleet::total_fulfilled_capacity`](crate::types::CapacityReservationFleet::total_fulfilled_capacity): The capacity units that have been fulfilled.
-    pub fn total_fulfilled_capacity(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.total_fulfilled_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_fulfilled_capacity(mut self, input: f64) -> Self {
+        self.inner.total_fulfilled_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::total_fulfilled_capacity`](crate::types::CapacityReservationFleet::total_fulfilled_capacity).
@@ -267,9 +258,9 @@ impl CapacityReservationFleetBuilder {
     /// Sets [`CapacityReservationFleet::tenancy`](crate::types::CapacityReservationFleet::tenancy): The tenancy of the Capacity Reservation Fleet.
     pub fn tenancy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetCapacityReservationTenancy>,
+        input: crate::types::FleetCapacityReservationTenancy,
     ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::tenancy`](crate::types::CapacityReservationFleet::tenancy).
@@ -289,11 +280,8 @@ impl CapacityReservationFleetBuilder {
         &self.inner.tenancy
     }
     /// Sets [`CapacityReservationFleet::end_date`](crate::types::CapacityReservationFleet::end_date): The date and time at which the Capacity Reservation Fleet expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::end_date`](crate::types::CapacityReservationFleet::end_date).
@@ -313,11 +301,8 @@ impl CapacityReservationFleetBuilder {
         &self.inner.end_date
     }
     /// Sets [`CapacityReservationFleet::create_time`](crate::types::CapacityReservationFleet::create_time): The date and time at which the Capacity Reservation Fleet was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::create_time`](crate::types::CapacityReservationFleet::create_time).
@@ -339,9 +324,9 @@ impl CapacityReservationFleetBuilder {
     /// Sets [`CapacityReservationFleet::instance_match_criteria`](crate::types::CapacityReservationFleet::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation Fleet accepts.
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetInstanceMatchCriteria>,
+        input: crate::types::FleetInstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input.into());
+        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::instance_match_criteria`](crate::types::CapacityReservationFleet::instance_match_criteria).
@@ -389,12 +374,9 @@ impl CapacityReservationFleetBuilder {
     /// To set the whole list at once, use [`set_instance_type_specifications`](Self::set_instance_type_specifications).
     pub fn instance_type_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetCapacityReservation>,
+        input: crate::types::FleetCapacityReservation,
     ) -> Self {
-        self.inner
-            .instance_type_specifications
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.instance_type_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::instance_type_specifications`](crate::types::CapacityReservationFleet::instance_type_specifications).
@@ -420,8 +402,8 @@ impl CapacityReservationFleetBuilder {
     /// Appends one item to [`CapacityReservationFleet::tags`](crate::types::CapacityReservationFleet::tags): The tags assigned to the Capacity Reservation Fleet.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::tags`](crate::types::CapacityReservationFleet::tags).

@@ -61,9 +61,9 @@ impl CapacityReservationFleetCancellationStateBuilder {
     /// Sets [`CapacityReservationFleetCancellationState::current_fleet_state`](crate::types::CapacityReservationFleetCancellationState::current_fleet_state): The current state of the Capacity Reservation Fleet.
     pub fn current_fleet_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationFleetState>,
+        input: crate::types::CapacityReservationFleetState,
     ) -> Self {
-        self.inner.current_fleet_state = ::std::option::Option::Some(input.into());
+        self.inner.current_fleet_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleetCancellationState::current_fleet_state`](crate::types::CapacityReservationFleetCancellationState::current_fleet_state).
@@ -85,9 +85,9 @@ impl CapacityReservationFleetCancellationStateBuilder {
     /// Sets [`CapacityReservationFleetCancellationState::previous_fleet_state`](crate::types::CapacityReservationFleetCancellationState::previous_fleet_state): The previous state of the Capacity Reservation Fleet.
     pub fn previous_fleet_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationFleetState>,
+        input: crate::types::CapacityReservationFleetState,
     ) -> Self {
-        self.inner.previous_fleet_state = ::std::option::Option::Some(input.into());
+        self.inner.previous_fleet_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleetCancellationState::previous_fleet_state`](crate::types::CapacityReservationFleetCancellationState::previous_fleet_state).

@@ -106,11 +106,8 @@ impl CapacityReservationInfoBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityReservationInfo::tenancy`](crate::types::CapacityReservationInfo::tenancy): The tenancy of the Capacity Reservation.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationInfo::tenancy`](crate::types::CapacityReservationInfo::tenancy).

@@ -51,11 +51,9 @@ impl CapacityReservationOptionsBuilder {
     /// Sets [`CapacityReservationOptions::usage_strategy`](crate::types::CapacityReservationOptions::usage_strategy): Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.
     pub fn usage_strategy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetCapacityReservationUsageStrategy,
-        >,
+        input: crate::types::FleetCapacityReservationUsageStrategy,
     ) -> Self {
-        self.inner.usage_strategy = ::std::option::Option::Some(input.into());
+        self.inner.usage_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationOptions::usage_strategy`](crate::types::CapacityReservationOptions::usage_strategy).

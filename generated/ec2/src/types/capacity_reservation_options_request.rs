@@ -51,11 +51,9 @@ impl CapacityReservationOptionsRequestBuilder {
     /// Sets [`CapacityReservationOptionsRequest::usage_strategy`](crate::types::CapacityReservationOptionsRequest::usage_strategy): Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.
     pub fn usage_strategy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetCapacityReservationUsageStrategy,
-        >,
+        input: crate::types::FleetCapacityReservationUsageStrategy,
     ) -> Self {
-        self.inner.usage_strategy = ::std::option::Option::Some(input.into());
+        self.inner.usage_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationOptionsRequest::usage_strategy`](crate::types::CapacityReservationOptionsRequest::usage_strategy).

@@ -62,11 +62,9 @@ impl CapacityReservationSpecificationBuilder {
     /// Sets [`CapacityReservationSpecification::capacity_reservation_preference`](crate::types::CapacityReservationSpecification::capacity_reservation_preference): Indicates the instance's Capacity Reservation preferences.
     pub fn capacity_reservation_preference(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationPreference>,
+        input: crate::types::CapacityReservationPreference,
     ) -> Self {
-        self.inner.capacity_reservation_preference = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_preference = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecification::capacity_reservation_preference`](crate::types::CapacityReservationSpecification::capacity_reservation_preference).
@@ -88,11 +86,9 @@ impl CapacityReservationSpecificationBuilder {
     /// Sets [`CapacityReservationSpecification::capacity_reservation_target`](crate::types::CapacityReservationSpecification::capacity_reservation_target): Information about the target Capacity Reservation or Capacity Reservation group.
     pub fn capacity_reservation_target(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTarget>,
+        input: crate::types::CapacityReservationTarget,
     ) -> Self {
-        self.inner.capacity_reservation_target = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecification::capacity_reservation_target`](crate::types::CapacityReservationSpecification::capacity_reservation_target).

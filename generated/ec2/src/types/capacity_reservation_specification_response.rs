@@ -57,11 +57,9 @@ impl CapacityReservationSpecificationResponseBuilder {
     /// Sets [`CapacityReservationSpecificationResponse::capacity_reservation_preference`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_preference): Describes the instance's Capacity Reservation preferences.
     pub fn capacity_reservation_preference(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationPreference>,
+        input: crate::types::CapacityReservationPreference,
     ) -> Self {
-        self.inner.capacity_reservation_preference = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_preference = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecificationResponse::capacity_reservation_preference`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_preference).
@@ -83,11 +81,9 @@ impl CapacityReservationSpecificationResponseBuilder {
     /// Sets [`CapacityReservationSpecificationResponse::capacity_reservation_target`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_target): Information about the targeted Capacity Reservation or Capacity Reservation group.
     pub fn capacity_reservation_target(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTargetResponse>,
+        input: crate::types::CapacityReservationTargetResponse,
     ) -> Self {
-        self.inner.capacity_reservation_target = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecificationResponse::capacity_reservation_target`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_target).

@@ -82,8 +82,8 @@ impl CapacityReservationStatusBuilder {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservationStatus::total_capacity`](crate::types::CapacityReservationStatus::total_capacity): The combined amount of `Available` and `Unavailable` capacity in the Capacity Reservation.
-    pub fn total_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.total_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_capacity(mut self, input: i32) -> Self {
+        self.inner.total_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationStatus::total_capacity`](crate::types::CapacityReservationStatus::total_capacity).
@@ -98,11 +98,8 @@ impl CapacityReservationStatusBuilder {
         &self.inner.total_capacity
     }
     /// Sets [`CapacityReservationStatus::total_available_capacity`](crate::types::CapacityReservationStatus::total_available_capacity): The remaining capacity.
-    pub fn total_available_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_available_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_available_capacity(mut self, input: i32) -> Self {
+        self.inner.total_available_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationStatus::total_available_capacity`](crate::types::CapacityReservationStatus::total_available_capacity).
@@ -120,13 +117,8 @@ impl CapacityReservationStatusBuilder {
         &self.inner.total_available_capacity
     }
     /// Sets [`CapacityReservationStatus::total_unavailable_capacity`](crate::types::CapacityReservationStatus::total_unavailable_capacity): The used capacity.
-    pub fn total_unavailable_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_unavailable_capacity = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn total_unavailable_capacity(mut self, input: i32) -> Self {
+        self.inner.total_unavailable_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationStatus::total_unavailable_capacity`](crate::types::CapacityReservationStatus::total_unavailable_capacity).

@@ -111,11 +111,8 @@ impl CarrierGatewayBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`CarrierGateway::state`](crate::types::CarrierGateway::state): The state of the carrier gateway.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CarrierGatewayState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CarrierGatewayState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CarrierGateway::state`](crate::types::CarrierGateway::state).
@@ -159,8 +156,8 @@ impl CarrierGatewayBuilder {
     /// Appends one item to [`CarrierGateway::tags`](crate::types::CarrierGateway::tags): The tags assigned to the carrier gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CarrierGateway::tags`](crate::types::CarrierGateway::tags).

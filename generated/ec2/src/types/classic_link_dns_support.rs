@@ -46,13 +46,8 @@ pub struct ClassicLinkDnsSupportBuilder {
 }
 impl ClassicLinkDnsSupportBuilder {
     /// Sets [`ClassicLinkDnsSupport::classic_link_dns_supported`](crate::types::ClassicLinkDnsSupport::classic_link_dns_supported): Indicates whether ClassicLink DNS support is enabled for the VPC.
-    pub fn classic_link_dns_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.classic_link_dns_supported = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn classic_link_dns_supported(mut self, input: bool) -> Self {
+        self.inner.classic_link_dns_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClassicLinkDnsSupport::classic_link_dns_supported`](crate::types::ClassicLinkDnsSupport::classic_link_dns_supported).

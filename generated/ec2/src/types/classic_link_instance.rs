@@ -62,11 +62,8 @@ impl ClassicLinkInstanceBuilder {
     /// Appends one item to [`ClassicLinkInstance::groups`](crate::types::ClassicLinkInstance::groups): The security groups.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.groups.get_or_insert_default().push(input.into());
+    pub fn groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ClassicLinkInstance::groups`](crate::types::ClassicLinkInstance::groups).
@@ -110,8 +107,8 @@ impl ClassicLinkInstanceBuilder {
     /// Appends one item to [`ClassicLinkInstance::tags`](crate::types::ClassicLinkInstance::tags): Any tags assigned to the instance.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ClassicLinkInstance::tags`](crate::types::ClassicLinkInstance::tags).

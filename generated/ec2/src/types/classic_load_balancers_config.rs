@@ -43,9 +43,9 @@ impl ClassicLoadBalancersConfigBuilder {
     /// To set the whole list at once, use [`set_classic_load_balancers`](Self::set_classic_load_balancers).
     pub fn classic_load_balancers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClassicLoadBalancer>,
+        input: crate::types::ClassicLoadBalancer,
     ) -> Self {
-        self.inner.classic_load_balancers.get_or_insert_default().push(input.into());
+        self.inner.classic_load_balancers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ClassicLoadBalancersConfig::classic_load_balancers`](crate::types::ClassicLoadBalancersConfig::classic_load_balancers).

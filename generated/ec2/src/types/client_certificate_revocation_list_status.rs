@@ -52,11 +52,9 @@ impl ClientCertificateRevocationListStatusBuilder {
     /// Sets [`ClientCertificateRevocationListStatus::code`](crate::types::ClientCertificateRevocationListStatus::code): The state of the client certificate revocation list.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ClientCertificateRevocationListStatusCode,
-        >,
+        input: crate::types::ClientCertificateRevocationListStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientCertificateRevocationListStatus::code`](crate::types::ClientCertificateRevocationListStatus::code).

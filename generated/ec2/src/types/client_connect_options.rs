@@ -44,8 +44,8 @@ pub struct ClientConnectOptionsBuilder {
 }
 impl ClientConnectOptionsBuilder {
     /// Sets [`ClientConnectOptions::enabled`](crate::types::ClientConnectOptions::enabled): Indicates whether client connect options are enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientConnectOptions::enabled`](crate::types::ClientConnectOptions::enabled).

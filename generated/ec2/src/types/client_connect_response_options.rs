@@ -53,8 +53,8 @@ pub struct ClientConnectResponseOptionsBuilder {
 }
 impl ClientConnectResponseOptionsBuilder {
     /// Sets [`ClientConnectResponseOptions::enabled`](crate::types::ClientConnectResponseOptions::enabled): Indicates whether client connect options are enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientConnectResponseOptions::enabled`](crate::types::ClientConnectResponseOptions::enabled).
@@ -95,9 +95,9 @@ impl ClientConnectResponseOptionsBuilder {
     /// Sets [`ClientConnectResponseOptions::status`](crate::types::ClientConnectResponseOptions::status): The status of any updates to the client connect options.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnEndpointAttributeStatus>,
+        input: crate::types::ClientVpnEndpointAttributeStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientConnectResponseOptions::status`](crate::types::ClientConnectResponseOptions::status).

@@ -84,11 +84,8 @@ impl ClientDataBuilder {
         &self.inner.comment
     }
     /// Sets [`ClientData::upload_end`](crate::types::ClientData::upload_end): The time that the disk upload ends.
-    pub fn upload_end(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.upload_end = ::std::option::Option::Some(input.into());
+    pub fn upload_end(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.upload_end = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientData::upload_end`](crate::types::ClientData::upload_end).
@@ -108,8 +105,8 @@ impl ClientDataBuilder {
         &self.inner.upload_end
     }
     /// Sets [`ClientData::upload_size`](crate::types::ClientData::upload_size): The size of the uploaded disk image, in GiB.
-    pub fn upload_size(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.upload_size = ::std::option::Option::Some(input.into());
+    pub fn upload_size(mut self, input: f64) -> Self {
+        self.inner.upload_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientData::upload_size`](crate::types::ClientData::upload_size).
@@ -126,9 +123,9 @@ impl ClientDataBuilder {
     /// Sets [`ClientData::upload_start`](crate::types::ClientData::upload_start): The time that the disk upload starts.
     pub fn upload_start(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.upload_start = ::std::option::Option::Some(input.into());
+        self.inner.upload_start = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientData::upload_start`](crate::types::ClientData::upload_start).

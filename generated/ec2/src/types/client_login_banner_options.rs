@@ -48,8 +48,8 @@ pub struct ClientLoginBannerOptionsBuilder {
 }
 impl ClientLoginBannerOptionsBuilder {
     /// Sets [`ClientLoginBannerOptions::enabled`](crate::types::ClientLoginBannerOptions::enabled): Enable or disable a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientLoginBannerOptions::enabled`](crate::types::ClientLoginBannerOptions::enabled).

@@ -46,8 +46,8 @@ pub struct ClientLoginBannerResponseOptionsBuilder {
 }
 impl ClientLoginBannerResponseOptionsBuilder {
     /// Sets [`ClientLoginBannerResponseOptions::enabled`](crate::types::ClientLoginBannerResponseOptions::enabled): Current state of text banner feature.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientLoginBannerResponseOptions::enabled`](crate::types::ClientLoginBannerResponseOptions::enabled).

@@ -43,8 +43,8 @@ pub struct ClientRouteEnforcementOptionsBuilder {
 }
 impl ClientRouteEnforcementOptionsBuilder {
     /// Sets [`ClientRouteEnforcementOptions::enforced`](crate::types::ClientRouteEnforcementOptions::enforced): Enable or disable Client Route Enforcement.
-    pub fn enforced(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enforced = ::std::option::Option::Some(input.into());
+    pub fn enforced(mut self, input: bool) -> Self {
+        self.inner.enforced = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientRouteEnforcementOptions::enforced`](crate::types::ClientRouteEnforcementOptions::enforced).

@@ -41,8 +41,8 @@ pub struct ClientRouteEnforcementResponseOptionsBuilder {
 }
 impl ClientRouteEnforcementResponseOptionsBuilder {
     /// Sets [`ClientRouteEnforcementResponseOptions::enforced`](crate::types::ClientRouteEnforcementResponseOptions::enforced): Status of the client route enforcement feature, indicating whether Client Route Enforcement is `true` (enabled) or `false` (disabled).
-    pub fn enforced(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enforced = ::std::option::Option::Some(input.into());
+    pub fn enforced(mut self, input: bool) -> Self {
+        self.inner.enforced = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientRouteEnforcementResponseOptions::enforced`](crate::types::ClientRouteEnforcementResponseOptions::enforced).

@@ -72,11 +72,8 @@ pub struct ClientVpnAuthenticationBuilder {
 }
 impl ClientVpnAuthenticationBuilder {
     /// Sets [`ClientVpnAuthentication::type_`](crate::types::ClientVpnAuthentication::type_): The authentication type used.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnAuthenticationType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::ClientVpnAuthenticationType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::type_`](crate::types::ClientVpnAuthentication::type_).
@@ -98,9 +95,9 @@ impl ClientVpnAuthenticationBuilder {
     /// Sets [`ClientVpnAuthentication::active_directory`](crate::types::ClientVpnAuthentication::active_directory): Information about the Active Directory, if applicable.
     pub fn active_directory(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DirectoryServiceAuthentication>,
+        input: crate::types::DirectoryServiceAuthentication,
     ) -> Self {
-        self.inner.active_directory = ::std::option::Option::Some(input.into());
+        self.inner.active_directory = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::active_directory`](crate::types::ClientVpnAuthentication::active_directory).
@@ -122,9 +119,9 @@ impl ClientVpnAuthenticationBuilder {
     /// Sets [`ClientVpnAuthentication::mutual_authentication`](crate::types::ClientVpnAuthentication::mutual_authentication): Information about the authentication certificates, if applicable.
     pub fn mutual_authentication(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CertificateAuthentication>,
+        input: crate::types::CertificateAuthentication,
     ) -> Self {
-        self.inner.mutual_authentication = ::std::option::Option::Some(input.into());
+        self.inner.mutual_authentication = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::mutual_authentication`](crate::types::ClientVpnAuthentication::mutual_authentication).
@@ -146,9 +143,9 @@ impl ClientVpnAuthenticationBuilder {
     /// Sets [`ClientVpnAuthentication::federated_authentication`](crate::types::ClientVpnAuthentication::federated_authentication): Information about the IAM SAML identity provider, if applicable.
     pub fn federated_authentication(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FederatedAuthentication>,
+        input: crate::types::FederatedAuthentication,
     ) -> Self {
-        self.inner.federated_authentication = ::std::option::Option::Some(input.into());
+        self.inner.federated_authentication = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::federated_authentication`](crate::types::ClientVpnAuthentication::federated_authentication).

@@ -72,11 +72,8 @@ pub struct ClientVpnAuthenticationRequestBuilder {
 }
 impl ClientVpnAuthenticationRequestBuilder {
     /// Sets [`ClientVpnAuthenticationRequest::type_`](crate::types::ClientVpnAuthenticationRequest::type_): The type of client authentication to be used.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnAuthenticationType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::ClientVpnAuthenticationType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::type_`](crate::types::ClientVpnAuthenticationRequest::type_).
@@ -98,11 +95,9 @@ impl ClientVpnAuthenticationRequestBuilder {
     /// Sets [`ClientVpnAuthenticationRequest::active_directory`](crate::types::ClientVpnAuthenticationRequest::active_directory): Information about the Active Directory to be used, if applicable.
     pub fn active_directory(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DirectoryServiceAuthenticationRequest,
-        >,
+        input: crate::types::DirectoryServiceAuthenticationRequest,
     ) -> Self {
-        self.inner.active_directory = ::std::option::Option::Some(input.into());
+        self.inner.active_directory = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::active_directory`](crate::types::ClientVpnAuthenticationRequest::active_directory).
@@ -124,9 +119,9 @@ impl ClientVpnAuthenticationRequestBuilder {
     /// Sets [`ClientVpnAuthenticationRequest::mutual_authentication`](crate::types::ClientVpnAuthenticationRequest::mutual_authentication): Information about the authentication certificates to be used, if applicable.
     pub fn mutual_authentication(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CertificateAuthenticationRequest>,
+        input: crate::types::CertificateAuthenticationRequest,
     ) -> Self {
-        self.inner.mutual_authentication = ::std::option::Option::Some(input.into());
+        self.inner.mutual_authentication = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::mutual_authentication`](crate::types::ClientVpnAuthenticationRequest::mutual_authentication).
@@ -148,9 +143,9 @@ impl ClientVpnAuthenticationRequestBuilder {
     /// Sets [`ClientVpnAuthenticationRequest::federated_authentication`](crate::types::ClientVpnAuthenticationRequest::federated_authentication): Information about the IAM SAML identity provider to be used, if applicable.
     pub fn federated_authentication(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FederatedAuthenticationRequest>,
+        input: crate::types::FederatedAuthenticationRequest,
     ) -> Self {
-        self.inner.federated_authentication = ::std::option::Option::Some(input.into());
+        self.inner.federated_authentication = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::federated_authentication`](crate::types::ClientVpnAuthenticationRequest::federated_authentication).

@@ -48,11 +48,9 @@ impl ClientVpnAuthorizationRuleStatusBuilder {
     /// Sets [`ClientVpnAuthorizationRuleStatus::code`](crate::types::ClientVpnAuthorizationRuleStatus::code): The state of the authorization rule.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ClientVpnAuthorizationRuleStatusCode,
-        >,
+        input: crate::types::ClientVpnAuthorizationRuleStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthorizationRuleStatus::code`](crate::types::ClientVpnAuthorizationRuleStatus::code).

@@ -411,11 +411,8 @@ impl ClientVpnConnectionBuilder {
         &self.inner.common_name
     }
     /// Sets [`ClientVpnConnection::status`](crate::types::ClientVpnConnection::status): The current state of the client connection.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnConnectionStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ClientVpnConnectionStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnConnection::status`](crate::types::ClientVpnConnection::status).

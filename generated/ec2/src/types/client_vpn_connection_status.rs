@@ -46,11 +46,8 @@ pub struct ClientVpnConnectionStatusBuilder {
 }
 impl ClientVpnConnectionStatusBuilder {
     /// Sets [`ClientVpnConnectionStatus::code`](crate::types::ClientVpnConnectionStatus::code): The state of the client connection.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnConnectionStatusCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::ClientVpnConnectionStatusCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnConnectionStatus::code`](crate::types::ClientVpnConnectionStatus::code).

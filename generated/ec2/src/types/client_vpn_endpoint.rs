@@ -329,11 +329,8 @@ impl ClientVpnEndpointBuilder {
         &self.inner.description
     }
     /// Sets [`ClientVpnEndpoint::status`](crate::types::ClientVpnEndpoint::status): The current state of the Client VPN endpoint.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnEndpointStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ClientVpnEndpointStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::status`](crate::types::ClientVpnEndpoint::status).
@@ -469,8 +466,8 @@ impl ClientVpnEndpointBuilder {
         &self.inner.dns_servers
     }
     /// Sets [`ClientVpnEndpoint::split_tunnel`](crate::types::ClientVpnEndpoint::split_tunnel): Indicates whether split-tunnel is enabled in the Client VPN endpoint.
-    pub fn split_tunnel(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.split_tunnel = ::std::option::Option::Some(input.into());
+    pub fn split_tunnel(mut self, input: bool) -> Self {
+        self.inner.split_tunnel = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::split_tunnel`](crate::types::ClientVpnEndpoint::split_tunnel).
@@ -485,11 +482,8 @@ impl ClientVpnEndpointBuilder {
         &self.inner.split_tunnel
     }
     /// Sets [`ClientVpnEndpoint::vpn_protocol`](crate::types::ClientVpnEndpoint::vpn_protocol): The protocol used by the VPN session.
-    pub fn vpn_protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnProtocol>,
-    ) -> Self {
-        self.inner.vpn_protocol = ::std::option::Option::Some(input.into());
+    pub fn vpn_protocol(mut self, input: crate::types::VpnProtocol) -> Self {
+        self.inner.vpn_protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::vpn_protocol`](crate::types::ClientVpnEndpoint::vpn_protocol).
@@ -507,11 +501,8 @@ impl ClientVpnEndpointBuilder {
         &self.inner.vpn_protocol
     }
     /// Sets [`ClientVpnEndpoint::transport_protocol`](crate::types::ClientVpnEndpoint::transport_protocol): The transport protocol used by the Client VPN endpoint.
-    pub fn transport_protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransportProtocol>,
-    ) -> Self {
-        self.inner.transport_protocol = ::std::option::Option::Some(input.into());
+    pub fn transport_protocol(mut self, input: crate::types::TransportProtocol) -> Self {
+        self.inner.transport_protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::transport_protocol`](crate::types::ClientVpnEndpoint::transport_protocol).
@@ -531,8 +522,8 @@ impl ClientVpnEndpointBuilder {
         &self.inner.transport_protocol
     }
     /// Sets [`ClientVpnEndpoint::vpn_port`](crate::types::ClientVpnEndpoint::vpn_port): The port number for the Client VPN endpoint.
-    pub fn vpn_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vpn_port = ::std::option::Option::Some(input.into());
+    pub fn vpn_port(mut self, input: i32) -> Self {
+        self.inner.vpn_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::vpn_port`](crate::types::ClientVpnEndpoint::vpn_port).
@@ -551,9 +542,9 @@ impl ClientVpnEndpointBuilder {
     /// To set the whole list at once, use [`set_associated_target_networks`](Self::set_associated_target_networks).
     pub fn associated_target_networks(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AssociatedTargetNetwork>,
+        input: crate::types::AssociatedTargetNetwork,
     ) -> Self {
-        self.inner.associated_target_networks.get_or_insert_default().push(input.into());
+        self.inner.associated_target_networks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::associated_target_networks`](crate::types::ClientVpnEndpoint::associated_target_networks).
@@ -603,9 +594,9 @@ impl ClientVpnEndpointBuilder {
     /// To set the whole list at once, use [`set_authentication_options`](Self::set_authentication_options).
     pub fn authentication_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnAuthentication>,
+        input: crate::types::ClientVpnAuthentication,
     ) -> Self {
-        self.inner.authentication_options.get_or_insert_default().push(input.into());
+        self.inner.authentication_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::authentication_options`](crate::types::ClientVpnEndpoint::authentication_options).
@@ -629,9 +620,9 @@ impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::connection_log_options`](crate::types::ClientVpnEndpoint::connection_log_options): Information about the client connection logging options for the Client VPN endpoint.
     pub fn connection_log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionLogResponseOptions>,
+        input: crate::types::ConnectionLogResponseOptions,
     ) -> Self {
-        self.inner.connection_log_options = ::std::option::Option::Some(input.into());
+        self.inner.connection_log_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::connection_log_options`](crate::types::ClientVpnEndpoint::connection_log_options).
@@ -653,8 +644,8 @@ impl ClientVpnEndpointBuilder {
     /// Appends one item to [`ClientVpnEndpoint::tags`](crate::types::ClientVpnEndpoint::tags): Any tags assigned to the Client VPN endpoint.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::tags`](crate::types::ClientVpnEndpoint::tags).
@@ -748,9 +739,9 @@ impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::client_connect_options`](crate::types::ClientVpnEndpoint::client_connect_options): The options for managing connection authorization for new client connections.
     pub fn client_connect_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientConnectResponseOptions>,
+        input: crate::types::ClientConnectResponseOptions,
     ) -> Self {
-        self.inner.client_connect_options = ::std::option::Option::Some(input.into());
+        self.inner.client_connect_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_connect_options`](crate::types::ClientVpnEndpoint::client_connect_options).
@@ -770,11 +761,8 @@ impl ClientVpnEndpointBuilder {
         &self.inner.client_connect_options
     }
     /// Sets [`ClientVpnEndpoint::session_timeout_hours`](crate::types::ClientVpnEndpoint::session_timeout_hours): The maximum VPN session duration time in hours.
-    pub fn session_timeout_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.session_timeout_hours = ::std::option::Option::Some(input.into());
+    pub fn session_timeout_hours(mut self, input: i32) -> Self {
+        self.inner.session_timeout_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::session_timeout_hours`](crate::types::ClientVpnEndpoint::session_timeout_hours).
@@ -794,11 +782,9 @@ impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::client_login_banner_options`](crate::types::ClientVpnEndpoint::client_login_banner_options): Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
     pub fn client_login_banner_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientLoginBannerResponseOptions>,
+        input: crate::types::ClientLoginBannerResponseOptions,
     ) -> Self {
-        self.inner.client_login_banner_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.client_login_banner_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_login_banner_options`](crate::types::ClientVpnEndpoint::client_login_banner_options).
@@ -820,13 +806,9 @@ impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::client_route_enforcement_options`](crate::types::ClientVpnEndpoint::client_route_enforcement_options): Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN.
     pub fn client_route_enforcement_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ClientRouteEnforcementResponseOptions,
-        >,
+        input: crate::types::ClientRouteEnforcementResponseOptions,
     ) -> Self {
-        self.inner.client_route_enforcement_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.client_route_enforcement_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_route_enforcement_options`](crate::types::ClientVpnEndpoint::client_route_enforcement_options).
@@ -846,13 +828,8 @@ impl ClientVpnEndpointBuilder {
         &self.inner.client_route_enforcement_options
     }
     /// Sets [`ClientVpnEndpoint::disconnect_on_session_timeout`](crate::types::ClientVpnEndpoint::disconnect_on_session_timeout): Indicates whether the client VPN session is disconnected after the maximum `sessionTimeoutHours` is reached.
-    pub fn disconnect_on_session_timeout(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
+        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::disconnect_on_session_timeout`](crate::types::ClientVpnEndpoint::disconnect_on_session_timeout).
@@ -872,9 +849,9 @@ impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::endpoint_ip_address_type`](crate::types::ClientVpnEndpoint::endpoint_ip_address_type): The IP address type of the Client VPN endpoint.
     pub fn endpoint_ip_address_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointIpAddressType>,
+        input: crate::types::EndpointIpAddressType,
     ) -> Self {
-        self.inner.endpoint_ip_address_type = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::endpoint_ip_address_type`](crate::types::ClientVpnEndpoint::endpoint_ip_address_type).
@@ -896,9 +873,9 @@ impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::traffic_ip_address_type`](crate::types::ClientVpnEndpoint::traffic_ip_address_type): The IP address type of the Client VPN endpoint.
     pub fn traffic_ip_address_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficIpAddressType>,
+        input: crate::types::TrafficIpAddressType,
     ) -> Self {
-        self.inner.traffic_ip_address_type = ::std::option::Option::Some(input.into());
+        self.inner.traffic_ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::traffic_ip_address_type`](crate::types::ClientVpnEndpoint::traffic_ip_address_type).
@@ -920,13 +897,9 @@ impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::transit_gateway_configuration`](crate::types::ClientVpnEndpoint::transit_gateway_configuration): The Transit Gateway configuration for the Client VPN endpoint.
     pub fn transit_gateway_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
-        >,
+        input: crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
     ) -> Self {
-        self.inner.transit_gateway_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::transit_gateway_configuration`](crate::types::ClientVpnEndpoint::transit_gateway_configuration).

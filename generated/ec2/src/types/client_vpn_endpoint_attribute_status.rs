@@ -48,11 +48,9 @@ impl ClientVpnEndpointAttributeStatusBuilder {
     /// Sets [`ClientVpnEndpointAttributeStatus::code`](crate::types::ClientVpnEndpointAttributeStatus::code): The status code.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ClientVpnEndpointAttributeStatusCode,
-        >,
+        input: crate::types::ClientVpnEndpointAttributeStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpointAttributeStatus::code`](crate::types::ClientVpnEndpointAttributeStatus::code).

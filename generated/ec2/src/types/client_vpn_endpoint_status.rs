@@ -52,11 +52,8 @@ pub struct ClientVpnEndpointStatusBuilder {
 }
 impl ClientVpnEndpointStatusBuilder {
     /// Sets [`ClientVpnEndpointStatus::code`](crate::types::ClientVpnEndpointStatus::code): The state of the Client VPN endpoint.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnEndpointStatusCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::ClientVpnEndpointStatusCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpointStatus::code`](crate::types::ClientVpnEndpointStatus::code).

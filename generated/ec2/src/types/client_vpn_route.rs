@@ -198,11 +198,8 @@ impl ClientVpnRouteBuilder {
         &self.inner.origin
     }
     /// Sets [`ClientVpnRoute::status`](crate::types::ClientVpnRoute::status): The current state of the route.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnRouteStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ClientVpnRouteStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnRoute::status`](crate::types::ClientVpnRoute::status).

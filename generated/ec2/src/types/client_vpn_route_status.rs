@@ -46,11 +46,8 @@ pub struct ClientVpnRouteStatusBuilder {
 }
 impl ClientVpnRouteStatusBuilder {
     /// Sets [`ClientVpnRouteStatus::code`](crate::types::ClientVpnRouteStatus::code): The state of the Client VPN endpoint route.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnRouteStatusCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::ClientVpnRouteStatusCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ClientVpnRouteStatus::code`](crate::types::ClientVpnRouteStatus::code).

@@ -80,8 +80,8 @@ pub struct CloudWatchLogOptionsBuilder {
 }
 impl CloudWatchLogOptionsBuilder {
     /// Sets [`CloudWatchLogOptions::log_enabled`](crate::types::CloudWatchLogOptions::log_enabled): Status of VPN tunnel logging feature.
-    pub fn log_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.log_enabled = ::std::option::Option::Some(input.into());
+    pub fn log_enabled(mut self, input: bool) -> Self {
+        self.inner.log_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::log_enabled`](crate::types::CloudWatchLogOptions::log_enabled).
@@ -142,8 +142,8 @@ impl CloudWatchLogOptionsBuilder {
         &self.inner.log_output_format
     }
     /// Sets [`CloudWatchLogOptions::bgp_log_enabled`](crate::types::CloudWatchLogOptions::bgp_log_enabled): Indicates whether Border Gateway Protocol (BGP) logging is enabled for the VPN connection.
-    pub fn bgp_log_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.bgp_log_enabled = ::std::option::Option::Some(input.into());
+    pub fn bgp_log_enabled(mut self, input: bool) -> Self {
+        self.inner.bgp_log_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::bgp_log_enabled`](crate::types::CloudWatchLogOptions::bgp_log_enabled).

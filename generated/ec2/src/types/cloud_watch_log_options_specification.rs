@@ -80,8 +80,8 @@ pub struct CloudWatchLogOptionsSpecificationBuilder {
 }
 impl CloudWatchLogOptionsSpecificationBuilder {
     /// Sets [`CloudWatchLogOptionsSpecification::log_enabled`](crate::types::CloudWatchLogOptionsSpecification::log_enabled): Enable or disable VPN tunnel logging feature.
-    pub fn log_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.log_enabled = ::std::option::Option::Some(input.into());
+    pub fn log_enabled(mut self, input: bool) -> Self {
+        self.inner.log_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::log_enabled`](crate::types::CloudWatchLogOptionsSpecification::log_enabled).
@@ -142,8 +142,8 @@ impl CloudWatchLogOptionsSpecificationBuilder {
         &self.inner.log_output_format
     }
     /// Sets [`CloudWatchLogOptionsSpecification::bgp_log_enabled`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_enabled): Specifies whether to enable BGP logging for the VPN connection.
-    pub fn bgp_log_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.bgp_log_enabled = ::std::option::Option::Some(input.into());
+    pub fn bgp_log_enabled(mut self, input: bool) -> Self {
+        self.inner.bgp_log_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::bgp_log_enabled`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_enabled).

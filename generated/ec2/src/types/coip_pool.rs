@@ -141,8 +141,8 @@ impl CoipPoolBuilder {
     /// Appends one item to [`CoipPool::tags`](crate::types::CoipPool::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CoipPool::tags`](crate::types::CoipPool::tags).

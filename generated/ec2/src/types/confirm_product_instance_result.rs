@@ -44,8 +44,8 @@ pub struct ConfirmProductInstanceResultBuilder {
 }
 impl ConfirmProductInstanceResultBuilder {
     /// Sets [`ConfirmProductInstanceResult::return_`](crate::types::ConfirmProductInstanceResult::return_): The return value of the request.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConfirmProductInstanceResult::return_`](crate::types::ConfirmProductInstanceResult::return_).

@@ -51,8 +51,8 @@ pub struct ConnectionLogOptionsBuilder {
 }
 impl ConnectionLogOptionsBuilder {
     /// Sets [`ConnectionLogOptions::enabled`](crate::types::ConnectionLogOptions::enabled): Indicates whether connection logging is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConnectionLogOptions::enabled`](crate::types::ConnectionLogOptions::enabled).

@@ -51,8 +51,8 @@ pub struct ConnectionLogResponseOptionsBuilder {
 }
 impl ConnectionLogResponseOptionsBuilder {
     /// Sets [`ConnectionLogResponseOptions::enabled`](crate::types::ConnectionLogResponseOptions::enabled): Indicates whether client connection logging is enabled for the Client VPN endpoint.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConnectionLogResponseOptions::enabled`](crate::types::ConnectionLogResponseOptions::enabled).

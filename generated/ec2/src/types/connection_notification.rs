@@ -166,11 +166,9 @@ impl ConnectionNotificationBuilder {
     /// Sets [`ConnectionNotification::connection_notification_type`](crate::types::ConnectionNotification::connection_notification_type): The type of notification.
     pub fn connection_notification_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionNotificationType>,
+        input: crate::types::ConnectionNotificationType,
     ) -> Self {
-        self.inner.connection_notification_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.connection_notification_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConnectionNotification::connection_notification_type`](crate::types::ConnectionNotification::connection_notification_type).
@@ -244,11 +242,9 @@ impl ConnectionNotificationBuilder {
     /// Sets [`ConnectionNotification::connection_notification_state`](crate::types::ConnectionNotification::connection_notification_state): The state of the notification.
     pub fn connection_notification_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionNotificationState>,
+        input: crate::types::ConnectionNotificationState,
     ) -> Self {
-        self.inner.connection_notification_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.connection_notification_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConnectionNotification::connection_notification_state`](crate::types::ConnectionNotification::connection_notification_state).

@@ -51,11 +51,8 @@ pub struct ConnectionTrackingSpecificationResponseBuilder {
 }
 impl ConnectionTrackingSpecificationResponseBuilder {
     /// Sets [`ConnectionTrackingSpecificationResponse::tcp_established_timeout`](crate::types::ConnectionTrackingSpecificationResponse::tcp_established_timeout): Timeout (in seconds) for idle TCP connections in an established state.
-    pub fn tcp_established_timeout(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.tcp_established_timeout = ::std::option::Option::Some(input.into());
+    pub fn tcp_established_timeout(mut self, input: i32) -> Self {
+        self.inner.tcp_established_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConnectionTrackingSpecificationResponse::tcp_established_timeout`](crate::types::ConnectionTrackingSpecificationResponse::tcp_established_timeout).
@@ -73,8 +70,8 @@ impl ConnectionTrackingSpecificationResponseBuilder {
         &self.inner.tcp_established_timeout
     }
     /// Sets [`ConnectionTrackingSpecificationResponse::udp_stream_timeout`](crate::types::ConnectionTrackingSpecificationResponse::udp_stream_timeout): Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
-    pub fn udp_stream_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.udp_stream_timeout = ::std::option::Option::Some(input.into());
+    pub fn udp_stream_timeout(mut self, input: i32) -> Self {
+        self.inner.udp_stream_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConnectionTrackingSpecificationResponse::udp_stream_timeout`](crate::types::ConnectionTrackingSpecificationResponse::udp_stream_timeout).
@@ -89,8 +86,8 @@ impl ConnectionTrackingSpecificationResponseBuilder {
         &self.inner.udp_stream_timeout
     }
     /// Sets [`ConnectionTrackingSpecificationResponse::udp_timeout`](crate::types::ConnectionTrackingSpecificationResponse::udp_timeout): Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction.
-    pub fn udp_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.udp_timeout = ::std::option::Option::Some(input.into());
+    pub fn udp_timeout(mut self, input: i32) -> Self {
+        self.inner.udp_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConnectionTrackingSpecificationResponse::udp_timeout`](crate::types::ConnectionTrackingSpecificationResponse::udp_timeout).

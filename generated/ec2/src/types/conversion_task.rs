@@ -131,9 +131,9 @@ impl ConversionTaskBuilder {
     /// Sets [`ConversionTask::import_instance`](crate::types::ConversionTask::import_instance): If the task is for importing an instance, this contains information about the import instance task.
     pub fn import_instance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImportInstanceTaskDetails>,
+        input: crate::types::ImportInstanceTaskDetails,
     ) -> Self {
-        self.inner.import_instance = ::std::option::Option::Some(input.into());
+        self.inner.import_instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConversionTask::import_instance`](crate::types::ConversionTask::import_instance).
@@ -155,9 +155,9 @@ impl ConversionTaskBuilder {
     /// Sets [`ConversionTask::import_volume`](crate::types::ConversionTask::import_volume): If the task is for importing a volume, this contains information about the import volume task.
     pub fn import_volume(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImportVolumeTaskDetails>,
+        input: crate::types::ImportVolumeTaskDetails,
     ) -> Self {
-        self.inner.import_volume = ::std::option::Option::Some(input.into());
+        self.inner.import_volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConversionTask::import_volume`](crate::types::ConversionTask::import_volume).
@@ -177,11 +177,8 @@ impl ConversionTaskBuilder {
         &self.inner.import_volume
     }
     /// Sets [`ConversionTask::state`](crate::types::ConversionTask::state): The state of the conversion task.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConversionTaskState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ConversionTaskState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConversionTask::state`](crate::types::ConversionTask::state).
@@ -225,8 +222,8 @@ impl ConversionTaskBuilder {
     /// Appends one item to [`ConversionTask::tags`](crate::types::ConversionTask::tags): Any tags assigned to the task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ConversionTask::tags`](crate::types::ConversionTask::tags).

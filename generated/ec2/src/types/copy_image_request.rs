@@ -227,8 +227,8 @@ impl CopyImageRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CopyImageRequest::encrypted`](crate::types::CopyImageRequest::encrypted): Specifies whether to encrypt the snapshots of the copied image.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::encrypted`](crate::types::CopyImageRequest::encrypted).
@@ -355,8 +355,8 @@ impl CopyImageRequestBuilder {
         &self.inner.destination_outpost_arn
     }
     /// Sets [`CopyImageRequest::copy_image_tags`](crate::types::CopyImageRequest::copy_image_tags): Specifies whether to copy your user-defined AMI tags to the new AMI.
-    pub fn copy_image_tags(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.copy_image_tags = ::std::option::Option::Some(input.into());
+    pub fn copy_image_tags(mut self, input: bool) -> Self {
+        self.inner.copy_image_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::copy_image_tags`](crate::types::CopyImageRequest::copy_image_tags).
@@ -373,11 +373,8 @@ impl CopyImageRequestBuilder {
     /// Appends one item to [`CopyImageRequest::tag_specifications`](crate::types::CopyImageRequest::tag_specifications): The tags to apply to the new AMI and new snapshots.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::tag_specifications`](crate::types::CopyImageRequest::tag_specifications).
@@ -397,12 +394,9 @@ impl CopyImageRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CopyImageRequest::snapshot_copy_completion_duration_minutes`](crate::types::CopyImageRequest::snapshot_copy_completion_duration_minutes): Specify a completion duration, in 15 minute increments, to initiate a time-based AMI copy.
-    pub fn snapshot_copy_completion_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn snapshot_copy_completion_duration_minutes(mut self, input: i64) -> Self {
         self.inner.snapshot_copy_completion_duration_minutes = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -475,8 +469,8 @@ impl CopyImageRequestBuilder {
         &self.inner.destination_availability_zone_id
     }
     /// Sets [`CopyImageRequest::dry_run`](crate::types::CopyImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::dry_run`](crate::types::CopyImageRequest::dry_run).

@@ -227,8 +227,8 @@ impl CopySnapshotRequestBuilder {
         &self.inner.destination_region
     }
     /// Sets [`CopySnapshotRequest::encrypted`](crate::types::CopySnapshotRequest::encrypted): To encrypt a copy of an unencrypted snapshot if encryption by default is not enabled, enable encryption using this parameter.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopySnapshotRequest::encrypted`](crate::types::CopySnapshotRequest::encrypted).
@@ -335,11 +335,8 @@ impl CopySnapshotRequestBuilder {
     /// Appends one item to [`CopySnapshotRequest::tag_specifications`](crate::types::CopySnapshotRequest::tag_specifications): The tags to apply to the new snapshot.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CopySnapshotRequest::tag_specifications`](crate::types::CopySnapshotRequest::tag_specifications).
@@ -359,13 +356,8 @@ impl CopySnapshotRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CopySnapshotRequest::completion_duration_minutes`](crate::types::CopySnapshotRequest::completion_duration_minutes): **Note:** Not supported when copying snapshots to or from Local Zones or Outposts.
-    pub fn completion_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.completion_duration_minutes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn completion_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.completion_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopySnapshotRequest::completion_duration_minutes`](crate::types::CopySnapshotRequest::completion_duration_minutes).
@@ -409,8 +401,8 @@ impl CopySnapshotRequestBuilder {
         &self.inner.destination_availability_zone
     }
     /// Sets [`CopySnapshotRequest::dry_run`](crate::types::CopySnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopySnapshotRequest::dry_run`](crate::types::CopySnapshotRequest::dry_run).

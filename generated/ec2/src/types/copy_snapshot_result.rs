@@ -46,8 +46,8 @@ impl CopySnapshotResultBuilder {
     /// Appends one item to [`CopySnapshotResult::tags`](crate::types::CopySnapshotResult::tags): Any tags applied to the new snapshot.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CopySnapshotResult::tags`](crate::types::CopySnapshotResult::tags).

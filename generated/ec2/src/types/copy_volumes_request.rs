@@ -138,8 +138,8 @@ impl CopyVolumesRequestBuilder {
         &self.inner.source_volume_id
     }
     /// Sets [`CopyVolumesRequest::iops`](crate::types::CopyVolumesRequest::iops): The number of I/O operations per second (IOPS) to provision for the volume copy.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::iops`](crate::types::CopyVolumesRequest::iops).
@@ -154,8 +154,8 @@ impl CopyVolumesRequestBuilder {
         &self.inner.iops
     }
     /// Sets [`CopyVolumesRequest::size`](crate::types::CopyVolumesRequest::size): The size of the volume copy, in GiBs.
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i32) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::size`](crate::types::CopyVolumesRequest::size).
@@ -170,11 +170,8 @@ impl CopyVolumesRequestBuilder {
         &self.inner.size
     }
     /// Sets [`CopyVolumesRequest::volume_type`](crate::types::CopyVolumesRequest::volume_type): The volume type for the volume copy.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::volume_type`](crate::types::CopyVolumesRequest::volume_type).
@@ -192,8 +189,8 @@ impl CopyVolumesRequestBuilder {
         &self.inner.volume_type
     }
     /// Sets [`CopyVolumesRequest::dry_run`](crate::types::CopyVolumesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::dry_run`](crate::types::CopyVolumesRequest::dry_run).
@@ -210,11 +207,8 @@ impl CopyVolumesRequestBuilder {
     /// Appends one item to [`CopyVolumesRequest::tag_specifications`](crate::types::CopyVolumesRequest::tag_specifications): The tags to apply to the volume copy during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::tag_specifications`](crate::types::CopyVolumesRequest::tag_specifications).
@@ -234,11 +228,8 @@ impl CopyVolumesRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CopyVolumesRequest::multi_attach_enabled`](crate::types::CopyVolumesRequest::multi_attach_enabled): Indicates whether to enable Amazon EBS Multi-Attach for the volume copy.
-    pub fn multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input.into());
+    pub fn multi_attach_enabled(mut self, input: bool) -> Self {
+        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::multi_attach_enabled`](crate::types::CopyVolumesRequest::multi_attach_enabled).
@@ -256,8 +247,8 @@ impl CopyVolumesRequestBuilder {
         &self.inner.multi_attach_enabled
     }
     /// Sets [`CopyVolumesRequest::throughput`](crate::types::CopyVolumesRequest::throughput): The throughput to provision for the volume copy, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::throughput`](crate::types::CopyVolumesRequest::throughput).

@@ -39,11 +39,8 @@ impl CopyVolumesResultBuilder {
     /// Appends one item to [`CopyVolumesResult::volumes`](crate::types::CopyVolumesResult::volumes): Information about the volume copy.
     ///
     /// To set the whole list at once, use [`set_volumes`](Self::set_volumes).
-    pub fn volumes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Volume>,
-    ) -> Self {
-        self.inner.volumes.get_or_insert_default().push(input.into());
+    pub fn volumes(mut self, input: crate::types::Volume) -> Self {
+        self.inner.volumes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CopyVolumesResult::volumes`](crate::types::CopyVolumesResult::volumes).

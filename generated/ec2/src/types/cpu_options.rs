@@ -64,8 +64,8 @@ pub struct CpuOptionsBuilder {
 }
 impl CpuOptionsBuilder {
     /// Sets [`CpuOptions::core_count`](crate::types::CpuOptions::core_count): The number of CPU cores for the instance.
-    pub fn core_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input.into());
+    pub fn core_count(mut self, input: i32) -> Self {
+        self.inner.core_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptions::core_count`](crate::types::CpuOptions::core_count).
@@ -80,8 +80,8 @@ impl CpuOptionsBuilder {
         &self.inner.core_count
     }
     /// Sets [`CpuOptions::threads_per_core`](crate::types::CpuOptions::threads_per_core): The number of threads per CPU core.
-    pub fn threads_per_core(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input.into());
+    pub fn threads_per_core(mut self, input: i32) -> Self {
+        self.inner.threads_per_core = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptions::threads_per_core`](crate::types::CpuOptions::threads_per_core).
@@ -96,11 +96,8 @@ impl CpuOptionsBuilder {
         &self.inner.threads_per_core
     }
     /// Sets [`CpuOptions::amd_sev_snp`](crate::types::CpuOptions::amd_sev_snp): Indicates whether the instance is enabled for AMD SEV-SNP.
-    pub fn amd_sev_snp(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AmdSevSnpSpecification>,
-    ) -> Self {
-        self.inner.amd_sev_snp = ::std::option::Option::Some(input.into());
+    pub fn amd_sev_snp(mut self, input: crate::types::AmdSevSnpSpecification) -> Self {
+        self.inner.amd_sev_snp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptions::amd_sev_snp`](crate::types::CpuOptions::amd_sev_snp).
@@ -122,9 +119,9 @@ impl CpuOptionsBuilder {
     /// Sets [`CpuOptions::nested_virtualization`](crate::types::CpuOptions::nested_virtualization): Indicates whether the instance is enabled for nested virtualization.
     pub fn nested_virtualization(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NestedVirtualizationSpecification>,
+        input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input.into());
+        self.inner.nested_virtualization = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptions::nested_virtualization`](crate::types::CpuOptions::nested_virtualization).

@@ -64,8 +64,8 @@ pub struct CpuOptionsRequestBuilder {
 }
 impl CpuOptionsRequestBuilder {
     /// Sets [`CpuOptionsRequest::core_count`](crate::types::CpuOptionsRequest::core_count): The number of CPU cores for the instance.
-    pub fn core_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input.into());
+    pub fn core_count(mut self, input: i32) -> Self {
+        self.inner.core_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::core_count`](crate::types::CpuOptionsRequest::core_count).
@@ -80,8 +80,8 @@ impl CpuOptionsRequestBuilder {
         &self.inner.core_count
     }
     /// Sets [`CpuOptionsRequest::threads_per_core`](crate::types::CpuOptionsRequest::threads_per_core): The number of threads per CPU core.
-    pub fn threads_per_core(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input.into());
+    pub fn threads_per_core(mut self, input: i32) -> Self {
+        self.inner.threads_per_core = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::threads_per_core`](crate::types::CpuOptionsRequest::threads_per_core).
@@ -96,11 +96,8 @@ impl CpuOptionsRequestBuilder {
         &self.inner.threads_per_core
     }
     /// Sets [`CpuOptionsRequest::amd_sev_snp`](crate::types::CpuOptionsRequest::amd_sev_snp): Indicates whether to enable the instance for AMD SEV-SNP.
-    pub fn amd_sev_snp(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AmdSevSnpSpecification>,
-    ) -> Self {
-        self.inner.amd_sev_snp = ::std::option::Option::Some(input.into());
+    pub fn amd_sev_snp(mut self, input: crate::types::AmdSevSnpSpecification) -> Self {
+        self.inner.amd_sev_snp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::amd_sev_snp`](crate::types::CpuOptionsRequest::amd_sev_snp).
@@ -122,9 +119,9 @@ impl CpuOptionsRequestBuilder {
     /// Sets [`CpuOptionsRequest::nested_virtualization`](crate::types::CpuOptionsRequest::nested_virtualization): Indicates whether to enable the instance for nested virtualization.
     pub fn nested_virtualization(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NestedVirtualizationSpecification>,
+        input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input.into());
+        self.inner.nested_virtualization = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::nested_virtualization`](crate::types::CpuOptionsRequest::nested_virtualization).

@@ -45,9 +45,9 @@ impl CpuPerformanceFactorRequestBuilder {
     /// To set the whole list at once, use [`set_references`](Self::set_references).
     pub fn references(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PerformanceFactorReferenceRequest>,
+        input: crate::types::PerformanceFactorReferenceRequest,
     ) -> Self {
-        self.inner.references.get_or_insert_default().push(input.into());
+        self.inner.references.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CpuPerformanceFactorRequest::references`](crate::types::CpuPerformanceFactorRequest::references).

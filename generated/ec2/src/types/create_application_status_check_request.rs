@@ -163,9 +163,9 @@ impl CreateApplicationStatusCheckRequestBuilder {
     /// To set the whole list at once, use [`set_health_check_paths`](Self::set_health_check_paths).
     pub fn health_check_paths(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckPathRequestObject>,
+        input: crate::types::HealthCheckPathRequestObject,
     ) -> Self {
-        self.inner.health_check_paths.get_or_insert_default().push(input.into());
+        self.inner.health_check_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::health_check_paths`](crate::types::CreateApplicationStatusCheckRequest::health_check_paths).
@@ -189,11 +189,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.health_check_paths
     }
     /// Sets [`CreateApplicationStatusCheckRequest::aggregation`](crate::types::CreateApplicationStatusCheckRequest::aggregation): The aggregation setting for the application status check.
-    pub fn aggregation(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AggregationStatusEnum>,
-    ) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input.into());
+    pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
+        self.inner.aggregation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::aggregation`](crate::types::CreateApplicationStatusCheckRequest::aggregation).
@@ -213,11 +210,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.aggregation
     }
     /// Sets [`CreateApplicationStatusCheckRequest::protocol`](crate::types::CreateApplicationStatusCheckRequest::protocol): The protocol to use for the health check.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkProtocolEnum>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::protocol`](crate::types::CreateApplicationStatusCheckRequest::protocol).
@@ -237,8 +231,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.protocol
     }
     /// Sets [`CreateApplicationStatusCheckRequest::port`](crate::types::CreateApplicationStatusCheckRequest::port): The port to use for the health check.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::port`](crate::types::CreateApplicationStatusCheckRequest::port).
@@ -275,8 +269,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.path
     }
     /// Sets [`CreateApplicationStatusCheckRequest::device_index`](crate::types::CreateApplicationStatusCheckRequest::device_index): The index of the network device to use for the health check.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::device_index`](crate::types::CreateApplicationStatusCheckRequest::device_index).
@@ -291,11 +285,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.device_index
     }
     /// Sets [`CreateApplicationStatusCheckRequest::ip_version`](crate::types::CreateApplicationStatusCheckRequest::ip_version): The IP version to use for the health check.
-    pub fn ip_version(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpVersionEnum>,
-    ) -> Self {
-        self.inner.ip_version = ::std::option::Option::Some(input.into());
+    pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
+        self.inner.ip_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::ip_version`](crate::types::CreateApplicationStatusCheckRequest::ip_version).
@@ -313,11 +304,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.ip_version
     }
     /// Sets [`CreateApplicationStatusCheckRequest::ip_scope`](crate::types::CreateApplicationStatusCheckRequest::ip_scope): The IP scope to use for the health check.
-    pub fn ip_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpScopeEnum>,
-    ) -> Self {
-        self.inner.ip_scope = ::std::option::Option::Some(input.into());
+    pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
+        self.inner.ip_scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::ip_scope`](crate::types::CreateApplicationStatusCheckRequest::ip_scope).
@@ -335,8 +323,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.ip_scope
     }
     /// Sets [`CreateApplicationStatusCheckRequest::interval`](crate::types::CreateApplicationStatusCheckRequest::interval): The interval, in seconds, between health checks.
-    pub fn interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input.into());
+    pub fn interval(mut self, input: i32) -> Self {
+        self.inner.interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::interval`](crate::types::CreateApplicationStatusCheckRequest::interval).
@@ -351,8 +339,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.interval
     }
     /// Sets [`CreateApplicationStatusCheckRequest::timeout`](crate::types::CreateApplicationStatusCheckRequest::timeout): The amount of time, in seconds, to wait for a health check response before considering it failed.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: i32) -> Self {
+        self.inner.timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::timeout`](crate::types::CreateApplicationStatusCheckRequest::timeout).
@@ -367,8 +355,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.timeout
     }
     /// Sets [`CreateApplicationStatusCheckRequest::failure_threshold`](crate::types::CreateApplicationStatusCheckRequest::failure_threshold): The number of consecutive failed health checks before the application status is considered impaired.
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input.into());
+    pub fn failure_threshold(mut self, input: i32) -> Self {
+        self.inner.failure_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::failure_threshold`](crate::types::CreateApplicationStatusCheckRequest::failure_threshold).
@@ -383,8 +371,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.failure_threshold
     }
     /// Sets [`CreateApplicationStatusCheckRequest::success_threshold`](crate::types::CreateApplicationStatusCheckRequest::success_threshold): The number of consecutive successful health checks before the application status is considered healthy.
-    pub fn success_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.success_threshold = ::std::option::Option::Some(input.into());
+    pub fn success_threshold(mut self, input: i32) -> Self {
+        self.inner.success_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::success_threshold`](crate::types::CreateApplicationStatusCheckRequest::success_threshold).
@@ -423,12 +411,9 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.status_code_matcher
     }
     /// Sets [`CreateApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::CreateApplicationStatusCheckRequest::initialization_grace_period_seconds): The number of seconds to wait before starting health checks after an instance is launched.
-    pub fn initialization_grace_period_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
         self.inner.initialization_grace_period_seconds = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -451,11 +436,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
     /// Appends one item to [`CreateApplicationStatusCheckRequest::tag_specifications`](crate::types::CreateApplicationStatusCheckRequest::tag_specifications): The tags to apply to the application status check.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::tag_specifications`](crate::types::CreateApplicationStatusCheckRequest::tag_specifications).
@@ -497,8 +479,8 @@ impl CreateApplicationStatusCheckRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateApplicationStatusCheckRequest::dry_run`](crate::types::CreateApplicationStatusCheckRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::dry_run`](crate::types::CreateApplicationStatusCheckRequest::dry_run).

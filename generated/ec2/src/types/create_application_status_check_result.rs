@@ -43,11 +43,9 @@ impl CreateApplicationStatusCheckResultBuilder {
     /// Sets [`CreateApplicationStatusCheckResult::application_status_check`](crate::types::CreateApplicationStatusCheckResult::application_status_check): Information about the application status check.
     pub fn application_status_check(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ApplicationStatusCheckResponseObject,
-        >,
+        input: crate::types::ApplicationStatusCheckResponseObject,
     ) -> Self {
-        self.inner.application_status_check = ::std::option::Option::Some(input.into());
+        self.inner.application_status_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckResult::application_status_check`](crate::types::CreateApplicationStatusCheckResult::application_status_check).

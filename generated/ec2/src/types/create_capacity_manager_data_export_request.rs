@@ -131,11 +131,8 @@ impl CreateCapacityManagerDataExportRequestBuilder {
         &self.inner.s3_bucket_prefix
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::schedule`](crate::types::CreateCapacityManagerDataExportRequest::schedule): The frequency at which data exports are generated.
-    pub fn schedule(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Schedule>,
-    ) -> Self {
-        self.inner.schedule = ::std::option::Option::Some(input.into());
+    pub fn schedule(mut self, input: crate::types::Schedule) -> Self {
+        self.inner.schedule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::schedule`](crate::types::CreateCapacityManagerDataExportRequest::schedule).
@@ -153,11 +150,8 @@ impl CreateCapacityManagerDataExportRequestBuilder {
         &self.inner.schedule
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::output_format`](crate::types::CreateCapacityManagerDataExportRequest::output_format): The file format for the exported data.
-    pub fn output_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OutputFormat>,
-    ) -> Self {
-        self.inner.output_format = ::std::option::Option::Some(input.into());
+    pub fn output_format(mut self, input: crate::types::OutputFormat) -> Self {
+        self.inner.output_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::output_format`](crate::types::CreateCapacityManagerDataExportRequest::output_format).
@@ -199,8 +193,8 @@ impl CreateCapacityManagerDataExportRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::dry_run`](crate::types::CreateCapacityManagerDataExportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::dry_run`](crate::types::CreateCapacityManagerDataExportRequest::dry_run).
@@ -217,11 +211,8 @@ impl CreateCapacityManagerDataExportRequestBuilder {
     /// Appends one item to [`CreateCapacityManagerDataExportRequest::tag_specifications`](crate::types::CreateCapacityManagerDataExportRequest::tag_specifications): The tags to apply to the data export configuration.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::tag_specifications`](crate::types::CreateCapacityManagerDataExportRequest::tag_specifications).

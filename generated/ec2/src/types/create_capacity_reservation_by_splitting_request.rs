@@ -71,8 +71,8 @@ pub struct CreateCapacityReservationBySplittingRequestBuilder {
 }
 impl CreateCapacityReservationBySplittingRequestBuilder {
     /// Sets [`CreateCapacityReservationBySplittingRequest::dry_run`](crate::types::CreateCapacityReservationBySplittingRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationBySplittingRequest::dry_run`](crate::types::CreateCapacityReservationBySplittingRequest::dry_run).
@@ -135,8 +135,8 @@ impl CreateCapacityReservationBySplittingRequestBuilder {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`CreateCapacityReservationBySplittingRequest::instance_count`](crate::types::CreateCapacityReservationBySplittingRequest::instance_count): The number of instances to split from the source Capacity Reservation.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationBySplittingRequest::instance_count`](crate::types::CreateCapacityReservationBySplittingRequest::instance_count).
@@ -153,11 +153,8 @@ impl CreateCapacityReservationBySplittingRequestBuilder {
     /// Appends one item to [`CreateCapacityReservationBySplittingRequest::tag_specifications`](crate::types::CreateCapacityReservationBySplittingRequest::tag_specifications): The tags to apply to the new Capacity Reservation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationBySplittingRequest::tag_specifications`](crate::types::CreateCapacityReservationBySplittingRequest::tag_specifications).

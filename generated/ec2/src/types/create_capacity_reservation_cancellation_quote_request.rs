@@ -110,11 +110,8 @@ impl CreateCapacityReservationCancellationQuoteRequestBuilder {
     /// Appends one item to [`CreateCapacityReservationCancellationQuoteRequest::tag_specifications`](crate::types::CreateCapacityReservationCancellationQuoteRequest::tag_specifications): The tags to apply to the cancellation quote.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationCancellationQuoteRequest::tag_specifications`](crate::types::CreateCapacityReservationCancellationQuoteRequest::tag_specifications).
@@ -134,8 +131,8 @@ impl CreateCapacityReservationCancellationQuoteRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCapacityReservationCancellationQuoteRequest::dry_run`](crate::types::CreateCapacityReservationCancellationQuoteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationCancellationQuoteRequest::dry_run`](crate::types::CreateCapacityReservationCancellationQuoteRequest::dry_run).

@@ -43,12 +43,10 @@ impl CreateCapacityReservationCancellationQuoteResultBuilder {
     /// Sets [`CreateCapacityReservationCancellationQuoteResult::capacity_reservation_cancellation_quote`](crate::types::CreateCapacityReservationCancellationQuoteResult::capacity_reservation_cancellation_quote): Information about the Capacity Reservation cancellation quote.
     pub fn capacity_reservation_cancellation_quote(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationCancellationQuote,
-        >,
+        input: crate::types::CapacityReservationCancellationQuote,
     ) -> Self {
         self.inner.capacity_reservation_cancellation_quote = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

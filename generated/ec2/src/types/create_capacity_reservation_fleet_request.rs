@@ -168,14 +168,9 @@ impl CreateCapacityReservationFleetRequestBuilder {
     /// To set the whole list at once, use [`set_instance_type_specifications`](Self::set_instance_type_specifications).
     pub fn instance_type_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReservationFleetInstanceSpecification,
-        >,
+        input: crate::types::ReservationFleetInstanceSpecification,
     ) -> Self {
-        self.inner
-            .instance_type_specifications
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.instance_type_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::instance_type_specifications`](crate::types::CreateCapacityReservationFleetRequest::instance_type_specifications).
@@ -201,9 +196,9 @@ impl CreateCapacityReservationFleetRequestBuilder {
     /// Sets [`CreateCapacityReservationFleetRequest::tenancy`](crate::types::CreateCapacityReservationFleetRequest::tenancy): Indicates the tenancy of the Capacity Reservation Fleet.
     pub fn tenancy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetCapacityReservationTenancy>,
+        input: crate::types::FleetCapacityReservationTenancy,
     ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::tenancy`](crate::types::CreateCapacityReservationFleetRequest::tenancy).
@@ -223,11 +218,8 @@ impl CreateCapacityReservationFleetRequestBuilder {
         &self.inner.tenancy
     }
     /// Sets [`CreateCapacityReservationFleetRequest::total_target_capacity`](crate::types::CreateCapacityReservationFleetRequest::total_target_capacity): The total number of capacity units to be reserved by the Capacity Reservation Fleet.
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
+        self.inner.total_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::total_target_capacity`](crate::types::CreateCapacityReservationFleetRequest::total_target_capacity).
@@ -245,11 +237,8 @@ impl CreateCapacityReservationFleetRequestBuilder {
         &self.inner.total_target_capacity
     }
     /// Sets [`CreateCapacityReservationFleetRequest::end_date`](crate::types::CreateCapacityReservationFleetRequest::end_date): The date and time at which the Capacity Reservation Fleet expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::end_date`](crate::types::CreateCapacityReservationFleetRequest::end_date).
@@ -271,9 +260,9 @@ impl CreateCapacityReservationFleetRequestBuilder {
     /// Sets [`CreateCapacityReservationFleetRequest::instance_match_criteria`](crate::types::CreateCapacityReservationFleetRequest::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation Fleet accepts.
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetInstanceMatchCriteria>,
+        input: crate::types::FleetInstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input.into());
+        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::instance_match_criteria`](crate::types::CreateCapacityReservationFleetRequest::instance_match_criteria).
@@ -295,11 +284,8 @@ impl CreateCapacityReservationFleetRequestBuilder {
     /// Appends one item to [`CreateCapacityReservationFleetRequest::tag_specifications`](crate::types::CreateCapacityReservationFleetRequest::tag_specifications): The tags to assign to the Capacity Reservation Fleet.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::tag_specifications`](crate::types::CreateCapacityReservationFleetRequest::tag_specifications).
@@ -319,8 +305,8 @@ impl CreateCapacityReservationFleetRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCapacityReservationFleetRequest::dry_run`](crate::types::CreateCapacityReservationFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::dry_run`](crate::types::CreateCapacityReservationFleetRequest::dry_run).

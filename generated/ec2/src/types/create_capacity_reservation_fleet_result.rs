@@ -149,11 +149,8 @@ impl CreateCapacityReservationFleetResultBuilder {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Sets [`CreateCapacityReservationFleetResult::state`](crate::types::CreateCapacityReservationFleetResult::state): The status of the Capacity Reservation Fleet.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationFleetState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CapacityReservationFleetState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::state`](crate::types::CreateCapacityReservationFleetResult::state).
@@ -173,11 +170,8 @@ impl CreateCapacityReservationFleetResultBuilder {
         &self.inner.state
     }
     /// Sets [`CreateCapacityReservationFleetResult::total_target_capacity`](crate::types::CreateCapacityReservationFleetResult::total_target_capacity): The total number of capacity units for which the Capacity Reservation Fleet reserves capacity.
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
+        self.inner.total_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::total_target_capacity`](crate::types::CreateCapacityReservationFleetResult::total_target_capacity).
@@ -195,11 +189,8 @@ impl CreateCapacityReservationFleetResultBuilder {
         &self.inner.total_target_capacity
     }
     /// Sets [`CreateCapacityReservationFleetResult::total_fulfilled_capacity`](crate::types::CreateCapacityReservationFleetResult::total_fulfilled_capacity): The requested capacity units that have been successfully reserved.
-    pub fn total_fulfilled_capacity(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.total_fulfilled_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_fulfilled_capacity(mut self, input: f64) -> Self {
+        self.inner.total_fulfilled_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::total_fulfilled_capacity`](crate::types::CreateCapacityReservationFleetResult::total_fulfilled_capacity).
@@ -219,9 +210,9 @@ impl CreateCapacityReservationFleetResultBuilder {
     /// Sets [`CreateCapacityReservationFleetResult::instance_match_criteria`](crate::types::CreateCapacityReservationFleetResult::instance_match_criteria): The instance matching criteria for the Capacity Reservation Fleet.
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetInstanceMatchCriteria>,
+        input: crate::types::FleetInstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input.into());
+        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::instance_match_criteria`](crate::types::CreateCapacityReservationFleetResult::instance_match_criteria).
@@ -265,11 +256,8 @@ impl CreateCapacityReservationFleetResultBuilder {
         &self.inner.allocation_strategy
     }
     /// Sets [`CreateCapacityReservationFleetResult::create_time`](crate::types::CreateCapacityReservationFleetResult::create_time): The date and time at which the Capacity Reservation Fleet was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::create_time`](crate::types::CreateCapacityReservationFleetResult::create_time).
@@ -289,11 +277,8 @@ impl CreateCapacityReservationFleetResultBuilder {
         &self.inner.create_time
     }
     /// Sets [`CreateCapacityReservationFleetResult::end_date`](crate::types::CreateCapacityReservationFleetResult::end_date): The date and time at which the Capacity Reservation Fleet expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::end_date`](crate::types::CreateCapacityReservationFleetResult::end_date).
@@ -315,9 +300,9 @@ impl CreateCapacityReservationFleetResultBuilder {
     /// Sets [`CreateCapacityReservationFleetResult::tenancy`](crate::types::CreateCapacityReservationFleetResult::tenancy): Indicates the tenancy of Capacity Reservation Fleet.
     pub fn tenancy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetCapacityReservationTenancy>,
+        input: crate::types::FleetCapacityReservationTenancy,
     ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::tenancy`](crate::types::CreateCapacityReservationFleetResult::tenancy).
@@ -341,12 +326,9 @@ impl CreateCapacityReservationFleetResultBuilder {
     /// To set the whole list at once, use [`set_fleet_capacity_reservations`](Self::set_fleet_capacity_reservations).
     pub fn fleet_capacity_reservations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetCapacityReservation>,
+        input: crate::types::FleetCapacityReservation,
     ) -> Self {
-        self.inner
-            .fleet_capacity_reservations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.fleet_capacity_reservations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::fleet_capacity_reservations`](crate::types::CreateCapacityReservationFleetResult::fleet_capacity_reservations).
@@ -372,8 +354,8 @@ impl CreateCapacityReservationFleetResultBuilder {
     /// Appends one item to [`CreateCapacityReservationFleetResult::tags`](crate::types::CreateCapacityReservationFleetResult::tags): The tags assigned to the Capacity Reservation Fleet.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::tags`](crate::types::CreateCapacityReservationFleetResult::tags).

@@ -280,11 +280,9 @@ impl CreateCapacityReservationRequestBuilder {
     /// Sets [`CreateCapacityReservationRequest::instance_platform`](crate::types::CreateCapacityReservationRequest::instance_platform): The type of operating system for which to reserve capacity.
     pub fn instance_platform(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationInstancePlatform,
-        >,
+        input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input.into());
+        self.inner.instance_platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::instance_platform`](crate::types::CreateCapacityReservationRequest::instance_platform).
@@ -352,11 +350,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateCapacityReservationRequest::tenancy`](crate::types::CreateCapacityReservationRequest::tenancy): Indicates the tenancy of the Capacity Reservation.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::tenancy`](crate::types::CreateCapacityReservationRequest::tenancy).
@@ -376,8 +371,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.tenancy
     }
     /// Sets [`CreateCapacityReservationRequest::instance_count`](crate::types::CreateCapacityReservationRequest::instance_count): The number of instances for which to reserve capacity.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::instance_count`](crate::types::CreateCapacityReservationRequest::instance_count).
@@ -392,8 +387,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.instance_count
     }
     /// Sets [`CreateCapacityReservationRequest::ebs_optimized`](crate::types::CreateCapacityReservationRequest::ebs_optimized): Indicates whether the Capacity Reservation supports EBS-optimized instances.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::ebs_optimized`](crate::types::CreateCapacityReservationRequest::ebs_optimized).
@@ -408,8 +403,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.ebs_optimized
     }
     /// Sets [`CreateCapacityReservationRequest::ephemeral_storage`](crate::types::CreateCapacityReservationRequest::ephemeral_storage): *Deprecated.*
-    pub fn ephemeral_storage(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input.into());
+    pub fn ephemeral_storage(mut self, input: bool) -> Self {
+        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::ephemeral_storage`](crate::types::CreateCapacityReservationRequest::ephemeral_storage).
@@ -424,11 +419,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.ephemeral_storage
     }
     /// Sets [`CreateCapacityReservationRequest::end_date`](crate::types::CreateCapacityReservationRequest::end_date): The date and time at which the Capacity Reservation expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::end_date`](crate::types::CreateCapacityReservationRequest::end_date).
@@ -448,11 +440,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.end_date
     }
     /// Sets [`CreateCapacityReservationRequest::end_date_type`](crate::types::CreateCapacityReservationRequest::end_date_type): Indicates the way in which the Capacity Reservation ends.
-    pub fn end_date_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EndDateType>,
-    ) -> Self {
-        self.inner.end_date_type = ::std::option::Option::Some(input.into());
+    pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
+        self.inner.end_date_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::end_date_type`](crate::types::CreateCapacityReservationRequest::end_date_type).
@@ -474,9 +463,9 @@ impl CreateCapacityReservationRequestBuilder {
     /// Sets [`CreateCapacityReservationRequest::instance_match_criteria`](crate::types::CreateCapacityReservationRequest::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation accepts.
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMatchCriteria>,
+        input: crate::types::InstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input.into());
+        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::instance_match_criteria`](crate::types::CreateCapacityReservationRequest::instance_match_criteria).
@@ -498,11 +487,8 @@ impl CreateCapacityReservationRequestBuilder {
     /// Appends one item to [`CreateCapacityReservationRequest::tag_specifications`](crate::types::CreateCapacityReservationRequest::tag_specifications): The tags to apply to the Capacity Reservation during launch.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::tag_specifications`](crate::types::CreateCapacityReservationRequest::tag_specifications).
@@ -522,8 +508,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCapacityReservationRequest::dry_run`](crate::types::CreateCapacityReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::dry_run`](crate::types::CreateCapacityReservationRequest::dry_run).
@@ -584,11 +570,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.placement_group_arn
     }
     /// Sets [`CreateCapacityReservationRequest::start_date`](crate::types::CreateCapacityReservationRequest::start_date): **Note:** Required for future-dated Capacity Reservations only.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::start_date`](crate::types::CreateCapacityReservationRequest::start_date).
@@ -608,8 +591,8 @@ impl CreateCapacityReservationRequestBuilder {
         &self.inner.start_date
     }
     /// Sets [`CreateCapacityReservationRequest::commitment_duration`](crate::types::CreateCapacityReservationRequest::commitment_duration): **Note:** Required for future-dated Capacity Reservations only.
-    pub fn commitment_duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.commitment_duration = ::std::option::Option::Some(input.into());
+    pub fn commitment_duration(mut self, input: i64) -> Self {
+        self.inner.commitment_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::commitment_duration`](crate::types::CreateCapacityReservationRequest::commitment_duration).
@@ -626,11 +609,9 @@ impl CreateCapacityReservationRequestBuilder {
     /// Sets [`CreateCapacityReservationRequest::delivery_preference`](crate::types::CreateCapacityReservationRequest::delivery_preference): **Note:** Required for future-dated Capacity Reservations only.
     pub fn delivery_preference(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationDeliveryPreference,
-        >,
+        input: crate::types::CapacityReservationDeliveryPreference,
     ) -> Self {
-        self.inner.delivery_preference = ::std::option::Option::Some(input.into());
+        self.inner.delivery_preference = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::delivery_preference`](crate::types::CreateCapacityReservationRequest::delivery_preference).

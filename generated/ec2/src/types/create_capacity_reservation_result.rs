@@ -41,9 +41,9 @@ impl CreateCapacityReservationResultBuilder {
     /// Sets [`CreateCapacityReservationResult::capacity_reservation`](crate::types::CreateCapacityReservationResult::capacity_reservation): Information about the Capacity Reservation.
     pub fn capacity_reservation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservation>,
+        input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.capacity_reservation = ::std::option::Option::Some(input.into());
+        self.inner.capacity_reservation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationResult::capacity_reservation`](crate::types::CreateCapacityReservationResult::capacity_reservation).

@@ -86,11 +86,8 @@ impl CreateCarrierGatewayRequestBuilder {
     /// Appends one item to [`CreateCarrierGatewayRequest::tag_specifications`](crate::types::CreateCarrierGatewayRequest::tag_specifications): The tags to associate with the carrier gateway.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCarrierGatewayRequest::tag_specifications`](crate::types::CreateCarrierGatewayRequest::tag_specifications).
@@ -110,8 +107,8 @@ impl CreateCarrierGatewayRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCarrierGatewayRequest::dry_run`](crate::types::CreateCarrierGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCarrierGatewayRequest::dry_run`](crate::types::CreateCarrierGatewayRequest::dry_run).

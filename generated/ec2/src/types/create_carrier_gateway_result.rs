@@ -39,11 +39,8 @@ pub struct CreateCarrierGatewayResultBuilder {
 }
 impl CreateCarrierGatewayResultBuilder {
     /// Sets [`CreateCarrierGatewayResult::carrier_gateway`](crate::types::CreateCarrierGatewayResult::carrier_gateway): Information about the carrier gateway.
-    pub fn carrier_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CarrierGateway>,
-    ) -> Self {
-        self.inner.carrier_gateway = ::std::option::Option::Some(input.into());
+    pub fn carrier_gateway(mut self, input: crate::types::CarrierGateway) -> Self {
+        self.inner.carrier_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCarrierGatewayResult::carrier_gateway`](crate::types::CreateCarrierGatewayResult::carrier_gateway).

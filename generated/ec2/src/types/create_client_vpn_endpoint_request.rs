@@ -316,9 +316,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// To set the whole list at once, use [`set_authentication_options`](Self::set_authentication_options).
     pub fn authentication_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnAuthenticationRequest>,
+        input: crate::types::ClientVpnAuthenticationRequest,
     ) -> Self {
-        self.inner.authentication_options.get_or_insert_default().push(input.into());
+        self.inner.authentication_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::authentication_options`](crate::types::CreateClientVpnEndpointRequest::authentication_options).
@@ -344,9 +344,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::connection_log_options`](crate::types::CreateClientVpnEndpointRequest::connection_log_options): Information about the client connection logging options.
     pub fn connection_log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionLogOptions>,
+        input: crate::types::ConnectionLogOptions,
     ) -> Self {
-        self.inner.connection_log_options = ::std::option::Option::Some(input.into());
+        self.inner.connection_log_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::connection_log_options`](crate::types::CreateClientVpnEndpointRequest::connection_log_options).
@@ -392,11 +392,8 @@ impl CreateClientVpnEndpointRequestBuilder {
         &self.inner.dns_servers
     }
     /// Sets [`CreateClientVpnEndpointRequest::transport_protocol`](crate::types::CreateClientVpnEndpointRequest::transport_protocol): The transport protocol to be used by the VPN session.
-    pub fn transport_protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransportProtocol>,
-    ) -> Self {
-        self.inner.transport_protocol = ::std::option::Option::Some(input.into());
+    pub fn transport_protocol(mut self, input: crate::types::TransportProtocol) -> Self {
+        self.inner.transport_protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::transport_protocol`](crate::types::CreateClientVpnEndpointRequest::transport_protocol).
@@ -416,8 +413,8 @@ impl CreateClientVpnEndpointRequestBuilder {
         &self.inner.transport_protocol
     }
     /// Sets [`CreateClientVpnEndpointRequest::vpn_port`](crate::types::CreateClientVpnEndpointRequest::vpn_port): The port number to assign to the Client VPN endpoint for TCP and UDP traffic.
-    pub fn vpn_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vpn_port = ::std::option::Option::Some(input.into());
+    pub fn vpn_port(mut self, input: i32) -> Self {
+        self.inner.vpn_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::vpn_port`](crate::types::CreateClientVpnEndpointRequest::vpn_port).
@@ -454,8 +451,8 @@ impl CreateClientVpnEndpointRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateClientVpnEndpointRequest::split_tunnel`](crate::types::CreateClientVpnEndpointRequest::split_tunnel): Indicates whether split-tunnel is enabled on the Client VPN endpoint.
-    pub fn split_tunnel(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.split_tunnel = ::std::option::Option::Some(input.into());
+    pub fn split_tunnel(mut self, input: bool) -> Self {
+        self.inner.split_tunnel = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::split_tunnel`](crate::types::CreateClientVpnEndpointRequest::split_tunnel).
@@ -470,8 +467,8 @@ impl CreateClientVpnEndpointRequestBuilder {
         &self.inner.split_tunnel
     }
     /// Sets [`CreateClientVpnEndpointRequest::dry_run`](crate::types::CreateClientVpnEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::dry_run`](crate::types::CreateClientVpnEndpointRequest::dry_run).
@@ -510,11 +507,8 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Appends one item to [`CreateClientVpnEndpointRequest::tag_specifications`](crate::types::CreateClientVpnEndpointRequest::tag_specifications): The tags to apply to the Client VPN endpoint during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::tag_specifications`](crate::types::CreateClientVpnEndpointRequest::tag_specifications).
@@ -584,9 +578,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::self_service_portal`](crate::types::CreateClientVpnEndpointRequest::self_service_portal): Specify whether to enable the self-service portal for the Client VPN endpoint.
     pub fn self_service_portal(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfServicePortal>,
+        input: crate::types::SelfServicePortal,
     ) -> Self {
-        self.inner.self_service_portal = ::std::option::Option::Some(input.into());
+        self.inner.self_service_portal = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::self_service_portal`](crate::types::CreateClientVpnEndpointRequest::self_service_portal).
@@ -608,9 +602,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::client_connect_options`](crate::types::CreateClientVpnEndpointRequest::client_connect_options): The options for managing connection authorization for new client connections.
     pub fn client_connect_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientConnectOptions>,
+        input: crate::types::ClientConnectOptions,
     ) -> Self {
-        self.inner.client_connect_options = ::std::option::Option::Some(input.into());
+        self.inner.client_connect_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_connect_options`](crate::types::CreateClientVpnEndpointRequest::client_connect_options).
@@ -630,11 +624,8 @@ impl CreateClientVpnEndpointRequestBuilder {
         &self.inner.client_connect_options
     }
     /// Sets [`CreateClientVpnEndpointRequest::session_timeout_hours`](crate::types::CreateClientVpnEndpointRequest::session_timeout_hours): The maximum VPN session duration time in hours.
-    pub fn session_timeout_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.session_timeout_hours = ::std::option::Option::Some(input.into());
+    pub fn session_timeout_hours(mut self, input: i32) -> Self {
+        self.inner.session_timeout_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::session_timeout_hours`](crate::types::CreateClientVpnEndpointRequest::session_timeout_hours).
@@ -654,11 +645,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::client_login_banner_options`](crate::types::CreateClientVpnEndpointRequest::client_login_banner_options): Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
     pub fn client_login_banner_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientLoginBannerOptions>,
+        input: crate::types::ClientLoginBannerOptions,
     ) -> Self {
-        self.inner.client_login_banner_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.client_login_banner_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_login_banner_options`](crate::types::CreateClientVpnEndpointRequest::client_login_banner_options).
@@ -680,11 +669,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::CreateClientVpnEndpointRequest::client_route_enforcement_options): Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN.
     pub fn client_route_enforcement_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientRouteEnforcementOptions>,
+        input: crate::types::ClientRouteEnforcementOptions,
     ) -> Self {
-        self.inner.client_route_enforcement_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.client_route_enforcement_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::CreateClientVpnEndpointRequest::client_route_enforcement_options).
@@ -704,13 +691,8 @@ impl CreateClientVpnEndpointRequestBuilder {
         &self.inner.client_route_enforcement_options
     }
     /// Sets [`CreateClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::CreateClientVpnEndpointRequest::disconnect_on_session_timeout): Indicates whether the client VPN session is disconnected after the maximum timeout specified in `SessionTimeoutHours` is reached.
-    pub fn disconnect_on_session_timeout(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
+        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::CreateClientVpnEndpointRequest::disconnect_on_session_timeout).
@@ -730,9 +712,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::endpoint_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::endpoint_ip_address_type): The IP address type for the Client VPN endpoint.
     pub fn endpoint_ip_address_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EndpointIpAddressType>,
+        input: crate::types::EndpointIpAddressType,
     ) -> Self {
-        self.inner.endpoint_ip_address_type = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::endpoint_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::endpoint_ip_address_type).
@@ -754,9 +736,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::traffic_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::traffic_ip_address_type): The IP address type for traffic within the Client VPN tunnel.
     pub fn traffic_ip_address_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficIpAddressType>,
+        input: crate::types::TrafficIpAddressType,
     ) -> Self {
-        self.inner.traffic_ip_address_type = ::std::option::Option::Some(input.into());
+        self.inner.traffic_ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::traffic_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::traffic_ip_address_type).
@@ -778,13 +760,9 @@ impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::CreateClientVpnEndpointRequest::transit_gateway_configuration): The Transit Gateway configuration for the Client VPN endpoint.
     pub fn transit_gateway_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: crate::types::TransitGatewayConfigurationInputStructure,
     ) -> Self {
-        self.inner.transit_gateway_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::CreateClientVpnEndpointRequest::transit_gateway_configuration).

@@ -77,11 +77,8 @@ impl CreateClientVpnEndpointResultBuilder {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`CreateClientVpnEndpointResult::status`](crate::types::CreateClientVpnEndpointResult::status): The current state of the Client VPN endpoint.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnEndpointStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ClientVpnEndpointStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointResult::status`](crate::types::CreateClientVpnEndpointResult::status).

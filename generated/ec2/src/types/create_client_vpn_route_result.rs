@@ -37,11 +37,8 @@ pub struct CreateClientVpnRouteResultBuilder {
 }
 impl CreateClientVpnRouteResultBuilder {
     /// Sets [`CreateClientVpnRouteResult::status`](crate::types::CreateClientVpnRouteResult::status): The current state of the route.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnRouteStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ClientVpnRouteStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnRouteResult::status`](crate::types::CreateClientVpnRouteResult::status).

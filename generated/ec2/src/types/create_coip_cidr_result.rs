@@ -37,11 +37,8 @@ pub struct CreateCoipCidrResultBuilder {
 }
 impl CreateCoipCidrResultBuilder {
     /// Sets [`CreateCoipCidrResult::coip_cidr`](crate::types::CreateCoipCidrResult::coip_cidr): Information about a range of customer-owned IP addresses.
-    pub fn coip_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CoipCidr>,
-    ) -> Self {
-        self.inner.coip_cidr = ::std::option::Option::Some(input.into());
+    pub fn coip_cidr(mut self, input: crate::types::CoipCidr) -> Self {
+        self.inner.coip_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCoipCidrResult::coip_cidr`](crate::types::CreateCoipCidrResult::coip_cidr).

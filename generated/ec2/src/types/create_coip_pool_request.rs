@@ -83,11 +83,8 @@ impl CreateCoipPoolRequestBuilder {
     /// Appends one item to [`CreateCoipPoolRequest::tag_specifications`](crate::types::CreateCoipPoolRequest::tag_specifications): The tags to assign to the CoIP address pool.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCoipPoolRequest::tag_specifications`](crate::types::CreateCoipPoolRequest::tag_specifications).
@@ -107,8 +104,8 @@ impl CreateCoipPoolRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCoipPoolRequest::dry_run`](crate::types::CreateCoipPoolRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCoipPoolRequest::dry_run`](crate::types::CreateCoipPoolRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct CreateCoipPoolResultBuilder {
 }
 impl CreateCoipPoolResultBuilder {
     /// Sets [`CreateCoipPoolResult::coip_pool`](crate::types::CreateCoipPoolResult::coip_pool): Information about the CoIP address pool.
-    pub fn coip_pool(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CoipPool>,
-    ) -> Self {
-        self.inner.coip_pool = ::std::option::Option::Some(input.into());
+    pub fn coip_pool(mut self, input: crate::types::CoipPool) -> Self {
+        self.inner.coip_pool = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCoipPoolResult::coip_pool`](crate::types::CreateCoipPoolResult::coip_pool).

@@ -105,8 +105,8 @@ pub struct CreateCustomerGatewayRequestBuilder {
 }
 impl CreateCustomerGatewayRequestBuilder {
     /// Sets [`CreateCustomerGatewayRequest::bgp_asn`](crate::types::CreateCustomerGatewayRequest::bgp_asn): For customer gateway devices that support BGP, specify the device's ASN.
-    pub fn bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn bgp_asn(mut self, input: i32) -> Self {
+        self.inner.bgp_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::bgp_asn`](crate::types::CreateCustomerGatewayRequest::bgp_asn).
@@ -165,11 +165,8 @@ impl CreateCustomerGatewayRequestBuilder {
         &self.inner.certificate_arn
     }
     /// Sets [`CreateCustomerGatewayRequest::type_`](crate::types::CreateCustomerGatewayRequest::type_): The type of VPN connection that this customer gateway supports (`ipsec.1`).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::type_`](crate::types::CreateCustomerGatewayRequest::type_).
@@ -189,11 +186,8 @@ impl CreateCustomerGatewayRequestBuilder {
     /// Appends one item to [`CreateCustomerGatewayRequest::tag_specifications`](crate::types::CreateCustomerGatewayRequest::tag_specifications): The tags to apply to the customer gateway.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::tag_specifications`](crate::types::CreateCustomerGatewayRequest::tag_specifications).
@@ -257,8 +251,8 @@ impl CreateCustomerGatewayRequestBuilder {
         &self.inner.ip_address
     }
     /// Sets [`CreateCustomerGatewayRequest::bgp_asn_extended`](crate::types::CreateCustomerGatewayRequest::bgp_asn_extended): For customer gateway devices that support BGP, specify the device's ASN.
-    pub fn bgp_asn_extended(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.bgp_asn_extended = ::std::option::Option::Some(input.into());
+    pub fn bgp_asn_extended(mut self, input: i64) -> Self {
+        self.inner.bgp_asn_extended = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::bgp_asn_extended`](crate::types::CreateCustomerGatewayRequest::bgp_asn_extended).
@@ -273,8 +267,8 @@ impl CreateCustomerGatewayRequestBuilder {
         &self.inner.bgp_asn_extended
     }
     /// Sets [`CreateCustomerGatewayRequest::dry_run`](crate::types::CreateCustomerGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::dry_run`](crate::types::CreateCustomerGatewayRequest::dry_run).

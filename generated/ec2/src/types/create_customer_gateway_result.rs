@@ -39,11 +39,8 @@ pub struct CreateCustomerGatewayResultBuilder {
 }
 impl CreateCustomerGatewayResultBuilder {
     /// Sets [`CreateCustomerGatewayResult::customer_gateway`](crate::types::CreateCustomerGatewayResult::customer_gateway): Information about the customer gateway.
-    pub fn customer_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CustomerGateway>,
-    ) -> Self {
-        self.inner.customer_gateway = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway(mut self, input: crate::types::CustomerGateway) -> Self {
+        self.inner.customer_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayResult::customer_gateway`](crate::types::CreateCustomerGatewayResult::customer_gateway).

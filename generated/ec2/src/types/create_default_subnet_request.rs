@@ -86,8 +86,8 @@ impl CreateDefaultSubnetRequestBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`CreateDefaultSubnetRequest::dry_run`](crate::types::CreateDefaultSubnetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultSubnetRequest::dry_run`](crate::types::CreateDefaultSubnetRequest::dry_run).
@@ -102,8 +102,8 @@ impl CreateDefaultSubnetRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`CreateDefaultSubnetRequest::ipv6_native`](crate::types::CreateDefaultSubnetRequest::ipv6_native): Indicates whether to create an IPv6 only subnet.
-    pub fn ipv6_native(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input.into());
+    pub fn ipv6_native(mut self, input: bool) -> Self {
+        self.inner.ipv6_native = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultSubnetRequest::ipv6_native`](crate::types::CreateDefaultSubnetRequest::ipv6_native).

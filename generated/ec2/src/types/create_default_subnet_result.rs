@@ -37,11 +37,8 @@ pub struct CreateDefaultSubnetResultBuilder {
 }
 impl CreateDefaultSubnetResultBuilder {
     /// Sets [`CreateDefaultSubnetResult::subnet`](crate::types::CreateDefaultSubnetResult::subnet): Information about the subnet.
-    pub fn subnet(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Subnet>,
-    ) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input.into());
+    pub fn subnet(mut self, input: crate::types::Subnet) -> Self {
+        self.inner.subnet = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultSubnetResult::subnet`](crate::types::CreateDefaultSubnetResult::subnet).

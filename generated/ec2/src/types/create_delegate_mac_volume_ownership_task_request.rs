@@ -110,8 +110,8 @@ impl CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskRequest::dry_run`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskRequest::dry_run`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::dry_run).
@@ -172,11 +172,8 @@ impl CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
     /// Appends one item to [`CreateDelegateMacVolumeOwnershipTaskRequest::tag_specifications`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::tag_specifications): The tags to assign to the volume ownership delegation task.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskRequest::tag_specifications`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::tag_specifications).

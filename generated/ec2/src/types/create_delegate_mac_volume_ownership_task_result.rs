@@ -41,9 +41,9 @@ impl CreateDelegateMacVolumeOwnershipTaskResultBuilder {
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task`](crate::types::CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task): Information about the volume ownership delegation task.
     pub fn mac_modification_task(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MacModificationTask>,
+        input: crate::types::MacModificationTask,
     ) -> Self {
-        self.inner.mac_modification_task = ::std::option::Option::Some(input.into());
+        self.inner.mac_modification_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task`](crate::types::CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task).

@@ -61,9 +61,9 @@ impl CreateDhcpOptionsRequestBuilder {
     /// To set the whole list at once, use [`set_dhcp_configurations`](Self::set_dhcp_configurations).
     pub fn dhcp_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NewDhcpConfiguration>,
+        input: crate::types::NewDhcpConfiguration,
     ) -> Self {
-        self.inner.dhcp_configurations.get_or_insert_default().push(input.into());
+        self.inner.dhcp_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateDhcpOptionsRequest::dhcp_configurations`](crate::types::CreateDhcpOptionsRequest::dhcp_configurations).
@@ -85,11 +85,8 @@ impl CreateDhcpOptionsRequestBuilder {
     /// Appends one item to [`CreateDhcpOptionsRequest::tag_specifications`](crate::types::CreateDhcpOptionsRequest::tag_specifications): The tags to assign to the DHCP option.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateDhcpOptionsRequest::tag_specifications`](crate::types::CreateDhcpOptionsRequest::tag_specifications).
@@ -109,8 +106,8 @@ impl CreateDhcpOptionsRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateDhcpOptionsRequest::dry_run`](crate::types::CreateDhcpOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDhcpOptionsRequest::dry_run`](crate::types::CreateDhcpOptionsRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct CreateDhcpOptionsResultBuilder {
 }
 impl CreateDhcpOptionsResultBuilder {
     /// Sets [`CreateDhcpOptionsResult::dhcp_options`](crate::types::CreateDhcpOptionsResult::dhcp_options): A set of DHCP options.
-    pub fn dhcp_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DhcpOptions>,
-    ) -> Self {
-        self.inner.dhcp_options = ::std::option::Option::Some(input.into());
+    pub fn dhcp_options(mut self, input: crate::types::DhcpOptions) -> Self {
+        self.inner.dhcp_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateDhcpOptionsResult::dhcp_options`](crate::types::CreateDhcpOptionsResult::dhcp_options).

@@ -84,8 +84,8 @@ impl CreateEgressOnlyInternetGatewayRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateEgressOnlyInternetGatewayRequest::dry_run`](crate::types::CreateEgressOnlyInternetGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEgressOnlyInternetGatewayRequest::dry_run`](crate::types::CreateEgressOnlyInternetGatewayRequest::dry_run).
@@ -124,11 +124,8 @@ impl CreateEgressOnlyInternetGatewayRequestBuilder {
     /// Appends one item to [`CreateEgressOnlyInternetGatewayRequest::tag_specifications`](crate::types::CreateEgressOnlyInternetGatewayRequest::tag_specifications): The tags to assign to the egress-only internet gateway.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateEgressOnlyInternetGatewayRequest::tag_specifications`](crate::types::CreateEgressOnlyInternetGatewayRequest::tag_specifications).

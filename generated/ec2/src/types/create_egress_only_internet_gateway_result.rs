@@ -72,11 +72,9 @@ impl CreateEgressOnlyInternetGatewayResultBuilder {
     /// Sets [`CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway`](crate::types::CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway): Information about the egress-only internet gateway.
     pub fn egress_only_internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EgressOnlyInternetGateway>,
+        input: crate::types::EgressOnlyInternetGateway,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway`](crate::types::CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway).

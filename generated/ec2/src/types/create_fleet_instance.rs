@@ -98,13 +98,9 @@ impl CreateFleetInstanceBuilder {
     /// Sets [`CreateFleetInstance::launch_template_and_overrides`](crate::types::CreateFleetInstance::launch_template_and_overrides): The launch templates and overrides that were used for launching the instances.
     pub fn launch_template_and_overrides(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateAndOverridesResponse,
-        >,
+        input: crate::types::LaunchTemplateAndOverridesResponse,
     ) -> Self {
-        self.inner.launch_template_and_overrides = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_and_overrides = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::launch_template_and_overrides`](crate::types::CreateFleetInstance::launch_template_and_overrides).
@@ -124,11 +120,8 @@ impl CreateFleetInstanceBuilder {
         &self.inner.launch_template_and_overrides
     }
     /// Sets [`CreateFleetInstance::lifecycle`](crate::types::CreateFleetInstance::lifecycle): Indicates if the instance that was launched is a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceLifecycle>,
-    ) -> Self {
-        self.inner.lifecycle = ::std::option::Option::Some(input.into());
+    pub fn lifecycle(mut self, input: crate::types::InstanceLifecycle) -> Self {
+        self.inner.lifecycle = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::lifecycle`](crate::types::CreateFleetInstance::lifecycle).
@@ -174,11 +167,8 @@ impl CreateFleetInstanceBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`CreateFleetInstance::instance_type`](crate::types::CreateFleetInstance::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::instance_type`](crate::types::CreateFleetInstance::instance_type).
@@ -198,11 +188,8 @@ impl CreateFleetInstanceBuilder {
         &self.inner.instance_type
     }
     /// Sets [`CreateFleetInstance::platform`](crate::types::CreateFleetInstance::platform): The value is `windows` for Windows instances in an EC2 Fleet.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformValues>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
+        self.inner.platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::platform`](crate::types::CreateFleetInstance::platform).

@@ -181,8 +181,8 @@ pub struct CreateFleetRequestBuilder {
 }
 impl CreateFleetRequestBuilder {
     /// Sets [`CreateFleetRequest::dry_run`](crate::types::CreateFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::dry_run`](crate::types::CreateFleetRequest::dry_run).
@@ -219,11 +219,8 @@ impl CreateFleetRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateFleetRequest::spot_options`](crate::types::CreateFleetRequest::spot_options): Describes the configuration of Spot Instances in an EC2 Fleet.
-    pub fn spot_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotOptionsRequest>,
-    ) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input.into());
+    pub fn spot_options(mut self, input: crate::types::SpotOptionsRequest) -> Self {
+        self.inner.spot_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::spot_options`](crate::types::CreateFleetRequest::spot_options).
@@ -245,9 +242,9 @@ impl CreateFleetRequestBuilder {
     /// Sets [`CreateFleetRequest::on_demand_options`](crate::types::CreateFleetRequest::on_demand_options): Describes the configuration of On-Demand Instances in an EC2 Fleet.
     pub fn on_demand_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandOptionsRequest>,
+        input: crate::types::OnDemandOptionsRequest,
     ) -> Self {
-        self.inner.on_demand_options = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::on_demand_options`](crate::types::CreateFleetRequest::on_demand_options).
@@ -269,9 +266,9 @@ impl CreateFleetRequestBuilder {
     /// Sets [`CreateFleetRequest::reserved_capacity_options`](crate::types::CreateFleetRequest::reserved_capacity_options): Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
     pub fn reserved_capacity_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedCapacityOptionsRequest>,
+        input: crate::types::ReservedCapacityOptionsRequest,
     ) -> Self {
-        self.inner.reserved_capacity_options = ::std::option::Option::Some(input.into());
+        self.inner.reserved_capacity_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::reserved_capacity_options`](crate::types::CreateFleetRequest::reserved_capacity_options).
@@ -293,12 +290,10 @@ impl CreateFleetRequestBuilder {
     /// Sets [`CreateFleetRequest::excess_capacity_termination_policy`](crate::types::CreateFleetRequest::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetExcessCapacityTerminationPolicy,
-        >,
+        input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -323,9 +318,9 @@ impl CreateFleetRequestBuilder {
     /// To set the whole list at once, use [`set_launch_template_configs`](Self::set_launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateConfigRequest>,
+        input: crate::types::FleetLaunchTemplateConfigRequest,
     ) -> Self {
-        self.inner.launch_template_configs.get_or_insert_default().push(input.into());
+        self.inner.launch_template_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::launch_template_configs`](crate::types::CreateFleetRequest::launch_template_configs).
@@ -351,13 +346,9 @@ impl CreateFleetRequestBuilder {
     /// Sets [`CreateFleetRequest::target_capacity_specification`](crate::types::CreateFleetRequest::target_capacity_specification): The number of units to request.
     pub fn target_capacity_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TargetCapacitySpecificationRequest,
-        >,
+        input: crate::types::TargetCapacitySpecificationRequest,
     ) -> Self {
-        self.inner.target_capacity_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.target_capacity_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::target_capacity_specification`](crate::types::CreateFleetRequest::target_capacity_specification).
@@ -377,12 +368,9 @@ impl CreateFleetRequestBuilder {
         &self.inner.target_capacity_specification
     }
     /// Sets [`CreateFleetRequest::terminate_instances_with_expiration`](crate::types::CreateFleetRequest::terminate_instances_with_expiration): Indicates whether running instances should be terminated when the EC2 Fleet expires.
-    pub fn terminate_instances_with_expiration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn terminate_instances_with_expiration(mut self, input: bool) -> Self {
         self.inner.terminate_instances_with_expiration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -403,11 +391,8 @@ impl CreateFleetRequestBuilder {
         &self.inner.terminate_instances_with_expiration
     }
     /// Sets [`CreateFleetRequest::type_`](crate::types::CreateFleetRequest::type_): The fleet type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::FleetType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::type_`](crate::types::CreateFleetRequest::type_).
@@ -425,11 +410,8 @@ impl CreateFleetRequestBuilder {
         &self.inner.type_
     }
     /// Sets [`CreateFleetRequest::valid_from`](crate::types::CreateFleetRequest::valid_from): The start date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_from(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input.into());
+    pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_from = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::valid_from`](crate::types::CreateFleetRequest::valid_from).
@@ -449,11 +431,8 @@ impl CreateFleetRequestBuilder {
         &self.inner.valid_from
     }
     /// Sets [`CreateFleetRequest::valid_until`](crate::types::CreateFleetRequest::valid_until): The end date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::valid_until`](crate::types::CreateFleetRequest::valid_until).
@@ -473,13 +452,8 @@ impl CreateFleetRequestBuilder {
         &self.inner.valid_until
     }
     /// Sets [`CreateFleetRequest::replace_unhealthy_instances`](crate::types::CreateFleetRequest::replace_unhealthy_instances): Indicates whether EC2 Fleet should replace unhealthy Spot Instances.
-    pub fn replace_unhealthy_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn replace_unhealthy_instances(mut self, input: bool) -> Self {
+        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::replace_unhealthy_instances`](crate::types::CreateFleetRequest::replace_unhealthy_instances).
@@ -499,11 +473,8 @@ impl CreateFleetRequestBuilder {
     /// Appends one item to [`CreateFleetRequest::tag_specifications`](crate::types::CreateFleetRequest::tag_specifications): The key-value pair for tagging the EC2 Fleet request on creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::tag_specifications`](crate::types::CreateFleetRequest::tag_specifications).

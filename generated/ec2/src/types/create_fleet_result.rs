@@ -77,11 +77,8 @@ impl CreateFleetResultBuilder {
     /// Appends one item to [`CreateFleetResult::errors`](crate::types::CreateFleetResult::errors): Information about the instances that could not be launched by the fleet.
     ///
     /// To set the whole list at once, use [`set_errors`](Self::set_errors).
-    pub fn errors(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateFleetError>,
-    ) -> Self {
-        self.inner.errors.get_or_insert_default().push(input.into());
+    pub fn errors(mut self, input: crate::types::CreateFleetError) -> Self {
+        self.inner.errors.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFleetResult::errors`](crate::types::CreateFleetResult::errors).
@@ -103,11 +100,8 @@ impl CreateFleetResultBuilder {
     /// Appends one item to [`CreateFleetResult::instances`](crate::types::CreateFleetResult::instances): Information about the instances that were launched by the fleet.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateFleetInstance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::CreateFleetInstance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFleetResult::instances`](crate::types::CreateFleetResult::instances).

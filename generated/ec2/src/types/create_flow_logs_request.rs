@@ -181,8 +181,8 @@ pub struct CreateFlowLogsRequestBuilder {
 }
 impl CreateFlowLogsRequestBuilder {
     /// Sets [`CreateFlowLogsRequest::dry_run`](crate::types::CreateFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::dry_run`](crate::types::CreateFlowLogsRequest::dry_run).
@@ -319,11 +319,8 @@ impl CreateFlowLogsRequestBuilder {
         &self.inner.resource_ids
     }
     /// Sets [`CreateFlowLogsRequest::resource_type`](crate::types::CreateFlowLogsRequest::resource_type): The type of resource to monitor.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FlowLogsResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::FlowLogsResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::resource_type`](crate::types::CreateFlowLogsRequest::resource_type).
@@ -343,11 +340,8 @@ impl CreateFlowLogsRequestBuilder {
         &self.inner.resource_type
     }
     /// Sets [`CreateFlowLogsRequest::traffic_type`](crate::types::CreateFlowLogsRequest::traffic_type): The type of traffic to monitor (accepted traffic, rejected traffic, or all traffic).
-    pub fn traffic_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficType>,
-    ) -> Self {
-        self.inner.traffic_type = ::std::option::Option::Some(input.into());
+    pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
+        self.inner.traffic_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::traffic_type`](crate::types::CreateFlowLogsRequest::traffic_type).
@@ -367,9 +361,9 @@ impl CreateFlowLogsRequestBuilder {
     /// Sets [`CreateFlowLogsRequest::log_destination_type`](crate::types::CreateFlowLogsRequest::log_destination_type): The type of destination for the flow log data.
     pub fn log_destination_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LogDestinationType>,
+        input: crate::types::LogDestinationType,
     ) -> Self {
-        self.inner.log_destination_type = ::std::option::Option::Some(input.into());
+        self.inner.log_destination_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::log_destination_type`](crate::types::CreateFlowLogsRequest::log_destination_type).
@@ -435,11 +429,8 @@ impl CreateFlowLogsRequestBuilder {
     /// Appends one item to [`CreateFlowLogsRequest::tag_specifications`](crate::types::CreateFlowLogsRequest::tag_specifications): The tags to apply to the flow logs.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::tag_specifications`](crate::types::CreateFlowLogsRequest::tag_specifications).
@@ -459,11 +450,8 @@ impl CreateFlowLogsRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateFlowLogsRequest::max_aggregation_interval`](crate::types::CreateFlowLogsRequest::max_aggregation_interval): The maximum interval of time during which a flow of packets is captured and aggregated into a flow log record.
-    pub fn max_aggregation_interval(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_aggregation_interval = ::std::option::Option::Some(input.into());
+    pub fn max_aggregation_interval(mut self, input: i32) -> Self {
+        self.inner.max_aggregation_interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::max_aggregation_interval`](crate::types::CreateFlowLogsRequest::max_aggregation_interval).
@@ -483,9 +471,9 @@ impl CreateFlowLogsRequestBuilder {
     /// Sets [`CreateFlowLogsRequest::destination_options`](crate::types::CreateFlowLogsRequest::destination_options): The destination options.
     pub fn destination_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationOptionsRequest>,
+        input: crate::types::DestinationOptionsRequest,
     ) -> Self {
-        self.inner.destination_options = ::std::option::Option::Some(input.into());
+        self.inner.destination_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::destination_options`](crate::types::CreateFlowLogsRequest::destination_options).
@@ -509,9 +497,9 @@ impl CreateFlowLogsRequestBuilder {
     /// To set the whole list at once, use [`set_tag_field_specifications`](Self::set_tag_field_specifications).
     pub fn tag_field_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TagFieldSpecificationRequest>,
+        input: crate::types::TagFieldSpecificationRequest,
     ) -> Self {
-        self.inner.tag_field_specifications.get_or_insert_default().push(input.into());
+        self.inner.tag_field_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::tag_field_specifications`](crate::types::CreateFlowLogsRequest::tag_field_specifications).

@@ -103,11 +103,8 @@ impl CreateFlowLogsResultBuilder {
     /// Appends one item to [`CreateFlowLogsResult::unsuccessful`](crate::types::CreateFlowLogsResult::unsuccessful): Information about the flow logs that could not be created successfully.
     ///
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
-    pub fn unsuccessful(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnsuccessfulItem>,
-    ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+    pub fn unsuccessful(mut self, input: crate::types::UnsuccessfulItem) -> Self {
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsResult::unsuccessful`](crate::types::CreateFlowLogsResult::unsuccessful).

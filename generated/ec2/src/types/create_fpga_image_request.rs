@@ -87,8 +87,8 @@ pub struct CreateFpgaImageRequestBuilder {
 }
 impl CreateFpgaImageRequestBuilder {
     /// Sets [`CreateFpgaImageRequest::dry_run`](crate::types::CreateFpgaImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::dry_run`](crate::types::CreateFpgaImageRequest::dry_run).
@@ -105,9 +105,9 @@ impl CreateFpgaImageRequestBuilder {
     /// Sets [`CreateFpgaImageRequest::input_storage_location`](crate::types::CreateFpgaImageRequest::input_storage_location): The location of the encrypted design checkpoint in Amazon S3.
     pub fn input_storage_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StorageLocation>,
+        input: crate::types::StorageLocation,
     ) -> Self {
-        self.inner.input_storage_location = ::std::option::Option::Some(input.into());
+        self.inner.input_storage_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::input_storage_location`](crate::types::CreateFpgaImageRequest::input_storage_location).
@@ -129,9 +129,9 @@ impl CreateFpgaImageRequestBuilder {
     /// Sets [`CreateFpgaImageRequest::logs_storage_location`](crate::types::CreateFpgaImageRequest::logs_storage_location): The location in Amazon S3 for the output logs.
     pub fn logs_storage_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StorageLocation>,
+        input: crate::types::StorageLocation,
     ) -> Self {
-        self.inner.logs_storage_location = ::std::option::Option::Some(input.into());
+        self.inner.logs_storage_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::logs_storage_location`](crate::types::CreateFpgaImageRequest::logs_storage_location).
@@ -219,11 +219,8 @@ impl CreateFpgaImageRequestBuilder {
     /// Appends one item to [`CreateFpgaImageRequest::tag_specifications`](crate::types::CreateFpgaImageRequest::tag_specifications): The tags to apply to the FPGA image during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::tag_specifications`](crate::types::CreateFpgaImageRequest::tag_specifications).

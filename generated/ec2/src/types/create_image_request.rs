@@ -125,11 +125,8 @@ impl CreateImageRequestBuilder {
     /// Appends one item to [`CreateImageRequest::tag_specifications`](crate::types::CreateImageRequest::tag_specifications): The tags to apply to the AMI and snapshots on creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::tag_specifications`](crate::types::CreateImageRequest::tag_specifications).
@@ -151,9 +148,9 @@ impl CreateImageRequestBuilder {
     /// Sets [`CreateImageRequest::snapshot_location`](crate::types::CreateImageRequest::snapshot_location): **Note:** Only supported for instances in Local Zones.
     pub fn snapshot_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotLocationEnum>,
+        input: crate::types::SnapshotLocationEnum,
     ) -> Self {
-        self.inner.snapshot_location = ::std::option::Option::Some(input.into());
+        self.inner.snapshot_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::snapshot_location`](crate::types::CreateImageRequest::snapshot_location).
@@ -173,8 +170,8 @@ impl CreateImageRequestBuilder {
         &self.inner.snapshot_location
     }
     /// Sets [`CreateImageRequest::dry_run`](crate::types::CreateImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::dry_run`](crate::types::CreateImageRequest::dry_run).
@@ -255,8 +252,8 @@ impl CreateImageRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateImageRequest::no_reboot`](crate::types::CreateImageRequest::no_reboot): Indicates whether or not the instance should be automatically rebooted before creating the image.
-    pub fn no_reboot(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.no_reboot = ::std::option::Option::Some(input.into());
+    pub fn no_reboot(mut self, input: bool) -> Self {
+        self.inner.no_reboot = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::no_reboot`](crate::types::CreateImageRequest::no_reboot).
@@ -275,9 +272,9 @@ impl CreateImageRequestBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::block_device_mappings`](crate::types::CreateImageRequest::block_device_mappings).

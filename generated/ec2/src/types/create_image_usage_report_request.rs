@@ -104,8 +104,8 @@ impl CreateImageUsageReportRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`CreateImageUsageReportRequest::dry_run`](crate::types::CreateImageUsageReportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateImageUsageReportRequest::dry_run`](crate::types::CreateImageUsageReportRequest::dry_run).
@@ -124,9 +124,9 @@ impl CreateImageUsageReportRequestBuilder {
     /// To set the whole list at once, use [`set_resource_types`](Self::set_resource_types).
     pub fn resource_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageUsageResourceTypeRequest>,
+        input: crate::types::ImageUsageResourceTypeRequest,
     ) -> Self {
-        self.inner.resource_types.get_or_insert_default().push(input.into());
+        self.inner.resource_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateImageUsageReportRequest::resource_types`](crate::types::CreateImageUsageReportRequest::resource_types).
@@ -200,11 +200,8 @@ impl CreateImageUsageReportRequestBuilder {
     /// Appends one item to [`CreateImageUsageReportRequest::tag_specifications`](crate::types::CreateImageUsageReportRequest::tag_specifications): The tags to apply to the report on creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateImageUsageReportRequest::tag_specifications`](crate::types::CreateImageUsageReportRequest::tag_specifications).

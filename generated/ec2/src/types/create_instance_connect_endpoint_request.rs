@@ -102,8 +102,8 @@ pub struct CreateInstanceConnectEndpointRequestBuilder {
 }
 impl CreateInstanceConnectEndpointRequestBuilder {
     /// Sets [`CreateInstanceConnectEndpointRequest::dry_run`](crate::types::CreateInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::dry_run`](crate::types::CreateInstanceConnectEndpointRequest::dry_run).
@@ -166,8 +166,8 @@ impl CreateInstanceConnectEndpointRequestBuilder {
         &self.inner.security_group_ids
     }
     /// Sets [`CreateInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::CreateInstanceConnectEndpointRequest::preserve_client_ip): Indicates whether the client IP address is preserved as the source.
-    pub fn preserve_client_ip(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.preserve_client_ip = ::std::option::Option::Some(input.into());
+    pub fn preserve_client_ip(mut self, input: bool) -> Self {
+        self.inner.preserve_client_ip = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::CreateInstanceConnectEndpointRequest::preserve_client_ip).
@@ -206,11 +206,8 @@ impl CreateInstanceConnectEndpointRequestBuilder {
     /// Appends one item to [`CreateInstanceConnectEndpointRequest::tag_specifications`](crate::types::CreateInstanceConnectEndpointRequest::tag_specifications): The tags to apply to the EC2 Instance Connect Endpoint during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::tag_specifications`](crate::types::CreateInstanceConnectEndpointRequest::tag_specifications).
@@ -230,11 +227,8 @@ impl CreateInstanceConnectEndpointRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateInstanceConnectEndpointRequest::ip_address_type`](crate::types::CreateInstanceConnectEndpointRequest::ip_address_type): The IP address type of the endpoint.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::ip_address_type`](crate::types::CreateInstanceConnectEndpointRequest::ip_address_type).

@@ -50,9 +50,9 @@ impl CreateInstanceConnectEndpointResultBuilder {
     /// Sets [`CreateInstanceConnectEndpointResult::instance_connect_endpoint`](crate::types::CreateInstanceConnectEndpointResult::instance_connect_endpoint): Information about the EC2 Instance Connect Endpoint.
     pub fn instance_connect_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ec2InstanceConnectEndpoint>,
+        input: crate::types::Ec2InstanceConnectEndpoint,
     ) -> Self {
-        self.inner.instance_connect_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.instance_connect_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointResult::instance_connect_endpoint`](crate::types::CreateInstanceConnectEndpointResult::instance_connect_endpoint).

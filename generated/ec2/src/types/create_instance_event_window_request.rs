@@ -80,8 +80,8 @@ pub struct CreateInstanceEventWindowRequestBuilder {
 }
 impl CreateInstanceEventWindowRequestBuilder {
     /// Sets [`CreateInstanceEventWindowRequest::dry_run`](crate::types::CreateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceEventWindowRequest::dry_run`](crate::types::CreateInstanceEventWindowRequest::dry_run).
@@ -122,11 +122,9 @@ impl CreateInstanceEventWindowRequestBuilder {
     /// To set the whole list at once, use [`set_time_ranges`](Self::set_time_ranges).
     pub fn time_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowTimeRangeRequest,
-        >,
+        input: crate::types::InstanceEventWindowTimeRangeRequest,
     ) -> Self {
-        self.inner.time_ranges.get_or_insert_default().push(input.into());
+        self.inner.time_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateInstanceEventWindowRequest::time_ranges`](crate::types::CreateInstanceEventWindowRequest::time_ranges).
@@ -174,11 +172,8 @@ impl CreateInstanceEventWindowRequestBuilder {
     /// Appends one item to [`CreateInstanceEventWindowRequest::tag_specifications`](crate::types::CreateInstanceEventWindowRequest::tag_specifications): The tags to apply to the event window.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateInstanceEventWindowRequest::tag_specifications`](crate::types::CreateInstanceEventWindowRequest::tag_specifications).

@@ -81,11 +81,8 @@ impl CreateInstanceExportTaskRequestBuilder {
     /// Appends one item to [`CreateInstanceExportTaskRequest::tag_specifications`](crate::types::CreateInstanceExportTaskRequest::tag_specifications): The tags to apply to the export instance task during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskRequest::tag_specifications`](crate::types::CreateInstanceExportTaskRequest::tag_specifications).
@@ -149,11 +146,8 @@ impl CreateInstanceExportTaskRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`CreateInstanceExportTaskRequest::target_environment`](crate::types::CreateInstanceExportTaskRequest::target_environment): The target virtualization environment.
-    pub fn target_environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportEnvironment>,
-    ) -> Self {
-        self.inner.target_environment = ::std::option::Option::Some(input.into());
+    pub fn target_environment(mut self, input: crate::types::ExportEnvironment) -> Self {
+        self.inner.target_environment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskRequest::target_environment`](crate::types::CreateInstanceExportTaskRequest::target_environment).
@@ -175,9 +169,9 @@ impl CreateInstanceExportTaskRequestBuilder {
     /// Sets [`CreateInstanceExportTaskRequest::export_to_s3_task`](crate::types::CreateInstanceExportTaskRequest::export_to_s3_task): The format and location for an export instance task.
     pub fn export_to_s3_task(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExportToS3TaskSpecification>,
+        input: crate::types::ExportToS3TaskSpecification,
     ) -> Self {
-        self.inner.export_to_s3_task = ::std::option::Option::Some(input.into());
+        self.inner.export_to_s3_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskRequest::export_to_s3_task`](crate::types::CreateInstanceExportTaskRequest::export_to_s3_task).

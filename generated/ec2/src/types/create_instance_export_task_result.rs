@@ -37,11 +37,8 @@ pub struct CreateInstanceExportTaskResultBuilder {
 }
 impl CreateInstanceExportTaskResultBuilder {
     /// Sets [`CreateInstanceExportTaskResult::export_task`](crate::types::CreateInstanceExportTaskResult::export_task): Information about the export instance task.
-    pub fn export_task(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportTask>,
-    ) -> Self {
-        self.inner.export_task = ::std::option::Option::Some(input.into());
+    pub fn export_task(mut self, input: crate::types::ExportTask) -> Self {
+        self.inner.export_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskResult::export_task`](crate::types::CreateInstanceExportTaskResult::export_task).

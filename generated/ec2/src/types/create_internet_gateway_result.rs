@@ -39,11 +39,8 @@ pub struct CreateInternetGatewayResultBuilder {
 }
 impl CreateInternetGatewayResultBuilder {
     /// Sets [`CreateInternetGatewayResult::internet_gateway`](crate::types::CreateInternetGatewayResult::internet_gateway): Information about the internet gateway.
-    pub fn internet_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGateway>,
-    ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input.into());
+    pub fn internet_gateway(mut self, input: crate::types::InternetGateway) -> Self {
+        self.inner.internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInternetGatewayResult::internet_gateway`](crate::types::CreateInternetGatewayResult::internet_gateway).

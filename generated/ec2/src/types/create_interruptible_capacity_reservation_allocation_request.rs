@@ -95,8 +95,8 @@ impl CreateInterruptibleCapacityReservationAllocationRequestBuilder {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationRequest::instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::instance_count): The number of instances to allocate from your source reservation.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationRequest::instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::instance_count).
@@ -133,8 +133,8 @@ impl CreateInterruptibleCapacityReservationAllocationRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::dry_run).
@@ -151,11 +151,8 @@ impl CreateInterruptibleCapacityReservationAllocationRequestBuilder {
     /// Appends one item to [`CreateInterruptibleCapacityReservationAllocationRequest::tag_specifications`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::tag_specifications): The tags to apply to the interruptible Capacity Reservation during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationRequest::tag_specifications`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::tag_specifications).

@@ -92,11 +92,8 @@ impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::target_instance_count): The number of instances allocated to the interruptible reservation.
-    pub fn target_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input.into());
+    pub fn target_instance_count(mut self, input: i32) -> Self {
+        self.inner.target_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::target_instance_count).
@@ -116,11 +113,9 @@ impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::status`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::status): The current status of the allocation request (creating, active, updating).
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InterruptibleCapacityReservationAllocationStatus,
-        >,
+        input: crate::types::InterruptibleCapacityReservationAllocationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationResult::status`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::status).
@@ -144,11 +139,8 @@ impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
         &self.inner.status
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::interruption_type): The type of interruption applied to the interruptible reservation.
-    pub fn interruption_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptionType>,
-    ) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input.into());
+    pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
+        self.inner.interruption_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::interruption_type).

@@ -62,8 +62,8 @@ pub struct CreateIpamExternalResourceVerificationTokenRequestBuilder {
 }
 impl CreateIpamExternalResourceVerificationTokenRequestBuilder {
     /// Sets [`CreateIpamExternalResourceVerificationTokenRequest::dry_run`](crate::types::CreateIpamExternalResourceVerificationTokenRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamExternalResourceVerificationTokenRequest::dry_run`](crate::types::CreateIpamExternalResourceVerificationTokenRequest::dry_run).
@@ -102,11 +102,8 @@ impl CreateIpamExternalResourceVerificationTokenRequestBuilder {
     /// Appends one item to [`CreateIpamExternalResourceVerificationTokenRequest::tag_specifications`](crate::types::CreateIpamExternalResourceVerificationTokenRequest::tag_specifications): Token tags.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamExternalResourceVerificationTokenRequest::tag_specifications`](crate::types::CreateIpamExternalResourceVerificationTokenRequest::tag_specifications).

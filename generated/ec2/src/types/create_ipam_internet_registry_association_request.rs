@@ -92,8 +92,8 @@ pub struct CreateIpamInternetRegistryAssociationRequestBuilder {
 }
 impl CreateIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::dry_run`](crate::types::CreateIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::dry_run`](crate::types::CreateIpamInternetRegistryAssociationRequest::dry_run).
@@ -130,8 +130,8 @@ impl CreateIpamInternetRegistryAssociationRequestBuilder {
         &self.inner.ipam_id
     }
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::rir`](crate::types::CreateIpamInternetRegistryAssociationRequest::rir): The Regional Internet Registry to associate with.
-    pub fn rir(mut self, input: impl ::std::convert::Into<crate::types::Rir>) -> Self {
-        self.inner.rir = ::std::option::Option::Some(input.into());
+    pub fn rir(mut self, input: crate::types::Rir) -> Self {
+        self.inner.rir = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::rir`](crate::types::CreateIpamInternetRegistryAssociationRequest::rir).
@@ -194,11 +194,8 @@ impl CreateIpamInternetRegistryAssociationRequestBuilder {
     /// Appends one item to [`CreateIpamInternetRegistryAssociationRequest::tag_specifications`](crate::types::CreateIpamInternetRegistryAssociationRequest::tag_specifications): The tags to assign to the internet registry association.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::tag_specifications`](crate::types::CreateIpamInternetRegistryAssociationRequest::tag_specifications).

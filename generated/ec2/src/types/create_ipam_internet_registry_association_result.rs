@@ -43,10 +43,10 @@ impl CreateIpamInternetRegistryAssociationResultBuilder {
     /// Sets [`CreateIpamInternetRegistryAssociationResult::ipam_internet_registry_association`](crate::types::CreateIpamInternetRegistryAssociationResult::ipam_internet_registry_association): Information about the internet registry association.
     pub fn ipam_internet_registry_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamInternetRegistryAssociation>,
+        input: crate::types::IpamInternetRegistryAssociation,
     ) -> Self {
         self.inner.ipam_internet_registry_association = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -62,8 +62,8 @@ pub struct CreateIpamPolicyRequestBuilder {
 }
 impl CreateIpamPolicyRequestBuilder {
     /// Sets [`CreateIpamPolicyRequest::dry_run`](crate::types::CreateIpamPolicyRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPolicyRequest::dry_run`](crate::types::CreateIpamPolicyRequest::dry_run).
@@ -80,11 +80,8 @@ impl CreateIpamPolicyRequestBuilder {
     /// Appends one item to [`CreateIpamPolicyRequest::tag_specifications`](crate::types::CreateIpamPolicyRequest::tag_specifications): The tags to assign to the IPAM policy.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamPolicyRequest::tag_specifications`](crate::types::CreateIpamPolicyRequest::tag_specifications).

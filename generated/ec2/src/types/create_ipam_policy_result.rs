@@ -39,11 +39,8 @@ pub struct CreateIpamPolicyResultBuilder {
 }
 impl CreateIpamPolicyResultBuilder {
     /// Sets [`CreateIpamPolicyResult::ipam_policy`](crate::types::CreateIpamPolicyResult::ipam_policy): Information about the created IPAM policy.
-    pub fn ipam_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicy>,
-    ) -> Self {
-        self.inner.ipam_policy = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy(mut self, input: crate::types::IpamPolicy) -> Self {
+        self.inner.ipam_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPolicyResult::ipam_policy`](crate::types::CreateIpamPolicyResult::ipam_policy).

@@ -172,8 +172,8 @@ pub struct CreateIpamPoolRequestBuilder {
 }
 impl CreateIpamPoolRequestBuilder {
     /// Sets [`CreateIpamPoolRequest::dry_run`](crate::types::CreateIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::dry_run`](crate::types::CreateIpamPoolRequest::dry_run).
@@ -278,11 +278,8 @@ impl CreateIpamPoolRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateIpamPoolRequest::address_family`](crate::types::CreateIpamPoolRequest::address_family): The IP protocol assigned to this IPAM pool.
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressFamily>,
-    ) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input.into());
+    pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
+        self.inner.address_family = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::address_family`](crate::types::CreateIpamPoolRequest::address_family).
@@ -302,8 +299,8 @@ impl CreateIpamPoolRequestBuilder {
         &self.inner.address_family
     }
     /// Sets [`CreateIpamPoolRequest::auto_import`](crate::types::CreateIpamPoolRequest::auto_import): If selected, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM.
-    pub fn auto_import(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.auto_import = ::std::option::Option::Some(input.into());
+    pub fn auto_import(mut self, input: bool) -> Self {
+        self.inner.auto_import = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::auto_import`](crate::types::CreateIpamPoolRequest::auto_import).
@@ -318,11 +315,8 @@ impl CreateIpamPoolRequestBuilder {
         &self.inner.auto_import
     }
     /// Sets [`CreateIpamPoolRequest::publicly_advertisable`](crate::types::CreateIpamPoolRequest::publicly_advertisable): Determines if the pool is publicly advertisable.
-    pub fn publicly_advertisable(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.publicly_advertisable = ::std::option::Option::Some(input.into());
+    pub fn publicly_advertisable(mut self, input: bool) -> Self {
+        self.inner.publicly_advertisable = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::publicly_advertisable`](crate::types::CreateIpamPoolRequest::publicly_advertisable).
@@ -340,13 +334,8 @@ impl CreateIpamPoolRequestBuilder {
         &self.inner.publicly_advertisable
     }
     /// Sets [`CreateIpamPoolRequest::allocation_min_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_min_netmask_length): The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant.
-    pub fn allocation_min_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
+        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::allocation_min_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_min_netmask_length).
@@ -364,13 +353,8 @@ impl CreateIpamPoolRequestBuilder {
         &self.inner.allocation_min_netmask_length
     }
     /// Sets [`CreateIpamPoolRequest::allocation_max_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_max_netmask_length): The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant.
-    pub fn allocation_max_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
+        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::allocation_max_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_max_netmask_length).
@@ -388,12 +372,9 @@ impl CreateIpamPoolRequestBuilder {
         &self.inner.allocation_max_netmask_length
     }
     /// Sets [`CreateIpamPoolRequest::allocation_default_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_default_netmask_length): The default netmask length for allocations added to this pool.
-    pub fn allocation_default_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
         self.inner.allocation_default_netmask_length = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -416,9 +397,9 @@ impl CreateIpamPoolRequestBuilder {
     /// To set the whole list at once, use [`set_allocation_resource_tags`](Self::set_allocation_resource_tags).
     pub fn allocation_resource_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
+        input: crate::types::RequestIpamResourceTag,
     ) -> Self {
-        self.inner.allocation_resource_tags.get_or_insert_default().push(input.into());
+        self.inner.allocation_resource_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::allocation_resource_tags`](crate::types::CreateIpamPoolRequest::allocation_resource_tags).
@@ -442,11 +423,8 @@ impl CreateIpamPoolRequestBuilder {
     /// Appends one item to [`CreateIpamPoolRequest::tag_specifications`](crate::types::CreateIpamPoolRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::tag_specifications`](crate::types::CreateIpamPoolRequest::tag_specifications).
@@ -488,11 +466,8 @@ impl CreateIpamPoolRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateIpamPoolRequest::aws_service`](crate::types::CreateIpamPoolRequest::aws_service): Limits which service in Amazon Web Services that the pool can be used in. "ec2", for example, allows users to use space for Elastic IP addresses and VPCs.
-    pub fn aws_service(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolAwsService>,
-    ) -> Self {
-        self.inner.aws_service = ::std::option::Option::Some(input.into());
+    pub fn aws_service(mut self, input: crate::types::IpamPoolAwsService) -> Self {
+        self.inner.aws_service = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::aws_service`](crate::types::CreateIpamPoolRequest::aws_service).
@@ -514,9 +489,9 @@ impl CreateIpamPoolRequestBuilder {
     /// Sets [`CreateIpamPoolRequest::public_ip_source`](crate::types::CreateIpamPoolRequest::public_ip_source): The IP address source for pools in the public scope.
     pub fn public_ip_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolPublicIpSource>,
+        input: crate::types::IpamPoolPublicIpSource,
     ) -> Self {
-        self.inner.public_ip_source = ::std::option::Option::Some(input.into());
+        self.inner.public_ip_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::public_ip_source`](crate::types::CreateIpamPoolRequest::public_ip_source).
@@ -538,9 +513,9 @@ impl CreateIpamPoolRequestBuilder {
     /// Sets [`CreateIpamPoolRequest::source_resource`](crate::types::CreateIpamPoolRequest::source_resource): The resource used to provision CIDRs to a resource planning pool.
     pub fn source_resource(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolSourceResourceRequest>,
+        input: crate::types::IpamPoolSourceResourceRequest,
     ) -> Self {
-        self.inner.source_resource = ::std::option::Option::Some(input.into());
+        self.inner.source_resource = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::source_resource`](crate::types::CreateIpamPoolRequest::source_resource).

@@ -37,11 +37,8 @@ pub struct CreateIpamPoolResultBuilder {
 }
 impl CreateIpamPoolResultBuilder {
     /// Sets [`CreateIpamPoolResult::ipam_pool`](crate::types::CreateIpamPoolResult::ipam_pool): Information about the IPAM pool created.
-    pub fn ipam_pool(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPool>,
-    ) -> Self {
-        self.inner.ipam_pool = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool(mut self, input: crate::types::IpamPool) -> Self {
+        self.inner.ipam_pool = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolResult::ipam_pool`](crate::types::CreateIpamPoolResult::ipam_pool).

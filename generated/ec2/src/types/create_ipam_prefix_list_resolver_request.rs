@@ -89,8 +89,8 @@ pub struct CreateIpamPrefixListResolverRequestBuilder {
 }
 impl CreateIpamPrefixListResolverRequestBuilder {
     /// Sets [`CreateIpamPrefixListResolverRequest::dry_run`](crate::types::CreateIpamPrefixListResolverRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::dry_run`](crate::types::CreateIpamPrefixListResolverRequest::dry_run).
@@ -149,11 +149,8 @@ impl CreateIpamPrefixListResolverRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateIpamPrefixListResolverRequest::address_family`](crate::types::CreateIpamPrefixListResolverRequest::address_family): The address family for the IPAM prefix list resolver.
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressFamily>,
-    ) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input.into());
+    pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
+        self.inner.address_family = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::address_family`](crate::types::CreateIpamPrefixListResolverRequest::address_family).
@@ -177,9 +174,9 @@ impl CreateIpamPrefixListResolverRequestBuilder {
     /// To set the whole list at once, use [`set_rules`](Self::set_rules).
     pub fn rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverRuleRequest>,
+        input: crate::types::IpamPrefixListResolverRuleRequest,
     ) -> Self {
-        self.inner.rules.get_or_insert_default().push(input.into());
+        self.inner.rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::rules`](crate::types::CreateIpamPrefixListResolverRequest::rules).
@@ -205,11 +202,8 @@ impl CreateIpamPrefixListResolverRequestBuilder {
     /// Appends one item to [`CreateIpamPrefixListResolverRequest::tag_specifications`](crate::types::CreateIpamPrefixListResolverRequest::tag_specifications): The tags to apply to the IPAM prefix list resolver during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::tag_specifications`](crate::types::CreateIpamPrefixListResolverRequest::tag_specifications).

@@ -43,9 +43,9 @@ impl CreateIpamPrefixListResolverResultBuilder {
     /// Sets [`CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver): Information about the IPAM prefix list resolver that was created.
     pub fn ipam_prefix_list_resolver(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolver>,
+        input: crate::types::IpamPrefixListResolver,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver = ::std::option::Option::Some(input.into());
+        self.inner.ipam_prefix_list_resolver = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver).

@@ -100,8 +100,8 @@ pub struct CreateIpamPrefixListResolverTargetRequestBuilder {
 }
 impl CreateIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::dry_run`](crate::types::CreateIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::dry_run`](crate::types::CreateIpamPrefixListResolverTargetRequest::dry_run).
@@ -188,8 +188,8 @@ impl CreateIpamPrefixListResolverTargetRequestBuilder {
         &self.inner.prefix_list_region
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::desired_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::desired_version): The specific version of the prefix list to target.
-    pub fn desired_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.desired_version = ::std::option::Option::Some(input.into());
+    pub fn desired_version(mut self, input: i64) -> Self {
+        self.inner.desired_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::desired_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::desired_version).
@@ -204,11 +204,8 @@ impl CreateIpamPrefixListResolverTargetRequestBuilder {
         &self.inner.desired_version
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::track_latest_version): Indicates whether the resolver target should automatically track the latest version of the prefix list.
-    pub fn track_latest_version(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.track_latest_version = ::std::option::Option::Some(input.into());
+    pub fn track_latest_version(mut self, input: bool) -> Self {
+        self.inner.track_latest_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::track_latest_version).
@@ -228,11 +225,8 @@ impl CreateIpamPrefixListResolverTargetRequestBuilder {
     /// Appends one item to [`CreateIpamPrefixListResolverTargetRequest::tag_specifications`](crate::types::CreateIpamPrefixListResolverTargetRequest::tag_specifications): The tags to apply to the IPAM prefix list resolver target during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::tag_specifications`](crate::types::CreateIpamPrefixListResolverTargetRequest::tag_specifications).

@@ -99,8 +99,8 @@ pub struct CreateIpamRequestBuilder {
 }
 impl CreateIpamRequestBuilder {
     /// Sets [`CreateIpamRequest::dry_run`](crate::types::CreateIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::dry_run`](crate::types::CreateIpamRequest::dry_run).
@@ -141,9 +141,9 @@ impl CreateIpamRequestBuilder {
     /// To set the whole list at once, use [`set_operating_regions`](Self::set_operating_regions).
     pub fn operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
-        self.inner.operating_regions.get_or_insert_default().push(input.into());
+        self.inner.operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::operating_regions`](crate::types::CreateIpamRequest::operating_regions).
@@ -167,11 +167,8 @@ impl CreateIpamRequestBuilder {
     /// Appends one item to [`CreateIpamRequest::tag_specifications`](crate::types::CreateIpamRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::tag_specifications`](crate::types::CreateIpamRequest::tag_specifications).
@@ -213,11 +210,8 @@ impl CreateIpamRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateIpamRequest::tier`](crate::types::CreateIpamRequest::tier): IPAM is offered in a Free Tier and an Advanced Tier.
-    pub fn tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamTier>,
-    ) -> Self {
-        self.inner.tier = ::std::option::Option::Some(input.into());
+    pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
+        self.inner.tier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::tier`](crate::types::CreateIpamRequest::tier).
@@ -235,8 +229,8 @@ impl CreateIpamRequestBuilder {
         &self.inner.tier
     }
     /// Sets [`CreateIpamRequest::enable_private_gua`](crate::types::CreateIpamRequest::enable_private_gua): Enable this option to use your own GUA ranges as private IPv6 addresses.
-    pub fn enable_private_gua(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enable_private_gua = ::std::option::Option::Some(input.into());
+    pub fn enable_private_gua(mut self, input: bool) -> Self {
+        self.inner.enable_private_gua = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::enable_private_gua`](crate::types::CreateIpamRequest::enable_private_gua).
@@ -251,11 +245,8 @@ impl CreateIpamRequestBuilder {
         &self.inner.enable_private_gua
     }
     /// Sets [`CreateIpamRequest::metered_account`](crate::types::CreateIpamRequest::metered_account): A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM.
-    pub fn metered_account(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamMeteredAccount>,
-    ) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input.into());
+    pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
+        self.inner.metered_account = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::metered_account`](crate::types::CreateIpamRequest::metered_account).

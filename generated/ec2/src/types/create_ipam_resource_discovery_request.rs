@@ -69,8 +69,8 @@ pub struct CreateIpamResourceDiscoveryRequestBuilder {
 }
 impl CreateIpamResourceDiscoveryRequestBuilder {
     /// Sets [`CreateIpamResourceDiscoveryRequest::dry_run`](crate::types::CreateIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamResourceDiscoveryRequest::dry_run`](crate::types::CreateIpamResourceDiscoveryRequest::dry_run).
@@ -111,9 +111,9 @@ impl CreateIpamResourceDiscoveryRequestBuilder {
     /// To set the whole list at once, use [`set_operating_regions`](Self::set_operating_regions).
     pub fn operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
-        self.inner.operating_regions.get_or_insert_default().push(input.into());
+        self.inner.operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamResourceDiscoveryRequest::operating_regions`](crate::types::CreateIpamResourceDiscoveryRequest::operating_regions).
@@ -137,11 +137,8 @@ impl CreateIpamResourceDiscoveryRequestBuilder {
     /// Appends one item to [`CreateIpamResourceDiscoveryRequest::tag_specifications`](crate::types::CreateIpamResourceDiscoveryRequest::tag_specifications): Tag specifications for the IPAM resource discovery.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamResourceDiscoveryRequest::tag_specifications`](crate::types::CreateIpamResourceDiscoveryRequest::tag_specifications).

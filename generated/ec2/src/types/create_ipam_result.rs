@@ -37,8 +37,8 @@ pub struct CreateIpamResultBuilder {
 }
 impl CreateIpamResultBuilder {
     /// Sets [`CreateIpamResult::ipam`](crate::types::CreateIpamResult::ipam): Information about the IPAM created.
-    pub fn ipam(mut self, input: impl ::std::convert::Into<crate::types::Ipam>) -> Self {
-        self.inner.ipam = ::std::option::Option::Some(input.into());
+    pub fn ipam(mut self, input: crate::types::Ipam) -> Self {
+        self.inner.ipam = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamResult::ipam`](crate::types::CreateIpamResult::ipam).

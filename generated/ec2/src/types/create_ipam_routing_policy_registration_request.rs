@@ -101,8 +101,8 @@ pub struct CreateIpamRoutingPolicyRegistrationRequestBuilder {
 }
 impl CreateIpamRoutingPolicyRegistrationRequestBuilder {
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::dry_run).
@@ -191,12 +191,9 @@ impl CreateIpamRoutingPolicyRegistrationRequestBuilder {
         &self.inner.asns
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements): Specifies whether to permit more specific route announcements than the CIDR prefix.
-    pub fn permit_more_specific_announcements(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn permit_more_specific_announcements(mut self, input: bool) -> Self {
         self.inner.permit_more_specific_announcements = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -217,8 +214,8 @@ impl CreateIpamRoutingPolicyRegistrationRequestBuilder {
         &self.inner.permit_more_specific_announcements
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::max_length`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::max_length): The maximum prefix length that the ASNs are authorized to announce.
-    pub fn max_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input.into());
+    pub fn max_length(mut self, input: i32) -> Self {
+        self.inner.max_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::max_length`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::max_length).
@@ -255,8 +252,8 @@ impl CreateIpamRoutingPolicyRegistrationRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::force`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::force): Forces the creation of the routing policy registration even if it conflicts with an announced route.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::force`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::force).

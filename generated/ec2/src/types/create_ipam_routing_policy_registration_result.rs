@@ -43,12 +43,10 @@ impl CreateIpamRoutingPolicyRegistrationResultBuilder {
     /// Sets [`CreateIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta`](crate::types::CreateIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta): Information about the routing policy registration delta created by this operation.
     pub fn ipam_routing_policy_registration_delta(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamRoutingPolicyRegistrationDelta,
-        >,
+        input: crate::types::IpamRoutingPolicyRegistrationDelta,
     ) -> Self {
         self.inner.ipam_routing_policy_registration_delta = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -82,8 +82,8 @@ pub struct CreateIpamScopeRequestBuilder {
 }
 impl CreateIpamScopeRequestBuilder {
     /// Sets [`CreateIpamScopeRequest::dry_run`](crate::types::CreateIpamScopeRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::dry_run`](crate::types::CreateIpamScopeRequest::dry_run).
@@ -144,11 +144,8 @@ impl CreateIpamScopeRequestBuilder {
     /// Appends one item to [`CreateIpamScopeRequest::tag_specifications`](crate::types::CreateIpamScopeRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::tag_specifications`](crate::types::CreateIpamScopeRequest::tag_specifications).
@@ -192,11 +189,9 @@ impl CreateIpamScopeRequestBuilder {
     /// Sets [`CreateIpamScopeRequest::external_authority_configuration`](crate::types::CreateIpamScopeRequest::external_authority_configuration): The configuration that links an Amazon VPC IPAM scope to an external authority system.
     pub fn external_authority_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExternalAuthorityConfiguration>,
+        input: crate::types::ExternalAuthorityConfiguration,
     ) -> Self {
-        self.inner.external_authority_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.external_authority_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::external_authority_configuration`](crate::types::CreateIpamScopeRequest::external_authority_configuration).

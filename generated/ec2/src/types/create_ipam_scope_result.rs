@@ -37,11 +37,8 @@ pub struct CreateIpamScopeResultBuilder {
 }
 impl CreateIpamScopeResultBuilder {
     /// Sets [`CreateIpamScopeResult::ipam_scope`](crate::types::CreateIpamScopeResult::ipam_scope): Information about the created scope.
-    pub fn ipam_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScope>,
-    ) -> Self {
-        self.inner.ipam_scope = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope(mut self, input: crate::types::IpamScope) -> Self {
+        self.inner.ipam_scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateIpamScopeResult::ipam_scope`](crate::types::CreateIpamScopeResult::ipam_scope).

@@ -97,11 +97,8 @@ impl CreateKeyPairRequestBuilder {
         &self.inner.key_name
     }
     /// Sets [`CreateKeyPairRequest::key_type`](crate::types::CreateKeyPairRequest::key_type): The type of key pair.
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyType>,
-    ) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input.into());
+    pub fn key_type(mut self, input: crate::types::KeyType) -> Self {
+        self.inner.key_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::key_type`](crate::types::CreateKeyPairRequest::key_type).
@@ -121,11 +118,8 @@ impl CreateKeyPairRequestBuilder {
     /// Appends one item to [`CreateKeyPairRequest::tag_specifications`](crate::types::CreateKeyPairRequest::tag_specifications): The tags to apply to the new key pair.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::tag_specifications`](crate::types::CreateKeyPairRequest::tag_specifications).
@@ -145,11 +139,8 @@ impl CreateKeyPairRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateKeyPairRequest::key_format`](crate::types::CreateKeyPairRequest::key_format): The format of the key pair.
-    pub fn key_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyFormat>,
-    ) -> Self {
-        self.inner.key_format = ::std::option::Option::Some(input.into());
+    pub fn key_format(mut self, input: crate::types::KeyFormat) -> Self {
+        self.inner.key_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::key_format`](crate::types::CreateKeyPairRequest::key_format).
@@ -167,8 +158,8 @@ impl CreateKeyPairRequestBuilder {
         &self.inner.key_format
     }
     /// Sets [`CreateKeyPairRequest::dry_run`](crate::types::CreateKeyPairRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::dry_run`](crate::types::CreateKeyPairRequest::dry_run).

@@ -95,8 +95,8 @@ pub struct CreateLaunchTemplateRequestBuilder {
 }
 impl CreateLaunchTemplateRequestBuilder {
     /// Sets [`CreateLaunchTemplateRequest::dry_run`](crate::types::CreateLaunchTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::dry_run`](crate::types::CreateLaunchTemplateRequest::dry_run).
@@ -183,9 +183,9 @@ impl CreateLaunchTemplateRequestBuilder {
     /// Sets [`CreateLaunchTemplateRequest::launch_template_data`](crate::types::CreateLaunchTemplateRequest::launch_template_data): The information for the launch template.
     pub fn launch_template_data(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestLaunchTemplateData>,
+        input: crate::types::RequestLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input.into());
+        self.inner.launch_template_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::launch_template_data`](crate::types::CreateLaunchTemplateRequest::launch_template_data).
@@ -205,11 +205,8 @@ impl CreateLaunchTemplateRequestBuilder {
         &self.inner.launch_template_data
     }
     /// Sets [`CreateLaunchTemplateRequest::operator`](crate::types::CreateLaunchTemplateRequest::operator): Reserved for internal use.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::operator`](crate::types::CreateLaunchTemplateRequest::operator).
@@ -229,11 +226,8 @@ impl CreateLaunchTemplateRequestBuilder {
     /// Appends one item to [`CreateLaunchTemplateRequest::tag_specifications`](crate::types::CreateLaunchTemplateRequest::tag_specifications): The tags to apply to the launch template on creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::tag_specifications`](crate::types::CreateLaunchTemplateRequest::tag_specifications).

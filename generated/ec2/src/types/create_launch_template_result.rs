@@ -46,11 +46,8 @@ pub struct CreateLaunchTemplateResultBuilder {
 }
 impl CreateLaunchTemplateResultBuilder {
     /// Sets [`CreateLaunchTemplateResult::launch_template`](crate::types::CreateLaunchTemplateResult::launch_template): Information about the launch template.
-    pub fn launch_template(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplate>,
-    ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+    pub fn launch_template(mut self, input: crate::types::LaunchTemplate) -> Self {
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateResult::launch_template`](crate::types::CreateLaunchTemplateResult::launch_template).
@@ -70,11 +67,8 @@ impl CreateLaunchTemplateResultBuilder {
         &self.inner.launch_template
     }
     /// Sets [`CreateLaunchTemplateResult::warning`](crate::types::CreateLaunchTemplateResult::warning): If the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
-    pub fn warning(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ValidationWarning>,
-    ) -> Self {
-        self.inner.warning = ::std::option::Option::Some(input.into());
+    pub fn warning(mut self, input: crate::types::ValidationWarning) -> Self {
+        self.inner.warning = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateResult::warning`](crate::types::CreateLaunchTemplateResult::warning).

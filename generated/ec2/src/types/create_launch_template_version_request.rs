@@ -106,8 +106,8 @@ pub struct CreateLaunchTemplateVersionRequestBuilder {
 }
 impl CreateLaunchTemplateVersionRequestBuilder {
     /// Sets [`CreateLaunchTemplateVersionRequest::dry_run`](crate::types::CreateLaunchTemplateVersionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::dry_run`](crate::types::CreateLaunchTemplateVersionRequest::dry_run).
@@ -240,9 +240,9 @@ impl CreateLaunchTemplateVersionRequestBuilder {
     /// Sets [`CreateLaunchTemplateVersionRequest::launch_template_data`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_data): The information for the launch template.
     pub fn launch_template_data(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestLaunchTemplateData>,
+        input: crate::types::RequestLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input.into());
+        self.inner.launch_template_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::launch_template_data`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_data).
@@ -262,8 +262,8 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         &self.inner.launch_template_data
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::resolve_alias`](crate::types::CreateLaunchTemplateVersionRequest::resolve_alias): If `true`, and if a Systems Manager parameter is specified for `ImageId`, the AMI ID is displayed in the response for `imageID`.
-    pub fn resolve_alias(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.resolve_alias = ::std::option::Option::Some(input.into());
+    pub fn resolve_alias(mut self, input: bool) -> Self {
+        self.inner.resolve_alias = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::resolve_alias`](crate::types::CreateLaunchTemplateVersionRequest::resolve_alias).

@@ -50,9 +50,9 @@ impl CreateLaunchTemplateVersionResultBuilder {
     /// Sets [`CreateLaunchTemplateVersionResult::launch_template_version`](crate::types::CreateLaunchTemplateVersionResult::launch_template_version): Information about the launch template version.
     pub fn launch_template_version(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateVersion>,
+        input: crate::types::LaunchTemplateVersion,
     ) -> Self {
-        self.inner.launch_template_version = ::std::option::Option::Some(input.into());
+        self.inner.launch_template_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionResult::launch_template_version`](crate::types::CreateLaunchTemplateVersionResult::launch_template_version).
@@ -72,11 +72,8 @@ impl CreateLaunchTemplateVersionResultBuilder {
         &self.inner.launch_template_version
     }
     /// Sets [`CreateLaunchTemplateVersionResult::warning`](crate::types::CreateLaunchTemplateVersionResult::warning): If the new version of the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
-    pub fn warning(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ValidationWarning>,
-    ) -> Self {
-        self.inner.warning = ::std::option::Option::Some(input.into());
+    pub fn warning(mut self, input: crate::types::ValidationWarning) -> Self {
+        self.inner.warning = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionResult::warning`](crate::types::CreateLaunchTemplateVersionResult::warning).

@@ -37,11 +37,8 @@ pub struct CreateLocalGatewayRouteResultBuilder {
 }
 impl CreateLocalGatewayRouteResultBuilder {
     /// Sets [`CreateLocalGatewayRouteResult::route`](crate::types::CreateLocalGatewayRouteResult::route): Information about the route.
-    pub fn route(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRoute>,
-    ) -> Self {
-        self.inner.route = ::std::option::Option::Some(input.into());
+    pub fn route(mut self, input: crate::types::LocalGatewayRoute) -> Self {
+        self.inner.route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteResult::route`](crate::types::CreateLocalGatewayRouteResult::route).

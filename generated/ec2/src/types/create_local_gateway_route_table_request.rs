@@ -86,11 +86,8 @@ impl CreateLocalGatewayRouteTableRequestBuilder {
         &self.inner.local_gateway_id
     }
     /// Sets [`CreateLocalGatewayRouteTableRequest::mode`](crate::types::CreateLocalGatewayRouteTableRequest::mode): The mode of the local gateway route table.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRouteTableMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::LocalGatewayRouteTableMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableRequest::mode`](crate::types::CreateLocalGatewayRouteTableRequest::mode).
@@ -112,11 +109,8 @@ impl CreateLocalGatewayRouteTableRequestBuilder {
     /// Appends one item to [`CreateLocalGatewayRouteTableRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableRequest::tag_specifications): The tags assigned to the local gateway route table.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableRequest::tag_specifications).
@@ -136,8 +130,8 @@ impl CreateLocalGatewayRouteTableRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayRouteTableRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableRequest::dry_run).

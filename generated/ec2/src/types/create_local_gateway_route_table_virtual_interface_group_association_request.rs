@@ -122,11 +122,8 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
     /// Appends one item to [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::tag_specifications): The tags assigned to the local gateway route table virtual interface group association.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::tag_specifications).
@@ -146,8 +143,8 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run).

@@ -45,12 +45,10 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::local_gateway_route_table_virtual_interface_group_association`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::local_gateway_route_table_virtual_interface_group_association): Information about the local gateway route table virtual interface group association.
     pub fn local_gateway_route_table_virtual_interface_group_association(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-        >,
+        input: crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     ) -> Self {
         self.inner.local_gateway_route_table_virtual_interface_group_association = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

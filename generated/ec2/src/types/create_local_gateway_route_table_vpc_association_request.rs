@@ -114,11 +114,8 @@ impl CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
     /// Appends one item to [`CreateLocalGatewayRouteTableVpcAssociationRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::tag_specifications): The tags to assign to the local gateway route table VPC association.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVpcAssociationRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::tag_specifications).
@@ -138,8 +135,8 @@ impl CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run).

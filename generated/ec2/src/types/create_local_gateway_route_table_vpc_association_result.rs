@@ -43,12 +43,10 @@ impl CreateLocalGatewayRouteTableVpcAssociationResultBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association`](crate::types::CreateLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association): Information about the association.
     pub fn local_gateway_route_table_vpc_association(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LocalGatewayRouteTableVpcAssociation,
-        >,
+        input: crate::types::LocalGatewayRouteTableVpcAssociation,
     ) -> Self {
         self.inner.local_gateway_route_table_vpc_association = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

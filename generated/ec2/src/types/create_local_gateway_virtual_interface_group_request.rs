@@ -91,8 +91,8 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
         &self.inner.local_gateway_id
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn): The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP).
-    pub fn local_bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.local_bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn local_bgp_asn(mut self, input: i32) -> Self {
+        self.inner.local_bgp_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn).
@@ -107,11 +107,8 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
         &self.inner.local_bgp_asn
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended): The extended 32-bit ASN for the local BGP configuration.
-    pub fn local_bgp_asn_extended(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.local_bgp_asn_extended = ::std::option::Option::Some(input.into());
+    pub fn local_bgp_asn_extended(mut self, input: i64) -> Self {
+        self.inner.local_bgp_asn_extended = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended).
@@ -131,11 +128,8 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
     /// Appends one item to [`CreateLocalGatewayVirtualInterfaceGroupRequest::tag_specifications`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::tag_specifications): The tags to apply to the local gateway virtual interface group when the resource is being created.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::tag_specifications`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::tag_specifications).
@@ -155,8 +149,8 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run).

@@ -43,10 +43,10 @@ impl CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group`](crate::types::CreateLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group): Information about the created local gateway virtual interface group.
     pub fn local_gateway_virtual_interface_group(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayVirtualInterfaceGroup>,
+        input: crate::types::LocalGatewayVirtualInterfaceGroup,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

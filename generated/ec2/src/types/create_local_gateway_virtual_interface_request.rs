@@ -157,8 +157,8 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
         &self.inner.outpost_lag_id
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::vlan`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::vlan): The virtual local area network (VLAN) used for the local gateway virtual interface.
-    pub fn vlan(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vlan = ::std::option::Option::Some(input.into());
+    pub fn vlan(mut self, input: i32) -> Self {
+        self.inner.vlan = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::vlan`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::vlan).
@@ -217,8 +217,8 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
         &self.inner.peer_address
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn): The Autonomous System Number (ASN) of the Border Gateway Protocol (BGP) peer.
-    pub fn peer_bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.peer_bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn peer_bgp_asn(mut self, input: i32) -> Self {
+        self.inner.peer_bgp_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn).
@@ -235,11 +235,8 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
     /// Appends one item to [`CreateLocalGatewayVirtualInterfaceRequest::tag_specifications`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::tag_specifications): The tags to apply to a resource when the local gateway virtual interface is being created.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::tag_specifications`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::tag_specifications).
@@ -259,8 +256,8 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::dry_run).
@@ -275,11 +272,8 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended): The extended 32-bit ASN of the BGP peer for use with larger ASN values.
-    pub fn peer_bgp_asn_extended(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.peer_bgp_asn_extended = ::std::option::Option::Some(input.into());
+    pub fn peer_bgp_asn_extended(mut self, input: i64) -> Self {
+        self.inner.peer_bgp_asn_extended = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended).

@@ -43,11 +43,9 @@ impl CreateLocalGatewayVirtualInterfaceResultBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface`](crate::types::CreateLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface): Information about the local gateway virtual interface.
     pub fn local_gateway_virtual_interface(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayVirtualInterface>,
+        input: crate::types::LocalGatewayVirtualInterface,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface`](crate::types::CreateLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface).

@@ -147,8 +147,8 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run).
@@ -209,12 +209,10 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_configuration`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_configuration): Specifies the overrides to selectively enable or disable individual SIP settings.
     pub fn mac_system_integrity_protection_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionConfigurationRequest,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionConfigurationRequest,
     ) -> Self {
         self.inner.mac_system_integrity_protection_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -241,12 +239,10 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_status`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_status): Specifies the overall SIP status for the instance.
     pub fn mac_system_integrity_protection_status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
         self.inner.mac_system_integrity_protection_status = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -273,11 +269,8 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     /// Appends one item to [`CreateMacSystemIntegrityProtectionModificationTaskRequest::tag_specifications`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::tag_specifications): Specifies tags to apply to the SIP modification task.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::tag_specifications`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::tag_specifications).

@@ -41,9 +41,9 @@ impl CreateMacSystemIntegrityProtectionModificationTaskResultBuilder {
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskResult::mac_modification_task`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult::mac_modification_task): Information about the SIP modification task.
     pub fn mac_modification_task(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MacModificationTask>,
+        input: crate::types::MacModificationTask,
     ) -> Self {
-        self.inner.mac_modification_task = ::std::option::Option::Some(input.into());
+        self.inner.mac_modification_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskResult::mac_modification_task`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult::mac_modification_task).

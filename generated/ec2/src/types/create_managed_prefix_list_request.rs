@@ -95,8 +95,8 @@ pub struct CreateManagedPrefixListRequestBuilder {
 }
 impl CreateManagedPrefixListRequestBuilder {
     /// Sets [`CreateManagedPrefixListRequest::dry_run`](crate::types::CreateManagedPrefixListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::dry_run`](crate::types::CreateManagedPrefixListRequest::dry_run).
@@ -135,11 +135,8 @@ impl CreateManagedPrefixListRequestBuilder {
     /// Appends one item to [`CreateManagedPrefixListRequest::entries`](crate::types::CreateManagedPrefixListRequest::entries): One or more entries for the prefix list.
     ///
     /// To set the whole list at once, use [`set_entries`](Self::set_entries).
-    pub fn entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddPrefixListEntry>,
-    ) -> Self {
-        self.inner.entries.get_or_insert_default().push(input.into());
+    pub fn entries(mut self, input: crate::types::AddPrefixListEntry) -> Self {
+        self.inner.entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::entries`](crate::types::CreateManagedPrefixListRequest::entries).
@@ -159,8 +156,8 @@ impl CreateManagedPrefixListRequestBuilder {
         &self.inner.entries
     }
     /// Sets [`CreateManagedPrefixListRequest::max_entries`](crate::types::CreateManagedPrefixListRequest::max_entries): The maximum number of entries for the prefix list.
-    pub fn max_entries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_entries = ::std::option::Option::Some(input.into());
+    pub fn max_entries(mut self, input: i32) -> Self {
+        self.inner.max_entries = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::max_entries`](crate::types::CreateManagedPrefixListRequest::max_entries).
@@ -177,11 +174,8 @@ impl CreateManagedPrefixListRequestBuilder {
     /// Appends one item to [`CreateManagedPrefixListRequest::tag_specifications`](crate::types::CreateManagedPrefixListRequest::tag_specifications): The tags to apply to the prefix list during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::tag_specifications`](crate::types::CreateManagedPrefixListRequest::tag_specifications).

@@ -39,11 +39,8 @@ pub struct CreateManagedPrefixListResultBuilder {
 }
 impl CreateManagedPrefixListResultBuilder {
     /// Sets [`CreateManagedPrefixListResult::prefix_list`](crate::types::CreateManagedPrefixListResult::prefix_list): Information about the prefix list.
-    pub fn prefix_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedPrefixList>,
-    ) -> Self {
-        self.inner.prefix_list = ::std::option::Option::Some(input.into());
+    pub fn prefix_list(mut self, input: crate::types::ManagedPrefixList) -> Self {
+        self.inner.prefix_list = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateManagedPrefixListResult::prefix_list`](crate::types::CreateManagedPrefixListResult::prefix_list).

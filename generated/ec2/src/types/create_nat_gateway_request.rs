@@ -145,11 +145,8 @@ pub struct CreateNatGatewayRequestBuilder {
 }
 impl CreateNatGatewayRequestBuilder {
     /// Sets [`CreateNatGatewayRequest::availability_mode`](crate::types::CreateNatGatewayRequest::availability_mode): Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
-    pub fn availability_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityMode>,
-    ) -> Self {
-        self.inner.availability_mode = ::std::option::Option::Some(input.into());
+    pub fn availability_mode(mut self, input: crate::types::AvailabilityMode) -> Self {
+        self.inner.availability_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::availability_mode`](crate::types::CreateNatGatewayRequest::availability_mode).
@@ -213,8 +210,8 @@ impl CreateNatGatewayRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateNatGatewayRequest::dry_run`](crate::types::CreateNatGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::dry_run`](crate::types::CreateNatGatewayRequest::dry_run).
@@ -277,12 +274,9 @@ impl CreateNatGatewayRequestBuilder {
     /// To set the whole list at once, use [`set_availability_zone_addresses`](Self::set_availability_zone_addresses).
     pub fn availability_zone_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZoneAddress>,
+        input: crate::types::AvailabilityZoneAddress,
     ) -> Self {
-        self.inner
-            .availability_zone_addresses
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.availability_zone_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::availability_zone_addresses`](crate::types::CreateNatGatewayRequest::availability_zone_addresses).
@@ -306,11 +300,8 @@ impl CreateNatGatewayRequestBuilder {
     /// Appends one item to [`CreateNatGatewayRequest::tag_specifications`](crate::types::CreateNatGatewayRequest::tag_specifications): The tags to assign to the NAT gateway.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::tag_specifications`](crate::types::CreateNatGatewayRequest::tag_specifications).
@@ -330,11 +321,8 @@ impl CreateNatGatewayRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateNatGatewayRequest::connectivity_type`](crate::types::CreateNatGatewayRequest::connectivity_type): Indicates whether the NAT gateway supports public or private connectivity.
-    pub fn connectivity_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectivityType>,
-    ) -> Self {
-        self.inner.connectivity_type = ::std::option::Option::Some(input.into());
+    pub fn connectivity_type(mut self, input: crate::types::ConnectivityType) -> Self {
+        self.inner.connectivity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::connectivity_type`](crate::types::CreateNatGatewayRequest::connectivity_type).
@@ -433,12 +421,9 @@ impl CreateNatGatewayRequestBuilder {
         &self.inner.secondary_private_ip_addresses
     }
     /// Sets [`CreateNatGatewayRequest::secondary_private_ip_address_count`](crate::types::CreateNatGatewayRequest::secondary_private_ip_address_count): \[Private NAT gateway only\] The number of secondary private IPv4 addresses you want to assign to the NAT gateway.
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -66,11 +66,8 @@ impl CreateNatGatewayResultBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateNatGatewayResult::nat_gateway`](crate::types::CreateNatGatewayResult::nat_gateway): Information about the NAT gateway.
-    pub fn nat_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NatGateway>,
-    ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway(mut self, input: crate::types::NatGateway) -> Self {
+        self.inner.nat_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayResult::nat_gateway`](crate::types::CreateNatGatewayResult::nat_gateway).

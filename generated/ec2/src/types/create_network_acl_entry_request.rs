@@ -112,8 +112,8 @@ pub struct CreateNetworkAclEntryRequestBuilder {
 }
 impl CreateNetworkAclEntryRequestBuilder {
     /// Sets [`CreateNetworkAclEntryRequest::dry_run`](crate::types::CreateNetworkAclEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::dry_run`](crate::types::CreateNetworkAclEntryRequest::dry_run).
@@ -150,8 +150,8 @@ impl CreateNetworkAclEntryRequestBuilder {
         &self.inner.network_acl_id
     }
     /// Sets [`CreateNetworkAclEntryRequest::rule_number`](crate::types::CreateNetworkAclEntryRequest::rule_number): The rule number for the entry (for example, 100).
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input.into());
+    pub fn rule_number(mut self, input: i32) -> Self {
+        self.inner.rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::rule_number`](crate::types::CreateNetworkAclEntryRequest::rule_number).
@@ -188,11 +188,8 @@ impl CreateNetworkAclEntryRequestBuilder {
         &self.inner.protocol
     }
     /// Sets [`CreateNetworkAclEntryRequest::rule_action`](crate::types::CreateNetworkAclEntryRequest::rule_action): Indicates whether to allow or deny the traffic that matches the rule.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RuleAction>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: crate::types::RuleAction) -> Self {
+        self.inner.rule_action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::rule_action`](crate::types::CreateNetworkAclEntryRequest::rule_action).
@@ -210,8 +207,8 @@ impl CreateNetworkAclEntryRequestBuilder {
         &self.inner.rule_action
     }
     /// Sets [`CreateNetworkAclEntryRequest::egress`](crate::types::CreateNetworkAclEntryRequest::egress): Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet).
-    pub fn egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input.into());
+    pub fn egress(mut self, input: bool) -> Self {
+        self.inner.egress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::egress`](crate::types::CreateNetworkAclEntryRequest::egress).
@@ -270,11 +267,8 @@ impl CreateNetworkAclEntryRequestBuilder {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`CreateNetworkAclEntryRequest::icmp_type_code`](crate::types::CreateNetworkAclEntryRequest::icmp_type_code): ICMP protocol: The ICMP or ICMPv6 type and code.
-    pub fn icmp_type_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IcmpTypeCode>,
-    ) -> Self {
-        self.inner.icmp_type_code = ::std::option::Option::Some(input.into());
+    pub fn icmp_type_code(mut self, input: crate::types::IcmpTypeCode) -> Self {
+        self.inner.icmp_type_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::icmp_type_code`](crate::types::CreateNetworkAclEntryRequest::icmp_type_code).
@@ -294,11 +288,8 @@ impl CreateNetworkAclEntryRequestBuilder {
         &self.inner.icmp_type_code
     }
     /// Sets [`CreateNetworkAclEntryRequest::port_range`](crate::types::CreateNetworkAclEntryRequest::port_range): TCP or UDP protocols: The range of ports the rule applies to.
-    pub fn port_range(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input.into());
+    pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::port_range`](crate::types::CreateNetworkAclEntryRequest::port_range).

@@ -64,11 +64,8 @@ impl CreateNetworkAclRequestBuilder {
     /// Appends one item to [`CreateNetworkAclRequest::tag_specifications`](crate::types::CreateNetworkAclRequest::tag_specifications): The tags to assign to the network ACL.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclRequest::tag_specifications`](crate::types::CreateNetworkAclRequest::tag_specifications).
@@ -110,8 +107,8 @@ impl CreateNetworkAclRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateNetworkAclRequest::dry_run`](crate::types::CreateNetworkAclRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclRequest::dry_run`](crate::types::CreateNetworkAclRequest::dry_run).

@@ -44,11 +44,8 @@ pub struct CreateNetworkAclResultBuilder {
 }
 impl CreateNetworkAclResultBuilder {
     /// Sets [`CreateNetworkAclResult::network_acl`](crate::types::CreateNetworkAclResult::network_acl): Information about the network ACL.
-    pub fn network_acl(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkAcl>,
-    ) -> Self {
-        self.inner.network_acl = ::std::option::Option::Some(input.into());
+    pub fn network_acl(mut self, input: crate::types::NetworkAcl) -> Self {
+        self.inner.network_acl = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclResult::network_acl`](crate::types::CreateNetworkAclResult::network_acl).

@@ -75,11 +75,8 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     /// Appends one item to [`CreateNetworkInsightsAccessScopeRequest::match_paths`](crate::types::CreateNetworkInsightsAccessScopeRequest::match_paths): The paths to match.
     ///
     /// To set the whole list at once, use [`set_match_paths`](Self::set_match_paths).
-    pub fn match_paths(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccessScopePathRequest>,
-    ) -> Self {
-        self.inner.match_paths.get_or_insert_default().push(input.into());
+    pub fn match_paths(mut self, input: crate::types::AccessScopePathRequest) -> Self {
+        self.inner.match_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeRequest::match_paths`](crate::types::CreateNetworkInsightsAccessScopeRequest::match_paths).
@@ -103,11 +100,8 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     /// Appends one item to [`CreateNetworkInsightsAccessScopeRequest::exclude_paths`](crate::types::CreateNetworkInsightsAccessScopeRequest::exclude_paths): The paths to exclude.
     ///
     /// To set the whole list at once, use [`set_exclude_paths`](Self::set_exclude_paths).
-    pub fn exclude_paths(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccessScopePathRequest>,
-    ) -> Self {
-        self.inner.exclude_paths.get_or_insert_default().push(input.into());
+    pub fn exclude_paths(mut self, input: crate::types::AccessScopePathRequest) -> Self {
+        self.inner.exclude_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeRequest::exclude_paths`](crate::types::CreateNetworkInsightsAccessScopeRequest::exclude_paths).
@@ -153,11 +147,8 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     /// Appends one item to [`CreateNetworkInsightsAccessScopeRequest::tag_specifications`](crate::types::CreateNetworkInsightsAccessScopeRequest::tag_specifications): The tags to apply.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeRequest::tag_specifications`](crate::types::CreateNetworkInsightsAccessScopeRequest::tag_specifications).
@@ -177,8 +168,8 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateNetworkInsightsAccessScopeRequest::dry_run`](crate::types::CreateNetworkInsightsAccessScopeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeRequest::dry_run`](crate::types::CreateNetworkInsightsAccessScopeRequest::dry_run).

@@ -54,11 +54,9 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
     /// Sets [`CreateNetworkInsightsAccessScopeResult::network_insights_access_scope`](crate::types::CreateNetworkInsightsAccessScopeResult::network_insights_access_scope): The Network Access Scope.
     pub fn network_insights_access_scope(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsAccessScope>,
+        input: crate::types::NetworkInsightsAccessScope,
     ) -> Self {
-        self.inner.network_insights_access_scope = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeResult::network_insights_access_scope`](crate::types::CreateNetworkInsightsAccessScopeResult::network_insights_access_scope).
@@ -80,10 +78,10 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
     /// Sets [`CreateNetworkInsightsAccessScopeResult::network_insights_access_scope_content`](crate::types::CreateNetworkInsightsAccessScopeResult::network_insights_access_scope_content): The Network Access Scope content.
     pub fn network_insights_access_scope_content(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsAccessScopeContent>,
+        input: crate::types::NetworkInsightsAccessScopeContent,
     ) -> Self {
         self.inner.network_insights_access_scope_content = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -207,11 +207,8 @@ impl CreateNetworkInsightsPathRequestBuilder {
         &self.inner.destination
     }
     /// Sets [`CreateNetworkInsightsPathRequest::protocol`](crate::types::CreateNetworkInsightsPathRequest::protocol): The protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Protocol>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::Protocol) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::protocol`](crate::types::CreateNetworkInsightsPathRequest::protocol).
@@ -229,8 +226,8 @@ impl CreateNetworkInsightsPathRequestBuilder {
         &self.inner.protocol
     }
     /// Sets [`CreateNetworkInsightsPathRequest::destination_port`](crate::types::CreateNetworkInsightsPathRequest::destination_port): The destination port.
-    pub fn destination_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.destination_port = ::std::option::Option::Some(input.into());
+    pub fn destination_port(mut self, input: i32) -> Self {
+        self.inner.destination_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::destination_port`](crate::types::CreateNetworkInsightsPathRequest::destination_port).
@@ -247,11 +244,8 @@ impl CreateNetworkInsightsPathRequestBuilder {
     /// Appends one item to [`CreateNetworkInsightsPathRequest::tag_specifications`](crate::types::CreateNetworkInsightsPathRequest::tag_specifications): The tags to add to the path.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::tag_specifications`](crate::types::CreateNetworkInsightsPathRequest::tag_specifications).
@@ -271,8 +265,8 @@ impl CreateNetworkInsightsPathRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateNetworkInsightsPathRequest::dry_run`](crate::types::CreateNetworkInsightsPathRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::dry_run`](crate::types::CreateNetworkInsightsPathRequest::dry_run).
@@ -309,11 +303,8 @@ impl CreateNetworkInsightsPathRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateNetworkInsightsPathRequest::filter_at_source`](crate::types::CreateNetworkInsightsPathRequest::filter_at_source): Scopes the analysis to network paths that match specific filters at the source.
-    pub fn filter_at_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathRequestFilter>,
-    ) -> Self {
-        self.inner.filter_at_source = ::std::option::Option::Some(input.into());
+    pub fn filter_at_source(mut self, input: crate::types::PathRequestFilter) -> Self {
+        self.inner.filter_at_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::filter_at_source`](crate::types::CreateNetworkInsightsPathRequest::filter_at_source).
@@ -335,9 +326,9 @@ impl CreateNetworkInsightsPathRequestBuilder {
     /// Sets [`CreateNetworkInsightsPathRequest::filter_at_destination`](crate::types::CreateNetworkInsightsPathRequest::filter_at_destination): Scopes the analysis to network paths that match specific filters at the destination.
     pub fn filter_at_destination(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PathRequestFilter>,
+        input: crate::types::PathRequestFilter,
     ) -> Self {
-        self.inner.filter_at_destination = ::std::option::Option::Some(input.into());
+        self.inner.filter_at_destination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::filter_at_destination`](crate::types::CreateNetworkInsightsPathRequest::filter_at_destination).

@@ -41,9 +41,9 @@ impl CreateNetworkInsightsPathResultBuilder {
     /// Sets [`CreateNetworkInsightsPathResult::network_insights_path`](crate::types::CreateNetworkInsightsPathResult::network_insights_path): Information about the path.
     pub fn network_insights_path(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsPath>,
+        input: crate::types::NetworkInsightsPath,
     ) -> Self {
-        self.inner.network_insights_path = ::std::option::Option::Some(input.into());
+        self.inner.network_insights_path = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathResult::network_insights_path`](crate::types::CreateNetworkInsightsPathResult::network_insights_path).

@@ -139,11 +139,8 @@ impl CreateNetworkInterfacePermissionRequestBuilder {
         &self.inner.aws_service
     }
     /// Sets [`CreateNetworkInterfacePermissionRequest::permission`](crate::types::CreateNetworkInterfacePermissionRequest::permission): The type of permission to grant.
-    pub fn permission(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterfacePermissionType>,
-    ) -> Self {
-        self.inner.permission = ::std::option::Option::Some(input.into());
+    pub fn permission(mut self, input: crate::types::InterfacePermissionType) -> Self {
+        self.inner.permission = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionRequest::permission`](crate::types::CreateNetworkInterfacePermissionRequest::permission).
@@ -163,8 +160,8 @@ impl CreateNetworkInterfacePermissionRequestBuilder {
         &self.inner.permission
     }
     /// Sets [`CreateNetworkInterfacePermissionRequest::dry_run`](crate::types::CreateNetworkInterfacePermissionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionRequest::dry_run`](crate::types::CreateNetworkInterfacePermissionRequest::dry_run).

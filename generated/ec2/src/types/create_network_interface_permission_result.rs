@@ -43,9 +43,9 @@ impl CreateNetworkInterfacePermissionResultBuilder {
     /// Sets [`CreateNetworkInterfacePermissionResult::interface_permission`](crate::types::CreateNetworkInterfacePermissionResult::interface_permission): Information about the permission for the network interface.
     pub fn interface_permission(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfacePermission>,
+        input: crate::types::NetworkInterfacePermission,
     ) -> Self {
-        self.inner.interface_permission = ::std::option::Option::Some(input.into());
+        self.inner.interface_permission = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionResult::interface_permission`](crate::types::CreateNetworkInterfacePermissionResult::interface_permission).

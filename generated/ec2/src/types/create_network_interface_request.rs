@@ -211,9 +211,9 @@ impl CreateNetworkInterfaceRequestBuilder {
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
     pub fn ipv4_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv4PrefixSpecificationRequest>,
+        input: crate::types::Ipv4PrefixSpecificationRequest,
     ) -> Self {
-        self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv4_prefixes`](crate::types::CreateNetworkInterfaceRequest::ipv4_prefixes).
@@ -237,8 +237,8 @@ impl CreateNetworkInterfaceRequestBuilder {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`CreateNetworkInterfaceRequest::ipv4_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv4_prefix_count): The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface.
-    pub fn ipv4_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv4_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv4_prefix_count).
@@ -257,9 +257,9 @@ impl CreateNetworkInterfaceRequestBuilder {
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
     pub fn ipv6_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6PrefixSpecificationRequest>,
+        input: crate::types::Ipv6PrefixSpecificationRequest,
     ) -> Self {
-        self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv6_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv6_prefixes`](crate::types::CreateNetworkInterfaceRequest::ipv6_prefixes).
@@ -283,8 +283,8 @@ impl CreateNetworkInterfaceRequestBuilder {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`CreateNetworkInterfaceRequest::ipv6_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_prefix_count): The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface.
-    pub fn ipv6_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv6_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_prefix_count).
@@ -301,9 +301,9 @@ impl CreateNetworkInterfaceRequestBuilder {
     /// Sets [`CreateNetworkInterfaceRequest::interface_type`](crate::types::CreateNetworkInterfaceRequest::interface_type): The type of network interface.
     pub fn interface_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceCreationType>,
+        input: crate::types::NetworkInterfaceCreationType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+        self.inner.interface_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::interface_type`](crate::types::CreateNetworkInterfaceRequest::interface_type).
@@ -325,11 +325,8 @@ impl CreateNetworkInterfaceRequestBuilder {
     /// Appends one item to [`CreateNetworkInterfaceRequest::tag_specifications`](crate::types::CreateNetworkInterfaceRequest::tag_specifications): The tags to apply to the new network interface.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::tag_specifications`](crate::types::CreateNetworkInterfaceRequest::tag_specifications).
@@ -371,11 +368,8 @@ impl CreateNetworkInterfaceRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateNetworkInterfaceRequest::enable_primary_ipv6`](crate::types::CreateNetworkInterfaceRequest::enable_primary_ipv6): If you’re creating a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address.
-    pub fn enable_primary_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
+        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::enable_primary_ipv6`](crate::types::CreateNetworkInterfaceRequest::enable_primary_ipv6).
@@ -395,12 +389,10 @@ impl CreateNetworkInterfaceRequestBuilder {
     /// Sets [`CreateNetworkInterfaceRequest::connection_tracking_specification`](crate::types::CreateNetworkInterfaceRequest::connection_tracking_specification): A connection tracking specification for the network interface.
     pub fn connection_tracking_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
         self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -423,11 +415,8 @@ impl CreateNetworkInterfaceRequestBuilder {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`CreateNetworkInterfaceRequest::operator`](crate::types::CreateNetworkInterfaceRequest::operator): Reserved for internal use.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::operator`](crate::types::CreateNetworkInterfaceRequest::operator).
@@ -543,9 +532,9 @@ impl CreateNetworkInterfaceRequestBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateIpAddressSpecification>,
+        input: crate::types::PrivateIpAddressSpecification,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::private_ip_addresses`](crate::types::CreateNetworkInterfaceRequest::private_ip_addresses).
@@ -569,12 +558,9 @@ impl CreateNetworkInterfaceRequestBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`CreateNetworkInterfaceRequest::secondary_private_ip_address_count`](crate::types::CreateNetworkInterfaceRequest::secondary_private_ip_address_count): The number of secondary private IPv4 addresses to assign to a network interface.
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -595,11 +581,8 @@ impl CreateNetworkInterfaceRequestBuilder {
     /// Appends one item to [`CreateNetworkInterfaceRequest::ipv6_addresses`](crate::types::CreateNetworkInterfaceRequest::ipv6_addresses): The IPv6 addresses from the IPv6 CIDR block range of your subnet.
     ///
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Address>,
-    ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+    pub fn ipv6_addresses(mut self, input: crate::types::InstanceIpv6Address) -> Self {
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv6_addresses`](crate::types::CreateNetworkInterfaceRequest::ipv6_addresses).
@@ -619,8 +602,8 @@ impl CreateNetworkInterfaceRequestBuilder {
         &self.inner.ipv6_addresses
     }
     /// Sets [`CreateNetworkInterfaceRequest::ipv6_address_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_address_count): The number of IPv6 addresses to assign to a network interface.
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv6_address_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_address_count).
@@ -635,8 +618,8 @@ impl CreateNetworkInterfaceRequestBuilder {
         &self.inner.ipv6_address_count
     }
     /// Sets [`CreateNetworkInterfaceRequest::dry_run`](crate::types::CreateNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::dry_run`](crate::types::CreateNetworkInterfaceRequest::dry_run).

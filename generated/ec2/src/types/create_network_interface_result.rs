@@ -46,11 +46,8 @@ pub struct CreateNetworkInterfaceResultBuilder {
 }
 impl CreateNetworkInterfaceResultBuilder {
     /// Sets [`CreateNetworkInterfaceResult::network_interface`](crate::types::CreateNetworkInterfaceResult::network_interface): Information about the network interface.
-    pub fn network_interface(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterface>,
-    ) -> Self {
-        self.inner.network_interface = ::std::option::Option::Some(input.into());
+    pub fn network_interface(mut self, input: crate::types::NetworkInterface) -> Self {
+        self.inner.network_interface = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceResult::network_interface`](crate::types::CreateNetworkInterfaceResult::network_interface).

@@ -100,8 +100,8 @@ pub struct CreatePlacementGroupRequestBuilder {
 }
 impl CreatePlacementGroupRequestBuilder {
     /// Sets [`CreatePlacementGroupRequest::partition_count`](crate::types::CreatePlacementGroupRequest::partition_count): The number of partitions.
-    pub fn partition_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.partition_count = ::std::option::Option::Some(input.into());
+    pub fn partition_count(mut self, input: i32) -> Self {
+        self.inner.partition_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::partition_count`](crate::types::CreatePlacementGroupRequest::partition_count).
@@ -118,11 +118,8 @@ impl CreatePlacementGroupRequestBuilder {
     /// Appends one item to [`CreatePlacementGroupRequest::tag_specifications`](crate::types::CreatePlacementGroupRequest::tag_specifications): The tags to apply to the new placement group.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::tag_specifications`](crate::types::CreatePlacementGroupRequest::tag_specifications).
@@ -142,11 +139,8 @@ impl CreatePlacementGroupRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreatePlacementGroupRequest::spread_level`](crate::types::CreatePlacementGroupRequest::spread_level): Determines how placement groups spread instances.
-    pub fn spread_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpreadLevel>,
-    ) -> Self {
-        self.inner.spread_level = ::std::option::Option::Some(input.into());
+    pub fn spread_level(mut self, input: crate::types::SpreadLevel) -> Self {
+        self.inner.spread_level = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::spread_level`](crate::types::CreatePlacementGroupRequest::spread_level).
@@ -186,11 +180,8 @@ impl CreatePlacementGroupRequestBuilder {
         &self.inner.linked_group_id
     }
     /// Sets [`CreatePlacementGroupRequest::operator`](crate::types::CreatePlacementGroupRequest::operator): Reserved for internal use.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::operator`](crate::types::CreatePlacementGroupRequest::operator).
@@ -230,8 +221,8 @@ impl CreatePlacementGroupRequestBuilder {
         &self.inner.parent_group_id
     }
     /// Sets [`CreatePlacementGroupRequest::dry_run`](crate::types::CreatePlacementGroupRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::dry_run`](crate::types::CreatePlacementGroupRequest::dry_run).
@@ -268,11 +259,8 @@ impl CreatePlacementGroupRequestBuilder {
         &self.inner.group_name
     }
     /// Sets [`CreatePlacementGroupRequest::strategy`](crate::types::CreatePlacementGroupRequest::strategy): The placement strategy.
-    pub fn strategy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementStrategy>,
-    ) -> Self {
-        self.inner.strategy = ::std::option::Option::Some(input.into());
+    pub fn strategy(mut self, input: crate::types::PlacementStrategy) -> Self {
+        self.inner.strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::strategy`](crate::types::CreatePlacementGroupRequest::strategy).

@@ -39,11 +39,8 @@ pub struct CreatePlacementGroupResultBuilder {
 }
 impl CreatePlacementGroupResultBuilder {
     /// Sets [`CreatePlacementGroupResult::placement_group`](crate::types::CreatePlacementGroupResult::placement_group): Information about the placement group.
-    pub fn placement_group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementGroup>,
-    ) -> Self {
-        self.inner.placement_group = ::std::option::Option::Some(input.into());
+    pub fn placement_group(mut self, input: crate::types::PlacementGroup) -> Self {
+        self.inner.placement_group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupResult::placement_group`](crate::types::CreatePlacementGroupResult::placement_group).

@@ -53,8 +53,8 @@ pub struct CreatePublicIpv4PoolRequestBuilder {
 }
 impl CreatePublicIpv4PoolRequestBuilder {
     /// Sets [`CreatePublicIpv4PoolRequest::dry_run`](crate::types::CreatePublicIpv4PoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreatePublicIpv4PoolRequest::dry_run`](crate::types::CreatePublicIpv4PoolRequest::dry_run).
@@ -71,11 +71,8 @@ impl CreatePublicIpv4PoolRequestBuilder {
     /// Appends one item to [`CreatePublicIpv4PoolRequest::tag_specifications`](crate::types::CreatePublicIpv4PoolRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreatePublicIpv4PoolRequest::tag_specifications`](crate::types::CreatePublicIpv4PoolRequest::tag_specifications).

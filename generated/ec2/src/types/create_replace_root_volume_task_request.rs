@@ -180,8 +180,8 @@ impl CreateReplaceRootVolumeTaskRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::dry_run`](crate::types::CreateReplaceRootVolumeTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::dry_run`](crate::types::CreateReplaceRootVolumeTaskRequest::dry_run).
@@ -198,11 +198,8 @@ impl CreateReplaceRootVolumeTaskRequestBuilder {
     /// Appends one item to [`CreateReplaceRootVolumeTaskRequest::tag_specifications`](crate::types::CreateReplaceRootVolumeTaskRequest::tag_specifications): The tags to apply to the root volume replacement task.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::tag_specifications`](crate::types::CreateReplaceRootVolumeTaskRequest::tag_specifications).
@@ -244,13 +241,8 @@ impl CreateReplaceRootVolumeTaskRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume`](crate::types::CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume): Indicates whether to automatically delete the original root volume after the root volume replacement task completes.
-    pub fn delete_replaced_root_volume(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_replaced_root_volume = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn delete_replaced_root_volume(mut self, input: bool) -> Self {
+        self.inner.delete_replaced_root_volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume`](crate::types::CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume).
@@ -268,13 +260,8 @@ impl CreateReplaceRootVolumeTaskRequestBuilder {
         &self.inner.delete_replaced_root_volume
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::volume_initialization_rate`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_initialization_rate): Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the replacement root volume.
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn volume_initialization_rate(mut self, input: i64) -> Self {
+        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::volume_initialization_rate`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_initialization_rate).

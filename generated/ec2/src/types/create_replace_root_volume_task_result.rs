@@ -43,9 +43,9 @@ impl CreateReplaceRootVolumeTaskResultBuilder {
     /// Sets [`CreateReplaceRootVolumeTaskResult::replace_root_volume_task`](crate::types::CreateReplaceRootVolumeTaskResult::replace_root_volume_task): Information about the root volume replacement task.
     pub fn replace_root_volume_task(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplaceRootVolumeTask>,
+        input: crate::types::ReplaceRootVolumeTask,
     ) -> Self {
-        self.inner.replace_root_volume_task = ::std::option::Option::Some(input.into());
+        self.inner.replace_root_volume_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskResult::replace_root_volume_task`](crate::types::CreateReplaceRootVolumeTaskResult::replace_root_volume_task).

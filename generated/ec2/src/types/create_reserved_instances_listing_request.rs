@@ -92,8 +92,8 @@ impl CreateReservedInstancesListingRequestBuilder {
         &self.inner.reserved_instances_id
     }
     /// Sets [`CreateReservedInstancesListingRequest::instance_count`](crate::types::CreateReservedInstancesListingRequest::instance_count): The number of instances that are a part of a Reserved Instance account to be listed in the Reserved Instance Marketplace.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReservedInstancesListingRequest::instance_count`](crate::types::CreateReservedInstancesListingRequest::instance_count).
@@ -112,9 +112,9 @@ impl CreateReservedInstancesListingRequestBuilder {
     /// To set the whole list at once, use [`set_price_schedules`](Self::set_price_schedules).
     pub fn price_schedules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PriceScheduleSpecification>,
+        input: crate::types::PriceScheduleSpecification,
     ) -> Self {
-        self.inner.price_schedules.get_or_insert_default().push(input.into());
+        self.inner.price_schedules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateReservedInstancesListingRequest::price_schedules`](crate::types::CreateReservedInstancesListingRequest::price_schedules).

@@ -45,12 +45,9 @@ impl CreateReservedInstancesListingResultBuilder {
     /// To set the whole list at once, use [`set_reserved_instances_listings`](Self::set_reserved_instances_listings).
     pub fn reserved_instances_listings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstancesListing>,
+        input: crate::types::ReservedInstancesListing,
     ) -> Self {
-        self.inner
-            .reserved_instances_listings
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.reserved_instances_listings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateReservedInstancesListingResult::reserved_instances_listings`](crate::types::CreateReservedInstancesListingResult::reserved_instances_listings).

@@ -142,11 +142,8 @@ impl CreateRestoreImageTaskRequestBuilder {
     /// Appends one item to [`CreateRestoreImageTaskRequest::tag_specifications`](crate::types::CreateRestoreImageTaskRequest::tag_specifications): The tags to apply to the AMI and snapshots on restoration.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateRestoreImageTaskRequest::tag_specifications`](crate::types::CreateRestoreImageTaskRequest::tag_specifications).
@@ -166,8 +163,8 @@ impl CreateRestoreImageTaskRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateRestoreImageTaskRequest::dry_run`](crate::types::CreateRestoreImageTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRestoreImageTaskRequest::dry_run`](crate::types::CreateRestoreImageTaskRequest::dry_run).

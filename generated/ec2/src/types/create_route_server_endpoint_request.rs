@@ -137,8 +137,8 @@ impl CreateRouteServerEndpointRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateRouteServerEndpointRequest::dry_run`](crate::types::CreateRouteServerEndpointRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointRequest::dry_run`](crate::types::CreateRouteServerEndpointRequest::dry_run).
@@ -155,11 +155,8 @@ impl CreateRouteServerEndpointRequestBuilder {
     /// Appends one item to [`CreateRouteServerEndpointRequest::tag_specifications`](crate::types::CreateRouteServerEndpointRequest::tag_specifications): The tags to apply to the route server endpoint during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointRequest::tag_specifications`](crate::types::CreateRouteServerEndpointRequest::tag_specifications).

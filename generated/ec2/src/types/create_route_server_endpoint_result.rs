@@ -41,9 +41,9 @@ impl CreateRouteServerEndpointResultBuilder {
     /// Sets [`CreateRouteServerEndpointResult::route_server_endpoint`](crate::types::CreateRouteServerEndpointResult::route_server_endpoint): Information about the created route server endpoint.
     pub fn route_server_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerEndpoint>,
+        input: crate::types::RouteServerEndpoint,
     ) -> Self {
-        self.inner.route_server_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.route_server_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointResult::route_server_endpoint`](crate::types::CreateRouteServerEndpointResult::route_server_endpoint).

@@ -123,9 +123,9 @@ impl CreateRouteServerPeerRequestBuilder {
     /// Sets [`CreateRouteServerPeerRequest::bgp_options`](crate::types::CreateRouteServerPeerRequest::bgp_options): The BGP options for the peer, including ASN (Autonomous System Number) and BFD (Bidrectional Forwarding Detection) settings.
     pub fn bgp_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerBgpOptionsRequest>,
+        input: crate::types::RouteServerBgpOptionsRequest,
     ) -> Self {
-        self.inner.bgp_options = ::std::option::Option::Some(input.into());
+        self.inner.bgp_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerPeerRequest::bgp_options`](crate::types::CreateRouteServerPeerRequest::bgp_options).
@@ -145,8 +145,8 @@ impl CreateRouteServerPeerRequestBuilder {
         &self.inner.bgp_options
     }
     /// Sets [`CreateRouteServerPeerRequest::dry_run`](crate::types::CreateRouteServerPeerRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerPeerRequest::dry_run`](crate::types::CreateRouteServerPeerRequest::dry_run).
@@ -163,11 +163,8 @@ impl CreateRouteServerPeerRequestBuilder {
     /// Appends one item to [`CreateRouteServerPeerRequest::tag_specifications`](crate::types::CreateRouteServerPeerRequest::tag_specifications): The tags to apply to the route server peer during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateRouteServerPeerRequest::tag_specifications`](crate::types::CreateRouteServerPeerRequest::tag_specifications).

@@ -39,11 +39,8 @@ pub struct CreateRouteServerPeerResultBuilder {
 }
 impl CreateRouteServerPeerResultBuilder {
     /// Sets [`CreateRouteServerPeerResult::route_server_peer`](crate::types::CreateRouteServerPeerResult::route_server_peer): Information about the created route server peer.
-    pub fn route_server_peer(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPeer>,
-    ) -> Self {
-        self.inner.route_server_peer = ::std::option::Option::Some(input.into());
+    pub fn route_server_peer(mut self, input: crate::types::RouteServerPeer) -> Self {
+        self.inner.route_server_peer = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerPeerResult::route_server_peer`](crate::types::CreateRouteServerPeerResult::route_server_peer).

@@ -89,8 +89,8 @@ pub struct CreateRouteServerRequestBuilder {
 }
 impl CreateRouteServerRequestBuilder {
     /// Sets [`CreateRouteServerRequest::amazon_side_asn`](crate::types::CreateRouteServerRequest::amazon_side_asn): The private Autonomous System Number (ASN) for the Amazon side of the BGP session.
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input.into());
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
+        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::amazon_side_asn`](crate::types::CreateRouteServerRequest::amazon_side_asn).
@@ -127,8 +127,8 @@ impl CreateRouteServerRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateRouteServerRequest::dry_run`](crate::types::CreateRouteServerRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::dry_run`](crate::types::CreateRouteServerRequest::dry_run).
@@ -145,9 +145,9 @@ impl CreateRouteServerRequestBuilder {
     /// Sets [`CreateRouteServerRequest::persist_routes`](crate::types::CreateRouteServerRequest::persist_routes): Indicates whether routes should be persisted after all BGP sessions are terminated.
     pub fn persist_routes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPersistRoutesAction>,
+        input: crate::types::RouteServerPersistRoutesAction,
     ) -> Self {
-        self.inner.persist_routes = ::std::option::Option::Some(input.into());
+        self.inner.persist_routes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::persist_routes`](crate::types::CreateRouteServerRequest::persist_routes).
@@ -167,11 +167,8 @@ impl CreateRouteServerRequestBuilder {
         &self.inner.persist_routes
     }
     /// Sets [`CreateRouteServerRequest::persist_routes_duration`](crate::types::CreateRouteServerRequest::persist_routes_duration): The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB.
-    pub fn persist_routes_duration(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.persist_routes_duration = ::std::option::Option::Some(input.into());
+    pub fn persist_routes_duration(mut self, input: i64) -> Self {
+        self.inner.persist_routes_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::persist_routes_duration`](crate::types::CreateRouteServerRequest::persist_routes_duration).
@@ -189,11 +186,8 @@ impl CreateRouteServerRequestBuilder {
         &self.inner.persist_routes_duration
     }
     /// Sets [`CreateRouteServerRequest::sns_notifications_enabled`](crate::types::CreateRouteServerRequest::sns_notifications_enabled): Indicates whether SNS notifications should be enabled for route server events.
-    pub fn sns_notifications_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input.into());
+    pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
+        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::sns_notifications_enabled`](crate::types::CreateRouteServerRequest::sns_notifications_enabled).
@@ -213,11 +207,8 @@ impl CreateRouteServerRequestBuilder {
     /// Appends one item to [`CreateRouteServerRequest::tag_specifications`](crate::types::CreateRouteServerRequest::tag_specifications): The tags to apply to the route server during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::tag_specifications`](crate::types::CreateRouteServerRequest::tag_specifications).

@@ -37,11 +37,8 @@ pub struct CreateRouteServerResultBuilder {
 }
 impl CreateRouteServerResultBuilder {
     /// Sets [`CreateRouteServerResult::route_server`](crate::types::CreateRouteServerResult::route_server): Information about the created route server.
-    pub fn route_server(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServer>,
-    ) -> Self {
-        self.inner.route_server = ::std::option::Option::Some(input.into());
+    pub fn route_server(mut self, input: crate::types::RouteServer) -> Self {
+        self.inner.route_server = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerResult::route_server`](crate::types::CreateRouteServerResult::route_server).

@@ -44,11 +44,8 @@ pub struct CreateRouteTableResultBuilder {
 }
 impl CreateRouteTableResultBuilder {
     /// Sets [`CreateRouteTableResult::route_table`](crate::types::CreateRouteTableResult::route_table): Information about the route table.
-    pub fn route_table(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteTable>,
-    ) -> Self {
-        self.inner.route_table = ::std::option::Option::Some(input.into());
+    pub fn route_table(mut self, input: crate::types::RouteTable) -> Self {
+        self.inner.route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRouteTableResult::route_table`](crate::types::CreateRouteTableResult::route_table).

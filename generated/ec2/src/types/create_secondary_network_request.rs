@@ -95,8 +95,8 @@ impl CreateSecondaryNetworkRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateSecondaryNetworkRequest::dry_run`](crate::types::CreateSecondaryNetworkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkRequest::dry_run`](crate::types::CreateSecondaryNetworkRequest::dry_run).
@@ -133,11 +133,8 @@ impl CreateSecondaryNetworkRequestBuilder {
         &self.inner.ipv4_cidr_block
     }
     /// Sets [`CreateSecondaryNetworkRequest::network_type`](crate::types::CreateSecondaryNetworkRequest::network_type): The type of secondary network.
-    pub fn network_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetworkType>,
-    ) -> Self {
-        self.inner.network_type = ::std::option::Option::Some(input.into());
+    pub fn network_type(mut self, input: crate::types::SecondaryNetworkType) -> Self {
+        self.inner.network_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkRequest::network_type`](crate::types::CreateSecondaryNetworkRequest::network_type).
@@ -159,11 +156,8 @@ impl CreateSecondaryNetworkRequestBuilder {
     /// Appends one item to [`CreateSecondaryNetworkRequest::tag_specifications`](crate::types::CreateSecondaryNetworkRequest::tag_specifications): The tags to assign to the secondary network.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkRequest::tag_specifications`](crate::types::CreateSecondaryNetworkRequest::tag_specifications).

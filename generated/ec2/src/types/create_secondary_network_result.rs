@@ -46,11 +46,8 @@ pub struct CreateSecondaryNetworkResultBuilder {
 }
 impl CreateSecondaryNetworkResultBuilder {
     /// Sets [`CreateSecondaryNetworkResult::secondary_network`](crate::types::CreateSecondaryNetworkResult::secondary_network): Information about the secondary network.
-    pub fn secondary_network(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetwork>,
-    ) -> Self {
-        self.inner.secondary_network = ::std::option::Option::Some(input.into());
+    pub fn secondary_network(mut self, input: crate::types::SecondaryNetwork) -> Self {
+        self.inner.secondary_network = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkResult::secondary_network`](crate::types::CreateSecondaryNetworkResult::secondary_network).

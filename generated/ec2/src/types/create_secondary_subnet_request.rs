@@ -155,8 +155,8 @@ impl CreateSecondarySubnetRequestBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateSecondarySubnetRequest::dry_run`](crate::types::CreateSecondarySubnetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::dry_run`](crate::types::CreateSecondarySubnetRequest::dry_run).
@@ -219,11 +219,8 @@ impl CreateSecondarySubnetRequestBuilder {
     /// Appends one item to [`CreateSecondarySubnetRequest::tag_specifications`](crate::types::CreateSecondarySubnetRequest::tag_specifications): The tags to assign to the secondary subnet.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::tag_specifications`](crate::types::CreateSecondarySubnetRequest::tag_specifications).

@@ -46,11 +46,8 @@ pub struct CreateSecondarySubnetResultBuilder {
 }
 impl CreateSecondarySubnetResultBuilder {
     /// Sets [`CreateSecondarySubnetResult::secondary_subnet`](crate::types::CreateSecondarySubnetResult::secondary_subnet): Information about the secondary subnet.
-    pub fn secondary_subnet(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondarySubnet>,
-    ) -> Self {
-        self.inner.secondary_subnet = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet(mut self, input: crate::types::SecondarySubnet) -> Self {
+        self.inner.secondary_subnet = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSecondarySubnetResult::secondary_subnet`](crate::types::CreateSecondarySubnetResult::secondary_subnet).

@@ -75,8 +75,8 @@ impl CreateSecurityGroupResultBuilder {
     /// Appends one item to [`CreateSecurityGroupResult::tags`](crate::types::CreateSecurityGroupResult::tags): The tags assigned to the security group.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSecurityGroupResult::tags`](crate::types::CreateSecurityGroupResult::tags).

@@ -156,11 +156,8 @@ impl CreateSnapshotRequestBuilder {
     /// Appends one item to [`CreateSnapshotRequest::tag_specifications`](crate::types::CreateSnapshotRequest::tag_specifications): The tags to apply to the snapshot during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::tag_specifications`](crate::types::CreateSnapshotRequest::tag_specifications).
@@ -180,11 +177,8 @@ impl CreateSnapshotRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateSnapshotRequest::location`](crate::types::CreateSnapshotRequest::location): **Note:** Only supported for volumes in Local Zones.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotLocationEnum>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: crate::types::SnapshotLocationEnum) -> Self {
+        self.inner.location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::location`](crate::types::CreateSnapshotRequest::location).
@@ -204,8 +198,8 @@ impl CreateSnapshotRequestBuilder {
         &self.inner.location
     }
     /// Sets [`CreateSnapshotRequest::dry_run`](crate::types::CreateSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::dry_run`](crate::types::CreateSnapshotRequest::dry_run).

@@ -125,9 +125,9 @@ impl CreateSnapshotsRequestBuilder {
     /// Sets [`CreateSnapshotsRequest::instance_specification`](crate::types::CreateSnapshotsRequest::instance_specification): The instance to specify which volumes should be included in the snapshots.
     pub fn instance_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceSpecification>,
+        input: crate::types::InstanceSpecification,
     ) -> Self {
-        self.inner.instance_specification = ::std::option::Option::Some(input.into());
+        self.inner.instance_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::instance_specification`](crate::types::CreateSnapshotsRequest::instance_specification).
@@ -171,11 +171,8 @@ impl CreateSnapshotsRequestBuilder {
     /// Appends one item to [`CreateSnapshotsRequest::tag_specifications`](crate::types::CreateSnapshotsRequest::tag_specifications): Tags to apply to every snapshot specified by the instance.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::tag_specifications`](crate::types::CreateSnapshotsRequest::tag_specifications).
@@ -195,8 +192,8 @@ impl CreateSnapshotsRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateSnapshotsRequest::dry_run`](crate::types::CreateSnapshotsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::dry_run`](crate::types::CreateSnapshotsRequest::dry_run).
@@ -213,9 +210,9 @@ impl CreateSnapshotsRequestBuilder {
     /// Sets [`CreateSnapshotsRequest::copy_tags_from_source`](crate::types::CreateSnapshotsRequest::copy_tags_from_source): Copies the tags from the specified volume to corresponding snapshot.
     pub fn copy_tags_from_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CopyTagsFromSource>,
+        input: crate::types::CopyTagsFromSource,
     ) -> Self {
-        self.inner.copy_tags_from_source = ::std::option::Option::Some(input.into());
+        self.inner.copy_tags_from_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::copy_tags_from_source`](crate::types::CreateSnapshotsRequest::copy_tags_from_source).
@@ -235,11 +232,8 @@ impl CreateSnapshotsRequestBuilder {
         &self.inner.copy_tags_from_source
     }
     /// Sets [`CreateSnapshotsRequest::location`](crate::types::CreateSnapshotsRequest::location): **Note:** Only supported for instances in Local Zones.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotLocationEnum>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: crate::types::SnapshotLocationEnum) -> Self {
+        self.inner.location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::location`](crate::types::CreateSnapshotsRequest::location).

@@ -39,11 +39,8 @@ impl CreateSnapshotsResultBuilder {
     /// Appends one item to [`CreateSnapshotsResult::snapshots`](crate::types::CreateSnapshotsResult::snapshots): List of snapshots.
     ///
     /// To set the whole list at once, use [`set_snapshots`](Self::set_snapshots).
-    pub fn snapshots(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotInfo>,
-    ) -> Self {
-        self.inner.snapshots.get_or_insert_default().push(input.into());
+    pub fn snapshots(mut self, input: crate::types::SnapshotInfo) -> Self {
+        self.inner.snapshots.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsResult::snapshots`](crate::types::CreateSnapshotsResult::snapshots).

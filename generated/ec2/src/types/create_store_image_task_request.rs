@@ -110,11 +110,8 @@ impl CreateStoreImageTaskRequestBuilder {
     /// Appends one item to [`CreateStoreImageTaskRequest::s3_object_tags`](crate::types::CreateStoreImageTaskRequest::s3_object_tags): The tags to apply to the AMI object that will be stored in the Amazon S3 bucket.
     ///
     /// To set the whole list at once, use [`set_s3_object_tags`](Self::set_s3_object_tags).
-    pub fn s3_object_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3ObjectTag>,
-    ) -> Self {
-        self.inner.s3_object_tags.get_or_insert_default().push(input.into());
+    pub fn s3_object_tags(mut self, input: crate::types::S3ObjectTag) -> Self {
+        self.inner.s3_object_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateStoreImageTaskRequest::s3_object_tags`](crate::types::CreateStoreImageTaskRequest::s3_object_tags).
@@ -134,8 +131,8 @@ impl CreateStoreImageTaskRequestBuilder {
         &self.inner.s3_object_tags
     }
     /// Sets [`CreateStoreImageTaskRequest::dry_run`](crate::types::CreateStoreImageTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateStoreImageTaskRequest::dry_run`](crate::types::CreateStoreImageTaskRequest::dry_run).

@@ -131,9 +131,9 @@ impl CreateSubnetCidrReservationRequestBuilder {
     /// Sets [`CreateSubnetCidrReservationRequest::reservation_type`](crate::types::CreateSubnetCidrReservationRequest::reservation_type): The type of reservation.
     pub fn reservation_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrReservationType>,
+        input: crate::types::SubnetCidrReservationType,
     ) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input.into());
+        self.inner.reservation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::reservation_type`](crate::types::CreateSubnetCidrReservationRequest::reservation_type).
@@ -175,8 +175,8 @@ impl CreateSubnetCidrReservationRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateSubnetCidrReservationRequest::dry_run`](crate::types::CreateSubnetCidrReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::dry_run`](crate::types::CreateSubnetCidrReservationRequest::dry_run).
@@ -193,11 +193,8 @@ impl CreateSubnetCidrReservationRequestBuilder {
     /// Appends one item to [`CreateSubnetCidrReservationRequest::tag_specifications`](crate::types::CreateSubnetCidrReservationRequest::tag_specifications): The tags to assign to the subnet CIDR reservation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::tag_specifications`](crate::types::CreateSubnetCidrReservationRequest::tag_specifications).

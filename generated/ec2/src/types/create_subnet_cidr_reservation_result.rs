@@ -43,9 +43,9 @@ impl CreateSubnetCidrReservationResultBuilder {
     /// Sets [`CreateSubnetCidrReservationResult::subnet_cidr_reservation`](crate::types::CreateSubnetCidrReservationResult::subnet_cidr_reservation): Information about the created subnet CIDR reservation.
     pub fn subnet_cidr_reservation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrReservation>,
+        input: crate::types::SubnetCidrReservation,
     ) -> Self {
-        self.inner.subnet_cidr_reservation = ::std::option::Option::Some(input.into());
+        self.inner.subnet_cidr_reservation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationResult::subnet_cidr_reservation`](crate::types::CreateSubnetCidrReservationResult::subnet_cidr_reservation).

@@ -135,11 +135,8 @@ impl CreateSubnetRequestBuilder {
     /// Appends one item to [`CreateSubnetRequest::tag_specifications`](crate::types::CreateSubnetRequest::tag_specifications): The tags to assign to the subnet.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::tag_specifications`](crate::types::CreateSubnetRequest::tag_specifications).
@@ -295,8 +292,8 @@ impl CreateSubnetRequestBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`CreateSubnetRequest::ipv6_native`](crate::types::CreateSubnetRequest::ipv6_native): Indicates whether to create an IPv6 only subnet.
-    pub fn ipv6_native(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input.into());
+    pub fn ipv6_native(mut self, input: bool) -> Self {
+        self.inner.ipv6_native = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv6_native`](crate::types::CreateSubnetRequest::ipv6_native).
@@ -335,8 +332,8 @@ impl CreateSubnetRequestBuilder {
         &self.inner.ipv4_ipam_pool_id
     }
     /// Sets [`CreateSubnetRequest::ipv4_netmask_length`](crate::types::CreateSubnetRequest::ipv4_netmask_length): An IPv4 netmask length for the subnet.
-    pub fn ipv4_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input.into());
+    pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
+        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv4_netmask_length`](crate::types::CreateSubnetRequest::ipv4_netmask_length).
@@ -375,8 +372,8 @@ impl CreateSubnetRequestBuilder {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`CreateSubnetRequest::ipv6_netmask_length`](crate::types::CreateSubnetRequest::ipv6_netmask_length): An IPv6 netmask length for the subnet.
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input.into());
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
+        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv6_netmask_length`](crate::types::CreateSubnetRequest::ipv6_netmask_length).
@@ -391,8 +388,8 @@ impl CreateSubnetRequestBuilder {
         &self.inner.ipv6_netmask_length
     }
     /// Sets [`CreateSubnetRequest::dry_run`](crate::types::CreateSubnetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::dry_run`](crate::types::CreateSubnetRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct CreateSubnetResultBuilder {
 }
 impl CreateSubnetResultBuilder {
     /// Sets [`CreateSubnetResult::subnet`](crate::types::CreateSubnetResult::subnet): Information about the subnet.
-    pub fn subnet(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Subnet>,
-    ) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input.into());
+    pub fn subnet(mut self, input: crate::types::Subnet) -> Self {
+        self.inner.subnet = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetResult::subnet`](crate::types::CreateSubnetResult::subnet).

@@ -57,8 +57,8 @@ pub struct CreateTagsRequestBuilder {
 }
 impl CreateTagsRequestBuilder {
     /// Sets [`CreateTagsRequest::dry_run`](crate::types::CreateTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTagsRequest::dry_run`](crate::types::CreateTagsRequest::dry_run).
@@ -101,8 +101,8 @@ impl CreateTagsRequestBuilder {
     /// Appends one item to [`CreateTagsRequest::tags`](crate::types::CreateTagsRequest::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTagsRequest::tags`](crate::types::CreateTagsRequest::tags).

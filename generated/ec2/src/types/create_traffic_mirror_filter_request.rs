@@ -84,11 +84,8 @@ impl CreateTrafficMirrorFilterRequestBuilder {
     /// Appends one item to [`CreateTrafficMirrorFilterRequest::tag_specifications`](crate::types::CreateTrafficMirrorFilterRequest::tag_specifications): The tags to assign to a Traffic Mirror filter.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRequest::tag_specifications`](crate::types::CreateTrafficMirrorFilterRequest::tag_specifications).
@@ -108,8 +105,8 @@ impl CreateTrafficMirrorFilterRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTrafficMirrorFilterRequest::dry_run`](crate::types::CreateTrafficMirrorFilterRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRequest::dry_run`](crate::types::CreateTrafficMirrorFilterRequest::dry_run).

@@ -48,9 +48,9 @@ impl CreateTrafficMirrorFilterResultBuilder {
     /// Sets [`CreateTrafficMirrorFilterResult::traffic_mirror_filter`](crate::types::CreateTrafficMirrorFilterResult::traffic_mirror_filter): Information about the Traffic Mirror filter.
     pub fn traffic_mirror_filter(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilter>,
+        input: crate::types::TrafficMirrorFilter,
     ) -> Self {
-        self.inner.traffic_mirror_filter = ::std::option::Option::Some(input.into());
+        self.inner.traffic_mirror_filter = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterResult::traffic_mirror_filter`](crate::types::CreateTrafficMirrorFilterResult::traffic_mirror_filter).

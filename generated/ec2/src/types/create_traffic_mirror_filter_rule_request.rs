@@ -173,11 +173,8 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_direction): The type of traffic.
-    pub fn traffic_direction(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficDirection>,
-    ) -> Self {
-        self.inner.traffic_direction = ::std::option::Option::Some(input.into());
+    pub fn traffic_direction(mut self, input: crate::types::TrafficDirection) -> Self {
+        self.inner.traffic_direction = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_direction).
@@ -197,8 +194,8 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.traffic_direction
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::rule_number`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_number): The number of the Traffic Mirror rule.
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input.into());
+    pub fn rule_number(mut self, input: i32) -> Self {
+        self.inner.rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::rule_number`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_number).
@@ -213,11 +210,8 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.rule_number
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::rule_action`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_action): The action to take on the filtered traffic.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorRuleAction>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: crate::types::TrafficMirrorRuleAction) -> Self {
+        self.inner.rule_action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::rule_action`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_action).
@@ -239,9 +233,9 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::destination_port_range): The destination port range.
     pub fn destination_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRangeRequest>,
+        input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+        self.inner.destination_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::destination_port_range).
@@ -263,9 +257,9 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::source_port_range): The source port range.
     pub fn source_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRangeRequest>,
+        input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+        self.inner.source_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::source_port_range).
@@ -285,8 +279,8 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.source_port_range
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::protocol`](crate::types::CreateTrafficMirrorFilterRuleRequest::protocol): The protocol, for example UDP, to assign to the Traffic Mirror rule.
-    pub fn protocol(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: i32) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::protocol`](crate::types::CreateTrafficMirrorFilterRuleRequest::protocol).
@@ -371,8 +365,8 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::dry_run`](crate::types::CreateTrafficMirrorFilterRuleRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::dry_run`](crate::types::CreateTrafficMirrorFilterRuleRequest::dry_run).
@@ -411,11 +405,8 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     /// Appends one item to [`CreateTrafficMirrorFilterRuleRequest::tag_specifications`](crate::types::CreateTrafficMirrorFilterRuleRequest::tag_specifications): Traffic Mirroring tags specifications.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::tag_specifications`](crate::types::CreateTrafficMirrorFilterRuleRequest::tag_specifications).

@@ -50,11 +50,9 @@ impl CreateTrafficMirrorFilterRuleResultBuilder {
     /// Sets [`CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule): The Traffic Mirror rule.
     pub fn traffic_mirror_filter_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilterRule>,
+        input: crate::types::TrafficMirrorFilterRule,
     ) -> Self {
-        self.inner.traffic_mirror_filter_rule = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.traffic_mirror_filter_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule).

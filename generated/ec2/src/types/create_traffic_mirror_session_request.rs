@@ -188,8 +188,8 @@ impl CreateTrafficMirrorSessionRequestBuilder {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::packet_length`](crate::types::CreateTrafficMirrorSessionRequest::packet_length): The number of bytes in each packet to mirror.
-    pub fn packet_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packet_length = ::std::option::Option::Some(input.into());
+    pub fn packet_length(mut self, input: i32) -> Self {
+        self.inner.packet_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::packet_length`](crate::types::CreateTrafficMirrorSessionRequest::packet_length).
@@ -204,8 +204,8 @@ impl CreateTrafficMirrorSessionRequestBuilder {
         &self.inner.packet_length
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::session_number`](crate::types::CreateTrafficMirrorSessionRequest::session_number): The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
-    pub fn session_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.session_number = ::std::option::Option::Some(input.into());
+    pub fn session_number(mut self, input: i32) -> Self {
+        self.inner.session_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::session_number`](crate::types::CreateTrafficMirrorSessionRequest::session_number).
@@ -220,8 +220,8 @@ impl CreateTrafficMirrorSessionRequestBuilder {
         &self.inner.session_number
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::virtual_network_id`](crate::types::CreateTrafficMirrorSessionRequest::virtual_network_id): The VXLAN ID for the Traffic Mirror session.
-    pub fn virtual_network_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.virtual_network_id = ::std::option::Option::Some(input.into());
+    pub fn virtual_network_id(mut self, input: i32) -> Self {
+        self.inner.virtual_network_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::virtual_network_id`](crate::types::CreateTrafficMirrorSessionRequest::virtual_network_id).
@@ -260,11 +260,8 @@ impl CreateTrafficMirrorSessionRequestBuilder {
     /// Appends one item to [`CreateTrafficMirrorSessionRequest::tag_specifications`](crate::types::CreateTrafficMirrorSessionRequest::tag_specifications): The tags to assign to a Traffic Mirror session.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::tag_specifications`](crate::types::CreateTrafficMirrorSessionRequest::tag_specifications).
@@ -284,8 +281,8 @@ impl CreateTrafficMirrorSessionRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::dry_run`](crate::types::CreateTrafficMirrorSessionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::dry_run`](crate::types::CreateTrafficMirrorSessionRequest::dry_run).

@@ -50,9 +50,9 @@ impl CreateTrafficMirrorSessionResultBuilder {
     /// Sets [`CreateTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::CreateTrafficMirrorSessionResult::traffic_mirror_session): Information about the Traffic Mirror session.
     pub fn traffic_mirror_session(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorSession>,
+        input: crate::types::TrafficMirrorSession,
     ) -> Self {
-        self.inner.traffic_mirror_session = ::std::option::Option::Some(input.into());
+        self.inner.traffic_mirror_session = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::CreateTrafficMirrorSessionResult::traffic_mirror_session).

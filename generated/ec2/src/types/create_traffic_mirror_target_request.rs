@@ -153,11 +153,8 @@ impl CreateTrafficMirrorTargetRequestBuilder {
     /// Appends one item to [`CreateTrafficMirrorTargetRequest::tag_specifications`](crate::types::CreateTrafficMirrorTargetRequest::tag_specifications): The tags to assign to the Traffic Mirror target.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::tag_specifications`](crate::types::CreateTrafficMirrorTargetRequest::tag_specifications).
@@ -177,8 +174,8 @@ impl CreateTrafficMirrorTargetRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTrafficMirrorTargetRequest::dry_run`](crate::types::CreateTrafficMirrorTargetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::dry_run`](crate::types::CreateTrafficMirrorTargetRequest::dry_run).

@@ -48,9 +48,9 @@ impl CreateTrafficMirrorTargetResultBuilder {
     /// Sets [`CreateTrafficMirrorTargetResult::traffic_mirror_target`](crate::types::CreateTrafficMirrorTargetResult::traffic_mirror_target): Information about the Traffic Mirror target.
     pub fn traffic_mirror_target(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorTarget>,
+        input: crate::types::TrafficMirrorTarget,
     ) -> Self {
-        self.inner.traffic_mirror_target = ::std::option::Option::Some(input.into());
+        self.inner.traffic_mirror_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetResult::traffic_mirror_target`](crate::types::CreateTrafficMirrorTargetResult::traffic_mirror_target).

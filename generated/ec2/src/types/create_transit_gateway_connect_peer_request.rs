@@ -167,11 +167,9 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
     /// Sets [`CreateTransitGatewayConnectPeerRequest::bgp_options`](crate::types::CreateTransitGatewayConnectPeerRequest::bgp_options): The BGP options for the Connect peer.
     pub fn bgp_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConnectRequestBgpOptions,
-        >,
+        input: crate::types::TransitGatewayConnectRequestBgpOptions,
     ) -> Self {
-        self.inner.bgp_options = ::std::option::Option::Some(input.into());
+        self.inner.bgp_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::bgp_options`](crate::types::CreateTransitGatewayConnectPeerRequest::bgp_options).
@@ -221,11 +219,8 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayConnectPeerRequest::tag_specifications`](crate::types::CreateTransitGatewayConnectPeerRequest::tag_specifications): The tags to apply to the Connect peer.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::tag_specifications`](crate::types::CreateTransitGatewayConnectPeerRequest::tag_specifications).
@@ -245,8 +240,8 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayConnectPeerRequest::dry_run`](crate::types::CreateTransitGatewayConnectPeerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::dry_run`](crate::types::CreateTransitGatewayConnectPeerRequest::dry_run).

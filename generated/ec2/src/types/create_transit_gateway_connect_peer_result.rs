@@ -43,11 +43,9 @@ impl CreateTransitGatewayConnectPeerResultBuilder {
     /// Sets [`CreateTransitGatewayConnectPeerResult::transit_gateway_connect_peer`](crate::types::CreateTransitGatewayConnectPeerResult::transit_gateway_connect_peer): Information about the Connect peer.
     pub fn transit_gateway_connect_peer(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnectPeer>,
+        input: crate::types::TransitGatewayConnectPeer,
     ) -> Self {
-        self.inner.transit_gateway_connect_peer = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_connect_peer = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerResult::transit_gateway_connect_peer`](crate::types::CreateTransitGatewayConnectPeerResult::transit_gateway_connect_peer).

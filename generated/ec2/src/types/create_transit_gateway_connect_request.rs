@@ -102,11 +102,9 @@ impl CreateTransitGatewayConnectRequestBuilder {
     /// Sets [`CreateTransitGatewayConnectRequest::options`](crate::types::CreateTransitGatewayConnectRequest::options): The Connect attachment options.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayConnectRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayConnectRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequest::options`](crate::types::CreateTransitGatewayConnectRequest::options).
@@ -132,11 +130,8 @@ impl CreateTransitGatewayConnectRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayConnectRequest::tag_specifications`](crate::types::CreateTransitGatewayConnectRequest::tag_specifications): The tags to apply to the Connect attachment.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequest::tag_specifications`](crate::types::CreateTransitGatewayConnectRequest::tag_specifications).
@@ -156,8 +151,8 @@ impl CreateTransitGatewayConnectRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayConnectRequest::dry_run`](crate::types::CreateTransitGatewayConnectRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequest::dry_run`](crate::types::CreateTransitGatewayConnectRequest::dry_run).

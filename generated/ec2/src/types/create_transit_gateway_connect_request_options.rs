@@ -39,11 +39,8 @@ pub struct CreateTransitGatewayConnectRequestOptionsBuilder {
 }
 impl CreateTransitGatewayConnectRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayConnectRequestOptions::protocol`](crate::types::CreateTransitGatewayConnectRequestOptions::protocol): The tunnel protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProtocolValue>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::ProtocolValue) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequestOptions::protocol`](crate::types::CreateTransitGatewayConnectRequestOptions::protocol).

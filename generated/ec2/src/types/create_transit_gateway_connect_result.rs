@@ -43,9 +43,9 @@ impl CreateTransitGatewayConnectResultBuilder {
     /// Sets [`CreateTransitGatewayConnectResult::transit_gateway_connect`](crate::types::CreateTransitGatewayConnectResult::transit_gateway_connect): Information about the Connect attachment.
     pub fn transit_gateway_connect(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnect>,
+        input: crate::types::TransitGatewayConnect,
     ) -> Self {
-        self.inner.transit_gateway_connect = ::std::option::Option::Some(input.into());
+        self.inner.transit_gateway_connect = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectResult::transit_gateway_connect`](crate::types::CreateTransitGatewayConnectResult::transit_gateway_connect).

@@ -171,8 +171,8 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
         &self.inner.transit_gateway_metering_policy_id
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number): The rule number for the metering policy entry.
-    pub fn policy_rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input.into());
+    pub fn policy_rule_number(mut self, input: i32) -> Self {
+        self.inner.policy_rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number).
@@ -215,12 +215,10 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_type`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_type): The type of the source transit gateway attachment for traffic matching.
     pub fn source_transit_gateway_attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
         self.inner.source_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -317,12 +315,10 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_type`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_type): The type of the destination transit gateway attachment for traffic matching.
     pub fn destination_transit_gateway_attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
         self.inner.destination_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -415,9 +411,9 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::metered_account`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::metered_account): The Amazon Web Services account ID to which the metered traffic should be attributed.
     pub fn metered_account(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPayerType>,
+        input: crate::types::TransitGatewayMeteringPayerType,
     ) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input.into());
+        self.inner.metered_account = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::metered_account`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::metered_account).
@@ -437,8 +433,8 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
         &self.inner.metered_account
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::dry_run).

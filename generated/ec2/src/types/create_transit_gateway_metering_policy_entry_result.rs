@@ -43,10 +43,10 @@ impl CreateTransitGatewayMeteringPolicyEntryResultBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry`](crate::types::CreateTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry): Information about the created transit gateway metering policy entry.
     pub fn transit_gateway_metering_policy_entry(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicyEntry>,
+        input: crate::types::TransitGatewayMeteringPolicyEntry,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_entry = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -43,11 +43,9 @@ impl CreateTransitGatewayMeteringPolicyResultBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::CreateTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy): Information about the created transit gateway metering policy.
     pub fn transit_gateway_metering_policy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicy>,
+        input: crate::types::TransitGatewayMeteringPolicy,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_metering_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::CreateTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy).

@@ -94,11 +94,9 @@ impl CreateTransitGatewayMulticastDomainRequestBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequest::options`](crate::types::CreateTransitGatewayMulticastDomainRequest::options): The options for the transit gateway multicast domain.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequest::options`](crate::types::CreateTransitGatewayMulticastDomainRequest::options).
@@ -124,11 +122,8 @@ impl CreateTransitGatewayMulticastDomainRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayMulticastDomainRequest::tag_specifications`](crate::types::CreateTransitGatewayMulticastDomainRequest::tag_specifications): The tags for the transit gateway multicast domain.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequest::tag_specifications`](crate::types::CreateTransitGatewayMulticastDomainRequest::tag_specifications).
@@ -148,8 +143,8 @@ impl CreateTransitGatewayMulticastDomainRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayMulticastDomainRequest::dry_run`](crate::types::CreateTransitGatewayMulticastDomainRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequest::dry_run`](crate::types::CreateTransitGatewayMulticastDomainRequest::dry_run).

@@ -61,11 +61,8 @@ pub struct CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
 }
 impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support): Specify whether to enable Internet Group Management Protocol (IGMP) version 2 for the transit gateway multicast domain.
-    pub fn igmpv2_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Igmpv2SupportValue>,
-    ) -> Self {
-        self.inner.igmpv2_support = ::std::option::Option::Some(input.into());
+    pub fn igmpv2_support(mut self, input: crate::types::Igmpv2SupportValue) -> Self {
+        self.inner.igmpv2_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support).
@@ -87,9 +84,9 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support): Specify whether to enable support for statically configuring multicast group sources for a domain.
     pub fn static_sources_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StaticSourcesSupportValue>,
+        input: crate::types::StaticSourcesSupportValue,
     ) -> Self {
-        self.inner.static_sources_support = ::std::option::Option::Some(input.into());
+        self.inner.static_sources_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support).
@@ -111,11 +108,9 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations): Indicates whether to automatically accept cross-account subnet associations that are associated with the transit gateway multicast domain.
     pub fn auto_accept_shared_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoAcceptSharedAssociationsValue>,
+        input: crate::types::AutoAcceptSharedAssociationsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_associations = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.auto_accept_shared_associations = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations).

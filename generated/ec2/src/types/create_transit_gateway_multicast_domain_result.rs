@@ -43,11 +43,9 @@ impl CreateTransitGatewayMulticastDomainResultBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain`](crate::types::CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain): Information about the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMulticastDomain>,
+        input: crate::types::TransitGatewayMulticastDomain,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain`](crate::types::CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain).

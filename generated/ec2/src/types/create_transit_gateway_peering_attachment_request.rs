@@ -189,11 +189,9 @@ impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::options`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::options): Requests a transit gateway peering attachment.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::options`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::options).
@@ -219,11 +217,8 @@ impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayPeeringAttachmentRequest::tag_specifications`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::tag_specifications): The tags to apply to the transit gateway peering attachment.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::tag_specifications`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::tag_specifications).
@@ -243,8 +238,8 @@ impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::dry_run).

@@ -39,11 +39,8 @@ pub struct CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
 }
 impl CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing): Indicates whether dynamic routing is enabled or disabled.
-    pub fn dynamic_routing(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DynamicRoutingValue>,
-    ) -> Self {
-        self.inner.dynamic_routing = ::std::option::Option::Some(input.into());
+    pub fn dynamic_routing(mut self, input: crate::types::DynamicRoutingValue) -> Self {
+        self.inner.dynamic_routing = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing).

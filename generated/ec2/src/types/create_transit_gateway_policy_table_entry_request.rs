@@ -127,9 +127,9 @@ impl CreateTransitGatewayPolicyTableEntryRequestBuilder {
     /// Sets [`CreateTransitGatewayPolicyTableEntryRequest::policy_rule`](crate::types::CreateTransitGatewayPolicyTableEntryRequest::policy_rule): The matching criteria for the policy table entry.
     pub fn policy_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRequestPolicyRule>,
+        input: crate::types::TransitGatewayRequestPolicyRule,
     ) -> Self {
-        self.inner.policy_rule = ::std::option::Option::Some(input.into());
+        self.inner.policy_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPolicyTableEntryRequest::policy_rule`](crate::types::CreateTransitGatewayPolicyTableEntryRequest::policy_rule).
@@ -173,8 +173,8 @@ impl CreateTransitGatewayPolicyTableEntryRequestBuilder {
         &self.inner.target_route_table_id
     }
     /// Sets [`CreateTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::CreateTransitGatewayPolicyTableEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::CreateTransitGatewayPolicyTableEntryRequest::dry_run).

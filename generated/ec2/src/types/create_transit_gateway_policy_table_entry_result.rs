@@ -43,10 +43,10 @@ impl CreateTransitGatewayPolicyTableEntryResultBuilder {
     /// Sets [`CreateTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry`](crate::types::CreateTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry)
     pub fn transit_gateway_policy_table_entry(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyTableEntry>,
+        input: crate::types::TransitGatewayPolicyTableEntry,
     ) -> Self {
         self.inner.transit_gateway_policy_table_entry = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

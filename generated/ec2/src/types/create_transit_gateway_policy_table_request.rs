@@ -81,11 +81,8 @@ impl CreateTransitGatewayPolicyTableRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayPolicyTableRequest::tag_specifications`](crate::types::CreateTransitGatewayPolicyTableRequest::tag_specifications): The tags specification for the transit gateway policy table created during the request.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPolicyTableRequest::tag_specifications`](crate::types::CreateTransitGatewayPolicyTableRequest::tag_specifications).
@@ -105,8 +102,8 @@ impl CreateTransitGatewayPolicyTableRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayPolicyTableRequest::dry_run`](crate::types::CreateTransitGatewayPolicyTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPolicyTableRequest::dry_run`](crate::types::CreateTransitGatewayPolicyTableRequest::dry_run).

@@ -43,11 +43,9 @@ impl CreateTransitGatewayPolicyTableResultBuilder {
     /// Sets [`CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table): Describes the created transit gateway policy table.
     pub fn transit_gateway_policy_table(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyTable>,
+        input: crate::types::TransitGatewayPolicyTable,
     ) -> Self {
-        self.inner.transit_gateway_policy_table = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_policy_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table).

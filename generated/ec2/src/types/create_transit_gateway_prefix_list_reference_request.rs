@@ -143,8 +143,8 @@ impl CreateTransitGatewayPrefixListReferenceRequestBuilder {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`CreateTransitGatewayPrefixListReferenceRequest::blackhole`](crate::types::CreateTransitGatewayPrefixListReferenceRequest::blackhole): Indicates whether to drop traffic that matches this route.
-    pub fn blackhole(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.blackhole = ::std::option::Option::Some(input.into());
+    pub fn blackhole(mut self, input: bool) -> Self {
+        self.inner.blackhole = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPrefixListReferenceRequest::blackhole`](crate::types::CreateTransitGatewayPrefixListReferenceRequest::blackhole).
@@ -159,8 +159,8 @@ impl CreateTransitGatewayPrefixListReferenceRequestBuilder {
         &self.inner.blackhole
     }
     /// Sets [`CreateTransitGatewayPrefixListReferenceRequest::dry_run`](crate::types::CreateTransitGatewayPrefixListReferenceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPrefixListReferenceRequest::dry_run`](crate::types::CreateTransitGatewayPrefixListReferenceRequest::dry_run).

@@ -43,10 +43,10 @@ impl CreateTransitGatewayPrefixListReferenceResultBuilder {
     /// Sets [`CreateTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference`](crate::types::CreateTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference): Information about the prefix list reference.
     pub fn transit_gateway_prefix_list_reference(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPrefixListReference>,
+        input: crate::types::TransitGatewayPrefixListReference,
     ) -> Self {
         self.inner.transit_gateway_prefix_list_reference = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

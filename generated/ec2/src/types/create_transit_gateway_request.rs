@@ -84,11 +84,8 @@ impl CreateTransitGatewayRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateTransitGatewayRequest::options`](crate::types::CreateTransitGatewayRequest::options): The transit gateway options.
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRequestOptions>,
-    ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+    pub fn options(mut self, input: crate::types::TransitGatewayRequestOptions) -> Self {
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRequest::options`](crate::types::CreateTransitGatewayRequest::options).
@@ -110,11 +107,8 @@ impl CreateTransitGatewayRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayRequest::tag_specifications`](crate::types::CreateTransitGatewayRequest::tag_specifications): The tags to apply to the transit gateway.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRequest::tag_specifications`](crate::types::CreateTransitGatewayRequest::tag_specifications).
@@ -134,8 +128,8 @@ impl CreateTransitGatewayRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayRequest::dry_run`](crate::types::CreateTransitGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRequest::dry_run`](crate::types::CreateTransitGatewayRequest::dry_run).

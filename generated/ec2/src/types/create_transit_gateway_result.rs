@@ -39,11 +39,8 @@ pub struct CreateTransitGatewayResultBuilder {
 }
 impl CreateTransitGatewayResultBuilder {
     /// Sets [`CreateTransitGatewayResult::transit_gateway`](crate::types::CreateTransitGatewayResult::transit_gateway): Information about the transit gateway.
-    pub fn transit_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGateway>,
-    ) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway(mut self, input: crate::types::TransitGateway) -> Self {
+        self.inner.transit_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayResult::transit_gateway`](crate::types::CreateTransitGatewayResult::transit_gateway).

@@ -145,8 +145,8 @@ impl CreateTransitGatewayRouteRequestBuilder {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`CreateTransitGatewayRouteRequest::blackhole`](crate::types::CreateTransitGatewayRouteRequest::blackhole): Indicates whether to drop traffic that matches this route.
-    pub fn blackhole(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.blackhole = ::std::option::Option::Some(input.into());
+    pub fn blackhole(mut self, input: bool) -> Self {
+        self.inner.blackhole = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteRequest::blackhole`](crate::types::CreateTransitGatewayRouteRequest::blackhole).
@@ -161,8 +161,8 @@ impl CreateTransitGatewayRouteRequestBuilder {
         &self.inner.blackhole
     }
     /// Sets [`CreateTransitGatewayRouteRequest::dry_run`](crate::types::CreateTransitGatewayRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteRequest::dry_run`](crate::types::CreateTransitGatewayRouteRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct CreateTransitGatewayRouteResultBuilder {
 }
 impl CreateTransitGatewayRouteResultBuilder {
     /// Sets [`CreateTransitGatewayRouteResult::route`](crate::types::CreateTransitGatewayRouteResult::route): Information about the route.
-    pub fn route(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRoute>,
-    ) -> Self {
-        self.inner.route = ::std::option::Option::Some(input.into());
+    pub fn route(mut self, input: crate::types::TransitGatewayRoute) -> Self {
+        self.inner.route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteResult::route`](crate::types::CreateTransitGatewayRouteResult::route).

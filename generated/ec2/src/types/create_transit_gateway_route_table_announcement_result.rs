@@ -43,12 +43,10 @@ impl CreateTransitGatewayRouteTableAnnouncementResultBuilder {
     /// Sets [`CreateTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement`](crate::types::CreateTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement): Provides details about the transit gateway route table announcement.
     pub fn transit_gateway_route_table_announcement(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayRouteTableAnnouncement,
-        >,
+        input: crate::types::TransitGatewayRouteTableAnnouncement,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -81,11 +81,8 @@ impl CreateTransitGatewayRouteTableRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayRouteTableRequest::tag_specifications`](crate::types::CreateTransitGatewayRouteTableRequest::tag_specifications): The tags to apply to the transit gateway route table.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteTableRequest::tag_specifications`](crate::types::CreateTransitGatewayRouteTableRequest::tag_specifications).
@@ -105,8 +102,8 @@ impl CreateTransitGatewayRouteTableRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayRouteTableRequest::dry_run`](crate::types::CreateTransitGatewayRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteTableRequest::dry_run`](crate::types::CreateTransitGatewayRouteTableRequest::dry_run).

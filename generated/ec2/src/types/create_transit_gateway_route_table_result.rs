@@ -43,11 +43,9 @@ impl CreateTransitGatewayRouteTableResultBuilder {
     /// Sets [`CreateTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::CreateTransitGatewayRouteTableResult::transit_gateway_route_table): Information about the transit gateway route table.
     pub fn transit_gateway_route_table(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteTable>,
+        input: crate::types::TransitGatewayRouteTable,
     ) -> Self {
-        self.inner.transit_gateway_route_table = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::CreateTransitGatewayRouteTableResult::transit_gateway_route_table).

@@ -160,11 +160,9 @@ impl CreateTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequest::options`](crate::types::CreateTransitGatewayVpcAttachmentRequest::options): The VPC attachment options.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::options`](crate::types::CreateTransitGatewayVpcAttachmentRequest::options).
@@ -190,11 +188,8 @@ impl CreateTransitGatewayVpcAttachmentRequestBuilder {
     /// Appends one item to [`CreateTransitGatewayVpcAttachmentRequest::tag_specifications`](crate::types::CreateTransitGatewayVpcAttachmentRequest::tag_specifications): The tags to apply to the VPC attachment.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::tag_specifications`](crate::types::CreateTransitGatewayVpcAttachmentRequest::tag_specifications).
@@ -214,8 +209,8 @@ impl CreateTransitGatewayVpcAttachmentRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayVpcAttachmentRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayVpcAttachmentRequest::dry_run).

@@ -72,11 +72,8 @@ pub struct CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
 }
 impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::dns_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::dns_support): Enable or disable DNS support.
-    pub fn dns_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsSupportValue>,
-    ) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input.into());
+    pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
+        self.inner.dns_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequestOptions::dns_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::dns_support).
@@ -98,12 +95,10 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::security_group_referencing_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     pub fn security_group_referencing_support(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecurityGroupReferencingSupportValue,
-        >,
+        input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
         self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -124,11 +119,8 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
         &self.inner.security_group_referencing_support
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support): Specifies whether IPv6 support is enabled for the attachment.
-    pub fn ipv6_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6SupportValue>,
-    ) -> Self {
-        self.inner.ipv6_support = ::std::option::Option::Some(input.into());
+    pub fn ipv6_support(mut self, input: crate::types::Ipv6SupportValue) -> Self {
+        self.inner.ipv6_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support).
@@ -150,9 +142,9 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support): Enable or disable support for appliance mode.
     pub fn appliance_mode_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplianceModeSupportValue>,
+        input: crate::types::ApplianceModeSupportValue,
     ) -> Self {
-        self.inner.appliance_mode_support = ::std::option::Option::Some(input.into());
+        self.inner.appliance_mode_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support).

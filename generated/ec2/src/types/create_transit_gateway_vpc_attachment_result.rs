@@ -43,11 +43,9 @@ impl CreateTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): Information about the VPC attachment.
     pub fn transit_gateway_vpc_attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayVpcAttachment>,
+        input: crate::types::TransitGatewayVpcAttachment,
     ) -> Self {
-        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment).

@@ -64,9 +64,9 @@ impl CreateVerifiedAccessEndpointCidrOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointCidrOptions::protocol`](crate::types::CreateVerifiedAccessEndpointCidrOptions::protocol): The protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointCidrOptions::protocol`](crate::types::CreateVerifiedAccessEndpointCidrOptions::protocol).
@@ -138,11 +138,9 @@ impl CreateVerifiedAccessEndpointCidrOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointPortRange,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointCidrOptions::port_ranges`](crate::types::CreateVerifiedAccessEndpointCidrOptions::port_ranges).

@@ -88,9 +88,9 @@ impl CreateVerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointEniOptions::protocol`](crate::types::CreateVerifiedAccessEndpointEniOptions::protocol): The IP protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointEniOptions::protocol`](crate::types::CreateVerifiedAccessEndpointEniOptions::protocol).
@@ -110,8 +110,8 @@ impl CreateVerifiedAccessEndpointEniOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`CreateVerifiedAccessEndpointEniOptions::port`](crate::types::CreateVerifiedAccessEndpointEniOptions::port): The IP port number.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointEniOptions::port`](crate::types::CreateVerifiedAccessEndpointEniOptions::port).
@@ -130,11 +130,9 @@ impl CreateVerifiedAccessEndpointEniOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointPortRange,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointEniOptions::port_ranges`](crate::types::CreateVerifiedAccessEndpointEniOptions::port_ranges).

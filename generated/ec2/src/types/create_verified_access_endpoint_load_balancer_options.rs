@@ -71,9 +71,9 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::protocol): The IP protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::protocol).
@@ -93,8 +93,8 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`CreateVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::port): The IP port number.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::port).
@@ -163,11 +163,9 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointPortRange,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointLoadBalancerOptions::port_ranges`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::port_ranges).

@@ -44,8 +44,8 @@ pub struct CreateVerifiedAccessEndpointPortRangeBuilder {
 }
 impl CreateVerifiedAccessEndpointPortRangeBuilder {
     /// Sets [`CreateVerifiedAccessEndpointPortRange::from_port`](crate::types::CreateVerifiedAccessEndpointPortRange::from_port): The start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointPortRange::from_port`](crate::types::CreateVerifiedAccessEndpointPortRange::from_port).
@@ -60,8 +60,8 @@ impl CreateVerifiedAccessEndpointPortRangeBuilder {
         &self.inner.from_port
     }
     /// Sets [`CreateVerifiedAccessEndpointPortRange::to_port`](crate::types::CreateVerifiedAccessEndpointPortRange::to_port): The end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointPortRange::to_port`](crate::types::CreateVerifiedAccessEndpointPortRange::to_port).

@@ -83,9 +83,9 @@ impl CreateVerifiedAccessEndpointRdsOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRdsOptions::protocol`](crate::types::CreateVerifiedAccessEndpointRdsOptions::protocol): The protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::protocol`](crate::types::CreateVerifiedAccessEndpointRdsOptions::protocol).
@@ -105,8 +105,8 @@ impl CreateVerifiedAccessEndpointRdsOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`CreateVerifiedAccessEndpointRdsOptions::port`](crate::types::CreateVerifiedAccessEndpointRdsOptions::port): The port.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::port`](crate::types::CreateVerifiedAccessEndpointRdsOptions::port).

@@ -213,9 +213,9 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::endpoint_type`](crate::types::CreateVerifiedAccessEndpointRequest::endpoint_type): The type of Verified Access endpoint to create.
     pub fn endpoint_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointType>,
+        input: crate::types::VerifiedAccessEndpointType,
     ) -> Self {
-        self.inner.endpoint_type = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::endpoint_type`](crate::types::CreateVerifiedAccessEndpointRequest::endpoint_type).
@@ -237,11 +237,9 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::attachment_type`](crate::types::CreateVerifiedAccessEndpointRequest::attachment_type): The type of attachment.
     pub fn attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessEndpointAttachmentType,
-        >,
+        input: crate::types::VerifiedAccessEndpointAttachmentType,
     ) -> Self {
-        self.inner.attachment_type = ::std::option::Option::Some(input.into());
+        self.inner.attachment_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::attachment_type`](crate::types::CreateVerifiedAccessEndpointRequest::attachment_type).
@@ -361,11 +359,9 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::CreateVerifiedAccessEndpointRequest::load_balancer_options): The load balancer details.
     pub fn load_balancer_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
-        self.inner.load_balancer_options = ::std::option::Option::Some(input.into());
+        self.inner.load_balancer_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::CreateVerifiedAccessEndpointRequest::load_balancer_options).
@@ -391,11 +387,9 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::network_interface_options`](crate::types::CreateVerifiedAccessEndpointRequest::network_interface_options): The network interface details.
     pub fn network_interface_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointEniOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointEniOptions,
     ) -> Self {
-        self.inner.network_interface_options = ::std::option::Option::Some(input.into());
+        self.inner.network_interface_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::network_interface_options`](crate::types::CreateVerifiedAccessEndpointRequest::network_interface_options).
@@ -463,11 +457,8 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Appends one item to [`CreateVerifiedAccessEndpointRequest::tag_specifications`](crate::types::CreateVerifiedAccessEndpointRequest::tag_specifications): The tags to assign to the Verified Access endpoint.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::tag_specifications`](crate::types::CreateVerifiedAccessEndpointRequest::tag_specifications).
@@ -509,8 +500,8 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::dry_run`](crate::types::CreateVerifiedAccessEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::dry_run`](crate::types::CreateVerifiedAccessEndpointRequest::dry_run).
@@ -527,11 +518,9 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::sse_specification`](crate::types::CreateVerifiedAccessEndpointRequest::sse_specification): The options for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::sse_specification`](crate::types::CreateVerifiedAccessEndpointRequest::sse_specification).
@@ -553,11 +542,9 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::rds_options`](crate::types::CreateVerifiedAccessEndpointRequest::rds_options): The RDS details.
     pub fn rds_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointRdsOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointRdsOptions,
     ) -> Self {
-        self.inner.rds_options = ::std::option::Option::Some(input.into());
+        self.inner.rds_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::rds_options`](crate::types::CreateVerifiedAccessEndpointRequest::rds_options).
@@ -581,11 +568,9 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::cidr_options`](crate::types::CreateVerifiedAccessEndpointRequest::cidr_options): The CIDR options.
     pub fn cidr_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessEndpointCidrOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessEndpointCidrOptions,
     ) -> Self {
-        self.inner.cidr_options = ::std::option::Option::Some(input.into());
+        self.inner.cidr_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::cidr_options`](crate::types::CreateVerifiedAccessEndpointRequest::cidr_options).

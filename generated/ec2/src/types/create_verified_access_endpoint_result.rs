@@ -43,9 +43,9 @@ impl CreateVerifiedAccessEndpointResultBuilder {
     /// Sets [`CreateVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::CreateVerifiedAccessEndpointResult::verified_access_endpoint): Details about the Verified Access endpoint.
     pub fn verified_access_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpoint>,
+        input: crate::types::VerifiedAccessEndpoint,
     ) -> Self {
-        self.inner.verified_access_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.verified_access_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::CreateVerifiedAccessEndpointResult::verified_access_endpoint).

@@ -159,11 +159,8 @@ impl CreateVerifiedAccessGroupRequestBuilder {
     /// Appends one item to [`CreateVerifiedAccessGroupRequest::tag_specifications`](crate::types::CreateVerifiedAccessGroupRequest::tag_specifications): The tags to assign to the Verified Access group.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::tag_specifications`](crate::types::CreateVerifiedAccessGroupRequest::tag_specifications).
@@ -205,8 +202,8 @@ impl CreateVerifiedAccessGroupRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessGroupRequest::dry_run`](crate::types::CreateVerifiedAccessGroupRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::dry_run`](crate::types::CreateVerifiedAccessGroupRequest::dry_run).
@@ -223,11 +220,9 @@ impl CreateVerifiedAccessGroupRequestBuilder {
     /// Sets [`CreateVerifiedAccessGroupRequest::sse_specification`](crate::types::CreateVerifiedAccessGroupRequest::sse_specification): The options for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::sse_specification`](crate::types::CreateVerifiedAccessGroupRequest::sse_specification).

@@ -41,9 +41,9 @@ impl CreateVerifiedAccessGroupResultBuilder {
     /// Sets [`CreateVerifiedAccessGroupResult::verified_access_group`](crate::types::CreateVerifiedAccessGroupResult::verified_access_group): Details about the Verified Access group.
     pub fn verified_access_group(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessGroup>,
+        input: crate::types::VerifiedAccessGroup,
     ) -> Self {
-        self.inner.verified_access_group = ::std::option::Option::Some(input.into());
+        self.inner.verified_access_group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupResult::verified_access_group`](crate::types::CreateVerifiedAccessGroupResult::verified_access_group).

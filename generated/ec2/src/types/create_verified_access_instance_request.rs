@@ -98,11 +98,8 @@ impl CreateVerifiedAccessInstanceRequestBuilder {
     /// Appends one item to [`CreateVerifiedAccessInstanceRequest::tag_specifications`](crate::types::CreateVerifiedAccessInstanceRequest::tag_specifications): The tags to assign to the Verified Access instance.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::tag_specifications`](crate::types::CreateVerifiedAccessInstanceRequest::tag_specifications).
@@ -144,8 +141,8 @@ impl CreateVerifiedAccessInstanceRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessInstanceRequest::dry_run`](crate::types::CreateVerifiedAccessInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::dry_run`](crate::types::CreateVerifiedAccessInstanceRequest::dry_run).
@@ -160,8 +157,8 @@ impl CreateVerifiedAccessInstanceRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`CreateVerifiedAccessInstanceRequest::fips_enabled`](crate::types::CreateVerifiedAccessInstanceRequest::fips_enabled): Enable or disable support for Federal Information Processing Standards (FIPS) on the instance.
-    pub fn fips_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.fips_enabled = ::std::option::Option::Some(input.into());
+    pub fn fips_enabled(mut self, input: bool) -> Self {
+        self.inner.fips_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::fips_enabled`](crate::types::CreateVerifiedAccessInstanceRequest::fips_enabled).

@@ -154,9 +154,9 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::trust_provider_type): The type of trust provider.
     pub fn trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrustProviderType>,
+        input: crate::types::TrustProviderType,
     ) -> Self {
-        self.inner.trust_provider_type = ::std::option::Option::Some(input.into());
+        self.inner.trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::trust_provider_type).
@@ -178,9 +178,9 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type): The type of user-based trust provider.
     pub fn user_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UserTrustProviderType>,
+        input: crate::types::UserTrustProviderType,
     ) -> Self {
-        self.inner.user_trust_provider_type = ::std::option::Option::Some(input.into());
+        self.inner.user_trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type).
@@ -202,11 +202,9 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type): The type of device-based trust provider.
     pub fn device_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceTrustProviderType>,
+        input: crate::types::DeviceTrustProviderType,
     ) -> Self {
-        self.inner.device_trust_provider_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.device_trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type).
@@ -228,11 +226,9 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::oidc_options): The options for a OpenID Connect-compatible user-identity trust provider.
     pub fn oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
     ) -> Self {
-        self.inner.oidc_options = ::std::option::Option::Some(input.into());
+        self.inner.oidc_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::oidc_options).
@@ -258,11 +254,9 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::device_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_options): The options for a device-based trust provider.
     pub fn device_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
     ) -> Self {
-        self.inner.device_options = ::std::option::Option::Some(input.into());
+        self.inner.device_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::device_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_options).
@@ -334,11 +328,8 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Appends one item to [`CreateVerifiedAccessTrustProviderRequest::tag_specifications`](crate::types::CreateVerifiedAccessTrustProviderRequest::tag_specifications): The tags to assign to the Verified Access trust provider.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::tag_specifications`](crate::types::CreateVerifiedAccessTrustProviderRequest::tag_specifications).
@@ -380,8 +371,8 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::dry_run`](crate::types::CreateVerifiedAccessTrustProviderRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::dry_run`](crate::types::CreateVerifiedAccessTrustProviderRequest::dry_run).
@@ -398,11 +389,9 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::CreateVerifiedAccessTrustProviderRequest::sse_specification): The options for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::CreateVerifiedAccessTrustProviderRequest::sse_specification).
@@ -424,13 +413,9 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options): The OpenID Connect (OIDC) options.
     pub fn native_application_oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
     ) -> Self {
-        self.inner.native_application_oidc_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.native_application_oidc_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options).

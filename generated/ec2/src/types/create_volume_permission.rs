@@ -66,11 +66,8 @@ impl CreateVolumePermissionBuilder {
         &self.inner.user_id
     }
     /// Sets [`CreateVolumePermission::group`](crate::types::CreateVolumePermission::group): The group to be added or removed.
-    pub fn group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PermissionGroup>,
-    ) -> Self {
-        self.inner.group = ::std::option::Option::Some(input.into());
+    pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
+        self.inner.group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumePermission::group`](crate::types::CreateVolumePermission::group).

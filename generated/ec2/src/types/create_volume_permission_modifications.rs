@@ -51,11 +51,8 @@ impl CreateVolumePermissionModificationsBuilder {
     /// Appends one item to [`CreateVolumePermissionModifications::add`](crate::types::CreateVolumePermissionModifications::add): Adds the specified Amazon Web Services account ID or group to the list.
     ///
     /// To set the whole list at once, use [`set_add`](Self::set_add).
-    pub fn add(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateVolumePermission>,
-    ) -> Self {
-        self.inner.add.get_or_insert_default().push(input.into());
+    pub fn add(mut self, input: crate::types::CreateVolumePermission) -> Self {
+        self.inner.add.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVolumePermissionModifications::add`](crate::types::CreateVolumePermissionModifications::add).
@@ -79,11 +76,8 @@ impl CreateVolumePermissionModificationsBuilder {
     /// Appends one item to [`CreateVolumePermissionModifications::remove`](crate::types::CreateVolumePermissionModifications::remove): Removes the specified Amazon Web Services account ID or group from the list.
     ///
     /// To set the whole list at once, use [`set_remove`](Self::set_remove).
-    pub fn remove(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateVolumePermission>,
-    ) -> Self {
-        self.inner.remove.get_or_insert_default().push(input.into());
+    pub fn remove(mut self, input: crate::types::CreateVolumePermission) -> Self {
+        self.inner.remove.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVolumePermissionModifications::remove`](crate::types::CreateVolumePermissionModifications::remove).

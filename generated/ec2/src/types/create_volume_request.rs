@@ -251,8 +251,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateVolumeRequest::encrypted`](crate::types::CreateVolumeRequest::encrypted): Indicates whether the volume should be encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::encrypted`](crate::types::CreateVolumeRequest::encrypted).
@@ -267,8 +267,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.encrypted
     }
     /// Sets [`CreateVolumeRequest::iops`](crate::types::CreateVolumeRequest::iops): The number of I/O operations per second (IOPS) to provision for the volume.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::iops`](crate::types::CreateVolumeRequest::iops).
@@ -327,8 +327,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.outpost_arn
     }
     /// Sets [`CreateVolumeRequest::size`](crate::types::CreateVolumeRequest::size): The size of the volume, in GiBs.
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i32) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::size`](crate::types::CreateVolumeRequest::size).
@@ -365,11 +365,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`CreateVolumeRequest::volume_type`](crate::types::CreateVolumeRequest::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::volume_type`](crate::types::CreateVolumeRequest::volume_type).
@@ -389,11 +386,8 @@ impl CreateVolumeRequestBuilder {
     /// Appends one item to [`CreateVolumeRequest::tag_specifications`](crate::types::CreateVolumeRequest::tag_specifications): The tags to apply to the volume during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::tag_specifications`](crate::types::CreateVolumeRequest::tag_specifications).
@@ -413,11 +407,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVolumeRequest::multi_attach_enabled`](crate::types::CreateVolumeRequest::multi_attach_enabled): Indicates whether to enable Amazon EBS Multi-Attach.
-    pub fn multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input.into());
+    pub fn multi_attach_enabled(mut self, input: bool) -> Self {
+        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::multi_attach_enabled`](crate::types::CreateVolumeRequest::multi_attach_enabled).
@@ -435,8 +426,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.multi_attach_enabled
     }
     /// Sets [`CreateVolumeRequest::throughput`](crate::types::CreateVolumeRequest::throughput): The throughput to provision for the volume, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::throughput`](crate::types::CreateVolumeRequest::throughput).
@@ -473,13 +464,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateVolumeRequest::volume_initialization_rate`](crate::types::CreateVolumeRequest::volume_initialization_rate): Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn volume_initialization_rate(mut self, input: i32) -> Self {
+        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::volume_initialization_rate`](crate::types::CreateVolumeRequest::volume_initialization_rate).
@@ -497,11 +483,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`CreateVolumeRequest::operator`](crate::types::CreateVolumeRequest::operator): Reserved for internal use.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::operator`](crate::types::CreateVolumeRequest::operator).
@@ -519,8 +502,8 @@ impl CreateVolumeRequestBuilder {
         &self.inner.operator
     }
     /// Sets [`CreateVolumeRequest::dry_run`](crate::types::CreateVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::dry_run`](crate::types::CreateVolumeRequest::dry_run).

@@ -76,8 +76,8 @@ pub struct CreateVpcBlockPublicAccessExclusionRequestBuilder {
 }
 impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`CreateVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::dry_run).
@@ -138,11 +138,9 @@ impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode): The exclusion mode for internet gateway traffic.
     pub fn internet_gateway_exclusion_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayExclusionMode>,
+        input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
-        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode).
@@ -164,11 +162,8 @@ impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     /// Appends one item to [`CreateVpcBlockPublicAccessExclusionRequest::tag_specifications`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::tag_specifications): `tag` - The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionRequest::tag_specifications`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::tag_specifications).

@@ -55,8 +55,8 @@ pub struct CreateVpcEncryptionControlRequestBuilder {
 }
 impl CreateVpcEncryptionControlRequestBuilder {
     /// Sets [`CreateVpcEncryptionControlRequest::dry_run`](crate::types::CreateVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEncryptionControlRequest::dry_run`](crate::types::CreateVpcEncryptionControlRequest::dry_run).
@@ -95,11 +95,8 @@ impl CreateVpcEncryptionControlRequestBuilder {
     /// Appends one item to [`CreateVpcEncryptionControlRequest::tag_specifications`](crate::types::CreateVpcEncryptionControlRequest::tag_specifications): The tags to apply to the VPC Encryption Control resource.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpcEncryptionControlRequest::tag_specifications`](crate::types::CreateVpcEncryptionControlRequest::tag_specifications).

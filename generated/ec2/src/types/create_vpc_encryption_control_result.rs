@@ -43,9 +43,9 @@ impl CreateVpcEncryptionControlResultBuilder {
     /// Sets [`CreateVpcEncryptionControlResult::vpc_encryption_control`](crate::types::CreateVpcEncryptionControlResult::vpc_encryption_control): Information about the VPC Encryption Control configuration.
     pub fn vpc_encryption_control(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControl>,
+        input: crate::types::VpcEncryptionControl,
     ) -> Self {
-        self.inner.vpc_encryption_control = ::std::option::Option::Some(input.into());
+        self.inner.vpc_encryption_control = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEncryptionControlResult::vpc_encryption_control`](crate::types::CreateVpcEncryptionControlResult::vpc_encryption_control).

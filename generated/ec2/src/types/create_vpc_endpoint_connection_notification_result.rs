@@ -50,9 +50,9 @@ impl CreateVpcEndpointConnectionNotificationResultBuilder {
     /// Sets [`CreateVpcEndpointConnectionNotificationResult::connection_notification`](crate::types::CreateVpcEndpointConnectionNotificationResult::connection_notification): Information about the notification.
     pub fn connection_notification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionNotification>,
+        input: crate::types::ConnectionNotification,
     ) -> Self {
-        self.inner.connection_notification = ::std::option::Option::Some(input.into());
+        self.inner.connection_notification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationResult::connection_notification`](crate::types::CreateVpcEndpointConnectionNotificationResult::connection_notification).

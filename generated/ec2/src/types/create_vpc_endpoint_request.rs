@@ -167,8 +167,8 @@ pub struct CreateVpcEndpointRequestBuilder {
 }
 impl CreateVpcEndpointRequestBuilder {
     /// Sets [`CreateVpcEndpointRequest::dry_run`](crate::types::CreateVpcEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointRequest::dry_run`](crate::types::CreateVpcEndpointRequest::dry_run).
@@ -183,11 +183,8 @@ impl CreateVpcEndpointRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcEndpointRequest::vpc_endpoint_type`](crate::types::CreateVpcEndpointRequest::vpc_endpoint_type): The type of endpoint.
-    pub fn vpc_endpoint_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEndpointType>,
-    ) -> Self {
-        self.inner.vpc_endpoint_type = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_type(mut self, input: crate::types::VpcEndpointType) -> Self {
+        self.inner.vpc_endpoint_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointRequest::vpc_endpoint_type`](crate::types::CreateVpcEndpointRequest::vpc_endpoint_type).
@@ -351,11 +348,8 @@ impl CreateVpcEndpointRequestBuilder {
         &self.inner.security_group_ids
     }
     /// Sets [`CreateVpcEndpointRequest::ip_address_type`](crate::types::CreateVpcEndpointRequest::ip_address_type): The IP address type for the endpoint.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointRequest::ip_address_type`](crate::types::CreateVpcEndpointRequest::ip_address_type).
@@ -375,11 +369,8 @@ impl CreateVpcEndpointRequestBuilder {
         &self.inner.ip_address_type
     }
     /// Sets [`CreateVpcEndpointRequest::dns_options`](crate::types::CreateVpcEndpointRequest::dns_options): The DNS options for the endpoint.
-    pub fn dns_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsOptionsSpecification>,
-    ) -> Self {
-        self.inner.dns_options = ::std::option::Option::Some(input.into());
+    pub fn dns_options(mut self, input: crate::types::DnsOptionsSpecification) -> Self {
+        self.inner.dns_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointRequest::dns_options`](crate::types::CreateVpcEndpointRequest::dns_options).
@@ -421,11 +412,8 @@ impl CreateVpcEndpointRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`CreateVpcEndpointRequest::private_dns_enabled`](crate::types::CreateVpcEndpointRequest::private_dns_enabled): (Interface endpoint) Indicates whether to associate a private hosted zone with the specified VPC.
-    pub fn private_dns_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.private_dns_enabled = ::std::option::Option::Some(input.into());
+    pub fn private_dns_enabled(mut self, input: bool) -> Self {
+        self.inner.private_dns_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointRequest::private_dns_enabled`](crate::types::CreateVpcEndpointRequest::private_dns_enabled).
@@ -445,11 +433,8 @@ impl CreateVpcEndpointRequestBuilder {
     /// Appends one item to [`CreateVpcEndpointRequest::tag_specifications`](crate::types::CreateVpcEndpointRequest::tag_specifications): The tags to associate with the endpoint.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointRequest::tag_specifications`](crate::types::CreateVpcEndpointRequest::tag_specifications).
@@ -473,9 +458,9 @@ impl CreateVpcEndpointRequestBuilder {
     /// To set the whole list at once, use [`set_subnet_configurations`](Self::set_subnet_configurations).
     pub fn subnet_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetConfiguration>,
+        input: crate::types::SubnetConfiguration,
     ) -> Self {
-        self.inner.subnet_configurations.get_or_insert_default().push(input.into());
+        self.inner.subnet_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointRequest::subnet_configurations`](crate::types::CreateVpcEndpointRequest::subnet_configurations).

@@ -44,11 +44,8 @@ pub struct CreateVpcEndpointResultBuilder {
 }
 impl CreateVpcEndpointResultBuilder {
     /// Sets [`CreateVpcEndpointResult::vpc_endpoint`](crate::types::CreateVpcEndpointResult::vpc_endpoint): Information about the endpoint.
-    pub fn vpc_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEndpoint>,
-    ) -> Self {
-        self.inner.vpc_endpoint = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint(mut self, input: crate::types::VpcEndpoint) -> Self {
+        self.inner.vpc_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointResult::vpc_endpoint`](crate::types::CreateVpcEndpointResult::vpc_endpoint).

@@ -101,8 +101,8 @@ pub struct CreateVpcEndpointServiceConfigurationRequestBuilder {
 }
 impl CreateVpcEndpointServiceConfigurationRequestBuilder {
     /// Sets [`CreateVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::CreateVpcEndpointServiceConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::CreateVpcEndpointServiceConfigurationRequest::dry_run).
@@ -117,11 +117,8 @@ impl CreateVpcEndpointServiceConfigurationRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::CreateVpcEndpointServiceConfigurationRequest::acceptance_required): Indicates whether requests from service consumers to create an endpoint to your service must be accepted manually.
-    pub fn acceptance_required(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input.into());
+    pub fn acceptance_required(mut self, input: bool) -> Self {
+        self.inner.acceptance_required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::CreateVpcEndpointServiceConfigurationRequest::acceptance_required).
@@ -289,11 +286,8 @@ impl CreateVpcEndpointServiceConfigurationRequestBuilder {
     /// Appends one item to [`CreateVpcEndpointServiceConfigurationRequest::tag_specifications`](crate::types::CreateVpcEndpointServiceConfigurationRequest::tag_specifications): The tags to associate with the service.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::tag_specifications`](crate::types::CreateVpcEndpointServiceConfigurationRequest::tag_specifications).

@@ -48,9 +48,9 @@ impl CreateVpcEndpointServiceConfigurationResultBuilder {
     /// Sets [`CreateVpcEndpointServiceConfigurationResult::service_configuration`](crate::types::CreateVpcEndpointServiceConfigurationResult::service_configuration): Information about the service configuration.
     pub fn service_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceConfiguration>,
+        input: crate::types::ServiceConfiguration,
     ) -> Self {
-        self.inner.service_configuration = ::std::option::Option::Some(input.into());
+        self.inner.service_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationResult::service_configuration`](crate::types::CreateVpcEndpointServiceConfigurationResult::service_configuration).

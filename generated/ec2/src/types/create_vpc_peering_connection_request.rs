@@ -104,11 +104,8 @@ impl CreateVpcPeeringConnectionRequestBuilder {
     /// Appends one item to [`CreateVpcPeeringConnectionRequest::tag_specifications`](crate::types::CreateVpcPeeringConnectionRequest::tag_specifications): The tags to assign to the peering connection.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionRequest::tag_specifications`](crate::types::CreateVpcPeeringConnectionRequest::tag_specifications).
@@ -128,8 +125,8 @@ impl CreateVpcPeeringConnectionRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpcPeeringConnectionRequest::dry_run`](crate::types::CreateVpcPeeringConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionRequest::dry_run`](crate::types::CreateVpcPeeringConnectionRequest::dry_run).

@@ -43,9 +43,9 @@ impl CreateVpcPeeringConnectionResultBuilder {
     /// Sets [`CreateVpcPeeringConnectionResult::vpc_peering_connection`](crate::types::CreateVpcPeeringConnectionResult::vpc_peering_connection): Information about the VPC peering connection.
     pub fn vpc_peering_connection(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcPeeringConnection>,
+        input: crate::types::VpcPeeringConnection,
     ) -> Self {
-        self.inner.vpc_peering_connection = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering_connection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionResult::vpc_peering_connection`](crate::types::CreateVpcPeeringConnectionResult::vpc_peering_connection).

@@ -229,8 +229,8 @@ impl CreateVpcRequestBuilder {
         &self.inner.ipv4_ipam_pool_id
     }
     /// Sets [`CreateVpcRequest::ipv4_netmask_length`](crate::types::CreateVpcRequest::ipv4_netmask_length): The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool.
-    pub fn ipv4_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input.into());
+    pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
+        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv4_netmask_length`](crate::types::CreateVpcRequest::ipv4_netmask_length).
@@ -269,8 +269,8 @@ impl CreateVpcRequestBuilder {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`CreateVpcRequest::ipv6_netmask_length`](crate::types::CreateVpcRequest::ipv6_netmask_length): The netmask length of the IPv6 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool.
-    pub fn ipv6_netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input.into());
+    pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
+        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv6_netmask_length`](crate::types::CreateVpcRequest::ipv6_netmask_length).
@@ -313,9 +313,9 @@ impl CreateVpcRequestBuilder {
     /// Sets [`CreateVpcRequest::vpc_encryption_control`](crate::types::CreateVpcRequest::vpc_encryption_control): Specifies the encryption control configuration to apply to the VPC during creation.
     pub fn vpc_encryption_control(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlConfiguration>,
+        input: crate::types::VpcEncryptionControlConfiguration,
     ) -> Self {
-        self.inner.vpc_encryption_control = ::std::option::Option::Some(input.into());
+        self.inner.vpc_encryption_control = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::vpc_encryption_control`](crate::types::CreateVpcRequest::vpc_encryption_control).
@@ -337,11 +337,8 @@ impl CreateVpcRequestBuilder {
     /// Appends one item to [`CreateVpcRequest::tag_specifications`](crate::types::CreateVpcRequest::tag_specifications): The tags to assign to the VPC.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::tag_specifications`](crate::types::CreateVpcRequest::tag_specifications).
@@ -361,8 +358,8 @@ impl CreateVpcRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpcRequest::dry_run`](crate::types::CreateVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::dry_run`](crate::types::CreateVpcRequest::dry_run).
@@ -377,11 +374,8 @@ impl CreateVpcRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcRequest::instance_tenancy`](crate::types::CreateVpcRequest::instance_tenancy): The tenancy options for instances launched into the VPC.
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input.into());
+    pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.instance_tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::instance_tenancy`](crate::types::CreateVpcRequest::instance_tenancy).
@@ -399,13 +393,8 @@ impl CreateVpcRequestBuilder {
         &self.inner.instance_tenancy
     }
     /// Sets [`CreateVpcRequest::amazon_provided_ipv6_cidr_block`](crate::types::CreateVpcRequest::amazon_provided_ipv6_cidr_block): Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC.
-    pub fn amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.amazon_provided_ipv6_cidr_block = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn amazon_provided_ipv6_cidr_block(mut self, input: bool) -> Self {
+        self.inner.amazon_provided_ipv6_cidr_block = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::amazon_provided_ipv6_cidr_block`](crate::types::CreateVpcRequest::amazon_provided_ipv6_cidr_block).

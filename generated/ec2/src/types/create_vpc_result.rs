@@ -37,8 +37,8 @@ pub struct CreateVpcResultBuilder {
 }
 impl CreateVpcResultBuilder {
     /// Sets [`CreateVpcResult::vpc`](crate::types::CreateVpcResult::vpc): Information about the VPC.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcResult::vpc`](crate::types::CreateVpcResult::vpc).

@@ -62,11 +62,8 @@ pub struct CreateVpnConcentratorRequestBuilder {
 }
 impl CreateVpnConcentratorRequestBuilder {
     /// Sets [`CreateVpnConcentratorRequest::type_`](crate::types::CreateVpnConcentratorRequest::type_): The type of VPN concentrator to create.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConcentratorType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::VpnConcentratorType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConcentratorRequest::type_`](crate::types::CreateVpnConcentratorRequest::type_).
@@ -112,11 +109,8 @@ impl CreateVpnConcentratorRequestBuilder {
     /// Appends one item to [`CreateVpnConcentratorRequest::tag_specifications`](crate::types::CreateVpnConcentratorRequest::tag_specifications): The tags to apply to the VPN concentrator during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpnConcentratorRequest::tag_specifications`](crate::types::CreateVpnConcentratorRequest::tag_specifications).
@@ -136,8 +130,8 @@ impl CreateVpnConcentratorRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpnConcentratorRequest::dry_run`](crate::types::CreateVpnConcentratorRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConcentratorRequest::dry_run`](crate::types::CreateVpnConcentratorRequest::dry_run).

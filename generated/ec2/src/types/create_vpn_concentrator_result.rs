@@ -39,11 +39,8 @@ pub struct CreateVpnConcentratorResultBuilder {
 }
 impl CreateVpnConcentratorResultBuilder {
     /// Sets [`CreateVpnConcentratorResult::vpn_concentrator`](crate::types::CreateVpnConcentratorResult::vpn_concentrator): Information about the VPN concentrator.
-    pub fn vpn_concentrator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConcentrator>,
-    ) -> Self {
-        self.inner.vpn_concentrator = ::std::option::Option::Some(input.into());
+    pub fn vpn_concentrator(mut self, input: crate::types::VpnConcentrator) -> Self {
+        self.inner.vpn_concentrator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConcentratorResult::vpn_concentrator`](crate::types::CreateVpnConcentratorResult::vpn_concentrator).

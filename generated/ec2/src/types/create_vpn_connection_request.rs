@@ -219,11 +219,8 @@ impl CreateVpnConnectionRequestBuilder {
     /// Appends one item to [`CreateVpnConnectionRequest::tag_specifications`](crate::types::CreateVpnConnectionRequest::tag_specifications): The tags to apply to the VPN connection.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::tag_specifications`](crate::types::CreateVpnConnectionRequest::tag_specifications).
@@ -267,8 +264,8 @@ impl CreateVpnConnectionRequestBuilder {
         &self.inner.pre_shared_key_storage
     }
     /// Sets [`CreateVpnConnectionRequest::dry_run`](crate::types::CreateVpnConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::dry_run`](crate::types::CreateVpnConnectionRequest::dry_run).
@@ -285,9 +282,9 @@ impl CreateVpnConnectionRequestBuilder {
     /// Sets [`CreateVpnConnectionRequest::options`](crate::types::CreateVpnConnectionRequest::options): The options for the VPN connection.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConnectionOptionsSpecification>,
+        input: crate::types::VpnConnectionOptionsSpecification,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::options`](crate::types::CreateVpnConnectionRequest::options).

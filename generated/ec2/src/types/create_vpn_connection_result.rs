@@ -37,11 +37,8 @@ pub struct CreateVpnConnectionResultBuilder {
 }
 impl CreateVpnConnectionResultBuilder {
     /// Sets [`CreateVpnConnectionResult::vpn_connection`](crate::types::CreateVpnConnectionResult::vpn_connection): Information about the VPN connection.
-    pub fn vpn_connection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConnection>,
-    ) -> Self {
-        self.inner.vpn_connection = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection(mut self, input: crate::types::VpnConnection) -> Self {
+        self.inner.vpn_connection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConnectionResult::vpn_connection`](crate::types::CreateVpnConnectionResult::vpn_connection).

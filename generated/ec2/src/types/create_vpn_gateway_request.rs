@@ -95,11 +95,8 @@ impl CreateVpnGatewayRequestBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`CreateVpnGatewayRequest::type_`](crate::types::CreateVpnGatewayRequest::type_): The type of VPN connection this virtual private gateway supports.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnGatewayRequest::type_`](crate::types::CreateVpnGatewayRequest::type_).
@@ -119,11 +116,8 @@ impl CreateVpnGatewayRequestBuilder {
     /// Appends one item to [`CreateVpnGatewayRequest::tag_specifications`](crate::types::CreateVpnGatewayRequest::tag_specifications): The tags to apply to the virtual private gateway.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateVpnGatewayRequest::tag_specifications`](crate::types::CreateVpnGatewayRequest::tag_specifications).
@@ -143,8 +137,8 @@ impl CreateVpnGatewayRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpnGatewayRequest::amazon_side_asn`](crate::types::CreateVpnGatewayRequest::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input.into());
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
+        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnGatewayRequest::amazon_side_asn`](crate::types::CreateVpnGatewayRequest::amazon_side_asn).
@@ -159,8 +153,8 @@ impl CreateVpnGatewayRequestBuilder {
         &self.inner.amazon_side_asn
     }
     /// Sets [`CreateVpnGatewayRequest::dry_run`](crate::types::CreateVpnGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnGatewayRequest::dry_run`](crate::types::CreateVpnGatewayRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct CreateVpnGatewayResultBuilder {
 }
 impl CreateVpnGatewayResultBuilder {
     /// Sets [`CreateVpnGatewayResult::vpn_gateway`](crate::types::CreateVpnGatewayResult::vpn_gateway): Information about the virtual private gateway.
-    pub fn vpn_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnGateway>,
-    ) -> Self {
-        self.inner.vpn_gateway = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway(mut self, input: crate::types::VpnGateway) -> Self {
+        self.inner.vpn_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpnGatewayResult::vpn_gateway`](crate::types::CreateVpnGatewayResult::vpn_gateway).

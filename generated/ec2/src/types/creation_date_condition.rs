@@ -37,13 +37,8 @@ pub struct CreationDateConditionBuilder {
 }
 impl CreationDateConditionBuilder {
     /// Sets [`CreationDateCondition::maximum_days_since_created`](crate::types::CreationDateCondition::maximum_days_since_created): The maximum number of days that have elapsed since the image was created.
-    pub fn maximum_days_since_created(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_days_since_created = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_days_since_created(mut self, input: i32) -> Self {
+        self.inner.maximum_days_since_created = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreationDateCondition::maximum_days_since_created`](crate::types::CreationDateCondition::maximum_days_since_created).

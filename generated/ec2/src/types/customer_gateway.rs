@@ -143,8 +143,8 @@ impl CustomerGatewayBuilder {
     /// Appends one item to [`CustomerGateway::tags`](crate::types::CustomerGateway::tags): Any tags assigned to the customer gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CustomerGateway::tags`](crate::types::CustomerGateway::tags).

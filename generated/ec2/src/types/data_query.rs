@@ -138,11 +138,8 @@ impl DataQueryBuilder {
         &self.inner.destination
     }
     /// Sets [`DataQuery::metric`](crate::types::DataQuery::metric): The metric used for the network performance request.
-    pub fn metric(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricType>,
-    ) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input.into());
+    pub fn metric(mut self, input: crate::types::MetricType) -> Self {
+        self.inner.metric = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DataQuery::metric`](crate::types::DataQuery::metric).
@@ -160,11 +157,8 @@ impl DataQueryBuilder {
         &self.inner.metric
     }
     /// Sets [`DataQuery::statistic`](crate::types::DataQuery::statistic): The metric data aggregation period, `p50`, between the specified `startDate` and `endDate`.
-    pub fn statistic(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatisticType>,
-    ) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input.into());
+    pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
+        self.inner.statistic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DataQuery::statistic`](crate::types::DataQuery::statistic).
@@ -182,11 +176,8 @@ impl DataQueryBuilder {
         &self.inner.statistic
     }
     /// Sets [`DataQuery::period`](crate::types::DataQuery::period): The aggregation period used for the data query.
-    pub fn period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PeriodType>,
-    ) -> Self {
-        self.inner.period = ::std::option::Option::Some(input.into());
+    pub fn period(mut self, input: crate::types::PeriodType) -> Self {
+        self.inner.period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DataQuery::period`](crate::types::DataQuery::period).

@@ -145,11 +145,8 @@ impl DataResponseBuilder {
         &self.inner.destination
     }
     /// Sets [`DataResponse::metric`](crate::types::DataResponse::metric): The metric used for the network performance request.
-    pub fn metric(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricType>,
-    ) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input.into());
+    pub fn metric(mut self, input: crate::types::MetricType) -> Self {
+        self.inner.metric = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DataResponse::metric`](crate::types::DataResponse::metric).
@@ -167,11 +164,8 @@ impl DataResponseBuilder {
         &self.inner.metric
     }
     /// Sets [`DataResponse::statistic`](crate::types::DataResponse::statistic): The statistic used for the network performance request.
-    pub fn statistic(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatisticType>,
-    ) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input.into());
+    pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
+        self.inner.statistic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DataResponse::statistic`](crate::types::DataResponse::statistic).
@@ -189,11 +183,8 @@ impl DataResponseBuilder {
         &self.inner.statistic
     }
     /// Sets [`DataResponse::period`](crate::types::DataResponse::period): The period used for the network performance request.
-    pub fn period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PeriodType>,
-    ) -> Self {
-        self.inner.period = ::std::option::Option::Some(input.into());
+    pub fn period(mut self, input: crate::types::PeriodType) -> Self {
+        self.inner.period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DataResponse::period`](crate::types::DataResponse::period).
@@ -213,11 +204,8 @@ impl DataResponseBuilder {
     /// Appends one item to [`DataResponse::metric_points`](crate::types::DataResponse::metric_points): A list of [`MetricPoint`](crate::types::MetricPoint) objects.
     ///
     /// To set the whole list at once, use [`set_metric_points`](Self::set_metric_points).
-    pub fn metric_points(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricPoint>,
-    ) -> Self {
-        self.inner.metric_points.get_or_insert_default().push(input.into());
+    pub fn metric_points(mut self, input: crate::types::MetricPoint) -> Self {
+        self.inner.metric_points.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DataResponse::metric_points`](crate::types::DataResponse::metric_points).

@@ -184,11 +184,8 @@ impl DeclarativePoliciesReportBuilder {
         &self.inner.target_id
     }
     /// Sets [`DeclarativePoliciesReport::start_time`](crate::types::DeclarativePoliciesReport::start_time): The time when the report generation started.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::start_time`](crate::types::DeclarativePoliciesReport::start_time).
@@ -208,11 +205,8 @@ impl DeclarativePoliciesReportBuilder {
         &self.inner.start_time
     }
     /// Sets [`DeclarativePoliciesReport::end_time`](crate::types::DeclarativePoliciesReport::end_time): The time when the report generation ended.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::end_time`](crate::types::DeclarativePoliciesReport::end_time).
@@ -232,11 +226,8 @@ impl DeclarativePoliciesReportBuilder {
         &self.inner.end_time
     }
     /// Sets [`DeclarativePoliciesReport::status`](crate::types::DeclarativePoliciesReport::status): The current status of the report.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReportState>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ReportState) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::status`](crate::types::DeclarativePoliciesReport::status).
@@ -256,8 +247,8 @@ impl DeclarativePoliciesReportBuilder {
     /// Appends one item to [`DeclarativePoliciesReport::tags`](crate::types::DeclarativePoliciesReport::tags): Any tags assigned to the report.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::tags`](crate::types::DeclarativePoliciesReport::tags).

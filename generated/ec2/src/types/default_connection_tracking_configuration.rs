@@ -51,13 +51,8 @@ pub struct DefaultConnectionTrackingConfigurationBuilder {
 }
 impl DefaultConnectionTrackingConfigurationBuilder {
     /// Sets [`DefaultConnectionTrackingConfiguration::default_tcp_established_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_tcp_established_timeout): Default timeout (in seconds) for idle TCP connections in an established state.
-    pub fn default_tcp_established_timeout(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.default_tcp_established_timeout = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn default_tcp_established_timeout(mut self, input: i32) -> Self {
+        self.inner.default_tcp_established_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DefaultConnectionTrackingConfiguration::default_tcp_established_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_tcp_established_timeout).
@@ -75,8 +70,8 @@ impl DefaultConnectionTrackingConfigurationBuilder {
         &self.inner.default_tcp_established_timeout
     }
     /// Sets [`DefaultConnectionTrackingConfiguration::default_udp_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_timeout): Default timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction.
-    pub fn default_udp_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.default_udp_timeout = ::std::option::Option::Some(input.into());
+    pub fn default_udp_timeout(mut self, input: i32) -> Self {
+        self.inner.default_udp_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DefaultConnectionTrackingConfiguration::default_udp_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_timeout).
@@ -91,13 +86,8 @@ impl DefaultConnectionTrackingConfigurationBuilder {
         &self.inner.default_udp_timeout
     }
     /// Sets [`DefaultConnectionTrackingConfiguration::default_udp_stream_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_stream_timeout): Default timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
-    pub fn default_udp_stream_timeout(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.default_udp_stream_timeout = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn default_udp_stream_timeout(mut self, input: i32) -> Self {
+        self.inner.default_udp_stream_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DefaultConnectionTrackingConfiguration::default_udp_stream_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_stream_timeout).

@@ -39,11 +39,8 @@ pub struct DeleteCarrierGatewayResultBuilder {
 }
 impl DeleteCarrierGatewayResultBuilder {
     /// Sets [`DeleteCarrierGatewayResult::carrier_gateway`](crate::types::DeleteCarrierGatewayResult::carrier_gateway): Information about the carrier gateway.
-    pub fn carrier_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CarrierGateway>,
-    ) -> Self {
-        self.inner.carrier_gateway = ::std::option::Option::Some(input.into());
+    pub fn carrier_gateway(mut self, input: crate::types::CarrierGateway) -> Self {
+        self.inner.carrier_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteCarrierGatewayResult::carrier_gateway`](crate::types::DeleteCarrierGatewayResult::carrier_gateway).

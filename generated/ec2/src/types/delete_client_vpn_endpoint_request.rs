@@ -70,8 +70,8 @@ impl DeleteClientVpnEndpointRequestBuilder {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`DeleteClientVpnEndpointRequest::dry_run`](crate::types::DeleteClientVpnEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteClientVpnEndpointRequest::dry_run`](crate::types::DeleteClientVpnEndpointRequest::dry_run).

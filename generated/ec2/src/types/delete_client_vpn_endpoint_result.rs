@@ -39,11 +39,8 @@ pub struct DeleteClientVpnEndpointResultBuilder {
 }
 impl DeleteClientVpnEndpointResultBuilder {
     /// Sets [`DeleteClientVpnEndpointResult::status`](crate::types::DeleteClientVpnEndpointResult::status): The current state of the Client VPN endpoint.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnEndpointStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ClientVpnEndpointStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteClientVpnEndpointResult::status`](crate::types::DeleteClientVpnEndpointResult::status).

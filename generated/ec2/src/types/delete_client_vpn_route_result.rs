@@ -37,11 +37,8 @@ pub struct DeleteClientVpnRouteResultBuilder {
 }
 impl DeleteClientVpnRouteResultBuilder {
     /// Sets [`DeleteClientVpnRouteResult::status`](crate::types::DeleteClientVpnRouteResult::status): The current state of the route.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnRouteStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ClientVpnRouteStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteClientVpnRouteResult::status`](crate::types::DeleteClientVpnRouteResult::status).

@@ -37,8 +37,8 @@ pub struct DeleteEgressOnlyInternetGatewayResultBuilder {
 }
 impl DeleteEgressOnlyInternetGatewayResultBuilder {
     /// Sets [`DeleteEgressOnlyInternetGatewayResult::return_code`](crate::types::DeleteEgressOnlyInternetGatewayResult::return_code): Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub fn return_code(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_code = ::std::option::Option::Some(input.into());
+    pub fn return_code(mut self, input: bool) -> Self {
+        self.inner.return_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteEgressOnlyInternetGatewayResult::return_code`](crate::types::DeleteEgressOnlyInternetGatewayResult::return_code).

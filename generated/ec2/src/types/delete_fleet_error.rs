@@ -44,11 +44,8 @@ pub struct DeleteFleetErrorBuilder {
 }
 impl DeleteFleetErrorBuilder {
     /// Sets [`DeleteFleetError::code`](crate::types::DeleteFleetError::code): The error code.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteFleetErrorCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::DeleteFleetErrorCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetError::code`](crate::types::DeleteFleetError::code).

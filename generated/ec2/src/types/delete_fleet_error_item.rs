@@ -44,11 +44,8 @@ pub struct DeleteFleetErrorItemBuilder {
 }
 impl DeleteFleetErrorItemBuilder {
     /// Sets [`DeleteFleetErrorItem::error`](crate::types::DeleteFleetErrorItem::error): The error.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteFleetError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::DeleteFleetError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetErrorItem::error`](crate::types::DeleteFleetErrorItem::error).

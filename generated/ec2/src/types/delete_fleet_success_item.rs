@@ -55,11 +55,8 @@ pub struct DeleteFleetSuccessItemBuilder {
 }
 impl DeleteFleetSuccessItemBuilder {
     /// Sets [`DeleteFleetSuccessItem::current_fleet_state`](crate::types::DeleteFleetSuccessItem::current_fleet_state): The current state of the EC2 Fleet.
-    pub fn current_fleet_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetStateCode>,
-    ) -> Self {
-        self.inner.current_fleet_state = ::std::option::Option::Some(input.into());
+    pub fn current_fleet_state(mut self, input: crate::types::FleetStateCode) -> Self {
+        self.inner.current_fleet_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetSuccessItem::current_fleet_state`](crate::types::DeleteFleetSuccessItem::current_fleet_state).
@@ -79,11 +76,8 @@ impl DeleteFleetSuccessItemBuilder {
         &self.inner.current_fleet_state
     }
     /// Sets [`DeleteFleetSuccessItem::previous_fleet_state`](crate::types::DeleteFleetSuccessItem::previous_fleet_state): The previous state of the EC2 Fleet.
-    pub fn previous_fleet_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetStateCode>,
-    ) -> Self {
-        self.inner.previous_fleet_state = ::std::option::Option::Some(input.into());
+    pub fn previous_fleet_state(mut self, input: crate::types::FleetStateCode) -> Self {
+        self.inner.previous_fleet_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetSuccessItem::previous_fleet_state`](crate::types::DeleteFleetSuccessItem::previous_fleet_state).

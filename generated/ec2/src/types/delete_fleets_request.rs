@@ -61,8 +61,8 @@ pub struct DeleteFleetsRequestBuilder {
 }
 impl DeleteFleetsRequestBuilder {
     /// Sets [`DeleteFleetsRequest::dry_run`](crate::types::DeleteFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetsRequest::dry_run`](crate::types::DeleteFleetsRequest::dry_run).
@@ -103,11 +103,8 @@ impl DeleteFleetsRequestBuilder {
         &self.inner.fleet_ids
     }
     /// Sets [`DeleteFleetsRequest::terminate_instances`](crate::types::DeleteFleetsRequest::terminate_instances): Indicates whether to terminate the associated instances when the EC2 Fleet is deleted.
-    pub fn terminate_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.terminate_instances = ::std::option::Option::Some(input.into());
+    pub fn terminate_instances(mut self, input: bool) -> Self {
+        self.inner.terminate_instances = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetsRequest::terminate_instances`](crate::types::DeleteFleetsRequest::terminate_instances).

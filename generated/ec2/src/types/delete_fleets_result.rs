@@ -52,9 +52,9 @@ impl DeleteFleetsResultBuilder {
     /// To set the whole list at once, use [`set_successful_fleet_deletions`](Self::set_successful_fleet_deletions).
     pub fn successful_fleet_deletions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteFleetSuccessItem>,
+        input: crate::types::DeleteFleetSuccessItem,
     ) -> Self {
-        self.inner.successful_fleet_deletions.get_or_insert_default().push(input.into());
+        self.inner.successful_fleet_deletions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteFleetsResult::successful_fleet_deletions`](crate::types::DeleteFleetsResult::successful_fleet_deletions).
@@ -80,12 +80,9 @@ impl DeleteFleetsResultBuilder {
     /// To set the whole list at once, use [`set_unsuccessful_fleet_deletions`](Self::set_unsuccessful_fleet_deletions).
     pub fn unsuccessful_fleet_deletions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteFleetErrorItem>,
+        input: crate::types::DeleteFleetErrorItem,
     ) -> Self {
-        self.inner
-            .unsuccessful_fleet_deletions
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.unsuccessful_fleet_deletions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteFleetsResult::unsuccessful_fleet_deletions`](crate::types::DeleteFleetsResult::unsuccessful_fleet_deletions).

@@ -41,11 +41,8 @@ impl DeleteFlowLogsResultBuilder {
     /// Appends one item to [`DeleteFlowLogsResult::unsuccessful`](crate::types::DeleteFlowLogsResult::unsuccessful): Information about the flow logs that could not be deleted successfully.
     ///
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
-    pub fn unsuccessful(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnsuccessfulItem>,
-    ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+    pub fn unsuccessful(mut self, input: crate::types::UnsuccessfulItem) -> Self {
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteFlowLogsResult::unsuccessful`](crate::types::DeleteFlowLogsResult::unsuccessful).

@@ -37,8 +37,8 @@ pub struct DeleteFpgaImageResultBuilder {
 }
 impl DeleteFpgaImageResultBuilder {
     /// Sets [`DeleteFpgaImageResult::return_`](crate::types::DeleteFpgaImageResult::return_): Is `true` if the request succeeds, and an error otherwise.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFpgaImageResult::return_`](crate::types::DeleteFpgaImageResult::return_).

@@ -53,8 +53,8 @@ pub struct DeleteInstanceEventWindowRequestBuilder {
 }
 impl DeleteInstanceEventWindowRequestBuilder {
     /// Sets [`DeleteInstanceEventWindowRequest::dry_run`](crate::types::DeleteInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceEventWindowRequest::dry_run`](crate::types::DeleteInstanceEventWindowRequest::dry_run).
@@ -69,8 +69,8 @@ impl DeleteInstanceEventWindowRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DeleteInstanceEventWindowRequest::force_delete`](crate::types::DeleteInstanceEventWindowRequest::force_delete): Specify `true` to force delete the event window.
-    pub fn force_delete(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force_delete = ::std::option::Option::Some(input.into());
+    pub fn force_delete(mut self, input: bool) -> Self {
+        self.inner.force_delete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceEventWindowRequest::force_delete`](crate::types::DeleteInstanceEventWindowRequest::force_delete).

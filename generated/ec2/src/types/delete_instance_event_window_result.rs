@@ -43,11 +43,9 @@ impl DeleteInstanceEventWindowResultBuilder {
     /// Sets [`DeleteInstanceEventWindowResult::instance_event_window_state`](crate::types::DeleteInstanceEventWindowResult::instance_event_window_state): The state of the event window.
     pub fn instance_event_window_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceEventWindowStateChange>,
+        input: crate::types::InstanceEventWindowStateChange,
     ) -> Self {
-        self.inner.instance_event_window_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_event_window_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceEventWindowResult::instance_event_window_state`](crate::types::DeleteInstanceEventWindowResult::instance_event_window_state).

@@ -43,12 +43,10 @@ impl DeleteIpamExternalResourceVerificationTokenResultBuilder {
     /// Sets [`DeleteIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token`](crate::types::DeleteIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token): The verification token.
     pub fn ipam_external_resource_verification_token(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamExternalResourceVerificationToken,
-        >,
+        input: crate::types::IpamExternalResourceVerificationToken,
     ) -> Self {
         self.inner.ipam_external_resource_verification_token = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -48,8 +48,8 @@ pub struct DeleteIpamInternetRegistryAssociationRequestBuilder {
 }
 impl DeleteIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`DeleteIpamInternetRegistryAssociationRequest::dry_run`](crate::types::DeleteIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamInternetRegistryAssociationRequest::dry_run`](crate::types::DeleteIpamInternetRegistryAssociationRequest::dry_run).

@@ -39,11 +39,8 @@ pub struct DeleteIpamPolicyResultBuilder {
 }
 impl DeleteIpamPolicyResultBuilder {
     /// Sets [`DeleteIpamPolicyResult::ipam_policy`](crate::types::DeleteIpamPolicyResult::ipam_policy): Information about the deleted IPAM policy.
-    pub fn ipam_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicy>,
-    ) -> Self {
-        self.inner.ipam_policy = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy(mut self, input: crate::types::IpamPolicy) -> Self {
+        self.inner.ipam_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPolicyResult::ipam_policy`](crate::types::DeleteIpamPolicyResult::ipam_policy).

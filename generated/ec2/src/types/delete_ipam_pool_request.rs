@@ -55,8 +55,8 @@ pub struct DeleteIpamPoolRequestBuilder {
 }
 impl DeleteIpamPoolRequestBuilder {
     /// Sets [`DeleteIpamPoolRequest::dry_run`](crate::types::DeleteIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPoolRequest::dry_run`](crate::types::DeleteIpamPoolRequest::dry_run).
@@ -93,8 +93,8 @@ impl DeleteIpamPoolRequestBuilder {
         &self.inner.ipam_pool_id
     }
     /// Sets [`DeleteIpamPoolRequest::cascade`](crate::types::DeleteIpamPoolRequest::cascade): Enables you to quickly delete an IPAM pool and all resources within that pool, including provisioned CIDRs, allocations, and other pools.
-    pub fn cascade(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.cascade = ::std::option::Option::Some(input.into());
+    pub fn cascade(mut self, input: bool) -> Self {
+        self.inner.cascade = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPoolRequest::cascade`](crate::types::DeleteIpamPoolRequest::cascade).

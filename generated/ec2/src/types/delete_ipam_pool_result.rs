@@ -37,11 +37,8 @@ pub struct DeleteIpamPoolResultBuilder {
 }
 impl DeleteIpamPoolResultBuilder {
     /// Sets [`DeleteIpamPoolResult::ipam_pool`](crate::types::DeleteIpamPoolResult::ipam_pool): Information about the results of the deletion.
-    pub fn ipam_pool(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPool>,
-    ) -> Self {
-        self.inner.ipam_pool = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool(mut self, input: crate::types::IpamPool) -> Self {
+        self.inner.ipam_pool = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPoolResult::ipam_pool`](crate::types::DeleteIpamPoolResult::ipam_pool).

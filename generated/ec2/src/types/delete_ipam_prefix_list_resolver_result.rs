@@ -43,9 +43,9 @@ impl DeleteIpamPrefixListResolverResultBuilder {
     /// Sets [`DeleteIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::DeleteIpamPrefixListResolverResult::ipam_prefix_list_resolver): Information about the IPAM prefix list resolver that was deleted.
     pub fn ipam_prefix_list_resolver(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolver>,
+        input: crate::types::IpamPrefixListResolver,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver = ::std::option::Option::Some(input.into());
+        self.inner.ipam_prefix_list_resolver = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::DeleteIpamPrefixListResolverResult::ipam_prefix_list_resolver).

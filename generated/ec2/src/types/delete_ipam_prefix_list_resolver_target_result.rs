@@ -43,11 +43,9 @@ impl DeleteIpamPrefixListResolverTargetResultBuilder {
     /// Sets [`DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target): Information about the IPAM prefix list resolver target that was deleted.
     pub fn ipam_prefix_list_resolver_target(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverTarget>,
+        input: crate::types::IpamPrefixListResolverTarget,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_prefix_list_resolver_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target).

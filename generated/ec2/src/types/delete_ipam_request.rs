@@ -61,8 +61,8 @@ pub struct DeleteIpamRequestBuilder {
 }
 impl DeleteIpamRequestBuilder {
     /// Sets [`DeleteIpamRequest::dry_run`](crate::types::DeleteIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRequest::dry_run`](crate::types::DeleteIpamRequest::dry_run).
@@ -99,8 +99,8 @@ impl DeleteIpamRequestBuilder {
         &self.inner.ipam_id
     }
     /// Sets [`DeleteIpamRequest::cascade`](crate::types::DeleteIpamRequest::cascade): Enables you to quickly delete an IPAM, private scopes, pools in private scopes, and any allocations in the pools in private scopes.
-    pub fn cascade(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.cascade = ::std::option::Option::Some(input.into());
+    pub fn cascade(mut self, input: bool) -> Self {
+        self.inner.cascade = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRequest::cascade`](crate::types::DeleteIpamRequest::cascade).

@@ -43,9 +43,9 @@ impl DeleteIpamResourceDiscoveryResultBuilder {
     /// Sets [`DeleteIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::DeleteIpamResourceDiscoveryResult::ipam_resource_discovery): The IPAM resource discovery.
     pub fn ipam_resource_discovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceDiscovery>,
+        input: crate::types::IpamResourceDiscovery,
     ) -> Self {
-        self.inner.ipam_resource_discovery = ::std::option::Option::Some(input.into());
+        self.inner.ipam_resource_discovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::DeleteIpamResourceDiscoveryResult::ipam_resource_discovery).

@@ -37,8 +37,8 @@ pub struct DeleteIpamResultBuilder {
 }
 impl DeleteIpamResultBuilder {
     /// Sets [`DeleteIpamResult::ipam`](crate::types::DeleteIpamResult::ipam): Information about the results of the deletion.
-    pub fn ipam(mut self, input: impl ::std::convert::Into<crate::types::Ipam>) -> Self {
-        self.inner.ipam = ::std::option::Option::Some(input.into());
+    pub fn ipam(mut self, input: crate::types::Ipam) -> Self {
+        self.inner.ipam = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamResult::ipam`](crate::types::DeleteIpamResult::ipam).

@@ -71,8 +71,8 @@ pub struct DeleteIpamRoutingPolicyRegistrationRequestBuilder {
 }
 impl DeleteIpamRoutingPolicyRegistrationRequestBuilder {
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::dry_run).
@@ -135,8 +135,8 @@ impl DeleteIpamRoutingPolicyRegistrationRequestBuilder {
         &self.inner.cidr
     }
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::force`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::force): Forces the deletion even if it conflicts with an announced route.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRoutingPolicyRegistrationRequest::force`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::force).

@@ -37,11 +37,8 @@ pub struct DeleteIpamScopeResultBuilder {
 }
 impl DeleteIpamScopeResultBuilder {
     /// Sets [`DeleteIpamScopeResult::ipam_scope`](crate::types::DeleteIpamScopeResult::ipam_scope): Information about the results of the deletion.
-    pub fn ipam_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScope>,
-    ) -> Self {
-        self.inner.ipam_scope = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope(mut self, input: crate::types::IpamScope) -> Self {
+        self.inner.ipam_scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamScopeResult::ipam_scope`](crate::types::DeleteIpamScopeResult::ipam_scope).

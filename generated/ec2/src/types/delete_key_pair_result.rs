@@ -44,8 +44,8 @@ pub struct DeleteKeyPairResultBuilder {
 }
 impl DeleteKeyPairResultBuilder {
     /// Sets [`DeleteKeyPairResult::return_`](crate::types::DeleteKeyPairResult::return_): Is `true` if the request succeeds, and an error otherwise.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteKeyPairResult::return_`](crate::types::DeleteKeyPairResult::return_).

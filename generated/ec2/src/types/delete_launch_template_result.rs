@@ -39,11 +39,8 @@ pub struct DeleteLaunchTemplateResultBuilder {
 }
 impl DeleteLaunchTemplateResultBuilder {
     /// Sets [`DeleteLaunchTemplateResult::launch_template`](crate::types::DeleteLaunchTemplateResult::launch_template): Information about the launch template.
-    pub fn launch_template(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplate>,
-    ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+    pub fn launch_template(mut self, input: crate::types::LaunchTemplate) -> Self {
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateResult::launch_template`](crate::types::DeleteLaunchTemplateResult::launch_template).

@@ -106,8 +106,8 @@ impl DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
         &self.inner.launch_template_name
     }
     /// Sets [`DeleteLaunchTemplateVersionsResponseErrorItem::version_number`](crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::version_number): The version number of the launch template.
-    pub fn version_number(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input.into());
+    pub fn version_number(mut self, input: i64) -> Self {
+        self.inner.version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResponseErrorItem::version_number`](crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::version_number).
@@ -122,11 +122,8 @@ impl DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
         &self.inner.version_number
     }
     /// Sets [`DeleteLaunchTemplateVersionsResponseErrorItem::response_error`](crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::response_error): Information about the error.
-    pub fn response_error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResponseError>,
-    ) -> Self {
-        self.inner.response_error = ::std::option::Option::Some(input.into());
+    pub fn response_error(mut self, input: crate::types::ResponseError) -> Self {
+        self.inner.response_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResponseErrorItem::response_error`](crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::response_error).

@@ -99,8 +99,8 @@ impl DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
         &self.inner.launch_template_name
     }
     /// Sets [`DeleteLaunchTemplateVersionsResponseSuccessItem::version_number`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::version_number): The version number of the launch template.
-    pub fn version_number(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input.into());
+    pub fn version_number(mut self, input: i64) -> Self {
+        self.inner.version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResponseSuccessItem::version_number`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::version_number).

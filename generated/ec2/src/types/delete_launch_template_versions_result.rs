@@ -58,14 +58,12 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
     /// To set the whole list at once, use [`set_successfully_deleted_launch_template_versions`](Self::set_successfully_deleted_launch_template_versions).
     pub fn successfully_deleted_launch_template_versions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem,
-        >,
+        input: crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem,
     ) -> Self {
         self.inner
             .successfully_deleted_launch_template_versions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResult::successfully_deleted_launch_template_versions`](crate::types::DeleteLaunchTemplateVersionsResult::successfully_deleted_launch_template_versions).
@@ -95,14 +93,12 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
     /// To set the whole list at once, use [`set_unsuccessfully_deleted_launch_template_versions`](Self::set_unsuccessfully_deleted_launch_template_versions).
     pub fn unsuccessfully_deleted_launch_template_versions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeleteLaunchTemplateVersionsResponseErrorItem,
-        >,
+        input: crate::types::DeleteLaunchTemplateVersionsResponseErrorItem,
     ) -> Self {
         self.inner
             .unsuccessfully_deleted_launch_template_versions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResult::unsuccessfully_deleted_launch_template_versions`](crate::types::DeleteLaunchTemplateVersionsResult::unsuccessfully_deleted_launch_template_versions).

@@ -37,11 +37,8 @@ pub struct DeleteLocalGatewayRouteResultBuilder {
 }
 impl DeleteLocalGatewayRouteResultBuilder {
     /// Sets [`DeleteLocalGatewayRouteResult::route`](crate::types::DeleteLocalGatewayRouteResult::route): Information about the route.
-    pub fn route(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRoute>,
-    ) -> Self {
-        self.inner.route = ::std::option::Option::Some(input.into());
+    pub fn route(mut self, input: crate::types::LocalGatewayRoute) -> Self {
+        self.inner.route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteResult::route`](crate::types::DeleteLocalGatewayRouteResult::route).

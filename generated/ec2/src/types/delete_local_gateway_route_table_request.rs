@@ -72,8 +72,8 @@ impl DeleteLocalGatewayRouteTableRequestBuilder {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`DeleteLocalGatewayRouteTableRequest::dry_run`](crate::types::DeleteLocalGatewayRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteTableRequest::dry_run`](crate::types::DeleteLocalGatewayRouteTableRequest::dry_run).

@@ -43,9 +43,9 @@ impl DeleteLocalGatewayRouteTableResultBuilder {
     /// Sets [`DeleteLocalGatewayRouteTableResult::local_gateway_route_table`](crate::types::DeleteLocalGatewayRouteTableResult::local_gateway_route_table): Information about the local gateway route table.
     pub fn local_gateway_route_table(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRouteTable>,
+        input: crate::types::LocalGatewayRouteTable,
     ) -> Self {
-        self.inner.local_gateway_route_table = ::std::option::Option::Some(input.into());
+        self.inner.local_gateway_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteTableResult::local_gateway_route_table`](crate::types::DeleteLocalGatewayRouteTableResult::local_gateway_route_table).

@@ -76,8 +76,8 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
         &self.inner.local_gateway_route_table_virtual_interface_group_association_id
     }
     /// Sets [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run).

@@ -43,11 +43,9 @@ impl DeleteLocalGatewayVirtualInterfaceResultBuilder {
     /// Sets [`DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface`](crate::types::DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface): Information about the deleted local gateway virtual interface.
     pub fn local_gateway_virtual_interface(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayVirtualInterface>,
+        input: crate::types::LocalGatewayVirtualInterface,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface`](crate::types::DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface).

@@ -39,11 +39,8 @@ pub struct DeleteManagedPrefixListResultBuilder {
 }
 impl DeleteManagedPrefixListResultBuilder {
     /// Sets [`DeleteManagedPrefixListResult::prefix_list`](crate::types::DeleteManagedPrefixListResult::prefix_list): Information about the prefix list.
-    pub fn prefix_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedPrefixList>,
-    ) -> Self {
-        self.inner.prefix_list = ::std::option::Option::Some(input.into());
+    pub fn prefix_list(mut self, input: crate::types::ManagedPrefixList) -> Self {
+        self.inner.prefix_list = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteManagedPrefixListResult::prefix_list`](crate::types::DeleteManagedPrefixListResult::prefix_list).

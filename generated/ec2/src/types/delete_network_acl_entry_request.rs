@@ -64,8 +64,8 @@ pub struct DeleteNetworkAclEntryRequestBuilder {
 }
 impl DeleteNetworkAclEntryRequestBuilder {
     /// Sets [`DeleteNetworkAclEntryRequest::dry_run`](crate::types::DeleteNetworkAclEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkAclEntryRequest::dry_run`](crate::types::DeleteNetworkAclEntryRequest::dry_run).
@@ -102,8 +102,8 @@ impl DeleteNetworkAclEntryRequestBuilder {
         &self.inner.network_acl_id
     }
     /// Sets [`DeleteNetworkAclEntryRequest::rule_number`](crate::types::DeleteNetworkAclEntryRequest::rule_number): The rule number of the entry to delete.
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input.into());
+    pub fn rule_number(mut self, input: i32) -> Self {
+        self.inner.rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkAclEntryRequest::rule_number`](crate::types::DeleteNetworkAclEntryRequest::rule_number).
@@ -118,8 +118,8 @@ impl DeleteNetworkAclEntryRequestBuilder {
         &self.inner.rule_number
     }
     /// Sets [`DeleteNetworkAclEntryRequest::egress`](crate::types::DeleteNetworkAclEntryRequest::egress): Indicates whether the rule is an egress rule.
-    pub fn egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input.into());
+    pub fn egress(mut self, input: bool) -> Self {
+        self.inner.egress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkAclEntryRequest::egress`](crate::types::DeleteNetworkAclEntryRequest::egress).

@@ -79,8 +79,8 @@ impl DeleteNetworkInterfacePermissionRequestBuilder {
         &self.inner.network_interface_permission_id
     }
     /// Sets [`DeleteNetworkInterfacePermissionRequest::force`](crate::types::DeleteNetworkInterfacePermissionRequest::force): Specify `true` to remove the permission even if the network interface is attached to an instance.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkInterfacePermissionRequest::force`](crate::types::DeleteNetworkInterfacePermissionRequest::force).
@@ -95,8 +95,8 @@ impl DeleteNetworkInterfacePermissionRequestBuilder {
         &self.inner.force
     }
     /// Sets [`DeleteNetworkInterfacePermissionRequest::dry_run`](crate::types::DeleteNetworkInterfacePermissionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkInterfacePermissionRequest::dry_run`](crate::types::DeleteNetworkInterfacePermissionRequest::dry_run).

@@ -37,8 +37,8 @@ pub struct DeletePublicIpv4PoolResultBuilder {
 }
 impl DeletePublicIpv4PoolResultBuilder {
     /// Sets [`DeletePublicIpv4PoolResult::return_value`](crate::types::DeletePublicIpv4PoolResult::return_value): Information about the result of deleting the public IPv4 pool.
-    pub fn return_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input.into());
+    pub fn return_value(mut self, input: bool) -> Self {
+        self.inner.return_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeletePublicIpv4PoolResult::return_value`](crate::types::DeletePublicIpv4PoolResult::return_value).

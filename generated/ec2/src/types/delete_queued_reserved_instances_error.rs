@@ -50,11 +50,9 @@ impl DeleteQueuedReservedInstancesErrorBuilder {
     /// Sets [`DeleteQueuedReservedInstancesError::code`](crate::types::DeleteQueuedReservedInstancesError::code): The error code.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeleteQueuedReservedInstancesErrorCode,
-        >,
+        input: crate::types::DeleteQueuedReservedInstancesErrorCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteQueuedReservedInstancesError::code`](crate::types::DeleteQueuedReservedInstancesError::code).

@@ -56,12 +56,12 @@ impl DeleteQueuedReservedInstancesResultBuilder {
     /// To set the whole list at once, use [`set_successful_queued_purchase_deletions`](Self::set_successful_queued_purchase_deletions).
     pub fn successful_queued_purchase_deletions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SuccessfulQueuedPurchaseDeletion>,
+        input: crate::types::SuccessfulQueuedPurchaseDeletion,
     ) -> Self {
         self.inner
             .successful_queued_purchase_deletions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DeleteQueuedReservedInstancesResult::successful_queued_purchase_deletions`](crate::types::DeleteQueuedReservedInstancesResult::successful_queued_purchase_deletions).
@@ -89,12 +89,9 @@ impl DeleteQueuedReservedInstancesResultBuilder {
     /// To set the whole list at once, use [`set_failed_queued_purchase_deletions`](Self::set_failed_queued_purchase_deletions).
     pub fn failed_queued_purchase_deletions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FailedQueuedPurchaseDeletion>,
+        input: crate::types::FailedQueuedPurchaseDeletion,
     ) -> Self {
-        self.inner
-            .failed_queued_purchase_deletions
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.failed_queued_purchase_deletions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteQueuedReservedInstancesResult::failed_queued_purchase_deletions`](crate::types::DeleteQueuedReservedInstancesResult::failed_queued_purchase_deletions).

@@ -41,9 +41,9 @@ impl DeleteRouteServerEndpointResultBuilder {
     /// Sets [`DeleteRouteServerEndpointResult::route_server_endpoint`](crate::types::DeleteRouteServerEndpointResult::route_server_endpoint): Information about the deleted route server endpoint.
     pub fn route_server_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerEndpoint>,
+        input: crate::types::RouteServerEndpoint,
     ) -> Self {
-        self.inner.route_server_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.route_server_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteRouteServerEndpointResult::route_server_endpoint`](crate::types::DeleteRouteServerEndpointResult::route_server_endpoint).

@@ -37,11 +37,8 @@ pub struct DeleteRouteServerResultBuilder {
 }
 impl DeleteRouteServerResultBuilder {
     /// Sets [`DeleteRouteServerResult::route_server`](crate::types::DeleteRouteServerResult::route_server): Information about the deleted route server.
-    pub fn route_server(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServer>,
-    ) -> Self {
-        self.inner.route_server = ::std::option::Option::Some(input.into());
+    pub fn route_server(mut self, input: crate::types::RouteServer) -> Self {
+        self.inner.route_server = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteRouteServerResult::route_server`](crate::types::DeleteRouteServerResult::route_server).

@@ -46,11 +46,8 @@ pub struct DeleteSecondarySubnetResultBuilder {
 }
 impl DeleteSecondarySubnetResultBuilder {
     /// Sets [`DeleteSecondarySubnetResult::secondary_subnet`](crate::types::DeleteSecondarySubnetResult::secondary_subnet): Information about the secondary subnet being deleted.
-    pub fn secondary_subnet(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondarySubnet>,
-    ) -> Self {
-        self.inner.secondary_subnet = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet(mut self, input: crate::types::SecondarySubnet) -> Self {
+        self.inner.secondary_subnet = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteSecondarySubnetResult::secondary_subnet`](crate::types::DeleteSecondarySubnetResult::secondary_subnet).

@@ -44,8 +44,8 @@ pub struct DeleteSecurityGroupResultBuilder {
 }
 impl DeleteSecurityGroupResultBuilder {
     /// Sets [`DeleteSecurityGroupResult::return_`](crate::types::DeleteSecurityGroupResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteSecurityGroupResult::return_`](crate::types::DeleteSecurityGroupResult::return_).

@@ -76,11 +76,8 @@ impl DeleteSnapshotReturnCodeBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`DeleteSnapshotReturnCode::return_code`](crate::types::DeleteSnapshotReturnCode::return_code): The result code from the snapshot deletion attempt.
-    pub fn return_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotReturnCodes>,
-    ) -> Self {
-        self.inner.return_code = ::std::option::Option::Some(input.into());
+    pub fn return_code(mut self, input: crate::types::SnapshotReturnCodes) -> Self {
+        self.inner.return_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteSnapshotReturnCode::return_code`](crate::types::DeleteSnapshotReturnCode::return_code).

@@ -72,8 +72,8 @@ impl DeleteSubnetCidrReservationRequestBuilder {
         &self.inner.subnet_cidr_reservation_id
     }
     /// Sets [`DeleteSubnetCidrReservationRequest::dry_run`](crate::types::DeleteSubnetCidrReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteSubnetCidrReservationRequest::dry_run`](crate::types::DeleteSubnetCidrReservationRequest::dry_run).

@@ -43,11 +43,9 @@ impl DeleteSubnetCidrReservationResultBuilder {
     /// Sets [`DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation`](crate::types::DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation): Information about the deleted subnet CIDR reservation.
     pub fn deleted_subnet_cidr_reservation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrReservation>,
+        input: crate::types::SubnetCidrReservation,
     ) -> Self {
-        self.inner.deleted_subnet_cidr_reservation = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.deleted_subnet_cidr_reservation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation`](crate::types::DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation).

@@ -59,8 +59,8 @@ pub struct DeleteTagsRequestBuilder {
 }
 impl DeleteTagsRequestBuilder {
     /// Sets [`DeleteTagsRequest::dry_run`](crate::types::DeleteTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTagsRequest::dry_run`](crate::types::DeleteTagsRequest::dry_run).
@@ -103,8 +103,8 @@ impl DeleteTagsRequestBuilder {
     /// Appends one item to [`DeleteTagsRequest::tags`](crate::types::DeleteTagsRequest::tags): The tags to delete.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteTagsRequest::tags`](crate::types::DeleteTagsRequest::tags).

@@ -43,10 +43,10 @@ impl DeleteTransitGatewayClientVpnAttachmentResultBuilder {
     /// Sets [`DeleteTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment`](crate::types::DeleteTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment): Information about the Transit Gateway Client VPN attachment.
     pub fn transit_gateway_client_vpn_attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayClientVpnAttachment>,
+        input: crate::types::TransitGatewayClientVpnAttachment,
     ) -> Self {
         self.inner.transit_gateway_client_vpn_attachment = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

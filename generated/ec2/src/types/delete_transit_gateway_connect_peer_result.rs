@@ -43,11 +43,9 @@ impl DeleteTransitGatewayConnectPeerResultBuilder {
     /// Sets [`DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer`](crate::types::DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer): Information about the deleted Connect peer.
     pub fn transit_gateway_connect_peer(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnectPeer>,
+        input: crate::types::TransitGatewayConnectPeer,
     ) -> Self {
-        self.inner.transit_gateway_connect_peer = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_connect_peer = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer`](crate::types::DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer).

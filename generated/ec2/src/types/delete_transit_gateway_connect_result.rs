@@ -43,9 +43,9 @@ impl DeleteTransitGatewayConnectResultBuilder {
     /// Sets [`DeleteTransitGatewayConnectResult::transit_gateway_connect`](crate::types::DeleteTransitGatewayConnectResult::transit_gateway_connect): Information about the deleted Connect attachment.
     pub fn transit_gateway_connect(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnect>,
+        input: crate::types::TransitGatewayConnect,
     ) -> Self {
-        self.inner.transit_gateway_connect = ::std::option::Option::Some(input.into());
+        self.inner.transit_gateway_connect = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayConnectResult::transit_gateway_connect`](crate::types::DeleteTransitGatewayConnectResult::transit_gateway_connect).

@@ -81,8 +81,8 @@ impl DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
         &self.inner.transit_gateway_metering_policy_id
     }
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number): The rule number of the metering policy entry to delete.
-    pub fn policy_rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input.into());
+    pub fn policy_rule_number(mut self, input: i32) -> Self {
+        self.inner.policy_rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number).
@@ -97,8 +97,8 @@ impl DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
         &self.inner.policy_rule_number
     }
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run).

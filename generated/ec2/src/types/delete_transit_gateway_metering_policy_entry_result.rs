@@ -43,10 +43,10 @@ impl DeleteTransitGatewayMeteringPolicyEntryResultBuilder {
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry`](crate::types::DeleteTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry): Information about the deleted transit gateway metering policy entry.
     pub fn transit_gateway_metering_policy_entry(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicyEntry>,
+        input: crate::types::TransitGatewayMeteringPolicyEntry,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_entry = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -43,11 +43,9 @@ impl DeleteTransitGatewayMeteringPolicyResultBuilder {
     /// Sets [`DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy): Information about the deleted transit gateway metering policy.
     pub fn transit_gateway_metering_policy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicy>,
+        input: crate::types::TransitGatewayMeteringPolicy,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_metering_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy).

@@ -43,11 +43,9 @@ impl DeleteTransitGatewayPolicyTableResultBuilder {
     /// Sets [`DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table): Provides details about the deleted transit gateway policy table.
     pub fn transit_gateway_policy_table(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyTable>,
+        input: crate::types::TransitGatewayPolicyTable,
     ) -> Self {
-        self.inner.transit_gateway_policy_table = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_policy_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table).

@@ -39,11 +39,8 @@ pub struct DeleteTransitGatewayResultBuilder {
 }
 impl DeleteTransitGatewayResultBuilder {
     /// Sets [`DeleteTransitGatewayResult::transit_gateway`](crate::types::DeleteTransitGatewayResult::transit_gateway): Information about the deleted transit gateway.
-    pub fn transit_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGateway>,
-    ) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway(mut self, input: crate::types::TransitGateway) -> Self {
+        self.inner.transit_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayResult::transit_gateway`](crate::types::DeleteTransitGatewayResult::transit_gateway).

@@ -37,11 +37,8 @@ pub struct DeleteTransitGatewayRouteResultBuilder {
 }
 impl DeleteTransitGatewayRouteResultBuilder {
     /// Sets [`DeleteTransitGatewayRouteResult::route`](crate::types::DeleteTransitGatewayRouteResult::route): Information about the route.
-    pub fn route(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRoute>,
-    ) -> Self {
-        self.inner.route = ::std::option::Option::Some(input.into());
+    pub fn route(mut self, input: crate::types::TransitGatewayRoute) -> Self {
+        self.inner.route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteResult::route`](crate::types::DeleteTransitGatewayRouteResult::route).

@@ -76,8 +76,8 @@ impl DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
         &self.inner.transit_gateway_route_table_announcement_id
     }
     /// Sets [`DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run).

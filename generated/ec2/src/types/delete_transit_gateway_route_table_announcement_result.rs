@@ -43,12 +43,10 @@ impl DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
     /// Sets [`DeleteTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement`](crate::types::DeleteTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement): Provides details about a deleted transit gateway route table.
     pub fn transit_gateway_route_table_announcement(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayRouteTableAnnouncement,
-        >,
+        input: crate::types::TransitGatewayRouteTableAnnouncement,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -43,11 +43,9 @@ impl DeleteTransitGatewayRouteTableResultBuilder {
     /// Sets [`DeleteTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::DeleteTransitGatewayRouteTableResult::transit_gateway_route_table): Information about the deleted transit gateway route table.
     pub fn transit_gateway_route_table(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteTable>,
+        input: crate::types::TransitGatewayRouteTable,
     ) -> Self {
-        self.inner.transit_gateway_route_table = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::DeleteTransitGatewayRouteTableResult::transit_gateway_route_table).

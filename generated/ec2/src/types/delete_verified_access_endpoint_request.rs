@@ -101,8 +101,8 @@ impl DeleteVerifiedAccessEndpointRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`DeleteVerifiedAccessEndpointRequest::dry_run`](crate::types::DeleteVerifiedAccessEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessEndpointRequest::dry_run`](crate::types::DeleteVerifiedAccessEndpointRequest::dry_run).

@@ -43,9 +43,9 @@ impl DeleteVerifiedAccessEndpointResultBuilder {
     /// Sets [`DeleteVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::DeleteVerifiedAccessEndpointResult::verified_access_endpoint): Details about the Verified Access endpoint.
     pub fn verified_access_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpoint>,
+        input: crate::types::VerifiedAccessEndpoint,
     ) -> Self {
-        self.inner.verified_access_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.verified_access_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::DeleteVerifiedAccessEndpointResult::verified_access_endpoint).

@@ -79,8 +79,8 @@ impl DeleteVerifiedAccessInstanceRequestBuilder {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`DeleteVerifiedAccessInstanceRequest::dry_run`](crate::types::DeleteVerifiedAccessInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessInstanceRequest::dry_run`](crate::types::DeleteVerifiedAccessInstanceRequest::dry_run).

@@ -79,8 +79,8 @@ impl DeleteVerifiedAccessTrustProviderRequestBuilder {
         &self.inner.verified_access_trust_provider_id
     }
     /// Sets [`DeleteVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DeleteVerifiedAccessTrustProviderRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DeleteVerifiedAccessTrustProviderRequest::dry_run).

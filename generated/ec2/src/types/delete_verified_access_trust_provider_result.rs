@@ -43,11 +43,9 @@ impl DeleteVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`DeleteVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::DeleteVerifiedAccessTrustProviderResult::verified_access_trust_provider): Details about the Verified Access trust provider.
     pub fn verified_access_trust_provider(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessTrustProvider>,
+        input: crate::types::VerifiedAccessTrustProvider,
     ) -> Self {
-        self.inner.verified_access_trust_provider = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_trust_provider = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::DeleteVerifiedAccessTrustProviderResult::verified_access_trust_provider).

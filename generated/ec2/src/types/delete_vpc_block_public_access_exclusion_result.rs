@@ -43,10 +43,10 @@ impl DeleteVpcBlockPublicAccessExclusionResultBuilder {
     /// Sets [`DeleteVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion`](crate::types::DeleteVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion): Details about an exclusion.
     pub fn vpc_block_public_access_exclusion(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcBlockPublicAccessExclusion>,
+        input: crate::types::VpcBlockPublicAccessExclusion,
     ) -> Self {
         self.inner.vpc_block_public_access_exclusion = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

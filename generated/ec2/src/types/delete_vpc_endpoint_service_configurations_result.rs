@@ -41,11 +41,8 @@ impl DeleteVpcEndpointServiceConfigurationsResultBuilder {
     /// Appends one item to [`DeleteVpcEndpointServiceConfigurationsResult::unsuccessful`](crate::types::DeleteVpcEndpointServiceConfigurationsResult::unsuccessful): Information about the service configurations that were not deleted, if applicable.
     ///
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
-    pub fn unsuccessful(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnsuccessfulItem>,
-    ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+    pub fn unsuccessful(mut self, input: crate::types::UnsuccessfulItem) -> Self {
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteVpcEndpointServiceConfigurationsResult::unsuccessful`](crate::types::DeleteVpcEndpointServiceConfigurationsResult::unsuccessful).

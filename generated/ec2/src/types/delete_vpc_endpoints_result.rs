@@ -41,11 +41,8 @@ impl DeleteVpcEndpointsResultBuilder {
     /// Appends one item to [`DeleteVpcEndpointsResult::unsuccessful`](crate::types::DeleteVpcEndpointsResult::unsuccessful): Information about the VPC endpoints that were not successfully deleted.
     ///
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
-    pub fn unsuccessful(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnsuccessfulItem>,
-    ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+    pub fn unsuccessful(mut self, input: crate::types::UnsuccessfulItem) -> Self {
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteVpcEndpointsResult::unsuccessful`](crate::types::DeleteVpcEndpointsResult::unsuccessful).

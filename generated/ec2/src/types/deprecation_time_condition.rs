@@ -37,13 +37,8 @@ pub struct DeprecationTimeConditionBuilder {
 }
 impl DeprecationTimeConditionBuilder {
     /// Sets [`DeprecationTimeCondition::maximum_days_since_deprecated`](crate::types::DeprecationTimeCondition::maximum_days_since_deprecated): The maximum number of days that have elapsed since the image was deprecated.
-    pub fn maximum_days_since_deprecated(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_days_since_deprecated = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_days_since_deprecated(mut self, input: i32) -> Self {
+        self.inner.maximum_days_since_deprecated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeprecationTimeCondition::maximum_days_since_deprecated`](crate::types::DeprecationTimeCondition::maximum_days_since_deprecated).

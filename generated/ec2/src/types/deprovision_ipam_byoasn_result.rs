@@ -37,11 +37,8 @@ pub struct DeprovisionIpamByoasnResultBuilder {
 }
 impl DeprovisionIpamByoasnResultBuilder {
     /// Sets [`DeprovisionIpamByoasnResult::byoasn`](crate::types::DeprovisionIpamByoasnResult::byoasn): An ASN and BYOIP CIDR association.
-    pub fn byoasn(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Byoasn>,
-    ) -> Self {
-        self.inner.byoasn = ::std::option::Option::Some(input.into());
+    pub fn byoasn(mut self, input: crate::types::Byoasn) -> Self {
+        self.inner.byoasn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeprovisionIpamByoasnResult::byoasn`](crate::types::DeprovisionIpamByoasnResult::byoasn).

@@ -37,11 +37,8 @@ pub struct DeprovisionIpamPoolCidrResultBuilder {
 }
 impl DeprovisionIpamPoolCidrResultBuilder {
     /// Sets [`DeprovisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::DeprovisionIpamPoolCidrResult::ipam_pool_cidr): The deprovisioned pool CIDR.
-    pub fn ipam_pool_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolCidr>,
-    ) -> Self {
-        self.inner.ipam_pool_cidr = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_cidr(mut self, input: crate::types::IpamPoolCidr) -> Self {
+        self.inner.ipam_pool_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeprovisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::DeprovisionIpamPoolCidrResult::ipam_pool_cidr).

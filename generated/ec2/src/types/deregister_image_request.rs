@@ -79,13 +79,8 @@ impl DeregisterImageRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`DeregisterImageRequest::delete_associated_snapshots`](crate::types::DeregisterImageRequest::delete_associated_snapshots): Specifies whether to delete the snapshots associated with the AMI during deregistration.
-    pub fn delete_associated_snapshots(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_associated_snapshots = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn delete_associated_snapshots(mut self, input: bool) -> Self {
+        self.inner.delete_associated_snapshots = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeregisterImageRequest::delete_associated_snapshots`](crate::types::DeregisterImageRequest::delete_associated_snapshots).
@@ -103,8 +98,8 @@ impl DeregisterImageRequestBuilder {
         &self.inner.delete_associated_snapshots
     }
     /// Sets [`DeregisterImageRequest::dry_run`](crate::types::DeregisterImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeregisterImageRequest::dry_run`](crate::types::DeregisterImageRequest::dry_run).

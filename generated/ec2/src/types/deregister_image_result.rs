@@ -46,8 +46,8 @@ pub struct DeregisterImageResultBuilder {
 }
 impl DeregisterImageResultBuilder {
     /// Sets [`DeregisterImageResult::return_`](crate::types::DeregisterImageResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeregisterImageResult::return_`](crate::types::DeregisterImageResult::return_).
@@ -66,9 +66,9 @@ impl DeregisterImageResultBuilder {
     /// To set the whole list at once, use [`set_delete_snapshot_results`](Self::set_delete_snapshot_results).
     pub fn delete_snapshot_results(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteSnapshotReturnCode>,
+        input: crate::types::DeleteSnapshotReturnCode,
     ) -> Self {
-        self.inner.delete_snapshot_results.get_or_insert_default().push(input.into());
+        self.inner.delete_snapshot_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeregisterImageResult::delete_snapshot_results`](crate::types::DeregisterImageResult::delete_snapshot_results).

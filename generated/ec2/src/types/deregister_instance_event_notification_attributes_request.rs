@@ -50,8 +50,8 @@ pub struct DeregisterInstanceEventNotificationAttributesRequestBuilder {
 }
 impl DeregisterInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`DeregisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeregisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::dry_run).
@@ -68,11 +68,9 @@ impl DeregisterInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute): Information about the tag keys to deregister.
     pub fn instance_tag_attribute(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeregisterInstanceTagAttributeRequest,
-        >,
+        input: crate::types::DeregisterInstanceTagAttributeRequest,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input.into());
+        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute).

@@ -43,9 +43,9 @@ impl DeregisterInstanceEventNotificationAttributesResultBuilder {
     /// Sets [`DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute): The resulting set of tag keys.
     pub fn instance_tag_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceTagNotificationAttribute>,
+        input: crate::types::InstanceTagNotificationAttribute,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input.into());
+        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute).

@@ -45,12 +45,10 @@ impl DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
     /// Sets [`DeregisterTransitGatewayMulticastGroupMembersResult::deregistered_multicast_group_members`](crate::types::DeregisterTransitGatewayMulticastGroupMembersResult::deregistered_multicast_group_members): Information about the deregistered members.
     pub fn deregistered_multicast_group_members(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
-        >,
+        input: crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
     ) -> Self {
         self.inner.deregistered_multicast_group_members = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -45,12 +45,10 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
     /// Sets [`DeregisterTransitGatewayMulticastGroupSourcesResult::deregistered_multicast_group_sources`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult::deregistered_multicast_group_sources): Information about the deregistered group sources.
     pub fn deregistered_multicast_group_sources(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDeregisteredGroupSources,
-        >,
+        input: crate::types::TransitGatewayMulticastDeregisteredGroupSources,
     ) -> Self {
         self.inner.deregistered_multicast_group_sources = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -46,8 +46,8 @@ pub struct DescribeAccountAttributesRequestBuilder {
 }
 impl DescribeAccountAttributesRequestBuilder {
     /// Sets [`DescribeAccountAttributesRequest::dry_run`](crate::types::DescribeAccountAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAccountAttributesRequest::dry_run`](crate::types::DescribeAccountAttributesRequest::dry_run).
@@ -64,11 +64,8 @@ impl DescribeAccountAttributesRequestBuilder {
     /// Appends one item to [`DescribeAccountAttributesRequest::attribute_names`](crate::types::DescribeAccountAttributesRequest::attribute_names): The account attribute names.
     ///
     /// To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).
-    pub fn attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountAttributeName>,
-    ) -> Self {
-        self.inner.attribute_names.get_or_insert_default().push(input.into());
+    pub fn attribute_names(mut self, input: crate::types::AccountAttributeName) -> Self {
+        self.inner.attribute_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAccountAttributesRequest::attribute_names`](crate::types::DescribeAccountAttributesRequest::attribute_names).

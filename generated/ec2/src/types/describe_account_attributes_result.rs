@@ -41,11 +41,8 @@ impl DescribeAccountAttributesResultBuilder {
     /// Appends one item to [`DescribeAccountAttributesResult::account_attributes`](crate::types::DescribeAccountAttributesResult::account_attributes): Information about the account attributes.
     ///
     /// To set the whole list at once, use [`set_account_attributes`](Self::set_account_attributes).
-    pub fn account_attributes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountAttribute>,
-    ) -> Self {
-        self.inner.account_attributes.get_or_insert_default().push(input.into());
+    pub fn account_attributes(mut self, input: crate::types::AccountAttribute) -> Self {
+        self.inner.account_attributes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAccountAttributesResult::account_attributes`](crate::types::DescribeAccountAttributesResult::account_attributes).

@@ -43,11 +43,9 @@ impl DescribeAccountVpcEncryptionControlResultBuilder {
     /// Sets [`DescribeAccountVpcEncryptionControlResult::account_vpc_encryption_control`](crate::types::DescribeAccountVpcEncryptionControlResult::account_vpc_encryption_control): Information about the account-level VPC Encryption Control configuration.
     pub fn account_vpc_encryption_control(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AccountVpcEncryptionControl>,
+        input: crate::types::AccountVpcEncryptionControl,
     ) -> Self {
-        self.inner.account_vpc_encryption_control = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.account_vpc_encryption_control = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAccountVpcEncryptionControlResult::account_vpc_encryption_control`](crate::types::DescribeAccountVpcEncryptionControlResult::account_vpc_encryption_control).

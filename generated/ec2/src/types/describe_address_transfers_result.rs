@@ -48,11 +48,8 @@ impl DescribeAddressTransfersResultBuilder {
     /// Appends one item to [`DescribeAddressTransfersResult::address_transfers`](crate::types::DescribeAddressTransfersResult::address_transfers): The Elastic IP address transfer.
     ///
     /// To set the whole list at once, use [`set_address_transfers`](Self::set_address_transfers).
-    pub fn address_transfers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressTransfer>,
-    ) -> Self {
-        self.inner.address_transfers.get_or_insert_default().push(input.into());
+    pub fn address_transfers(mut self, input: crate::types::AddressTransfer) -> Self {
+        self.inner.address_transfers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAddressTransfersResult::address_transfers`](crate::types::DescribeAddressTransfersResult::address_transfers).

@@ -93,11 +93,8 @@ impl DescribeAddressesAttributeRequestBuilder {
         &self.inner.allocation_ids
     }
     /// Sets [`DescribeAddressesAttributeRequest::attribute`](crate::types::DescribeAddressesAttributeRequest::attribute): The attribute of the IP address.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::AddressAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::attribute`](crate::types::DescribeAddressesAttributeRequest::attribute).
@@ -139,8 +136,8 @@ impl DescribeAddressesAttributeRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeAddressesAttributeRequest::max_results`](crate::types::DescribeAddressesAttributeRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::max_results`](crate::types::DescribeAddressesAttributeRequest::max_results).
@@ -155,8 +152,8 @@ impl DescribeAddressesAttributeRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeAddressesAttributeRequest::dry_run`](crate::types::DescribeAddressesAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::dry_run`](crate::types::DescribeAddressesAttributeRequest::dry_run).

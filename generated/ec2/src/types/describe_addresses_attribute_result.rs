@@ -48,11 +48,8 @@ impl DescribeAddressesAttributeResultBuilder {
     /// Appends one item to [`DescribeAddressesAttributeResult::addresses`](crate::types::DescribeAddressesAttributeResult::addresses): Information about the IP addresses.
     ///
     /// To set the whole list at once, use [`set_addresses`](Self::set_addresses).
-    pub fn addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressAttribute>,
-    ) -> Self {
-        self.inner.addresses.get_or_insert_default().push(input.into());
+    pub fn addresses(mut self, input: crate::types::AddressAttribute) -> Self {
+        self.inner.addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeResult::addresses`](crate::types::DescribeAddressesAttributeResult::addresses).

@@ -97,8 +97,8 @@ impl DescribeAddressesRequestBuilder {
         &self.inner.public_ips
     }
     /// Sets [`DescribeAddressesRequest::dry_run`](crate::types::DescribeAddressesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesRequest::dry_run`](crate::types::DescribeAddressesRequest::dry_run).
@@ -115,11 +115,8 @@ impl DescribeAddressesRequestBuilder {
     /// Appends one item to [`DescribeAddressesRequest::filters`](crate::types::DescribeAddressesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAddressesRequest::filters`](crate::types::DescribeAddressesRequest::filters).

@@ -39,11 +39,8 @@ impl DescribeAddressesResultBuilder {
     /// Appends one item to [`DescribeAddressesResult::addresses`](crate::types::DescribeAddressesResult::addresses): Information about the Elastic IP addresses.
     ///
     /// To set the whole list at once, use [`set_addresses`](Self::set_addresses).
-    pub fn addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Address>,
-    ) -> Self {
-        self.inner.addresses.get_or_insert_default().push(input.into());
+    pub fn addresses(mut self, input: crate::types::Address) -> Self {
+        self.inner.addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAddressesResult::addresses`](crate::types::DescribeAddressesResult::addresses).

@@ -44,11 +44,8 @@ pub struct DescribeAggregateIdFormatResultBuilder {
 }
 impl DescribeAggregateIdFormatResultBuilder {
     /// Sets [`DescribeAggregateIdFormatResult::use_long_ids_aggregated`](crate::types::DescribeAggregateIdFormatResult::use_long_ids_aggregated): Indicates whether all resource types in the Region are configured to use longer IDs.
-    pub fn use_long_ids_aggregated(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.use_long_ids_aggregated = ::std::option::Option::Some(input.into());
+    pub fn use_long_ids_aggregated(mut self, input: bool) -> Self {
+        self.inner.use_long_ids_aggregated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAggregateIdFormatResult::use_long_ids_aggregated`](crate::types::DescribeAggregateIdFormatResult::use_long_ids_aggregated).
@@ -68,11 +65,8 @@ impl DescribeAggregateIdFormatResultBuilder {
     /// Appends one item to [`DescribeAggregateIdFormatResult::statuses`](crate::types::DescribeAggregateIdFormatResult::statuses): Information about each resource's ID format.
     ///
     /// To set the whole list at once, use [`set_statuses`](Self::set_statuses).
-    pub fn statuses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IdFormat>,
-    ) -> Self {
-        self.inner.statuses.get_or_insert_default().push(input.into());
+    pub fn statuses(mut self, input: crate::types::IdFormat) -> Self {
+        self.inner.statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAggregateIdFormatResult::statuses`](crate::types::DescribeAggregateIdFormatResult::statuses).

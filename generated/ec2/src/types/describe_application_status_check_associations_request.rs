@@ -100,11 +100,8 @@ impl DescribeApplicationStatusCheckAssociationsRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusCheckAssociationsRequest::filters`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::filters): The filters to use to limit the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsRequest::filters`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::filters).
@@ -124,8 +121,8 @@ impl DescribeApplicationStatusCheckAssociationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeApplicationStatusCheckAssociationsRequest::max_results`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsRequest::max_results`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::max_results).
@@ -162,8 +159,8 @@ impl DescribeApplicationStatusCheckAssociationsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeApplicationStatusCheckAssociationsRequest::dry_run`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsRequest::dry_run`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::dry_run).

@@ -59,11 +59,9 @@ impl DescribeApplicationStatusCheckAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_associations`](Self::set_associations).
     pub fn associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ApplicationStatusCheckAssociationObject,
-        >,
+        input: crate::types::ApplicationStatusCheckAssociationObject,
     ) -> Self {
-        self.inner.associations.get_or_insert_default().push(input.into());
+        self.inner.associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsResult::associations`](crate::types::DescribeApplicationStatusCheckAssociationsResult::associations).
@@ -111,8 +109,8 @@ impl DescribeApplicationStatusCheckAssociationsResultBuilder {
     /// Appends one item to [`DescribeApplicationStatusCheckAssociationsResult::tags`](crate::types::DescribeApplicationStatusCheckAssociationsResult::tags): The tags associated with the application status checks.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsResult::tags`](crate::types::DescribeApplicationStatusCheckAssociationsResult::tags).

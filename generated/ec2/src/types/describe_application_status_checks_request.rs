@@ -107,11 +107,8 @@ impl DescribeApplicationStatusChecksRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusChecksRequest::filters`](crate::types::DescribeApplicationStatusChecksRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::filters`](crate::types::DescribeApplicationStatusChecksRequest::filters).
@@ -131,8 +128,8 @@ impl DescribeApplicationStatusChecksRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeApplicationStatusChecksRequest::max_results`](crate::types::DescribeApplicationStatusChecksRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::max_results`](crate::types::DescribeApplicationStatusChecksRequest::max_results).
@@ -169,8 +166,8 @@ impl DescribeApplicationStatusChecksRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeApplicationStatusChecksRequest::include_all`](crate::types::DescribeApplicationStatusChecksRequest::include_all): Specifies whether to include recently deleted application status checks that remain available during the deletion grace period.
-    pub fn include_all(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.include_all = ::std::option::Option::Some(input.into());
+    pub fn include_all(mut self, input: bool) -> Self {
+        self.inner.include_all = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::include_all`](crate::types::DescribeApplicationStatusChecksRequest::include_all).
@@ -185,8 +182,8 @@ impl DescribeApplicationStatusChecksRequestBuilder {
         &self.inner.include_all
     }
     /// Sets [`DescribeApplicationStatusChecksRequest::dry_run`](crate::types::DescribeApplicationStatusChecksRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::dry_run`](crate::types::DescribeApplicationStatusChecksRequest::dry_run).

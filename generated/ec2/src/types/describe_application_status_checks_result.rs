@@ -52,11 +52,9 @@ impl DescribeApplicationStatusChecksResultBuilder {
     /// To set the whole list at once, use [`set_application_status_checks`](Self::set_application_status_checks).
     pub fn application_status_checks(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ApplicationStatusCheckResponseObject,
-        >,
+        input: crate::types::ApplicationStatusCheckResponseObject,
     ) -> Self {
-        self.inner.application_status_checks.get_or_insert_default().push(input.into());
+        self.inner.application_status_checks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksResult::application_status_checks`](crate::types::DescribeApplicationStatusChecksResult::application_status_checks).

@@ -96,11 +96,8 @@ impl DescribeApplicationStatusRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusRequest::filters`](crate::types::DescribeApplicationStatusRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::filters`](crate::types::DescribeApplicationStatusRequest::filters).
@@ -120,8 +117,8 @@ impl DescribeApplicationStatusRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeApplicationStatusRequest::max_results`](crate::types::DescribeApplicationStatusRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::max_results`](crate::types::DescribeApplicationStatusRequest::max_results).
@@ -158,8 +155,8 @@ impl DescribeApplicationStatusRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeApplicationStatusRequest::dry_run`](crate::types::DescribeApplicationStatusRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::dry_run`](crate::types::DescribeApplicationStatusRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeApplicationStatusResultBuilder {
     /// Sets [`DescribeApplicationStatusResult::application_statuses`](crate::types::DescribeApplicationStatusResult::application_statuses): The application statuses for the specified instances.
     pub fn application_statuses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationStatusesResponseType>,
+        input: crate::types::ApplicationStatusesResponseType,
     ) -> Self {
-        self.inner.application_statuses = ::std::option::Option::Some(input.into());
+        self.inner.application_statuses = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusResult::application_statuses`](crate::types::DescribeApplicationStatusResult::application_statuses).

@@ -131,11 +131,8 @@ impl DescribeAvailabilityZonesRequestBuilder {
         &self.inner.zone_ids
     }
     /// Sets [`DescribeAvailabilityZonesRequest::all_availability_zones`](crate::types::DescribeAvailabilityZonesRequest::all_availability_zones): Include all Availability Zones, Local Zones, and Wavelength Zones regardless of your opt-in status.
-    pub fn all_availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.all_availability_zones = ::std::option::Option::Some(input.into());
+    pub fn all_availability_zones(mut self, input: bool) -> Self {
+        self.inner.all_availability_zones = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::all_availability_zones`](crate::types::DescribeAvailabilityZonesRequest::all_availability_zones).
@@ -153,8 +150,8 @@ impl DescribeAvailabilityZonesRequestBuilder {
         &self.inner.all_availability_zones
     }
     /// Sets [`DescribeAvailabilityZonesRequest::dry_run`](crate::types::DescribeAvailabilityZonesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::dry_run`](crate::types::DescribeAvailabilityZonesRequest::dry_run).
@@ -171,11 +168,8 @@ impl DescribeAvailabilityZonesRequestBuilder {
     /// Appends one item to [`DescribeAvailabilityZonesRequest::filters`](crate::types::DescribeAvailabilityZonesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::filters`](crate::types::DescribeAvailabilityZonesRequest::filters).

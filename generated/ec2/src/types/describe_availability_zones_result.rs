@@ -41,11 +41,8 @@ impl DescribeAvailabilityZonesResultBuilder {
     /// Appends one item to [`DescribeAvailabilityZonesResult::availability_zones`](crate::types::DescribeAvailabilityZonesResult::availability_zones): Information about the Availability Zones, Local Zones, and Wavelength Zones.
     ///
     /// To set the whole list at once, use [`set_availability_zones`](Self::set_availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityZone>,
-    ) -> Self {
-        self.inner.availability_zones.get_or_insert_default().push(input.into());
+    pub fn availability_zones(mut self, input: crate::types::AvailabilityZone) -> Self {
+        self.inner.availability_zones.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesResult::availability_zones`](crate::types::DescribeAvailabilityZonesResult::availability_zones).

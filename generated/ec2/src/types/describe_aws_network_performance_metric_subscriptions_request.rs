@@ -58,8 +58,8 @@ pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results).
@@ -98,11 +98,8 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
     /// Appends one item to [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters).
@@ -122,8 +119,8 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run).

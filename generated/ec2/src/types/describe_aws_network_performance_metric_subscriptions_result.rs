@@ -70,11 +70,8 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
     /// Appends one item to [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions): Describes the current Infrastructure Performance subscriptions.
     ///
     /// To set the whole list at once, use [`set_subscriptions`](Self::set_subscriptions).
-    pub fn subscriptions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Subscription>,
-    ) -> Self {
-        self.inner.subscriptions.get_or_insert_default().push(input.into());
+    pub fn subscriptions(mut self, input: crate::types::Subscription) -> Self {
+        self.inner.subscriptions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions).

@@ -39,11 +39,8 @@ impl DescribeBundleTasksResultBuilder {
     /// Appends one item to [`DescribeBundleTasksResult::bundle_tasks`](crate::types::DescribeBundleTasksResult::bundle_tasks): Information about the bundle tasks.
     ///
     /// To set the whole list at once, use [`set_bundle_tasks`](Self::set_bundle_tasks).
-    pub fn bundle_tasks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BundleTask>,
-    ) -> Self {
-        self.inner.bundle_tasks.get_or_insert_default().push(input.into());
+    pub fn bundle_tasks(mut self, input: crate::types::BundleTask) -> Self {
+        self.inner.bundle_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeBundleTasksResult::bundle_tasks`](crate::types::DescribeBundleTasksResult::bundle_tasks).

@@ -53,8 +53,8 @@ pub struct DescribeByoipCidrsRequestBuilder {
 }
 impl DescribeByoipCidrsRequestBuilder {
     /// Sets [`DescribeByoipCidrsRequest::dry_run`](crate::types::DescribeByoipCidrsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeByoipCidrsRequest::dry_run`](crate::types::DescribeByoipCidrsRequest::dry_run).
@@ -69,8 +69,8 @@ impl DescribeByoipCidrsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeByoipCidrsRequest::max_results`](crate::types::DescribeByoipCidrsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeByoipCidrsRequest::max_results`](crate::types::DescribeByoipCidrsRequest::max_results).

@@ -46,11 +46,8 @@ impl DescribeByoipCidrsResultBuilder {
     /// Appends one item to [`DescribeByoipCidrsResult::byoip_cidrs`](crate::types::DescribeByoipCidrsResult::byoip_cidrs): Information about your address ranges.
     ///
     /// To set the whole list at once, use [`set_byoip_cidrs`](Self::set_byoip_cidrs).
-    pub fn byoip_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ByoipCidr>,
-    ) -> Self {
-        self.inner.byoip_cidrs.get_or_insert_default().push(input.into());
+    pub fn byoip_cidrs(mut self, input: crate::types::ByoipCidr) -> Self {
+        self.inner.byoip_cidrs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeByoipCidrsResult::byoip_cidrs`](crate::types::DescribeByoipCidrsResult::byoip_cidrs).

@@ -122,8 +122,8 @@ impl DescribeCapacityBlockExtensionHistoryRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlockExtensionHistoryRequest::max_results`](crate::types::DescribeCapacityBlockExtensionHistoryRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionHistoryRequest::max_results`](crate::types::DescribeCapacityBlockExtensionHistoryRequest::max_results).
@@ -140,11 +140,8 @@ impl DescribeCapacityBlockExtensionHistoryRequestBuilder {
     /// Appends one item to [`DescribeCapacityBlockExtensionHistoryRequest::filters`](crate::types::DescribeCapacityBlockExtensionHistoryRequest::filters): One or more filters
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionHistoryRequest::filters`](crate::types::DescribeCapacityBlockExtensionHistoryRequest::filters).
@@ -164,8 +161,8 @@ impl DescribeCapacityBlockExtensionHistoryRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityBlockExtensionHistoryRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionHistoryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionHistoryRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionHistoryRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeCapacityBlockExtensionHistoryResultBuilder {
     /// To set the whole list at once, use [`set_capacity_block_extensions`](Self::set_capacity_block_extensions).
     pub fn capacity_block_extensions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlockExtension>,
+        input: crate::types::CapacityBlockExtension,
     ) -> Self {
-        self.inner.capacity_block_extensions.get_or_insert_default().push(input.into());
+        self.inner.capacity_block_extensions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionHistoryResult::capacity_block_extensions`](crate::types::DescribeCapacityBlockExtensionHistoryResult::capacity_block_extensions).

@@ -69,8 +69,8 @@ pub struct DescribeCapacityBlockExtensionOfferingsRequestBuilder {
 }
 impl DescribeCapacityBlockExtensionOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::dry_run).
@@ -85,12 +85,9 @@ impl DescribeCapacityBlockExtensionOfferingsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours): The duration of the Capacity Block extension offering in hours.
-    pub fn capacity_block_extension_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn capacity_block_extension_duration_hours(mut self, input: i32) -> Self {
         self.inner.capacity_block_extension_duration_hours = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -157,8 +154,8 @@ impl DescribeCapacityBlockExtensionOfferingsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::max_results).

@@ -52,12 +52,12 @@ impl DescribeCapacityBlockExtensionOfferingsResultBuilder {
     /// To set the whole list at once, use [`set_capacity_block_extension_offerings`](Self::set_capacity_block_extension_offerings).
     pub fn capacity_block_extension_offerings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlockExtensionOffering>,
+        input: crate::types::CapacityBlockExtensionOffering,
     ) -> Self {
         self.inner
             .capacity_block_extension_offerings
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsResult::capacity_block_extension_offerings`](crate::types::DescribeCapacityBlockExtensionOfferingsResult::capacity_block_extension_offerings).

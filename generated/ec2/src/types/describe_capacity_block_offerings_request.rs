@@ -113,8 +113,8 @@ pub struct DescribeCapacityBlockOfferingsRequestBuilder {
 }
 impl DescribeCapacityBlockOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockOfferingsRequest::dry_run).
@@ -151,8 +151,8 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         &self.inner.instance_type
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::instance_count`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_count): The number of instances for which to reserve capacity.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::instance_count`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_count).
@@ -169,9 +169,9 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockOfferingsRequest::start_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::start_date_range): The earliest start date for the Capacity Block offering.
     pub fn start_date_range(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_date_range = ::std::option::Option::Some(input.into());
+        self.inner.start_date_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::start_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::start_date_range).
@@ -193,9 +193,9 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockOfferingsRequest::end_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::end_date_range): The latest end date for the Capacity Block offering.
     pub fn end_date_range(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_date_range = ::std::option::Option::Some(input.into());
+        self.inner.end_date_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::end_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::end_date_range).
@@ -215,11 +215,8 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         &self.inner.end_date_range
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::capacity_duration_hours`](crate::types::DescribeCapacityBlockOfferingsRequest::capacity_duration_hours): The reservation duration for the Capacity Block, in hours.
-    pub fn capacity_duration_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.capacity_duration_hours = ::std::option::Option::Some(input.into());
+    pub fn capacity_duration_hours(mut self, input: i32) -> Self {
+        self.inner.capacity_duration_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::capacity_duration_hours`](crate::types::DescribeCapacityBlockOfferingsRequest::capacity_duration_hours).
@@ -259,8 +256,8 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockOfferingsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockOfferingsRequest::max_results).
@@ -297,8 +294,8 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         &self.inner.ultraserver_type
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::ultraserver_count`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_count): The number of EC2 UltraServers in the offerings.
-    pub fn ultraserver_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ultraserver_count = ::std::option::Option::Some(input.into());
+    pub fn ultraserver_count(mut self, input: i32) -> Self {
+        self.inner.ultraserver_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::ultraserver_count`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_count).
@@ -313,11 +310,8 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         &self.inner.ultraserver_count
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::all_availability_zones`](crate::types::DescribeCapacityBlockOfferingsRequest::all_availability_zones): Include all Availability Zones and Local Zones, regardless of your opt-in status.
-    pub fn all_availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.all_availability_zones = ::std::option::Option::Some(input.into());
+    pub fn all_availability_zones(mut self, input: bool) -> Self {
+        self.inner.all_availability_zones = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::all_availability_zones`](crate::types::DescribeCapacityBlockOfferingsRequest::all_availability_zones).

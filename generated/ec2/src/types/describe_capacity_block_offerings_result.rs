@@ -50,9 +50,9 @@ impl DescribeCapacityBlockOfferingsResultBuilder {
     /// To set the whole list at once, use [`set_capacity_block_offerings`](Self::set_capacity_block_offerings).
     pub fn capacity_block_offerings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlockOffering>,
+        input: crate::types::CapacityBlockOffering,
     ) -> Self {
-        self.inner.capacity_block_offerings.get_or_insert_default().push(input.into());
+        self.inner.capacity_block_offerings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsResult::capacity_block_offerings`](crate::types::DescribeCapacityBlockOfferingsResult::capacity_block_offerings).

@@ -117,8 +117,8 @@ impl DescribeCapacityBlockStatusRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlockStatusRequest::max_results`](crate::types::DescribeCapacityBlockStatusRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::max_results`](crate::types::DescribeCapacityBlockStatusRequest::max_results).
@@ -135,11 +135,8 @@ impl DescribeCapacityBlockStatusRequestBuilder {
     /// Appends one item to [`DescribeCapacityBlockStatusRequest::filters`](crate::types::DescribeCapacityBlockStatusRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::filters`](crate::types::DescribeCapacityBlockStatusRequest::filters).
@@ -159,8 +156,8 @@ impl DescribeCapacityBlockStatusRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityBlockStatusRequest::dry_run`](crate::types::DescribeCapacityBlockStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::dry_run`](crate::types::DescribeCapacityBlockStatusRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeCapacityBlockStatusResultBuilder {
     /// To set the whole list at once, use [`set_capacity_block_statuses`](Self::set_capacity_block_statuses).
     pub fn capacity_block_statuses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlockStatus>,
+        input: crate::types::CapacityBlockStatus,
     ) -> Self {
-        self.inner.capacity_block_statuses.get_or_insert_default().push(input.into());
+        self.inner.capacity_block_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusResult::capacity_block_statuses`](crate::types::DescribeCapacityBlockStatusResult::capacity_block_statuses).

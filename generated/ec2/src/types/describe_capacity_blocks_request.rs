@@ -124,8 +124,8 @@ impl DescribeCapacityBlocksRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlocksRequest::max_results`](crate::types::DescribeCapacityBlocksRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlocksRequest::max_results`](crate::types::DescribeCapacityBlocksRequest::max_results).
@@ -142,11 +142,8 @@ impl DescribeCapacityBlocksRequestBuilder {
     /// Appends one item to [`DescribeCapacityBlocksRequest::filters`](crate::types::DescribeCapacityBlocksRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlocksRequest::filters`](crate::types::DescribeCapacityBlocksRequest::filters).
@@ -166,8 +163,8 @@ impl DescribeCapacityBlocksRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityBlocksRequest::dry_run`](crate::types::DescribeCapacityBlocksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlocksRequest::dry_run`](crate::types::DescribeCapacityBlocksRequest::dry_run).

@@ -48,11 +48,8 @@ impl DescribeCapacityBlocksResultBuilder {
     /// Appends one item to [`DescribeCapacityBlocksResult::capacity_blocks`](crate::types::DescribeCapacityBlocksResult::capacity_blocks): The Capacity Blocks.
     ///
     /// To set the whole list at once, use [`set_capacity_blocks`](Self::set_capacity_blocks).
-    pub fn capacity_blocks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlock>,
-    ) -> Self {
-        self.inner.capacity_blocks.get_or_insert_default().push(input.into());
+    pub fn capacity_blocks(mut self, input: crate::types::CapacityBlock) -> Self {
+        self.inner.capacity_blocks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlocksResult::capacity_blocks`](crate::types::DescribeCapacityBlocksResult::capacity_blocks).

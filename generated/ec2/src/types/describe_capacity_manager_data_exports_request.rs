@@ -96,8 +96,8 @@ impl DescribeCapacityManagerDataExportsRequestBuilder {
         &self.inner.capacity_manager_data_export_ids
     }
     /// Sets [`DescribeCapacityManagerDataExportsRequest::max_results`](crate::types::DescribeCapacityManagerDataExportsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsRequest::max_results`](crate::types::DescribeCapacityManagerDataExportsRequest::max_results).
@@ -134,8 +134,8 @@ impl DescribeCapacityManagerDataExportsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityManagerDataExportsRequest::dry_run`](crate::types::DescribeCapacityManagerDataExportsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsRequest::dry_run`](crate::types::DescribeCapacityManagerDataExportsRequest::dry_run).
@@ -152,11 +152,8 @@ impl DescribeCapacityManagerDataExportsRequestBuilder {
     /// Appends one item to [`DescribeCapacityManagerDataExportsRequest::filters`](crate::types::DescribeCapacityManagerDataExportsRequest::filters): One or more filters to narrow the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsRequest::filters`](crate::types::DescribeCapacityManagerDataExportsRequest::filters).

@@ -52,12 +52,9 @@ impl DescribeCapacityManagerDataExportsResultBuilder {
     /// To set the whole list at once, use [`set_capacity_manager_data_exports`](Self::set_capacity_manager_data_exports).
     pub fn capacity_manager_data_exports(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerDataExportResponse>,
+        input: crate::types::CapacityManagerDataExportResponse,
     ) -> Self {
-        self.inner
-            .capacity_manager_data_exports
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.capacity_manager_data_exports.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsResult::capacity_manager_data_exports`](crate::types::DescribeCapacityManagerDataExportsResult::capacity_manager_data_exports).

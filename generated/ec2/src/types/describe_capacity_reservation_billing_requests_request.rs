@@ -109,11 +109,8 @@ impl DescribeCapacityReservationBillingRequestsRequestBuilder {
         &self.inner.capacity_reservation_ids
     }
     /// Sets [`DescribeCapacityReservationBillingRequestsRequest::role`](crate::types::DescribeCapacityReservationBillingRequestsRequest::role): Specify one of the following:
-    pub fn role(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CallerRole>,
-    ) -> Self {
-        self.inner.role = ::std::option::Option::Some(input.into());
+    pub fn role(mut self, input: crate::types::CallerRole) -> Self {
+        self.inner.role = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::role`](crate::types::DescribeCapacityReservationBillingRequestsRequest::role).
@@ -153,8 +150,8 @@ impl DescribeCapacityReservationBillingRequestsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationBillingRequestsRequest::max_results`](crate::types::DescribeCapacityReservationBillingRequestsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::max_results`](crate::types::DescribeCapacityReservationBillingRequestsRequest::max_results).
@@ -171,11 +168,8 @@ impl DescribeCapacityReservationBillingRequestsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationBillingRequestsRequest::filters`](crate::types::DescribeCapacityReservationBillingRequestsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::filters`](crate::types::DescribeCapacityReservationBillingRequestsRequest::filters).
@@ -195,8 +189,8 @@ impl DescribeCapacityReservationBillingRequestsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityReservationBillingRequestsRequest::dry_run`](crate::types::DescribeCapacityReservationBillingRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::dry_run`](crate::types::DescribeCapacityReservationBillingRequestsRequest::dry_run).

@@ -74,12 +74,12 @@ impl DescribeCapacityReservationBillingRequestsResultBuilder {
     /// To set the whole list at once, use [`set_capacity_reservation_billing_requests`](Self::set_capacity_reservation_billing_requests).
     pub fn capacity_reservation_billing_requests(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationBillingRequest>,
+        input: crate::types::CapacityReservationBillingRequest,
     ) -> Self {
         self.inner
             .capacity_reservation_billing_requests
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsResult::capacity_reservation_billing_requests`](crate::types::DescribeCapacityReservationBillingRequestsResult::capacity_reservation_billing_requests).

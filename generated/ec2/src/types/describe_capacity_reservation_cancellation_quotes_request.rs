@@ -98,8 +98,8 @@ impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
         &self.inner.capacity_reservation_cancellation_quote_ids
     }
     /// Sets [`DescribeCapacityReservationCancellationQuotesRequest::max_results`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesRequest::max_results`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::max_results).
@@ -136,8 +136,8 @@ impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationCancellationQuotesRequest::dry_run`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesRequest::dry_run`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::dry_run).
@@ -154,11 +154,8 @@ impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationCancellationQuotesRequest::filters`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesRequest::filters`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::filters).

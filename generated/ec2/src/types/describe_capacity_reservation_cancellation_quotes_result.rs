@@ -52,14 +52,12 @@ impl DescribeCapacityReservationCancellationQuotesResultBuilder {
     /// To set the whole list at once, use [`set_capacity_reservation_cancellation_quotes`](Self::set_capacity_reservation_cancellation_quotes).
     pub fn capacity_reservation_cancellation_quotes(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationCancellationQuote,
-        >,
+        input: crate::types::CapacityReservationCancellationQuote,
     ) -> Self {
         self.inner
             .capacity_reservation_cancellation_quotes
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesResult::capacity_reservation_cancellation_quotes`](crate::types::DescribeCapacityReservationCancellationQuotesResult::capacity_reservation_cancellation_quotes).

@@ -123,8 +123,8 @@ impl DescribeCapacityReservationFleetsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationFleetsRequest::max_results`](crate::types::DescribeCapacityReservationFleetsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsRequest::max_results`](crate::types::DescribeCapacityReservationFleetsRequest::max_results).
@@ -141,11 +141,8 @@ impl DescribeCapacityReservationFleetsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationFleetsRequest::filters`](crate::types::DescribeCapacityReservationFleetsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsRequest::filters`](crate::types::DescribeCapacityReservationFleetsRequest::filters).
@@ -165,8 +162,8 @@ impl DescribeCapacityReservationFleetsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityReservationFleetsRequest::dry_run`](crate::types::DescribeCapacityReservationFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsRequest::dry_run`](crate::types::DescribeCapacityReservationFleetsRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeCapacityReservationFleetsResultBuilder {
     /// To set the whole list at once, use [`set_capacity_reservation_fleets`](Self::set_capacity_reservation_fleets).
     pub fn capacity_reservation_fleets(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationFleet>,
+        input: crate::types::CapacityReservationFleet,
     ) -> Self {
-        self.inner
-            .capacity_reservation_fleets
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.capacity_reservation_fleets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsResult::capacity_reservation_fleets`](crate::types::DescribeCapacityReservationFleetsResult::capacity_reservation_fleets).

@@ -78,8 +78,8 @@ pub struct DescribeCapacityReservationTopologyRequestBuilder {
 }
 impl DescribeCapacityReservationTopologyRequestBuilder {
     /// Sets [`DescribeCapacityReservationTopologyRequest::dry_run`](crate::types::DescribeCapacityReservationTopologyRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::dry_run`](crate::types::DescribeCapacityReservationTopologyRequest::dry_run).
@@ -116,8 +116,8 @@ impl DescribeCapacityReservationTopologyRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationTopologyRequest::max_results`](crate::types::DescribeCapacityReservationTopologyRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::max_results`](crate::types::DescribeCapacityReservationTopologyRequest::max_results).
@@ -160,11 +160,8 @@ impl DescribeCapacityReservationTopologyRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationTopologyRequest::filters`](crate::types::DescribeCapacityReservationTopologyRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::filters`](crate::types::DescribeCapacityReservationTopologyRequest::filters).

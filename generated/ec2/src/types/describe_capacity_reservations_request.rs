@@ -139,8 +139,8 @@ impl DescribeCapacityReservationsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationsRequest::max_results`](crate::types::DescribeCapacityReservationsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationsRequest::max_results`](crate::types::DescribeCapacityReservationsRequest::max_results).
@@ -157,11 +157,8 @@ impl DescribeCapacityReservationsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationsRequest::filters`](crate::types::DescribeCapacityReservationsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationsRequest::filters`](crate::types::DescribeCapacityReservationsRequest::filters).
@@ -181,8 +178,8 @@ impl DescribeCapacityReservationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityReservationsRequest::dry_run`](crate::types::DescribeCapacityReservationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationsRequest::dry_run`](crate::types::DescribeCapacityReservationsRequest::dry_run).

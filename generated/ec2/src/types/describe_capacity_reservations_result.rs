@@ -72,9 +72,9 @@ impl DescribeCapacityReservationsResultBuilder {
     /// To set the whole list at once, use [`set_capacity_reservations`](Self::set_capacity_reservations).
     pub fn capacity_reservations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservation>,
+        input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.capacity_reservations.get_or_insert_default().push(input.into());
+        self.inner.capacity_reservations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationsResult::capacity_reservations`](crate::types::DescribeCapacityReservationsResult::capacity_reservations).

@@ -48,11 +48,8 @@ impl DescribeCarrierGatewaysResultBuilder {
     /// Appends one item to [`DescribeCarrierGatewaysResult::carrier_gateways`](crate::types::DescribeCarrierGatewaysResult::carrier_gateways): Information about the carrier gateway.
     ///
     /// To set the whole list at once, use [`set_carrier_gateways`](Self::set_carrier_gateways).
-    pub fn carrier_gateways(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CarrierGateway>,
-    ) -> Self {
-        self.inner.carrier_gateways.get_or_insert_default().push(input.into());
+    pub fn carrier_gateways(mut self, input: crate::types::CarrierGateway) -> Self {
+        self.inner.carrier_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCarrierGatewaysResult::carrier_gateways`](crate::types::DescribeCarrierGatewaysResult::carrier_gateways).

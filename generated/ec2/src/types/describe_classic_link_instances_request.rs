@@ -73,8 +73,8 @@ pub struct DescribeClassicLinkInstancesRequestBuilder {
 }
 impl DescribeClassicLinkInstancesRequestBuilder {
     /// Sets [`DescribeClassicLinkInstancesRequest::dry_run`](crate::types::DescribeClassicLinkInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClassicLinkInstancesRequest::dry_run`](crate::types::DescribeClassicLinkInstancesRequest::dry_run).
@@ -117,11 +117,8 @@ impl DescribeClassicLinkInstancesRequestBuilder {
     /// Appends one item to [`DescribeClassicLinkInstancesRequest::filters`](crate::types::DescribeClassicLinkInstancesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClassicLinkInstancesRequest::filters`](crate::types::DescribeClassicLinkInstancesRequest::filters).
@@ -163,8 +160,8 @@ impl DescribeClassicLinkInstancesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeClassicLinkInstancesRequest::max_results`](crate::types::DescribeClassicLinkInstancesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClassicLinkInstancesRequest::max_results`](crate::types::DescribeClassicLinkInstancesRequest::max_results).

@@ -48,11 +48,8 @@ impl DescribeClassicLinkInstancesResultBuilder {
     /// Appends one item to [`DescribeClassicLinkInstancesResult::instances`](crate::types::DescribeClassicLinkInstancesResult::instances): Information about one or more linked EC2-Classic instances.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClassicLinkInstance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::ClassicLinkInstance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClassicLinkInstancesResult::instances`](crate::types::DescribeClassicLinkInstancesResult::instances).

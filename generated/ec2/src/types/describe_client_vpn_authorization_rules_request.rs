@@ -95,8 +95,8 @@ impl DescribeClientVpnAuthorizationRulesRequestBuilder {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`DescribeClientVpnAuthorizationRulesRequest::dry_run`](crate::types::DescribeClientVpnAuthorizationRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::dry_run`](crate::types::DescribeClientVpnAuthorizationRulesRequest::dry_run).
@@ -135,11 +135,8 @@ impl DescribeClientVpnAuthorizationRulesRequestBuilder {
     /// Appends one item to [`DescribeClientVpnAuthorizationRulesRequest::filters`](crate::types::DescribeClientVpnAuthorizationRulesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::filters`](crate::types::DescribeClientVpnAuthorizationRulesRequest::filters).
@@ -159,8 +156,8 @@ impl DescribeClientVpnAuthorizationRulesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeClientVpnAuthorizationRulesRequest::max_results`](crate::types::DescribeClientVpnAuthorizationRulesRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::max_results`](crate::types::DescribeClientVpnAuthorizationRulesRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeClientVpnAuthorizationRulesResultBuilder {
     /// To set the whole list at once, use [`set_authorization_rules`](Self::set_authorization_rules).
     pub fn authorization_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AuthorizationRule>,
+        input: crate::types::AuthorizationRule,
     ) -> Self {
-        self.inner.authorization_rules.get_or_insert_default().push(input.into());
+        self.inner.authorization_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesResult::authorization_rules`](crate::types::DescribeClientVpnAuthorizationRulesResult::authorization_rules).

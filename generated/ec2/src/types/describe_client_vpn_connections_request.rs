@@ -96,11 +96,8 @@ impl DescribeClientVpnConnectionsRequestBuilder {
     /// Appends one item to [`DescribeClientVpnConnectionsRequest::filters`](crate::types::DescribeClientVpnConnectionsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnConnectionsRequest::filters`](crate::types::DescribeClientVpnConnectionsRequest::filters).
@@ -142,8 +139,8 @@ impl DescribeClientVpnConnectionsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeClientVpnConnectionsRequest::max_results`](crate::types::DescribeClientVpnConnectionsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnConnectionsRequest::max_results`](crate::types::DescribeClientVpnConnectionsRequest::max_results).
@@ -158,8 +155,8 @@ impl DescribeClientVpnConnectionsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeClientVpnConnectionsRequest::dry_run`](crate::types::DescribeClientVpnConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnConnectionsRequest::dry_run`](crate::types::DescribeClientVpnConnectionsRequest::dry_run).

@@ -48,11 +48,8 @@ impl DescribeClientVpnConnectionsResultBuilder {
     /// Appends one item to [`DescribeClientVpnConnectionsResult::connections`](crate::types::DescribeClientVpnConnectionsResult::connections): Information about the active and terminated client connections.
     ///
     /// To set the whole list at once, use [`set_connections`](Self::set_connections).
-    pub fn connections(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnConnection>,
-    ) -> Self {
-        self.inner.connections.get_or_insert_default().push(input.into());
+    pub fn connections(mut self, input: crate::types::ClientVpnConnection) -> Self {
+        self.inner.connections.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnConnectionsResult::connections`](crate::types::DescribeClientVpnConnectionsResult::connections).

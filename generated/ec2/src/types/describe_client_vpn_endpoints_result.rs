@@ -50,9 +50,9 @@ impl DescribeClientVpnEndpointsResultBuilder {
     /// To set the whole list at once, use [`set_client_vpn_endpoints`](Self::set_client_vpn_endpoints).
     pub fn client_vpn_endpoints(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnEndpoint>,
+        input: crate::types::ClientVpnEndpoint,
     ) -> Self {
-        self.inner.client_vpn_endpoints.get_or_insert_default().push(input.into());
+        self.inner.client_vpn_endpoints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnEndpointsResult::client_vpn_endpoints`](crate::types::DescribeClientVpnEndpointsResult::client_vpn_endpoints).

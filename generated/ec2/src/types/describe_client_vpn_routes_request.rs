@@ -97,11 +97,8 @@ impl DescribeClientVpnRoutesRequestBuilder {
     /// Appends one item to [`DescribeClientVpnRoutesRequest::filters`](crate::types::DescribeClientVpnRoutesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnRoutesRequest::filters`](crate::types::DescribeClientVpnRoutesRequest::filters).
@@ -121,8 +118,8 @@ impl DescribeClientVpnRoutesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeClientVpnRoutesRequest::max_results`](crate::types::DescribeClientVpnRoutesRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnRoutesRequest::max_results`](crate::types::DescribeClientVpnRoutesRequest::max_results).
@@ -159,8 +156,8 @@ impl DescribeClientVpnRoutesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeClientVpnRoutesRequest::dry_run`](crate::types::DescribeClientVpnRoutesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnRoutesRequest::dry_run`](crate::types::DescribeClientVpnRoutesRequest::dry_run).

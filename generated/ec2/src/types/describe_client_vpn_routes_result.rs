@@ -46,11 +46,8 @@ impl DescribeClientVpnRoutesResultBuilder {
     /// Appends one item to [`DescribeClientVpnRoutesResult::routes`](crate::types::DescribeClientVpnRoutesResult::routes): Information about the Client VPN endpoint routes.
     ///
     /// To set the whole list at once, use [`set_routes`](Self::set_routes).
-    pub fn routes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnRoute>,
-    ) -> Self {
-        self.inner.routes.get_or_insert_default().push(input.into());
+    pub fn routes(mut self, input: crate::types::ClientVpnRoute) -> Self {
+        self.inner.routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnRoutesResult::routes`](crate::types::DescribeClientVpnRoutesResult::routes).

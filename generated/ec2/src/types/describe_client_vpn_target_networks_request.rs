@@ -128,8 +128,8 @@ impl DescribeClientVpnTargetNetworksRequestBuilder {
         &self.inner.association_ids
     }
     /// Sets [`DescribeClientVpnTargetNetworksRequest::max_results`](crate::types::DescribeClientVpnTargetNetworksRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::max_results`](crate::types::DescribeClientVpnTargetNetworksRequest::max_results).
@@ -168,11 +168,8 @@ impl DescribeClientVpnTargetNetworksRequestBuilder {
     /// Appends one item to [`DescribeClientVpnTargetNetworksRequest::filters`](crate::types::DescribeClientVpnTargetNetworksRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::filters`](crate::types::DescribeClientVpnTargetNetworksRequest::filters).
@@ -192,8 +189,8 @@ impl DescribeClientVpnTargetNetworksRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeClientVpnTargetNetworksRequest::dry_run`](crate::types::DescribeClientVpnTargetNetworksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::dry_run`](crate::types::DescribeClientVpnTargetNetworksRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeClientVpnTargetNetworksResultBuilder {
     /// To set the whole list at once, use [`set_client_vpn_target_networks`](Self::set_client_vpn_target_networks).
     pub fn client_vpn_target_networks(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetNetwork>,
+        input: crate::types::TargetNetwork,
     ) -> Self {
-        self.inner.client_vpn_target_networks.get_or_insert_default().push(input.into());
+        self.inner.client_vpn_target_networks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksResult::client_vpn_target_networks`](crate::types::DescribeClientVpnTargetNetworksResult::client_vpn_target_networks).

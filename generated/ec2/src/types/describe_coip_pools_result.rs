@@ -46,11 +46,8 @@ impl DescribeCoipPoolsResultBuilder {
     /// Appends one item to [`DescribeCoipPoolsResult::coip_pools`](crate::types::DescribeCoipPoolsResult::coip_pools): Information about the address pools.
     ///
     /// To set the whole list at once, use [`set_coip_pools`](Self::set_coip_pools).
-    pub fn coip_pools(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CoipPool>,
-    ) -> Self {
-        self.inner.coip_pools.get_or_insert_default().push(input.into());
+    pub fn coip_pools(mut self, input: crate::types::CoipPool) -> Self {
+        self.inner.coip_pools.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCoipPoolsResult::coip_pools`](crate::types::DescribeCoipPoolsResult::coip_pools).

@@ -41,11 +41,8 @@ impl DescribeConversionTasksResultBuilder {
     /// Appends one item to [`DescribeConversionTasksResult::conversion_tasks`](crate::types::DescribeConversionTasksResult::conversion_tasks): Information about the conversion tasks.
     ///
     /// To set the whole list at once, use [`set_conversion_tasks`](Self::set_conversion_tasks).
-    pub fn conversion_tasks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConversionTask>,
-    ) -> Self {
-        self.inner.conversion_tasks.get_or_insert_default().push(input.into());
+    pub fn conversion_tasks(mut self, input: crate::types::ConversionTask) -> Self {
+        self.inner.conversion_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeConversionTasksResult::conversion_tasks`](crate::types::DescribeConversionTasksResult::conversion_tasks).

@@ -41,11 +41,8 @@ impl DescribeCustomerGatewaysResultBuilder {
     /// Appends one item to [`DescribeCustomerGatewaysResult::customer_gateways`](crate::types::DescribeCustomerGatewaysResult::customer_gateways): Information about one or more customer gateways.
     ///
     /// To set the whole list at once, use [`set_customer_gateways`](Self::set_customer_gateways).
-    pub fn customer_gateways(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CustomerGateway>,
-    ) -> Self {
-        self.inner.customer_gateways.get_or_insert_default().push(input.into());
+    pub fn customer_gateways(mut self, input: crate::types::CustomerGateway) -> Self {
+        self.inner.customer_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCustomerGatewaysResult::customer_gateways`](crate::types::DescribeCustomerGatewaysResult::customer_gateways).

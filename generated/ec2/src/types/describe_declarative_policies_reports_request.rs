@@ -58,8 +58,8 @@ pub struct DescribeDeclarativePoliciesReportsRequestBuilder {
 }
 impl DescribeDeclarativePoliciesReportsRequestBuilder {
     /// Sets [`DescribeDeclarativePoliciesReportsRequest::dry_run`](crate::types::DescribeDeclarativePoliciesReportsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeDeclarativePoliciesReportsRequest::dry_run`](crate::types::DescribeDeclarativePoliciesReportsRequest::dry_run).
@@ -96,8 +96,8 @@ impl DescribeDeclarativePoliciesReportsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeDeclarativePoliciesReportsRequest::max_results`](crate::types::DescribeDeclarativePoliciesReportsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeDeclarativePoliciesReportsRequest::max_results`](crate::types::DescribeDeclarativePoliciesReportsRequest::max_results).

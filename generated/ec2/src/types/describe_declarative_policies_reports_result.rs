@@ -70,11 +70,8 @@ impl DescribeDeclarativePoliciesReportsResultBuilder {
     /// Appends one item to [`DescribeDeclarativePoliciesReportsResult::reports`](crate::types::DescribeDeclarativePoliciesReportsResult::reports): The report metadata.
     ///
     /// To set the whole list at once, use [`set_reports`](Self::set_reports).
-    pub fn reports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeclarativePoliciesReport>,
-    ) -> Self {
-        self.inner.reports.get_or_insert_default().push(input.into());
+    pub fn reports(mut self, input: crate::types::DeclarativePoliciesReport) -> Self {
+        self.inner.reports.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeDeclarativePoliciesReportsResult::reports`](crate::types::DescribeDeclarativePoliciesReportsResult::reports).

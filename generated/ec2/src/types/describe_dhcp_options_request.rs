@@ -120,8 +120,8 @@ impl DescribeDhcpOptionsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeDhcpOptionsRequest::max_results`](crate::types::DescribeDhcpOptionsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeDhcpOptionsRequest::max_results`](crate::types::DescribeDhcpOptionsRequest::max_results).
@@ -136,8 +136,8 @@ impl DescribeDhcpOptionsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeDhcpOptionsRequest::dry_run`](crate::types::DescribeDhcpOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeDhcpOptionsRequest::dry_run`](crate::types::DescribeDhcpOptionsRequest::dry_run).
@@ -154,11 +154,8 @@ impl DescribeDhcpOptionsRequestBuilder {
     /// Appends one item to [`DescribeDhcpOptionsRequest::filters`](crate::types::DescribeDhcpOptionsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeDhcpOptionsRequest::filters`](crate::types::DescribeDhcpOptionsRequest::filters).

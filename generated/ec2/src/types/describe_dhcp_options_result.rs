@@ -68,11 +68,8 @@ impl DescribeDhcpOptionsResultBuilder {
     /// Appends one item to [`DescribeDhcpOptionsResult::dhcp_options`](crate::types::DescribeDhcpOptionsResult::dhcp_options): Information about the DHCP options sets.
     ///
     /// To set the whole list at once, use [`set_dhcp_options`](Self::set_dhcp_options).
-    pub fn dhcp_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DhcpOptions>,
-    ) -> Self {
-        self.inner.dhcp_options.get_or_insert_default().push(input.into());
+    pub fn dhcp_options(mut self, input: crate::types::DhcpOptions) -> Self {
+        self.inner.dhcp_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeDhcpOptionsResult::dhcp_options`](crate::types::DescribeDhcpOptionsResult::dhcp_options).

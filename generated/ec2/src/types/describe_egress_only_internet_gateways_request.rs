@@ -70,8 +70,8 @@ pub struct DescribeEgressOnlyInternetGatewaysRequestBuilder {
 }
 impl DescribeEgressOnlyInternetGatewaysRequestBuilder {
     /// Sets [`DescribeEgressOnlyInternetGatewaysRequest::dry_run`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysRequest::dry_run`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::dry_run).
@@ -115,8 +115,8 @@ impl DescribeEgressOnlyInternetGatewaysRequestBuilder {
         &self.inner.egress_only_internet_gateway_ids
     }
     /// Sets [`DescribeEgressOnlyInternetGatewaysRequest::max_results`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysRequest::max_results`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::max_results).
@@ -155,11 +155,8 @@ impl DescribeEgressOnlyInternetGatewaysRequestBuilder {
     /// Appends one item to [`DescribeEgressOnlyInternetGatewaysRequest::filters`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysRequest::filters`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::filters).

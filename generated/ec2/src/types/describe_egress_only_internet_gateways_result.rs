@@ -52,12 +52,9 @@ impl DescribeEgressOnlyInternetGatewaysResultBuilder {
     /// To set the whole list at once, use [`set_egress_only_internet_gateways`](Self::set_egress_only_internet_gateways).
     pub fn egress_only_internet_gateways(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EgressOnlyInternetGateway>,
+        input: crate::types::EgressOnlyInternetGateway,
     ) -> Self {
-        self.inner
-            .egress_only_internet_gateways
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.egress_only_internet_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysResult::egress_only_internet_gateways`](crate::types::DescribeEgressOnlyInternetGatewaysResult::egress_only_internet_gateways).

@@ -97,8 +97,8 @@ impl DescribeElasticGpusRequestBuilder {
         &self.inner.elastic_gpu_ids
     }
     /// Sets [`DescribeElasticGpusRequest::dry_run`](crate::types::DescribeElasticGpusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusRequest::dry_run`](crate::types::DescribeElasticGpusRequest::dry_run).
@@ -115,11 +115,8 @@ impl DescribeElasticGpusRequestBuilder {
     /// Appends one item to [`DescribeElasticGpusRequest::filters`](crate::types::DescribeElasticGpusRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusRequest::filters`](crate::types::DescribeElasticGpusRequest::filters).
@@ -139,8 +136,8 @@ impl DescribeElasticGpusRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeElasticGpusRequest::max_results`](crate::types::DescribeElasticGpusRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusRequest::max_results`](crate::types::DescribeElasticGpusRequest::max_results).

@@ -55,11 +55,8 @@ impl DescribeElasticGpusResultBuilder {
     /// Appends one item to [`DescribeElasticGpusResult::elastic_gpu_set`](crate::types::DescribeElasticGpusResult::elastic_gpu_set): Information about the Elastic Graphics accelerators.
     ///
     /// To set the whole list at once, use [`set_elastic_gpu_set`](Self::set_elastic_gpu_set).
-    pub fn elastic_gpu_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpus>,
-    ) -> Self {
-        self.inner.elastic_gpu_set.get_or_insert_default().push(input.into());
+    pub fn elastic_gpu_set(mut self, input: crate::types::ElasticGpus) -> Self {
+        self.inner.elastic_gpu_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusResult::elastic_gpu_set`](crate::types::DescribeElasticGpusResult::elastic_gpu_set).
@@ -79,8 +76,8 @@ impl DescribeElasticGpusResultBuilder {
         &self.inner.elastic_gpu_set
     }
     /// Sets [`DescribeElasticGpusResult::max_results`](crate::types::DescribeElasticGpusResult::max_results): The total number of items to return.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusResult::max_results`](crate::types::DescribeElasticGpusResult::max_results).

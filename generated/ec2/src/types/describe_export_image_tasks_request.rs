@@ -67,8 +67,8 @@ pub struct DescribeExportImageTasksRequestBuilder {
 }
 impl DescribeExportImageTasksRequestBuilder {
     /// Sets [`DescribeExportImageTasksRequest::dry_run`](crate::types::DescribeExportImageTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::dry_run`](crate::types::DescribeExportImageTasksRequest::dry_run).
@@ -85,11 +85,8 @@ impl DescribeExportImageTasksRequestBuilder {
     /// Appends one item to [`DescribeExportImageTasksRequest::filters`](crate::types::DescribeExportImageTasksRequest::filters): Filter tasks using the `task-state` filter and one of the following values: `active`, `completed`, `deleting`, or `deleted`.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::filters`](crate::types::DescribeExportImageTasksRequest::filters).
@@ -135,8 +132,8 @@ impl DescribeExportImageTasksRequestBuilder {
         &self.inner.export_image_task_ids
     }
     /// Sets [`DescribeExportImageTasksRequest::max_results`](crate::types::DescribeExportImageTasksRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::max_results`](crate::types::DescribeExportImageTasksRequest::max_results).

@@ -48,11 +48,8 @@ impl DescribeExportImageTasksResultBuilder {
     /// Appends one item to [`DescribeExportImageTasksResult::export_image_tasks`](crate::types::DescribeExportImageTasksResult::export_image_tasks): Information about the export image tasks.
     ///
     /// To set the whole list at once, use [`set_export_image_tasks`](Self::set_export_image_tasks).
-    pub fn export_image_tasks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportImageTask>,
-    ) -> Self {
-        self.inner.export_image_tasks.get_or_insert_default().push(input.into());
+    pub fn export_image_tasks(mut self, input: crate::types::ExportImageTask) -> Self {
+        self.inner.export_image_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeExportImageTasksResult::export_image_tasks`](crate::types::DescribeExportImageTasksResult::export_image_tasks).

@@ -46,11 +46,8 @@ impl DescribeExportTasksRequestBuilder {
     /// Appends one item to [`DescribeExportTasksRequest::filters`](crate::types::DescribeExportTasksRequest::filters): the filters for the export tasks.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeExportTasksRequest::filters`](crate::types::DescribeExportTasksRequest::filters).

@@ -39,11 +39,8 @@ impl DescribeExportTasksResultBuilder {
     /// Appends one item to [`DescribeExportTasksResult::export_tasks`](crate::types::DescribeExportTasksResult::export_tasks): Information about the export tasks.
     ///
     /// To set the whole list at once, use [`set_export_tasks`](Self::set_export_tasks).
-    pub fn export_tasks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportTask>,
-    ) -> Self {
-        self.inner.export_tasks.get_or_insert_default().push(input.into());
+    pub fn export_tasks(mut self, input: crate::types::ExportTask) -> Self {
+        self.inner.export_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeExportTasksResult::export_tasks`](crate::types::DescribeExportTasksResult::export_tasks).

@@ -97,11 +97,8 @@ impl DescribeFastLaunchImagesRequestBuilder {
     /// Appends one item to [`DescribeFastLaunchImagesRequest::filters`](crate::types::DescribeFastLaunchImagesRequest::filters): Use the following filters to streamline results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::filters`](crate::types::DescribeFastLaunchImagesRequest::filters).
@@ -121,8 +118,8 @@ impl DescribeFastLaunchImagesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeFastLaunchImagesRequest::max_results`](crate::types::DescribeFastLaunchImagesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::max_results`](crate::types::DescribeFastLaunchImagesRequest::max_results).
@@ -159,8 +156,8 @@ impl DescribeFastLaunchImagesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeFastLaunchImagesRequest::dry_run`](crate::types::DescribeFastLaunchImagesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::dry_run`](crate::types::DescribeFastLaunchImagesRequest::dry_run).

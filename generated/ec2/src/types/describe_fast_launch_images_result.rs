@@ -52,11 +52,9 @@ impl DescribeFastLaunchImagesResultBuilder {
     /// To set the whole list at once, use [`set_fast_launch_images`](Self::set_fast_launch_images).
     pub fn fast_launch_images(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DescribeFastLaunchImagesSuccessItem,
-        >,
+        input: crate::types::DescribeFastLaunchImagesSuccessItem,
     ) -> Self {
-        self.inner.fast_launch_images.get_or_insert_default().push(input.into());
+        self.inner.fast_launch_images.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesResult::fast_launch_images`](crate::types::DescribeFastLaunchImagesResult::fast_launch_images).

@@ -131,11 +131,8 @@ impl DescribeFastLaunchImagesSuccessItemBuilder {
         &self.inner.image_id
     }
     /// Sets [`DescribeFastLaunchImagesSuccessItem::resource_type`](crate::types::DescribeFastLaunchImagesSuccessItem::resource_type): The resource type that Amazon EC2 uses for pre-provisioning the Windows AMI.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastLaunchResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::FastLaunchResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesSuccessItem::resource_type`](crate::types::DescribeFastLaunchImagesSuccessItem::resource_type).
@@ -157,11 +154,9 @@ impl DescribeFastLaunchImagesSuccessItemBuilder {
     /// Sets [`DescribeFastLaunchImagesSuccessItem::snapshot_configuration`](crate::types::DescribeFastLaunchImagesSuccessItem::snapshot_configuration): A group of parameters that are used for pre-provisioning the associated Windows AMI using snapshots.
     pub fn snapshot_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchSnapshotConfigurationResponse,
-        >,
+        input: crate::types::FastLaunchSnapshotConfigurationResponse,
     ) -> Self {
-        self.inner.snapshot_configuration = ::std::option::Option::Some(input.into());
+        self.inner.snapshot_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesSuccessItem::snapshot_configuration`](crate::types::DescribeFastLaunchImagesSuccessItem::snapshot_configuration).
@@ -185,11 +180,9 @@ impl DescribeFastLaunchImagesSuccessItemBuilder {
     /// Sets [`DescribeFastLaunchImagesSuccessItem::launch_template`](crate::types::DescribeFastLaunchImagesSuccessItem::launch_template): The launch template that the Windows fast launch enabled AMI uses when it launches Windows instances from pre-provisioned snapshots.
     pub fn launch_template(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-        >,
+        input: crate::types::FastLaunchLaunchTemplateSpecificationResponse,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesSuccessItem::launch_template`](crate::types::DescribeFastLaunchImagesSuccessItem::launch_template).
@@ -213,11 +206,8 @@ impl DescribeFastLaunchImagesSuccessItemBuilder {
         &self.inner.launch_template
     }
     /// Sets [`DescribeFastLaunchImagesSuccessItem::max_parallel_launches`](crate::types::DescribeFastLaunchImagesSuccessItem::max_parallel_launches): The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
-    pub fn max_parallel_launches(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_parallel_launches = ::std::option::Option::Some(input.into());
+    pub fn max_parallel_launches(mut self, input: i32) -> Self {
+        self.inner.max_parallel_launches = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesSuccessItem::max_parallel_launches`](crate::types::DescribeFastLaunchImagesSuccessItem::max_parallel_launches).
@@ -257,11 +247,8 @@ impl DescribeFastLaunchImagesSuccessItemBuilder {
         &self.inner.owner_id
     }
     /// Sets [`DescribeFastLaunchImagesSuccessItem::state`](crate::types::DescribeFastLaunchImagesSuccessItem::state): The current state of Windows fast launch for the specified Windows AMI.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastLaunchStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::FastLaunchStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesSuccessItem::state`](crate::types::DescribeFastLaunchImagesSuccessItem::state).
@@ -307,9 +294,9 @@ impl DescribeFastLaunchImagesSuccessItemBuilder {
     /// Sets [`DescribeFastLaunchImagesSuccessItem::state_transition_time`](crate::types::DescribeFastLaunchImagesSuccessItem::state_transition_time): The time that Windows fast launch for the AMI changed to the current state.
     pub fn state_transition_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.state_transition_time = ::std::option::Option::Some(input.into());
+        self.inner.state_transition_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesSuccessItem::state_transition_time`](crate::types::DescribeFastLaunchImagesSuccessItem::state_transition_time).

@@ -66,11 +66,8 @@ impl DescribeFastSnapshotRestoresRequestBuilder {
     /// Appends one item to [`DescribeFastSnapshotRestoresRequest::filters`](crate::types::DescribeFastSnapshotRestoresRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoresRequest::filters`](crate::types::DescribeFastSnapshotRestoresRequest::filters).
@@ -90,8 +87,8 @@ impl DescribeFastSnapshotRestoresRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeFastSnapshotRestoresRequest::max_results`](crate::types::DescribeFastSnapshotRestoresRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoresRequest::max_results`](crate::types::DescribeFastSnapshotRestoresRequest::max_results).
@@ -128,8 +125,8 @@ impl DescribeFastSnapshotRestoresRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeFastSnapshotRestoresRequest::dry_run`](crate::types::DescribeFastSnapshotRestoresRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoresRequest::dry_run`](crate::types::DescribeFastSnapshotRestoresRequest::dry_run).

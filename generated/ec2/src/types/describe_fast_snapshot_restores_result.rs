@@ -52,11 +52,9 @@ impl DescribeFastSnapshotRestoresResultBuilder {
     /// To set the whole list at once, use [`set_fast_snapshot_restores`](Self::set_fast_snapshot_restores).
     pub fn fast_snapshot_restores(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DescribeFastSnapshotRestoreSuccessItem,
-        >,
+        input: crate::types::DescribeFastSnapshotRestoreSuccessItem,
     ) -> Self {
-        self.inner.fast_snapshot_restores.get_or_insert_default().push(input.into());
+        self.inner.fast_snapshot_restores.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoresResult::fast_snapshot_restores`](crate::types::DescribeFastSnapshotRestoresResult::fast_snapshot_restores).

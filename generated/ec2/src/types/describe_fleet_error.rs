@@ -64,13 +64,9 @@ impl DescribeFleetErrorBuilder {
     /// Sets [`DescribeFleetError::launch_template_and_overrides`](crate::types::DescribeFleetError::launch_template_and_overrides): The launch templates and overrides that were used for launching the instances.
     pub fn launch_template_and_overrides(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateAndOverridesResponse,
-        >,
+        input: crate::types::LaunchTemplateAndOverridesResponse,
     ) -> Self {
-        self.inner.launch_template_and_overrides = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_and_overrides = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetError::launch_template_and_overrides`](crate::types::DescribeFleetError::launch_template_and_overrides).
@@ -90,11 +86,8 @@ impl DescribeFleetErrorBuilder {
         &self.inner.launch_template_and_overrides
     }
     /// Sets [`DescribeFleetError::lifecycle`](crate::types::DescribeFleetError::lifecycle): Indicates if the instance that could not be launched was a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceLifecycle>,
-    ) -> Self {
-        self.inner.lifecycle = ::std::option::Option::Some(input.into());
+    pub fn lifecycle(mut self, input: crate::types::InstanceLifecycle) -> Self {
+        self.inner.lifecycle = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetError::lifecycle`](crate::types::DescribeFleetError::lifecycle).

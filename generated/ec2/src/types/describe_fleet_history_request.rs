@@ -78,8 +78,8 @@ pub struct DescribeFleetHistoryRequestBuilder {
 }
 impl DescribeFleetHistoryRequestBuilder {
     /// Sets [`DescribeFleetHistoryRequest::dry_run`](crate::types::DescribeFleetHistoryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryRequest::dry_run`](crate::types::DescribeFleetHistoryRequest::dry_run).
@@ -94,11 +94,8 @@ impl DescribeFleetHistoryRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeFleetHistoryRequest::event_type`](crate::types::DescribeFleetHistoryRequest::event_type): The type of events to describe.
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetEventType>,
-    ) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input.into());
+    pub fn event_type(mut self, input: crate::types::FleetEventType) -> Self {
+        self.inner.event_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryRequest::event_type`](crate::types::DescribeFleetHistoryRequest::event_type).
@@ -118,8 +115,8 @@ impl DescribeFleetHistoryRequestBuilder {
         &self.inner.event_type
     }
     /// Sets [`DescribeFleetHistoryRequest::max_results`](crate::types::DescribeFleetHistoryRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryRequest::max_results`](crate::types::DescribeFleetHistoryRequest::max_results).
@@ -178,11 +175,8 @@ impl DescribeFleetHistoryRequestBuilder {
         &self.inner.fleet_id
     }
     /// Sets [`DescribeFleetHistoryRequest::start_time`](crate::types::DescribeFleetHistoryRequest::start_time): The start date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryRequest::start_time`](crate::types::DescribeFleetHistoryRequest::start_time).

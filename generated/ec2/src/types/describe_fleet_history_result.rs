@@ -77,11 +77,8 @@ impl DescribeFleetHistoryResultBuilder {
     /// Appends one item to [`DescribeFleetHistoryResult::history_records`](crate::types::DescribeFleetHistoryResult::history_records): Information about the events in the history of the EC2 Fleet.
     ///
     /// To set the whole list at once, use [`set_history_records`](Self::set_history_records).
-    pub fn history_records(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HistoryRecordEntry>,
-    ) -> Self {
-        self.inner.history_records.get_or_insert_default().push(input.into());
+    pub fn history_records(mut self, input: crate::types::HistoryRecordEntry) -> Self {
+        self.inner.history_records.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryResult::history_records`](crate::types::DescribeFleetHistoryResult::history_records).
@@ -103,9 +100,9 @@ impl DescribeFleetHistoryResultBuilder {
     /// Sets [`DescribeFleetHistoryResult::last_evaluated_time`](crate::types::DescribeFleetHistoryResult::last_evaluated_time): The last date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn last_evaluated_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_evaluated_time = ::std::option::Option::Some(input.into());
+        self.inner.last_evaluated_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryResult::last_evaluated_time`](crate::types::DescribeFleetHistoryResult::last_evaluated_time).
@@ -169,11 +166,8 @@ impl DescribeFleetHistoryResultBuilder {
         &self.inner.fleet_id
     }
     /// Sets [`DescribeFleetHistoryResult::start_time`](crate::types::DescribeFleetHistoryResult::start_time): The start date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryResult::start_time`](crate::types::DescribeFleetHistoryResult::start_time).

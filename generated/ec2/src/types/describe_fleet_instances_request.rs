@@ -69,8 +69,8 @@ pub struct DescribeFleetInstancesRequestBuilder {
 }
 impl DescribeFleetInstancesRequestBuilder {
     /// Sets [`DescribeFleetInstancesRequest::dry_run`](crate::types::DescribeFleetInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::dry_run`](crate::types::DescribeFleetInstancesRequest::dry_run).
@@ -85,8 +85,8 @@ impl DescribeFleetInstancesRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeFleetInstancesRequest::max_results`](crate::types::DescribeFleetInstancesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::max_results`](crate::types::DescribeFleetInstancesRequest::max_results).
@@ -147,11 +147,8 @@ impl DescribeFleetInstancesRequestBuilder {
     /// Appends one item to [`DescribeFleetInstancesRequest::filters`](crate::types::DescribeFleetInstancesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::filters`](crate::types::DescribeFleetInstancesRequest::filters).

@@ -55,11 +55,8 @@ impl DescribeFleetInstancesResultBuilder {
     /// Appends one item to [`DescribeFleetInstancesResult::active_instances`](crate::types::DescribeFleetInstancesResult::active_instances): The running instances.
     ///
     /// To set the whole list at once, use [`set_active_instances`](Self::set_active_instances).
-    pub fn active_instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ActiveInstance>,
-    ) -> Self {
-        self.inner.active_instances.get_or_insert_default().push(input.into());
+    pub fn active_instances(mut self, input: crate::types::ActiveInstance) -> Self {
+        self.inner.active_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFleetInstancesResult::active_instances`](crate::types::DescribeFleetInstancesResult::active_instances).

@@ -71,13 +71,9 @@ impl DescribeFleetsInstancesBuilder {
     /// Sets [`DescribeFleetsInstances::launch_template_and_overrides`](crate::types::DescribeFleetsInstances::launch_template_and_overrides): The launch templates and overrides that were used for launching the instances.
     pub fn launch_template_and_overrides(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateAndOverridesResponse,
-        >,
+        input: crate::types::LaunchTemplateAndOverridesResponse,
     ) -> Self {
-        self.inner.launch_template_and_overrides = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_and_overrides = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::launch_template_and_overrides`](crate::types::DescribeFleetsInstances::launch_template_and_overrides).
@@ -97,11 +93,8 @@ impl DescribeFleetsInstancesBuilder {
         &self.inner.launch_template_and_overrides
     }
     /// Sets [`DescribeFleetsInstances::lifecycle`](crate::types::DescribeFleetsInstances::lifecycle): Indicates if the instance that was launched is a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceLifecycle>,
-    ) -> Self {
-        self.inner.lifecycle = ::std::option::Option::Some(input.into());
+    pub fn lifecycle(mut self, input: crate::types::InstanceLifecycle) -> Self {
+        self.inner.lifecycle = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::lifecycle`](crate::types::DescribeFleetsInstances::lifecycle).
@@ -147,11 +140,8 @@ impl DescribeFleetsInstancesBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeFleetsInstances::instance_type`](crate::types::DescribeFleetsInstances::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::instance_type`](crate::types::DescribeFleetsInstances::instance_type).
@@ -171,11 +161,8 @@ impl DescribeFleetsInstancesBuilder {
         &self.inner.instance_type
     }
     /// Sets [`DescribeFleetsInstances::platform`](crate::types::DescribeFleetsInstances::platform): The value is `windows` for Windows instances in an EC2 Fleet.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformValues>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
+        self.inner.platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::platform`](crate::types::DescribeFleetsInstances::platform).

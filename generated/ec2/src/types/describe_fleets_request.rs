@@ -73,8 +73,8 @@ pub struct DescribeFleetsRequestBuilder {
 }
 impl DescribeFleetsRequestBuilder {
     /// Sets [`DescribeFleetsRequest::dry_run`](crate::types::DescribeFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsRequest::dry_run`](crate::types::DescribeFleetsRequest::dry_run).
@@ -89,8 +89,8 @@ impl DescribeFleetsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeFleetsRequest::max_results`](crate::types::DescribeFleetsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsRequest::max_results`](crate::types::DescribeFleetsRequest::max_results).
@@ -155,11 +155,8 @@ impl DescribeFleetsRequestBuilder {
     /// Appends one item to [`DescribeFleetsRequest::filters`](crate::types::DescribeFleetsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFleetsRequest::filters`](crate::types::DescribeFleetsRequest::filters).

@@ -68,11 +68,8 @@ impl DescribeFleetsResultBuilder {
     /// Appends one item to [`DescribeFleetsResult::fleets`](crate::types::DescribeFleetsResult::fleets): Information about the EC2 Fleets.
     ///
     /// To set the whole list at once, use [`set_fleets`](Self::set_fleets).
-    pub fn fleets(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetData>,
-    ) -> Self {
-        self.inner.fleets.get_or_insert_default().push(input.into());
+    pub fn fleets(mut self, input: crate::types::FleetData) -> Self {
+        self.inner.fleets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFleetsResult::fleets`](crate::types::DescribeFleetsResult::fleets).

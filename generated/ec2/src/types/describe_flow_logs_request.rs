@@ -76,8 +76,8 @@ pub struct DescribeFlowLogsRequestBuilder {
 }
 impl DescribeFlowLogsRequestBuilder {
     /// Sets [`DescribeFlowLogsRequest::dry_run`](crate::types::DescribeFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFlowLogsRequest::dry_run`](crate::types::DescribeFlowLogsRequest::dry_run).
@@ -94,11 +94,8 @@ impl DescribeFlowLogsRequestBuilder {
     /// Appends one item to [`DescribeFlowLogsRequest::filter`](crate::types::DescribeFlowLogsRequest::filter): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filter`](Self::set_filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filter.get_or_insert_default().push(input.into());
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filter.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFlowLogsRequest::filter`](crate::types::DescribeFlowLogsRequest::filter).
@@ -144,8 +141,8 @@ impl DescribeFlowLogsRequestBuilder {
         &self.inner.flow_log_ids
     }
     /// Sets [`DescribeFlowLogsRequest::max_results`](crate::types::DescribeFlowLogsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFlowLogsRequest::max_results`](crate::types::DescribeFlowLogsRequest::max_results).

@@ -46,11 +46,8 @@ impl DescribeFlowLogsResultBuilder {
     /// Appends one item to [`DescribeFlowLogsResult::flow_logs`](crate::types::DescribeFlowLogsResult::flow_logs): Information about the flow logs.
     ///
     /// To set the whole list at once, use [`set_flow_logs`](Self::set_flow_logs).
-    pub fn flow_logs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FlowLog>,
-    ) -> Self {
-        self.inner.flow_logs.get_or_insert_default().push(input.into());
+    pub fn flow_logs(mut self, input: crate::types::FlowLog) -> Self {
+        self.inner.flow_logs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFlowLogsResult::flow_logs`](crate::types::DescribeFlowLogsResult::flow_logs).

@@ -57,8 +57,8 @@ pub struct DescribeFpgaImageAttributeRequestBuilder {
 }
 impl DescribeFpgaImageAttributeRequestBuilder {
     /// Sets [`DescribeFpgaImageAttributeRequest::dry_run`](crate::types::DescribeFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImageAttributeRequest::dry_run`](crate::types::DescribeFpgaImageAttributeRequest::dry_run).
@@ -95,11 +95,8 @@ impl DescribeFpgaImageAttributeRequestBuilder {
         &self.inner.fpga_image_id
     }
     /// Sets [`DescribeFpgaImageAttributeRequest::attribute`](crate::types::DescribeFpgaImageAttributeRequest::attribute): The AFI attribute.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImageAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::FpgaImageAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImageAttributeRequest::attribute`](crate::types::DescribeFpgaImageAttributeRequest::attribute).

@@ -41,9 +41,9 @@ impl DescribeFpgaImageAttributeResultBuilder {
     /// Sets [`DescribeFpgaImageAttributeResult::fpga_image_attribute`](crate::types::DescribeFpgaImageAttributeResult::fpga_image_attribute): Information about the attribute.
     pub fn fpga_image_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImageAttribute>,
+        input: crate::types::FpgaImageAttribute,
     ) -> Self {
-        self.inner.fpga_image_attribute = ::std::option::Option::Some(input.into());
+        self.inner.fpga_image_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImageAttributeResult::fpga_image_attribute`](crate::types::DescribeFpgaImageAttributeResult::fpga_image_attribute).

@@ -84,8 +84,8 @@ pub struct DescribeFpgaImagesRequestBuilder {
 }
 impl DescribeFpgaImagesRequestBuilder {
     /// Sets [`DescribeFpgaImagesRequest::dry_run`](crate::types::DescribeFpgaImagesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::dry_run`](crate::types::DescribeFpgaImagesRequest::dry_run).
@@ -154,11 +154,8 @@ impl DescribeFpgaImagesRequestBuilder {
     /// Appends one item to [`DescribeFpgaImagesRequest::filters`](crate::types::DescribeFpgaImagesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::filters`](crate::types::DescribeFpgaImagesRequest::filters).
@@ -200,8 +197,8 @@ impl DescribeFpgaImagesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeFpgaImagesRequest::max_results`](crate::types::DescribeFpgaImagesRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::max_results`](crate::types::DescribeFpgaImagesRequest::max_results).

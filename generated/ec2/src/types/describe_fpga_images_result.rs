@@ -46,11 +46,8 @@ impl DescribeFpgaImagesResultBuilder {
     /// Appends one item to [`DescribeFpgaImagesResult::fpga_images`](crate::types::DescribeFpgaImagesResult::fpga_images): Information about the FPGA images.
     ///
     /// To set the whole list at once, use [`set_fpga_images`](Self::set_fpga_images).
-    pub fn fpga_images(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImage>,
-    ) -> Self {
-        self.inner.fpga_images.get_or_insert_default().push(input.into());
+    pub fn fpga_images(mut self, input: crate::types::FpgaImage) -> Self {
+        self.inner.fpga_images.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImagesResult::fpga_images`](crate::types::DescribeFpgaImagesResult::fpga_images).

@@ -77,11 +77,8 @@ impl DescribeHostReservationOfferingsRequestBuilder {
     /// Appends one item to [`DescribeHostReservationOfferingsRequest::filter`](crate::types::DescribeHostReservationOfferingsRequest::filter): The filters.
     ///
     /// To set the whole list at once, use [`set_filter`](Self::set_filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filter.get_or_insert_default().push(input.into());
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filter.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::filter`](crate::types::DescribeHostReservationOfferingsRequest::filter).
@@ -101,8 +98,8 @@ impl DescribeHostReservationOfferingsRequestBuilder {
         &self.inner.filter
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::max_duration`](crate::types::DescribeHostReservationOfferingsRequest::max_duration): This is the maximum duration of the reservation to purchase, specified in seconds.
-    pub fn max_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_duration = ::std::option::Option::Some(input.into());
+    pub fn max_duration(mut self, input: i32) -> Self {
+        self.inner.max_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::max_duration`](crate::types::DescribeHostReservationOfferingsRequest::max_duration).
@@ -117,8 +114,8 @@ impl DescribeHostReservationOfferingsRequestBuilder {
         &self.inner.max_duration
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::max_results`](crate::types::DescribeHostReservationOfferingsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::max_results`](crate::types::DescribeHostReservationOfferingsRequest::max_results).
@@ -133,8 +130,8 @@ impl DescribeHostReservationOfferingsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::min_duration`](crate::types::DescribeHostReservationOfferingsRequest::min_duration): This is the minimum duration of the reservation you'd like to purchase, specified in seconds.
-    pub fn min_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min_duration = ::std::option::Option::Some(input.into());
+    pub fn min_duration(mut self, input: i32) -> Self {
+        self.inner.min_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::min_duration`](crate::types::DescribeHostReservationOfferingsRequest::min_duration).

@@ -68,11 +68,8 @@ impl DescribeHostReservationOfferingsResultBuilder {
     /// Appends one item to [`DescribeHostReservationOfferingsResult::offering_set`](crate::types::DescribeHostReservationOfferingsResult::offering_set): Information about the offerings.
     ///
     /// To set the whole list at once, use [`set_offering_set`](Self::set_offering_set).
-    pub fn offering_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostOffering>,
-    ) -> Self {
-        self.inner.offering_set.get_or_insert_default().push(input.into());
+    pub fn offering_set(mut self, input: crate::types::HostOffering) -> Self {
+        self.inner.offering_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsResult::offering_set`](crate::types::DescribeHostReservationOfferingsResult::offering_set).

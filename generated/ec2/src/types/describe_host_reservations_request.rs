@@ -68,11 +68,8 @@ impl DescribeHostReservationsRequestBuilder {
     /// Appends one item to [`DescribeHostReservationsRequest::filter`](crate::types::DescribeHostReservationsRequest::filter): The filters.
     ///
     /// To set the whole list at once, use [`set_filter`](Self::set_filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filter.get_or_insert_default().push(input.into());
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filter.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationsRequest::filter`](crate::types::DescribeHostReservationsRequest::filter).
@@ -118,8 +115,8 @@ impl DescribeHostReservationsRequestBuilder {
         &self.inner.host_reservation_id_set
     }
     /// Sets [`DescribeHostReservationsRequest::max_results`](crate::types::DescribeHostReservationsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationsRequest::max_results`](crate::types::DescribeHostReservationsRequest::max_results).

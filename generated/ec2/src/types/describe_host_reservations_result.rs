@@ -48,11 +48,8 @@ impl DescribeHostReservationsResultBuilder {
     /// Appends one item to [`DescribeHostReservationsResult::host_reservation_set`](crate::types::DescribeHostReservationsResult::host_reservation_set): Details about the reservation's configuration.
     ///
     /// To set the whole list at once, use [`set_host_reservation_set`](Self::set_host_reservation_set).
-    pub fn host_reservation_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostReservation>,
-    ) -> Self {
-        self.inner.host_reservation_set.get_or_insert_default().push(input.into());
+    pub fn host_reservation_set(mut self, input: crate::types::HostReservation) -> Self {
+        self.inner.host_reservation_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationsResult::host_reservation_set`](crate::types::DescribeHostReservationsResult::host_reservation_set).

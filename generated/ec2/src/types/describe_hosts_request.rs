@@ -116,8 +116,8 @@ impl DescribeHostsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeHostsRequest::max_results`](crate::types::DescribeHostsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeHostsRequest::max_results`](crate::types::DescribeHostsRequest::max_results).
@@ -134,11 +134,8 @@ impl DescribeHostsRequestBuilder {
     /// Appends one item to [`DescribeHostsRequest::filter`](crate::types::DescribeHostsRequest::filter): The filters.
     ///
     /// To set the whole list at once, use [`set_filter`](Self::set_filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filter.get_or_insert_default().push(input.into());
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filter.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeHostsRequest::filter`](crate::types::DescribeHostsRequest::filter).

@@ -46,11 +46,8 @@ impl DescribeHostsResultBuilder {
     /// Appends one item to [`DescribeHostsResult::hosts`](crate::types::DescribeHostsResult::hosts): Information about the Dedicated Hosts.
     ///
     /// To set the whole list at once, use [`set_hosts`](Self::set_hosts).
-    pub fn hosts(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Host>,
-    ) -> Self {
-        self.inner.hosts.get_or_insert_default().push(input.into());
+    pub fn hosts(mut self, input: crate::types::Host) -> Self {
+        self.inner.hosts.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeHostsResult::hosts`](crate::types::DescribeHostsResult::hosts).

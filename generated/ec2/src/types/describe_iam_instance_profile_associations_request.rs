@@ -89,11 +89,8 @@ impl DescribeIamInstanceProfileAssociationsRequestBuilder {
     /// Appends one item to [`DescribeIamInstanceProfileAssociationsRequest::filters`](crate::types::DescribeIamInstanceProfileAssociationsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsRequest::filters`](crate::types::DescribeIamInstanceProfileAssociationsRequest::filters).
@@ -113,8 +110,8 @@ impl DescribeIamInstanceProfileAssociationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeIamInstanceProfileAssociationsRequest::max_results`](crate::types::DescribeIamInstanceProfileAssociationsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsRequest::max_results`](crate::types::DescribeIamInstanceProfileAssociationsRequest::max_results).

@@ -52,12 +52,9 @@ impl DescribeIamInstanceProfileAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_iam_instance_profile_associations`](Self::set_iam_instance_profile_associations).
     pub fn iam_instance_profile_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileAssociation>,
+        input: crate::types::IamInstanceProfileAssociation,
     ) -> Self {
-        self.inner
-            .iam_instance_profile_associations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.iam_instance_profile_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsResult::iam_instance_profile_associations`](crate::types::DescribeIamInstanceProfileAssociationsResult::iam_instance_profile_associations).

@@ -39,11 +39,8 @@ impl DescribeIdFormatResultBuilder {
     /// Appends one item to [`DescribeIdFormatResult::statuses`](crate::types::DescribeIdFormatResult::statuses): Information about the ID format for the resource.
     ///
     /// To set the whole list at once, use [`set_statuses`](Self::set_statuses).
-    pub fn statuses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IdFormat>,
-    ) -> Self {
-        self.inner.statuses.get_or_insert_default().push(input.into());
+    pub fn statuses(mut self, input: crate::types::IdFormat) -> Self {
+        self.inner.statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIdFormatResult::statuses`](crate::types::DescribeIdFormatResult::statuses).

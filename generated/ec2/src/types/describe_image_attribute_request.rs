@@ -57,11 +57,8 @@ pub struct DescribeImageAttributeRequestBuilder {
 }
 impl DescribeImageAttributeRequestBuilder {
     /// Sets [`DescribeImageAttributeRequest::attribute`](crate::types::DescribeImageAttributeRequest::attribute): The AMI attribute.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::ImageAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageAttributeRequest::attribute`](crate::types::DescribeImageAttributeRequest::attribute).
@@ -103,8 +100,8 @@ impl DescribeImageAttributeRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`DescribeImageAttributeRequest::dry_run`](crate::types::DescribeImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageAttributeRequest::dry_run`](crate::types::DescribeImageAttributeRequest::dry_run).

@@ -108,13 +108,8 @@ impl DescribeImageReferencesRequestBuilder {
         &self.inner.image_ids
     }
     /// Sets [`DescribeImageReferencesRequest::include_all_resource_types`](crate::types::DescribeImageReferencesRequest::include_all_resource_types): Specifies whether to check all supported Amazon Web Services resource types for image references.
-    pub fn include_all_resource_types(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_all_resource_types = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn include_all_resource_types(mut self, input: bool) -> Self {
+        self.inner.include_all_resource_types = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::include_all_resource_types`](crate::types::DescribeImageReferencesRequest::include_all_resource_types).
@@ -134,11 +129,8 @@ impl DescribeImageReferencesRequestBuilder {
     /// Appends one item to [`DescribeImageReferencesRequest::resource_types`](crate::types::DescribeImageReferencesRequest::resource_types): The Amazon Web Services resource types to check for image references.
     ///
     /// To set the whole list at once, use [`set_resource_types`](Self::set_resource_types).
-    pub fn resource_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceTypeRequest>,
-    ) -> Self {
-        self.inner.resource_types.get_or_insert_default().push(input.into());
+    pub fn resource_types(mut self, input: crate::types::ResourceTypeRequest) -> Self {
+        self.inner.resource_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::resource_types`](crate::types::DescribeImageReferencesRequest::resource_types).
@@ -180,8 +172,8 @@ impl DescribeImageReferencesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeImageReferencesRequest::dry_run`](crate::types::DescribeImageReferencesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::dry_run`](crate::types::DescribeImageReferencesRequest::dry_run).
@@ -196,8 +188,8 @@ impl DescribeImageReferencesRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeImageReferencesRequest::max_results`](crate::types::DescribeImageReferencesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::max_results`](crate::types::DescribeImageReferencesRequest::max_results).

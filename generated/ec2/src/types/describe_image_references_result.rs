@@ -70,11 +70,8 @@ impl DescribeImageReferencesResultBuilder {
     /// Appends one item to [`DescribeImageReferencesResult::image_references`](crate::types::DescribeImageReferencesResult::image_references): The resources that are referencing the specified images.
     ///
     /// To set the whole list at once, use [`set_image_references`](Self::set_image_references).
-    pub fn image_references(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageReference>,
-    ) -> Self {
-        self.inner.image_references.get_or_insert_default().push(input.into());
+    pub fn image_references(mut self, input: crate::types::ImageReference) -> Self {
+        self.inner.image_references.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesResult::image_references`](crate::types::DescribeImageReferencesResult::image_references).

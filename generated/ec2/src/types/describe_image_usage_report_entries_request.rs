@@ -152,11 +152,8 @@ impl DescribeImageUsageReportEntriesRequestBuilder {
     /// Appends one item to [`DescribeImageUsageReportEntriesRequest::filters`](crate::types::DescribeImageUsageReportEntriesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportEntriesRequest::filters`](crate::types::DescribeImageUsageReportEntriesRequest::filters).
@@ -176,8 +173,8 @@ impl DescribeImageUsageReportEntriesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeImageUsageReportEntriesRequest::dry_run`](crate::types::DescribeImageUsageReportEntriesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportEntriesRequest::dry_run`](crate::types::DescribeImageUsageReportEntriesRequest::dry_run).
@@ -192,8 +189,8 @@ impl DescribeImageUsageReportEntriesRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeImageUsageReportEntriesRequest::max_results`](crate::types::DescribeImageUsageReportEntriesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportEntriesRequest::max_results`](crate::types::DescribeImageUsageReportEntriesRequest::max_results).

@@ -72,9 +72,9 @@ impl DescribeImageUsageReportEntriesResultBuilder {
     /// To set the whole list at once, use [`set_image_usage_report_entries`](Self::set_image_usage_report_entries).
     pub fn image_usage_report_entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageUsageReportEntry>,
+        input: crate::types::ImageUsageReportEntry,
     ) -> Self {
-        self.inner.image_usage_report_entries.get_or_insert_default().push(input.into());
+        self.inner.image_usage_report_entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportEntriesResult::image_usage_report_entries`](crate::types::DescribeImageUsageReportEntriesResult::image_usage_report_entries).

@@ -153,11 +153,8 @@ impl DescribeImageUsageReportsRequestBuilder {
     /// Appends one item to [`DescribeImageUsageReportsRequest::filters`](crate::types::DescribeImageUsageReportsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::filters`](crate::types::DescribeImageUsageReportsRequest::filters).
@@ -177,8 +174,8 @@ impl DescribeImageUsageReportsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeImageUsageReportsRequest::dry_run`](crate::types::DescribeImageUsageReportsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::dry_run`](crate::types::DescribeImageUsageReportsRequest::dry_run).
@@ -193,8 +190,8 @@ impl DescribeImageUsageReportsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeImageUsageReportsRequest::max_results`](crate::types::DescribeImageUsageReportsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::max_results`](crate::types::DescribeImageUsageReportsRequest::max_results).

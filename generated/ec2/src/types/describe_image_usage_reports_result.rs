@@ -70,11 +70,8 @@ impl DescribeImageUsageReportsResultBuilder {
     /// Appends one item to [`DescribeImageUsageReportsResult::image_usage_reports`](crate::types::DescribeImageUsageReportsResult::image_usage_reports): The image usage reports.
     ///
     /// To set the whole list at once, use [`set_image_usage_reports`](Self::set_image_usage_reports).
-    pub fn image_usage_reports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageUsageReport>,
-    ) -> Self {
-        self.inner.image_usage_reports.get_or_insert_default().push(input.into());
+    pub fn image_usage_reports(mut self, input: crate::types::ImageUsageReport) -> Self {
+        self.inner.image_usage_reports.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsResult::image_usage_reports`](crate::types::DescribeImageUsageReportsResult::image_usage_reports).

@@ -227,8 +227,8 @@ impl DescribeImagesRequestBuilder {
         &self.inner.owners
     }
     /// Sets [`DescribeImagesRequest::include_deprecated`](crate::types::DescribeImagesRequest::include_deprecated): Specifies whether to include deprecated AMIs.
-    pub fn include_deprecated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.include_deprecated = ::std::option::Option::Some(input.into());
+    pub fn include_deprecated(mut self, input: bool) -> Self {
+        self.inner.include_deprecated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::include_deprecated`](crate::types::DescribeImagesRequest::include_deprecated).
@@ -243,8 +243,8 @@ impl DescribeImagesRequestBuilder {
         &self.inner.include_deprecated
     }
     /// Sets [`DescribeImagesRequest::include_disabled`](crate::types::DescribeImagesRequest::include_disabled): Specifies whether to include disabled AMIs.
-    pub fn include_disabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.include_disabled = ::std::option::Option::Some(input.into());
+    pub fn include_disabled(mut self, input: bool) -> Self {
+        self.inner.include_disabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::include_disabled`](crate::types::DescribeImagesRequest::include_disabled).
@@ -259,8 +259,8 @@ impl DescribeImagesRequestBuilder {
         &self.inner.include_disabled
     }
     /// Sets [`DescribeImagesRequest::max_results`](crate::types::DescribeImagesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::max_results`](crate::types::DescribeImagesRequest::max_results).
@@ -297,8 +297,8 @@ impl DescribeImagesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeImagesRequest::dry_run`](crate::types::DescribeImagesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::dry_run`](crate::types::DescribeImagesRequest::dry_run).
@@ -315,11 +315,8 @@ impl DescribeImagesRequestBuilder {
     /// Appends one item to [`DescribeImagesRequest::filters`](crate::types::DescribeImagesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::filters`](crate::types::DescribeImagesRequest::filters).

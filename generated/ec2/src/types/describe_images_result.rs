@@ -68,11 +68,8 @@ impl DescribeImagesResultBuilder {
     /// Appends one item to [`DescribeImagesResult::images`](crate::types::DescribeImagesResult::images): Information about the images.
     ///
     /// To set the whole list at once, use [`set_images`](Self::set_images).
-    pub fn images(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Image>,
-    ) -> Self {
-        self.inner.images.get_or_insert_default().push(input.into());
+    pub fn images(mut self, input: crate::types::Image) -> Self {
+        self.inner.images.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImagesResult::images`](crate::types::DescribeImagesResult::images).

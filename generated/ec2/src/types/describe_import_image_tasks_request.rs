@@ -65,8 +65,8 @@ pub struct DescribeImportImageTasksRequestBuilder {
 }
 impl DescribeImportImageTasksRequestBuilder {
     /// Sets [`DescribeImportImageTasksRequest::dry_run`](crate::types::DescribeImportImageTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::dry_run`](crate::types::DescribeImportImageTasksRequest::dry_run).
@@ -83,11 +83,8 @@ impl DescribeImportImageTasksRequestBuilder {
     /// Appends one item to [`DescribeImportImageTasksRequest::filters`](crate::types::DescribeImportImageTasksRequest::filters): Filter tasks using the `task-state` filter and one of the following values: `active`, `completed`, `deleting`, or `deleted`.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::filters`](crate::types::DescribeImportImageTasksRequest::filters).
@@ -133,8 +130,8 @@ impl DescribeImportImageTasksRequestBuilder {
         &self.inner.import_task_ids
     }
     /// Sets [`DescribeImportImageTasksRequest::max_results`](crate::types::DescribeImportImageTasksRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::max_results`](crate::types::DescribeImportImageTasksRequest::max_results).

@@ -48,11 +48,8 @@ impl DescribeImportImageTasksResultBuilder {
     /// Appends one item to [`DescribeImportImageTasksResult::import_image_tasks`](crate::types::DescribeImportImageTasksResult::import_image_tasks): A list of zero or more import image tasks that are currently active or were completed or canceled in the previous 7 days.
     ///
     /// To set the whole list at once, use [`set_import_image_tasks`](Self::set_import_image_tasks).
-    pub fn import_image_tasks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImportImageTask>,
-    ) -> Self {
-        self.inner.import_image_tasks.get_or_insert_default().push(input.into());
+    pub fn import_image_tasks(mut self, input: crate::types::ImportImageTask) -> Self {
+        self.inner.import_image_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImportImageTasksResult::import_image_tasks`](crate::types::DescribeImportImageTasksResult::import_image_tasks).

@@ -65,8 +65,8 @@ pub struct DescribeImportSnapshotTasksRequestBuilder {
 }
 impl DescribeImportSnapshotTasksRequestBuilder {
     /// Sets [`DescribeImportSnapshotTasksRequest::dry_run`](crate::types::DescribeImportSnapshotTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::dry_run`](crate::types::DescribeImportSnapshotTasksRequest::dry_run).
@@ -83,11 +83,8 @@ impl DescribeImportSnapshotTasksRequestBuilder {
     /// Appends one item to [`DescribeImportSnapshotTasksRequest::filters`](crate::types::DescribeImportSnapshotTasksRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::filters`](crate::types::DescribeImportSnapshotTasksRequest::filters).
@@ -133,8 +130,8 @@ impl DescribeImportSnapshotTasksRequestBuilder {
         &self.inner.import_task_ids
     }
     /// Sets [`DescribeImportSnapshotTasksRequest::max_results`](crate::types::DescribeImportSnapshotTasksRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::max_results`](crate::types::DescribeImportSnapshotTasksRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeImportSnapshotTasksResultBuilder {
     /// To set the whole list at once, use [`set_import_snapshot_tasks`](Self::set_import_snapshot_tasks).
     pub fn import_snapshot_tasks(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImportSnapshotTask>,
+        input: crate::types::ImportSnapshotTask,
     ) -> Self {
-        self.inner.import_snapshot_tasks.get_or_insert_default().push(input.into());
+        self.inner.import_snapshot_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksResult::import_snapshot_tasks`](crate::types::DescribeImportSnapshotTasksResult::import_snapshot_tasks).

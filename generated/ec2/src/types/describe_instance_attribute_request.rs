@@ -59,8 +59,8 @@ pub struct DescribeInstanceAttributeRequestBuilder {
 }
 impl DescribeInstanceAttributeRequestBuilder {
     /// Sets [`DescribeInstanceAttributeRequest::dry_run`](crate::types::DescribeInstanceAttributeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceAttributeRequest::dry_run`](crate::types::DescribeInstanceAttributeRequest::dry_run).
@@ -97,11 +97,8 @@ impl DescribeInstanceAttributeRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`DescribeInstanceAttributeRequest::attribute`](crate::types::DescribeInstanceAttributeRequest::attribute): The instance attribute.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceAttributeRequest::attribute`](crate::types::DescribeInstanceAttributeRequest::attribute).

@@ -75,8 +75,8 @@ pub struct DescribeInstanceConnectEndpointsRequestBuilder {
 }
 impl DescribeInstanceConnectEndpointsRequestBuilder {
     /// Sets [`DescribeInstanceConnectEndpointsRequest::dry_run`](crate::types::DescribeInstanceConnectEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsRequest::dry_run`](crate::types::DescribeInstanceConnectEndpointsRequest::dry_run).
@@ -91,8 +91,8 @@ impl DescribeInstanceConnectEndpointsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeInstanceConnectEndpointsRequest::max_results`](crate::types::DescribeInstanceConnectEndpointsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsRequest::max_results`](crate::types::DescribeInstanceConnectEndpointsRequest::max_results).
@@ -131,11 +131,8 @@ impl DescribeInstanceConnectEndpointsRequestBuilder {
     /// Appends one item to [`DescribeInstanceConnectEndpointsRequest::filters`](crate::types::DescribeInstanceConnectEndpointsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsRequest::filters`](crate::types::DescribeInstanceConnectEndpointsRequest::filters).

@@ -52,9 +52,9 @@ impl DescribeInstanceConnectEndpointsResultBuilder {
     /// To set the whole list at once, use [`set_instance_connect_endpoints`](Self::set_instance_connect_endpoints).
     pub fn instance_connect_endpoints(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ec2InstanceConnectEndpoint>,
+        input: crate::types::Ec2InstanceConnectEndpoint,
     ) -> Self {
-        self.inner.instance_connect_endpoints.get_or_insert_default().push(input.into());
+        self.inner.instance_connect_endpoints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsResult::instance_connect_endpoints`](crate::types::DescribeInstanceConnectEndpointsResult::instance_connect_endpoints).

@@ -73,8 +73,8 @@ pub struct DescribeInstanceCreditSpecificationsRequestBuilder {
 }
 impl DescribeInstanceCreditSpecificationsRequestBuilder {
     /// Sets [`DescribeInstanceCreditSpecificationsRequest::dry_run`](crate::types::DescribeInstanceCreditSpecificationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceCreditSpecificationsRequest::dry_run`](crate::types::DescribeInstanceCreditSpecificationsRequest::dry_run).
@@ -91,11 +91,8 @@ impl DescribeInstanceCreditSpecificationsRequestBuilder {
     /// Appends one item to [`DescribeInstanceCreditSpecificationsRequest::filters`](crate::types::DescribeInstanceCreditSpecificationsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceCreditSpecificationsRequest::filters`](crate::types::DescribeInstanceCreditSpecificationsRequest::filters).
@@ -141,8 +138,8 @@ impl DescribeInstanceCreditSpecificationsRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstanceCreditSpecificationsRequest::max_results`](crate::types::DescribeInstanceCreditSpecificationsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceCreditSpecificationsRequest::max_results`](crate::types::DescribeInstanceCreditSpecificationsRequest::max_results).

@@ -52,12 +52,9 @@ impl DescribeInstanceCreditSpecificationsResultBuilder {
     /// To set the whole list at once, use [`set_instance_credit_specifications`](Self::set_instance_credit_specifications).
     pub fn instance_credit_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceCreditSpecification>,
+        input: crate::types::InstanceCreditSpecification,
     ) -> Self {
-        self.inner
-            .instance_credit_specifications
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.instance_credit_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceCreditSpecificationsResult::instance_credit_specifications`](crate::types::DescribeInstanceCreditSpecificationsResult::instance_credit_specifications).

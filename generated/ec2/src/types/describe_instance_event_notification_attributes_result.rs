@@ -43,9 +43,9 @@ impl DescribeInstanceEventNotificationAttributesResultBuilder {
     /// Sets [`DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute): Information about the registered tag keys.
     pub fn instance_tag_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceTagNotificationAttribute>,
+        input: crate::types::InstanceTagNotificationAttribute,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input.into());
+        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute).

@@ -77,8 +77,8 @@ pub struct DescribeInstanceEventWindowsRequestBuilder {
 }
 impl DescribeInstanceEventWindowsRequestBuilder {
     /// Sets [`DescribeInstanceEventWindowsRequest::dry_run`](crate::types::DescribeInstanceEventWindowsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::dry_run`](crate::types::DescribeInstanceEventWindowsRequest::dry_run).
@@ -121,11 +121,8 @@ impl DescribeInstanceEventWindowsRequestBuilder {
     /// Appends one item to [`DescribeInstanceEventWindowsRequest::filters`](crate::types::DescribeInstanceEventWindowsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::filters`](crate::types::DescribeInstanceEventWindowsRequest::filters).
@@ -145,8 +142,8 @@ impl DescribeInstanceEventWindowsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceEventWindowsRequest::max_results`](crate::types::DescribeInstanceEventWindowsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::max_results`](crate::types::DescribeInstanceEventWindowsRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeInstanceEventWindowsResultBuilder {
     /// To set the whole list at once, use [`set_instance_event_windows`](Self::set_instance_event_windows).
     pub fn instance_event_windows(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceEventWindow>,
+        input: crate::types::InstanceEventWindow,
     ) -> Self {
-        self.inner.instance_event_windows.get_or_insert_default().push(input.into());
+        self.inner.instance_event_windows.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsResult::instance_event_windows`](crate::types::DescribeInstanceEventWindowsResult::instance_event_windows).

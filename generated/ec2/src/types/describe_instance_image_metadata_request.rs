@@ -83,11 +83,8 @@ impl DescribeInstanceImageMetadataRequestBuilder {
     /// Appends one item to [`DescribeInstanceImageMetadataRequest::filters`](crate::types::DescribeInstanceImageMetadataRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceImageMetadataRequest::filters`](crate::types::DescribeInstanceImageMetadataRequest::filters).
@@ -133,8 +130,8 @@ impl DescribeInstanceImageMetadataRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstanceImageMetadataRequest::max_results`](crate::types::DescribeInstanceImageMetadataRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceImageMetadataRequest::max_results`](crate::types::DescribeInstanceImageMetadataRequest::max_results).
@@ -171,8 +168,8 @@ impl DescribeInstanceImageMetadataRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceImageMetadataRequest::dry_run`](crate::types::DescribeInstanceImageMetadataRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceImageMetadataRequest::dry_run`](crate::types::DescribeInstanceImageMetadataRequest::dry_run).

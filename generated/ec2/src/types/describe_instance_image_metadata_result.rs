@@ -50,9 +50,9 @@ impl DescribeInstanceImageMetadataResultBuilder {
     /// To set the whole list at once, use [`set_instance_image_metadata`](Self::set_instance_image_metadata).
     pub fn instance_image_metadata(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceImageMetadata>,
+        input: crate::types::InstanceImageMetadata,
     ) -> Self {
-        self.inner.instance_image_metadata.get_or_insert_default().push(input.into());
+        self.inner.instance_image_metadata.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceImageMetadataResult::instance_image_metadata`](crate::types::DescribeInstanceImageMetadataResult::instance_image_metadata).

@@ -122,11 +122,8 @@ impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::start_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::start_time): The start data and time of the period for which to get the historical SQL Server High Availability states.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::start_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::start_time).
@@ -146,11 +143,8 @@ impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::end_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::end_time): The end data and time of the period for which to get historical SQL Server High Availability states.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::end_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::end_time).
@@ -192,8 +186,8 @@ impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::max_results`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::max_results`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::max_results).
@@ -210,11 +204,8 @@ impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaHistoryStatesRequest::filters`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::filters): One or more filters to apply to the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::filters`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::filters).
@@ -234,8 +225,8 @@ impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::dry_run`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::dry_run`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::dry_run).

@@ -48,11 +48,8 @@ impl DescribeInstanceSqlHaHistoryStatesResultBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaHistoryStatesResult::instances`](crate::types::DescribeInstanceSqlHaHistoryStatesResult::instances): Information about the historical SQL Server High Availability states of the SQL Server High Availability instances.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RegisteredInstance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::RegisteredInstance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesResult::instances`](crate::types::DescribeInstanceSqlHaHistoryStatesResult::instances).

@@ -118,8 +118,8 @@ impl DescribeInstanceSqlHaStatesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceSqlHaStatesRequest::max_results`](crate::types::DescribeInstanceSqlHaStatesRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaStatesRequest::max_results`](crate::types::DescribeInstanceSqlHaStatesRequest::max_results).
@@ -136,11 +136,8 @@ impl DescribeInstanceSqlHaStatesRequestBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaStatesRequest::filters`](crate::types::DescribeInstanceSqlHaStatesRequest::filters): One or more filters to apply to the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaStatesRequest::filters`](crate::types::DescribeInstanceSqlHaStatesRequest::filters).
@@ -160,8 +157,8 @@ impl DescribeInstanceSqlHaStatesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceSqlHaStatesRequest::dry_run`](crate::types::DescribeInstanceSqlHaStatesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaStatesRequest::dry_run`](crate::types::DescribeInstanceSqlHaStatesRequest::dry_run).

@@ -48,11 +48,8 @@ impl DescribeInstanceSqlHaStatesResultBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaStatesResult::instances`](crate::types::DescribeInstanceSqlHaStatesResult::instances): Information about the SQL Server High Availability instances.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RegisteredInstance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::RegisteredInstance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaStatesResult::instances`](crate::types::DescribeInstanceSqlHaStatesResult::instances).

@@ -132,8 +132,8 @@ impl DescribeInstanceStatusRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstanceStatusRequest::max_results`](crate::types::DescribeInstanceStatusRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::max_results`](crate::types::DescribeInstanceStatusRequest::max_results).
@@ -170,11 +170,8 @@ impl DescribeInstanceStatusRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceStatusRequest::include_managed_resources`](crate::types::DescribeInstanceStatusRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::include_managed_resources`](crate::types::DescribeInstanceStatusRequest::include_managed_resources).
@@ -192,8 +189,8 @@ impl DescribeInstanceStatusRequestBuilder {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeInstanceStatusRequest::dry_run`](crate::types::DescribeInstanceStatusRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::dry_run`](crate::types::DescribeInstanceStatusRequest::dry_run).
@@ -210,11 +207,8 @@ impl DescribeInstanceStatusRequestBuilder {
     /// Appends one item to [`DescribeInstanceStatusRequest::filters`](crate::types::DescribeInstanceStatusRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::filters`](crate::types::DescribeInstanceStatusRequest::filters).
@@ -234,11 +228,8 @@ impl DescribeInstanceStatusRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceStatusRequest::include_all_instances`](crate::types::DescribeInstanceStatusRequest::include_all_instances): When `true`, includes the health status for all instances.
-    pub fn include_all_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_all_instances = ::std::option::Option::Some(input.into());
+    pub fn include_all_instances(mut self, input: bool) -> Self {
+        self.inner.include_all_instances = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::include_all_instances`](crate::types::DescribeInstanceStatusRequest::include_all_instances).

@@ -48,11 +48,8 @@ impl DescribeInstanceStatusResultBuilder {
     /// Appends one item to [`DescribeInstanceStatusResult::instance_statuses`](crate::types::DescribeInstanceStatusResult::instance_statuses): Information about the status of the instances.
     ///
     /// To set the whole list at once, use [`set_instance_statuses`](Self::set_instance_statuses).
-    pub fn instance_statuses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStatus>,
-    ) -> Self {
-        self.inner.instance_statuses.get_or_insert_default().push(input.into());
+    pub fn instance_statuses(mut self, input: crate::types::InstanceStatus) -> Self {
+        self.inner.instance_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusResult::instance_statuses`](crate::types::DescribeInstanceStatusResult::instance_statuses).

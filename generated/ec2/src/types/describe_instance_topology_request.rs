@@ -86,8 +86,8 @@ pub struct DescribeInstanceTopologyRequestBuilder {
 }
 impl DescribeInstanceTopologyRequestBuilder {
     /// Sets [`DescribeInstanceTopologyRequest::dry_run`](crate::types::DescribeInstanceTopologyRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTopologyRequest::dry_run`](crate::types::DescribeInstanceTopologyRequest::dry_run).
@@ -124,8 +124,8 @@ impl DescribeInstanceTopologyRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceTopologyRequest::max_results`](crate::types::DescribeInstanceTopologyRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTopologyRequest::max_results`](crate::types::DescribeInstanceTopologyRequest::max_results).
@@ -194,11 +194,8 @@ impl DescribeInstanceTopologyRequestBuilder {
     /// Appends one item to [`DescribeInstanceTopologyRequest::filters`](crate::types::DescribeInstanceTopologyRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTopologyRequest::filters`](crate::types::DescribeInstanceTopologyRequest::filters).

@@ -48,11 +48,8 @@ impl DescribeInstanceTopologyResultBuilder {
     /// Appends one item to [`DescribeInstanceTopologyResult::instances`](crate::types::DescribeInstanceTopologyResult::instances): Information about the topology of each instance.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceTopology>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::InstanceTopology) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTopologyResult::instances`](crate::types::DescribeInstanceTopologyResult::instances).

@@ -73,8 +73,8 @@ pub struct DescribeInstanceTypeOfferingsRequestBuilder {
 }
 impl DescribeInstanceTypeOfferingsRequestBuilder {
     /// Sets [`DescribeInstanceTypeOfferingsRequest::dry_run`](crate::types::DescribeInstanceTypeOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::dry_run`](crate::types::DescribeInstanceTypeOfferingsRequest::dry_run).
@@ -89,11 +89,8 @@ impl DescribeInstanceTypeOfferingsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeInstanceTypeOfferingsRequest::location_type`](crate::types::DescribeInstanceTypeOfferingsRequest::location_type): The location type.
-    pub fn location_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocationType>,
-    ) -> Self {
-        self.inner.location_type = ::std::option::Option::Some(input.into());
+    pub fn location_type(mut self, input: crate::types::LocationType) -> Self {
+        self.inner.location_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::location_type`](crate::types::DescribeInstanceTypeOfferingsRequest::location_type).
@@ -115,11 +112,8 @@ impl DescribeInstanceTypeOfferingsRequestBuilder {
     /// Appends one item to [`DescribeInstanceTypeOfferingsRequest::filters`](crate::types::DescribeInstanceTypeOfferingsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::filters`](crate::types::DescribeInstanceTypeOfferingsRequest::filters).
@@ -139,8 +133,8 @@ impl DescribeInstanceTypeOfferingsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceTypeOfferingsRequest::max_results`](crate::types::DescribeInstanceTypeOfferingsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::max_results`](crate::types::DescribeInstanceTypeOfferingsRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeInstanceTypeOfferingsResultBuilder {
     /// To set the whole list at once, use [`set_instance_type_offerings`](Self::set_instance_type_offerings).
     pub fn instance_type_offerings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceTypeOffering>,
+        input: crate::types::InstanceTypeOffering,
     ) -> Self {
-        self.inner.instance_type_offerings.get_or_insert_default().push(input.into());
+        self.inner.instance_type_offerings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsResult::instance_type_offerings`](crate::types::DescribeInstanceTypeOfferingsResult::instance_type_offerings).

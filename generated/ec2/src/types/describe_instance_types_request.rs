@@ -131,8 +131,8 @@ pub struct DescribeInstanceTypesRequestBuilder {
 }
 impl DescribeInstanceTypesRequestBuilder {
     /// Sets [`DescribeInstanceTypesRequest::dry_run`](crate::types::DescribeInstanceTypesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::dry_run`](crate::types::DescribeInstanceTypesRequest::dry_run).
@@ -149,11 +149,8 @@ impl DescribeInstanceTypesRequestBuilder {
     /// Appends one item to [`DescribeInstanceTypesRequest::instance_types`](crate::types::DescribeInstanceTypesRequest::instance_types): The instance types.
     ///
     /// To set the whole list at once, use [`set_instance_types`](Self::set_instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_types.get_or_insert_default().push(input.into());
+    pub fn instance_types(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::instance_types`](crate::types::DescribeInstanceTypesRequest::instance_types).
@@ -175,11 +172,8 @@ impl DescribeInstanceTypesRequestBuilder {
     /// Appends one item to [`DescribeInstanceTypesRequest::filters`](crate::types::DescribeInstanceTypesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::filters`](crate::types::DescribeInstanceTypesRequest::filters).
@@ -199,8 +193,8 @@ impl DescribeInstanceTypesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceTypesRequest::max_results`](crate::types::DescribeInstanceTypesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::max_results`](crate::types::DescribeInstanceTypesRequest::max_results).
@@ -237,13 +231,8 @@ impl DescribeInstanceTypesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceTypesRequest::include_unsupported_in_region`](crate::types::DescribeInstanceTypesRequest::include_unsupported_in_region): If `true`, the response includes instance types that are not supported in the current Region, in addition to the supported types.
-    pub fn include_unsupported_in_region(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_unsupported_in_region = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn include_unsupported_in_region(mut self, input: bool) -> Self {
+        self.inner.include_unsupported_in_region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::include_unsupported_in_region`](crate::types::DescribeInstanceTypesRequest::include_unsupported_in_region).

@@ -48,11 +48,8 @@ impl DescribeInstanceTypesResultBuilder {
     /// Appends one item to [`DescribeInstanceTypesResult::instance_types`](crate::types::DescribeInstanceTypesResult::instance_types): The instance type.
     ///
     /// To set the whole list at once, use [`set_instance_types`](Self::set_instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceTypeInfo>,
-    ) -> Self {
-        self.inner.instance_types.get_or_insert_default().push(input.into());
+    pub fn instance_types(mut self, input: crate::types::InstanceTypeInfo) -> Self {
+        self.inner.instance_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesResult::instance_types`](crate::types::DescribeInstanceTypesResult::instance_types).

@@ -239,11 +239,8 @@ impl DescribeInstancesRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstancesRequest::include_managed_resources`](crate::types::DescribeInstancesRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::include_managed_resources`](crate::types::DescribeInstancesRequest::include_managed_resources).
@@ -261,8 +258,8 @@ impl DescribeInstancesRequestBuilder {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeInstancesRequest::dry_run`](crate::types::DescribeInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::dry_run`](crate::types::DescribeInstancesRequest::dry_run).
@@ -279,11 +276,8 @@ impl DescribeInstancesRequestBuilder {
     /// Appends one item to [`DescribeInstancesRequest::filters`](crate::types::DescribeInstancesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::filters`](crate::types::DescribeInstancesRequest::filters).
@@ -325,8 +319,8 @@ impl DescribeInstancesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstancesRequest::max_results`](crate::types::DescribeInstancesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::max_results`](crate::types::DescribeInstancesRequest::max_results).

@@ -68,11 +68,8 @@ impl DescribeInstancesResultBuilder {
     /// Appends one item to [`DescribeInstancesResult::reservations`](crate::types::DescribeInstancesResult::reservations): Information about the reservations.
     ///
     /// To set the whole list at once, use [`set_reservations`](Self::set_reservations).
-    pub fn reservations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Reservation>,
-    ) -> Self {
-        self.inner.reservations.get_or_insert_default().push(input.into());
+    pub fn reservations(mut self, input: crate::types::Reservation) -> Self {
+        self.inner.reservations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInstancesResult::reservations`](crate::types::DescribeInstancesResult::reservations).

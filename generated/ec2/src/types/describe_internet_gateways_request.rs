@@ -98,8 +98,8 @@ impl DescribeInternetGatewaysRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeInternetGatewaysRequest::max_results`](crate::types::DescribeInternetGatewaysRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInternetGatewaysRequest::max_results`](crate::types::DescribeInternetGatewaysRequest::max_results).
@@ -114,8 +114,8 @@ impl DescribeInternetGatewaysRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeInternetGatewaysRequest::dry_run`](crate::types::DescribeInternetGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeInternetGatewaysRequest::dry_run`](crate::types::DescribeInternetGatewaysRequest::dry_run).
@@ -158,11 +158,8 @@ impl DescribeInternetGatewaysRequestBuilder {
     /// Appends one item to [`DescribeInternetGatewaysRequest::filters`](crate::types::DescribeInternetGatewaysRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInternetGatewaysRequest::filters`](crate::types::DescribeInternetGatewaysRequest::filters).

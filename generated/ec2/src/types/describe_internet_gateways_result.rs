@@ -48,11 +48,8 @@ impl DescribeInternetGatewaysResultBuilder {
     /// Appends one item to [`DescribeInternetGatewaysResult::internet_gateways`](crate::types::DescribeInternetGatewaysResult::internet_gateways): Information about the internet gateways.
     ///
     /// To set the whole list at once, use [`set_internet_gateways`](Self::set_internet_gateways).
-    pub fn internet_gateways(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGateway>,
-    ) -> Self {
-        self.inner.internet_gateways.get_or_insert_default().push(input.into());
+    pub fn internet_gateways(mut self, input: crate::types::InternetGateway) -> Self {
+        self.inner.internet_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeInternetGatewaysResult::internet_gateways`](crate::types::DescribeInternetGatewaysResult::internet_gateways).

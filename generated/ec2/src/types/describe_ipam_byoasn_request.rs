@@ -51,8 +51,8 @@ pub struct DescribeIpamByoasnRequestBuilder {
 }
 impl DescribeIpamByoasnRequestBuilder {
     /// Sets [`DescribeIpamByoasnRequest::dry_run`](crate::types::DescribeIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamByoasnRequest::dry_run`](crate::types::DescribeIpamByoasnRequest::dry_run).
@@ -67,8 +67,8 @@ impl DescribeIpamByoasnRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeIpamByoasnRequest::max_results`](crate::types::DescribeIpamByoasnRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamByoasnRequest::max_results`](crate::types::DescribeIpamByoasnRequest::max_results).

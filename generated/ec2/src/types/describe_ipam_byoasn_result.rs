@@ -46,11 +46,8 @@ impl DescribeIpamByoasnResultBuilder {
     /// Appends one item to [`DescribeIpamByoasnResult::byoasns`](crate::types::DescribeIpamByoasnResult::byoasns): ASN and BYOIP CIDR associations.
     ///
     /// To set the whole list at once, use [`set_byoasns`](Self::set_byoasns).
-    pub fn byoasns(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Byoasn>,
-    ) -> Self {
-        self.inner.byoasns.get_or_insert_default().push(input.into());
+    pub fn byoasns(mut self, input: crate::types::Byoasn) -> Self {
+        self.inner.byoasns.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamByoasnResult::byoasns`](crate::types::DescribeIpamByoasnResult::byoasns).

@@ -81,8 +81,8 @@ pub struct DescribeIpamExternalResourceVerificationTokensRequestBuilder {
 }
 impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     /// Sets [`DescribeIpamExternalResourceVerificationTokensRequest::dry_run`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensRequest::dry_run`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::dry_run).
@@ -99,11 +99,8 @@ impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     /// Appends one item to [`DescribeIpamExternalResourceVerificationTokensRequest::filters`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::filters): One or more filters for the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensRequest::filters`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::filters).
@@ -145,8 +142,8 @@ impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeIpamExternalResourceVerificationTokensRequest::max_results`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::max_results): The maximum number of tokens to return in one page of results.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensRequest::max_results`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::max_results).

@@ -74,14 +74,12 @@ impl DescribeIpamExternalResourceVerificationTokensResultBuilder {
     /// To set the whole list at once, use [`set_ipam_external_resource_verification_tokens`](Self::set_ipam_external_resource_verification_tokens).
     pub fn ipam_external_resource_verification_tokens(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamExternalResourceVerificationToken,
-        >,
+        input: crate::types::IpamExternalResourceVerificationToken,
     ) -> Self {
         self.inner
             .ipam_external_resource_verification_tokens
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensResult::ipam_external_resource_verification_tokens`](crate::types::DescribeIpamExternalResourceVerificationTokensResult::ipam_external_resource_verification_tokens).

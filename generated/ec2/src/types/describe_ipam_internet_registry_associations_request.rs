@@ -67,8 +67,8 @@ pub struct DescribeIpamInternetRegistryAssociationsRequestBuilder {
 }
 impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
     /// Sets [`DescribeIpamInternetRegistryAssociationsRequest::dry_run`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsRequest::dry_run`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::dry_run).
@@ -112,8 +112,8 @@ impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
         &self.inner.ipam_internet_registry_association_ids
     }
     /// Sets [`DescribeIpamInternetRegistryAssociationsRequest::max_results`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsRequest::max_results`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::max_results).
@@ -152,11 +152,8 @@ impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
     /// Appends one item to [`DescribeIpamInternetRegistryAssociationsRequest::filters`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::filters): One or more filters to apply to the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsRequest::filters`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::filters).

@@ -74,12 +74,12 @@ impl DescribeIpamInternetRegistryAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_internet_registry_associations`](Self::set_ipam_internet_registry_associations).
     pub fn ipam_internet_registry_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamInternetRegistryAssociation>,
+        input: crate::types::IpamInternetRegistryAssociation,
     ) -> Self {
         self.inner
             .ipam_internet_registry_associations
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsResult::ipam_internet_registry_associations`](crate::types::DescribeIpamInternetRegistryAssociationsResult::ipam_internet_registry_associations).

@@ -65,8 +65,8 @@ pub struct DescribeIpamPoliciesRequestBuilder {
 }
 impl DescribeIpamPoliciesRequestBuilder {
     /// Sets [`DescribeIpamPoliciesRequest::dry_run`](crate::types::DescribeIpamPoliciesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::dry_run`](crate::types::DescribeIpamPoliciesRequest::dry_run).
@@ -83,11 +83,8 @@ impl DescribeIpamPoliciesRequestBuilder {
     /// Appends one item to [`DescribeIpamPoliciesRequest::filters`](crate::types::DescribeIpamPoliciesRequest::filters): One or more filters for the IPAM policy description.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::filters`](crate::types::DescribeIpamPoliciesRequest::filters).
@@ -107,8 +104,8 @@ impl DescribeIpamPoliciesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamPoliciesRequest::max_results`](crate::types::DescribeIpamPoliciesRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::max_results`](crate::types::DescribeIpamPoliciesRequest::max_results).

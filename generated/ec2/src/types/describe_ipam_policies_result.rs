@@ -70,11 +70,8 @@ impl DescribeIpamPoliciesResultBuilder {
     /// Appends one item to [`DescribeIpamPoliciesResult::ipam_policies`](crate::types::DescribeIpamPoliciesResult::ipam_policies): Information about the IPAM policies.
     ///
     /// To set the whole list at once, use [`set_ipam_policies`](Self::set_ipam_policies).
-    pub fn ipam_policies(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicy>,
-    ) -> Self {
-        self.inner.ipam_policies.get_or_insert_default().push(input.into());
+    pub fn ipam_policies(mut self, input: crate::types::IpamPolicy) -> Self {
+        self.inner.ipam_policies.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesResult::ipam_policies`](crate::types::DescribeIpamPoliciesResult::ipam_policies).

@@ -67,8 +67,8 @@ pub struct DescribeIpamPoolAllocationsRequestBuilder {
 }
 impl DescribeIpamPoolAllocationsRequestBuilder {
     /// Sets [`DescribeIpamPoolAllocationsRequest::dry_run`](crate::types::DescribeIpamPoolAllocationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::dry_run`](crate::types::DescribeIpamPoolAllocationsRequest::dry_run).
@@ -111,11 +111,8 @@ impl DescribeIpamPoolAllocationsRequestBuilder {
     /// Appends one item to [`DescribeIpamPoolAllocationsRequest::filters`](crate::types::DescribeIpamPoolAllocationsRequest::filters): One or more filters for the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::filters`](crate::types::DescribeIpamPoolAllocationsRequest::filters).
@@ -135,8 +132,8 @@ impl DescribeIpamPoolAllocationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamPoolAllocationsRequest::max_results`](crate::types::DescribeIpamPoolAllocationsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::max_results`](crate::types::DescribeIpamPoolAllocationsRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeIpamPoolAllocationsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_pool_allocations`](Self::set_ipam_pool_allocations).
     pub fn ipam_pool_allocations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolAllocation>,
+        input: crate::types::IpamPoolAllocation,
     ) -> Self {
-        self.inner.ipam_pool_allocations.get_or_insert_default().push(input.into());
+        self.inner.ipam_pool_allocations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsResult::ipam_pool_allocations`](crate::types::DescribeIpamPoolAllocationsResult::ipam_pool_allocations).

@@ -68,11 +68,8 @@ impl DescribeIpamPoolsResultBuilder {
     /// Appends one item to [`DescribeIpamPoolsResult::ipam_pools`](crate::types::DescribeIpamPoolsResult::ipam_pools): Information about the IPAM pools.
     ///
     /// To set the whole list at once, use [`set_ipam_pools`](Self::set_ipam_pools).
-    pub fn ipam_pools(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPool>,
-    ) -> Self {
-        self.inner.ipam_pools.get_or_insert_default().push(input.into());
+    pub fn ipam_pools(mut self, input: crate::types::IpamPool) -> Self {
+        self.inner.ipam_pools.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoolsResult::ipam_pools`](crate::types::DescribeIpamPoolsResult::ipam_pools).

@@ -74,8 +74,8 @@ pub struct DescribeIpamPrefixListResolverTargetsRequestBuilder {
 }
 impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
     /// Sets [`DescribeIpamPrefixListResolverTargetsRequest::dry_run`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::dry_run`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::dry_run).
@@ -92,11 +92,8 @@ impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
     /// Appends one item to [`DescribeIpamPrefixListResolverTargetsRequest::filters`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::filters): One or more filters to limit the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::filters`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::filters).
@@ -116,8 +113,8 @@ impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamPrefixListResolverTargetsRequest::max_results`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::max_results`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::max_results).

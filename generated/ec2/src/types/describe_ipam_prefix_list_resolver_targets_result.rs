@@ -74,12 +74,9 @@ impl DescribeIpamPrefixListResolverTargetsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_prefix_list_resolver_targets`](Self::set_ipam_prefix_list_resolver_targets).
     pub fn ipam_prefix_list_resolver_targets(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverTarget>,
+        input: crate::types::IpamPrefixListResolverTarget,
     ) -> Self {
-        self.inner
-            .ipam_prefix_list_resolver_targets
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipam_prefix_list_resolver_targets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsResult::ipam_prefix_list_resolver_targets`](crate::types::DescribeIpamPrefixListResolverTargetsResult::ipam_prefix_list_resolver_targets).

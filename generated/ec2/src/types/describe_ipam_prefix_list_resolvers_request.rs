@@ -67,8 +67,8 @@ pub struct DescribeIpamPrefixListResolversRequestBuilder {
 }
 impl DescribeIpamPrefixListResolversRequestBuilder {
     /// Sets [`DescribeIpamPrefixListResolversRequest::dry_run`](crate::types::DescribeIpamPrefixListResolversRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolversRequest::dry_run`](crate::types::DescribeIpamPrefixListResolversRequest::dry_run).
@@ -85,11 +85,8 @@ impl DescribeIpamPrefixListResolversRequestBuilder {
     /// Appends one item to [`DescribeIpamPrefixListResolversRequest::filters`](crate::types::DescribeIpamPrefixListResolversRequest::filters): One or more filters to limit the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolversRequest::filters`](crate::types::DescribeIpamPrefixListResolversRequest::filters).
@@ -109,8 +106,8 @@ impl DescribeIpamPrefixListResolversRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamPrefixListResolversRequest::max_results`](crate::types::DescribeIpamPrefixListResolversRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolversRequest::max_results`](crate::types::DescribeIpamPrefixListResolversRequest::max_results).

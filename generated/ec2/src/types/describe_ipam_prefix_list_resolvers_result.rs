@@ -72,9 +72,9 @@ impl DescribeIpamPrefixListResolversResultBuilder {
     /// To set the whole list at once, use [`set_ipam_prefix_list_resolvers`](Self::set_ipam_prefix_list_resolvers).
     pub fn ipam_prefix_list_resolvers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolver>,
+        input: crate::types::IpamPrefixListResolver,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolvers.get_or_insert_default().push(input.into());
+        self.inner.ipam_prefix_list_resolvers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolversResult::ipam_prefix_list_resolvers`](crate::types::DescribeIpamPrefixListResolversResult::ipam_prefix_list_resolvers).

@@ -67,8 +67,8 @@ pub struct DescribeIpamResourceDiscoveriesRequestBuilder {
 }
 impl DescribeIpamResourceDiscoveriesRequestBuilder {
     /// Sets [`DescribeIpamResourceDiscoveriesRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveriesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveriesRequest::dry_run).
@@ -134,8 +134,8 @@ impl DescribeIpamResourceDiscoveriesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeIpamResourceDiscoveriesRequest::max_results`](crate::types::DescribeIpamResourceDiscoveriesRequest::max_results): The maximum number of resource discoveries to return in one page of results.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesRequest::max_results`](crate::types::DescribeIpamResourceDiscoveriesRequest::max_results).
@@ -152,11 +152,8 @@ impl DescribeIpamResourceDiscoveriesRequestBuilder {
     /// Appends one item to [`DescribeIpamResourceDiscoveriesRequest::filters`](crate::types::DescribeIpamResourceDiscoveriesRequest::filters): The resource discovery filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesRequest::filters`](crate::types::DescribeIpamResourceDiscoveriesRequest::filters).

@@ -50,9 +50,9 @@ impl DescribeIpamResourceDiscoveriesResultBuilder {
     /// To set the whole list at once, use [`set_ipam_resource_discoveries`](Self::set_ipam_resource_discoveries).
     pub fn ipam_resource_discoveries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceDiscovery>,
+        input: crate::types::IpamResourceDiscovery,
     ) -> Self {
-        self.inner.ipam_resource_discoveries.get_or_insert_default().push(input.into());
+        self.inner.ipam_resource_discoveries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesResult::ipam_resource_discoveries`](crate::types::DescribeIpamResourceDiscoveriesResult::ipam_resource_discoveries).

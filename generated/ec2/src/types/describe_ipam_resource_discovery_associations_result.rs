@@ -52,12 +52,12 @@ impl DescribeIpamResourceDiscoveryAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_resource_discovery_associations`](Self::set_ipam_resource_discovery_associations).
     pub fn ipam_resource_discovery_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceDiscoveryAssociation>,
+        input: crate::types::IpamResourceDiscoveryAssociation,
     ) -> Self {
         self.inner
             .ipam_resource_discovery_associations
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveryAssociationsResult::ipam_resource_discovery_associations`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult::ipam_resource_discovery_associations).

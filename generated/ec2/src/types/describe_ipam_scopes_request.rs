@@ -65,8 +65,8 @@ pub struct DescribeIpamScopesRequestBuilder {
 }
 impl DescribeIpamScopesRequestBuilder {
     /// Sets [`DescribeIpamScopesRequest::dry_run`](crate::types::DescribeIpamScopesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamScopesRequest::dry_run`](crate::types::DescribeIpamScopesRequest::dry_run).
@@ -83,11 +83,8 @@ impl DescribeIpamScopesRequestBuilder {
     /// Appends one item to [`DescribeIpamScopesRequest::filters`](crate::types::DescribeIpamScopesRequest::filters): One or more filters for the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamScopesRequest::filters`](crate::types::DescribeIpamScopesRequest::filters).
@@ -107,8 +104,8 @@ impl DescribeIpamScopesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamScopesRequest::max_results`](crate::types::DescribeIpamScopesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamScopesRequest::max_results`](crate::types::DescribeIpamScopesRequest::max_results).

@@ -68,11 +68,8 @@ impl DescribeIpamScopesResultBuilder {
     /// Appends one item to [`DescribeIpamScopesResult::ipam_scopes`](crate::types::DescribeIpamScopesResult::ipam_scopes): The scopes you want information on.
     ///
     /// To set the whole list at once, use [`set_ipam_scopes`](Self::set_ipam_scopes).
-    pub fn ipam_scopes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScope>,
-    ) -> Self {
-        self.inner.ipam_scopes.get_or_insert_default().push(input.into());
+    pub fn ipam_scopes(mut self, input: crate::types::IpamScope) -> Self {
+        self.inner.ipam_scopes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamScopesResult::ipam_scopes`](crate::types::DescribeIpamScopesResult::ipam_scopes).

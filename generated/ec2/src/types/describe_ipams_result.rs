@@ -68,11 +68,8 @@ impl DescribeIpamsResultBuilder {
     /// Appends one item to [`DescribeIpamsResult::ipams`](crate::types::DescribeIpamsResult::ipams): Information about the IPAMs.
     ///
     /// To set the whole list at once, use [`set_ipams`](Self::set_ipams).
-    pub fn ipams(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Ipam>,
-    ) -> Self {
-        self.inner.ipams.get_or_insert_default().push(input.into());
+    pub fn ipams(mut self, input: crate::types::Ipam) -> Self {
+        self.inner.ipams.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpamsResult::ipams`](crate::types::DescribeIpamsResult::ipams).

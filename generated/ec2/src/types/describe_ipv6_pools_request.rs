@@ -116,8 +116,8 @@ impl DescribeIpv6PoolsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeIpv6PoolsRequest::max_results`](crate::types::DescribeIpv6PoolsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::max_results`](crate::types::DescribeIpv6PoolsRequest::max_results).
@@ -132,8 +132,8 @@ impl DescribeIpv6PoolsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeIpv6PoolsRequest::dry_run`](crate::types::DescribeIpv6PoolsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::dry_run`](crate::types::DescribeIpv6PoolsRequest::dry_run).
@@ -150,11 +150,8 @@ impl DescribeIpv6PoolsRequestBuilder {
     /// Appends one item to [`DescribeIpv6PoolsRequest::filters`](crate::types::DescribeIpv6PoolsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::filters`](crate::types::DescribeIpv6PoolsRequest::filters).

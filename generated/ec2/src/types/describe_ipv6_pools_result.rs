@@ -46,11 +46,8 @@ impl DescribeIpv6PoolsResultBuilder {
     /// Appends one item to [`DescribeIpv6PoolsResult::ipv6_pools`](crate::types::DescribeIpv6PoolsResult::ipv6_pools): Information about the IPv6 address pools.
     ///
     /// To set the whole list at once, use [`set_ipv6_pools`](Self::set_ipv6_pools).
-    pub fn ipv6_pools(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6Pool>,
-    ) -> Self {
-        self.inner.ipv6_pools.get_or_insert_default().push(input.into());
+    pub fn ipv6_pools(mut self, input: crate::types::Ipv6Pool) -> Self {
+        self.inner.ipv6_pools.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsResult::ipv6_pools`](crate::types::DescribeIpv6PoolsResult::ipv6_pools).

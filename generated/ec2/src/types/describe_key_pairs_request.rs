@@ -127,8 +127,8 @@ impl DescribeKeyPairsRequestBuilder {
         &self.inner.key_pair_ids
     }
     /// Sets [`DescribeKeyPairsRequest::include_public_key`](crate::types::DescribeKeyPairsRequest::include_public_key): If `true`, the public key material is included in the response.
-    pub fn include_public_key(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.include_public_key = ::std::option::Option::Some(input.into());
+    pub fn include_public_key(mut self, input: bool) -> Self {
+        self.inner.include_public_key = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeKeyPairsRequest::include_public_key`](crate::types::DescribeKeyPairsRequest::include_public_key).
@@ -143,8 +143,8 @@ impl DescribeKeyPairsRequestBuilder {
         &self.inner.include_public_key
     }
     /// Sets [`DescribeKeyPairsRequest::dry_run`](crate::types::DescribeKeyPairsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeKeyPairsRequest::dry_run`](crate::types::DescribeKeyPairsRequest::dry_run).
@@ -161,11 +161,8 @@ impl DescribeKeyPairsRequestBuilder {
     /// Appends one item to [`DescribeKeyPairsRequest::filters`](crate::types::DescribeKeyPairsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeKeyPairsRequest::filters`](crate::types::DescribeKeyPairsRequest::filters).

@@ -39,11 +39,8 @@ impl DescribeKeyPairsResultBuilder {
     /// Appends one item to [`DescribeKeyPairsResult::key_pairs`](crate::types::DescribeKeyPairsResult::key_pairs): Information about the key pairs.
     ///
     /// To set the whole list at once, use [`set_key_pairs`](Self::set_key_pairs).
-    pub fn key_pairs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyPairInfo>,
-    ) -> Self {
-        self.inner.key_pairs.get_or_insert_default().push(input.into());
+    pub fn key_pairs(mut self, input: crate::types::KeyPairInfo) -> Self {
+        self.inner.key_pairs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeKeyPairsResult::key_pairs`](crate::types::DescribeKeyPairsResult::key_pairs).

@@ -140,8 +140,8 @@ pub struct DescribeLaunchTemplateVersionsRequestBuilder {
 }
 impl DescribeLaunchTemplateVersionsRequestBuilder {
     /// Sets [`DescribeLaunchTemplateVersionsRequest::dry_run`](crate::types::DescribeLaunchTemplateVersionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::dry_run`](crate::types::DescribeLaunchTemplateVersionsRequest::dry_run).
@@ -296,8 +296,8 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::max_results`](crate::types::DescribeLaunchTemplateVersionsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::max_results`](crate::types::DescribeLaunchTemplateVersionsRequest::max_results).
@@ -314,11 +314,8 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
     /// Appends one item to [`DescribeLaunchTemplateVersionsRequest::filters`](crate::types::DescribeLaunchTemplateVersionsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::filters`](crate::types::DescribeLaunchTemplateVersionsRequest::filters).
@@ -338,8 +335,8 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::resolve_alias`](crate::types::DescribeLaunchTemplateVersionsRequest::resolve_alias): If `true`, and if a Systems Manager parameter is specified for `ImageId`, the AMI ID is displayed in the response for `imageId`.
-    pub fn resolve_alias(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.resolve_alias = ::std::option::Option::Some(input.into());
+    pub fn resolve_alias(mut self, input: bool) -> Self {
+        self.inner.resolve_alias = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::resolve_alias`](crate::types::DescribeLaunchTemplateVersionsRequest::resolve_alias).
@@ -354,11 +351,8 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
         &self.inner.resolve_alias
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::include_managed_resources`](crate::types::DescribeLaunchTemplateVersionsRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::include_managed_resources`](crate::types::DescribeLaunchTemplateVersionsRequest::include_managed_resources).

@@ -50,9 +50,9 @@ impl DescribeLaunchTemplateVersionsResultBuilder {
     /// To set the whole list at once, use [`set_launch_template_versions`](Self::set_launch_template_versions).
     pub fn launch_template_versions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateVersion>,
+        input: crate::types::LaunchTemplateVersion,
     ) -> Self {
-        self.inner.launch_template_versions.get_or_insert_default().push(input.into());
+        self.inner.launch_template_versions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsResult::launch_template_versions`](crate::types::DescribeLaunchTemplateVersionsResult::launch_template_versions).

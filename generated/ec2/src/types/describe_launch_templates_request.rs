@@ -88,8 +88,8 @@ pub struct DescribeLaunchTemplatesRequestBuilder {
 }
 impl DescribeLaunchTemplatesRequestBuilder {
     /// Sets [`DescribeLaunchTemplatesRequest::dry_run`](crate::types::DescribeLaunchTemplatesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::dry_run`](crate::types::DescribeLaunchTemplatesRequest::dry_run).
@@ -158,11 +158,8 @@ impl DescribeLaunchTemplatesRequestBuilder {
     /// Appends one item to [`DescribeLaunchTemplatesRequest::filters`](crate::types::DescribeLaunchTemplatesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::filters`](crate::types::DescribeLaunchTemplatesRequest::filters).
@@ -204,8 +201,8 @@ impl DescribeLaunchTemplatesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeLaunchTemplatesRequest::max_results`](crate::types::DescribeLaunchTemplatesRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::max_results`](crate::types::DescribeLaunchTemplatesRequest::max_results).
@@ -220,11 +217,8 @@ impl DescribeLaunchTemplatesRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeLaunchTemplatesRequest::include_managed_resources`](crate::types::DescribeLaunchTemplatesRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::include_managed_resources`](crate::types::DescribeLaunchTemplatesRequest::include_managed_resources).

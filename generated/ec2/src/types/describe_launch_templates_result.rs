@@ -48,11 +48,8 @@ impl DescribeLaunchTemplatesResultBuilder {
     /// Appends one item to [`DescribeLaunchTemplatesResult::launch_templates`](crate::types::DescribeLaunchTemplatesResult::launch_templates): Information about the launch templates.
     ///
     /// To set the whole list at once, use [`set_launch_templates`](Self::set_launch_templates).
-    pub fn launch_templates(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplate>,
-    ) -> Self {
-        self.inner.launch_templates.get_or_insert_default().push(input.into());
+    pub fn launch_templates(mut self, input: crate::types::LaunchTemplate) -> Self {
+        self.inner.launch_templates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesResult::launch_templates`](crate::types::DescribeLaunchTemplatesResult::launch_templates).

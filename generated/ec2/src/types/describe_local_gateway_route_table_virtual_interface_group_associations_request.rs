@@ -110,11 +110,8 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuild
     /// Appends one item to [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters).
@@ -134,8 +131,8 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuild
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results).
@@ -172,8 +169,8 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuild
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run).

@@ -56,14 +56,12 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilde
     /// To set the whole list at once, use [`set_local_gateway_route_table_virtual_interface_group_associations`](Self::set_local_gateway_route_table_virtual_interface_group_associations).
     pub fn local_gateway_route_table_virtual_interface_group_associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-        >,
+        input: crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     ) -> Self {
         self.inner
             .local_gateway_route_table_virtual_interface_group_associations
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::local_gateway_route_table_virtual_interface_group_associations`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::local_gateway_route_table_virtual_interface_group_associations).

@@ -52,14 +52,12 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_local_gateway_route_table_vpc_associations`](Self::set_local_gateway_route_table_vpc_associations).
     pub fn local_gateway_route_table_vpc_associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LocalGatewayRouteTableVpcAssociation,
-        >,
+        input: crate::types::LocalGatewayRouteTableVpcAssociation,
     ) -> Self {
         self.inner
             .local_gateway_route_table_vpc_associations
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVpcAssociationsResult::local_gateway_route_table_vpc_associations`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult::local_gateway_route_table_vpc_associations).

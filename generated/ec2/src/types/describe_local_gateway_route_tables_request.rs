@@ -105,11 +105,8 @@ impl DescribeLocalGatewayRouteTablesRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTablesRequest::filters`](crate::types::DescribeLocalGatewayRouteTablesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesRequest::filters`](crate::types::DescribeLocalGatewayRouteTablesRequest::filters).
@@ -129,8 +126,8 @@ impl DescribeLocalGatewayRouteTablesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewayRouteTablesRequest::max_results`](crate::types::DescribeLocalGatewayRouteTablesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesRequest::max_results`](crate::types::DescribeLocalGatewayRouteTablesRequest::max_results).
@@ -167,8 +164,8 @@ impl DescribeLocalGatewayRouteTablesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewayRouteTablesRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTablesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTablesRequest::dry_run).

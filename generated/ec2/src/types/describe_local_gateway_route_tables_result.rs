@@ -50,9 +50,9 @@ impl DescribeLocalGatewayRouteTablesResultBuilder {
     /// To set the whole list at once, use [`set_local_gateway_route_tables`](Self::set_local_gateway_route_tables).
     pub fn local_gateway_route_tables(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRouteTable>,
+        input: crate::types::LocalGatewayRouteTable,
     ) -> Self {
-        self.inner.local_gateway_route_tables.get_or_insert_default().push(input.into());
+        self.inner.local_gateway_route_tables.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesResult::local_gateway_route_tables`](crate::types::DescribeLocalGatewayRouteTablesResult::local_gateway_route_tables).

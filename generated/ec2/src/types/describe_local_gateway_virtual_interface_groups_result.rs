@@ -52,12 +52,12 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
     /// To set the whole list at once, use [`set_local_gateway_virtual_interface_groups`](Self::set_local_gateway_virtual_interface_groups).
     pub fn local_gateway_virtual_interface_groups(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayVirtualInterfaceGroup>,
+        input: crate::types::LocalGatewayVirtualInterfaceGroup,
     ) -> Self {
         self.inner
             .local_gateway_virtual_interface_groups
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfaceGroupsResult::local_gateway_virtual_interface_groups`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult::local_gateway_virtual_interface_groups).

@@ -52,12 +52,9 @@ impl DescribeLocalGatewayVirtualInterfacesResultBuilder {
     /// To set the whole list at once, use [`set_local_gateway_virtual_interfaces`](Self::set_local_gateway_virtual_interfaces).
     pub fn local_gateway_virtual_interfaces(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayVirtualInterface>,
+        input: crate::types::LocalGatewayVirtualInterface,
     ) -> Self {
-        self.inner
-            .local_gateway_virtual_interfaces
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.local_gateway_virtual_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfacesResult::local_gateway_virtual_interfaces`](crate::types::DescribeLocalGatewayVirtualInterfacesResult::local_gateway_virtual_interfaces).

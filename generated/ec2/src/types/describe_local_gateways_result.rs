@@ -48,11 +48,8 @@ impl DescribeLocalGatewaysResultBuilder {
     /// Appends one item to [`DescribeLocalGatewaysResult::local_gateways`](crate::types::DescribeLocalGatewaysResult::local_gateways): Information about the local gateways.
     ///
     /// To set the whole list at once, use [`set_local_gateways`](Self::set_local_gateways).
-    pub fn local_gateways(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGateway>,
-    ) -> Self {
-        self.inner.local_gateways.get_or_insert_default().push(input.into());
+    pub fn local_gateways(mut self, input: crate::types::LocalGateway) -> Self {
+        self.inner.local_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewaysResult::local_gateways`](crate::types::DescribeLocalGatewaysResult::local_gateways).

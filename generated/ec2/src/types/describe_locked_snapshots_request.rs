@@ -69,11 +69,8 @@ impl DescribeLockedSnapshotsRequestBuilder {
     /// Appends one item to [`DescribeLockedSnapshotsRequest::filters`](crate::types::DescribeLockedSnapshotsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeLockedSnapshotsRequest::filters`](crate::types::DescribeLockedSnapshotsRequest::filters).
@@ -93,8 +90,8 @@ impl DescribeLockedSnapshotsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeLockedSnapshotsRequest::max_results`](crate::types::DescribeLockedSnapshotsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLockedSnapshotsRequest::max_results`](crate::types::DescribeLockedSnapshotsRequest::max_results).
@@ -157,8 +154,8 @@ impl DescribeLockedSnapshotsRequestBuilder {
         &self.inner.snapshot_ids
     }
     /// Sets [`DescribeLockedSnapshotsRequest::dry_run`](crate::types::DescribeLockedSnapshotsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeLockedSnapshotsRequest::dry_run`](crate::types::DescribeLockedSnapshotsRequest::dry_run).

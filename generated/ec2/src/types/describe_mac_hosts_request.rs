@@ -63,11 +63,8 @@ impl DescribeMacHostsRequestBuilder {
     /// Appends one item to [`DescribeMacHostsRequest::filters`](crate::types::DescribeMacHostsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeMacHostsRequest::filters`](crate::types::DescribeMacHostsRequest::filters).
@@ -113,8 +110,8 @@ impl DescribeMacHostsRequestBuilder {
         &self.inner.host_ids
     }
     /// Sets [`DescribeMacHostsRequest::max_results`](crate::types::DescribeMacHostsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeMacHostsRequest::max_results`](crate::types::DescribeMacHostsRequest::max_results).

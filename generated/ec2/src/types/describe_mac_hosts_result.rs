@@ -46,11 +46,8 @@ impl DescribeMacHostsResultBuilder {
     /// Appends one item to [`DescribeMacHostsResult::mac_hosts`](crate::types::DescribeMacHostsResult::mac_hosts): Information about the EC2 Mac Dedicated Hosts.
     ///
     /// To set the whole list at once, use [`set_mac_hosts`](Self::set_mac_hosts).
-    pub fn mac_hosts(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacHost>,
-    ) -> Self {
-        self.inner.mac_hosts.get_or_insert_default().push(input.into());
+    pub fn mac_hosts(mut self, input: crate::types::MacHost) -> Self {
+        self.inner.mac_hosts.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeMacHostsResult::mac_hosts`](crate::types::DescribeMacHostsResult::mac_hosts).

@@ -73,8 +73,8 @@ pub struct DescribeMacModificationTasksRequestBuilder {
 }
 impl DescribeMacModificationTasksRequestBuilder {
     /// Sets [`DescribeMacModificationTasksRequest::dry_run`](crate::types::DescribeMacModificationTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::dry_run`](crate::types::DescribeMacModificationTasksRequest::dry_run).
@@ -91,11 +91,8 @@ impl DescribeMacModificationTasksRequestBuilder {
     /// Appends one item to [`DescribeMacModificationTasksRequest::filters`](crate::types::DescribeMacModificationTasksRequest::filters): Specifies one or more filters for the request:
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::filters`](crate::types::DescribeMacModificationTasksRequest::filters).
@@ -141,8 +138,8 @@ impl DescribeMacModificationTasksRequestBuilder {
         &self.inner.mac_modification_task_ids
     }
     /// Sets [`DescribeMacModificationTasksRequest::max_results`](crate::types::DescribeMacModificationTasksRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::max_results`](crate::types::DescribeMacModificationTasksRequest::max_results).

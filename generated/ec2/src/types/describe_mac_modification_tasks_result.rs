@@ -50,9 +50,9 @@ impl DescribeMacModificationTasksResultBuilder {
     /// To set the whole list at once, use [`set_mac_modification_tasks`](Self::set_mac_modification_tasks).
     pub fn mac_modification_tasks(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MacModificationTask>,
+        input: crate::types::MacModificationTask,
     ) -> Self {
-        self.inner.mac_modification_tasks.get_or_insert_default().push(input.into());
+        self.inner.mac_modification_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksResult::mac_modification_tasks`](crate::types::DescribeMacModificationTasksResult::mac_modification_tasks).

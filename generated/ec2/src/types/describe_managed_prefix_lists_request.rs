@@ -69,8 +69,8 @@ pub struct DescribeManagedPrefixListsRequestBuilder {
 }
 impl DescribeManagedPrefixListsRequestBuilder {
     /// Sets [`DescribeManagedPrefixListsRequest::dry_run`](crate::types::DescribeManagedPrefixListsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::dry_run`](crate::types::DescribeManagedPrefixListsRequest::dry_run).
@@ -87,11 +87,8 @@ impl DescribeManagedPrefixListsRequestBuilder {
     /// Appends one item to [`DescribeManagedPrefixListsRequest::filters`](crate::types::DescribeManagedPrefixListsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::filters`](crate::types::DescribeManagedPrefixListsRequest::filters).
@@ -111,8 +108,8 @@ impl DescribeManagedPrefixListsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeManagedPrefixListsRequest::max_results`](crate::types::DescribeManagedPrefixListsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::max_results`](crate::types::DescribeManagedPrefixListsRequest::max_results).

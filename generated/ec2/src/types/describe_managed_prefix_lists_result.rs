@@ -70,11 +70,8 @@ impl DescribeManagedPrefixListsResultBuilder {
     /// Appends one item to [`DescribeManagedPrefixListsResult::prefix_lists`](crate::types::DescribeManagedPrefixListsResult::prefix_lists): Information about the prefix lists.
     ///
     /// To set the whole list at once, use [`set_prefix_lists`](Self::set_prefix_lists).
-    pub fn prefix_lists(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedPrefixList>,
-    ) -> Self {
-        self.inner.prefix_lists.get_or_insert_default().push(input.into());
+    pub fn prefix_lists(mut self, input: crate::types::ManagedPrefixList) -> Self {
+        self.inner.prefix_lists.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsResult::prefix_lists`](crate::types::DescribeManagedPrefixListsResult::prefix_lists).

@@ -50,9 +50,9 @@ impl DescribeMovingAddressesResultBuilder {
     /// To set the whole list at once, use [`set_moving_address_statuses`](Self::set_moving_address_statuses).
     pub fn moving_address_statuses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MovingAddressStatus>,
+        input: crate::types::MovingAddressStatus,
     ) -> Self {
-        self.inner.moving_address_statuses.get_or_insert_default().push(input.into());
+        self.inner.moving_address_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeMovingAddressesResult::moving_address_statuses`](crate::types::DescribeMovingAddressesResult::moving_address_statuses).

@@ -72,8 +72,8 @@ pub struct DescribeNatGatewaysRequestBuilder {
 }
 impl DescribeNatGatewaysRequestBuilder {
     /// Sets [`DescribeNatGatewaysRequest::dry_run`](crate::types::DescribeNatGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::dry_run`](crate::types::DescribeNatGatewaysRequest::dry_run).
@@ -90,11 +90,8 @@ impl DescribeNatGatewaysRequestBuilder {
     /// Appends one item to [`DescribeNatGatewaysRequest::filter`](crate::types::DescribeNatGatewaysRequest::filter): The filters.
     ///
     /// To set the whole list at once, use [`set_filter`](Self::set_filter).
-    pub fn filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filter.get_or_insert_default().push(input.into());
+    pub fn filter(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filter.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::filter`](crate::types::DescribeNatGatewaysRequest::filter).
@@ -114,8 +111,8 @@ impl DescribeNatGatewaysRequestBuilder {
         &self.inner.filter
     }
     /// Sets [`DescribeNatGatewaysRequest::max_results`](crate::types::DescribeNatGatewaysRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::max_results`](crate::types::DescribeNatGatewaysRequest::max_results).

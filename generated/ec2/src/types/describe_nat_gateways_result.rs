@@ -46,11 +46,8 @@ impl DescribeNatGatewaysResultBuilder {
     /// Appends one item to [`DescribeNatGatewaysResult::nat_gateways`](crate::types::DescribeNatGatewaysResult::nat_gateways): Information about the NAT gateways.
     ///
     /// To set the whole list at once, use [`set_nat_gateways`](Self::set_nat_gateways).
-    pub fn nat_gateways(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NatGateway>,
-    ) -> Self {
-        self.inner.nat_gateways.get_or_insert_default().push(input.into());
+    pub fn nat_gateways(mut self, input: crate::types::NatGateway) -> Self {
+        self.inner.nat_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNatGatewaysResult::nat_gateways`](crate::types::DescribeNatGatewaysResult::nat_gateways).

@@ -107,8 +107,8 @@ impl DescribeNetworkAclsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeNetworkAclsRequest::max_results`](crate::types::DescribeNetworkAclsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkAclsRequest::max_results`](crate::types::DescribeNetworkAclsRequest::max_results).
@@ -123,8 +123,8 @@ impl DescribeNetworkAclsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkAclsRequest::dry_run`](crate::types::DescribeNetworkAclsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkAclsRequest::dry_run`](crate::types::DescribeNetworkAclsRequest::dry_run).
@@ -167,11 +167,8 @@ impl DescribeNetworkAclsRequestBuilder {
     /// Appends one item to [`DescribeNetworkAclsRequest::filters`](crate::types::DescribeNetworkAclsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkAclsRequest::filters`](crate::types::DescribeNetworkAclsRequest::filters).

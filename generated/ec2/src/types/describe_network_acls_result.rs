@@ -46,11 +46,8 @@ impl DescribeNetworkAclsResultBuilder {
     /// Appends one item to [`DescribeNetworkAclsResult::network_acls`](crate::types::DescribeNetworkAclsResult::network_acls): Information about the network ACLs.
     ///
     /// To set the whole list at once, use [`set_network_acls`](Self::set_network_acls).
-    pub fn network_acls(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkAcl>,
-    ) -> Self {
-        self.inner.network_acls.get_or_insert_default().push(input.into());
+    pub fn network_acls(mut self, input: crate::types::NetworkAcl) -> Self {
+        self.inner.network_acls.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkAclsResult::network_acls`](crate::types::DescribeNetworkAclsResult::network_acls).

@@ -155,9 +155,9 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin): Filters the results based on the start time.
     pub fn analysis_start_time_begin(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_start_time_begin = ::std::option::Option::Some(input.into());
+        self.inner.analysis_start_time_begin = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin).
@@ -179,9 +179,9 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end): Filters the results based on the start time.
     pub fn analysis_start_time_end(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_start_time_end = ::std::option::Option::Some(input.into());
+        self.inner.analysis_start_time_end = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end).
@@ -203,11 +203,8 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAccessScopeAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::filters): There are no supported filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::filters).
@@ -227,8 +224,8 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results).
@@ -243,8 +240,8 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run).

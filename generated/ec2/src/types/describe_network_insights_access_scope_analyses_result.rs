@@ -52,14 +52,12 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
     /// To set the whole list at once, use [`set_network_insights_access_scope_analyses`](Self::set_network_insights_access_scope_analyses).
     pub fn network_insights_access_scope_analyses(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::NetworkInsightsAccessScopeAnalysis,
-        >,
+        input: crate::types::NetworkInsightsAccessScopeAnalysis,
     ) -> Self {
         self.inner
             .network_insights_access_scope_analyses
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesResult::network_insights_access_scope_analyses`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult::network_insights_access_scope_analyses).

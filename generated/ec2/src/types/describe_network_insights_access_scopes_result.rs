@@ -52,12 +52,9 @@ impl DescribeNetworkInsightsAccessScopesResultBuilder {
     /// To set the whole list at once, use [`set_network_insights_access_scopes`](Self::set_network_insights_access_scopes).
     pub fn network_insights_access_scopes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsAccessScope>,
+        input: crate::types::NetworkInsightsAccessScope,
     ) -> Self {
-        self.inner
-            .network_insights_access_scopes
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.network_insights_access_scopes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopesResult::network_insights_access_scopes`](crate::types::DescribeNetworkInsightsAccessScopesResult::network_insights_access_scopes).

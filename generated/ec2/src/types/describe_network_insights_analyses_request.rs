@@ -152,9 +152,9 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::analysis_start_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_start_time): The time when the network insights analyses started.
     pub fn analysis_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_start_time = ::std::option::Option::Some(input.into());
+        self.inner.analysis_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::analysis_start_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_start_time).
@@ -176,9 +176,9 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::analysis_end_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_end_time): The time when the network insights analyses ended.
     pub fn analysis_end_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_end_time = ::std::option::Option::Some(input.into());
+        self.inner.analysis_end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::analysis_end_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_end_time).
@@ -200,11 +200,8 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAnalysesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAnalysesRequest::filters).
@@ -224,8 +221,8 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAnalysesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAnalysesRequest::max_results).
@@ -240,8 +237,8 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAnalysesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAnalysesRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeNetworkInsightsAnalysesResultBuilder {
     /// To set the whole list at once, use [`set_network_insights_analyses`](Self::set_network_insights_analyses).
     pub fn network_insights_analyses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsAnalysis>,
+        input: crate::types::NetworkInsightsAnalysis,
     ) -> Self {
-        self.inner.network_insights_analyses.get_or_insert_default().push(input.into());
+        self.inner.network_insights_analyses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesResult::network_insights_analyses`](crate::types::DescribeNetworkInsightsAnalysesResult::network_insights_analyses).

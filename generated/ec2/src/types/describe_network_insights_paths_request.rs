@@ -107,11 +107,8 @@ impl DescribeNetworkInsightsPathsRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsPathsRequest::filters`](crate::types::DescribeNetworkInsightsPathsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::filters`](crate::types::DescribeNetworkInsightsPathsRequest::filters).
@@ -131,8 +128,8 @@ impl DescribeNetworkInsightsPathsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInsightsPathsRequest::max_results`](crate::types::DescribeNetworkInsightsPathsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::max_results`](crate::types::DescribeNetworkInsightsPathsRequest::max_results).
@@ -147,8 +144,8 @@ impl DescribeNetworkInsightsPathsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInsightsPathsRequest::dry_run`](crate::types::DescribeNetworkInsightsPathsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::dry_run`](crate::types::DescribeNetworkInsightsPathsRequest::dry_run).

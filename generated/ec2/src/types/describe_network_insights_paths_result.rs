@@ -50,9 +50,9 @@ impl DescribeNetworkInsightsPathsResultBuilder {
     /// To set the whole list at once, use [`set_network_insights_paths`](Self::set_network_insights_paths).
     pub fn network_insights_paths(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsPath>,
+        input: crate::types::NetworkInsightsPath,
     ) -> Self {
-        self.inner.network_insights_paths.get_or_insert_default().push(input.into());
+        self.inner.network_insights_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsResult::network_insights_paths`](crate::types::DescribeNetworkInsightsPathsResult::network_insights_paths).

@@ -55,8 +55,8 @@ pub struct DescribeNetworkInterfaceAttributeRequestBuilder {
 }
 impl DescribeNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`DescribeNetworkInterfaceAttributeRequest::dry_run`](crate::types::DescribeNetworkInterfaceAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeRequest::dry_run`](crate::types::DescribeNetworkInterfaceAttributeRequest::dry_run).
@@ -95,11 +95,8 @@ impl DescribeNetworkInterfaceAttributeRequestBuilder {
         &self.inner.network_interface_id
     }
     /// Sets [`DescribeNetworkInterfaceAttributeRequest::attribute`](crate::types::DescribeNetworkInterfaceAttributeRequest::attribute): The attribute of the network interface.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAttribute>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::NetworkInterfaceAttribute) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeRequest::attribute`](crate::types::DescribeNetworkInterfaceAttributeRequest::attribute).

@@ -78,9 +78,9 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
     /// Sets [`DescribeNetworkInterfaceAttributeResult::attachment`](crate::types::DescribeNetworkInterfaceAttributeResult::attachment): The attachment (if any) of the network interface.
     pub fn attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAttachment>,
+        input: crate::types::NetworkInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input.into());
+        self.inner.attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::attachment`](crate::types::DescribeNetworkInterfaceAttributeResult::attachment).
@@ -100,11 +100,8 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
         &self.inner.attachment
     }
     /// Sets [`DescribeNetworkInterfaceAttributeResult::description`](crate::types::DescribeNetworkInterfaceAttributeResult::description): The description of the network interface.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::description`](crate::types::DescribeNetworkInterfaceAttributeResult::description).
@@ -126,11 +123,8 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
     /// Appends one item to [`DescribeNetworkInterfaceAttributeResult::groups`](crate::types::DescribeNetworkInterfaceAttributeResult::groups): The security groups associated with the network interface.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.groups.get_or_insert_default().push(input.into());
+    pub fn groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::groups`](crate::types::DescribeNetworkInterfaceAttributeResult::groups).
@@ -176,9 +170,9 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
     /// Sets [`DescribeNetworkInterfaceAttributeResult::source_dest_check`](crate::types::DescribeNetworkInterfaceAttributeResult::source_dest_check): Indicates whether source/destination checking is enabled.
     pub fn source_dest_check(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::source_dest_check`](crate::types::DescribeNetworkInterfaceAttributeResult::source_dest_check).
@@ -198,13 +192,8 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
         &self.inner.source_dest_check
     }
     /// Sets [`DescribeNetworkInterfaceAttributeResult::associate_public_ip_address`](crate::types::DescribeNetworkInterfaceAttributeResult::associate_public_ip_address): Indicates whether to assign a public IPv4 address to a network interface.
-    pub fn associate_public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_public_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::associate_public_ip_address`](crate::types::DescribeNetworkInterfaceAttributeResult::associate_public_ip_address).

@@ -97,11 +97,8 @@ impl DescribeNetworkInterfacePermissionsRequestBuilder {
     /// Appends one item to [`DescribeNetworkInterfacePermissionsRequest::filters`](crate::types::DescribeNetworkInterfacePermissionsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacePermissionsRequest::filters`](crate::types::DescribeNetworkInterfacePermissionsRequest::filters).
@@ -143,8 +140,8 @@ impl DescribeNetworkInterfacePermissionsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeNetworkInterfacePermissionsRequest::max_results`](crate::types::DescribeNetworkInterfacePermissionsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacePermissionsRequest::max_results`](crate::types::DescribeNetworkInterfacePermissionsRequest::max_results).

@@ -52,12 +52,9 @@ impl DescribeNetworkInterfacePermissionsResultBuilder {
     /// To set the whole list at once, use [`set_network_interface_permissions`](Self::set_network_interface_permissions).
     pub fn network_interface_permissions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfacePermission>,
+        input: crate::types::NetworkInterfacePermission,
     ) -> Self {
-        self.inner
-            .network_interface_permissions
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.network_interface_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacePermissionsResult::network_interface_permissions`](crate::types::DescribeNetworkInterfacePermissionsResult::network_interface_permissions).

@@ -136,8 +136,8 @@ impl DescribeNetworkInterfacesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeNetworkInterfacesRequest::max_results`](crate::types::DescribeNetworkInterfacesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::max_results`](crate::types::DescribeNetworkInterfacesRequest::max_results).
@@ -152,11 +152,8 @@ impl DescribeNetworkInterfacesRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInterfacesRequest::include_managed_resources`](crate::types::DescribeNetworkInterfacesRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::include_managed_resources`](crate::types::DescribeNetworkInterfacesRequest::include_managed_resources).
@@ -174,8 +171,8 @@ impl DescribeNetworkInterfacesRequestBuilder {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeNetworkInterfacesRequest::dry_run`](crate::types::DescribeNetworkInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::dry_run`](crate::types::DescribeNetworkInterfacesRequest::dry_run).
@@ -218,11 +215,8 @@ impl DescribeNetworkInterfacesRequestBuilder {
     /// Appends one item to [`DescribeNetworkInterfacesRequest::filters`](crate::types::DescribeNetworkInterfacesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::filters`](crate::types::DescribeNetworkInterfacesRequest::filters).

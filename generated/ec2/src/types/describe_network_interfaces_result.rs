@@ -48,11 +48,8 @@ impl DescribeNetworkInterfacesResultBuilder {
     /// Appends one item to [`DescribeNetworkInterfacesResult::network_interfaces`](crate::types::DescribeNetworkInterfacesResult::network_interfaces): Information about the network interfaces.
     ///
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
-    pub fn network_interfaces(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterface>,
-    ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+    pub fn network_interfaces(mut self, input: crate::types::NetworkInterface) -> Self {
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesResult::network_interfaces`](crate::types::DescribeNetworkInterfacesResult::network_interfaces).

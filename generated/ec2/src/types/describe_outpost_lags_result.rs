@@ -46,11 +46,8 @@ impl DescribeOutpostLagsResultBuilder {
     /// Appends one item to [`DescribeOutpostLagsResult::outpost_lags`](crate::types::DescribeOutpostLagsResult::outpost_lags): The Outpost LAGs.
     ///
     /// To set the whole list at once, use [`set_outpost_lags`](Self::set_outpost_lags).
-    pub fn outpost_lags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OutpostLag>,
-    ) -> Self {
-        self.inner.outpost_lags.get_or_insert_default().push(input.into());
+    pub fn outpost_lags(mut self, input: crate::types::OutpostLag) -> Self {
+        self.inner.outpost_lags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeOutpostLagsResult::outpost_lags`](crate::types::DescribeOutpostLagsResult::outpost_lags).

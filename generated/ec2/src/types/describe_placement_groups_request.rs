@@ -97,8 +97,8 @@ impl DescribePlacementGroupsRequestBuilder {
         &self.inner.group_ids
     }
     /// Sets [`DescribePlacementGroupsRequest::dry_run`](crate::types::DescribePlacementGroupsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribePlacementGroupsRequest::dry_run`](crate::types::DescribePlacementGroupsRequest::dry_run).
@@ -141,11 +141,8 @@ impl DescribePlacementGroupsRequestBuilder {
     /// Appends one item to [`DescribePlacementGroupsRequest::filters`](crate::types::DescribePlacementGroupsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribePlacementGroupsRequest::filters`](crate::types::DescribePlacementGroupsRequest::filters).

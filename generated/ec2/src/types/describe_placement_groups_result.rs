@@ -41,11 +41,8 @@ impl DescribePlacementGroupsResultBuilder {
     /// Appends one item to [`DescribePlacementGroupsResult::placement_groups`](crate::types::DescribePlacementGroupsResult::placement_groups): Information about the placement groups.
     ///
     /// To set the whole list at once, use [`set_placement_groups`](Self::set_placement_groups).
-    pub fn placement_groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementGroup>,
-    ) -> Self {
-        self.inner.placement_groups.get_or_insert_default().push(input.into());
+    pub fn placement_groups(mut self, input: crate::types::PlacementGroup) -> Self {
+        self.inner.placement_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribePlacementGroupsResult::placement_groups`](crate::types::DescribePlacementGroupsResult::placement_groups).

@@ -68,8 +68,8 @@ pub struct DescribePrefixListsRequestBuilder {
 }
 impl DescribePrefixListsRequestBuilder {
     /// Sets [`DescribePrefixListsRequest::dry_run`](crate::types::DescribePrefixListsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribePrefixListsRequest::dry_run`](crate::types::DescribePrefixListsRequest::dry_run).
@@ -86,11 +86,8 @@ impl DescribePrefixListsRequestBuilder {
     /// Appends one item to [`DescribePrefixListsRequest::filters`](crate::types::DescribePrefixListsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribePrefixListsRequest::filters`](crate::types::DescribePrefixListsRequest::filters).
@@ -110,8 +107,8 @@ impl DescribePrefixListsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribePrefixListsRequest::max_results`](crate::types::DescribePrefixListsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribePrefixListsRequest::max_results`](crate::types::DescribePrefixListsRequest::max_results).

@@ -68,11 +68,8 @@ impl DescribePrefixListsResultBuilder {
     /// Appends one item to [`DescribePrefixListsResult::prefix_lists`](crate::types::DescribePrefixListsResult::prefix_lists): All available prefix lists.
     ///
     /// To set the whole list at once, use [`set_prefix_lists`](Self::set_prefix_lists).
-    pub fn prefix_lists(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrefixList>,
-    ) -> Self {
-        self.inner.prefix_lists.get_or_insert_default().push(input.into());
+    pub fn prefix_lists(mut self, input: crate::types::PrefixList) -> Self {
+        self.inner.prefix_lists.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribePrefixListsResult::prefix_lists`](crate::types::DescribePrefixListsResult::prefix_lists).

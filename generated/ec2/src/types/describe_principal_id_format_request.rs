@@ -58,8 +58,8 @@ pub struct DescribePrincipalIdFormatRequestBuilder {
 }
 impl DescribePrincipalIdFormatRequestBuilder {
     /// Sets [`DescribePrincipalIdFormatRequest::dry_run`](crate::types::DescribePrincipalIdFormatRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatRequest::dry_run`](crate::types::DescribePrincipalIdFormatRequest::dry_run).
@@ -100,8 +100,8 @@ impl DescribePrincipalIdFormatRequestBuilder {
         &self.inner.resources
     }
     /// Sets [`DescribePrincipalIdFormatRequest::max_results`](crate::types::DescribePrincipalIdFormatRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatRequest::max_results`](crate::types::DescribePrincipalIdFormatRequest::max_results).

@@ -48,11 +48,8 @@ impl DescribePrincipalIdFormatResultBuilder {
     /// Appends one item to [`DescribePrincipalIdFormatResult::principals`](crate::types::DescribePrincipalIdFormatResult::principals): Information about the ID format settings for the ARN.
     ///
     /// To set the whole list at once, use [`set_principals`](Self::set_principals).
-    pub fn principals(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrincipalIdFormat>,
-    ) -> Self {
-        self.inner.principals.get_or_insert_default().push(input.into());
+    pub fn principals(mut self, input: crate::types::PrincipalIdFormat) -> Self {
+        self.inner.principals.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatResult::principals`](crate::types::DescribePrincipalIdFormatResult::principals).

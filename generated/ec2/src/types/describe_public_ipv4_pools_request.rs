@@ -109,8 +109,8 @@ impl DescribePublicIpv4PoolsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribePublicIpv4PoolsRequest::max_results`](crate::types::DescribePublicIpv4PoolsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribePublicIpv4PoolsRequest::max_results`](crate::types::DescribePublicIpv4PoolsRequest::max_results).
@@ -127,11 +127,8 @@ impl DescribePublicIpv4PoolsRequestBuilder {
     /// Appends one item to [`DescribePublicIpv4PoolsRequest::filters`](crate::types::DescribePublicIpv4PoolsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribePublicIpv4PoolsRequest::filters`](crate::types::DescribePublicIpv4PoolsRequest::filters).

@@ -48,11 +48,8 @@ impl DescribePublicIpv4PoolsResultBuilder {
     /// Appends one item to [`DescribePublicIpv4PoolsResult::public_ipv4_pools`](crate::types::DescribePublicIpv4PoolsResult::public_ipv4_pools): Information about the address pools.
     ///
     /// To set the whole list at once, use [`set_public_ipv4_pools`](Self::set_public_ipv4_pools).
-    pub fn public_ipv4_pools(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PublicIpv4Pool>,
-    ) -> Self {
-        self.inner.public_ipv4_pools.get_or_insert_default().push(input.into());
+    pub fn public_ipv4_pools(mut self, input: crate::types::PublicIpv4Pool) -> Self {
+        self.inner.public_ipv4_pools.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribePublicIpv4PoolsResult::public_ipv4_pools`](crate::types::DescribePublicIpv4PoolsResult::public_ipv4_pools).

@@ -88,8 +88,8 @@ impl DescribeRegionsRequestBuilder {
         &self.inner.region_names
     }
     /// Sets [`DescribeRegionsRequest::all_regions`](crate::types::DescribeRegionsRequest::all_regions): Indicates whether to display all Regions, including Regions that are disabled for your account.
-    pub fn all_regions(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.all_regions = ::std::option::Option::Some(input.into());
+    pub fn all_regions(mut self, input: bool) -> Self {
+        self.inner.all_regions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRegionsRequest::all_regions`](crate::types::DescribeRegionsRequest::all_regions).
@@ -104,8 +104,8 @@ impl DescribeRegionsRequestBuilder {
         &self.inner.all_regions
     }
     /// Sets [`DescribeRegionsRequest::dry_run`](crate::types::DescribeRegionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRegionsRequest::dry_run`](crate::types::DescribeRegionsRequest::dry_run).
@@ -122,11 +122,8 @@ impl DescribeRegionsRequestBuilder {
     /// Appends one item to [`DescribeRegionsRequest::filters`](crate::types::DescribeRegionsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRegionsRequest::filters`](crate::types::DescribeRegionsRequest::filters).

@@ -39,11 +39,8 @@ impl DescribeRegionsResultBuilder {
     /// Appends one item to [`DescribeRegionsResult::regions`](crate::types::DescribeRegionsResult::regions): Information about the Regions.
     ///
     /// To set the whole list at once, use [`set_regions`](Self::set_regions).
-    pub fn regions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Region>,
-    ) -> Self {
-        self.inner.regions.get_or_insert_default().push(input.into());
+    pub fn regions(mut self, input: crate::types::Region) -> Self {
+        self.inner.regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRegionsResult::regions`](crate::types::DescribeRegionsResult::regions).

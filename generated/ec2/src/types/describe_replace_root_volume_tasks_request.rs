@@ -100,11 +100,8 @@ impl DescribeReplaceRootVolumeTasksRequestBuilder {
     /// Appends one item to [`DescribeReplaceRootVolumeTasksRequest::filters`](crate::types::DescribeReplaceRootVolumeTasksRequest::filters): Filter to use:
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksRequest::filters`](crate::types::DescribeReplaceRootVolumeTasksRequest::filters).
@@ -124,8 +121,8 @@ impl DescribeReplaceRootVolumeTasksRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeReplaceRootVolumeTasksRequest::max_results`](crate::types::DescribeReplaceRootVolumeTasksRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksRequest::max_results`](crate::types::DescribeReplaceRootVolumeTasksRequest::max_results).
@@ -162,8 +159,8 @@ impl DescribeReplaceRootVolumeTasksRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeReplaceRootVolumeTasksRequest::dry_run`](crate::types::DescribeReplaceRootVolumeTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksRequest::dry_run`](crate::types::DescribeReplaceRootVolumeTasksRequest::dry_run).

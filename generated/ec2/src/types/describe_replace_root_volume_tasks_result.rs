@@ -50,9 +50,9 @@ impl DescribeReplaceRootVolumeTasksResultBuilder {
     /// To set the whole list at once, use [`set_replace_root_volume_tasks`](Self::set_replace_root_volume_tasks).
     pub fn replace_root_volume_tasks(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplaceRootVolumeTask>,
+        input: crate::types::ReplaceRootVolumeTask,
     ) -> Self {
-        self.inner.replace_root_volume_tasks.get_or_insert_default().push(input.into());
+        self.inner.replace_root_volume_tasks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksResult::replace_root_volume_tasks`](crate::types::DescribeReplaceRootVolumeTasksResult::replace_root_volume_tasks).

@@ -120,11 +120,8 @@ impl DescribeReservedInstancesModificationsRequestBuilder {
     /// Appends one item to [`DescribeReservedInstancesModificationsRequest::filters`](crate::types::DescribeReservedInstancesModificationsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesModificationsRequest::filters`](crate::types::DescribeReservedInstancesModificationsRequest::filters).

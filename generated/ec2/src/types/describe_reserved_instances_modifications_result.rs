@@ -74,12 +74,9 @@ impl DescribeReservedInstancesModificationsResultBuilder {
     /// To set the whole list at once, use [`set_reserved_instances_modifications`](Self::set_reserved_instances_modifications).
     pub fn reserved_instances_modifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstancesModification>,
+        input: crate::types::ReservedInstancesModification,
     ) -> Self {
-        self.inner
-            .reserved_instances_modifications
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.reserved_instances_modifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesModificationsResult::reserved_instances_modifications`](crate::types::DescribeReservedInstancesModificationsResult::reserved_instances_modifications).

@@ -201,11 +201,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::include_marketplace`](crate::types::DescribeReservedInstancesOfferingsRequest::include_marketplace): Include Reserved Instance Marketplace offerings in the response.
-    pub fn include_marketplace(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_marketplace = ::std::option::Option::Some(input.into());
+    pub fn include_marketplace(mut self, input: bool) -> Self {
+        self.inner.include_marketplace = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::include_marketplace`](crate::types::DescribeReservedInstancesOfferingsRequest::include_marketplace).
@@ -223,11 +220,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.include_marketplace
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::instance_type`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_type): The instance type that the reservation will cover (for example, `m1.small`).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::instance_type`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_type).
@@ -247,8 +241,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.instance_type
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::max_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::max_duration): The maximum duration (in seconds) to filter when searching for offerings.
-    pub fn max_duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.max_duration = ::std::option::Option::Some(input.into());
+    pub fn max_duration(mut self, input: i64) -> Self {
+        self.inner.max_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::max_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::max_duration).
@@ -263,8 +257,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.max_duration
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::max_instance_count`](crate::types::DescribeReservedInstancesOfferingsRequest::max_instance_count): The maximum number of instances to filter when searching for offerings.
-    pub fn max_instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_instance_count = ::std::option::Option::Some(input.into());
+    pub fn max_instance_count(mut self, input: i32) -> Self {
+        self.inner.max_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::max_instance_count`](crate::types::DescribeReservedInstancesOfferingsRequest::max_instance_count).
@@ -279,8 +273,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.max_instance_count
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::min_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::min_duration): The minimum duration (in seconds) to filter when searching for offerings.
-    pub fn min_duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.min_duration = ::std::option::Option::Some(input.into());
+    pub fn min_duration(mut self, input: i64) -> Self {
+        self.inner.min_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::min_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::min_duration).
@@ -295,11 +289,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.min_duration
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::offering_class`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_class): The offering class of the Reserved Instance.
-    pub fn offering_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingClassType>,
-    ) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input.into());
+    pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
+        self.inner.offering_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::offering_class`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_class).
@@ -321,9 +312,9 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
     /// Sets [`DescribeReservedInstancesOfferingsRequest::product_description`](crate::types::DescribeReservedInstancesOfferingsRequest::product_description): The Reserved Instance product platform description.
     pub fn product_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RiProductDescription>,
+        input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input.into());
+        self.inner.product_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::product_description`](crate::types::DescribeReservedInstancesOfferingsRequest::product_description).
@@ -396,8 +387,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::dry_run`](crate::types::DescribeReservedInstancesOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::dry_run`](crate::types::DescribeReservedInstancesOfferingsRequest::dry_run).
@@ -414,11 +405,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
     /// Appends one item to [`DescribeReservedInstancesOfferingsRequest::filters`](crate::types::DescribeReservedInstancesOfferingsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::filters`](crate::types::DescribeReservedInstancesOfferingsRequest::filters).
@@ -438,11 +426,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::instance_tenancy`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_tenancy): The tenancy of the instances covered by the reservation.
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input.into());
+    pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.instance_tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::instance_tenancy`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_tenancy).
@@ -460,11 +445,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.instance_tenancy
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::offering_type`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_type): The Reserved Instance offering type.
-    pub fn offering_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingTypeValues>,
-    ) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input.into());
+    pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
+        self.inner.offering_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::offering_type`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_type).
@@ -506,8 +488,8 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::max_results`](crate::types::DescribeReservedInstancesOfferingsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::max_results`](crate::types::DescribeReservedInstancesOfferingsRequest::max_results).

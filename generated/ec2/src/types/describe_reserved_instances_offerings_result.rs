@@ -74,12 +74,9 @@ impl DescribeReservedInstancesOfferingsResultBuilder {
     /// To set the whole list at once, use [`set_reserved_instances_offerings`](Self::set_reserved_instances_offerings).
     pub fn reserved_instances_offerings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstancesOffering>,
+        input: crate::types::ReservedInstancesOffering,
     ) -> Self {
-        self.inner
-            .reserved_instances_offerings
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.reserved_instances_offerings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsResult::reserved_instances_offerings`](crate::types::DescribeReservedInstancesOfferingsResult::reserved_instances_offerings).

@@ -88,11 +88,8 @@ pub struct DescribeReservedInstancesRequestBuilder {
 }
 impl DescribeReservedInstancesRequestBuilder {
     /// Sets [`DescribeReservedInstancesRequest::offering_class`](crate::types::DescribeReservedInstancesRequest::offering_class): Describes whether the Reserved Instance is Standard or Convertible.
-    pub fn offering_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingClassType>,
-    ) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input.into());
+    pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
+        self.inner.offering_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::offering_class`](crate::types::DescribeReservedInstancesRequest::offering_class).
@@ -138,8 +135,8 @@ impl DescribeReservedInstancesRequestBuilder {
         &self.inner.reserved_instances_ids
     }
     /// Sets [`DescribeReservedInstancesRequest::dry_run`](crate::types::DescribeReservedInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::dry_run`](crate::types::DescribeReservedInstancesRequest::dry_run).
@@ -156,11 +153,8 @@ impl DescribeReservedInstancesRequestBuilder {
     /// Appends one item to [`DescribeReservedInstancesRequest::filters`](crate::types::DescribeReservedInstancesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::filters`](crate::types::DescribeReservedInstancesRequest::filters).
@@ -180,11 +174,8 @@ impl DescribeReservedInstancesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeReservedInstancesRequest::offering_type`](crate::types::DescribeReservedInstancesRequest::offering_type): The Reserved Instance offering type.
-    pub fn offering_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingTypeValues>,
-    ) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input.into());
+    pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
+        self.inner.offering_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::offering_type`](crate::types::DescribeReservedInstancesRequest::offering_type).

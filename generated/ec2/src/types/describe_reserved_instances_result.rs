@@ -41,11 +41,8 @@ impl DescribeReservedInstancesResultBuilder {
     /// Appends one item to [`DescribeReservedInstancesResult::reserved_instances`](crate::types::DescribeReservedInstancesResult::reserved_instances): A list of Reserved Instances.
     ///
     /// To set the whole list at once, use [`set_reserved_instances`](Self::set_reserved_instances).
-    pub fn reserved_instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstances>,
-    ) -> Self {
-        self.inner.reserved_instances.get_or_insert_default().push(input.into());
+    pub fn reserved_instances(mut self, input: crate::types::ReservedInstances) -> Self {
+        self.inner.reserved_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesResult::reserved_instances`](crate::types::DescribeReservedInstancesResult::reserved_instances).

@@ -115,8 +115,8 @@ impl DescribeRouteServerEndpointsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeRouteServerEndpointsRequest::max_results`](crate::types::DescribeRouteServerEndpointsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerEndpointsRequest::max_results`](crate::types::DescribeRouteServerEndpointsRequest::max_results).
@@ -133,11 +133,8 @@ impl DescribeRouteServerEndpointsRequestBuilder {
     /// Appends one item to [`DescribeRouteServerEndpointsRequest::filters`](crate::types::DescribeRouteServerEndpointsRequest::filters): One or more filters to apply to the describe request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerEndpointsRequest::filters`](crate::types::DescribeRouteServerEndpointsRequest::filters).
@@ -157,8 +154,8 @@ impl DescribeRouteServerEndpointsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeRouteServerEndpointsRequest::dry_run`](crate::types::DescribeRouteServerEndpointsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerEndpointsRequest::dry_run`](crate::types::DescribeRouteServerEndpointsRequest::dry_run).

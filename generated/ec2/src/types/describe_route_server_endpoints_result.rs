@@ -50,9 +50,9 @@ impl DescribeRouteServerEndpointsResultBuilder {
     /// To set the whole list at once, use [`set_route_server_endpoints`](Self::set_route_server_endpoints).
     pub fn route_server_endpoints(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerEndpoint>,
+        input: crate::types::RouteServerEndpoint,
     ) -> Self {
-        self.inner.route_server_endpoints.get_or_insert_default().push(input.into());
+        self.inner.route_server_endpoints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerEndpointsResult::route_server_endpoints`](crate::types::DescribeRouteServerEndpointsResult::route_server_endpoints).

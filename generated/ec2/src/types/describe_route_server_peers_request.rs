@@ -115,8 +115,8 @@ impl DescribeRouteServerPeersRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeRouteServerPeersRequest::max_results`](crate::types::DescribeRouteServerPeersRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::max_results`](crate::types::DescribeRouteServerPeersRequest::max_results).
@@ -133,11 +133,8 @@ impl DescribeRouteServerPeersRequestBuilder {
     /// Appends one item to [`DescribeRouteServerPeersRequest::filters`](crate::types::DescribeRouteServerPeersRequest::filters): One or more filters to apply to the describe request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::filters`](crate::types::DescribeRouteServerPeersRequest::filters).
@@ -157,8 +154,8 @@ impl DescribeRouteServerPeersRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeRouteServerPeersRequest::dry_run`](crate::types::DescribeRouteServerPeersRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::dry_run`](crate::types::DescribeRouteServerPeersRequest::dry_run).

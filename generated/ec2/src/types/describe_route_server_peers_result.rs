@@ -48,11 +48,8 @@ impl DescribeRouteServerPeersResultBuilder {
     /// Appends one item to [`DescribeRouteServerPeersResult::route_server_peers`](crate::types::DescribeRouteServerPeersResult::route_server_peers): Information about the described route server peers.
     ///
     /// To set the whole list at once, use [`set_route_server_peers`](Self::set_route_server_peers).
-    pub fn route_server_peers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPeer>,
-    ) -> Self {
-        self.inner.route_server_peers.get_or_insert_default().push(input.into());
+    pub fn route_server_peers(mut self, input: crate::types::RouteServerPeer) -> Self {
+        self.inner.route_server_peers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersResult::route_server_peers`](crate::types::DescribeRouteServerPeersResult::route_server_peers).

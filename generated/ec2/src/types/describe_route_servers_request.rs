@@ -113,8 +113,8 @@ impl DescribeRouteServersRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeRouteServersRequest::max_results`](crate::types::DescribeRouteServersRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServersRequest::max_results`](crate::types::DescribeRouteServersRequest::max_results).
@@ -131,11 +131,8 @@ impl DescribeRouteServersRequestBuilder {
     /// Appends one item to [`DescribeRouteServersRequest::filters`](crate::types::DescribeRouteServersRequest::filters): One or more filters to apply to the describe request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteServersRequest::filters`](crate::types::DescribeRouteServersRequest::filters).
@@ -155,8 +152,8 @@ impl DescribeRouteServersRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeRouteServersRequest::dry_run`](crate::types::DescribeRouteServersRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServersRequest::dry_run`](crate::types::DescribeRouteServersRequest::dry_run).

@@ -46,11 +46,8 @@ impl DescribeRouteServersResultBuilder {
     /// Appends one item to [`DescribeRouteServersResult::route_servers`](crate::types::DescribeRouteServersResult::route_servers): Information about the described route servers.
     ///
     /// To set the whole list at once, use [`set_route_servers`](Self::set_route_servers).
-    pub fn route_servers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServer>,
-    ) -> Self {
-        self.inner.route_servers.get_or_insert_default().push(input.into());
+    pub fn route_servers(mut self, input: crate::types::RouteServer) -> Self {
+        self.inner.route_servers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteServersResult::route_servers`](crate::types::DescribeRouteServersResult::route_servers).

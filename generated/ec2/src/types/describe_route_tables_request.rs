@@ -109,8 +109,8 @@ impl DescribeRouteTablesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeRouteTablesRequest::max_results`](crate::types::DescribeRouteTablesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteTablesRequest::max_results`](crate::types::DescribeRouteTablesRequest::max_results).
@@ -125,8 +125,8 @@ impl DescribeRouteTablesRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeRouteTablesRequest::dry_run`](crate::types::DescribeRouteTablesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteTablesRequest::dry_run`](crate::types::DescribeRouteTablesRequest::dry_run).
@@ -169,11 +169,8 @@ impl DescribeRouteTablesRequestBuilder {
     /// Appends one item to [`DescribeRouteTablesRequest::filters`](crate::types::DescribeRouteTablesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteTablesRequest::filters`](crate::types::DescribeRouteTablesRequest::filters).

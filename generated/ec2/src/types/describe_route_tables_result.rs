@@ -46,11 +46,8 @@ impl DescribeRouteTablesResultBuilder {
     /// Appends one item to [`DescribeRouteTablesResult::route_tables`](crate::types::DescribeRouteTablesResult::route_tables): Information about the route tables.
     ///
     /// To set the whole list at once, use [`set_route_tables`](Self::set_route_tables).
-    pub fn route_tables(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteTable>,
-    ) -> Self {
-        self.inner.route_tables.get_or_insert_default().push(input.into());
+    pub fn route_tables(mut self, input: crate::types::RouteTable) -> Self {
+        self.inner.route_tables.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeRouteTablesResult::route_tables`](crate::types::DescribeRouteTablesResult::route_tables).

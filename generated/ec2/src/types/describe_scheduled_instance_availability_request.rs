@@ -102,8 +102,8 @@ pub struct DescribeScheduledInstanceAvailabilityRequestBuilder {
 }
 impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::dry_run`](crate::types::DescribeScheduledInstanceAvailabilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::dry_run`](crate::types::DescribeScheduledInstanceAvailabilityRequest::dry_run).
@@ -120,11 +120,8 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     /// Appends one item to [`DescribeScheduledInstanceAvailabilityRequest::filters`](crate::types::DescribeScheduledInstanceAvailabilityRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::filters`](crate::types::DescribeScheduledInstanceAvailabilityRequest::filters).
@@ -146,11 +143,9 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range`](crate::types::DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range): The time period for the first schedule to start.
     pub fn first_slot_start_time_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SlotDateTimeRangeRequest>,
+        input: crate::types::SlotDateTimeRangeRequest,
     ) -> Self {
-        self.inner.first_slot_start_time_range = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.first_slot_start_time_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range`](crate::types::DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range).
@@ -170,8 +165,8 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
         &self.inner.first_slot_start_time_range
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::max_results`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::max_results`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_results).
@@ -186,13 +181,8 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours): The maximum available duration, in hours.
-    pub fn max_slot_duration_in_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_slot_duration_in_hours = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn max_slot_duration_in_hours(mut self, input: i32) -> Self {
+        self.inner.max_slot_duration_in_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours).
@@ -210,13 +200,8 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
         &self.inner.max_slot_duration_in_hours
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours): The minimum available duration, in hours.
-    pub fn min_slot_duration_in_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.min_slot_duration_in_hours = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn min_slot_duration_in_hours(mut self, input: i32) -> Self {
+        self.inner.min_slot_duration_in_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours).
@@ -258,11 +243,9 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::recurrence`](crate::types::DescribeScheduledInstanceAvailabilityRequest::recurrence): The schedule recurrence.
     pub fn recurrence(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstanceRecurrenceRequest,
-        >,
+        input: crate::types::ScheduledInstanceRecurrenceRequest,
     ) -> Self {
-        self.inner.recurrence = ::std::option::Option::Some(input.into());
+        self.inner.recurrence = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::recurrence`](crate::types::DescribeScheduledInstanceAvailabilityRequest::recurrence).

@@ -74,12 +74,12 @@ impl DescribeScheduledInstanceAvailabilityResultBuilder {
     /// To set the whole list at once, use [`set_scheduled_instance_availability_set`](Self::set_scheduled_instance_availability_set).
     pub fn scheduled_instance_availability_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstanceAvailability>,
+        input: crate::types::ScheduledInstanceAvailability,
     ) -> Self {
         self.inner
             .scheduled_instance_availability_set
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityResult::scheduled_instance_availability_set`](crate::types::DescribeScheduledInstanceAvailabilityResult::scheduled_instance_availability_set).

@@ -82,8 +82,8 @@ pub struct DescribeScheduledInstancesRequestBuilder {
 }
 impl DescribeScheduledInstancesRequestBuilder {
     /// Sets [`DescribeScheduledInstancesRequest::dry_run`](crate::types::DescribeScheduledInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::dry_run`](crate::types::DescribeScheduledInstancesRequest::dry_run).
@@ -100,11 +100,8 @@ impl DescribeScheduledInstancesRequestBuilder {
     /// Appends one item to [`DescribeScheduledInstancesRequest::filters`](crate::types::DescribeScheduledInstancesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::filters`](crate::types::DescribeScheduledInstancesRequest::filters).
@@ -124,8 +121,8 @@ impl DescribeScheduledInstancesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeScheduledInstancesRequest::max_results`](crate::types::DescribeScheduledInstancesRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::max_results`](crate::types::DescribeScheduledInstancesRequest::max_results).
@@ -190,9 +187,9 @@ impl DescribeScheduledInstancesRequestBuilder {
     /// Sets [`DescribeScheduledInstancesRequest::slot_start_time_range`](crate::types::DescribeScheduledInstancesRequest::slot_start_time_range): The time period for the first schedule to start.
     pub fn slot_start_time_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SlotStartTimeRangeRequest>,
+        input: crate::types::SlotStartTimeRangeRequest,
     ) -> Self {
-        self.inner.slot_start_time_range = ::std::option::Option::Some(input.into());
+        self.inner.slot_start_time_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::slot_start_time_range`](crate::types::DescribeScheduledInstancesRequest::slot_start_time_range).

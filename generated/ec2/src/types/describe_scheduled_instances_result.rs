@@ -72,9 +72,9 @@ impl DescribeScheduledInstancesResultBuilder {
     /// To set the whole list at once, use [`set_scheduled_instance_set`](Self::set_scheduled_instance_set).
     pub fn scheduled_instance_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstance>,
+        input: crate::types::ScheduledInstance,
     ) -> Self {
-        self.inner.scheduled_instance_set.get_or_insert_default().push(input.into());
+        self.inner.scheduled_instance_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesResult::scheduled_instance_set`](crate::types::DescribeScheduledInstancesResult::scheduled_instance_set).

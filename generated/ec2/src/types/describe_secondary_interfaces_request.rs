@@ -83,8 +83,8 @@ pub struct DescribeSecondaryInterfacesRequestBuilder {
 }
 impl DescribeSecondaryInterfacesRequestBuilder {
     /// Sets [`DescribeSecondaryInterfacesRequest::dry_run`](crate::types::DescribeSecondaryInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::dry_run`](crate::types::DescribeSecondaryInterfacesRequest::dry_run).
@@ -101,11 +101,8 @@ impl DescribeSecondaryInterfacesRequestBuilder {
     /// Appends one item to [`DescribeSecondaryInterfacesRequest::filters`](crate::types::DescribeSecondaryInterfacesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::filters`](crate::types::DescribeSecondaryInterfacesRequest::filters).
@@ -125,8 +122,8 @@ impl DescribeSecondaryInterfacesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeSecondaryInterfacesRequest::max_results`](crate::types::DescribeSecondaryInterfacesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::max_results`](crate::types::DescribeSecondaryInterfacesRequest::max_results).

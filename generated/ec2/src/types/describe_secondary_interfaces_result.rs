@@ -50,9 +50,9 @@ impl DescribeSecondaryInterfacesResultBuilder {
     /// To set the whole list at once, use [`set_secondary_interfaces`](Self::set_secondary_interfaces).
     pub fn secondary_interfaces(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterface>,
+        input: crate::types::SecondaryInterface,
     ) -> Self {
-        self.inner.secondary_interfaces.get_or_insert_default().push(input.into());
+        self.inner.secondary_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesResult::secondary_interfaces`](crate::types::DescribeSecondaryInterfacesResult::secondary_interfaces).

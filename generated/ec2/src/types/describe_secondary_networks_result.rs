@@ -48,11 +48,8 @@ impl DescribeSecondaryNetworksResultBuilder {
     /// Appends one item to [`DescribeSecondaryNetworksResult::secondary_networks`](crate::types::DescribeSecondaryNetworksResult::secondary_networks): Information about the secondary networks.
     ///
     /// To set the whole list at once, use [`set_secondary_networks`](Self::set_secondary_networks).
-    pub fn secondary_networks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetwork>,
-    ) -> Self {
-        self.inner.secondary_networks.get_or_insert_default().push(input.into());
+    pub fn secondary_networks(mut self, input: crate::types::SecondaryNetwork) -> Self {
+        self.inner.secondary_networks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryNetworksResult::secondary_networks`](crate::types::DescribeSecondaryNetworksResult::secondary_networks).

@@ -79,8 +79,8 @@ pub struct DescribeSecondarySubnetsRequestBuilder {
 }
 impl DescribeSecondarySubnetsRequestBuilder {
     /// Sets [`DescribeSecondarySubnetsRequest::dry_run`](crate::types::DescribeSecondarySubnetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::dry_run`](crate::types::DescribeSecondarySubnetsRequest::dry_run).
@@ -97,11 +97,8 @@ impl DescribeSecondarySubnetsRequestBuilder {
     /// Appends one item to [`DescribeSecondarySubnetsRequest::filters`](crate::types::DescribeSecondarySubnetsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::filters`](crate::types::DescribeSecondarySubnetsRequest::filters).
@@ -121,8 +118,8 @@ impl DescribeSecondarySubnetsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeSecondarySubnetsRequest::max_results`](crate::types::DescribeSecondarySubnetsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::max_results`](crate::types::DescribeSecondarySubnetsRequest::max_results).

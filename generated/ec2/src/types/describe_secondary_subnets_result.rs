@@ -48,11 +48,8 @@ impl DescribeSecondarySubnetsResultBuilder {
     /// Appends one item to [`DescribeSecondarySubnetsResult::secondary_subnets`](crate::types::DescribeSecondarySubnetsResult::secondary_subnets): Information about the secondary subnets.
     ///
     /// To set the whole list at once, use [`set_secondary_subnets`](Self::set_secondary_subnets).
-    pub fn secondary_subnets(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondarySubnet>,
-    ) -> Self {
-        self.inner.secondary_subnets.get_or_insert_default().push(input.into());
+    pub fn secondary_subnets(mut self, input: crate::types::SecondarySubnet) -> Self {
+        self.inner.secondary_subnets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsResult::secondary_subnets`](crate::types::DescribeSecondarySubnetsResult::secondary_subnets).

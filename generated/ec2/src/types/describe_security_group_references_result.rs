@@ -45,12 +45,9 @@ impl DescribeSecurityGroupReferencesResultBuilder {
     /// To set the whole list at once, use [`set_security_group_reference_set`](Self::set_security_group_reference_set).
     pub fn security_group_reference_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupReference>,
+        input: crate::types::SecurityGroupReference,
     ) -> Self {
-        self.inner
-            .security_group_reference_set
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.security_group_reference_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupReferencesResult::security_group_reference_set`](crate::types::DescribeSecurityGroupReferencesResult::security_group_reference_set).

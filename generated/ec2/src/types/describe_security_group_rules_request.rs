@@ -73,11 +73,8 @@ impl DescribeSecurityGroupRulesRequestBuilder {
     /// Appends one item to [`DescribeSecurityGroupRulesRequest::filters`](crate::types::DescribeSecurityGroupRulesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::filters`](crate::types::DescribeSecurityGroupRulesRequest::filters).
@@ -123,8 +120,8 @@ impl DescribeSecurityGroupRulesRequestBuilder {
         &self.inner.security_group_rule_ids
     }
     /// Sets [`DescribeSecurityGroupRulesRequest::dry_run`](crate::types::DescribeSecurityGroupRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::dry_run`](crate::types::DescribeSecurityGroupRulesRequest::dry_run).
@@ -161,8 +158,8 @@ impl DescribeSecurityGroupRulesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSecurityGroupRulesRequest::max_results`](crate::types::DescribeSecurityGroupRulesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::max_results`](crate::types::DescribeSecurityGroupRulesRequest::max_results).

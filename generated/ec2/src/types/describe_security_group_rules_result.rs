@@ -50,9 +50,9 @@ impl DescribeSecurityGroupRulesResultBuilder {
     /// To set the whole list at once, use [`set_security_group_rules`](Self::set_security_group_rules).
     pub fn security_group_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupRule>,
+        input: crate::types::SecurityGroupRule,
     ) -> Self {
-        self.inner.security_group_rules.get_or_insert_default().push(input.into());
+        self.inner.security_group_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesResult::security_group_rules`](crate::types::DescribeSecurityGroupRulesResult::security_group_rules).

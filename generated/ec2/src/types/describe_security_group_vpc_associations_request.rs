@@ -66,11 +66,8 @@ impl DescribeSecurityGroupVpcAssociationsRequestBuilder {
     /// Appends one item to [`DescribeSecurityGroupVpcAssociationsRequest::filters`](crate::types::DescribeSecurityGroupVpcAssociationsRequest::filters): Security group VPC association filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupVpcAssociationsRequest::filters`](crate::types::DescribeSecurityGroupVpcAssociationsRequest::filters).
@@ -112,8 +109,8 @@ impl DescribeSecurityGroupVpcAssociationsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSecurityGroupVpcAssociationsRequest::max_results`](crate::types::DescribeSecurityGroupVpcAssociationsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupVpcAssociationsRequest::max_results`](crate::types::DescribeSecurityGroupVpcAssociationsRequest::max_results).
@@ -128,8 +125,8 @@ impl DescribeSecurityGroupVpcAssociationsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeSecurityGroupVpcAssociationsRequest::dry_run`](crate::types::DescribeSecurityGroupVpcAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupVpcAssociationsRequest::dry_run`](crate::types::DescribeSecurityGroupVpcAssociationsRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeSecurityGroupVpcAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_security_group_vpc_associations`](Self::set_security_group_vpc_associations).
     pub fn security_group_vpc_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupVpcAssociation>,
+        input: crate::types::SecurityGroupVpcAssociation,
     ) -> Self {
-        self.inner
-            .security_group_vpc_associations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.security_group_vpc_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupVpcAssociationsResult::security_group_vpc_associations`](crate::types::DescribeSecurityGroupVpcAssociationsResult::security_group_vpc_associations).

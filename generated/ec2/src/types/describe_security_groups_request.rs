@@ -176,8 +176,8 @@ impl DescribeSecurityGroupsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSecurityGroupsRequest::max_results`](crate::types::DescribeSecurityGroupsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::max_results`](crate::types::DescribeSecurityGroupsRequest::max_results).
@@ -192,8 +192,8 @@ impl DescribeSecurityGroupsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeSecurityGroupsRequest::dry_run`](crate::types::DescribeSecurityGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::dry_run`](crate::types::DescribeSecurityGroupsRequest::dry_run).
@@ -210,11 +210,8 @@ impl DescribeSecurityGroupsRequestBuilder {
     /// Appends one item to [`DescribeSecurityGroupsRequest::filters`](crate::types::DescribeSecurityGroupsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::filters`](crate::types::DescribeSecurityGroupsRequest::filters).

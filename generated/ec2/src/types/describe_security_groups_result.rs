@@ -70,11 +70,8 @@ impl DescribeSecurityGroupsResultBuilder {
     /// Appends one item to [`DescribeSecurityGroupsResult::security_groups`](crate::types::DescribeSecurityGroupsResult::security_groups): Information about the security groups.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroup>,
-    ) -> Self {
-        self.inner.security_groups.get_or_insert_default().push(input.into());
+    pub fn security_groups(mut self, input: crate::types::SecurityGroup) -> Self {
+        self.inner.security_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsResult::security_groups`](crate::types::DescribeSecurityGroupsResult::security_groups).

@@ -106,11 +106,8 @@ impl DescribeServiceLinkVirtualInterfacesRequestBuilder {
     /// Appends one item to [`DescribeServiceLinkVirtualInterfacesRequest::filters`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::filters): The filters to use for narrowing down the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesRequest::filters`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::filters).
@@ -130,8 +127,8 @@ impl DescribeServiceLinkVirtualInterfacesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeServiceLinkVirtualInterfacesRequest::max_results`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesRequest::max_results`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::max_results).
@@ -168,8 +165,8 @@ impl DescribeServiceLinkVirtualInterfacesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeServiceLinkVirtualInterfacesRequest::dry_run`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesRequest::dry_run`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeServiceLinkVirtualInterfacesResultBuilder {
     /// To set the whole list at once, use [`set_service_link_virtual_interfaces`](Self::set_service_link_virtual_interfaces).
     pub fn service_link_virtual_interfaces(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceLinkVirtualInterface>,
+        input: crate::types::ServiceLinkVirtualInterface,
     ) -> Self {
-        self.inner
-            .service_link_virtual_interfaces
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.service_link_virtual_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesResult::service_link_virtual_interfaces`](crate::types::DescribeServiceLinkVirtualInterfacesResult::service_link_virtual_interfaces).

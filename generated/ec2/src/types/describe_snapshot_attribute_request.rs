@@ -57,11 +57,8 @@ pub struct DescribeSnapshotAttributeRequestBuilder {
 }
 impl DescribeSnapshotAttributeRequestBuilder {
     /// Sets [`DescribeSnapshotAttributeRequest::attribute`](crate::types::DescribeSnapshotAttributeRequest::attribute): The snapshot attribute you would like to view.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::SnapshotAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotAttributeRequest::attribute`](crate::types::DescribeSnapshotAttributeRequest::attribute).
@@ -103,8 +100,8 @@ impl DescribeSnapshotAttributeRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`DescribeSnapshotAttributeRequest::dry_run`](crate::types::DescribeSnapshotAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotAttributeRequest::dry_run`](crate::types::DescribeSnapshotAttributeRequest::dry_run).

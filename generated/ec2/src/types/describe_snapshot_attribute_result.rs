@@ -55,11 +55,8 @@ impl DescribeSnapshotAttributeResultBuilder {
     /// Appends one item to [`DescribeSnapshotAttributeResult::product_codes`](crate::types::DescribeSnapshotAttributeResult::product_codes): The product codes.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotAttributeResult::product_codes`](crate::types::DescribeSnapshotAttributeResult::product_codes).
@@ -105,9 +102,9 @@ impl DescribeSnapshotAttributeResultBuilder {
     /// To set the whole list at once, use [`set_create_volume_permissions`](Self::set_create_volume_permissions).
     pub fn create_volume_permissions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreateVolumePermission>,
+        input: crate::types::CreateVolumePermission,
     ) -> Self {
-        self.inner.create_volume_permissions.get_or_insert_default().push(input.into());
+        self.inner.create_volume_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotAttributeResult::create_volume_permissions`](crate::types::DescribeSnapshotAttributeResult::create_volume_permissions).

@@ -64,11 +64,8 @@ impl DescribeSnapshotTierStatusRequestBuilder {
     /// Appends one item to [`DescribeSnapshotTierStatusRequest::filters`](crate::types::DescribeSnapshotTierStatusRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotTierStatusRequest::filters`](crate::types::DescribeSnapshotTierStatusRequest::filters).
@@ -88,8 +85,8 @@ impl DescribeSnapshotTierStatusRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeSnapshotTierStatusRequest::dry_run`](crate::types::DescribeSnapshotTierStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotTierStatusRequest::dry_run`](crate::types::DescribeSnapshotTierStatusRequest::dry_run).
@@ -126,8 +123,8 @@ impl DescribeSnapshotTierStatusRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSnapshotTierStatusRequest::max_results`](crate::types::DescribeSnapshotTierStatusRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotTierStatusRequest::max_results`](crate::types::DescribeSnapshotTierStatusRequest::max_results).

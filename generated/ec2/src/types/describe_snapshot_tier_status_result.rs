@@ -50,9 +50,9 @@ impl DescribeSnapshotTierStatusResultBuilder {
     /// To set the whole list at once, use [`set_snapshot_tier_statuses`](Self::set_snapshot_tier_statuses).
     pub fn snapshot_tier_statuses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotTierStatus>,
+        input: crate::types::SnapshotTierStatus,
     ) -> Self {
-        self.inner.snapshot_tier_statuses.get_or_insert_default().push(input.into());
+        self.inner.snapshot_tier_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotTierStatusResult::snapshot_tier_statuses`](crate::types::DescribeSnapshotTierStatusResult::snapshot_tier_statuses).

@@ -98,8 +98,8 @@ pub struct DescribeSnapshotsRequestBuilder {
 }
 impl DescribeSnapshotsRequestBuilder {
     /// Sets [`DescribeSnapshotsRequest::max_results`](crate::types::DescribeSnapshotsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::max_results`](crate::types::DescribeSnapshotsRequest::max_results).
@@ -214,8 +214,8 @@ impl DescribeSnapshotsRequestBuilder {
         &self.inner.snapshot_ids
     }
     /// Sets [`DescribeSnapshotsRequest::dry_run`](crate::types::DescribeSnapshotsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::dry_run`](crate::types::DescribeSnapshotsRequest::dry_run).
@@ -232,11 +232,8 @@ impl DescribeSnapshotsRequestBuilder {
     /// Appends one item to [`DescribeSnapshotsRequest::filters`](crate::types::DescribeSnapshotsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::filters`](crate::types::DescribeSnapshotsRequest::filters).

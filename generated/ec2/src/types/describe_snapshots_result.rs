@@ -68,11 +68,8 @@ impl DescribeSnapshotsResultBuilder {
     /// Appends one item to [`DescribeSnapshotsResult::snapshots`](crate::types::DescribeSnapshotsResult::snapshots): Information about the snapshots.
     ///
     /// To set the whole list at once, use [`set_snapshots`](Self::set_snapshots).
-    pub fn snapshots(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Snapshot>,
-    ) -> Self {
-        self.inner.snapshots.get_or_insert_default().push(input.into());
+    pub fn snapshots(mut self, input: crate::types::Snapshot) -> Self {
+        self.inner.snapshots.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotsResult::snapshots`](crate::types::DescribeSnapshotsResult::snapshots).

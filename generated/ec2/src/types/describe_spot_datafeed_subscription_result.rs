@@ -43,11 +43,9 @@ impl DescribeSpotDatafeedSubscriptionResultBuilder {
     /// Sets [`DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription`](crate::types::DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription): The Spot Instance data feed subscription.
     pub fn spot_datafeed_subscription(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotDatafeedSubscription>,
+        input: crate::types::SpotDatafeedSubscription,
     ) -> Self {
-        self.inner.spot_datafeed_subscription = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.spot_datafeed_subscription = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription`](crate::types::DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription).

@@ -55,11 +55,8 @@ impl DescribeSpotFleetInstancesResponseBuilder {
     /// Appends one item to [`DescribeSpotFleetInstancesResponse::active_instances`](crate::types::DescribeSpotFleetInstancesResponse::active_instances): The running instances.
     ///
     /// To set the whole list at once, use [`set_active_instances`](Self::set_active_instances).
-    pub fn active_instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ActiveInstance>,
-    ) -> Self {
-        self.inner.active_instances.get_or_insert_default().push(input.into());
+    pub fn active_instances(mut self, input: crate::types::ActiveInstance) -> Self {
+        self.inner.active_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetInstancesResponse::active_instances`](crate::types::DescribeSpotFleetInstancesResponse::active_instances).

@@ -78,8 +78,8 @@ pub struct DescribeSpotFleetRequestHistoryRequestBuilder {
 }
 impl DescribeSpotFleetRequestHistoryRequestBuilder {
     /// Sets [`DescribeSpotFleetRequestHistoryRequest::dry_run`](crate::types::DescribeSpotFleetRequestHistoryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryRequest::dry_run`](crate::types::DescribeSpotFleetRequestHistoryRequest::dry_run).
@@ -118,11 +118,8 @@ impl DescribeSpotFleetRequestHistoryRequestBuilder {
         &self.inner.spot_fleet_request_id
     }
     /// Sets [`DescribeSpotFleetRequestHistoryRequest::event_type`](crate::types::DescribeSpotFleetRequestHistoryRequest::event_type): The type of events to describe.
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventType>,
-    ) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input.into());
+    pub fn event_type(mut self, input: crate::types::EventType) -> Self {
+        self.inner.event_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryRequest::event_type`](crate::types::DescribeSpotFleetRequestHistoryRequest::event_type).
@@ -140,11 +137,8 @@ impl DescribeSpotFleetRequestHistoryRequestBuilder {
         &self.inner.event_type
     }
     /// Sets [`DescribeSpotFleetRequestHistoryRequest::start_time`](crate::types::DescribeSpotFleetRequestHistoryRequest::start_time): The starting date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryRequest::start_time`](crate::types::DescribeSpotFleetRequestHistoryRequest::start_time).
@@ -186,8 +180,8 @@ impl DescribeSpotFleetRequestHistoryRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSpotFleetRequestHistoryRequest::max_results`](crate::types::DescribeSpotFleetRequestHistoryRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryRequest::max_results`](crate::types::DescribeSpotFleetRequestHistoryRequest::max_results).

@@ -77,11 +77,8 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
     /// Appends one item to [`DescribeSpotFleetRequestHistoryResponse::history_records`](crate::types::DescribeSpotFleetRequestHistoryResponse::history_records): Information about the events in the history of the Spot Fleet request.
     ///
     /// To set the whole list at once, use [`set_history_records`](Self::set_history_records).
-    pub fn history_records(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HistoryRecord>,
-    ) -> Self {
-        self.inner.history_records.get_or_insert_default().push(input.into());
+    pub fn history_records(mut self, input: crate::types::HistoryRecord) -> Self {
+        self.inner.history_records.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryResponse::history_records`](crate::types::DescribeSpotFleetRequestHistoryResponse::history_records).
@@ -103,9 +100,9 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
     /// Sets [`DescribeSpotFleetRequestHistoryResponse::last_evaluated_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::last_evaluated_time): The last date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn last_evaluated_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_evaluated_time = ::std::option::Option::Some(input.into());
+        self.inner.last_evaluated_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryResponse::last_evaluated_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::last_evaluated_time).
@@ -171,11 +168,8 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
         &self.inner.spot_fleet_request_id
     }
     /// Sets [`DescribeSpotFleetRequestHistoryResponse::start_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::start_time): The starting date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryResponse::start_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::start_time).

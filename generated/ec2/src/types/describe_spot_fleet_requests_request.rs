@@ -60,8 +60,8 @@ pub struct DescribeSpotFleetRequestsRequestBuilder {
 }
 impl DescribeSpotFleetRequestsRequestBuilder {
     /// Sets [`DescribeSpotFleetRequestsRequest::dry_run`](crate::types::DescribeSpotFleetRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsRequest::dry_run`](crate::types::DescribeSpotFleetRequestsRequest::dry_run).
@@ -124,8 +124,8 @@ impl DescribeSpotFleetRequestsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSpotFleetRequestsRequest::max_results`](crate::types::DescribeSpotFleetRequestsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsRequest::max_results`](crate::types::DescribeSpotFleetRequestsRequest::max_results).

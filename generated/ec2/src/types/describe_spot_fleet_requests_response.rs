@@ -72,9 +72,9 @@ impl DescribeSpotFleetRequestsResponseBuilder {
     /// To set the whole list at once, use [`set_spot_fleet_request_configs`](Self::set_spot_fleet_request_configs).
     pub fn spot_fleet_request_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotFleetRequestConfig>,
+        input: crate::types::SpotFleetRequestConfig,
     ) -> Self {
-        self.inner.spot_fleet_request_configs.get_or_insert_default().push(input.into());
+        self.inner.spot_fleet_request_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsResponse::spot_fleet_request_configs`](crate::types::DescribeSpotFleetRequestsResponse::spot_fleet_request_configs).

@@ -130,8 +130,8 @@ impl DescribeSpotInstanceRequestsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSpotInstanceRequestsRequest::max_results`](crate::types::DescribeSpotInstanceRequestsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::max_results`](crate::types::DescribeSpotInstanceRequestsRequest::max_results).
@@ -146,8 +146,8 @@ impl DescribeSpotInstanceRequestsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeSpotInstanceRequestsRequest::dry_run`](crate::types::DescribeSpotInstanceRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::dry_run`](crate::types::DescribeSpotInstanceRequestsRequest::dry_run).
@@ -190,11 +190,8 @@ impl DescribeSpotInstanceRequestsRequestBuilder {
     /// Appends one item to [`DescribeSpotInstanceRequestsRequest::filters`](crate::types::DescribeSpotInstanceRequestsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::filters`](crate::types::DescribeSpotInstanceRequestsRequest::filters).

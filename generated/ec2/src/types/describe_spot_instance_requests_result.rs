@@ -50,9 +50,9 @@ impl DescribeSpotInstanceRequestsResultBuilder {
     /// To set the whole list at once, use [`set_spot_instance_requests`](Self::set_spot_instance_requests).
     pub fn spot_instance_requests(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceRequest>,
+        input: crate::types::SpotInstanceRequest,
     ) -> Self {
-        self.inner.spot_instance_requests.get_or_insert_default().push(input.into());
+        self.inner.spot_instance_requests.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsResult::spot_instance_requests`](crate::types::DescribeSpotInstanceRequestsResult::spot_instance_requests).

@@ -143,8 +143,8 @@ impl DescribeSpotPriceHistoryRequestBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::dry_run`](crate::types::DescribeSpotPriceHistoryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::dry_run`](crate::types::DescribeSpotPriceHistoryRequest::dry_run).
@@ -159,11 +159,8 @@ impl DescribeSpotPriceHistoryRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::start_time`](crate::types::DescribeSpotPriceHistoryRequest::start_time): The date and time, up to the past 90 days, from which to start retrieving the price history data, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::start_time`](crate::types::DescribeSpotPriceHistoryRequest::start_time).
@@ -183,11 +180,8 @@ impl DescribeSpotPriceHistoryRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::end_time`](crate::types::DescribeSpotPriceHistoryRequest::end_time): The date and time, up to the current date, from which to stop retrieving the price history data, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::end_time`](crate::types::DescribeSpotPriceHistoryRequest::end_time).
@@ -209,11 +203,8 @@ impl DescribeSpotPriceHistoryRequestBuilder {
     /// Appends one item to [`DescribeSpotPriceHistoryRequest::instance_types`](crate::types::DescribeSpotPriceHistoryRequest::instance_types): Filters the results by the specified instance types.
     ///
     /// To set the whole list at once, use [`set_instance_types`](Self::set_instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_types.get_or_insert_default().push(input.into());
+    pub fn instance_types(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::instance_types`](crate::types::DescribeSpotPriceHistoryRequest::instance_types).
@@ -261,11 +252,8 @@ impl DescribeSpotPriceHistoryRequestBuilder {
     /// Appends one item to [`DescribeSpotPriceHistoryRequest::filters`](crate::types::DescribeSpotPriceHistoryRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::filters`](crate::types::DescribeSpotPriceHistoryRequest::filters).
@@ -309,8 +297,8 @@ impl DescribeSpotPriceHistoryRequestBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::max_results`](crate::types::DescribeSpotPriceHistoryRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::max_results`](crate::types::DescribeSpotPriceHistoryRequest::max_results).

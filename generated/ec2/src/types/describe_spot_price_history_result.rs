@@ -70,11 +70,8 @@ impl DescribeSpotPriceHistoryResultBuilder {
     /// Appends one item to [`DescribeSpotPriceHistoryResult::spot_price_history`](crate::types::DescribeSpotPriceHistoryResult::spot_price_history): The historical Spot prices.
     ///
     /// To set the whole list at once, use [`set_spot_price_history`](Self::set_spot_price_history).
-    pub fn spot_price_history(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotPrice>,
-    ) -> Self {
-        self.inner.spot_price_history.get_or_insert_default().push(input.into());
+    pub fn spot_price_history(mut self, input: crate::types::SpotPrice) -> Self {
+        self.inner.spot_price_history.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryResult::spot_price_history`](crate::types::DescribeSpotPriceHistoryResult::spot_price_history).

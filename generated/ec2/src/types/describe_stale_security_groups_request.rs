@@ -60,8 +60,8 @@ pub struct DescribeStaleSecurityGroupsRequestBuilder {
 }
 impl DescribeStaleSecurityGroupsRequestBuilder {
     /// Sets [`DescribeStaleSecurityGroupsRequest::dry_run`](crate::types::DescribeStaleSecurityGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeStaleSecurityGroupsRequest::dry_run`](crate::types::DescribeStaleSecurityGroupsRequest::dry_run).
@@ -76,8 +76,8 @@ impl DescribeStaleSecurityGroupsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DescribeStaleSecurityGroupsRequest::max_results`](crate::types::DescribeStaleSecurityGroupsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeStaleSecurityGroupsRequest::max_results`](crate::types::DescribeStaleSecurityGroupsRequest::max_results).

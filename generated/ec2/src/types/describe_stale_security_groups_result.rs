@@ -72,9 +72,9 @@ impl DescribeStaleSecurityGroupsResultBuilder {
     /// To set the whole list at once, use [`set_stale_security_group_set`](Self::set_stale_security_group_set).
     pub fn stale_security_group_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StaleSecurityGroup>,
+        input: crate::types::StaleSecurityGroup,
     ) -> Self {
-        self.inner.stale_security_group_set.get_or_insert_default().push(input.into());
+        self.inner.stale_security_group_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeStaleSecurityGroupsResult::stale_security_group_set`](crate::types::DescribeStaleSecurityGroupsResult::stale_security_group_set).

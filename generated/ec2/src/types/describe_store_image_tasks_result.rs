@@ -50,9 +50,9 @@ impl DescribeStoreImageTasksResultBuilder {
     /// To set the whole list at once, use [`set_store_image_task_results`](Self::set_store_image_task_results).
     pub fn store_image_task_results(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StoreImageTaskResult>,
+        input: crate::types::StoreImageTaskResult,
     ) -> Self {
-        self.inner.store_image_task_results.get_or_insert_default().push(input.into());
+        self.inner.store_image_task_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeStoreImageTasksResult::store_image_task_results`](crate::types::DescribeStoreImageTasksResult::store_image_task_results).

@@ -95,11 +95,8 @@ impl DescribeSubnetsRequestBuilder {
     /// Appends one item to [`DescribeSubnetsRequest::filters`](crate::types::DescribeSubnetsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSubnetsRequest::filters`](crate::types::DescribeSubnetsRequest::filters).
@@ -167,8 +164,8 @@ impl DescribeSubnetsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeSubnetsRequest::max_results`](crate::types::DescribeSubnetsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSubnetsRequest::max_results`](crate::types::DescribeSubnetsRequest::max_results).
@@ -183,8 +180,8 @@ impl DescribeSubnetsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeSubnetsRequest::dry_run`](crate::types::DescribeSubnetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeSubnetsRequest::dry_run`](crate::types::DescribeSubnetsRequest::dry_run).

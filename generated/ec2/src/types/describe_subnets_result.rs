@@ -68,11 +68,8 @@ impl DescribeSubnetsResultBuilder {
     /// Appends one item to [`DescribeSubnetsResult::subnets`](crate::types::DescribeSubnetsResult::subnets): Information about the subnets.
     ///
     /// To set the whole list at once, use [`set_subnets`](Self::set_subnets).
-    pub fn subnets(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Subnet>,
-    ) -> Self {
-        self.inner.subnets.get_or_insert_default().push(input.into());
+    pub fn subnets(mut self, input: crate::types::Subnet) -> Self {
+        self.inner.subnets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeSubnetsResult::subnets`](crate::types::DescribeSubnetsResult::subnets).

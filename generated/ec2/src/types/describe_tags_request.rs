@@ -64,8 +64,8 @@ pub struct DescribeTagsRequestBuilder {
 }
 impl DescribeTagsRequestBuilder {
     /// Sets [`DescribeTagsRequest::dry_run`](crate::types::DescribeTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTagsRequest::dry_run`](crate::types::DescribeTagsRequest::dry_run).
@@ -82,11 +82,8 @@ impl DescribeTagsRequestBuilder {
     /// Appends one item to [`DescribeTagsRequest::filters`](crate::types::DescribeTagsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTagsRequest::filters`](crate::types::DescribeTagsRequest::filters).
@@ -106,8 +103,8 @@ impl DescribeTagsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTagsRequest::max_results`](crate::types::DescribeTagsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTagsRequest::max_results`](crate::types::DescribeTagsRequest::max_results).

@@ -68,11 +68,8 @@ impl DescribeTagsResultBuilder {
     /// Appends one item to [`DescribeTagsResult::tags`](crate::types::DescribeTagsResult::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagDescription>,
-    ) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::TagDescription) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTagsResult::tags`](crate::types::DescribeTagsResult::tags).

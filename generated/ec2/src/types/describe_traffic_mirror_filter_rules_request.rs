@@ -137,8 +137,8 @@ impl DescribeTrafficMirrorFilterRulesRequestBuilder {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`DescribeTrafficMirrorFilterRulesRequest::dry_run`](crate::types::DescribeTrafficMirrorFilterRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::dry_run`](crate::types::DescribeTrafficMirrorFilterRulesRequest::dry_run).
@@ -155,11 +155,8 @@ impl DescribeTrafficMirrorFilterRulesRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFilterRulesRequest::filters`](crate::types::DescribeTrafficMirrorFilterRulesRequest::filters): Traffic mirror filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::filters`](crate::types::DescribeTrafficMirrorFilterRulesRequest::filters).
@@ -179,8 +176,8 @@ impl DescribeTrafficMirrorFilterRulesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorFilterRulesRequest::max_results`](crate::types::DescribeTrafficMirrorFilterRulesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::max_results`](crate::types::DescribeTrafficMirrorFilterRulesRequest::max_results).

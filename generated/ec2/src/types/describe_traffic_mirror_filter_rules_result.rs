@@ -52,12 +52,9 @@ impl DescribeTrafficMirrorFilterRulesResultBuilder {
     /// To set the whole list at once, use [`set_traffic_mirror_filter_rules`](Self::set_traffic_mirror_filter_rules).
     pub fn traffic_mirror_filter_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilterRule>,
+        input: crate::types::TrafficMirrorFilterRule,
     ) -> Self {
-        self.inner
-            .traffic_mirror_filter_rules
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.traffic_mirror_filter_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesResult::traffic_mirror_filter_rules`](crate::types::DescribeTrafficMirrorFilterRulesResult::traffic_mirror_filter_rules).

@@ -96,8 +96,8 @@ impl DescribeTrafficMirrorFiltersRequestBuilder {
         &self.inner.traffic_mirror_filter_ids
     }
     /// Sets [`DescribeTrafficMirrorFiltersRequest::dry_run`](crate::types::DescribeTrafficMirrorFiltersRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::dry_run`](crate::types::DescribeTrafficMirrorFiltersRequest::dry_run).
@@ -114,11 +114,8 @@ impl DescribeTrafficMirrorFiltersRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFiltersRequest::filters`](crate::types::DescribeTrafficMirrorFiltersRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::filters`](crate::types::DescribeTrafficMirrorFiltersRequest::filters).
@@ -138,8 +135,8 @@ impl DescribeTrafficMirrorFiltersRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorFiltersRequest::max_results`](crate::types::DescribeTrafficMirrorFiltersRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::max_results`](crate::types::DescribeTrafficMirrorFiltersRequest::max_results).

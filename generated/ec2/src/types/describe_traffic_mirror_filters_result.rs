@@ -50,9 +50,9 @@ impl DescribeTrafficMirrorFiltersResultBuilder {
     /// To set the whole list at once, use [`set_traffic_mirror_filters`](Self::set_traffic_mirror_filters).
     pub fn traffic_mirror_filters(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilter>,
+        input: crate::types::TrafficMirrorFilter,
     ) -> Self {
-        self.inner.traffic_mirror_filters.get_or_insert_default().push(input.into());
+        self.inner.traffic_mirror_filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersResult::traffic_mirror_filters`](crate::types::DescribeTrafficMirrorFiltersResult::traffic_mirror_filters).

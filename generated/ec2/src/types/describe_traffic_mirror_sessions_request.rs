@@ -103,8 +103,8 @@ impl DescribeTrafficMirrorSessionsRequestBuilder {
         &self.inner.traffic_mirror_session_ids
     }
     /// Sets [`DescribeTrafficMirrorSessionsRequest::dry_run`](crate::types::DescribeTrafficMirrorSessionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::dry_run`](crate::types::DescribeTrafficMirrorSessionsRequest::dry_run).
@@ -121,11 +121,8 @@ impl DescribeTrafficMirrorSessionsRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorSessionsRequest::filters`](crate::types::DescribeTrafficMirrorSessionsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::filters`](crate::types::DescribeTrafficMirrorSessionsRequest::filters).
@@ -145,8 +142,8 @@ impl DescribeTrafficMirrorSessionsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorSessionsRequest::max_results`](crate::types::DescribeTrafficMirrorSessionsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::max_results`](crate::types::DescribeTrafficMirrorSessionsRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeTrafficMirrorSessionsResultBuilder {
     /// To set the whole list at once, use [`set_traffic_mirror_sessions`](Self::set_traffic_mirror_sessions).
     pub fn traffic_mirror_sessions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorSession>,
+        input: crate::types::TrafficMirrorSession,
     ) -> Self {
-        self.inner.traffic_mirror_sessions.get_or_insert_default().push(input.into());
+        self.inner.traffic_mirror_sessions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsResult::traffic_mirror_sessions`](crate::types::DescribeTrafficMirrorSessionsResult::traffic_mirror_sessions).

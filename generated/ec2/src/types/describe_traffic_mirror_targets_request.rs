@@ -99,8 +99,8 @@ impl DescribeTrafficMirrorTargetsRequestBuilder {
         &self.inner.traffic_mirror_target_ids
     }
     /// Sets [`DescribeTrafficMirrorTargetsRequest::dry_run`](crate::types::DescribeTrafficMirrorTargetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::dry_run`](crate::types::DescribeTrafficMirrorTargetsRequest::dry_run).
@@ -117,11 +117,8 @@ impl DescribeTrafficMirrorTargetsRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorTargetsRequest::filters`](crate::types::DescribeTrafficMirrorTargetsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::filters`](crate::types::DescribeTrafficMirrorTargetsRequest::filters).
@@ -141,8 +138,8 @@ impl DescribeTrafficMirrorTargetsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorTargetsRequest::max_results`](crate::types::DescribeTrafficMirrorTargetsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::max_results`](crate::types::DescribeTrafficMirrorTargetsRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeTrafficMirrorTargetsResultBuilder {
     /// To set the whole list at once, use [`set_traffic_mirror_targets`](Self::set_traffic_mirror_targets).
     pub fn traffic_mirror_targets(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorTarget>,
+        input: crate::types::TrafficMirrorTarget,
     ) -> Self {
-        self.inner.traffic_mirror_targets.get_or_insert_default().push(input.into());
+        self.inner.traffic_mirror_targets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsResult::traffic_mirror_targets`](crate::types::DescribeTrafficMirrorTargetsResult::traffic_mirror_targets).

@@ -52,12 +52,9 @@ impl DescribeTransitGatewayAttachmentsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_attachments`](Self::set_transit_gateway_attachments).
     pub fn transit_gateway_attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAttachment>,
+        input: crate::types::TransitGatewayAttachment,
     ) -> Self {
-        self.inner
-            .transit_gateway_attachments
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_attachments.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayAttachmentsResult::transit_gateway_attachments`](crate::types::DescribeTransitGatewayAttachmentsResult::transit_gateway_attachments).

@@ -102,11 +102,8 @@ impl DescribeTransitGatewayConnectPeersRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayConnectPeersRequest::filters`](crate::types::DescribeTransitGatewayConnectPeersRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectPeersRequest::filters`](crate::types::DescribeTransitGatewayConnectPeersRequest::filters).
@@ -126,8 +123,8 @@ impl DescribeTransitGatewayConnectPeersRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayConnectPeersRequest::max_results`](crate::types::DescribeTransitGatewayConnectPeersRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectPeersRequest::max_results`](crate::types::DescribeTransitGatewayConnectPeersRequest::max_results).
@@ -164,8 +161,8 @@ impl DescribeTransitGatewayConnectPeersRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayConnectPeersRequest::dry_run`](crate::types::DescribeTransitGatewayConnectPeersRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectPeersRequest::dry_run`](crate::types::DescribeTransitGatewayConnectPeersRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeTransitGatewayConnectPeersResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_connect_peers`](Self::set_transit_gateway_connect_peers).
     pub fn transit_gateway_connect_peers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnectPeer>,
+        input: crate::types::TransitGatewayConnectPeer,
     ) -> Self {
-        self.inner
-            .transit_gateway_connect_peers
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_connect_peers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectPeersResult::transit_gateway_connect_peers`](crate::types::DescribeTransitGatewayConnectPeersResult::transit_gateway_connect_peers).

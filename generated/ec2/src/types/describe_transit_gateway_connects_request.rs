@@ -104,11 +104,8 @@ impl DescribeTransitGatewayConnectsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayConnectsRequest::filters`](crate::types::DescribeTransitGatewayConnectsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectsRequest::filters`](crate::types::DescribeTransitGatewayConnectsRequest::filters).
@@ -128,8 +125,8 @@ impl DescribeTransitGatewayConnectsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayConnectsRequest::max_results`](crate::types::DescribeTransitGatewayConnectsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectsRequest::max_results`](crate::types::DescribeTransitGatewayConnectsRequest::max_results).
@@ -166,8 +163,8 @@ impl DescribeTransitGatewayConnectsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayConnectsRequest::dry_run`](crate::types::DescribeTransitGatewayConnectsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectsRequest::dry_run`](crate::types::DescribeTransitGatewayConnectsRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeTransitGatewayConnectsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_connects`](Self::set_transit_gateway_connects).
     pub fn transit_gateway_connects(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnect>,
+        input: crate::types::TransitGatewayConnect,
     ) -> Self {
-        self.inner.transit_gateway_connects.get_or_insert_default().push(input.into());
+        self.inner.transit_gateway_connects.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectsResult::transit_gateway_connects`](crate::types::DescribeTransitGatewayConnectsResult::transit_gateway_connects).

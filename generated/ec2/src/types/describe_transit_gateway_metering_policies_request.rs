@@ -98,11 +98,8 @@ impl DescribeTransitGatewayMeteringPoliciesRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayMeteringPoliciesRequest::filters`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest::filters): One or more filters to apply when describing transit gateway metering policies.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMeteringPoliciesRequest::filters`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest::filters).
@@ -122,8 +119,8 @@ impl DescribeTransitGatewayMeteringPoliciesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayMeteringPoliciesRequest::max_results`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMeteringPoliciesRequest::max_results`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest::max_results).
@@ -160,8 +157,8 @@ impl DescribeTransitGatewayMeteringPoliciesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayMeteringPoliciesRequest::dry_run`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMeteringPoliciesRequest::dry_run`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeTransitGatewayMeteringPoliciesResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_metering_policies`](Self::set_transit_gateway_metering_policies).
     pub fn transit_gateway_metering_policies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicy>,
+        input: crate::types::TransitGatewayMeteringPolicy,
     ) -> Self {
-        self.inner
-            .transit_gateway_metering_policies
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_metering_policies.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMeteringPoliciesResult::transit_gateway_metering_policies`](crate::types::DescribeTransitGatewayMeteringPoliciesResult::transit_gateway_metering_policies).

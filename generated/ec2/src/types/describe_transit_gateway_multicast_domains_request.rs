@@ -102,11 +102,8 @@ impl DescribeTransitGatewayMulticastDomainsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayMulticastDomainsRequest::filters`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsRequest::filters`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::filters).
@@ -126,8 +123,8 @@ impl DescribeTransitGatewayMulticastDomainsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayMulticastDomainsRequest::max_results`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsRequest::max_results`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::max_results).
@@ -164,8 +161,8 @@ impl DescribeTransitGatewayMulticastDomainsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayMulticastDomainsRequest::dry_run`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsRequest::dry_run`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeTransitGatewayMulticastDomainsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_multicast_domains`](Self::set_transit_gateway_multicast_domains).
     pub fn transit_gateway_multicast_domains(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMulticastDomain>,
+        input: crate::types::TransitGatewayMulticastDomain,
     ) -> Self {
-        self.inner
-            .transit_gateway_multicast_domains
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_multicast_domains.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsResult::transit_gateway_multicast_domains`](crate::types::DescribeTransitGatewayMulticastDomainsResult::transit_gateway_multicast_domains).

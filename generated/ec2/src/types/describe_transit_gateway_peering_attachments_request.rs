@@ -106,11 +106,8 @@ impl DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayPeeringAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::filters).
@@ -130,8 +127,8 @@ impl DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayPeeringAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::max_results).
@@ -168,8 +165,8 @@ impl DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayPeeringAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::dry_run).

@@ -52,12 +52,12 @@ impl DescribeTransitGatewayPeeringAttachmentsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_peering_attachments`](Self::set_transit_gateway_peering_attachments).
     pub fn transit_gateway_peering_attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPeeringAttachment>,
+        input: crate::types::TransitGatewayPeeringAttachment,
     ) -> Self {
         self.inner
             .transit_gateway_peering_attachments
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsResult::transit_gateway_peering_attachments`](crate::types::DescribeTransitGatewayPeeringAttachmentsResult::transit_gateway_peering_attachments).

@@ -52,12 +52,9 @@ impl DescribeTransitGatewayPolicyTablesResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_policy_tables`](Self::set_transit_gateway_policy_tables).
     pub fn transit_gateway_policy_tables(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyTable>,
+        input: crate::types::TransitGatewayPolicyTable,
     ) -> Self {
-        self.inner
-            .transit_gateway_policy_tables
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_policy_tables.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPolicyTablesResult::transit_gateway_policy_tables`](crate::types::DescribeTransitGatewayPolicyTablesResult::transit_gateway_policy_tables).

@@ -52,14 +52,12 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_route_table_announcements`](Self::set_transit_gateway_route_table_announcements).
     pub fn transit_gateway_route_table_announcements(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayRouteTableAnnouncement,
-        >,
+        input: crate::types::TransitGatewayRouteTableAnnouncement,
     ) -> Self {
         self.inner
             .transit_gateway_route_table_announcements
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayRouteTableAnnouncementsResult::transit_gateway_route_table_announcements`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult::transit_gateway_route_table_announcements).

@@ -104,11 +104,8 @@ impl DescribeTransitGatewayRouteTablesRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayRouteTablesRequest::filters`](crate::types::DescribeTransitGatewayRouteTablesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayRouteTablesRequest::filters`](crate::types::DescribeTransitGatewayRouteTablesRequest::filters).
@@ -128,8 +125,8 @@ impl DescribeTransitGatewayRouteTablesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayRouteTablesRequest::max_results`](crate::types::DescribeTransitGatewayRouteTablesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayRouteTablesRequest::max_results`](crate::types::DescribeTransitGatewayRouteTablesRequest::max_results).
@@ -166,8 +163,8 @@ impl DescribeTransitGatewayRouteTablesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayRouteTablesRequest::dry_run`](crate::types::DescribeTransitGatewayRouteTablesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayRouteTablesRequest::dry_run`](crate::types::DescribeTransitGatewayRouteTablesRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeTransitGatewayRouteTablesResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_route_tables`](Self::set_transit_gateway_route_tables).
     pub fn transit_gateway_route_tables(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteTable>,
+        input: crate::types::TransitGatewayRouteTable,
     ) -> Self {
-        self.inner
-            .transit_gateway_route_tables
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_route_tables.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayRouteTablesResult::transit_gateway_route_tables`](crate::types::DescribeTransitGatewayRouteTablesResult::transit_gateway_route_tables).

@@ -52,12 +52,9 @@ impl DescribeTransitGatewayVpcAttachmentsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_vpc_attachments`](Self::set_transit_gateway_vpc_attachments).
     pub fn transit_gateway_vpc_attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayVpcAttachment>,
+        input: crate::types::TransitGatewayVpcAttachment,
     ) -> Self {
-        self.inner
-            .transit_gateway_vpc_attachments
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_vpc_attachments.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayVpcAttachmentsResult::transit_gateway_vpc_attachments`](crate::types::DescribeTransitGatewayVpcAttachmentsResult::transit_gateway_vpc_attachments).

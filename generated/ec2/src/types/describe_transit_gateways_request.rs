@@ -108,11 +108,8 @@ impl DescribeTransitGatewaysRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewaysRequest::filters`](crate::types::DescribeTransitGatewaysRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::filters`](crate::types::DescribeTransitGatewaysRequest::filters).
@@ -132,8 +129,8 @@ impl DescribeTransitGatewaysRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewaysRequest::max_results`](crate::types::DescribeTransitGatewaysRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::max_results`](crate::types::DescribeTransitGatewaysRequest::max_results).
@@ -170,8 +167,8 @@ impl DescribeTransitGatewaysRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewaysRequest::dry_run`](crate::types::DescribeTransitGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::dry_run`](crate::types::DescribeTransitGatewaysRequest::dry_run).

@@ -48,11 +48,8 @@ impl DescribeTransitGatewaysResultBuilder {
     /// Appends one item to [`DescribeTransitGatewaysResult::transit_gateways`](crate::types::DescribeTransitGatewaysResult::transit_gateways): Information about the transit gateways.
     ///
     /// To set the whole list at once, use [`set_transit_gateways`](Self::set_transit_gateways).
-    pub fn transit_gateways(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGateway>,
-    ) -> Self {
-        self.inner.transit_gateways.get_or_insert_default().push(input.into());
+    pub fn transit_gateways(mut self, input: crate::types::TransitGateway) -> Self {
+        self.inner.transit_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysResult::transit_gateways`](crate::types::DescribeTransitGatewaysResult::transit_gateways).

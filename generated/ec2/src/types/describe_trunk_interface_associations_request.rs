@@ -94,8 +94,8 @@ impl DescribeTrunkInterfaceAssociationsRequestBuilder {
         &self.inner.association_ids
     }
     /// Sets [`DescribeTrunkInterfaceAssociationsRequest::dry_run`](crate::types::DescribeTrunkInterfaceAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::dry_run`](crate::types::DescribeTrunkInterfaceAssociationsRequest::dry_run).
@@ -112,11 +112,8 @@ impl DescribeTrunkInterfaceAssociationsRequestBuilder {
     /// Appends one item to [`DescribeTrunkInterfaceAssociationsRequest::filters`](crate::types::DescribeTrunkInterfaceAssociationsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::filters`](crate::types::DescribeTrunkInterfaceAssociationsRequest::filters).
@@ -158,8 +155,8 @@ impl DescribeTrunkInterfaceAssociationsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeTrunkInterfaceAssociationsRequest::max_results`](crate::types::DescribeTrunkInterfaceAssociationsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::max_results`](crate::types::DescribeTrunkInterfaceAssociationsRequest::max_results).

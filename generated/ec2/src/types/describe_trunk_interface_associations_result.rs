@@ -50,9 +50,9 @@ impl DescribeTrunkInterfaceAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_interface_associations`](Self::set_interface_associations).
     pub fn interface_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrunkInterfaceAssociation>,
+        input: crate::types::TrunkInterfaceAssociation,
     ) -> Self {
-        self.inner.interface_associations.get_or_insert_default().push(input.into());
+        self.inner.interface_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsResult::interface_associations`](crate::types::DescribeTrunkInterfaceAssociationsResult::interface_associations).

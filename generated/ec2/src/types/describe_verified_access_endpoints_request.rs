@@ -160,8 +160,8 @@ impl DescribeVerifiedAccessEndpointsRequestBuilder {
         &self.inner.verified_access_group_id
     }
     /// Sets [`DescribeVerifiedAccessEndpointsRequest::max_results`](crate::types::DescribeVerifiedAccessEndpointsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::max_results`](crate::types::DescribeVerifiedAccessEndpointsRequest::max_results).
@@ -200,11 +200,8 @@ impl DescribeVerifiedAccessEndpointsRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessEndpointsRequest::filters`](crate::types::DescribeVerifiedAccessEndpointsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::filters`](crate::types::DescribeVerifiedAccessEndpointsRequest::filters).
@@ -224,8 +221,8 @@ impl DescribeVerifiedAccessEndpointsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVerifiedAccessEndpointsRequest::dry_run`](crate::types::DescribeVerifiedAccessEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::dry_run`](crate::types::DescribeVerifiedAccessEndpointsRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeVerifiedAccessEndpointsResultBuilder {
     /// To set the whole list at once, use [`set_verified_access_endpoints`](Self::set_verified_access_endpoints).
     pub fn verified_access_endpoints(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpoint>,
+        input: crate::types::VerifiedAccessEndpoint,
     ) -> Self {
-        self.inner.verified_access_endpoints.get_or_insert_default().push(input.into());
+        self.inner.verified_access_endpoints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsResult::verified_access_endpoints`](crate::types::DescribeVerifiedAccessEndpointsResult::verified_access_endpoints).

@@ -126,8 +126,8 @@ impl DescribeVerifiedAccessGroupsRequestBuilder {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`DescribeVerifiedAccessGroupsRequest::max_results`](crate::types::DescribeVerifiedAccessGroupsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::max_results`](crate::types::DescribeVerifiedAccessGroupsRequest::max_results).
@@ -166,11 +166,8 @@ impl DescribeVerifiedAccessGroupsRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessGroupsRequest::filters`](crate::types::DescribeVerifiedAccessGroupsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::filters`](crate::types::DescribeVerifiedAccessGroupsRequest::filters).
@@ -190,8 +187,8 @@ impl DescribeVerifiedAccessGroupsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVerifiedAccessGroupsRequest::dry_run`](crate::types::DescribeVerifiedAccessGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::dry_run`](crate::types::DescribeVerifiedAccessGroupsRequest::dry_run).

@@ -50,9 +50,9 @@ impl DescribeVerifiedAccessGroupsResultBuilder {
     /// To set the whole list at once, use [`set_verified_access_groups`](Self::set_verified_access_groups).
     pub fn verified_access_groups(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessGroup>,
+        input: crate::types::VerifiedAccessGroup,
     ) -> Self {
-        self.inner.verified_access_groups.get_or_insert_default().push(input.into());
+        self.inner.verified_access_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsResult::verified_access_groups`](crate::types::DescribeVerifiedAccessGroupsResult::verified_access_groups).

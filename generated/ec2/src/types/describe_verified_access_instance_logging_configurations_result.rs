@@ -52,11 +52,9 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
     /// To set the whole list at once, use [`set_logging_configurations`](Self::set_logging_configurations).
     pub fn logging_configurations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessInstanceLoggingConfiguration,
-        >,
+        input: crate::types::VerifiedAccessInstanceLoggingConfiguration,
     ) -> Self {
-        self.inner.logging_configurations.get_or_insert_default().push(input.into());
+        self.inner.logging_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult::logging_configurations`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult::logging_configurations).

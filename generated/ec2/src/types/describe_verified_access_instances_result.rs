@@ -50,9 +50,9 @@ impl DescribeVerifiedAccessInstancesResultBuilder {
     /// To set the whole list at once, use [`set_verified_access_instances`](Self::set_verified_access_instances).
     pub fn verified_access_instances(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessInstance>,
+        input: crate::types::VerifiedAccessInstance,
     ) -> Self {
-        self.inner.verified_access_instances.get_or_insert_default().push(input.into());
+        self.inner.verified_access_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessInstancesResult::verified_access_instances`](crate::types::DescribeVerifiedAccessInstancesResult::verified_access_instances).

@@ -96,8 +96,8 @@ impl DescribeVerifiedAccessTrustProvidersRequestBuilder {
         &self.inner.verified_access_trust_provider_ids
     }
     /// Sets [`DescribeVerifiedAccessTrustProvidersRequest::max_results`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersRequest::max_results`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::max_results).
@@ -136,11 +136,8 @@ impl DescribeVerifiedAccessTrustProvidersRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessTrustProvidersRequest::filters`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersRequest::filters`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::filters).
@@ -160,8 +157,8 @@ impl DescribeVerifiedAccessTrustProvidersRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVerifiedAccessTrustProvidersRequest::dry_run`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersRequest::dry_run`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::dry_run).

@@ -52,12 +52,9 @@ impl DescribeVerifiedAccessTrustProvidersResultBuilder {
     /// To set the whole list at once, use [`set_verified_access_trust_providers`](Self::set_verified_access_trust_providers).
     pub fn verified_access_trust_providers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessTrustProvider>,
+        input: crate::types::VerifiedAccessTrustProvider,
     ) -> Self {
-        self.inner
-            .verified_access_trust_providers
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.verified_access_trust_providers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersResult::verified_access_trust_providers`](crate::types::DescribeVerifiedAccessTrustProvidersResult::verified_access_trust_providers).

@@ -57,11 +57,8 @@ pub struct DescribeVolumeAttributeRequestBuilder {
 }
 impl DescribeVolumeAttributeRequestBuilder {
     /// Sets [`DescribeVolumeAttributeRequest::attribute`](crate::types::DescribeVolumeAttributeRequest::attribute): The attribute of the volume.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::VolumeAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeRequest::attribute`](crate::types::DescribeVolumeAttributeRequest::attribute).
@@ -103,8 +100,8 @@ impl DescribeVolumeAttributeRequestBuilder {
         &self.inner.volume_id
     }
     /// Sets [`DescribeVolumeAttributeRequest::dry_run`](crate::types::DescribeVolumeAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeRequest::dry_run`](crate::types::DescribeVolumeAttributeRequest::dry_run).

@@ -53,11 +53,8 @@ pub struct DescribeVolumeAttributeResultBuilder {
 }
 impl DescribeVolumeAttributeResultBuilder {
     /// Sets [`DescribeVolumeAttributeResult::auto_enable_io`](crate::types::DescribeVolumeAttributeResult::auto_enable_io): The state of `autoEnableIO` attribute.
-    pub fn auto_enable_io(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
-        self.inner.auto_enable_io = ::std::option::Option::Some(input.into());
+    pub fn auto_enable_io(mut self, input: crate::types::AttributeBooleanValue) -> Self {
+        self.inner.auto_enable_io = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeResult::auto_enable_io`](crate::types::DescribeVolumeAttributeResult::auto_enable_io).
@@ -79,11 +76,8 @@ impl DescribeVolumeAttributeResultBuilder {
     /// Appends one item to [`DescribeVolumeAttributeResult::product_codes`](crate::types::DescribeVolumeAttributeResult::product_codes): A list of product codes.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeResult::product_codes`](crate::types::DescribeVolumeAttributeResult::product_codes).

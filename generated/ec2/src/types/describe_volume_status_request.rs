@@ -87,8 +87,8 @@ pub struct DescribeVolumeStatusRequestBuilder {
 }
 impl DescribeVolumeStatusRequestBuilder {
     /// Sets [`DescribeVolumeStatusRequest::max_results`](crate::types::DescribeVolumeStatusRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::max_results`](crate::types::DescribeVolumeStatusRequest::max_results).
@@ -151,11 +151,8 @@ impl DescribeVolumeStatusRequestBuilder {
         &self.inner.volume_ids
     }
     /// Sets [`DescribeVolumeStatusRequest::include_managed_resources`](crate::types::DescribeVolumeStatusRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::include_managed_resources`](crate::types::DescribeVolumeStatusRequest::include_managed_resources).
@@ -173,8 +170,8 @@ impl DescribeVolumeStatusRequestBuilder {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeVolumeStatusRequest::dry_run`](crate::types::DescribeVolumeStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::dry_run`](crate::types::DescribeVolumeStatusRequest::dry_run).
@@ -191,11 +188,8 @@ impl DescribeVolumeStatusRequestBuilder {
     /// Appends one item to [`DescribeVolumeStatusRequest::filters`](crate::types::DescribeVolumeStatusRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::filters`](crate::types::DescribeVolumeStatusRequest::filters).

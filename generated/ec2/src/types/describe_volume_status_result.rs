@@ -70,11 +70,8 @@ impl DescribeVolumeStatusResultBuilder {
     /// Appends one item to [`DescribeVolumeStatusResult::volume_statuses`](crate::types::DescribeVolumeStatusResult::volume_statuses): Information about the status of the volumes.
     ///
     /// To set the whole list at once, use [`set_volume_statuses`](Self::set_volume_statuses).
-    pub fn volume_statuses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusItem>,
-    ) -> Self {
-        self.inner.volume_statuses.get_or_insert_default().push(input.into());
+    pub fn volume_statuses(mut self, input: crate::types::VolumeStatusItem) -> Self {
+        self.inner.volume_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusResult::volume_statuses`](crate::types::DescribeVolumeStatusResult::volume_statuses).

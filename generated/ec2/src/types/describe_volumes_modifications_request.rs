@@ -84,8 +84,8 @@ pub struct DescribeVolumesModificationsRequestBuilder {
 }
 impl DescribeVolumesModificationsRequestBuilder {
     /// Sets [`DescribeVolumesModificationsRequest::dry_run`](crate::types::DescribeVolumesModificationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::dry_run`](crate::types::DescribeVolumesModificationsRequest::dry_run).
@@ -128,11 +128,8 @@ impl DescribeVolumesModificationsRequestBuilder {
     /// Appends one item to [`DescribeVolumesModificationsRequest::filters`](crate::types::DescribeVolumesModificationsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::filters`](crate::types::DescribeVolumesModificationsRequest::filters).
@@ -174,8 +171,8 @@ impl DescribeVolumesModificationsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeVolumesModificationsRequest::max_results`](crate::types::DescribeVolumesModificationsRequest::max_results): The maximum number of results (up to a limit of 500) to be returned in a paginated request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::max_results`](crate::types::DescribeVolumesModificationsRequest::max_results).
@@ -190,11 +187,8 @@ impl DescribeVolumesModificationsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeVolumesModificationsRequest::include_managed_resources`](crate::types::DescribeVolumesModificationsRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::include_managed_resources`](crate::types::DescribeVolumesModificationsRequest::include_managed_resources).

@@ -72,9 +72,9 @@ impl DescribeVolumesModificationsResultBuilder {
     /// To set the whole list at once, use [`set_volumes_modifications`](Self::set_volumes_modifications).
     pub fn volumes_modifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeModification>,
+        input: crate::types::VolumeModification,
     ) -> Self {
-        self.inner.volumes_modifications.get_or_insert_default().push(input.into());
+        self.inner.volumes_modifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsResult::volumes_modifications`](crate::types::DescribeVolumesModificationsResult::volumes_modifications).

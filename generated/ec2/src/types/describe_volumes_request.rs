@@ -119,11 +119,8 @@ impl DescribeVolumesRequestBuilder {
         &self.inner.volume_ids
     }
     /// Sets [`DescribeVolumesRequest::include_managed_resources`](crate::types::DescribeVolumesRequest::include_managed_resources): Indicates whether to include managed resources in the output.
-    pub fn include_managed_resources(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input.into());
+    pub fn include_managed_resources(mut self, input: bool) -> Self {
+        self.inner.include_managed_resources = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesRequest::include_managed_resources`](crate::types::DescribeVolumesRequest::include_managed_resources).
@@ -141,8 +138,8 @@ impl DescribeVolumesRequestBuilder {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeVolumesRequest::dry_run`](crate::types::DescribeVolumesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesRequest::dry_run`](crate::types::DescribeVolumesRequest::dry_run).
@@ -159,11 +156,8 @@ impl DescribeVolumesRequestBuilder {
     /// Appends one item to [`DescribeVolumesRequest::filters`](crate::types::DescribeVolumesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVolumesRequest::filters`](crate::types::DescribeVolumesRequest::filters).
@@ -205,8 +199,8 @@ impl DescribeVolumesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeVolumesRequest::max_results`](crate::types::DescribeVolumesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesRequest::max_results`](crate::types::DescribeVolumesRequest::max_results).

@@ -68,11 +68,8 @@ impl DescribeVolumesResultBuilder {
     /// Appends one item to [`DescribeVolumesResult::volumes`](crate::types::DescribeVolumesResult::volumes): Information about the volumes.
     ///
     /// To set the whole list at once, use [`set_volumes`](Self::set_volumes).
-    pub fn volumes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Volume>,
-    ) -> Self {
-        self.inner.volumes.get_or_insert_default().push(input.into());
+    pub fn volumes(mut self, input: crate::types::Volume) -> Self {
+        self.inner.volumes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVolumesResult::volumes`](crate::types::DescribeVolumesResult::volumes).

@@ -55,11 +55,8 @@ pub struct DescribeVpcAttributeRequestBuilder {
 }
 impl DescribeVpcAttributeRequestBuilder {
     /// Sets [`DescribeVpcAttributeRequest::attribute`](crate::types::DescribeVpcAttributeRequest::attribute): The VPC attribute.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::VpcAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeRequest::attribute`](crate::types::DescribeVpcAttributeRequest::attribute).
@@ -101,8 +98,8 @@ impl DescribeVpcAttributeRequestBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`DescribeVpcAttributeRequest::dry_run`](crate::types::DescribeVpcAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeRequest::dry_run`](crate::types::DescribeVpcAttributeRequest::dry_run).

@@ -68,9 +68,9 @@ impl DescribeVpcAttributeResultBuilder {
     /// Sets [`DescribeVpcAttributeResult::enable_dns_hostnames`](crate::types::DescribeVpcAttributeResult::enable_dns_hostnames): Indicates whether the instances launched in the VPC get DNS hostnames.
     pub fn enable_dns_hostnames(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_hostnames = ::std::option::Option::Some(input.into());
+        self.inner.enable_dns_hostnames = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeResult::enable_dns_hostnames`](crate::types::DescribeVpcAttributeResult::enable_dns_hostnames).
@@ -92,9 +92,9 @@ impl DescribeVpcAttributeResultBuilder {
     /// Sets [`DescribeVpcAttributeResult::enable_dns_support`](crate::types::DescribeVpcAttributeResult::enable_dns_support): Indicates whether DNS resolution is enabled for the VPC.
     pub fn enable_dns_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_support = ::std::option::Option::Some(input.into());
+        self.inner.enable_dns_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeResult::enable_dns_support`](crate::types::DescribeVpcAttributeResult::enable_dns_support).
@@ -116,10 +116,10 @@ impl DescribeVpcAttributeResultBuilder {
     /// Sets [`DescribeVpcAttributeResult::enable_network_address_usage_metrics`](crate::types::DescribeVpcAttributeResult::enable_network_address_usage_metrics): Indicates whether Network Address Usage metrics are enabled for your VPC.
     pub fn enable_network_address_usage_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.inner.enable_network_address_usage_metrics = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -72,8 +72,8 @@ pub struct DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
 }
 impl DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
     /// Sets [`DescribeVpcBlockPublicAccessExclusionsRequest::dry_run`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcBlockPublicAccessExclusionsRequest::dry_run`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest::dry_run).
@@ -90,11 +90,8 @@ impl DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
     /// Appends one item to [`DescribeVpcBlockPublicAccessExclusionsRequest::filters`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest::filters): Filters for the request:
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcBlockPublicAccessExclusionsRequest::filters`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest::filters).
@@ -162,8 +159,8 @@ impl DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpcBlockPublicAccessExclusionsRequest::max_results`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcBlockPublicAccessExclusionsRequest::max_results`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest::max_results).

@@ -52,12 +52,12 @@ impl DescribeVpcBlockPublicAccessExclusionsResultBuilder {
     /// To set the whole list at once, use [`set_vpc_block_public_access_exclusions`](Self::set_vpc_block_public_access_exclusions).
     pub fn vpc_block_public_access_exclusions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcBlockPublicAccessExclusion>,
+        input: crate::types::VpcBlockPublicAccessExclusion,
     ) -> Self {
         self.inner
             .vpc_block_public_access_exclusions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`DescribeVpcBlockPublicAccessExclusionsResult::vpc_block_public_access_exclusions`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult::vpc_block_public_access_exclusions).

@@ -77,8 +77,8 @@ impl DescribeVpcClassicLinkDnsSupportRequestBuilder {
         &self.inner.vpc_ids
     }
     /// Sets [`DescribeVpcClassicLinkDnsSupportRequest::max_results`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkDnsSupportRequest::max_results`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::max_results).

@@ -70,11 +70,8 @@ impl DescribeVpcClassicLinkDnsSupportResultBuilder {
     /// Appends one item to [`DescribeVpcClassicLinkDnsSupportResult::vpcs`](crate::types::DescribeVpcClassicLinkDnsSupportResult::vpcs): Information about the ClassicLink DNS support status of the VPCs.
     ///
     /// To set the whole list at once, use [`set_vpcs`](Self::set_vpcs).
-    pub fn vpcs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClassicLinkDnsSupport>,
-    ) -> Self {
-        self.inner.vpcs.get_or_insert_default().push(input.into());
+    pub fn vpcs(mut self, input: crate::types::ClassicLinkDnsSupport) -> Self {
+        self.inner.vpcs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkDnsSupportResult::vpcs`](crate::types::DescribeVpcClassicLinkDnsSupportResult::vpcs).

@@ -55,8 +55,8 @@ pub struct DescribeVpcClassicLinkRequestBuilder {
 }
 impl DescribeVpcClassicLinkRequestBuilder {
     /// Sets [`DescribeVpcClassicLinkRequest::dry_run`](crate::types::DescribeVpcClassicLinkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkRequest::dry_run`](crate::types::DescribeVpcClassicLinkRequest::dry_run).
@@ -99,11 +99,8 @@ impl DescribeVpcClassicLinkRequestBuilder {
     /// Appends one item to [`DescribeVpcClassicLinkRequest::filters`](crate::types::DescribeVpcClassicLinkRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkRequest::filters`](crate::types::DescribeVpcClassicLinkRequest::filters).

@@ -39,11 +39,8 @@ impl DescribeVpcClassicLinkResultBuilder {
     /// Appends one item to [`DescribeVpcClassicLinkResult::vpcs`](crate::types::DescribeVpcClassicLinkResult::vpcs): The ClassicLink status of the VPCs.
     ///
     /// To set the whole list at once, use [`set_vpcs`](Self::set_vpcs).
-    pub fn vpcs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcClassicLink>,
-    ) -> Self {
-        self.inner.vpcs.get_or_insert_default().push(input.into());
+    pub fn vpcs(mut self, input: crate::types::VpcClassicLink) -> Self {
+        self.inner.vpcs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkResult::vpcs`](crate::types::DescribeVpcClassicLinkResult::vpcs).

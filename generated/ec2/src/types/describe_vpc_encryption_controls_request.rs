@@ -74,8 +74,8 @@ pub struct DescribeVpcEncryptionControlsRequestBuilder {
 }
 impl DescribeVpcEncryptionControlsRequestBuilder {
     /// Sets [`DescribeVpcEncryptionControlsRequest::dry_run`](crate::types::DescribeVpcEncryptionControlsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::dry_run`](crate::types::DescribeVpcEncryptionControlsRequest::dry_run).
@@ -92,11 +92,8 @@ impl DescribeVpcEncryptionControlsRequestBuilder {
     /// Appends one item to [`DescribeVpcEncryptionControlsRequest::filters`](crate::types::DescribeVpcEncryptionControlsRequest::filters): The filters to apply to the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::filters`](crate::types::DescribeVpcEncryptionControlsRequest::filters).
@@ -190,8 +187,8 @@ impl DescribeVpcEncryptionControlsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpcEncryptionControlsRequest::max_results`](crate::types::DescribeVpcEncryptionControlsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::max_results`](crate::types::DescribeVpcEncryptionControlsRequest::max_results).

@@ -50,9 +50,9 @@ impl DescribeVpcEncryptionControlsResultBuilder {
     /// To set the whole list at once, use [`set_vpc_encryption_controls`](Self::set_vpc_encryption_controls).
     pub fn vpc_encryption_controls(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControl>,
+        input: crate::types::VpcEncryptionControl,
     ) -> Self {
-        self.inner.vpc_encryption_controls.get_or_insert_default().push(input.into());
+        self.inner.vpc_encryption_controls.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsResult::vpc_encryption_controls`](crate::types::DescribeVpcEncryptionControlsResult::vpc_encryption_controls).

@@ -72,8 +72,8 @@ pub struct DescribeVpcEndpointAssociationsRequestBuilder {
 }
 impl DescribeVpcEndpointAssociationsRequestBuilder {
     /// Sets [`DescribeVpcEndpointAssociationsRequest::dry_run`](crate::types::DescribeVpcEndpointAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointAssociationsRequest::dry_run`](crate::types::DescribeVpcEndpointAssociationsRequest::dry_run).
@@ -116,11 +116,8 @@ impl DescribeVpcEndpointAssociationsRequestBuilder {
     /// Appends one item to [`DescribeVpcEndpointAssociationsRequest::filters`](crate::types::DescribeVpcEndpointAssociationsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointAssociationsRequest::filters`](crate::types::DescribeVpcEndpointAssociationsRequest::filters).
@@ -140,8 +137,8 @@ impl DescribeVpcEndpointAssociationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointAssociationsRequest::max_results`](crate::types::DescribeVpcEndpointAssociationsRequest::max_results): The maximum page size.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointAssociationsRequest::max_results`](crate::types::DescribeVpcEndpointAssociationsRequest::max_results).

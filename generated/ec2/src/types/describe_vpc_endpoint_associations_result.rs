@@ -50,9 +50,9 @@ impl DescribeVpcEndpointAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_vpc_endpoint_associations`](Self::set_vpc_endpoint_associations).
     pub fn vpc_endpoint_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEndpointAssociation>,
+        input: crate::types::VpcEndpointAssociation,
     ) -> Self {
-        self.inner.vpc_endpoint_associations.get_or_insert_default().push(input.into());
+        self.inner.vpc_endpoint_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointAssociationsResult::vpc_endpoint_associations`](crate::types::DescribeVpcEndpointAssociationsResult::vpc_endpoint_associations).

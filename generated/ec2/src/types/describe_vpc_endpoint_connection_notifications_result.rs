@@ -52,12 +52,9 @@ impl DescribeVpcEndpointConnectionNotificationsResultBuilder {
     /// To set the whole list at once, use [`set_connection_notification_set`](Self::set_connection_notification_set).
     pub fn connection_notification_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionNotification>,
+        input: crate::types::ConnectionNotification,
     ) -> Self {
-        self.inner
-            .connection_notification_set
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.connection_notification_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionNotificationsResult::connection_notification_set`](crate::types::DescribeVpcEndpointConnectionNotificationsResult::connection_notification_set).

@@ -65,8 +65,8 @@ pub struct DescribeVpcEndpointConnectionsRequestBuilder {
 }
 impl DescribeVpcEndpointConnectionsRequestBuilder {
     /// Sets [`DescribeVpcEndpointConnectionsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionsRequest::dry_run).
@@ -83,11 +83,8 @@ impl DescribeVpcEndpointConnectionsRequestBuilder {
     /// Appends one item to [`DescribeVpcEndpointConnectionsRequest::filters`](crate::types::DescribeVpcEndpointConnectionsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsRequest::filters`](crate::types::DescribeVpcEndpointConnectionsRequest::filters).
@@ -107,8 +104,8 @@ impl DescribeVpcEndpointConnectionsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointConnectionsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionsRequest::max_results).

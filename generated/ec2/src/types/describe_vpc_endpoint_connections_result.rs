@@ -50,9 +50,9 @@ impl DescribeVpcEndpointConnectionsResultBuilder {
     /// To set the whole list at once, use [`set_vpc_endpoint_connections`](Self::set_vpc_endpoint_connections).
     pub fn vpc_endpoint_connections(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEndpointConnection>,
+        input: crate::types::VpcEndpointConnection,
     ) -> Self {
-        self.inner.vpc_endpoint_connections.get_or_insert_default().push(input.into());
+        self.inner.vpc_endpoint_connections.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsResult::vpc_endpoint_connections`](crate::types::DescribeVpcEndpointConnectionsResult::vpc_endpoint_connections).

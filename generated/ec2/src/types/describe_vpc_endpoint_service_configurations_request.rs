@@ -72,8 +72,8 @@ pub struct DescribeVpcEndpointServiceConfigurationsRequestBuilder {
 }
 impl DescribeVpcEndpointServiceConfigurationsRequestBuilder {
     /// Sets [`DescribeVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::dry_run).
@@ -116,11 +116,8 @@ impl DescribeVpcEndpointServiceConfigurationsRequestBuilder {
     /// Appends one item to [`DescribeVpcEndpointServiceConfigurationsRequest::filters`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::filters`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::filters).
@@ -140,8 +137,8 @@ impl DescribeVpcEndpointServiceConfigurationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointServiceConfigurationsRequest::max_results`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::max_results`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::max_results).

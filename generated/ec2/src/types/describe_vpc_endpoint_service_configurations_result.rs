@@ -50,9 +50,9 @@ impl DescribeVpcEndpointServiceConfigurationsResultBuilder {
     /// To set the whole list at once, use [`set_service_configurations`](Self::set_service_configurations).
     pub fn service_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceConfiguration>,
+        input: crate::types::ServiceConfiguration,
     ) -> Self {
-        self.inner.service_configurations.get_or_insert_default().push(input.into());
+        self.inner.service_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsResult::service_configurations`](crate::types::DescribeVpcEndpointServiceConfigurationsResult::service_configurations).

@@ -70,8 +70,8 @@ pub struct DescribeVpcEndpointServicePermissionsRequestBuilder {
 }
 impl DescribeVpcEndpointServicePermissionsRequestBuilder {
     /// Sets [`DescribeVpcEndpointServicePermissionsRequest::dry_run`](crate::types::DescribeVpcEndpointServicePermissionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicePermissionsRequest::dry_run`](crate::types::DescribeVpcEndpointServicePermissionsRequest::dry_run).
@@ -110,11 +110,8 @@ impl DescribeVpcEndpointServicePermissionsRequestBuilder {
     /// Appends one item to [`DescribeVpcEndpointServicePermissionsRequest::filters`](crate::types::DescribeVpcEndpointServicePermissionsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicePermissionsRequest::filters`](crate::types::DescribeVpcEndpointServicePermissionsRequest::filters).
@@ -134,8 +131,8 @@ impl DescribeVpcEndpointServicePermissionsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointServicePermissionsRequest::max_results`](crate::types::DescribeVpcEndpointServicePermissionsRequest::max_results): The maximum number of results to return for the request in a single page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicePermissionsRequest::max_results`](crate::types::DescribeVpcEndpointServicePermissionsRequest::max_results).

@@ -48,11 +48,8 @@ impl DescribeVpcEndpointServicePermissionsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointServicePermissionsResult::allowed_principals`](crate::types::DescribeVpcEndpointServicePermissionsResult::allowed_principals): Information about the allowed principals.
     ///
     /// To set the whole list at once, use [`set_allowed_principals`](Self::set_allowed_principals).
-    pub fn allowed_principals(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedPrincipal>,
-    ) -> Self {
-        self.inner.allowed_principals.get_or_insert_default().push(input.into());
+    pub fn allowed_principals(mut self, input: crate::types::AllowedPrincipal) -> Self {
+        self.inner.allowed_principals.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicePermissionsResult::allowed_principals`](crate::types::DescribeVpcEndpointServicePermissionsResult::allowed_principals).

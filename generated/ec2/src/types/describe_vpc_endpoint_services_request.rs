@@ -82,8 +82,8 @@ pub struct DescribeVpcEndpointServicesRequestBuilder {
 }
 impl DescribeVpcEndpointServicesRequestBuilder {
     /// Sets [`DescribeVpcEndpointServicesRequest::dry_run`](crate::types::DescribeVpcEndpointServicesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::dry_run`](crate::types::DescribeVpcEndpointServicesRequest::dry_run).
@@ -126,11 +126,8 @@ impl DescribeVpcEndpointServicesRequestBuilder {
     /// Appends one item to [`DescribeVpcEndpointServicesRequest::filters`](crate::types::DescribeVpcEndpointServicesRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::filters`](crate::types::DescribeVpcEndpointServicesRequest::filters).
@@ -150,8 +147,8 @@ impl DescribeVpcEndpointServicesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointServicesRequest::max_results`](crate::types::DescribeVpcEndpointServicesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::max_results`](crate::types::DescribeVpcEndpointServicesRequest::max_results).

@@ -81,11 +81,8 @@ impl DescribeVpcEndpointServicesResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointServicesResult::service_details`](crate::types::DescribeVpcEndpointServicesResult::service_details): Information about the service.
     ///
     /// To set the whole list at once, use [`set_service_details`](Self::set_service_details).
-    pub fn service_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceDetail>,
-    ) -> Self {
-        self.inner.service_details.get_or_insert_default().push(input.into());
+    pub fn service_details(mut self, input: crate::types::ServiceDetail) -> Self {
+        self.inner.service_details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesResult::service_details`](crate::types::DescribeVpcEndpointServicesResult::service_details).

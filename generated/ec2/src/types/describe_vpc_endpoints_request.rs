@@ -77,8 +77,8 @@ pub struct DescribeVpcEndpointsRequestBuilder {
 }
 impl DescribeVpcEndpointsRequestBuilder {
     /// Sets [`DescribeVpcEndpointsRequest::dry_run`](crate::types::DescribeVpcEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::dry_run`](crate::types::DescribeVpcEndpointsRequest::dry_run).
@@ -121,11 +121,8 @@ impl DescribeVpcEndpointsRequestBuilder {
     /// Appends one item to [`DescribeVpcEndpointsRequest::filters`](crate::types::DescribeVpcEndpointsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::filters`](crate::types::DescribeVpcEndpointsRequest::filters).
@@ -145,8 +142,8 @@ impl DescribeVpcEndpointsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointsRequest::max_results`](crate::types::DescribeVpcEndpointsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::max_results`](crate::types::DescribeVpcEndpointsRequest::max_results).

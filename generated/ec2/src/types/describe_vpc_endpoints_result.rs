@@ -46,11 +46,8 @@ impl DescribeVpcEndpointsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointsResult::vpc_endpoints`](crate::types::DescribeVpcEndpointsResult::vpc_endpoints): Information about the VPC endpoints.
     ///
     /// To set the whole list at once, use [`set_vpc_endpoints`](Self::set_vpc_endpoints).
-    pub fn vpc_endpoints(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEndpoint>,
-    ) -> Self {
-        self.inner.vpc_endpoints.get_or_insert_default().push(input.into());
+    pub fn vpc_endpoints(mut self, input: crate::types::VpcEndpoint) -> Self {
+        self.inner.vpc_endpoints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsResult::vpc_endpoints`](crate::types::DescribeVpcEndpointsResult::vpc_endpoints).

@@ -104,8 +104,8 @@ impl DescribeVpcPeeringConnectionsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpcPeeringConnectionsRequest::max_results`](crate::types::DescribeVpcPeeringConnectionsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::max_results`](crate::types::DescribeVpcPeeringConnectionsRequest::max_results).
@@ -120,8 +120,8 @@ impl DescribeVpcPeeringConnectionsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcPeeringConnectionsRequest::dry_run`](crate::types::DescribeVpcPeeringConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::dry_run`](crate::types::DescribeVpcPeeringConnectionsRequest::dry_run).
@@ -164,11 +164,8 @@ impl DescribeVpcPeeringConnectionsRequestBuilder {
     /// Appends one item to [`DescribeVpcPeeringConnectionsRequest::filters`](crate::types::DescribeVpcPeeringConnectionsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::filters`](crate::types::DescribeVpcPeeringConnectionsRequest::filters).

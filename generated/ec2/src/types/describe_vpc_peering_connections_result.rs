@@ -50,9 +50,9 @@ impl DescribeVpcPeeringConnectionsResultBuilder {
     /// To set the whole list at once, use [`set_vpc_peering_connections`](Self::set_vpc_peering_connections).
     pub fn vpc_peering_connections(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcPeeringConnection>,
+        input: crate::types::VpcPeeringConnection,
     ) -> Self {
-        self.inner.vpc_peering_connections.get_or_insert_default().push(input.into());
+        self.inner.vpc_peering_connections.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsResult::vpc_peering_connections`](crate::types::DescribeVpcPeeringConnectionsResult::vpc_peering_connections).

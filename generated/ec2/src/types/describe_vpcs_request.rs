@@ -83,11 +83,8 @@ impl DescribeVpcsRequestBuilder {
     /// Appends one item to [`DescribeVpcsRequest::filters`](crate::types::DescribeVpcsRequest::filters): The filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcsRequest::filters`](crate::types::DescribeVpcsRequest::filters).
@@ -155,8 +152,8 @@ impl DescribeVpcsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpcsRequest::max_results`](crate::types::DescribeVpcsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcsRequest::max_results`](crate::types::DescribeVpcsRequest::max_results).
@@ -171,8 +168,8 @@ impl DescribeVpcsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcsRequest::dry_run`](crate::types::DescribeVpcsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcsRequest::dry_run`](crate::types::DescribeVpcsRequest::dry_run).

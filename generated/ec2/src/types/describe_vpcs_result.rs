@@ -68,8 +68,8 @@ impl DescribeVpcsResultBuilder {
     /// Appends one item to [`DescribeVpcsResult::vpcs`](crate::types::DescribeVpcsResult::vpcs): Information about the VPCs.
     ///
     /// To set the whole list at once, use [`set_vpcs`](Self::set_vpcs).
-    pub fn vpcs(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpcs.get_or_insert_default().push(input.into());
+    pub fn vpcs(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpcs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpcsResult::vpcs`](crate::types::DescribeVpcsResult::vpcs).

@@ -95,11 +95,8 @@ impl DescribeVpnConcentratorsRequestBuilder {
     /// Appends one item to [`DescribeVpnConcentratorsRequest::filters`](crate::types::DescribeVpnConcentratorsRequest::filters): One or more filters to limit the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::filters`](crate::types::DescribeVpnConcentratorsRequest::filters).
@@ -119,8 +116,8 @@ impl DescribeVpnConcentratorsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`DescribeVpnConcentratorsRequest::max_results`](crate::types::DescribeVpnConcentratorsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::max_results`](crate::types::DescribeVpnConcentratorsRequest::max_results).
@@ -157,8 +154,8 @@ impl DescribeVpnConcentratorsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpnConcentratorsRequest::dry_run`](crate::types::DescribeVpnConcentratorsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::dry_run`](crate::types::DescribeVpnConcentratorsRequest::dry_run).

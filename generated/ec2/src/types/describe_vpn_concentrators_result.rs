@@ -48,11 +48,8 @@ impl DescribeVpnConcentratorsResultBuilder {
     /// Appends one item to [`DescribeVpnConcentratorsResult::vpn_concentrators`](crate::types::DescribeVpnConcentratorsResult::vpn_concentrators): Information about the VPN concentrators.
     ///
     /// To set the whole list at once, use [`set_vpn_concentrators`](Self::set_vpn_concentrators).
-    pub fn vpn_concentrators(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConcentrator>,
-    ) -> Self {
-        self.inner.vpn_concentrators.get_or_insert_default().push(input.into());
+    pub fn vpn_concentrators(mut self, input: crate::types::VpnConcentrator) -> Self {
+        self.inner.vpn_concentrators.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsResult::vpn_concentrators`](crate::types::DescribeVpnConcentratorsResult::vpn_concentrators).

@@ -41,11 +41,8 @@ impl DescribeVpnConnectionsResultBuilder {
     /// Appends one item to [`DescribeVpnConnectionsResult::vpn_connections`](crate::types::DescribeVpnConnectionsResult::vpn_connections): Information about one or more VPN connections.
     ///
     /// To set the whole list at once, use [`set_vpn_connections`](Self::set_vpn_connections).
-    pub fn vpn_connections(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConnection>,
-    ) -> Self {
-        self.inner.vpn_connections.get_or_insert_default().push(input.into());
+    pub fn vpn_connections(mut self, input: crate::types::VpnConnection) -> Self {
+        self.inner.vpn_connections.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpnConnectionsResult::vpn_connections`](crate::types::DescribeVpnConnectionsResult::vpn_connections).

@@ -65,11 +65,8 @@ impl DescribeVpnGatewaysRequestBuilder {
     /// Appends one item to [`DescribeVpnGatewaysRequest::filters`](crate::types::DescribeVpnGatewaysRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpnGatewaysRequest::filters`](crate::types::DescribeVpnGatewaysRequest::filters).
@@ -115,8 +112,8 @@ impl DescribeVpnGatewaysRequestBuilder {
         &self.inner.vpn_gateway_ids
     }
     /// Sets [`DescribeVpnGatewaysRequest::dry_run`](crate::types::DescribeVpnGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeVpnGatewaysRequest::dry_run`](crate::types::DescribeVpnGatewaysRequest::dry_run).

@@ -39,11 +39,8 @@ impl DescribeVpnGatewaysResultBuilder {
     /// Appends one item to [`DescribeVpnGatewaysResult::vpn_gateways`](crate::types::DescribeVpnGatewaysResult::vpn_gateways): Information about one or more virtual private gateways.
     ///
     /// To set the whole list at once, use [`set_vpn_gateways`](Self::set_vpn_gateways).
-    pub fn vpn_gateways(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnGateway>,
-    ) -> Self {
-        self.inner.vpn_gateways.get_or_insert_default().push(input.into());
+    pub fn vpn_gateways(mut self, input: crate::types::VpnGateway) -> Self {
+        self.inner.vpn_gateways.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeVpnGatewaysResult::vpn_gateways`](crate::types::DescribeVpnGatewaysResult::vpn_gateways).

@@ -53,11 +53,8 @@ pub struct DestinationOptionsRequestBuilder {
 }
 impl DestinationOptionsRequestBuilder {
     /// Sets [`DestinationOptionsRequest::file_format`](crate::types::DestinationOptionsRequest::file_format): The format for the flow log.
-    pub fn file_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationFileFormat>,
-    ) -> Self {
-        self.inner.file_format = ::std::option::Option::Some(input.into());
+    pub fn file_format(mut self, input: crate::types::DestinationFileFormat) -> Self {
+        self.inner.file_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsRequest::file_format`](crate::types::DestinationOptionsRequest::file_format).
@@ -77,13 +74,8 @@ impl DestinationOptionsRequestBuilder {
         &self.inner.file_format
     }
     /// Sets [`DestinationOptionsRequest::hive_compatible_partitions`](crate::types::DestinationOptionsRequest::hive_compatible_partitions): Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3.
-    pub fn hive_compatible_partitions(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.hive_compatible_partitions = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn hive_compatible_partitions(mut self, input: bool) -> Self {
+        self.inner.hive_compatible_partitions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsRequest::hive_compatible_partitions`](crate::types::DestinationOptionsRequest::hive_compatible_partitions).
@@ -101,8 +93,8 @@ impl DestinationOptionsRequestBuilder {
         &self.inner.hive_compatible_partitions
     }
     /// Sets [`DestinationOptionsRequest::per_hour_partition`](crate::types::DestinationOptionsRequest::per_hour_partition): Indicates whether to partition the flow log per hour.
-    pub fn per_hour_partition(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.per_hour_partition = ::std::option::Option::Some(input.into());
+    pub fn per_hour_partition(mut self, input: bool) -> Self {
+        self.inner.per_hour_partition = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsRequest::per_hour_partition`](crate::types::DestinationOptionsRequest::per_hour_partition).

@@ -53,11 +53,8 @@ pub struct DestinationOptionsResponseBuilder {
 }
 impl DestinationOptionsResponseBuilder {
     /// Sets [`DestinationOptionsResponse::file_format`](crate::types::DestinationOptionsResponse::file_format): The format for the flow log.
-    pub fn file_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationFileFormat>,
-    ) -> Self {
-        self.inner.file_format = ::std::option::Option::Some(input.into());
+    pub fn file_format(mut self, input: crate::types::DestinationFileFormat) -> Self {
+        self.inner.file_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsResponse::file_format`](crate::types::DestinationOptionsResponse::file_format).
@@ -77,13 +74,8 @@ impl DestinationOptionsResponseBuilder {
         &self.inner.file_format
     }
     /// Sets [`DestinationOptionsResponse::hive_compatible_partitions`](crate::types::DestinationOptionsResponse::hive_compatible_partitions): Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3.
-    pub fn hive_compatible_partitions(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.hive_compatible_partitions = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn hive_compatible_partitions(mut self, input: bool) -> Self {
+        self.inner.hive_compatible_partitions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsResponse::hive_compatible_partitions`](crate::types::DestinationOptionsResponse::hive_compatible_partitions).
@@ -101,8 +93,8 @@ impl DestinationOptionsResponseBuilder {
         &self.inner.hive_compatible_partitions
     }
     /// Sets [`DestinationOptionsResponse::per_hour_partition`](crate::types::DestinationOptionsResponse::per_hour_partition): Indicates whether to partition the flow log per hour.
-    pub fn per_hour_partition(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.per_hour_partition = ::std::option::Option::Some(input.into());
+    pub fn per_hour_partition(mut self, input: bool) -> Self {
+        self.inner.per_hour_partition = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsResponse::per_hour_partition`](crate::types::DestinationOptionsResponse::per_hour_partition).

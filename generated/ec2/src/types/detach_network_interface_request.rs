@@ -59,8 +59,8 @@ pub struct DetachNetworkInterfaceRequestBuilder {
 }
 impl DetachNetworkInterfaceRequestBuilder {
     /// Sets [`DetachNetworkInterfaceRequest::dry_run`](crate::types::DetachNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DetachNetworkInterfaceRequest::dry_run`](crate::types::DetachNetworkInterfaceRequest::dry_run).
@@ -97,8 +97,8 @@ impl DetachNetworkInterfaceRequestBuilder {
         &self.inner.attachment_id
     }
     /// Sets [`DetachNetworkInterfaceRequest::force`](crate::types::DetachNetworkInterfaceRequest::force): Specifies whether to force a detachment.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DetachNetworkInterfaceRequest::force`](crate::types::DetachNetworkInterfaceRequest::force).

@@ -89,8 +89,8 @@ impl DetachVolumeRequestBuilder {
         &self.inner.device
     }
     /// Sets [`DetachVolumeRequest::force`](crate::types::DetachVolumeRequest::force): Forces detachment if the previous detachment attempt did not occur cleanly (for example, logging into an instance, unmounting the volume, and detaching normally).
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DetachVolumeRequest::force`](crate::types::DetachVolumeRequest::force).
@@ -149,8 +149,8 @@ impl DetachVolumeRequestBuilder {
         &self.inner.volume_id
     }
     /// Sets [`DetachVolumeRequest::dry_run`](crate::types::DetachVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DetachVolumeRequest::dry_run`](crate::types::DetachVolumeRequest::dry_run).

@@ -68,11 +68,8 @@ impl DhcpConfigurationBuilder {
     /// Appends one item to [`DhcpConfiguration::values`](crate::types::DhcpConfiguration::values): The values for the DHCP option.
     ///
     /// To set the whole list at once, use [`set_values`](Self::set_values).
-    pub fn values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.values.get_or_insert_default().push(input.into());
+    pub fn values(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.values.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DhcpConfiguration::values`](crate::types::DhcpConfiguration::values).

@@ -84,8 +84,8 @@ impl DhcpOptionsBuilder {
     /// Appends one item to [`DhcpOptions::tags`](crate::types::DhcpOptions::tags): Any tags assigned to the DHCP options set.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DhcpOptions::tags`](crate::types::DhcpOptions::tags).
@@ -131,9 +131,9 @@ impl DhcpOptionsBuilder {
     /// To set the whole list at once, use [`set_dhcp_configurations`](Self::set_dhcp_configurations).
     pub fn dhcp_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DhcpConfiguration>,
+        input: crate::types::DhcpConfiguration,
     ) -> Self {
-        self.inner.dhcp_configurations.get_or_insert_default().push(input.into());
+        self.inner.dhcp_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DhcpOptions::dhcp_configurations`](crate::types::DhcpOptions::dhcp_configurations).

@@ -51,11 +51,8 @@ pub struct DimensionConditionBuilder {
 }
 impl DimensionConditionBuilder {
     /// Sets [`DimensionCondition::dimension`](crate::types::DimensionCondition::dimension): The name of the dimension to filter by.
-    pub fn dimension(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FilterByDimension>,
-    ) -> Self {
-        self.inner.dimension = ::std::option::Option::Some(input.into());
+    pub fn dimension(mut self, input: crate::types::FilterByDimension) -> Self {
+        self.inner.dimension = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DimensionCondition::dimension`](crate::types::DimensionCondition::dimension).
@@ -75,11 +72,8 @@ impl DimensionConditionBuilder {
         &self.inner.dimension
     }
     /// Sets [`DimensionCondition::comparison`](crate::types::DimensionCondition::comparison): The comparison operator to use for the filter.
-    pub fn comparison(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Comparison>,
-    ) -> Self {
-        self.inner.comparison = ::std::option::Option::Some(input.into());
+    pub fn comparison(mut self, input: crate::types::Comparison) -> Self {
+        self.inner.comparison = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DimensionCondition::comparison`](crate::types::DimensionCondition::comparison).

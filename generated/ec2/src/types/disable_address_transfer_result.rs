@@ -39,11 +39,8 @@ pub struct DisableAddressTransferResultBuilder {
 }
 impl DisableAddressTransferResultBuilder {
     /// Sets [`DisableAddressTransferResult::address_transfer`](crate::types::DisableAddressTransferResult::address_transfer): An Elastic IP address transfer.
-    pub fn address_transfer(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressTransfer>,
-    ) -> Self {
-        self.inner.address_transfer = ::std::option::Option::Some(input.into());
+    pub fn address_transfer(mut self, input: crate::types::AddressTransfer) -> Self {
+        self.inner.address_transfer = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableAddressTransferResult::address_transfer`](crate::types::DisableAddressTransferResult::address_transfer).

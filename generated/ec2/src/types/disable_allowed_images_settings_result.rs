@@ -43,13 +43,9 @@ impl DisableAllowedImagesSettingsResultBuilder {
     /// Sets [`DisableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::DisableAllowedImagesSettingsResult::allowed_images_settings_state): Returns `disabled` if the request succeeds; otherwise, it returns an error.
     pub fn allowed_images_settings_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AllowedImagesSettingsDisabledState,
-        >,
+        input: crate::types::AllowedImagesSettingsDisabledState,
     ) -> Self {
-        self.inner.allowed_images_settings_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.allowed_images_settings_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::DisableAllowedImagesSettingsResult::allowed_images_settings_state).

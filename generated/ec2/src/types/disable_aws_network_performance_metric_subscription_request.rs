@@ -109,11 +109,8 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
         &self.inner.destination
     }
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric): The metric used for the disabled subscription.
-    pub fn metric(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricType>,
-    ) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input.into());
+    pub fn metric(mut self, input: crate::types::MetricType) -> Self {
+        self.inner.metric = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric).
@@ -131,11 +128,8 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
         &self.inner.metric
     }
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic): The statistic used for the disabled subscription.
-    pub fn statistic(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatisticType>,
-    ) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input.into());
+    pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
+        self.inner.statistic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic).
@@ -153,8 +147,8 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
         &self.inner.statistic
     }
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run).

@@ -37,8 +37,8 @@ pub struct DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult::output): Indicates whether the unsubscribe action was successful.
-    pub fn output(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.output = ::std::option::Option::Some(input.into());
+    pub fn output(mut self, input: bool) -> Self {
+        self.inner.output = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult::output).

@@ -37,11 +37,8 @@ pub struct DisableEbsEncryptionByDefaultResultBuilder {
 }
 impl DisableEbsEncryptionByDefaultResultBuilder {
     /// Sets [`DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default): The updated status of encryption by default.
-    pub fn ebs_encryption_by_default(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.ebs_encryption_by_default = ::std::option::Option::Some(input.into());
+    pub fn ebs_encryption_by_default(mut self, input: bool) -> Self {
+        self.inner.ebs_encryption_by_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default).

@@ -75,8 +75,8 @@ impl DisableFastLaunchRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`DisableFastLaunchRequest::force`](crate::types::DisableFastLaunchRequest::force): Forces the image settings to turn off Windows fast launch for your Windows AMI.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchRequest::force`](crate::types::DisableFastLaunchRequest::force).
@@ -91,8 +91,8 @@ impl DisableFastLaunchRequestBuilder {
         &self.inner.force
     }
     /// Sets [`DisableFastLaunchRequest::dry_run`](crate::types::DisableFastLaunchRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchRequest::dry_run`](crate::types::DisableFastLaunchRequest::dry_run).

@@ -131,11 +131,8 @@ impl DisableFastLaunchResultBuilder {
         &self.inner.image_id
     }
     /// Sets [`DisableFastLaunchResult::resource_type`](crate::types::DisableFastLaunchResult::resource_type): The pre-provisioning resource type that must be cleaned after turning off Windows fast launch for the Windows AMI.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastLaunchResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::FastLaunchResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::resource_type`](crate::types::DisableFastLaunchResult::resource_type).
@@ -157,11 +154,9 @@ impl DisableFastLaunchResultBuilder {
     /// Sets [`DisableFastLaunchResult::snapshot_configuration`](crate::types::DisableFastLaunchResult::snapshot_configuration): Parameters that were used for Windows fast launch for the Windows AMI before Windows fast launch was disabled.
     pub fn snapshot_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchSnapshotConfigurationResponse,
-        >,
+        input: crate::types::FastLaunchSnapshotConfigurationResponse,
     ) -> Self {
-        self.inner.snapshot_configuration = ::std::option::Option::Some(input.into());
+        self.inner.snapshot_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::snapshot_configuration`](crate::types::DisableFastLaunchResult::snapshot_configuration).
@@ -185,11 +180,9 @@ impl DisableFastLaunchResultBuilder {
     /// Sets [`DisableFastLaunchResult::launch_template`](crate::types::DisableFastLaunchResult::launch_template): The launch template that was used to launch Windows instances from pre-provisioned snapshots.
     pub fn launch_template(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-        >,
+        input: crate::types::FastLaunchLaunchTemplateSpecificationResponse,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::launch_template`](crate::types::DisableFastLaunchResult::launch_template).
@@ -213,11 +206,8 @@ impl DisableFastLaunchResultBuilder {
         &self.inner.launch_template
     }
     /// Sets [`DisableFastLaunchResult::max_parallel_launches`](crate::types::DisableFastLaunchResult::max_parallel_launches): The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
-    pub fn max_parallel_launches(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_parallel_launches = ::std::option::Option::Some(input.into());
+    pub fn max_parallel_launches(mut self, input: i32) -> Self {
+        self.inner.max_parallel_launches = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::max_parallel_launches`](crate::types::DisableFastLaunchResult::max_parallel_launches).
@@ -257,11 +247,8 @@ impl DisableFastLaunchResultBuilder {
         &self.inner.owner_id
     }
     /// Sets [`DisableFastLaunchResult::state`](crate::types::DisableFastLaunchResult::state): The current state of Windows fast launch for the specified Windows AMI.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastLaunchStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::FastLaunchStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::state`](crate::types::DisableFastLaunchResult::state).
@@ -307,9 +294,9 @@ impl DisableFastLaunchResultBuilder {
     /// Sets [`DisableFastLaunchResult::state_transition_time`](crate::types::DisableFastLaunchResult::state_transition_time): The time that the state changed for Windows fast launch for the Windows AMI.
     pub fn state_transition_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.state_transition_time = ::std::option::Option::Some(input.into());
+        self.inner.state_transition_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::state_transition_time`](crate::types::DisableFastLaunchResult::state_transition_time).

@@ -103,11 +103,9 @@ impl DisableFastSnapshotRestoreStateErrorItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreStateErrorItem::error`](crate::types::DisableFastSnapshotRestoreStateErrorItem::error): The error.
     pub fn error(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DisableFastSnapshotRestoreStateError,
-        >,
+        input: crate::types::DisableFastSnapshotRestoreStateError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreStateErrorItem::error`](crate::types::DisableFastSnapshotRestoreStateErrorItem::error).

@@ -199,11 +199,8 @@ impl DisableFastSnapshotRestoreSuccessItemBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`DisableFastSnapshotRestoreSuccessItem::state`](crate::types::DisableFastSnapshotRestoreSuccessItem::state): The state of fast snapshot restores for the snapshot.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastSnapshotRestoreStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::FastSnapshotRestoreStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreSuccessItem::state`](crate::types::DisableFastSnapshotRestoreSuccessItem::state).
@@ -293,9 +290,9 @@ impl DisableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreSuccessItem::enabling_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::enabling_time): The time at which fast snapshot restores entered the `enabling` state.
     pub fn enabling_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.enabling_time = ::std::option::Option::Some(input.into());
+        self.inner.enabling_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreSuccessItem::enabling_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::enabling_time).
@@ -317,9 +314,9 @@ impl DisableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreSuccessItem::optimizing_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::optimizing_time): The time at which fast snapshot restores entered the `optimizing` state.
     pub fn optimizing_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.optimizing_time = ::std::option::Option::Some(input.into());
+        self.inner.optimizing_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreSuccessItem::optimizing_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::optimizing_time).
@@ -341,9 +338,9 @@ impl DisableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreSuccessItem::enabled_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::enabled_time): The time at which fast snapshot restores entered the `enabled` state.
     pub fn enabled_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.enabled_time = ::std::option::Option::Some(input.into());
+        self.inner.enabled_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreSuccessItem::enabled_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::enabled_time).
@@ -365,9 +362,9 @@ impl DisableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreSuccessItem::disabling_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::disabling_time): The time at which fast snapshot restores entered the `disabling` state.
     pub fn disabling_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.disabling_time = ::std::option::Option::Some(input.into());
+        self.inner.disabling_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreSuccessItem::disabling_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::disabling_time).
@@ -389,9 +386,9 @@ impl DisableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreSuccessItem::disabled_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::disabled_time): The time at which fast snapshot restores entered the `disabled` state.
     pub fn disabled_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.disabled_time = ::std::option::Option::Some(input.into());
+        self.inner.disabled_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreSuccessItem::disabled_time`](crate::types::DisableFastSnapshotRestoreSuccessItem::disabled_time).

@@ -52,11 +52,9 @@ impl DisableFastSnapshotRestoresResultBuilder {
     /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DisableFastSnapshotRestoreSuccessItem,
-        >,
+        input: crate::types::DisableFastSnapshotRestoreSuccessItem,
     ) -> Self {
-        self.inner.successful.get_or_insert_default().push(input.into());
+        self.inner.successful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoresResult::successful`](crate::types::DisableFastSnapshotRestoresResult::successful).
@@ -84,11 +82,9 @@ impl DisableFastSnapshotRestoresResultBuilder {
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
     pub fn unsuccessful(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DisableFastSnapshotRestoreErrorItem,
-        >,
+        input: crate::types::DisableFastSnapshotRestoreErrorItem,
     ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoresResult::unsuccessful`](crate::types::DisableFastSnapshotRestoresResult::unsuccessful).

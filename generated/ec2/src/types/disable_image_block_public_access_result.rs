@@ -43,13 +43,9 @@ impl DisableImageBlockPublicAccessResultBuilder {
     /// Sets [`DisableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::DisableImageBlockPublicAccessResult::image_block_public_access_state): Returns `unblocked` if the request succeeds; otherwise, it returns an error.
     pub fn image_block_public_access_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImageBlockPublicAccessDisabledState,
-        >,
+        input: crate::types::ImageBlockPublicAccessDisabledState,
     ) -> Self {
-        self.inner.image_block_public_access_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.image_block_public_access_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::DisableImageBlockPublicAccessResult::image_block_public_access_state).

@@ -41,11 +41,8 @@ impl DisableInstanceSqlHaStandbyDetectionsResultBuilder {
     /// Appends one item to [`DisableInstanceSqlHaStandbyDetectionsResult::instances`](crate::types::DisableInstanceSqlHaStandbyDetectionsResult::instances): Information about the instances that were disabled from SQL Server High Availability standby detection monitoring.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RegisteredInstance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::RegisteredInstance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DisableInstanceSqlHaStandbyDetectionsResult::instances`](crate::types::DisableInstanceSqlHaStandbyDetectionsResult::instances).

@@ -37,8 +37,8 @@ pub struct DisableIpamOrganizationAdminAccountResultBuilder {
 }
 impl DisableIpamOrganizationAdminAccountResultBuilder {
     /// Sets [`DisableIpamOrganizationAdminAccountResult::success`](crate::types::DisableIpamOrganizationAdminAccountResult::success): The result of disabling the IPAM account.
-    pub fn success(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.success = ::std::option::Option::Some(input.into());
+    pub fn success(mut self, input: bool) -> Self {
+        self.inner.success = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableIpamOrganizationAdminAccountResult::success`](crate::types::DisableIpamOrganizationAdminAccountResult::success).

@@ -37,8 +37,8 @@ pub struct DisableIpamPolicyResultBuilder {
 }
 impl DisableIpamPolicyResultBuilder {
     /// Sets [`DisableIpamPolicyResult::return_`](crate::types::DisableIpamPolicyResult::return_): Returns true if the IPAM policy was successfully disabled.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableIpamPolicyResult::return_`](crate::types::DisableIpamPolicyResult::return_).

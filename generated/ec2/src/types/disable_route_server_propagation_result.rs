@@ -43,9 +43,9 @@ impl DisableRouteServerPropagationResultBuilder {
     /// Sets [`DisableRouteServerPropagationResult::route_server_propagation`](crate::types::DisableRouteServerPropagationResult::route_server_propagation): Information about the disabled route server propagation.
     pub fn route_server_propagation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPropagation>,
+        input: crate::types::RouteServerPropagation,
     ) -> Self {
-        self.inner.route_server_propagation = ::std::option::Option::Some(input.into());
+        self.inner.route_server_propagation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableRouteServerPropagationResult::route_server_propagation`](crate::types::DisableRouteServerPropagationResult::route_server_propagation).

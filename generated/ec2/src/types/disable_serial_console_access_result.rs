@@ -37,13 +37,8 @@ pub struct DisableSerialConsoleAccessResultBuilder {
 }
 impl DisableSerialConsoleAccessResultBuilder {
     /// Sets [`DisableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::DisableSerialConsoleAccessResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.
-    pub fn serial_console_access_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.serial_console_access_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn serial_console_access_enabled(mut self, input: bool) -> Self {
+        self.inner.serial_console_access_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::DisableSerialConsoleAccessResult::serial_console_access_enabled).

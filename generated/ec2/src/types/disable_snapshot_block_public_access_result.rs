@@ -39,11 +39,8 @@ pub struct DisableSnapshotBlockPublicAccessResultBuilder {
 }
 impl DisableSnapshotBlockPublicAccessResultBuilder {
     /// Sets [`DisableSnapshotBlockPublicAccessResult::state`](crate::types::DisableSnapshotBlockPublicAccessResult::state): Returns `unblocked` if the request succeeds.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotBlockPublicAccessState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableSnapshotBlockPublicAccessResult::state`](crate::types::DisableSnapshotBlockPublicAccessResult::state).

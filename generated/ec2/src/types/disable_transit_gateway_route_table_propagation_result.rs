@@ -41,9 +41,9 @@ impl DisableTransitGatewayRouteTablePropagationResultBuilder {
     /// Sets [`DisableTransitGatewayRouteTablePropagationResult::propagation`](crate::types::DisableTransitGatewayRouteTablePropagationResult::propagation): Information about route propagation.
     pub fn propagation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPropagation>,
+        input: crate::types::TransitGatewayPropagation,
     ) -> Self {
-        self.inner.propagation = ::std::option::Option::Some(input.into());
+        self.inner.propagation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisableTransitGatewayRouteTablePropagationResult::propagation`](crate::types::DisableTransitGatewayRouteTablePropagationResult::propagation).

@@ -101,9 +101,9 @@ impl DisassociateApplicationStatusCheckRequestBuilder {
     /// To set the whole list at once, use [`set_target_tag_associations`](Self::set_target_tag_associations).
     pub fn target_tag_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomTagKeyValueRequestPair>,
+        input: crate::types::CustomTagKeyValueRequestPair,
     ) -> Self {
-        self.inner.target_tag_associations.get_or_insert_default().push(input.into());
+        self.inner.target_tag_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckRequest::target_tag_associations`](crate::types::DisassociateApplicationStatusCheckRequest::target_tag_associations).
@@ -175,8 +175,8 @@ impl DisassociateApplicationStatusCheckRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`DisassociateApplicationStatusCheckRequest::dry_run`](crate::types::DisassociateApplicationStatusCheckRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckRequest::dry_run`](crate::types::DisassociateApplicationStatusCheckRequest::dry_run).

@@ -56,11 +56,9 @@ impl DisassociateApplicationStatusCheckResultBuilder {
     /// To set the whole list at once, use [`set_successful_results`](Self::set_successful_results).
     pub fn successful_results(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SuccessfulAssociationResponseObject,
-        >,
+        input: crate::types::SuccessfulAssociationResponseObject,
     ) -> Self {
-        self.inner.successful_results.get_or_insert_default().push(input.into());
+        self.inner.successful_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckResult::successful_results`](crate::types::DisassociateApplicationStatusCheckResult::successful_results).
@@ -88,11 +86,9 @@ impl DisassociateApplicationStatusCheckResultBuilder {
     /// To set the whole list at once, use [`set_unsuccessful_results`](Self::set_unsuccessful_results).
     pub fn unsuccessful_results(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UnsuccessfulAssociationResponseObject,
-        >,
+        input: crate::types::UnsuccessfulAssociationResponseObject,
     ) -> Self {
-        self.inner.unsuccessful_results.get_or_insert_default().push(input.into());
+        self.inner.unsuccessful_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckResult::unsuccessful_results`](crate::types::DisassociateApplicationStatusCheckResult::unsuccessful_results).

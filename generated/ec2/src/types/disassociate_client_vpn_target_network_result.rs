@@ -66,11 +66,8 @@ impl DisassociateClientVpnTargetNetworkResultBuilder {
         &self.inner.association_id
     }
     /// Sets [`DisassociateClientVpnTargetNetworkResult::status`](crate::types::DisassociateClientVpnTargetNetworkResult::status): The current state of the target network association.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssociationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AssociationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateClientVpnTargetNetworkResult::status`](crate::types::DisassociateClientVpnTargetNetworkResult::status).

@@ -43,11 +43,9 @@ impl DisassociateIamInstanceProfileResultBuilder {
     /// Sets [`DisassociateIamInstanceProfileResult::iam_instance_profile_association`](crate::types::DisassociateIamInstanceProfileResult::iam_instance_profile_association): Information about the IAM instance profile association.
     pub fn iam_instance_profile_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileAssociation>,
+        input: crate::types::IamInstanceProfileAssociation,
     ) -> Self {
-        self.inner.iam_instance_profile_association = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.iam_instance_profile_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateIamInstanceProfileResult::iam_instance_profile_association`](crate::types::DisassociateIamInstanceProfileResult::iam_instance_profile_association).

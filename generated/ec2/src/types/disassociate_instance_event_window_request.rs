@@ -59,8 +59,8 @@ pub struct DisassociateInstanceEventWindowRequestBuilder {
 }
 impl DisassociateInstanceEventWindowRequestBuilder {
     /// Sets [`DisassociateInstanceEventWindowRequest::dry_run`](crate::types::DisassociateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateInstanceEventWindowRequest::dry_run`](crate::types::DisassociateInstanceEventWindowRequest::dry_run).
@@ -101,11 +101,9 @@ impl DisassociateInstanceEventWindowRequestBuilder {
     /// Sets [`DisassociateInstanceEventWindowRequest::association_target`](crate::types::DisassociateInstanceEventWindowRequest::association_target): One or more targets to disassociate from the specified event window.
     pub fn association_target(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowDisassociationRequest,
-        >,
+        input: crate::types::InstanceEventWindowDisassociationRequest,
     ) -> Self {
-        self.inner.association_target = ::std::option::Option::Some(input.into());
+        self.inner.association_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateInstanceEventWindowRequest::association_target`](crate::types::DisassociateInstanceEventWindowRequest::association_target).

@@ -39,11 +39,8 @@ pub struct DisassociateIpamByoasnResultBuilder {
 }
 impl DisassociateIpamByoasnResultBuilder {
     /// Sets [`DisassociateIpamByoasnResult::asn_association`](crate::types::DisassociateIpamByoasnResult::asn_association): An ASN and BYOIP CIDR association.
-    pub fn asn_association(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AsnAssociation>,
-    ) -> Self {
-        self.inner.asn_association = ::std::option::Option::Some(input.into());
+    pub fn asn_association(mut self, input: crate::types::AsnAssociation) -> Self {
+        self.inner.asn_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateIpamByoasnResult::asn_association`](crate::types::DisassociateIpamByoasnResult::asn_association).

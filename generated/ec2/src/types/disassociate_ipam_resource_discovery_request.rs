@@ -48,8 +48,8 @@ pub struct DisassociateIpamResourceDiscoveryRequestBuilder {
 }
 impl DisassociateIpamResourceDiscoveryRequestBuilder {
     /// Sets [`DisassociateIpamResourceDiscoveryRequest::dry_run`](crate::types::DisassociateIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateIpamResourceDiscoveryRequest::dry_run`](crate::types::DisassociateIpamResourceDiscoveryRequest::dry_run).

@@ -43,10 +43,10 @@ impl DisassociateIpamResourceDiscoveryResultBuilder {
     /// Sets [`DisassociateIpamResourceDiscoveryResult::ipam_resource_discovery_association`](crate::types::DisassociateIpamResourceDiscoveryResult::ipam_resource_discovery_association): A resource discovery association.
     pub fn ipam_resource_discovery_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceDiscoveryAssociation>,
+        input: crate::types::IpamResourceDiscoveryAssociation,
     ) -> Self {
         self.inner.ipam_resource_discovery_association = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

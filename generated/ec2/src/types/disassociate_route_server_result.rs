@@ -43,9 +43,9 @@ impl DisassociateRouteServerResultBuilder {
     /// Sets [`DisassociateRouteServerResult::route_server_association`](crate::types::DisassociateRouteServerResult::route_server_association): Information about the disassociated route server.
     pub fn route_server_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerAssociation>,
+        input: crate::types::RouteServerAssociation,
     ) -> Self {
-        self.inner.route_server_association = ::std::option::Option::Some(input.into());
+        self.inner.route_server_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateRouteServerResult::route_server_association`](crate::types::DisassociateRouteServerResult::route_server_association).

@@ -41,9 +41,9 @@ impl DisassociateSecurityGroupVpcResultBuilder {
     /// Sets [`DisassociateSecurityGroupVpcResult::state`](crate::types::DisassociateSecurityGroupVpcResult::state): The state of the disassociation.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupVpcAssociationState>,
+        input: crate::types::SecurityGroupVpcAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateSecurityGroupVpcResult::state`](crate::types::DisassociateSecurityGroupVpcResult::state).

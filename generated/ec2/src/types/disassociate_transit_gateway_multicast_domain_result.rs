@@ -45,11 +45,9 @@ impl DisassociateTransitGatewayMulticastDomainResultBuilder {
     /// Sets [`DisassociateTransitGatewayMulticastDomainResult::associations`](crate::types::DisassociateTransitGatewayMulticastDomainResult::associations): Information about the association.
     pub fn associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDomainAssociations,
-        >,
+        input: crate::types::TransitGatewayMulticastDomainAssociations,
     ) -> Self {
-        self.inner.associations = ::std::option::Option::Some(input.into());
+        self.inner.associations = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateTransitGatewayMulticastDomainResult::associations`](crate::types::DisassociateTransitGatewayMulticastDomainResult::associations).

@@ -43,11 +43,9 @@ impl DisassociateTransitGatewayPolicyTableResultBuilder {
     /// Sets [`DisassociateTransitGatewayPolicyTableResult::association`](crate::types::DisassociateTransitGatewayPolicyTableResult::association): Returns details about the transit gateway policy table disassociation.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayPolicyTableAssociation,
-        >,
+        input: crate::types::TransitGatewayPolicyTableAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateTransitGatewayPolicyTableResult::association`](crate::types::DisassociateTransitGatewayPolicyTableResult::association).

@@ -41,9 +41,9 @@ impl DisassociateTransitGatewayRouteTableResultBuilder {
     /// Sets [`DisassociateTransitGatewayRouteTableResult::association`](crate::types::DisassociateTransitGatewayRouteTableResult::association): Information about the association.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAssociation>,
+        input: crate::types::TransitGatewayAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateTransitGatewayRouteTableResult::association`](crate::types::DisassociateTransitGatewayRouteTableResult::association).

@@ -44,8 +44,8 @@ pub struct DisassociateTrunkInterfaceResultBuilder {
 }
 impl DisassociateTrunkInterfaceResultBuilder {
     /// Sets [`DisassociateTrunkInterfaceResult::return_`](crate::types::DisassociateTrunkInterfaceResult::return_): Is `true` if the request succeeds and an error otherwise.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateTrunkInterfaceResult::return_`](crate::types::DisassociateTrunkInterfaceResult::return_).

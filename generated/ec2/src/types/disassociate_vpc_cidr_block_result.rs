@@ -61,11 +61,9 @@ impl DisassociateVpcCidrBlockResultBuilder {
     /// Sets [`DisassociateVpcCidrBlockResult::ipv6_cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::ipv6_cidr_block_association): Information about the IPv6 CIDR block association.
     pub fn ipv6_cidr_block_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcIpv6CidrBlockAssociation>,
+        input: crate::types::VpcIpv6CidrBlockAssociation,
     ) -> Self {
-        self.inner.ipv6_cidr_block_association = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipv6_cidr_block_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateVpcCidrBlockResult::ipv6_cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::ipv6_cidr_block_association).
@@ -87,9 +85,9 @@ impl DisassociateVpcCidrBlockResultBuilder {
     /// Sets [`DisassociateVpcCidrBlockResult::cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::cidr_block_association): Information about the IPv4 CIDR block association.
     pub fn cidr_block_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcCidrBlockAssociation>,
+        input: crate::types::VpcCidrBlockAssociation,
     ) -> Self {
-        self.inner.cidr_block_association = ::std::option::Option::Some(input.into());
+        self.inner.cidr_block_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateVpcCidrBlockResult::cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::cidr_block_association).

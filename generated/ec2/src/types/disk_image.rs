@@ -73,11 +73,8 @@ impl DiskImageBuilder {
         &self.inner.description
     }
     /// Sets [`DiskImage::image`](crate::types::DiskImage::image): Information about the disk image.
-    pub fn image(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageDetail>,
-    ) -> Self {
-        self.inner.image = ::std::option::Option::Some(input.into());
+    pub fn image(mut self, input: crate::types::DiskImageDetail) -> Self {
+        self.inner.image = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskImage::image`](crate::types::DiskImage::image).
@@ -95,11 +92,8 @@ impl DiskImageBuilder {
         &self.inner.image
     }
     /// Sets [`DiskImage::volume`](crate::types::DiskImage::volume): Information about the volume.
-    pub fn volume(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeDetail>,
-    ) -> Self {
-        self.inner.volume = ::std::option::Option::Some(input.into());
+    pub fn volume(mut self, input: crate::types::VolumeDetail) -> Self {
+        self.inner.volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskImage::volume`](crate::types::DiskImage::volume).

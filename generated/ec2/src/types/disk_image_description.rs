@@ -87,11 +87,8 @@ impl DiskImageDescriptionBuilder {
         &self.inner.checksum
     }
     /// Sets [`DiskImageDescription::format`](crate::types::DiskImageDescription::format): The disk image format.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageFormat>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: crate::types::DiskImageFormat) -> Self {
+        self.inner.format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskImageDescription::format`](crate::types::DiskImageDescription::format).
@@ -133,8 +130,8 @@ impl DiskImageDescriptionBuilder {
         &self.inner.import_manifest_url
     }
     /// Sets [`DiskImageDescription::size`](crate::types::DiskImageDescription::size): The size of the disk image, in GiB.
-    pub fn size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i64) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskImageDescription::size`](crate::types::DiskImageDescription::size).

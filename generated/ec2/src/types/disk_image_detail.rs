@@ -63,11 +63,8 @@ pub struct DiskImageDetailBuilder {
 }
 impl DiskImageDetailBuilder {
     /// Sets [`DiskImageDetail::format`](crate::types::DiskImageDetail::format): The disk image format.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageFormat>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: crate::types::DiskImageFormat) -> Self {
+        self.inner.format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskImageDetail::format`](crate::types::DiskImageDetail::format).
@@ -85,8 +82,8 @@ impl DiskImageDetailBuilder {
         &self.inner.format
     }
     /// Sets [`DiskImageDetail::bytes`](crate::types::DiskImageDetail::bytes): The size of the disk image, in GiB.
-    pub fn bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.bytes = ::std::option::Option::Some(input.into());
+    pub fn bytes(mut self, input: i64) -> Self {
+        self.inner.bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskImageDetail::bytes`](crate::types::DiskImageDetail::bytes).

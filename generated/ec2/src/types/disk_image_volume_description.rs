@@ -66,8 +66,8 @@ impl DiskImageVolumeDescriptionBuilder {
         &self.inner.id
     }
     /// Sets [`DiskImageVolumeDescription::size`](crate::types::DiskImageVolumeDescription::size): The size of the volume, in GiB.
-    pub fn size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i64) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskImageVolumeDescription::size`](crate::types::DiskImageVolumeDescription::size).

@@ -51,8 +51,8 @@ pub struct DiskInfoBuilder {
 }
 impl DiskInfoBuilder {
     /// Sets [`DiskInfo::size_in_gb`](crate::types::DiskInfo::size_in_gb): The size of the disk in GB.
-    pub fn size_in_gb(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.size_in_gb = ::std::option::Option::Some(input.into());
+    pub fn size_in_gb(mut self, input: i64) -> Self {
+        self.inner.size_in_gb = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskInfo::size_in_gb`](crate::types::DiskInfo::size_in_gb).
@@ -67,8 +67,8 @@ impl DiskInfoBuilder {
         &self.inner.size_in_gb
     }
     /// Sets [`DiskInfo::count`](crate::types::DiskInfo::count): The number of disks with this configuration.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskInfo::count`](crate::types::DiskInfo::count).
@@ -83,11 +83,8 @@ impl DiskInfoBuilder {
         &self.inner.count
     }
     /// Sets [`DiskInfo::type_`](crate::types::DiskInfo::type_): The type of disk.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::DiskType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DiskInfo::type_`](crate::types::DiskInfo::type_).

@@ -69,11 +69,8 @@ pub struct DnsOptionsSpecificationBuilder {
 }
 impl DnsOptionsSpecificationBuilder {
     /// Sets [`DnsOptionsSpecification::dns_record_ip_type`](crate::types::DnsOptionsSpecification::dns_record_ip_type): The DNS records created for the endpoint.
-    pub fn dns_record_ip_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsRecordIpType>,
-    ) -> Self {
-        self.inner.dns_record_ip_type = ::std::option::Option::Some(input.into());
+    pub fn dns_record_ip_type(mut self, input: crate::types::DnsRecordIpType) -> Self {
+        self.inner.dns_record_ip_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DnsOptionsSpecification::dns_record_ip_type`](crate::types::DnsOptionsSpecification::dns_record_ip_type).
@@ -95,10 +92,10 @@ impl DnsOptionsSpecificationBuilder {
     /// Sets [`DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint`](crate::types::DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint): Indicates whether to enable private DNS only for inbound endpoints.
     pub fn private_dns_only_for_inbound_resolver_endpoint(
         mut self,
-        input: impl ::std::convert::Into<bool>,
+        input: bool,
     ) -> Self {
         self.inner.private_dns_only_for_inbound_resolver_endpoint = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

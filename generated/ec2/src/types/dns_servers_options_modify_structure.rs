@@ -72,8 +72,8 @@ impl DnsServersOptionsModifyStructureBuilder {
         &self.inner.custom_dns_servers
     }
     /// Sets [`DnsServersOptionsModifyStructure::enabled`](crate::types::DnsServersOptionsModifyStructure::enabled): Indicates whether DNS servers should be used.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DnsServersOptionsModifyStructure::enabled`](crate::types::DnsServersOptionsModifyStructure::enabled).

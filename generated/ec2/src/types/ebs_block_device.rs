@@ -180,11 +180,8 @@ pub struct EbsBlockDeviceBuilder {
 }
 impl EbsBlockDeviceBuilder {
     /// Sets [`EbsBlockDevice::delete_on_termination`](crate::types::EbsBlockDevice::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::delete_on_termination`](crate::types::EbsBlockDevice::delete_on_termination).
@@ -202,8 +199,8 @@ impl EbsBlockDeviceBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`EbsBlockDevice::iops`](crate::types::EbsBlockDevice::iops): The number of I/O operations per second (IOPS).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::iops`](crate::types::EbsBlockDevice::iops).
@@ -240,8 +237,8 @@ impl EbsBlockDeviceBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`EbsBlockDevice::volume_size`](crate::types::EbsBlockDevice::volume_size): The size of the volume, in GiBs.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::volume_size`](crate::types::EbsBlockDevice::volume_size).
@@ -256,11 +253,8 @@ impl EbsBlockDeviceBuilder {
         &self.inner.volume_size
     }
     /// Sets [`EbsBlockDevice::volume_type`](crate::types::EbsBlockDevice::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::volume_type`](crate::types::EbsBlockDevice::volume_type).
@@ -300,8 +294,8 @@ impl EbsBlockDeviceBuilder {
         &self.inner.kms_key_id
     }
     /// Sets [`EbsBlockDevice::throughput`](crate::types::EbsBlockDevice::throughput): The throughput that the volume supports, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::throughput`](crate::types::EbsBlockDevice::throughput).
@@ -362,8 +356,8 @@ impl EbsBlockDeviceBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`EbsBlockDevice::encrypted`](crate::types::EbsBlockDevice::encrypted): Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::encrypted`](crate::types::EbsBlockDevice::encrypted).
@@ -378,13 +372,8 @@ impl EbsBlockDeviceBuilder {
         &self.inner.encrypted
     }
     /// Sets [`EbsBlockDevice::volume_initialization_rate`](crate::types::EbsBlockDevice::volume_initialization_rate): Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn volume_initialization_rate(mut self, input: i32) -> Self {
+        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::volume_initialization_rate`](crate::types::EbsBlockDevice::volume_initialization_rate).
@@ -426,8 +415,8 @@ impl EbsBlockDeviceBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`EbsBlockDevice::ebs_card_index`](crate::types::EbsBlockDevice::ebs_card_index): The index of the EBS card.
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input.into());
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
+        self.inner.ebs_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDevice::ebs_card_index`](crate::types::EbsBlockDevice::ebs_card_index).

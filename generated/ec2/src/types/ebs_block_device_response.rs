@@ -86,8 +86,8 @@ pub struct EbsBlockDeviceResponseBuilder {
 }
 impl EbsBlockDeviceResponseBuilder {
     /// Sets [`EbsBlockDeviceResponse::encrypted`](crate::types::EbsBlockDeviceResponse::encrypted): Indicates whether the volume is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDeviceResponse::encrypted`](crate::types::EbsBlockDeviceResponse::encrypted).
@@ -102,11 +102,8 @@ impl EbsBlockDeviceResponseBuilder {
         &self.inner.encrypted
     }
     /// Sets [`EbsBlockDeviceResponse::delete_on_termination`](crate::types::EbsBlockDeviceResponse::delete_on_termination): Indicates whether the volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDeviceResponse::delete_on_termination`](crate::types::EbsBlockDeviceResponse::delete_on_termination).
@@ -124,8 +121,8 @@ impl EbsBlockDeviceResponseBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`EbsBlockDeviceResponse::iops`](crate::types::EbsBlockDeviceResponse::iops): The number of I/O operations per second (IOPS).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDeviceResponse::iops`](crate::types::EbsBlockDeviceResponse::iops).
@@ -140,8 +137,8 @@ impl EbsBlockDeviceResponseBuilder {
         &self.inner.iops
     }
     /// Sets [`EbsBlockDeviceResponse::throughput`](crate::types::EbsBlockDeviceResponse::throughput): The throughput that the volume supports, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDeviceResponse::throughput`](crate::types::EbsBlockDeviceResponse::throughput).
@@ -200,8 +197,8 @@ impl EbsBlockDeviceResponseBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`EbsBlockDeviceResponse::volume_size`](crate::types::EbsBlockDeviceResponse::volume_size): The size of the volume, in GiBs.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDeviceResponse::volume_size`](crate::types::EbsBlockDeviceResponse::volume_size).
@@ -216,11 +213,8 @@ impl EbsBlockDeviceResponseBuilder {
         &self.inner.volume_size
     }
     /// Sets [`EbsBlockDeviceResponse::volume_type`](crate::types::EbsBlockDeviceResponse::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsBlockDeviceResponse::volume_type`](crate::types::EbsBlockDeviceResponse::volume_type).

@@ -79,8 +79,8 @@ pub struct EbsCardInfoBuilder {
 }
 impl EbsCardInfoBuilder {
     /// Sets [`EbsCardInfo::ebs_card_index`](crate::types::EbsCardInfo::ebs_card_index): The index of the EBS card.
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input.into());
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
+        self.inner.ebs_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::ebs_card_index`](crate::types::EbsCardInfo::ebs_card_index).
@@ -95,13 +95,8 @@ impl EbsCardInfoBuilder {
         &self.inner.ebs_card_index
     }
     /// Sets [`EbsCardInfo::baseline_bandwidth_in_mbps`](crate::types::EbsCardInfo::baseline_bandwidth_in_mbps): The baseline bandwidth performance for the EBS card, in Mbps.
-    pub fn baseline_bandwidth_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.baseline_bandwidth_in_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn baseline_bandwidth_in_mbps(mut self, input: i32) -> Self {
+        self.inner.baseline_bandwidth_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::baseline_bandwidth_in_mbps`](crate::types::EbsCardInfo::baseline_bandwidth_in_mbps).
@@ -119,13 +114,8 @@ impl EbsCardInfoBuilder {
         &self.inner.baseline_bandwidth_in_mbps
     }
     /// Sets [`EbsCardInfo::baseline_throughput_in_mbps`](crate::types::EbsCardInfo::baseline_throughput_in_mbps): The baseline throughput performance for the EBS card, in MBps.
-    pub fn baseline_throughput_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.baseline_throughput_in_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn baseline_throughput_in_mbps(mut self, input: f64) -> Self {
+        self.inner.baseline_throughput_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::baseline_throughput_in_mbps`](crate::types::EbsCardInfo::baseline_throughput_in_mbps).
@@ -143,8 +133,8 @@ impl EbsCardInfoBuilder {
         &self.inner.baseline_throughput_in_mbps
     }
     /// Sets [`EbsCardInfo::baseline_iops`](crate::types::EbsCardInfo::baseline_iops): The baseline IOPS performance for the EBS card.
-    pub fn baseline_iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.baseline_iops = ::std::option::Option::Some(input.into());
+    pub fn baseline_iops(mut self, input: i32) -> Self {
+        self.inner.baseline_iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::baseline_iops`](crate::types::EbsCardInfo::baseline_iops).
@@ -159,11 +149,8 @@ impl EbsCardInfoBuilder {
         &self.inner.baseline_iops
     }
     /// Sets [`EbsCardInfo::maximum_bandwidth_in_mbps`](crate::types::EbsCardInfo::maximum_bandwidth_in_mbps): The maximum bandwidth performance for the EBS card, in Mbps.
-    pub fn maximum_bandwidth_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_bandwidth_in_mbps = ::std::option::Option::Some(input.into());
+    pub fn maximum_bandwidth_in_mbps(mut self, input: i32) -> Self {
+        self.inner.maximum_bandwidth_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::maximum_bandwidth_in_mbps`](crate::types::EbsCardInfo::maximum_bandwidth_in_mbps).
@@ -181,13 +168,8 @@ impl EbsCardInfoBuilder {
         &self.inner.maximum_bandwidth_in_mbps
     }
     /// Sets [`EbsCardInfo::maximum_throughput_in_mbps`](crate::types::EbsCardInfo::maximum_throughput_in_mbps): The maximum throughput performance for the EBS card, in MBps.
-    pub fn maximum_throughput_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.maximum_throughput_in_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_throughput_in_mbps(mut self, input: f64) -> Self {
+        self.inner.maximum_throughput_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::maximum_throughput_in_mbps`](crate::types::EbsCardInfo::maximum_throughput_in_mbps).
@@ -205,8 +187,8 @@ impl EbsCardInfoBuilder {
         &self.inner.maximum_throughput_in_mbps
     }
     /// Sets [`EbsCardInfo::maximum_iops`](crate::types::EbsCardInfo::maximum_iops): The maximum IOPS performance for the EBS card.
-    pub fn maximum_iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.maximum_iops = ::std::option::Option::Some(input.into());
+    pub fn maximum_iops(mut self, input: i32) -> Self {
+        self.inner.maximum_iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::maximum_iops`](crate::types::EbsCardInfo::maximum_iops).

@@ -96,9 +96,9 @@ impl EbsInfoBuilder {
     /// Sets [`EbsInfo::ebs_optimized_support`](crate::types::EbsInfo::ebs_optimized_support): Indicates whether the instance type is Amazon EBS-optimized.
     pub fn ebs_optimized_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EbsOptimizedSupport>,
+        input: crate::types::EbsOptimizedSupport,
     ) -> Self {
-        self.inner.ebs_optimized_support = ::std::option::Option::Some(input.into());
+        self.inner.ebs_optimized_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::ebs_optimized_support`](crate::types::EbsInfo::ebs_optimized_support).
@@ -120,9 +120,9 @@ impl EbsInfoBuilder {
     /// Sets [`EbsInfo::encryption_support`](crate::types::EbsInfo::encryption_support): Indicates whether Amazon EBS encryption is supported.
     pub fn encryption_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EbsEncryptionSupport>,
+        input: crate::types::EbsEncryptionSupport,
     ) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input.into());
+        self.inner.encryption_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::encryption_support`](crate::types::EbsInfo::encryption_support).
@@ -142,11 +142,8 @@ impl EbsInfoBuilder {
         &self.inner.encryption_support
     }
     /// Sets [`EbsInfo::ebs_optimized_info`](crate::types::EbsInfo::ebs_optimized_info): Describes the optimized EBS performance for the instance type.
-    pub fn ebs_optimized_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsOptimizedInfo>,
-    ) -> Self {
-        self.inner.ebs_optimized_info = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized_info(mut self, input: crate::types::EbsOptimizedInfo) -> Self {
+        self.inner.ebs_optimized_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::ebs_optimized_info`](crate::types::EbsInfo::ebs_optimized_info).
@@ -166,11 +163,8 @@ impl EbsInfoBuilder {
         &self.inner.ebs_optimized_info
     }
     /// Sets [`EbsInfo::nvme_support`](crate::types::EbsInfo::nvme_support): Indicates whether non-volatile memory express (NVMe) is supported.
-    pub fn nvme_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsNvmeSupport>,
-    ) -> Self {
-        self.inner.nvme_support = ::std::option::Option::Some(input.into());
+    pub fn nvme_support(mut self, input: crate::types::EbsNvmeSupport) -> Self {
+        self.inner.nvme_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::nvme_support`](crate::types::EbsInfo::nvme_support).
@@ -190,11 +184,8 @@ impl EbsInfoBuilder {
         &self.inner.nvme_support
     }
     /// Sets [`EbsInfo::maximum_ebs_attachments`](crate::types::EbsInfo::maximum_ebs_attachments): Indicates the maximum number of Amazon EBS volumes that can be attached to the instance type.
-    pub fn maximum_ebs_attachments(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_ebs_attachments = ::std::option::Option::Some(input.into());
+    pub fn maximum_ebs_attachments(mut self, input: i32) -> Self {
+        self.inner.maximum_ebs_attachments = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::maximum_ebs_attachments`](crate::types::EbsInfo::maximum_ebs_attachments).
@@ -214,9 +205,9 @@ impl EbsInfoBuilder {
     /// Sets [`EbsInfo::attachment_limit_type`](crate::types::EbsInfo::attachment_limit_type): Indicates whether the instance type features a shared or dedicated Amazon EBS volume attachment limit.
     pub fn attachment_limit_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentLimitType>,
+        input: crate::types::AttachmentLimitType,
     ) -> Self {
-        self.inner.attachment_limit_type = ::std::option::Option::Some(input.into());
+        self.inner.attachment_limit_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::attachment_limit_type`](crate::types::EbsInfo::attachment_limit_type).
@@ -236,8 +227,8 @@ impl EbsInfoBuilder {
         &self.inner.attachment_limit_type
     }
     /// Sets [`EbsInfo::maximum_ebs_cards`](crate::types::EbsInfo::maximum_ebs_cards): Indicates the number of EBS cards supported by the instance type.
-    pub fn maximum_ebs_cards(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.maximum_ebs_cards = ::std::option::Option::Some(input.into());
+    pub fn maximum_ebs_cards(mut self, input: i32) -> Self {
+        self.inner.maximum_ebs_cards = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::maximum_ebs_cards`](crate::types::EbsInfo::maximum_ebs_cards).
@@ -254,11 +245,8 @@ impl EbsInfoBuilder {
     /// Appends one item to [`EbsInfo::ebs_cards`](crate::types::EbsInfo::ebs_cards): Describes the EBS cards available for the instance type.
     ///
     /// To set the whole list at once, use [`set_ebs_cards`](Self::set_ebs_cards).
-    pub fn ebs_cards(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsCardInfo>,
-    ) -> Self {
-        self.inner.ebs_cards.get_or_insert_default().push(input.into());
+    pub fn ebs_cards(mut self, input: crate::types::EbsCardInfo) -> Self {
+        self.inner.ebs_cards.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EbsInfo::ebs_cards`](crate::types::EbsInfo::ebs_cards).

@@ -90,11 +90,8 @@ pub struct EbsInstanceBlockDeviceBuilder {
 }
 impl EbsInstanceBlockDeviceBuilder {
     /// Sets [`EbsInstanceBlockDevice::attach_time`](crate::types::EbsInstanceBlockDevice::attach_time): The time stamp when the attachment initiated.
-    pub fn attach_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input.into());
+    pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.attach_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::attach_time`](crate::types::EbsInstanceBlockDevice::attach_time).
@@ -114,11 +111,8 @@ impl EbsInstanceBlockDeviceBuilder {
         &self.inner.attach_time
     }
     /// Sets [`EbsInstanceBlockDevice::delete_on_termination`](crate::types::EbsInstanceBlockDevice::delete_on_termination): Indicates whether the volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::delete_on_termination`](crate::types::EbsInstanceBlockDevice::delete_on_termination).
@@ -136,11 +130,8 @@ impl EbsInstanceBlockDeviceBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`EbsInstanceBlockDevice::status`](crate::types::EbsInstanceBlockDevice::status): The attachment state.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::status`](crate::types::EbsInstanceBlockDevice::status).
@@ -226,11 +217,8 @@ impl EbsInstanceBlockDeviceBuilder {
         &self.inner.volume_owner_id
     }
     /// Sets [`EbsInstanceBlockDevice::operator`](crate::types::EbsInstanceBlockDevice::operator): The service provider that manages the EBS volume.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::operator`](crate::types::EbsInstanceBlockDevice::operator).
@@ -250,8 +238,8 @@ impl EbsInstanceBlockDeviceBuilder {
         &self.inner.operator
     }
     /// Sets [`EbsInstanceBlockDevice::ebs_card_index`](crate::types::EbsInstanceBlockDevice::ebs_card_index): The index of the EBS card.
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input.into());
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
+        self.inner.ebs_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::ebs_card_index`](crate::types::EbsInstanceBlockDevice::ebs_card_index).

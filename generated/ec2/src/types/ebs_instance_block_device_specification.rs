@@ -66,11 +66,8 @@ impl EbsInstanceBlockDeviceSpecificationBuilder {
         &self.inner.volume_id
     }
     /// Sets [`EbsInstanceBlockDeviceSpecification::delete_on_termination`](crate::types::EbsInstanceBlockDeviceSpecification::delete_on_termination): Indicates whether the volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDeviceSpecification::delete_on_termination`](crate::types::EbsInstanceBlockDeviceSpecification::delete_on_termination).

@@ -72,13 +72,8 @@ pub struct EbsOptimizedInfoBuilder {
 }
 impl EbsOptimizedInfoBuilder {
     /// Sets [`EbsOptimizedInfo::baseline_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::baseline_bandwidth_in_mbps): The baseline bandwidth performance for an EBS-optimized instance type, in Mbps.
-    pub fn baseline_bandwidth_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.baseline_bandwidth_in_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn baseline_bandwidth_in_mbps(mut self, input: i32) -> Self {
+        self.inner.baseline_bandwidth_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::baseline_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::baseline_bandwidth_in_mbps).
@@ -96,13 +91,8 @@ impl EbsOptimizedInfoBuilder {
         &self.inner.baseline_bandwidth_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::baseline_throughput_in_mbps`](crate::types::EbsOptimizedInfo::baseline_throughput_in_mbps): The baseline throughput performance for an EBS-optimized instance type, in MB/s.
-    pub fn baseline_throughput_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.baseline_throughput_in_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn baseline_throughput_in_mbps(mut self, input: f64) -> Self {
+        self.inner.baseline_throughput_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::baseline_throughput_in_mbps`](crate::types::EbsOptimizedInfo::baseline_throughput_in_mbps).
@@ -120,8 +110,8 @@ impl EbsOptimizedInfoBuilder {
         &self.inner.baseline_throughput_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::baseline_iops`](crate::types::EbsOptimizedInfo::baseline_iops): The baseline input/output storage operations per seconds for an EBS-optimized instance type.
-    pub fn baseline_iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.baseline_iops = ::std::option::Option::Some(input.into());
+    pub fn baseline_iops(mut self, input: i32) -> Self {
+        self.inner.baseline_iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::baseline_iops`](crate::types::EbsOptimizedInfo::baseline_iops).
@@ -136,11 +126,8 @@ impl EbsOptimizedInfoBuilder {
         &self.inner.baseline_iops
     }
     /// Sets [`EbsOptimizedInfo::maximum_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::maximum_bandwidth_in_mbps): The maximum bandwidth performance for an EBS-optimized instance type, in Mbps.
-    pub fn maximum_bandwidth_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_bandwidth_in_mbps = ::std::option::Option::Some(input.into());
+    pub fn maximum_bandwidth_in_mbps(mut self, input: i32) -> Self {
+        self.inner.maximum_bandwidth_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::maximum_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::maximum_bandwidth_in_mbps).
@@ -158,13 +145,8 @@ impl EbsOptimizedInfoBuilder {
         &self.inner.maximum_bandwidth_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::maximum_throughput_in_mbps`](crate::types::EbsOptimizedInfo::maximum_throughput_in_mbps): The maximum throughput performance for an EBS-optimized instance type, in MB/s.
-    pub fn maximum_throughput_in_mbps(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.maximum_throughput_in_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_throughput_in_mbps(mut self, input: f64) -> Self {
+        self.inner.maximum_throughput_in_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::maximum_throughput_in_mbps`](crate::types::EbsOptimizedInfo::maximum_throughput_in_mbps).
@@ -182,8 +164,8 @@ impl EbsOptimizedInfoBuilder {
         &self.inner.maximum_throughput_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::maximum_iops`](crate::types::EbsOptimizedInfo::maximum_iops): The maximum input/output storage operations per second for an EBS-optimized instance type.
-    pub fn maximum_iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.maximum_iops = ::std::option::Option::Some(input.into());
+    pub fn maximum_iops(mut self, input: i32) -> Self {
+        self.inner.maximum_iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::maximum_iops`](crate::types::EbsOptimizedInfo::maximum_iops).

@@ -55,9 +55,9 @@ impl EbsStatusDetailsBuilder {
     /// Sets [`EbsStatusDetails::impaired_since`](crate::types::EbsStatusDetails::impaired_since): The date and time when the attached EBS status check failed.
     pub fn impaired_since(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.impaired_since = ::std::option::Option::Some(input.into());
+        self.inner.impaired_since = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsStatusDetails::impaired_since`](crate::types::EbsStatusDetails::impaired_since).
@@ -77,11 +77,8 @@ impl EbsStatusDetailsBuilder {
         &self.inner.impaired_since
     }
     /// Sets [`EbsStatusDetails::name`](crate::types::EbsStatusDetails::name): The name of the attached EBS status check.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatusName>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: crate::types::StatusName) -> Self {
+        self.inner.name = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsStatusDetails::name`](crate::types::EbsStatusDetails::name).
@@ -99,11 +96,8 @@ impl EbsStatusDetailsBuilder {
         &self.inner.name
     }
     /// Sets [`EbsStatusDetails::status`](crate::types::EbsStatusDetails::status): The result of the attached EBS status check.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatusType>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::StatusType) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsStatusDetails::status`](crate::types::EbsStatusDetails::status).

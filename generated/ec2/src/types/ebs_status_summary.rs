@@ -46,11 +46,8 @@ impl EbsStatusSummaryBuilder {
     /// Appends one item to [`EbsStatusSummary::details`](crate::types::EbsStatusSummary::details): Details about the attached EBS status check for an instance.
     ///
     /// To set the whole list at once, use [`set_details`](Self::set_details).
-    pub fn details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsStatusDetails>,
-    ) -> Self {
-        self.inner.details.get_or_insert_default().push(input.into());
+    pub fn details(mut self, input: crate::types::EbsStatusDetails) -> Self {
+        self.inner.details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EbsStatusSummary::details`](crate::types::EbsStatusSummary::details).
@@ -70,11 +67,8 @@ impl EbsStatusSummaryBuilder {
         &self.inner.details
     }
     /// Sets [`EbsStatusSummary::status`](crate::types::EbsStatusSummary::status): The current status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SummaryStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SummaryStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EbsStatusSummary::status`](crate::types::EbsStatusSummary::status).

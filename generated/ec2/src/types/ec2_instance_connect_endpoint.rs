@@ -251,9 +251,9 @@ impl Ec2InstanceConnectEndpointBuilder {
     /// Sets [`Ec2InstanceConnectEndpoint::state`](crate::types::Ec2InstanceConnectEndpoint::state): The current state of the EC2 Instance Connect Endpoint.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ec2InstanceConnectEndpointState>,
+        input: crate::types::Ec2InstanceConnectEndpointState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::state`](crate::types::Ec2InstanceConnectEndpoint::state).
@@ -411,11 +411,8 @@ impl Ec2InstanceConnectEndpointBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`Ec2InstanceConnectEndpoint::created_at`](crate::types::Ec2InstanceConnectEndpoint::created_at): The date and time that the EC2 Instance Connect Endpoint was created.
-    pub fn created_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.created_at = ::std::option::Option::Some(input.into());
+    pub fn created_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.created_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::created_at`](crate::types::Ec2InstanceConnectEndpoint::created_at).
@@ -457,8 +454,8 @@ impl Ec2InstanceConnectEndpointBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`Ec2InstanceConnectEndpoint::preserve_client_ip`](crate::types::Ec2InstanceConnectEndpoint::preserve_client_ip): Indicates whether your client's IP address is preserved as the source when you connect to a resource.
-    pub fn preserve_client_ip(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.preserve_client_ip = ::std::option::Option::Some(input.into());
+    pub fn preserve_client_ip(mut self, input: bool) -> Self {
+        self.inner.preserve_client_ip = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::preserve_client_ip`](crate::types::Ec2InstanceConnectEndpoint::preserve_client_ip).
@@ -501,8 +498,8 @@ impl Ec2InstanceConnectEndpointBuilder {
     /// Appends one item to [`Ec2InstanceConnectEndpoint::tags`](crate::types::Ec2InstanceConnectEndpoint::tags): The tags assigned to the EC2 Instance Connect Endpoint.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::tags`](crate::types::Ec2InstanceConnectEndpoint::tags).
@@ -522,11 +519,8 @@ impl Ec2InstanceConnectEndpointBuilder {
         &self.inner.tags
     }
     /// Sets [`Ec2InstanceConnectEndpoint::ip_address_type`](crate::types::Ec2InstanceConnectEndpoint::ip_address_type): The IP address type of the endpoint.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::ip_address_type`](crate::types::Ec2InstanceConnectEndpoint::ip_address_type).
@@ -548,11 +542,9 @@ impl Ec2InstanceConnectEndpointBuilder {
     /// Sets [`Ec2InstanceConnectEndpoint::public_dns_names`](crate::types::Ec2InstanceConnectEndpoint::public_dns_names): The public DNS names of the endpoint.
     pub fn public_dns_names(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceConnectEndpointPublicDnsNames,
-        >,
+        input: crate::types::InstanceConnectEndpointPublicDnsNames,
     ) -> Self {
-        self.inner.public_dns_names = ::std::option::Option::Some(input.into());
+        self.inner.public_dns_names = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::public_dns_names`](crate::types::Ec2InstanceConnectEndpoint::public_dns_names).

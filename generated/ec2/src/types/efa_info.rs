@@ -37,11 +37,8 @@ pub struct EfaInfoBuilder {
 }
 impl EfaInfoBuilder {
     /// Sets [`EfaInfo::maximum_efa_interfaces`](crate::types::EfaInfo::maximum_efa_interfaces): The maximum number of Elastic Fabric Adapters for the instance type.
-    pub fn maximum_efa_interfaces(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_efa_interfaces = ::std::option::Option::Some(input.into());
+    pub fn maximum_efa_interfaces(mut self, input: i32) -> Self {
+        self.inner.maximum_efa_interfaces = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EfaInfo::maximum_efa_interfaces`](crate::types::EfaInfo::maximum_efa_interfaces).

@@ -57,9 +57,9 @@ impl EgressOnlyInternetGatewayBuilder {
     /// To set the whole list at once, use [`set_attachments`](Self::set_attachments).
     pub fn attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayAttachment>,
+        input: crate::types::InternetGatewayAttachment,
     ) -> Self {
-        self.inner.attachments.get_or_insert_default().push(input.into());
+        self.inner.attachments.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EgressOnlyInternetGateway::attachments`](crate::types::EgressOnlyInternetGateway::attachments).
@@ -111,8 +111,8 @@ impl EgressOnlyInternetGatewayBuilder {
     /// Appends one item to [`EgressOnlyInternetGateway::tags`](crate::types::EgressOnlyInternetGateway::tags): The tags assigned to the egress-only internet gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EgressOnlyInternetGateway::tags`](crate::types::EgressOnlyInternetGateway::tags).

@@ -39,11 +39,8 @@ pub struct ElasticGpuHealthBuilder {
 }
 impl ElasticGpuHealthBuilder {
     /// Sets [`ElasticGpuHealth::status`](crate::types::ElasticGpuHealth::status): The health status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ElasticGpuStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ElasticGpuHealth::status`](crate::types::ElasticGpuHealth::status).

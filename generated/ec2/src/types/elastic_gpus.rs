@@ -153,11 +153,8 @@ impl ElasticGpusBuilder {
         &self.inner.elastic_gpu_type
     }
     /// Sets [`ElasticGpus::elastic_gpu_health`](crate::types::ElasticGpus::elastic_gpu_health): The status of the Elastic Graphics accelerator.
-    pub fn elastic_gpu_health(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuHealth>,
-    ) -> Self {
-        self.inner.elastic_gpu_health = ::std::option::Option::Some(input.into());
+    pub fn elastic_gpu_health(mut self, input: crate::types::ElasticGpuHealth) -> Self {
+        self.inner.elastic_gpu_health = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ElasticGpus::elastic_gpu_health`](crate::types::ElasticGpus::elastic_gpu_health).
@@ -177,11 +174,8 @@ impl ElasticGpusBuilder {
         &self.inner.elastic_gpu_health
     }
     /// Sets [`ElasticGpus::elastic_gpu_state`](crate::types::ElasticGpus::elastic_gpu_state): The state of the Elastic Graphics accelerator.
-    pub fn elastic_gpu_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuState>,
-    ) -> Self {
-        self.inner.elastic_gpu_state = ::std::option::Option::Some(input.into());
+    pub fn elastic_gpu_state(mut self, input: crate::types::ElasticGpuState) -> Self {
+        self.inner.elastic_gpu_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ElasticGpus::elastic_gpu_state`](crate::types::ElasticGpus::elastic_gpu_state).
@@ -225,8 +219,8 @@ impl ElasticGpusBuilder {
     /// Appends one item to [`ElasticGpus::tags`](crate::types::ElasticGpus::tags): The tags assigned to the Elastic Graphics accelerator.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ElasticGpus::tags`](crate::types::ElasticGpus::tags).

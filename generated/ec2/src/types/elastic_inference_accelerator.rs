@@ -72,8 +72,8 @@ impl ElasticInferenceAcceleratorBuilder {
         &self.inner.type_
     }
     /// Sets [`ElasticInferenceAccelerator::count`](crate::types::ElasticInferenceAccelerator::count): The number of elastic inference accelerators to attach to the instance.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ElasticInferenceAccelerator::count`](crate::types::ElasticInferenceAccelerator::count).

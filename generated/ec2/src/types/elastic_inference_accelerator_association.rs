@@ -152,10 +152,10 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
     /// Sets [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_time`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_time): The time at which the elastic inference accelerator is associated with an instance.
     pub fn elastic_inference_accelerator_association_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.elastic_inference_accelerator_association_time = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

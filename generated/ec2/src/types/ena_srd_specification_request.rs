@@ -48,8 +48,8 @@ pub struct EnaSrdSpecificationRequestBuilder {
 }
 impl EnaSrdSpecificationRequestBuilder {
     /// Sets [`EnaSrdSpecificationRequest::ena_srd_enabled`](crate::types::EnaSrdSpecificationRequest::ena_srd_enabled): Specifies whether ENA Express is enabled for the network interface when you launch an instance.
-    pub fn ena_srd_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ena_srd_enabled = ::std::option::Option::Some(input.into());
+    pub fn ena_srd_enabled(mut self, input: bool) -> Self {
+        self.inner.ena_srd_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnaSrdSpecificationRequest::ena_srd_enabled`](crate::types::EnaSrdSpecificationRequest::ena_srd_enabled).
@@ -66,9 +66,9 @@ impl EnaSrdSpecificationRequestBuilder {
     /// Sets [`EnaSrdSpecificationRequest::ena_srd_udp_specification`](crate::types::EnaSrdSpecificationRequest::ena_srd_udp_specification): Contains ENA Express settings for UDP network traffic for the network interface attached to the instance.
     pub fn ena_srd_udp_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSrdUdpSpecificationRequest>,
+        input: crate::types::EnaSrdUdpSpecificationRequest,
     ) -> Self {
-        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnaSrdSpecificationRequest::ena_srd_udp_specification`](crate::types::EnaSrdSpecificationRequest::ena_srd_udp_specification).

@@ -37,11 +37,8 @@ pub struct EnaSrdUdpSpecificationRequestBuilder {
 }
 impl EnaSrdUdpSpecificationRequestBuilder {
     /// Sets [`EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled): Indicates whether UDP traffic uses ENA Express for your instance.
-    pub fn ena_srd_udp_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.ena_srd_udp_enabled = ::std::option::Option::Some(input.into());
+    pub fn ena_srd_udp_enabled(mut self, input: bool) -> Self {
+        self.inner.ena_srd_udp_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled).

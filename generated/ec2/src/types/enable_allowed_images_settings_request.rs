@@ -52,11 +52,9 @@ impl EnableAllowedImagesSettingsRequestBuilder {
     /// Sets [`EnableAllowedImagesSettingsRequest::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsRequest::allowed_images_settings_state): Specify `enabled` to apply the image criteria specified by the Allowed AMIs settings.
     pub fn allowed_images_settings_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedImagesSettingsEnabledState>,
+        input: crate::types::AllowedImagesSettingsEnabledState,
     ) -> Self {
-        self.inner.allowed_images_settings_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.allowed_images_settings_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableAllowedImagesSettingsRequest::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsRequest::allowed_images_settings_state).
@@ -76,8 +74,8 @@ impl EnableAllowedImagesSettingsRequestBuilder {
         &self.inner.allowed_images_settings_state
     }
     /// Sets [`EnableAllowedImagesSettingsRequest::dry_run`](crate::types::EnableAllowedImagesSettingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableAllowedImagesSettingsRequest::dry_run`](crate::types::EnableAllowedImagesSettingsRequest::dry_run).

@@ -43,11 +43,9 @@ impl EnableAllowedImagesSettingsResultBuilder {
     /// Sets [`EnableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsResult::allowed_images_settings_state): Returns `enabled` or `audit-mode` if the request succeeds; otherwise, it returns an error.
     pub fn allowed_images_settings_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedImagesSettingsEnabledState>,
+        input: crate::types::AllowedImagesSettingsEnabledState,
     ) -> Self {
-        self.inner.allowed_images_settings_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.allowed_images_settings_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsResult::allowed_images_settings_state).

@@ -84,8 +84,8 @@ impl EnableApplicationStatusCheckSuppressionRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`EnableApplicationStatusCheckSuppressionRequest::duration_seconds`](crate::types::EnableApplicationStatusCheckSuppressionRequest::duration_seconds): The duration, in seconds, for which to suppress application status checks.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: i32) -> Self {
+        self.inner.duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionRequest::duration_seconds`](crate::types::EnableApplicationStatusCheckSuppressionRequest::duration_seconds).
@@ -122,8 +122,8 @@ impl EnableApplicationStatusCheckSuppressionRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`EnableApplicationStatusCheckSuppressionRequest::dry_run`](crate::types::EnableApplicationStatusCheckSuppressionRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionRequest::dry_run`](crate::types::EnableApplicationStatusCheckSuppressionRequest::dry_run).

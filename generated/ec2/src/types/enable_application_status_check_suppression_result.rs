@@ -56,11 +56,9 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
     /// To set the whole list at once, use [`set_successful_results`](Self::set_successful_results).
     pub fn successful_results(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SuccessfulSuppressionResponseObject,
-        >,
+        input: crate::types::SuccessfulSuppressionResponseObject,
     ) -> Self {
-        self.inner.successful_results.get_or_insert_default().push(input.into());
+        self.inner.successful_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionResult::successful_results`](crate::types::EnableApplicationStatusCheckSuppressionResult::successful_results).
@@ -88,11 +86,9 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
     /// To set the whole list at once, use [`set_unsuccessful_results`](Self::set_unsuccessful_results).
     pub fn unsuccessful_results(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UnsuccessfulSuppressionResponseObject,
-        >,
+        input: crate::types::UnsuccessfulSuppressionResponseObject,
     ) -> Self {
-        self.inner.unsuccessful_results.get_or_insert_default().push(input.into());
+        self.inner.unsuccessful_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionResult::unsuccessful_results`](crate::types::EnableApplicationStatusCheckSuppressionResult::unsuccessful_results).

@@ -109,11 +109,8 @@ impl EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
         &self.inner.destination
     }
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric): The metric used for the enabled subscription.
-    pub fn metric(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricType>,
-    ) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input.into());
+    pub fn metric(mut self, input: crate::types::MetricType) -> Self {
+        self.inner.metric = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric).
@@ -131,11 +128,8 @@ impl EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
         &self.inner.metric
     }
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic): The statistic used for the enabled subscription.
-    pub fn statistic(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatisticType>,
-    ) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input.into());
+    pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
+        self.inner.statistic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic).
@@ -153,8 +147,8 @@ impl EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
         &self.inner.statistic
     }
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run).

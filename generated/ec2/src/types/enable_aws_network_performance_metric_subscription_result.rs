@@ -37,8 +37,8 @@ pub struct EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult::output): Indicates whether the subscribe action was successful.
-    pub fn output(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.output = ::std::option::Option::Some(input.into());
+    pub fn output(mut self, input: bool) -> Self {
+        self.inner.output = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult::output).

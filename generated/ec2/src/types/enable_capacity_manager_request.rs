@@ -51,11 +51,8 @@ pub struct EnableCapacityManagerRequestBuilder {
 }
 impl EnableCapacityManagerRequestBuilder {
     /// Sets [`EnableCapacityManagerRequest::organizations_access`](crate::types::EnableCapacityManagerRequest::organizations_access): Specifies whether to enable cross-account access for Amazon Web Services Organizations.
-    pub fn organizations_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input.into());
+    pub fn organizations_access(mut self, input: bool) -> Self {
+        self.inner.organizations_access = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerRequest::organizations_access`](crate::types::EnableCapacityManagerRequest::organizations_access).
@@ -73,8 +70,8 @@ impl EnableCapacityManagerRequestBuilder {
         &self.inner.organizations_access
     }
     /// Sets [`EnableCapacityManagerRequest::dry_run`](crate::types::EnableCapacityManagerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerRequest::dry_run`](crate::types::EnableCapacityManagerRequest::dry_run).

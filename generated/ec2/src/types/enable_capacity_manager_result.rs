@@ -50,9 +50,9 @@ impl EnableCapacityManagerResultBuilder {
     /// Sets [`EnableCapacityManagerResult::capacity_manager_status`](crate::types::EnableCapacityManagerResult::capacity_manager_status): The current status of Capacity Manager after the enable operation.
     pub fn capacity_manager_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerStatus>,
+        input: crate::types::CapacityManagerStatus,
     ) -> Self {
-        self.inner.capacity_manager_status = ::std::option::Option::Some(input.into());
+        self.inner.capacity_manager_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerResult::capacity_manager_status`](crate::types::EnableCapacityManagerResult::capacity_manager_status).
@@ -72,11 +72,8 @@ impl EnableCapacityManagerResultBuilder {
         &self.inner.capacity_manager_status
     }
     /// Sets [`EnableCapacityManagerResult::organizations_access`](crate::types::EnableCapacityManagerResult::organizations_access): Indicates whether Organizations access is enabled for cross-account data aggregation.
-    pub fn organizations_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input.into());
+    pub fn organizations_access(mut self, input: bool) -> Self {
+        self.inner.organizations_access = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerResult::organizations_access`](crate::types::EnableCapacityManagerResult::organizations_access).

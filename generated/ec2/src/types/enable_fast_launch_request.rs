@@ -130,11 +130,9 @@ impl EnableFastLaunchRequestBuilder {
     /// Sets [`EnableFastLaunchRequest::snapshot_configuration`](crate::types::EnableFastLaunchRequest::snapshot_configuration): Configuration settings for creating and managing the snapshots that are used for pre-provisioning the AMI for Windows fast launch.
     pub fn snapshot_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchSnapshotConfigurationRequest,
-        >,
+        input: crate::types::FastLaunchSnapshotConfigurationRequest,
     ) -> Self {
-        self.inner.snapshot_configuration = ::std::option::Option::Some(input.into());
+        self.inner.snapshot_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::snapshot_configuration`](crate::types::EnableFastLaunchRequest::snapshot_configuration).
@@ -158,11 +156,9 @@ impl EnableFastLaunchRequestBuilder {
     /// Sets [`EnableFastLaunchRequest::launch_template`](crate::types::EnableFastLaunchRequest::launch_template): The launch template to use when launching Windows instances from pre-provisioned snapshots.
     pub fn launch_template(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchLaunchTemplateSpecificationRequest,
-        >,
+        input: crate::types::FastLaunchLaunchTemplateSpecificationRequest,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::launch_template`](crate::types::EnableFastLaunchRequest::launch_template).
@@ -186,11 +182,8 @@ impl EnableFastLaunchRequestBuilder {
         &self.inner.launch_template
     }
     /// Sets [`EnableFastLaunchRequest::max_parallel_launches`](crate::types::EnableFastLaunchRequest::max_parallel_launches): The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
-    pub fn max_parallel_launches(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_parallel_launches = ::std::option::Option::Some(input.into());
+    pub fn max_parallel_launches(mut self, input: i32) -> Self {
+        self.inner.max_parallel_launches = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::max_parallel_launches`](crate::types::EnableFastLaunchRequest::max_parallel_launches).
@@ -208,8 +201,8 @@ impl EnableFastLaunchRequestBuilder {
         &self.inner.max_parallel_launches
     }
     /// Sets [`EnableFastLaunchRequest::dry_run`](crate::types::EnableFastLaunchRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::dry_run`](crate::types::EnableFastLaunchRequest::dry_run).

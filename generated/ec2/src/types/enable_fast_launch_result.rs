@@ -131,11 +131,8 @@ impl EnableFastLaunchResultBuilder {
         &self.inner.image_id
     }
     /// Sets [`EnableFastLaunchResult::resource_type`](crate::types::EnableFastLaunchResult::resource_type): The type of resource that was defined for pre-provisioning the AMI for Windows fast launch.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastLaunchResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::FastLaunchResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::resource_type`](crate::types::EnableFastLaunchResult::resource_type).
@@ -157,11 +154,9 @@ impl EnableFastLaunchResultBuilder {
     /// Sets [`EnableFastLaunchResult::snapshot_configuration`](crate::types::EnableFastLaunchResult::snapshot_configuration): Settings to create and manage the pre-provisioned snapshots that Amazon EC2 uses for faster launches from the Windows AMI.
     pub fn snapshot_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchSnapshotConfigurationResponse,
-        >,
+        input: crate::types::FastLaunchSnapshotConfigurationResponse,
     ) -> Self {
-        self.inner.snapshot_configuration = ::std::option::Option::Some(input.into());
+        self.inner.snapshot_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::snapshot_configuration`](crate::types::EnableFastLaunchResult::snapshot_configuration).
@@ -185,11 +180,9 @@ impl EnableFastLaunchResultBuilder {
     /// Sets [`EnableFastLaunchResult::launch_template`](crate::types::EnableFastLaunchResult::launch_template): The launch template that is used when launching Windows instances from pre-provisioned snapshots.
     pub fn launch_template(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-        >,
+        input: crate::types::FastLaunchLaunchTemplateSpecificationResponse,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::launch_template`](crate::types::EnableFastLaunchResult::launch_template).
@@ -213,11 +206,8 @@ impl EnableFastLaunchResultBuilder {
         &self.inner.launch_template
     }
     /// Sets [`EnableFastLaunchResult::max_parallel_launches`](crate::types::EnableFastLaunchResult::max_parallel_launches): The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
-    pub fn max_parallel_launches(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_parallel_launches = ::std::option::Option::Some(input.into());
+    pub fn max_parallel_launches(mut self, input: i32) -> Self {
+        self.inner.max_parallel_launches = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::max_parallel_launches`](crate::types::EnableFastLaunchResult::max_parallel_launches).
@@ -257,11 +247,8 @@ impl EnableFastLaunchResultBuilder {
         &self.inner.owner_id
     }
     /// Sets [`EnableFastLaunchResult::state`](crate::types::EnableFastLaunchResult::state): The current state of Windows fast launch for the specified AMI.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastLaunchStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::FastLaunchStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::state`](crate::types::EnableFastLaunchResult::state).
@@ -307,9 +294,9 @@ impl EnableFastLaunchResultBuilder {
     /// Sets [`EnableFastLaunchResult::state_transition_time`](crate::types::EnableFastLaunchResult::state_transition_time): The time that the state changed for Windows fast launch for the AMI.
     pub fn state_transition_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.state_transition_time = ::std::option::Option::Some(input.into());
+        self.inner.state_transition_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::state_transition_time`](crate::types::EnableFastLaunchResult::state_transition_time).

@@ -74,14 +74,12 @@ impl EnableFastSnapshotRestoreErrorItemBuilder {
     /// To set the whole list at once, use [`set_fast_snapshot_restore_state_errors`](Self::set_fast_snapshot_restore_state_errors).
     pub fn fast_snapshot_restore_state_errors(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EnableFastSnapshotRestoreStateErrorItem,
-        >,
+        input: crate::types::EnableFastSnapshotRestoreStateErrorItem,
     ) -> Self {
         self.inner
             .fast_snapshot_restore_state_errors
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreErrorItem::fast_snapshot_restore_state_errors`](crate::types::EnableFastSnapshotRestoreErrorItem::fast_snapshot_restore_state_errors).

@@ -103,11 +103,9 @@ impl EnableFastSnapshotRestoreStateErrorItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreStateErrorItem::error`](crate::types::EnableFastSnapshotRestoreStateErrorItem::error): The error.
     pub fn error(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EnableFastSnapshotRestoreStateError,
-        >,
+        input: crate::types::EnableFastSnapshotRestoreStateError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreStateErrorItem::error`](crate::types::EnableFastSnapshotRestoreStateErrorItem::error).

@@ -199,11 +199,8 @@ impl EnableFastSnapshotRestoreSuccessItemBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`EnableFastSnapshotRestoreSuccessItem::state`](crate::types::EnableFastSnapshotRestoreSuccessItem::state): The state of fast snapshot restores.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FastSnapshotRestoreStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::FastSnapshotRestoreStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreSuccessItem::state`](crate::types::EnableFastSnapshotRestoreSuccessItem::state).
@@ -293,9 +290,9 @@ impl EnableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreSuccessItem::enabling_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::enabling_time): The time at which fast snapshot restores entered the `enabling` state.
     pub fn enabling_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.enabling_time = ::std::option::Option::Some(input.into());
+        self.inner.enabling_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreSuccessItem::enabling_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::enabling_time).
@@ -317,9 +314,9 @@ impl EnableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreSuccessItem::optimizing_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::optimizing_time): The time at which fast snapshot restores entered the `optimizing` state.
     pub fn optimizing_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.optimizing_time = ::std::option::Option::Some(input.into());
+        self.inner.optimizing_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreSuccessItem::optimizing_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::optimizing_time).
@@ -341,9 +338,9 @@ impl EnableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreSuccessItem::enabled_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::enabled_time): The time at which fast snapshot restores entered the `enabled` state.
     pub fn enabled_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.enabled_time = ::std::option::Option::Some(input.into());
+        self.inner.enabled_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreSuccessItem::enabled_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::enabled_time).
@@ -365,9 +362,9 @@ impl EnableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreSuccessItem::disabling_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::disabling_time): The time at which fast snapshot restores entered the `disabling` state.
     pub fn disabling_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.disabling_time = ::std::option::Option::Some(input.into());
+        self.inner.disabling_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreSuccessItem::disabling_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::disabling_time).
@@ -389,9 +386,9 @@ impl EnableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreSuccessItem::disabled_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::disabled_time): The time at which fast snapshot restores entered the `disabled` state.
     pub fn disabled_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.disabled_time = ::std::option::Option::Some(input.into());
+        self.inner.disabled_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreSuccessItem::disabled_time`](crate::types::EnableFastSnapshotRestoreSuccessItem::disabled_time).

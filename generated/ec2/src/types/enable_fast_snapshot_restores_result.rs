@@ -52,11 +52,9 @@ impl EnableFastSnapshotRestoresResultBuilder {
     /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EnableFastSnapshotRestoreSuccessItem,
-        >,
+        input: crate::types::EnableFastSnapshotRestoreSuccessItem,
     ) -> Self {
-        self.inner.successful.get_or_insert_default().push(input.into());
+        self.inner.successful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoresResult::successful`](crate::types::EnableFastSnapshotRestoresResult::successful).
@@ -84,11 +82,9 @@ impl EnableFastSnapshotRestoresResultBuilder {
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
     pub fn unsuccessful(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EnableFastSnapshotRestoreErrorItem,
-        >,
+        input: crate::types::EnableFastSnapshotRestoreErrorItem,
     ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoresResult::unsuccessful`](crate::types::EnableFastSnapshotRestoresResult::unsuccessful).

@@ -52,13 +52,9 @@ impl EnableImageBlockPublicAccessRequestBuilder {
     /// Sets [`EnableImageBlockPublicAccessRequest::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessRequest::image_block_public_access_state): Specify `block-new-sharing` to enable block public access for AMIs at the account level in the specified Region.
     pub fn image_block_public_access_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImageBlockPublicAccessEnabledState,
-        >,
+        input: crate::types::ImageBlockPublicAccessEnabledState,
     ) -> Self {
-        self.inner.image_block_public_access_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.image_block_public_access_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageBlockPublicAccessRequest::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessRequest::image_block_public_access_state).
@@ -78,8 +74,8 @@ impl EnableImageBlockPublicAccessRequestBuilder {
         &self.inner.image_block_public_access_state
     }
     /// Sets [`EnableImageBlockPublicAccessRequest::dry_run`](crate::types::EnableImageBlockPublicAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageBlockPublicAccessRequest::dry_run`](crate::types::EnableImageBlockPublicAccessRequest::dry_run).

@@ -43,13 +43,9 @@ impl EnableImageBlockPublicAccessResultBuilder {
     /// Sets [`EnableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessResult::image_block_public_access_state): Returns `block-new-sharing` if the request succeeds; otherwise, it returns an error.
     pub fn image_block_public_access_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImageBlockPublicAccessEnabledState,
-        >,
+        input: crate::types::ImageBlockPublicAccessEnabledState,
     ) -> Self {
-        self.inner.image_block_public_access_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.image_block_public_access_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessResult::image_block_public_access_state).

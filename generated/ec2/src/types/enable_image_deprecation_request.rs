@@ -83,9 +83,9 @@ impl EnableImageDeprecationRequestBuilder {
     /// Sets [`EnableImageDeprecationRequest::deprecate_at`](crate::types::EnableImageDeprecationRequest::deprecate_at): The date and time to deprecate the AMI, in UTC, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z.
     pub fn deprecate_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deprecate_at = ::std::option::Option::Some(input.into());
+        self.inner.deprecate_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageDeprecationRequest::deprecate_at`](crate::types::EnableImageDeprecationRequest::deprecate_at).
@@ -105,8 +105,8 @@ impl EnableImageDeprecationRequestBuilder {
         &self.inner.deprecate_at
     }
     /// Sets [`EnableImageDeprecationRequest::dry_run`](crate::types::EnableImageDeprecationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageDeprecationRequest::dry_run`](crate::types::EnableImageDeprecationRequest::dry_run).

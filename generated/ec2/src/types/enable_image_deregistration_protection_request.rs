@@ -75,8 +75,8 @@ impl EnableImageDeregistrationProtectionRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`EnableImageDeregistrationProtectionRequest::with_cooldown`](crate::types::EnableImageDeregistrationProtectionRequest::with_cooldown): If `true`, enforces deregistration protection for 24 hours after deregistration protection is disabled.
-    pub fn with_cooldown(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.with_cooldown = ::std::option::Option::Some(input.into());
+    pub fn with_cooldown(mut self, input: bool) -> Self {
+        self.inner.with_cooldown = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageDeregistrationProtectionRequest::with_cooldown`](crate::types::EnableImageDeregistrationProtectionRequest::with_cooldown).
@@ -91,8 +91,8 @@ impl EnableImageDeregistrationProtectionRequestBuilder {
         &self.inner.with_cooldown
     }
     /// Sets [`EnableImageDeregistrationProtectionRequest::dry_run`](crate::types::EnableImageDeregistrationProtectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageDeregistrationProtectionRequest::dry_run`](crate::types::EnableImageDeregistrationProtectionRequest::dry_run).

@@ -37,8 +37,8 @@ pub struct EnableImageResultBuilder {
 }
 impl EnableImageResultBuilder {
     /// Sets [`EnableImageResult::return_`](crate::types::EnableImageResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableImageResult::return_`](crate::types::EnableImageResult::return_).

@@ -103,8 +103,8 @@ impl EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
         &self.inner.sql_server_credentials
     }
     /// Sets [`EnableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::dry_run).

@@ -41,11 +41,8 @@ impl EnableInstanceSqlHaStandbyDetectionsResultBuilder {
     /// Appends one item to [`EnableInstanceSqlHaStandbyDetectionsResult::instances`](crate::types::EnableInstanceSqlHaStandbyDetectionsResult::instances): Information about the instances that were enabled for SQL Server High Availability standby detection monitoring.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RegisteredInstance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::RegisteredInstance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EnableInstanceSqlHaStandbyDetectionsResult::instances`](crate::types::EnableInstanceSqlHaStandbyDetectionsResult::instances).

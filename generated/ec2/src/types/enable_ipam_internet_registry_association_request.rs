@@ -100,8 +100,8 @@ pub struct EnableIpamInternetRegistryAssociationRequestBuilder {
 }
 impl EnableIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::dry_run`](crate::types::EnableIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::dry_run`](crate::types::EnableIpamInternetRegistryAssociationRequest::dry_run).

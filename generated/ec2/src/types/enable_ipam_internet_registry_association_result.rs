@@ -43,10 +43,10 @@ impl EnableIpamInternetRegistryAssociationResultBuilder {
     /// Sets [`EnableIpamInternetRegistryAssociationResult::ipam_internet_registry_association`](crate::types::EnableIpamInternetRegistryAssociationResult::ipam_internet_registry_association): Information about the enabled internet registry association.
     pub fn ipam_internet_registry_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamInternetRegistryAssociation>,
+        input: crate::types::IpamInternetRegistryAssociation,
     ) -> Self {
         self.inner.ipam_internet_registry_association = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

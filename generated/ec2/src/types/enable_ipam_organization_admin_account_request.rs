@@ -46,8 +46,8 @@ pub struct EnableIpamOrganizationAdminAccountRequestBuilder {
 }
 impl EnableIpamOrganizationAdminAccountRequestBuilder {
     /// Sets [`EnableIpamOrganizationAdminAccountRequest::dry_run`](crate::types::EnableIpamOrganizationAdminAccountRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableIpamOrganizationAdminAccountRequest::dry_run`](crate::types::EnableIpamOrganizationAdminAccountRequest::dry_run).

@@ -37,8 +37,8 @@ pub struct EnableIpamOrganizationAdminAccountResultBuilder {
 }
 impl EnableIpamOrganizationAdminAccountResultBuilder {
     /// Sets [`EnableIpamOrganizationAdminAccountResult::success`](crate::types::EnableIpamOrganizationAdminAccountResult::success): The result of enabling the IPAM account.
-    pub fn success(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.success = ::std::option::Option::Some(input.into());
+    pub fn success(mut self, input: bool) -> Self {
+        self.inner.success = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableIpamOrganizationAdminAccountResult::success`](crate::types::EnableIpamOrganizationAdminAccountResult::success).

@@ -43,9 +43,9 @@ impl EnableRouteServerPropagationResultBuilder {
     /// Sets [`EnableRouteServerPropagationResult::route_server_propagation`](crate::types::EnableRouteServerPropagationResult::route_server_propagation): Information about the enabled route server propagation.
     pub fn route_server_propagation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPropagation>,
+        input: crate::types::RouteServerPropagation,
     ) -> Self {
-        self.inner.route_server_propagation = ::std::option::Option::Some(input.into());
+        self.inner.route_server_propagation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableRouteServerPropagationResult::route_server_propagation`](crate::types::EnableRouteServerPropagationResult::route_server_propagation).

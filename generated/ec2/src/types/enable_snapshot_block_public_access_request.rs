@@ -53,11 +53,8 @@ pub struct EnableSnapshotBlockPublicAccessRequestBuilder {
 }
 impl EnableSnapshotBlockPublicAccessRequestBuilder {
     /// Sets [`EnableSnapshotBlockPublicAccessRequest::state`](crate::types::EnableSnapshotBlockPublicAccessRequest::state): The mode in which to enable block public access for snapshots for the Region.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotBlockPublicAccessState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableSnapshotBlockPublicAccessRequest::state`](crate::types::EnableSnapshotBlockPublicAccessRequest::state).
@@ -77,8 +74,8 @@ impl EnableSnapshotBlockPublicAccessRequestBuilder {
         &self.inner.state
     }
     /// Sets [`EnableSnapshotBlockPublicAccessRequest::dry_run`](crate::types::EnableSnapshotBlockPublicAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableSnapshotBlockPublicAccessRequest::dry_run`](crate::types::EnableSnapshotBlockPublicAccessRequest::dry_run).

@@ -39,11 +39,8 @@ pub struct EnableSnapshotBlockPublicAccessResultBuilder {
 }
 impl EnableSnapshotBlockPublicAccessResultBuilder {
     /// Sets [`EnableSnapshotBlockPublicAccessResult::state`](crate::types::EnableSnapshotBlockPublicAccessResult::state): The state of block public access for snapshots for the account and Region.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotBlockPublicAccessState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableSnapshotBlockPublicAccessResult::state`](crate::types::EnableSnapshotBlockPublicAccessResult::state).

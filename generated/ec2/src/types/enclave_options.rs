@@ -37,8 +37,8 @@ pub struct EnclaveOptionsBuilder {
 }
 impl EnclaveOptionsBuilder {
     /// Sets [`EnclaveOptions::enabled`](crate::types::EnclaveOptions::enabled): If this parameter is set to `true`, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnclaveOptions::enabled`](crate::types::EnclaveOptions::enabled).

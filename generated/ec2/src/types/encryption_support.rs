@@ -48,9 +48,9 @@ impl EncryptionSupportBuilder {
     /// Sets [`EncryptionSupport::encryption_state`](crate::types::EncryptionSupport::encryption_state): The current encryption state of the resource.
     pub fn encryption_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionStateValue>,
+        input: crate::types::EncryptionStateValue,
     ) -> Self {
-        self.inner.encryption_state = ::std::option::Option::Some(input.into());
+        self.inner.encryption_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EncryptionSupport::encryption_state`](crate::types::EncryptionSupport::encryption_state).

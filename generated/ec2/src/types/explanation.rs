@@ -495,11 +495,8 @@ pub struct ExplanationBuilder {
 }
 impl ExplanationBuilder {
     /// Sets [`Explanation::acl`](crate::types::Explanation::acl): The network ACL.
-    pub fn acl(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.acl = ::std::option::Option::Some(input.into());
+    pub fn acl(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.acl = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::acl`](crate::types::Explanation::acl).
@@ -517,11 +514,8 @@ impl ExplanationBuilder {
         &self.inner.acl
     }
     /// Sets [`Explanation::acl_rule`](crate::types::Explanation::acl_rule): The network ACL rule.
-    pub fn acl_rule(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisAclRule>,
-    ) -> Self {
-        self.inner.acl_rule = ::std::option::Option::Some(input.into());
+    pub fn acl_rule(mut self, input: crate::types::AnalysisAclRule) -> Self {
+        self.inner.acl_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::acl_rule`](crate::types::Explanation::acl_rule).
@@ -587,11 +581,8 @@ impl ExplanationBuilder {
         &self.inner.addresses
     }
     /// Sets [`Explanation::attached_to`](crate::types::Explanation::attached_to): The resource to which the component is attached.
-    pub fn attached_to(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.attached_to = ::std::option::Option::Some(input.into());
+    pub fn attached_to(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.attached_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::attached_to`](crate::types::Explanation::attached_to).
@@ -689,11 +680,8 @@ impl ExplanationBuilder {
         &self.inner.cidrs
     }
     /// Sets [`Explanation::component`](crate::types::Explanation::component): The component.
-    pub fn component(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.component = ::std::option::Option::Some(input.into());
+    pub fn component(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.component = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::component`](crate::types::Explanation::component).
@@ -713,11 +701,8 @@ impl ExplanationBuilder {
         &self.inner.component
     }
     /// Sets [`Explanation::customer_gateway`](crate::types::Explanation::customer_gateway): The customer gateway.
-    pub fn customer_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.customer_gateway = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.customer_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::customer_gateway`](crate::types::Explanation::customer_gateway).
@@ -737,11 +722,8 @@ impl ExplanationBuilder {
         &self.inner.customer_gateway
     }
     /// Sets [`Explanation::destination`](crate::types::Explanation::destination): The destination.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.destination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::destination`](crate::types::Explanation::destination).
@@ -761,11 +743,8 @@ impl ExplanationBuilder {
         &self.inner.destination
     }
     /// Sets [`Explanation::destination_vpc`](crate::types::Explanation::destination_vpc): The destination VPC.
-    pub fn destination_vpc(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.destination_vpc = ::std::option::Option::Some(input.into());
+    pub fn destination_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.destination_vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::destination_vpc`](crate::types::Explanation::destination_vpc).
@@ -831,9 +810,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::ingress_route_table`](crate::types::Explanation::ingress_route_table): The route table.
     pub fn ingress_route_table(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.ingress_route_table = ::std::option::Option::Some(input.into());
+        self.inner.ingress_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::ingress_route_table`](crate::types::Explanation::ingress_route_table).
@@ -853,11 +832,8 @@ impl ExplanationBuilder {
         &self.inner.ingress_route_table
     }
     /// Sets [`Explanation::internet_gateway`](crate::types::Explanation::internet_gateway): The internet gateway.
-    pub fn internet_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input.into());
+    pub fn internet_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::internet_gateway`](crate::types::Explanation::internet_gateway).
@@ -903,11 +879,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::classic_load_balancer_listener`](crate::types::Explanation::classic_load_balancer_listener): The listener for a Classic Load Balancer.
     pub fn classic_load_balancer_listener(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisLoadBalancerListener>,
+        input: crate::types::AnalysisLoadBalancerListener,
     ) -> Self {
-        self.inner.classic_load_balancer_listener = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.classic_load_balancer_listener = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::classic_load_balancer_listener`](crate::types::Explanation::classic_load_balancer_listener).
@@ -927,13 +901,8 @@ impl ExplanationBuilder {
         &self.inner.classic_load_balancer_listener
     }
     /// Sets [`Explanation::load_balancer_listener_port`](crate::types::Explanation::load_balancer_listener_port): The listener port of the load balancer.
-    pub fn load_balancer_listener_port(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.load_balancer_listener_port = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn load_balancer_listener_port(mut self, input: i32) -> Self {
+        self.inner.load_balancer_listener_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_listener_port`](crate::types::Explanation::load_balancer_listener_port).
@@ -953,9 +922,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::load_balancer_target`](crate::types::Explanation::load_balancer_target): The target.
     pub fn load_balancer_target(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisLoadBalancerTarget>,
+        input: crate::types::AnalysisLoadBalancerTarget,
     ) -> Self {
-        self.inner.load_balancer_target = ::std::option::Option::Some(input.into());
+        self.inner.load_balancer_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_target`](crate::types::Explanation::load_balancer_target).
@@ -977,11 +946,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::load_balancer_target_group`](crate::types::Explanation::load_balancer_target_group): The target group.
     pub fn load_balancer_target_group(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.load_balancer_target_group = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.load_balancer_target_group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_target_group`](crate::types::Explanation::load_balancer_target_group).
@@ -1005,12 +972,9 @@ impl ExplanationBuilder {
     /// To set the whole list at once, use [`set_load_balancer_target_groups`](Self::set_load_balancer_target_groups).
     pub fn load_balancer_target_groups(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner
-            .load_balancer_target_groups
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.load_balancer_target_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_target_groups`](crate::types::Explanation::load_balancer_target_groups).
@@ -1030,11 +994,8 @@ impl ExplanationBuilder {
         &self.inner.load_balancer_target_groups
     }
     /// Sets [`Explanation::load_balancer_target_port`](crate::types::Explanation::load_balancer_target_port): The target port.
-    pub fn load_balancer_target_port(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.load_balancer_target_port = ::std::option::Option::Some(input.into());
+    pub fn load_balancer_target_port(mut self, input: i32) -> Self {
+        self.inner.load_balancer_target_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_target_port`](crate::types::Explanation::load_balancer_target_port).
@@ -1054,11 +1015,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::elastic_load_balancer_listener`](crate::types::Explanation::elastic_load_balancer_listener): The load balancer listener.
     pub fn elastic_load_balancer_listener(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.elastic_load_balancer_listener = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.elastic_load_balancer_listener = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::elastic_load_balancer_listener`](crate::types::Explanation::elastic_load_balancer_listener).
@@ -1102,11 +1061,8 @@ impl ExplanationBuilder {
         &self.inner.missing_component
     }
     /// Sets [`Explanation::nat_gateway`](crate::types::Explanation::nat_gateway): The NAT gateway.
-    pub fn nat_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.nat_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::nat_gateway`](crate::types::Explanation::nat_gateway).
@@ -1126,11 +1082,8 @@ impl ExplanationBuilder {
         &self.inner.nat_gateway
     }
     /// Sets [`Explanation::network_interface`](crate::types::Explanation::network_interface): The network interface.
-    pub fn network_interface(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.network_interface = ::std::option::Option::Some(input.into());
+    pub fn network_interface(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.network_interface = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::network_interface`](crate::types::Explanation::network_interface).
@@ -1174,9 +1127,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::vpc_peering_connection`](crate::types::Explanation::vpc_peering_connection): The VPC peering connection.
     pub fn vpc_peering_connection(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.vpc_peering_connection = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering_connection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpc_peering_connection`](crate::types::Explanation::vpc_peering_connection).
@@ -1196,8 +1149,8 @@ impl ExplanationBuilder {
         &self.inner.vpc_peering_connection
     }
     /// Sets [`Explanation::port`](crate::types::Explanation::port): The port.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::port`](crate::types::Explanation::port).
@@ -1214,11 +1167,8 @@ impl ExplanationBuilder {
     /// Appends one item to [`Explanation::port_ranges`](crate::types::Explanation::port_ranges): The port ranges.
     ///
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
-    pub fn port_ranges(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+    pub fn port_ranges(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Explanation::port_ranges`](crate::types::Explanation::port_ranges).
@@ -1238,11 +1188,8 @@ impl ExplanationBuilder {
         &self.inner.port_ranges
     }
     /// Sets [`Explanation::prefix_list`](crate::types::Explanation::prefix_list): The prefix list.
-    pub fn prefix_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.prefix_list = ::std::option::Option::Some(input.into());
+    pub fn prefix_list(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.prefix_list = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::prefix_list`](crate::types::Explanation::prefix_list).
@@ -1290,9 +1237,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::route_table_route`](crate::types::Explanation::route_table_route): The route table route.
     pub fn route_table_route(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisRouteTableRoute>,
+        input: crate::types::AnalysisRouteTableRoute,
     ) -> Self {
-        self.inner.route_table_route = ::std::option::Option::Some(input.into());
+        self.inner.route_table_route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::route_table_route`](crate::types::Explanation::route_table_route).
@@ -1312,11 +1259,8 @@ impl ExplanationBuilder {
         &self.inner.route_table_route
     }
     /// Sets [`Explanation::route_table`](crate::types::Explanation::route_table): The route table.
-    pub fn route_table(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.route_table = ::std::option::Option::Some(input.into());
+    pub fn route_table(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::route_table`](crate::types::Explanation::route_table).
@@ -1336,11 +1280,8 @@ impl ExplanationBuilder {
         &self.inner.route_table
     }
     /// Sets [`Explanation::security_group`](crate::types::Explanation::security_group): The security group.
-    pub fn security_group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.security_group = ::std::option::Option::Some(input.into());
+    pub fn security_group(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.security_group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::security_group`](crate::types::Explanation::security_group).
@@ -1362,9 +1303,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::security_group_rule`](crate::types::Explanation::security_group_rule): The security group rule.
     pub fn security_group_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisSecurityGroupRule>,
+        input: crate::types::AnalysisSecurityGroupRule,
     ) -> Self {
-        self.inner.security_group_rule = ::std::option::Option::Some(input.into());
+        self.inner.security_group_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::security_group_rule`](crate::types::Explanation::security_group_rule).
@@ -1386,11 +1327,8 @@ impl ExplanationBuilder {
     /// Appends one item to [`Explanation::security_groups`](crate::types::Explanation::security_groups): The security groups.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.security_groups.get_or_insert_default().push(input.into());
+    pub fn security_groups(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.security_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Explanation::security_groups`](crate::types::Explanation::security_groups).
@@ -1410,11 +1348,8 @@ impl ExplanationBuilder {
         &self.inner.security_groups
     }
     /// Sets [`Explanation::source_vpc`](crate::types::Explanation::source_vpc): The source VPC.
-    pub fn source_vpc(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.source_vpc = ::std::option::Option::Some(input.into());
+    pub fn source_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.source_vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::source_vpc`](crate::types::Explanation::source_vpc).
@@ -1456,11 +1391,8 @@ impl ExplanationBuilder {
         &self.inner.state
     }
     /// Sets [`Explanation::subnet`](crate::types::Explanation::subnet): The subnet.
-    pub fn subnet(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input.into());
+    pub fn subnet(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.subnet = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::subnet`](crate::types::Explanation::subnet).
@@ -1478,11 +1410,8 @@ impl ExplanationBuilder {
         &self.inner.subnet
     }
     /// Sets [`Explanation::subnet_route_table`](crate::types::Explanation::subnet_route_table): The route table for the subnet.
-    pub fn subnet_route_table(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.subnet_route_table = ::std::option::Option::Some(input.into());
+    pub fn subnet_route_table(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.subnet_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::subnet_route_table`](crate::types::Explanation::subnet_route_table).
@@ -1502,11 +1431,8 @@ impl ExplanationBuilder {
         &self.inner.subnet_route_table
     }
     /// Sets [`Explanation::vpc`](crate::types::Explanation::vpc): The component VPC.
-    pub fn vpc(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpc`](crate::types::Explanation::vpc).
@@ -1524,11 +1450,8 @@ impl ExplanationBuilder {
         &self.inner.vpc
     }
     /// Sets [`Explanation::vpc_endpoint`](crate::types::Explanation::vpc_endpoint): The VPC endpoint.
-    pub fn vpc_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.vpc_endpoint = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.vpc_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpc_endpoint`](crate::types::Explanation::vpc_endpoint).
@@ -1548,11 +1471,8 @@ impl ExplanationBuilder {
         &self.inner.vpc_endpoint
     }
     /// Sets [`Explanation::vpn_connection`](crate::types::Explanation::vpn_connection): The VPN connection.
-    pub fn vpn_connection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.vpn_connection = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.vpn_connection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpn_connection`](crate::types::Explanation::vpn_connection).
@@ -1572,11 +1492,8 @@ impl ExplanationBuilder {
         &self.inner.vpn_connection
     }
     /// Sets [`Explanation::vpn_gateway`](crate::types::Explanation::vpn_gateway): The VPN gateway.
-    pub fn vpn_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.vpn_gateway = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.vpn_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpn_gateway`](crate::types::Explanation::vpn_gateway).
@@ -1596,11 +1513,8 @@ impl ExplanationBuilder {
         &self.inner.vpn_gateway
     }
     /// Sets [`Explanation::transit_gateway`](crate::types::Explanation::transit_gateway): The transit gateway.
-    pub fn transit_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.transit_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::transit_gateway`](crate::types::Explanation::transit_gateway).
@@ -1622,11 +1536,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::transit_gateway_route_table`](crate::types::Explanation::transit_gateway_route_table): The transit gateway route table.
     pub fn transit_gateway_route_table(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.transit_gateway_route_table = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::transit_gateway_route_table`](crate::types::Explanation::transit_gateway_route_table).
@@ -1648,10 +1560,10 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::transit_gateway_route_table_route`](crate::types::Explanation::transit_gateway_route_table_route): The transit gateway route table route.
     pub fn transit_gateway_route_table_route(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteTableRoute>,
+        input: crate::types::TransitGatewayRouteTableRoute,
     ) -> Self {
         self.inner.transit_gateway_route_table_route = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1674,11 +1586,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::transit_gateway_attachment`](crate::types::Explanation::transit_gateway_attachment): The transit gateway attachment.
     pub fn transit_gateway_attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.transit_gateway_attachment = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::transit_gateway_attachment`](crate::types::Explanation::transit_gateway_attachment).
@@ -1746,9 +1656,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::firewall_stateless_rule`](crate::types::Explanation::firewall_stateless_rule): The Network Firewall stateless rule.
     pub fn firewall_stateless_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FirewallStatelessRule>,
+        input: crate::types::FirewallStatelessRule,
     ) -> Self {
-        self.inner.firewall_stateless_rule = ::std::option::Option::Some(input.into());
+        self.inner.firewall_stateless_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::firewall_stateless_rule`](crate::types::Explanation::firewall_stateless_rule).
@@ -1770,9 +1680,9 @@ impl ExplanationBuilder {
     /// Sets [`Explanation::firewall_stateful_rule`](crate::types::Explanation::firewall_stateful_rule): The Network Firewall stateful rule.
     pub fn firewall_stateful_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FirewallStatefulRule>,
+        input: crate::types::FirewallStatefulRule,
     ) -> Self {
-        self.inner.firewall_stateful_rule = ::std::option::Option::Some(input.into());
+        self.inner.firewall_stateful_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Explanation::firewall_stateful_rule`](crate::types::Explanation::firewall_stateful_rule).

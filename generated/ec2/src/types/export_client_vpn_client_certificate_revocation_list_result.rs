@@ -76,11 +76,9 @@ impl ExportClientVpnClientCertificateRevocationListResultBuilder {
     /// Sets [`ExportClientVpnClientCertificateRevocationListResult::status`](crate::types::ExportClientVpnClientCertificateRevocationListResult::status): The current state of the client certificate revocation list.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ClientCertificateRevocationListStatus,
-        >,
+        input: crate::types::ClientCertificateRevocationListStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportClientVpnClientCertificateRevocationListResult::status`](crate::types::ExportClientVpnClientCertificateRevocationListResult::status).

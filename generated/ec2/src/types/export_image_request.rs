@@ -144,11 +144,8 @@ impl ExportImageRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ExportImageRequest::disk_image_format`](crate::types::ExportImageRequest::disk_image_format): The disk image format.
-    pub fn disk_image_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageFormat>,
-    ) -> Self {
-        self.inner.disk_image_format = ::std::option::Option::Some(input.into());
+    pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
+        self.inner.disk_image_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportImageRequest::disk_image_format`](crate::types::ExportImageRequest::disk_image_format).
@@ -168,8 +165,8 @@ impl ExportImageRequestBuilder {
         &self.inner.disk_image_format
     }
     /// Sets [`ExportImageRequest::dry_run`](crate::types::ExportImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportImageRequest::dry_run`](crate::types::ExportImageRequest::dry_run).
@@ -208,9 +205,9 @@ impl ExportImageRequestBuilder {
     /// Sets [`ExportImageRequest::s3_export_location`](crate::types::ExportImageRequest::s3_export_location): The Amazon S3 bucket for the destination image.
     pub fn s3_export_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExportTaskS3LocationRequest>,
+        input: crate::types::ExportTaskS3LocationRequest,
     ) -> Self {
-        self.inner.s3_export_location = ::std::option::Option::Some(input.into());
+        self.inner.s3_export_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportImageRequest::s3_export_location`](crate::types::ExportImageRequest::s3_export_location).
@@ -254,11 +251,8 @@ impl ExportImageRequestBuilder {
     /// Appends one item to [`ExportImageRequest::tag_specifications`](crate::types::ExportImageRequest::tag_specifications): The tags to apply to the export image task during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExportImageRequest::tag_specifications`](crate::types::ExportImageRequest::tag_specifications).

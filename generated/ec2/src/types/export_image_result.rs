@@ -126,11 +126,8 @@ impl ExportImageResultBuilder {
         &self.inner.description
     }
     /// Sets [`ExportImageResult::disk_image_format`](crate::types::ExportImageResult::disk_image_format): The disk image format for the exported image.
-    pub fn disk_image_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageFormat>,
-    ) -> Self {
-        self.inner.disk_image_format = ::std::option::Option::Some(input.into());
+    pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
+        self.inner.disk_image_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportImageResult::disk_image_format`](crate::types::ExportImageResult::disk_image_format).
@@ -242,9 +239,9 @@ impl ExportImageResultBuilder {
     /// Sets [`ExportImageResult::s3_export_location`](crate::types::ExportImageResult::s3_export_location): Information about the destination Amazon S3 bucket.
     pub fn s3_export_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExportTaskS3Location>,
+        input: crate::types::ExportTaskS3Location,
     ) -> Self {
-        self.inner.s3_export_location = ::std::option::Option::Some(input.into());
+        self.inner.s3_export_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportImageResult::s3_export_location`](crate::types::ExportImageResult::s3_export_location).
@@ -310,8 +307,8 @@ impl ExportImageResultBuilder {
     /// Appends one item to [`ExportImageResult::tags`](crate::types::ExportImageResult::tags): Any tags assigned to the export image task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExportImageResult::tags`](crate::types::ExportImageResult::tags).

@@ -180,9 +180,9 @@ impl ExportImageTaskBuilder {
     /// Sets [`ExportImageTask::s3_export_location`](crate::types::ExportImageTask::s3_export_location): Information about the destination Amazon S3 bucket.
     pub fn s3_export_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExportTaskS3Location>,
+        input: crate::types::ExportTaskS3Location,
     ) -> Self {
-        self.inner.s3_export_location = ::std::option::Option::Some(input.into());
+        self.inner.s3_export_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportImageTask::s3_export_location`](crate::types::ExportImageTask::s3_export_location).
@@ -248,8 +248,8 @@ impl ExportImageTaskBuilder {
     /// Appends one item to [`ExportImageTask::tags`](crate::types::ExportImageTask::tags): Any tags assigned to the export image task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExportImageTask::tags`](crate::types::ExportImageTask::tags).

@@ -129,11 +129,8 @@ impl ExportTaskBuilder {
         &self.inner.export_task_id
     }
     /// Sets [`ExportTask::export_to_s3_task`](crate::types::ExportTask::export_to_s3_task): Information about the export task.
-    pub fn export_to_s3_task(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportToS3Task>,
-    ) -> Self {
-        self.inner.export_to_s3_task = ::std::option::Option::Some(input.into());
+    pub fn export_to_s3_task(mut self, input: crate::types::ExportToS3Task) -> Self {
+        self.inner.export_to_s3_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTask::export_to_s3_task`](crate::types::ExportTask::export_to_s3_task).
@@ -155,9 +152,9 @@ impl ExportTaskBuilder {
     /// Sets [`ExportTask::instance_export_details`](crate::types::ExportTask::instance_export_details): Information about the instance to export.
     pub fn instance_export_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceExportDetails>,
+        input: crate::types::InstanceExportDetails,
     ) -> Self {
-        self.inner.instance_export_details = ::std::option::Option::Some(input.into());
+        self.inner.instance_export_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTask::instance_export_details`](crate::types::ExportTask::instance_export_details).
@@ -177,11 +174,8 @@ impl ExportTaskBuilder {
         &self.inner.instance_export_details
     }
     /// Sets [`ExportTask::state`](crate::types::ExportTask::state): The state of the export task.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportTaskState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ExportTaskState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTask::state`](crate::types::ExportTask::state).
@@ -223,8 +217,8 @@ impl ExportTaskBuilder {
     /// Appends one item to [`ExportTask::tags`](crate::types::ExportTask::tags): The tags for the export task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExportTask::tags`](crate::types::ExportTask::tags).

@@ -62,11 +62,8 @@ pub struct ExportToS3TaskSpecificationBuilder {
 }
 impl ExportToS3TaskSpecificationBuilder {
     /// Sets [`ExportToS3TaskSpecification::disk_image_format`](crate::types::ExportToS3TaskSpecification::disk_image_format): The format for the exported image.
-    pub fn disk_image_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageFormat>,
-    ) -> Self {
-        self.inner.disk_image_format = ::std::option::Option::Some(input.into());
+    pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
+        self.inner.disk_image_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportToS3TaskSpecification::disk_image_format`](crate::types::ExportToS3TaskSpecification::disk_image_format).
@@ -86,11 +83,8 @@ impl ExportToS3TaskSpecificationBuilder {
         &self.inner.disk_image_format
     }
     /// Sets [`ExportToS3TaskSpecification::container_format`](crate::types::ExportToS3TaskSpecification::container_format): The container format used to combine disk images with metadata (such as OVF).
-    pub fn container_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ContainerFormat>,
-    ) -> Self {
-        self.inner.container_format = ::std::option::Option::Some(input.into());
+    pub fn container_format(mut self, input: crate::types::ContainerFormat) -> Self {
+        self.inner.container_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportToS3TaskSpecification::container_format`](crate::types::ExportToS3TaskSpecification::container_format).

@@ -100,11 +100,8 @@ impl ExportTransitGatewayRoutesRequestBuilder {
     /// Appends one item to [`ExportTransitGatewayRoutesRequest::filters`](crate::types::ExportTransitGatewayRoutesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExportTransitGatewayRoutesRequest::filters`](crate::types::ExportTransitGatewayRoutesRequest::filters).
@@ -146,8 +143,8 @@ impl ExportTransitGatewayRoutesRequestBuilder {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportTransitGatewayRoutesRequest::dry_run`](crate::types::ExportTransitGatewayRoutesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportTransitGatewayRoutesRequest::dry_run`](crate::types::ExportTransitGatewayRoutesRequest::dry_run).

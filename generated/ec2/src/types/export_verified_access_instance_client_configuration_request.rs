@@ -72,8 +72,8 @@ impl ExportVerifiedAccessInstanceClientConfigurationRequestBuilder {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationRequest::dry_run`](crate::types::ExportVerifiedAccessInstanceClientConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationRequest::dry_run`](crate::types::ExportVerifiedAccessInstanceClientConfigurationRequest::dry_run).

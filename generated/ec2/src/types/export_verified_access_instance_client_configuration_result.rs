@@ -158,9 +158,9 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     /// To set the whole list at once, use [`set_device_trust_providers`](Self::set_device_trust_providers).
     pub fn device_trust_providers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceTrustProviderType>,
+        input: crate::types::DeviceTrustProviderType,
     ) -> Self {
-        self.inner.device_trust_providers.get_or_insert_default().push(input.into());
+        self.inner.device_trust_providers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationResult::device_trust_providers`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::device_trust_providers).
@@ -184,11 +184,9 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider): The user identity trust provider.
     pub fn user_trust_provider(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
-        >,
+        input: crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
     ) -> Self {
-        self.inner.user_trust_provider = ::std::option::Option::Some(input.into());
+        self.inner.user_trust_provider = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider).
@@ -216,11 +214,9 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     /// To set the whole list at once, use [`set_open_vpn_configurations`](Self::set_open_vpn_configurations).
     pub fn open_vpn_configurations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration,
-        >,
+        input: crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration,
     ) -> Self {
-        self.inner.open_vpn_configurations.get_or_insert_default().push(input.into());
+        self.inner.open_vpn_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationResult::open_vpn_configurations`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::open_vpn_configurations).

@@ -48,11 +48,8 @@ pub struct ExternalAuthorityConfigurationBuilder {
 }
 impl ExternalAuthorityConfigurationBuilder {
     /// Sets [`ExternalAuthorityConfiguration::type_`](crate::types::ExternalAuthorityConfiguration::type_): The type of external authority.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScopeExternalAuthorityType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::IpamScopeExternalAuthorityType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExternalAuthorityConfiguration::type_`](crate::types::ExternalAuthorityConfiguration::type_).

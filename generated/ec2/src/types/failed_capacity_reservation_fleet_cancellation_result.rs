@@ -76,12 +76,10 @@ impl FailedCapacityReservationFleetCancellationResultBuilder {
     /// Sets [`FailedCapacityReservationFleetCancellationResult::cancel_capacity_reservation_fleet_error`](crate::types::FailedCapacityReservationFleetCancellationResult::cancel_capacity_reservation_fleet_error): Information about the Capacity Reservation Fleet cancellation error.
     pub fn cancel_capacity_reservation_fleet_error(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CancelCapacityReservationFleetError,
-        >,
+        input: crate::types::CancelCapacityReservationFleetError,
     ) -> Self {
         self.inner.cancel_capacity_reservation_fleet_error = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

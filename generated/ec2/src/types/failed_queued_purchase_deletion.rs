@@ -48,11 +48,9 @@ impl FailedQueuedPurchaseDeletionBuilder {
     /// Sets [`FailedQueuedPurchaseDeletion::error`](crate::types::FailedQueuedPurchaseDeletion::error): The error.
     pub fn error(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DeleteQueuedReservedInstancesError,
-        >,
+        input: crate::types::DeleteQueuedReservedInstancesError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FailedQueuedPurchaseDeletion::error`](crate::types::FailedQueuedPurchaseDeletion::error).

@@ -37,11 +37,8 @@ pub struct FastLaunchSnapshotConfigurationRequestBuilder {
 }
 impl FastLaunchSnapshotConfigurationRequestBuilder {
     /// Sets [`FastLaunchSnapshotConfigurationRequest::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationRequest::target_resource_count): The number of pre-provisioned snapshots to keep on hand for a Windows fast launch enabled AMI.
-    pub fn target_resource_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.target_resource_count = ::std::option::Option::Some(input.into());
+    pub fn target_resource_count(mut self, input: i32) -> Self {
+        self.inner.target_resource_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FastLaunchSnapshotConfigurationRequest::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationRequest::target_resource_count).

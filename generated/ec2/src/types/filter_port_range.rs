@@ -44,8 +44,8 @@ pub struct FilterPortRangeBuilder {
 }
 impl FilterPortRangeBuilder {
     /// Sets [`FilterPortRange::from_port`](crate::types::FilterPortRange::from_port): The first port in the range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FilterPortRange::from_port`](crate::types::FilterPortRange::from_port).
@@ -60,8 +60,8 @@ impl FilterPortRangeBuilder {
         &self.inner.from_port
     }
     /// Sets [`FilterPortRange::to_port`](crate::types::FilterPortRange::to_port): The last port in the range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FilterPortRange::to_port`](crate::types::FilterPortRange::to_port).

@@ -164,11 +164,8 @@ impl FirewallStatefulRuleBuilder {
     /// Appends one item to [`FirewallStatefulRule::source_ports`](crate::types::FirewallStatefulRule::source_ports): The source ports.
     ///
     /// To set the whole list at once, use [`set_source_ports`](Self::set_source_ports).
-    pub fn source_ports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.source_ports.get_or_insert_default().push(input.into());
+    pub fn source_ports(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.source_ports.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FirewallStatefulRule::source_ports`](crate::types::FirewallStatefulRule::source_ports).
@@ -190,11 +187,8 @@ impl FirewallStatefulRuleBuilder {
     /// Appends one item to [`FirewallStatefulRule::destination_ports`](crate::types::FirewallStatefulRule::destination_ports): The destination ports.
     ///
     /// To set the whole list at once, use [`set_destination_ports`](Self::set_destination_ports).
-    pub fn destination_ports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.destination_ports.get_or_insert_default().push(input.into());
+    pub fn destination_ports(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.destination_ports.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FirewallStatefulRule::destination_ports`](crate::types::FirewallStatefulRule::destination_ports).

@@ -164,11 +164,8 @@ impl FirewallStatelessRuleBuilder {
     /// Appends one item to [`FirewallStatelessRule::source_ports`](crate::types::FirewallStatelessRule::source_ports): The source ports.
     ///
     /// To set the whole list at once, use [`set_source_ports`](Self::set_source_ports).
-    pub fn source_ports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.source_ports.get_or_insert_default().push(input.into());
+    pub fn source_ports(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.source_ports.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FirewallStatelessRule::source_ports`](crate::types::FirewallStatelessRule::source_ports).
@@ -190,11 +187,8 @@ impl FirewallStatelessRuleBuilder {
     /// Appends one item to [`FirewallStatelessRule::destination_ports`](crate::types::FirewallStatelessRule::destination_ports): The destination ports.
     ///
     /// To set the whole list at once, use [`set_destination_ports`](Self::set_destination_ports).
-    pub fn destination_ports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.destination_ports.get_or_insert_default().push(input.into());
+    pub fn destination_ports(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.destination_ports.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FirewallStatelessRule::destination_ports`](crate::types::FirewallStatelessRule::destination_ports).
@@ -216,8 +210,8 @@ impl FirewallStatelessRuleBuilder {
     /// Appends one item to [`FirewallStatelessRule::protocols`](crate::types::FirewallStatelessRule::protocols): The protocols.
     ///
     /// To set the whole list at once, use [`set_protocols`](Self::set_protocols).
-    pub fn protocols(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.protocols.get_or_insert_default().push(input.into());
+    pub fn protocols(mut self, input: i32) -> Self {
+        self.inner.protocols.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FirewallStatelessRule::protocols`](crate::types::FirewallStatelessRule::protocols).
@@ -257,8 +251,8 @@ impl FirewallStatelessRuleBuilder {
         &self.inner.rule_action
     }
     /// Sets [`FirewallStatelessRule::priority`](crate::types::FirewallStatelessRule::priority): The rule priority.
-    pub fn priority(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input.into());
+    pub fn priority(mut self, input: i32) -> Self {
+        self.inner.priority = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FirewallStatelessRule::priority`](crate::types::FirewallStatelessRule::priority).

@@ -119,11 +119,8 @@ impl FleetBlockDeviceMappingRequestBuilder {
         &self.inner.virtual_name
     }
     /// Sets [`FleetBlockDeviceMappingRequest::ebs`](crate::types::FleetBlockDeviceMappingRequest::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub fn ebs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetEbsBlockDeviceRequest>,
-    ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+    pub fn ebs(mut self, input: crate::types::FleetEbsBlockDeviceRequest) -> Self {
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetBlockDeviceMappingRequest::ebs`](crate::types::FleetBlockDeviceMappingRequest::ebs).

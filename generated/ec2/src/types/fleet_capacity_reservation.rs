@@ -161,11 +161,8 @@ impl FleetCapacityReservationBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`FleetCapacityReservation::instance_type`](crate::types::FleetCapacityReservation::instance_type): The instance type for which the Capacity Reservation reserves capacity.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::instance_type`](crate::types::FleetCapacityReservation::instance_type).
@@ -187,11 +184,9 @@ impl FleetCapacityReservationBuilder {
     /// Sets [`FleetCapacityReservation::instance_platform`](crate::types::FleetCapacityReservation::instance_platform): The type of operating system for which the Capacity Reservation reserves capacity.
     pub fn instance_platform(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationInstancePlatform,
-        >,
+        input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input.into());
+        self.inner.instance_platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::instance_platform`](crate::types::FleetCapacityReservation::instance_platform).
@@ -235,11 +230,8 @@ impl FleetCapacityReservationBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`FleetCapacityReservation::total_instance_count`](crate::types::FleetCapacityReservation::total_instance_count): The total number of instances for which the Capacity Reservation reserves capacity.
-    pub fn total_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_instance_count = ::std::option::Option::Some(input.into());
+    pub fn total_instance_count(mut self, input: i32) -> Self {
+        self.inner.total_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::total_instance_count`](crate::types::FleetCapacityReservation::total_instance_count).
@@ -257,8 +249,8 @@ impl FleetCapacityReservationBuilder {
         &self.inner.total_instance_count
     }
     /// Sets [`FleetCapacityReservation::fulfilled_capacity`](crate::types::FleetCapacityReservation::fulfilled_capacity): The number of capacity units fulfilled by the Capacity Reservation.
-    pub fn fulfilled_capacity(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.fulfilled_capacity = ::std::option::Option::Some(input.into());
+    pub fn fulfilled_capacity(mut self, input: f64) -> Self {
+        self.inner.fulfilled_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::fulfilled_capacity`](crate::types::FleetCapacityReservation::fulfilled_capacity).
@@ -273,8 +265,8 @@ impl FleetCapacityReservationBuilder {
         &self.inner.fulfilled_capacity
     }
     /// Sets [`FleetCapacityReservation::ebs_optimized`](crate::types::FleetCapacityReservation::ebs_optimized): Indicates whether the Capacity Reservation reserves capacity for EBS-optimized instance types.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::ebs_optimized`](crate::types::FleetCapacityReservation::ebs_optimized).
@@ -289,11 +281,8 @@ impl FleetCapacityReservationBuilder {
         &self.inner.ebs_optimized
     }
     /// Sets [`FleetCapacityReservation::create_date`](crate::types::FleetCapacityReservation::create_date): The date and time at which the Capacity Reservation was created.
-    pub fn create_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input.into());
+    pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::create_date`](crate::types::FleetCapacityReservation::create_date).
@@ -313,8 +302,8 @@ impl FleetCapacityReservationBuilder {
         &self.inner.create_date
     }
     /// Sets [`FleetCapacityReservation::weight`](crate::types::FleetCapacityReservation::weight): The weight of the instance type in the Capacity Reservation Fleet.
-    pub fn weight(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.weight = ::std::option::Option::Some(input.into());
+    pub fn weight(mut self, input: f64) -> Self {
+        self.inner.weight = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::weight`](crate::types::FleetCapacityReservation::weight).
@@ -329,8 +318,8 @@ impl FleetCapacityReservationBuilder {
         &self.inner.weight
     }
     /// Sets [`FleetCapacityReservation::priority`](crate::types::FleetCapacityReservation::priority): The priority of the instance type in the Capacity Reservation Fleet.
-    pub fn priority(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input.into());
+    pub fn priority(mut self, input: i32) -> Self {
+        self.inner.priority = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::priority`](crate::types::FleetCapacityReservation::priority).

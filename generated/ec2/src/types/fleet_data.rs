@@ -218,11 +218,8 @@ pub struct FleetDataBuilder {
 }
 impl FleetDataBuilder {
     /// Sets [`FleetData::activity_status`](crate::types::FleetData::activity_status): The progress of the EC2 Fleet.
-    pub fn activity_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetActivityStatus>,
-    ) -> Self {
-        self.inner.activity_status = ::std::option::Option::Some(input.into());
+    pub fn activity_status(mut self, input: crate::types::FleetActivityStatus) -> Self {
+        self.inner.activity_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::activity_status`](crate::types::FleetData::activity_status).
@@ -242,11 +239,8 @@ impl FleetDataBuilder {
         &self.inner.activity_status
     }
     /// Sets [`FleetData::create_time`](crate::types::FleetData::create_time): The creation date and time of the EC2 Fleet.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::create_time`](crate::types::FleetData::create_time).
@@ -288,11 +282,8 @@ impl FleetDataBuilder {
         &self.inner.fleet_id
     }
     /// Sets [`FleetData::fleet_state`](crate::types::FleetData::fleet_state): The state of the EC2 Fleet.
-    pub fn fleet_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetStateCode>,
-    ) -> Self {
-        self.inner.fleet_state = ::std::option::Option::Some(input.into());
+    pub fn fleet_state(mut self, input: crate::types::FleetStateCode) -> Self {
+        self.inner.fleet_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::fleet_state`](crate::types::FleetData::fleet_state).
@@ -336,12 +327,10 @@ impl FleetDataBuilder {
     /// Sets [`FleetData::excess_capacity_termination_policy`](crate::types::FleetData::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetExcessCapacityTerminationPolicy,
-        >,
+        input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -362,8 +351,8 @@ impl FleetDataBuilder {
         &self.inner.excess_capacity_termination_policy
     }
     /// Sets [`FleetData::fulfilled_capacity`](crate::types::FleetData::fulfilled_capacity): The number of units fulfilled by this request compared to the set target capacity.
-    pub fn fulfilled_capacity(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.fulfilled_capacity = ::std::option::Option::Some(input.into());
+    pub fn fulfilled_capacity(mut self, input: f64) -> Self {
+        self.inner.fulfilled_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::fulfilled_capacity`](crate::types::FleetData::fulfilled_capacity).
@@ -378,13 +367,8 @@ impl FleetDataBuilder {
         &self.inner.fulfilled_capacity
     }
     /// Sets [`FleetData::fulfilled_on_demand_capacity`](crate::types::FleetData::fulfilled_on_demand_capacity): The number of units fulfilled by this request compared to the set target On-Demand capacity.
-    pub fn fulfilled_on_demand_capacity(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.fulfilled_on_demand_capacity = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn fulfilled_on_demand_capacity(mut self, input: f64) -> Self {
+        self.inner.fulfilled_on_demand_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::fulfilled_on_demand_capacity`](crate::types::FleetData::fulfilled_on_demand_capacity).
@@ -406,9 +390,9 @@ impl FleetDataBuilder {
     /// To set the whole list at once, use [`set_launch_template_configs`](Self::set_launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateConfig>,
+        input: crate::types::FleetLaunchTemplateConfig,
     ) -> Self {
-        self.inner.launch_template_configs.get_or_insert_default().push(input.into());
+        self.inner.launch_template_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetData::launch_template_configs`](crate::types::FleetData::launch_template_configs).
@@ -434,11 +418,9 @@ impl FleetDataBuilder {
     /// Sets [`FleetData::target_capacity_specification`](crate::types::FleetData::target_capacity_specification): The number of units to request.
     pub fn target_capacity_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetCapacitySpecification>,
+        input: crate::types::TargetCapacitySpecification,
     ) -> Self {
-        self.inner.target_capacity_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.target_capacity_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::target_capacity_specification`](crate::types::FleetData::target_capacity_specification).
@@ -458,12 +440,9 @@ impl FleetDataBuilder {
         &self.inner.target_capacity_specification
     }
     /// Sets [`FleetData::terminate_instances_with_expiration`](crate::types::FleetData::terminate_instances_with_expiration): Indicates whether running instances should be terminated when the EC2 Fleet expires.
-    pub fn terminate_instances_with_expiration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn terminate_instances_with_expiration(mut self, input: bool) -> Self {
         self.inner.terminate_instances_with_expiration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -484,11 +463,8 @@ impl FleetDataBuilder {
         &self.inner.terminate_instances_with_expiration
     }
     /// Sets [`FleetData::type_`](crate::types::FleetData::type_): The type of request.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::FleetType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::type_`](crate::types::FleetData::type_).
@@ -506,11 +482,8 @@ impl FleetDataBuilder {
         &self.inner.type_
     }
     /// Sets [`FleetData::valid_from`](crate::types::FleetData::valid_from): The start date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_from(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input.into());
+    pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_from = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::valid_from`](crate::types::FleetData::valid_from).
@@ -530,11 +503,8 @@ impl FleetDataBuilder {
         &self.inner.valid_from
     }
     /// Sets [`FleetData::valid_until`](crate::types::FleetData::valid_until): The end date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::valid_until`](crate::types::FleetData::valid_until).
@@ -554,13 +524,8 @@ impl FleetDataBuilder {
         &self.inner.valid_until
     }
     /// Sets [`FleetData::replace_unhealthy_instances`](crate::types::FleetData::replace_unhealthy_instances): Indicates whether EC2 Fleet should replace unhealthy Spot Instances.
-    pub fn replace_unhealthy_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn replace_unhealthy_instances(mut self, input: bool) -> Self {
+        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::replace_unhealthy_instances`](crate::types::FleetData::replace_unhealthy_instances).
@@ -578,11 +543,8 @@ impl FleetDataBuilder {
         &self.inner.replace_unhealthy_instances
     }
     /// Sets [`FleetData::spot_options`](crate::types::FleetData::spot_options): The configuration of Spot Instances in an EC2 Fleet.
-    pub fn spot_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotOptions>,
-    ) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input.into());
+    pub fn spot_options(mut self, input: crate::types::SpotOptions) -> Self {
+        self.inner.spot_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::spot_options`](crate::types::FleetData::spot_options).
@@ -600,11 +562,8 @@ impl FleetDataBuilder {
         &self.inner.spot_options
     }
     /// Sets [`FleetData::on_demand_options`](crate::types::FleetData::on_demand_options): The allocation strategy of On-Demand Instances in an EC2 Fleet.
-    pub fn on_demand_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandOptions>,
-    ) -> Self {
-        self.inner.on_demand_options = ::std::option::Option::Some(input.into());
+    pub fn on_demand_options(mut self, input: crate::types::OnDemandOptions) -> Self {
+        self.inner.on_demand_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::on_demand_options`](crate::types::FleetData::on_demand_options).
@@ -626,9 +585,9 @@ impl FleetDataBuilder {
     /// Sets [`FleetData::reserved_capacity_options`](crate::types::FleetData::reserved_capacity_options): Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
     pub fn reserved_capacity_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedCapacityOptions>,
+        input: crate::types::ReservedCapacityOptions,
     ) -> Self {
-        self.inner.reserved_capacity_options = ::std::option::Option::Some(input.into());
+        self.inner.reserved_capacity_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetData::reserved_capacity_options`](crate::types::FleetData::reserved_capacity_options).
@@ -650,8 +609,8 @@ impl FleetDataBuilder {
     /// Appends one item to [`FleetData::tags`](crate::types::FleetData::tags): The tags for an EC2 Fleet resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetData::tags`](crate::types::FleetData::tags).
@@ -673,11 +632,8 @@ impl FleetDataBuilder {
     /// Appends one item to [`FleetData::errors`](crate::types::FleetData::errors): Information about the instances that could not be launched by the fleet.
     ///
     /// To set the whole list at once, use [`set_errors`](Self::set_errors).
-    pub fn errors(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DescribeFleetError>,
-    ) -> Self {
-        self.inner.errors.get_or_insert_default().push(input.into());
+    pub fn errors(mut self, input: crate::types::DescribeFleetError) -> Self {
+        self.inner.errors.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetData::errors`](crate::types::FleetData::errors).
@@ -699,11 +655,8 @@ impl FleetDataBuilder {
     /// Appends one item to [`FleetData::instances`](crate::types::FleetData::instances): Information about the instances that were launched by the fleet.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DescribeFleetsInstances>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::DescribeFleetsInstances) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetData::instances`](crate::types::FleetData::instances).

@@ -124,8 +124,8 @@ pub struct FleetEbsBlockDeviceRequestBuilder {
 }
 impl FleetEbsBlockDeviceRequestBuilder {
     /// Sets [`FleetEbsBlockDeviceRequest::encrypted`](crate::types::FleetEbsBlockDeviceRequest::encrypted): Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetEbsBlockDeviceRequest::encrypted`](crate::types::FleetEbsBlockDeviceRequest::encrypted).
@@ -140,11 +140,8 @@ impl FleetEbsBlockDeviceRequestBuilder {
         &self.inner.encrypted
     }
     /// Sets [`FleetEbsBlockDeviceRequest::delete_on_termination`](crate::types::FleetEbsBlockDeviceRequest::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetEbsBlockDeviceRequest::delete_on_termination`](crate::types::FleetEbsBlockDeviceRequest::delete_on_termination).
@@ -162,8 +159,8 @@ impl FleetEbsBlockDeviceRequestBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`FleetEbsBlockDeviceRequest::iops`](crate::types::FleetEbsBlockDeviceRequest::iops): The number of I/O operations per second (IOPS).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetEbsBlockDeviceRequest::iops`](crate::types::FleetEbsBlockDeviceRequest::iops).
@@ -178,8 +175,8 @@ impl FleetEbsBlockDeviceRequestBuilder {
         &self.inner.iops
     }
     /// Sets [`FleetEbsBlockDeviceRequest::throughput`](crate::types::FleetEbsBlockDeviceRequest::throughput): The throughput that the volume supports, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetEbsBlockDeviceRequest::throughput`](crate::types::FleetEbsBlockDeviceRequest::throughput).
@@ -238,8 +235,8 @@ impl FleetEbsBlockDeviceRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`FleetEbsBlockDeviceRequest::volume_size`](crate::types::FleetEbsBlockDeviceRequest::volume_size): The size of the volume, in GiBs.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetEbsBlockDeviceRequest::volume_size`](crate::types::FleetEbsBlockDeviceRequest::volume_size).
@@ -254,11 +251,8 @@ impl FleetEbsBlockDeviceRequestBuilder {
         &self.inner.volume_size
     }
     /// Sets [`FleetEbsBlockDeviceRequest::volume_type`](crate::types::FleetEbsBlockDeviceRequest::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetEbsBlockDeviceRequest::volume_type`](crate::types::FleetEbsBlockDeviceRequest::volume_type).

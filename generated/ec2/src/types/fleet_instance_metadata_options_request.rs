@@ -67,11 +67,8 @@ pub struct FleetInstanceMetadataOptionsRequestBuilder {
 }
 impl FleetInstanceMetadataOptionsRequestBuilder {
     /// Sets [`FleetInstanceMetadataOptionsRequest::http_tokens`](crate::types::FleetInstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.
-    pub fn http_tokens(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetHttpTokensState>,
-    ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+    pub fn http_tokens(mut self, input: crate::types::FleetHttpTokensState) -> Self {
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetInstanceMetadataOptionsRequest::http_tokens`](crate::types::FleetInstanceMetadataOptionsRequest::http_tokens).
@@ -91,13 +88,8 @@ impl FleetInstanceMetadataOptionsRequestBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit).
@@ -117,11 +109,9 @@ impl FleetInstanceMetadataOptionsRequestBuilder {
     /// Sets [`FleetInstanceMetadataOptionsRequest::http_endpoint`](crate::types::FleetInstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetInstanceMetadataEndpointState,
-        >,
+        input: crate::types::FleetInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetInstanceMetadataOptionsRequest::http_endpoint`](crate::types::FleetInstanceMetadataOptionsRequest::http_endpoint).

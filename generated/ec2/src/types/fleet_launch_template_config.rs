@@ -52,11 +52,9 @@ impl FleetLaunchTemplateConfigBuilder {
     /// Sets [`FleetLaunchTemplateConfig::launch_template_specification`](crate::types::FleetLaunchTemplateConfig::launch_template_specification): The launch template.
     pub fn launch_template_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateSpecification>,
+        input: crate::types::FleetLaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateConfig::launch_template_specification`](crate::types::FleetLaunchTemplateConfig::launch_template_specification).
@@ -80,9 +78,9 @@ impl FleetLaunchTemplateConfigBuilder {
     /// To set the whole list at once, use [`set_overrides`](Self::set_overrides).
     pub fn overrides(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateOverrides>,
+        input: crate::types::FleetLaunchTemplateOverrides,
     ) -> Self {
-        self.inner.overrides.get_or_insert_default().push(input.into());
+        self.inner.overrides.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateConfig::overrides`](crate::types::FleetLaunchTemplateConfig::overrides).

@@ -54,13 +54,9 @@ impl FleetLaunchTemplateConfigRequestBuilder {
     /// Sets [`FleetLaunchTemplateConfigRequest::launch_template_specification`](crate::types::FleetLaunchTemplateConfigRequest::launch_template_specification): The launch template to use.
     pub fn launch_template_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetLaunchTemplateSpecificationRequest,
-        >,
+        input: crate::types::FleetLaunchTemplateSpecificationRequest,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateConfigRequest::launch_template_specification`](crate::types::FleetLaunchTemplateConfigRequest::launch_template_specification).
@@ -86,11 +82,9 @@ impl FleetLaunchTemplateConfigRequestBuilder {
     /// To set the whole list at once, use [`set_overrides`](Self::set_overrides).
     pub fn overrides(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetLaunchTemplateOverridesRequest,
-        >,
+        input: crate::types::FleetLaunchTemplateOverridesRequest,
     ) -> Self {
-        self.inner.overrides.get_or_insert_default().push(input.into());
+        self.inner.overrides.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateConfigRequest::overrides`](crate::types::FleetLaunchTemplateConfigRequest::overrides).

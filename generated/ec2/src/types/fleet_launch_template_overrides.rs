@@ -161,11 +161,8 @@ pub struct FleetLaunchTemplateOverridesBuilder {
 }
 impl FleetLaunchTemplateOverridesBuilder {
     /// Sets [`FleetLaunchTemplateOverrides::instance_type`](crate::types::FleetLaunchTemplateOverrides::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::instance_type`](crate::types::FleetLaunchTemplateOverrides::instance_type).
@@ -253,8 +250,8 @@ impl FleetLaunchTemplateOverridesBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`FleetLaunchTemplateOverrides::weighted_capacity`](crate::types::FleetLaunchTemplateOverrides::weighted_capacity): The number of units provided by the specified instance type.
-    pub fn weighted_capacity(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input.into());
+    pub fn weighted_capacity(mut self, input: f64) -> Self {
+        self.inner.weighted_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::weighted_capacity`](crate::types::FleetLaunchTemplateOverrides::weighted_capacity).
@@ -269,8 +266,8 @@ impl FleetLaunchTemplateOverridesBuilder {
         &self.inner.weighted_capacity
     }
     /// Sets [`FleetLaunchTemplateOverrides::priority`](crate::types::FleetLaunchTemplateOverrides::priority): The priority for the launch template override.
-    pub fn priority(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input.into());
+    pub fn priority(mut self, input: f64) -> Self {
+        self.inner.priority = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::priority`](crate::types::FleetLaunchTemplateOverrides::priority).
@@ -285,11 +282,8 @@ impl FleetLaunchTemplateOverridesBuilder {
         &self.inner.priority
     }
     /// Sets [`FleetLaunchTemplateOverrides::placement`](crate::types::FleetLaunchTemplateOverrides::placement): The location where the instance launched, if applicable.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementResponse>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::PlacementResponse) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::placement`](crate::types::FleetLaunchTemplateOverrides::placement).
@@ -311,9 +305,9 @@ impl FleetLaunchTemplateOverridesBuilder {
     /// Sets [`FleetLaunchTemplateOverrides::instance_requirements`](crate::types::FleetLaunchTemplateOverrides::instance_requirements): The attributes for the instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirements>,
+        input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::instance_requirements`](crate::types::FleetLaunchTemplateOverrides::instance_requirements).
@@ -359,9 +353,9 @@ impl FleetLaunchTemplateOverridesBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMappingResponse>,
+        input: crate::types::BlockDeviceMappingResponse,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::block_device_mappings`](crate::types::FleetLaunchTemplateOverrides::block_device_mappings).

@@ -208,11 +208,8 @@ pub struct FleetLaunchTemplateOverridesRequestBuilder {
 }
 impl FleetLaunchTemplateOverridesRequestBuilder {
     /// Sets [`FleetLaunchTemplateOverridesRequest::instance_type`](crate::types::FleetLaunchTemplateOverridesRequest::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::instance_type`](crate::types::FleetLaunchTemplateOverridesRequest::instance_type).
@@ -300,8 +297,8 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::weighted_capacity`](crate::types::FleetLaunchTemplateOverridesRequest::weighted_capacity): The number of units provided by the specified instance type.
-    pub fn weighted_capacity(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input.into());
+    pub fn weighted_capacity(mut self, input: f64) -> Self {
+        self.inner.weighted_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::weighted_capacity`](crate::types::FleetLaunchTemplateOverridesRequest::weighted_capacity).
@@ -316,8 +313,8 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
         &self.inner.weighted_capacity
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::priority`](crate::types::FleetLaunchTemplateOverridesRequest::priority): The priority for the launch template override.
-    pub fn priority(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input.into());
+    pub fn priority(mut self, input: f64) -> Self {
+        self.inner.priority = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::priority`](crate::types::FleetLaunchTemplateOverridesRequest::priority).
@@ -332,11 +329,8 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
         &self.inner.priority
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::placement`](crate::types::FleetLaunchTemplateOverridesRequest::placement): The location where the instance launched, if applicable.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Placement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::Placement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::placement`](crate::types::FleetLaunchTemplateOverridesRequest::placement).
@@ -380,9 +374,9 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetBlockDeviceMappingRequest>,
+        input: crate::types::FleetBlockDeviceMappingRequest,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::block_device_mappings`](crate::types::FleetLaunchTemplateOverridesRequest::block_device_mappings).
@@ -408,11 +402,9 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     /// Sets [`FleetLaunchTemplateOverridesRequest::iam_instance_profile`](crate::types::FleetLaunchTemplateOverridesRequest::iam_instance_profile): The IAM instance profile to associate with the instances.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetIamInstanceProfileSpecificationRequest,
-        >,
+        input: crate::types::FleetIamInstanceProfileSpecificationRequest,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::iam_instance_profile`](crate::types::FleetLaunchTemplateOverridesRequest::iam_instance_profile).
@@ -438,11 +430,9 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     /// Sets [`FleetLaunchTemplateOverridesRequest::metadata_options`](crate::types::FleetLaunchTemplateOverridesRequest::metadata_options): The metadata options for the instances.
     pub fn metadata_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetInstanceMetadataOptionsRequest,
-        >,
+        input: crate::types::FleetInstanceMetadataOptionsRequest,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input.into());
+        self.inner.metadata_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::metadata_options`](crate::types::FleetLaunchTemplateOverridesRequest::metadata_options).
@@ -464,9 +454,9 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     /// Sets [`FleetLaunchTemplateOverridesRequest::instance_requirements`](crate::types::FleetLaunchTemplateOverridesRequest::instance_requirements): The attributes for the instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirementsRequest>,
+        input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::instance_requirements`](crate::types::FleetLaunchTemplateOverridesRequest::instance_requirements).

@@ -60,9 +60,9 @@ impl FleetSpotCapacityRebalanceRequestBuilder {
     /// Sets [`FleetSpotCapacityRebalanceRequest::replacement_strategy`](crate::types::FleetSpotCapacityRebalanceRequest::replacement_strategy): The replacement strategy to use.
     pub fn replacement_strategy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetReplacementStrategy>,
+        input: crate::types::FleetReplacementStrategy,
     ) -> Self {
-        self.inner.replacement_strategy = ::std::option::Option::Some(input.into());
+        self.inner.replacement_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetSpotCapacityRebalanceRequest::replacement_strategy`](crate::types::FleetSpotCapacityRebalanceRequest::replacement_strategy).
@@ -82,8 +82,8 @@ impl FleetSpotCapacityRebalanceRequestBuilder {
         &self.inner.replacement_strategy
     }
     /// Sets [`FleetSpotCapacityRebalanceRequest::termination_delay`](crate::types::FleetSpotCapacityRebalanceRequest::termination_delay): The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
-    pub fn termination_delay(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.termination_delay = ::std::option::Option::Some(input.into());
+    pub fn termination_delay(mut self, input: i32) -> Self {
+        self.inner.termination_delay = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetSpotCapacityRebalanceRequest::termination_delay`](crate::types::FleetSpotCapacityRebalanceRequest::termination_delay).

@@ -43,9 +43,9 @@ impl FleetSpotMaintenanceStrategiesBuilder {
     /// Sets [`FleetSpotMaintenanceStrategies::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategies::capacity_rebalance): The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
     pub fn capacity_rebalance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetSpotCapacityRebalance>,
+        input: crate::types::FleetSpotCapacityRebalance,
     ) -> Self {
-        self.inner.capacity_rebalance = ::std::option::Option::Some(input.into());
+        self.inner.capacity_rebalance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetSpotMaintenanceStrategies::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategies::capacity_rebalance).

@@ -43,9 +43,9 @@ impl FleetSpotMaintenanceStrategiesRequestBuilder {
     /// Sets [`FleetSpotMaintenanceStrategiesRequest::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategiesRequest::capacity_rebalance): The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
     pub fn capacity_rebalance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetSpotCapacityRebalanceRequest>,
+        input: crate::types::FleetSpotCapacityRebalanceRequest,
     ) -> Self {
-        self.inner.capacity_rebalance = ::std::option::Option::Some(input.into());
+        self.inner.capacity_rebalance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FleetSpotMaintenanceStrategiesRequest::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategiesRequest::capacity_rebalance).

@@ -167,9 +167,9 @@ impl FlowLogBuilder {
     /// Sets [`FlowLog::creation_time`](crate::types::FlowLog::creation_time): The date and time the flow log was created.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FlowLog::creation_time`](crate::types::FlowLog::creation_time).
@@ -379,11 +379,8 @@ impl FlowLogBuilder {
         &self.inner.resource_id
     }
     /// Sets [`FlowLog::traffic_type`](crate::types::FlowLog::traffic_type): The type of traffic captured for the flow log.
-    pub fn traffic_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficType>,
-    ) -> Self {
-        self.inner.traffic_type = ::std::option::Option::Some(input.into());
+    pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
+        self.inner.traffic_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FlowLog::traffic_type`](crate::types::FlowLog::traffic_type).
@@ -403,9 +400,9 @@ impl FlowLogBuilder {
     /// Sets [`FlowLog::log_destination_type`](crate::types::FlowLog::log_destination_type): The type of destination for the flow log data.
     pub fn log_destination_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LogDestinationType>,
+        input: crate::types::LogDestinationType,
     ) -> Self {
-        self.inner.log_destination_type = ::std::option::Option::Some(input.into());
+        self.inner.log_destination_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FlowLog::log_destination_type`](crate::types::FlowLog::log_destination_type).
@@ -471,8 +468,8 @@ impl FlowLogBuilder {
     /// Appends one item to [`FlowLog::tags`](crate::types::FlowLog::tags): The tags for the flow log.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FlowLog::tags`](crate::types::FlowLog::tags).
@@ -492,11 +489,8 @@ impl FlowLogBuilder {
         &self.inner.tags
     }
     /// Sets [`FlowLog::max_aggregation_interval`](crate::types::FlowLog::max_aggregation_interval): The maximum interval of time, in seconds, during which a flow of packets is captured and aggregated into a flow log record.
-    pub fn max_aggregation_interval(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_aggregation_interval = ::std::option::Option::Some(input.into());
+    pub fn max_aggregation_interval(mut self, input: i32) -> Self {
+        self.inner.max_aggregation_interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FlowLog::max_aggregation_interval`](crate::types::FlowLog::max_aggregation_interval).
@@ -516,9 +510,9 @@ impl FlowLogBuilder {
     /// Sets [`FlowLog::destination_options`](crate::types::FlowLog::destination_options): The destination options.
     pub fn destination_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationOptionsResponse>,
+        input: crate::types::DestinationOptionsResponse,
     ) -> Self {
-        self.inner.destination_options = ::std::option::Option::Some(input.into());
+        self.inner.destination_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FlowLog::destination_options`](crate::types::FlowLog::destination_options).
@@ -542,9 +536,9 @@ impl FlowLogBuilder {
     /// To set the whole list at once, use [`set_tag_field_specifications`](Self::set_tag_field_specifications).
     pub fn tag_field_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TagFieldSpecificationResponse>,
+        input: crate::types::TagFieldSpecificationResponse,
     ) -> Self {
-        self.inner.tag_field_specifications.get_or_insert_default().push(input.into());
+        self.inner.tag_field_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FlowLog::tag_field_specifications`](crate::types::FlowLog::tag_field_specifications).

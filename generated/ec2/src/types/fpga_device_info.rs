@@ -104,8 +104,8 @@ impl FpgaDeviceInfoBuilder {
         &self.inner.manufacturer
     }
     /// Sets [`FpgaDeviceInfo::count`](crate::types::FpgaDeviceInfo::count): The count of FPGA accelerators for the instance type.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaDeviceInfo::count`](crate::types::FpgaDeviceInfo::count).
@@ -120,11 +120,8 @@ impl FpgaDeviceInfoBuilder {
         &self.inner.count
     }
     /// Sets [`FpgaDeviceInfo::memory_info`](crate::types::FpgaDeviceInfo::memory_info): Describes the memory for the FPGA accelerator for the instance type.
-    pub fn memory_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaDeviceMemoryInfo>,
-    ) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input.into());
+    pub fn memory_info(mut self, input: crate::types::FpgaDeviceMemoryInfo) -> Self {
+        self.inner.memory_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaDeviceInfo::memory_info`](crate::types::FpgaDeviceInfo::memory_info).

@@ -37,8 +37,8 @@ pub struct FpgaDeviceMemoryInfoBuilder {
 }
 impl FpgaDeviceMemoryInfoBuilder {
     /// Sets [`FpgaDeviceMemoryInfo::size_in_mib`](crate::types::FpgaDeviceMemoryInfo::size_in_mib): The size of the memory available to the FPGA accelerator, in MiB.
-    pub fn size_in_mib(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input.into());
+    pub fn size_in_mib(mut self, input: i32) -> Self {
+        self.inner.size_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaDeviceMemoryInfo::size_in_mib`](crate::types::FpgaDeviceMemoryInfo::size_in_mib).

@@ -258,11 +258,8 @@ impl FpgaImageBuilder {
         &self.inner.shell_version
     }
     /// Sets [`FpgaImage::pci_id`](crate::types::FpgaImage::pci_id): Information about the PCI bus.
-    pub fn pci_id(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PciId>,
-    ) -> Self {
-        self.inner.pci_id = ::std::option::Option::Some(input.into());
+    pub fn pci_id(mut self, input: crate::types::PciId) -> Self {
+        self.inner.pci_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::pci_id`](crate::types::FpgaImage::pci_id).
@@ -280,11 +277,8 @@ impl FpgaImageBuilder {
         &self.inner.pci_id
     }
     /// Sets [`FpgaImage::state`](crate::types::FpgaImage::state): Information about the state of the AFI.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImageState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::FpgaImageState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::state`](crate::types::FpgaImage::state).
@@ -302,11 +296,8 @@ impl FpgaImageBuilder {
         &self.inner.state
     }
     /// Sets [`FpgaImage::create_time`](crate::types::FpgaImage::create_time): The date and time the AFI was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::create_time`](crate::types::FpgaImage::create_time).
@@ -326,11 +317,8 @@ impl FpgaImageBuilder {
         &self.inner.create_time
     }
     /// Sets [`FpgaImage::update_time`](crate::types::FpgaImage::update_time): The time of the most recent update to the AFI.
-    pub fn update_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.update_time = ::std::option::Option::Some(input.into());
+    pub fn update_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.update_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::update_time`](crate::types::FpgaImage::update_time).
@@ -396,11 +384,8 @@ impl FpgaImageBuilder {
     /// Appends one item to [`FpgaImage::product_codes`](crate::types::FpgaImage::product_codes): The product codes for the AFI.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FpgaImage::product_codes`](crate::types::FpgaImage::product_codes).
@@ -422,8 +407,8 @@ impl FpgaImageBuilder {
     /// Appends one item to [`FpgaImage::tags`](crate::types::FpgaImage::tags): Any tags assigned to the AFI.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FpgaImage::tags`](crate::types::FpgaImage::tags).
@@ -443,8 +428,8 @@ impl FpgaImageBuilder {
         &self.inner.tags
     }
     /// Sets [`FpgaImage::public`](crate::types::FpgaImage::public): Indicates whether the AFI is public.
-    pub fn public(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.public = ::std::option::Option::Some(input.into());
+    pub fn public(mut self, input: bool) -> Self {
+        self.inner.public = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::public`](crate::types::FpgaImage::public).
@@ -459,11 +444,8 @@ impl FpgaImageBuilder {
         &self.inner.public
     }
     /// Sets [`FpgaImage::data_retention_support`](crate::types::FpgaImage::data_retention_support): Indicates whether data retention support is enabled for the AFI.
-    pub fn data_retention_support(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.data_retention_support = ::std::option::Option::Some(input.into());
+    pub fn data_retention_support(mut self, input: bool) -> Self {
+        self.inner.data_retention_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::data_retention_support`](crate::types::FpgaImage::data_retention_support).

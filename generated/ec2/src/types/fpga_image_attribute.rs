@@ -135,11 +135,8 @@ impl FpgaImageAttributeBuilder {
     /// Appends one item to [`FpgaImageAttribute::load_permissions`](crate::types::FpgaImageAttribute::load_permissions): The load permissions.
     ///
     /// To set the whole list at once, use [`set_load_permissions`](Self::set_load_permissions).
-    pub fn load_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoadPermission>,
-    ) -> Self {
-        self.inner.load_permissions.get_or_insert_default().push(input.into());
+    pub fn load_permissions(mut self, input: crate::types::LoadPermission) -> Self {
+        self.inner.load_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FpgaImageAttribute::load_permissions`](crate::types::FpgaImageAttribute::load_permissions).
@@ -161,11 +158,8 @@ impl FpgaImageAttributeBuilder {
     /// Appends one item to [`FpgaImageAttribute::product_codes`](crate::types::FpgaImageAttribute::product_codes): The product codes.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FpgaImageAttribute::product_codes`](crate::types::FpgaImageAttribute::product_codes).

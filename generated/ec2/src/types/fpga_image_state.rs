@@ -49,11 +49,8 @@ pub struct FpgaImageStateBuilder {
 }
 impl FpgaImageStateBuilder {
     /// Sets [`FpgaImageState::code`](crate::types::FpgaImageState::code): The state.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImageStateCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::FpgaImageStateCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaImageState::code`](crate::types::FpgaImageState::code).

@@ -46,11 +46,8 @@ impl FpgaInfoBuilder {
     /// Appends one item to [`FpgaInfo::fpgas`](crate::types::FpgaInfo::fpgas): Describes the FPGAs for the instance type.
     ///
     /// To set the whole list at once, use [`set_fpgas`](Self::set_fpgas).
-    pub fn fpgas(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaDeviceInfo>,
-    ) -> Self {
-        self.inner.fpgas.get_or_insert_default().push(input.into());
+    pub fn fpgas(mut self, input: crate::types::FpgaDeviceInfo) -> Self {
+        self.inner.fpgas.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FpgaInfo::fpgas`](crate::types::FpgaInfo::fpgas).
@@ -70,11 +67,8 @@ impl FpgaInfoBuilder {
         &self.inner.fpgas
     }
     /// Sets [`FpgaInfo::total_fpga_memory_in_mib`](crate::types::FpgaInfo::total_fpga_memory_in_mib): The total memory of all FPGA accelerators for the instance type.
-    pub fn total_fpga_memory_in_mib(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_fpga_memory_in_mib = ::std::option::Option::Some(input.into());
+    pub fn total_fpga_memory_in_mib(mut self, input: i32) -> Self {
+        self.inner.total_fpga_memory_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FpgaInfo::total_fpga_memory_in_mib`](crate::types::FpgaInfo::total_fpga_memory_in_mib).

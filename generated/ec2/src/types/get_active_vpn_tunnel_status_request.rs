@@ -105,8 +105,8 @@ impl GetActiveVpnTunnelStatusRequestBuilder {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`GetActiveVpnTunnelStatusRequest::dry_run`](crate::types::GetActiveVpnTunnelStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetActiveVpnTunnelStatusRequest::dry_run`](crate::types::GetActiveVpnTunnelStatusRequest::dry_run).

@@ -43,9 +43,9 @@ impl GetActiveVpnTunnelStatusResultBuilder {
     /// Sets [`GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status`](crate::types::GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status): Information about the current security configuration of the VPN tunnel.
     pub fn active_vpn_tunnel_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ActiveVpnTunnelStatus>,
+        input: crate::types::ActiveVpnTunnelStatus,
     ) -> Self {
-        self.inner.active_vpn_tunnel_status = ::std::option::Option::Some(input.into());
+        self.inner.active_vpn_tunnel_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status`](crate::types::GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status).

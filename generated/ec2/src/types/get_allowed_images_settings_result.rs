@@ -86,11 +86,8 @@ impl GetAllowedImagesSettingsResultBuilder {
     /// Appends one item to [`GetAllowedImagesSettingsResult::image_criteria`](crate::types::GetAllowedImagesSettingsResult::image_criteria): The list of criteria for images that are discoverable and usable in the account in the specified Amazon Web Services Region.
     ///
     /// To set the whole list at once, use [`set_image_criteria`](Self::set_image_criteria).
-    pub fn image_criteria(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageCriterion>,
-    ) -> Self {
-        self.inner.image_criteria.get_or_insert_default().push(input.into());
+    pub fn image_criteria(mut self, input: crate::types::ImageCriterion) -> Self {
+        self.inner.image_criteria.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetAllowedImagesSettingsResult::image_criteria`](crate::types::GetAllowedImagesSettingsResult::image_criteria).
@@ -110,11 +107,8 @@ impl GetAllowedImagesSettingsResultBuilder {
         &self.inner.image_criteria
     }
     /// Sets [`GetAllowedImagesSettingsResult::managed_by`](crate::types::GetAllowedImagesSettingsResult::managed_by): The entity that manages the Allowed AMIs settings.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAllowedImagesSettingsResult::managed_by`](crate::types::GetAllowedImagesSettingsResult::managed_by).

@@ -41,11 +41,8 @@ impl GetAssociatedEnclaveCertificateIamRolesResultBuilder {
     /// Appends one item to [`GetAssociatedEnclaveCertificateIamRolesResult::associated_roles`](crate::types::GetAssociatedEnclaveCertificateIamRolesResult::associated_roles): Information about the associated IAM roles.
     ///
     /// To set the whole list at once, use [`set_associated_roles`](Self::set_associated_roles).
-    pub fn associated_roles(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssociatedRole>,
-    ) -> Self {
-        self.inner.associated_roles.get_or_insert_default().push(input.into());
+    pub fn associated_roles(mut self, input: crate::types::AssociatedRole) -> Self {
+        self.inner.associated_roles.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetAssociatedEnclaveCertificateIamRolesResult::associated_roles`](crate::types::GetAssociatedEnclaveCertificateIamRolesResult::associated_roles).

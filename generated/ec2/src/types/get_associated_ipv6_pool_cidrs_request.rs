@@ -104,8 +104,8 @@ impl GetAssociatedIpv6PoolCidrsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetAssociatedIpv6PoolCidrsRequest::max_results`](crate::types::GetAssociatedIpv6PoolCidrsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAssociatedIpv6PoolCidrsRequest::max_results`](crate::types::GetAssociatedIpv6PoolCidrsRequest::max_results).
@@ -120,8 +120,8 @@ impl GetAssociatedIpv6PoolCidrsRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`GetAssociatedIpv6PoolCidrsRequest::dry_run`](crate::types::GetAssociatedIpv6PoolCidrsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAssociatedIpv6PoolCidrsRequest::dry_run`](crate::types::GetAssociatedIpv6PoolCidrsRequest::dry_run).

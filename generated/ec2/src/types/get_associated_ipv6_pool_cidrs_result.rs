@@ -50,9 +50,9 @@ impl GetAssociatedIpv6PoolCidrsResultBuilder {
     /// To set the whole list at once, use [`set_ipv6_cidr_associations`](Self::set_ipv6_cidr_associations).
     pub fn ipv6_cidr_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6CidrAssociation>,
+        input: crate::types::Ipv6CidrAssociation,
     ) -> Self {
-        self.inner.ipv6_cidr_associations.get_or_insert_default().push(input.into());
+        self.inner.ipv6_cidr_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetAssociatedIpv6PoolCidrsResult::ipv6_cidr_associations`](crate::types::GetAssociatedIpv6PoolCidrsResult::ipv6_cidr_associations).

@@ -78,11 +78,8 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
     /// Appends one item to [`GetAwsNetworkPerformanceDataRequest::data_queries`](crate::types::GetAwsNetworkPerformanceDataRequest::data_queries): A list of network performance data queries.
     ///
     /// To set the whole list at once, use [`set_data_queries`](Self::set_data_queries).
-    pub fn data_queries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataQuery>,
-    ) -> Self {
-        self.inner.data_queries.get_or_insert_default().push(input.into());
+    pub fn data_queries(mut self, input: crate::types::DataQuery) -> Self {
+        self.inner.data_queries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::data_queries`](crate::types::GetAwsNetworkPerformanceDataRequest::data_queries).
@@ -102,11 +99,8 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
         &self.inner.data_queries
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::start_time`](crate::types::GetAwsNetworkPerformanceDataRequest::start_time): The starting time for the performance data request.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::start_time`](crate::types::GetAwsNetworkPerformanceDataRequest::start_time).
@@ -126,11 +120,8 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::end_time`](crate::types::GetAwsNetworkPerformanceDataRequest::end_time): The ending time for the performance data request.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::end_time`](crate::types::GetAwsNetworkPerformanceDataRequest::end_time).
@@ -150,8 +141,8 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
         &self.inner.end_time
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::max_results`](crate::types::GetAwsNetworkPerformanceDataRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::max_results`](crate::types::GetAwsNetworkPerformanceDataRequest::max_results).
@@ -188,8 +179,8 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::dry_run`](crate::types::GetAwsNetworkPerformanceDataRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::dry_run`](crate::types::GetAwsNetworkPerformanceDataRequest::dry_run).

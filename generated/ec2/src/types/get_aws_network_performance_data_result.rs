@@ -48,11 +48,8 @@ impl GetAwsNetworkPerformanceDataResultBuilder {
     /// Appends one item to [`GetAwsNetworkPerformanceDataResult::data_responses`](crate::types::GetAwsNetworkPerformanceDataResult::data_responses): The list of data responses.
     ///
     /// To set the whole list at once, use [`set_data_responses`](Self::set_data_responses).
-    pub fn data_responses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataResponse>,
-    ) -> Self {
-        self.inner.data_responses.get_or_insert_default().push(input.into());
+    pub fn data_responses(mut self, input: crate::types::DataResponse) -> Self {
+        self.inner.data_responses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataResult::data_responses`](crate::types::GetAwsNetworkPerformanceDataResult::data_responses).

@@ -95,9 +95,9 @@ impl GetCapacityManagerAttributesResultBuilder {
     /// Sets [`GetCapacityManagerAttributesResult::capacity_manager_status`](crate::types::GetCapacityManagerAttributesResult::capacity_manager_status): The current status of Capacity Manager.
     pub fn capacity_manager_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerStatus>,
+        input: crate::types::CapacityManagerStatus,
     ) -> Self {
-        self.inner.capacity_manager_status = ::std::option::Option::Some(input.into());
+        self.inner.capacity_manager_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::capacity_manager_status`](crate::types::GetCapacityManagerAttributesResult::capacity_manager_status).
@@ -117,11 +117,8 @@ impl GetCapacityManagerAttributesResultBuilder {
         &self.inner.capacity_manager_status
     }
     /// Sets [`GetCapacityManagerAttributesResult::organizations_access`](crate::types::GetCapacityManagerAttributesResult::organizations_access): Indicates whether Organizations access is enabled for cross-account data aggregation.
-    pub fn organizations_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input.into());
+    pub fn organizations_access(mut self, input: bool) -> Self {
+        self.inner.organizations_access = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::organizations_access`](crate::types::GetCapacityManagerAttributesResult::organizations_access).
@@ -139,8 +136,8 @@ impl GetCapacityManagerAttributesResultBuilder {
         &self.inner.organizations_access
     }
     /// Sets [`GetCapacityManagerAttributesResult::data_export_count`](crate::types::GetCapacityManagerAttributesResult::data_export_count): The number of active data export configurations for this account.
-    pub fn data_export_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.data_export_count = ::std::option::Option::Some(input.into());
+    pub fn data_export_count(mut self, input: i32) -> Self {
+        self.inner.data_export_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::data_export_count`](crate::types::GetCapacityManagerAttributesResult::data_export_count).
@@ -155,11 +152,8 @@ impl GetCapacityManagerAttributesResultBuilder {
         &self.inner.data_export_count
     }
     /// Sets [`GetCapacityManagerAttributesResult::ingestion_status`](crate::types::GetCapacityManagerAttributesResult::ingestion_status): The current data ingestion status.
-    pub fn ingestion_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IngestionStatus>,
-    ) -> Self {
-        self.inner.ingestion_status = ::std::option::Option::Some(input.into());
+    pub fn ingestion_status(mut self, input: crate::types::IngestionStatus) -> Self {
+        self.inner.ingestion_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::ingestion_status`](crate::types::GetCapacityManagerAttributesResult::ingestion_status).
@@ -205,11 +199,9 @@ impl GetCapacityManagerAttributesResultBuilder {
     /// Sets [`GetCapacityManagerAttributesResult::earliest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::earliest_datapoint_timestamp): The timestamp of the earliest data point available in Capacity Manager, in milliseconds since epoch.
     pub fn earliest_datapoint_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_datapoint_timestamp = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.earliest_datapoint_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::earliest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::earliest_datapoint_timestamp).
@@ -231,11 +223,9 @@ impl GetCapacityManagerAttributesResultBuilder {
     /// Sets [`GetCapacityManagerAttributesResult::latest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::latest_datapoint_timestamp): The timestamp of the most recent data point ingested by Capacity Manager, in milliseconds since epoch.
     pub fn latest_datapoint_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.latest_datapoint_timestamp = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.latest_datapoint_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::latest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::latest_datapoint_timestamp).

@@ -109,11 +109,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDataRequest::metric_names`](crate::types::GetCapacityManagerMetricDataRequest::metric_names): The names of the metrics to retrieve.
     ///
     /// To set the whole list at once, use [`set_metric_names`](Self::set_metric_names).
-    pub fn metric_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Metric>,
-    ) -> Self {
-        self.inner.metric_names.get_or_insert_default().push(input.into());
+    pub fn metric_names(mut self, input: crate::types::Metric) -> Self {
+        self.inner.metric_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::metric_names`](crate::types::GetCapacityManagerMetricDataRequest::metric_names).
@@ -133,11 +130,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
         &self.inner.metric_names
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::start_time`](crate::types::GetCapacityManagerMetricDataRequest::start_time): The start time for the metric data query, in ISO 8601 format.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::start_time`](crate::types::GetCapacityManagerMetricDataRequest::start_time).
@@ -157,11 +151,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::end_time`](crate::types::GetCapacityManagerMetricDataRequest::end_time): The end time for the metric data query, in ISO 8601 format.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::end_time`](crate::types::GetCapacityManagerMetricDataRequest::end_time).
@@ -181,8 +172,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
         &self.inner.end_time
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::period`](crate::types::GetCapacityManagerMetricDataRequest::period): The granularity, in seconds, of the returned data points.
-    pub fn period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.period = ::std::option::Option::Some(input.into());
+    pub fn period(mut self, input: i32) -> Self {
+        self.inner.period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::period`](crate::types::GetCapacityManagerMetricDataRequest::period).
@@ -199,11 +190,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDataRequest::group_by`](crate::types::GetCapacityManagerMetricDataRequest::group_by): The dimensions by which to group the metric data.
     ///
     /// To set the whole list at once, use [`set_group_by`](Self::set_group_by).
-    pub fn group_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupBy>,
-    ) -> Self {
-        self.inner.group_by.get_or_insert_default().push(input.into());
+    pub fn group_by(mut self, input: crate::types::GroupBy) -> Self {
+        self.inner.group_by.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::group_by`](crate::types::GetCapacityManagerMetricDataRequest::group_by).
@@ -225,11 +213,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDataRequest::filter_by`](crate::types::GetCapacityManagerMetricDataRequest::filter_by): Conditions to filter the metric data.
     ///
     /// To set the whole list at once, use [`set_filter_by`](Self::set_filter_by).
-    pub fn filter_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerCondition>,
-    ) -> Self {
-        self.inner.filter_by.get_or_insert_default().push(input.into());
+    pub fn filter_by(mut self, input: crate::types::CapacityManagerCondition) -> Self {
+        self.inner.filter_by.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::filter_by`](crate::types::GetCapacityManagerMetricDataRequest::filter_by).
@@ -253,8 +238,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
         &self.inner.filter_by
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::max_results`](crate::types::GetCapacityManagerMetricDataRequest::max_results): The maximum number of data points to return.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::max_results`](crate::types::GetCapacityManagerMetricDataRequest::max_results).
@@ -291,8 +276,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::dry_run`](crate::types::GetCapacityManagerMetricDataRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::dry_run`](crate::types::GetCapacityManagerMetricDataRequest::dry_run).

@@ -48,11 +48,8 @@ impl GetCapacityManagerMetricDataResultBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDataResult::metric_data_results`](crate::types::GetCapacityManagerMetricDataResult::metric_data_results): The metric data points returned by the query.
     ///
     /// To set the whole list at once, use [`set_metric_data_results`](Self::set_metric_data_results).
-    pub fn metric_data_results(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricDataResult>,
-    ) -> Self {
-        self.inner.metric_data_results.get_or_insert_default().push(input.into());
+    pub fn metric_data_results(mut self, input: crate::types::MetricDataResult) -> Self {
+        self.inner.metric_data_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataResult::metric_data_results`](crate::types::GetCapacityManagerMetricDataResult::metric_data_results).

@@ -102,11 +102,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDimensionsRequest::group_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::group_by): The dimensions to group by when retrieving available dimension values.
     ///
     /// To set the whole list at once, use [`set_group_by`](Self::set_group_by).
-    pub fn group_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupBy>,
-    ) -> Self {
-        self.inner.group_by.get_or_insert_default().push(input.into());
+    pub fn group_by(mut self, input: crate::types::GroupBy) -> Self {
+        self.inner.group_by.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::group_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::group_by).
@@ -128,11 +125,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDimensionsRequest::filter_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::filter_by): Conditions to filter which dimension values are returned.
     ///
     /// To set the whole list at once, use [`set_filter_by`](Self::set_filter_by).
-    pub fn filter_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerCondition>,
-    ) -> Self {
-        self.inner.filter_by.get_or_insert_default().push(input.into());
+    pub fn filter_by(mut self, input: crate::types::CapacityManagerCondition) -> Self {
+        self.inner.filter_by.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::filter_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::filter_by).
@@ -156,11 +150,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
         &self.inner.filter_by
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::start_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::start_time): The start time for the dimension query, in ISO 8601 format.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::start_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::start_time).
@@ -180,11 +171,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::end_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::end_time): The end time for the dimension query, in ISO 8601 format.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::end_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::end_time).
@@ -206,11 +194,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDimensionsRequest::metric_names`](crate::types::GetCapacityManagerMetricDimensionsRequest::metric_names): The metric names to use as an additional filter when retrieving dimensions.
     ///
     /// To set the whole list at once, use [`set_metric_names`](Self::set_metric_names).
-    pub fn metric_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Metric>,
-    ) -> Self {
-        self.inner.metric_names.get_or_insert_default().push(input.into());
+    pub fn metric_names(mut self, input: crate::types::Metric) -> Self {
+        self.inner.metric_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::metric_names`](crate::types::GetCapacityManagerMetricDimensionsRequest::metric_names).
@@ -230,8 +215,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
         &self.inner.metric_names
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::max_results`](crate::types::GetCapacityManagerMetricDimensionsRequest::max_results): The maximum number of dimension combinations to return.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::max_results`](crate::types::GetCapacityManagerMetricDimensionsRequest::max_results).
@@ -268,8 +253,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::dry_run`](crate::types::GetCapacityManagerMetricDimensionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::dry_run`](crate::types::GetCapacityManagerMetricDimensionsRequest::dry_run).

@@ -50,9 +50,9 @@ impl GetCapacityManagerMetricDimensionsResultBuilder {
     /// To set the whole list at once, use [`set_metric_dimension_results`](Self::set_metric_dimension_results).
     pub fn metric_dimension_results(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerDimension>,
+        input: crate::types::CapacityManagerDimension,
     ) -> Self {
-        self.inner.metric_dimension_results.get_or_insert_default().push(input.into());
+        self.inner.metric_dimension_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsResult::metric_dimension_results`](crate::types::GetCapacityManagerMetricDimensionsResult::metric_dimension_results).

@@ -191,11 +191,8 @@ impl GetCapacityReservationUsageResultBuilder {
         &self.inner.instance_type
     }
     /// Sets [`GetCapacityReservationUsageResult::total_instance_count`](crate::types::GetCapacityReservationUsageResult::total_instance_count): The number of instances for which the Capacity Reservation reserves capacity.
-    pub fn total_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_instance_count = ::std::option::Option::Some(input.into());
+    pub fn total_instance_count(mut self, input: i32) -> Self {
+        self.inner.total_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::total_instance_count`](crate::types::GetCapacityReservationUsageResult::total_instance_count).
@@ -213,11 +210,8 @@ impl GetCapacityReservationUsageResultBuilder {
         &self.inner.total_instance_count
     }
     /// Sets [`GetCapacityReservationUsageResult::available_instance_count`](crate::types::GetCapacityReservationUsageResult::available_instance_count): The remaining capacity.
-    pub fn available_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.available_instance_count = ::std::option::Option::Some(input.into());
+    pub fn available_instance_count(mut self, input: i32) -> Self {
+        self.inner.available_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::available_instance_count`](crate::types::GetCapacityReservationUsageResult::available_instance_count).
@@ -235,11 +229,8 @@ impl GetCapacityReservationUsageResultBuilder {
         &self.inner.available_instance_count
     }
     /// Sets [`GetCapacityReservationUsageResult::state`](crate::types::GetCapacityReservationUsageResult::state): The current state of the Capacity Reservation.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CapacityReservationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::state`](crate::types::GetCapacityReservationUsageResult::state).
@@ -261,11 +252,8 @@ impl GetCapacityReservationUsageResultBuilder {
     /// Appends one item to [`GetCapacityReservationUsageResult::instance_usages`](crate::types::GetCapacityReservationUsageResult::instance_usages): Information about the Capacity Reservation usage.
     ///
     /// To set the whole list at once, use [`set_instance_usages`](Self::set_instance_usages).
-    pub fn instance_usages(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceUsage>,
-    ) -> Self {
-        self.inner.instance_usages.get_or_insert_default().push(input.into());
+    pub fn instance_usages(mut self, input: crate::types::InstanceUsage) -> Self {
+        self.inner.instance_usages.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::instance_usages`](crate::types::GetCapacityReservationUsageResult::instance_usages).
@@ -285,8 +273,8 @@ impl GetCapacityReservationUsageResultBuilder {
         &self.inner.instance_usages
     }
     /// Sets [`GetCapacityReservationUsageResult::interruptible`](crate::types::GetCapacityReservationUsageResult::interruptible): Indicates whether the Capacity Reservation is interruptible, meaning instances may be terminated when the owner reclaims capacity.
-    pub fn interruptible(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.interruptible = ::std::option::Option::Some(input.into());
+    pub fn interruptible(mut self, input: bool) -> Self {
+        self.inner.interruptible = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::interruptible`](crate::types::GetCapacityReservationUsageResult::interruptible).
@@ -303,10 +291,10 @@ impl GetCapacityReservationUsageResultBuilder {
     /// Sets [`GetCapacityReservationUsageResult::interruptible_capacity_allocation`](crate::types::GetCapacityReservationUsageResult::interruptible_capacity_allocation): Information about the capacity allocated to the interruptible Capacity Reservation, including instance counts and allocation status.
     pub fn interruptible_capacity_allocation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptibleCapacityAllocation>,
+        input: crate::types::InterruptibleCapacityAllocation,
     ) -> Self {
         self.inner.interruptible_capacity_allocation = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -327,11 +315,8 @@ impl GetCapacityReservationUsageResultBuilder {
         &self.inner.interruptible_capacity_allocation
     }
     /// Sets [`GetCapacityReservationUsageResult::interruption_info`](crate::types::GetCapacityReservationUsageResult::interruption_info): Details about the interruption configuration and source reservation for interruptible Capacity Reservations.
-    pub fn interruption_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptionInfo>,
-    ) -> Self {
-        self.inner.interruption_info = ::std::option::Option::Some(input.into());
+    pub fn interruption_info(mut self, input: crate::types::InterruptionInfo) -> Self {
+        self.inner.interruption_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::interruption_info`](crate::types::GetCapacityReservationUsageResult::interruption_info).

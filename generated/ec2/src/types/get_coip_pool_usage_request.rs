@@ -96,11 +96,8 @@ impl GetCoipPoolUsageRequestBuilder {
     /// Appends one item to [`GetCoipPoolUsageRequest::filters`](crate::types::GetCoipPoolUsageRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCoipPoolUsageRequest::filters`](crate::types::GetCoipPoolUsageRequest::filters).
@@ -120,8 +117,8 @@ impl GetCoipPoolUsageRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetCoipPoolUsageRequest::max_results`](crate::types::GetCoipPoolUsageRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCoipPoolUsageRequest::max_results`](crate::types::GetCoipPoolUsageRequest::max_results).
@@ -158,8 +155,8 @@ impl GetCoipPoolUsageRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetCoipPoolUsageRequest::dry_run`](crate::types::GetCoipPoolUsageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCoipPoolUsageRequest::dry_run`](crate::types::GetCoipPoolUsageRequest::dry_run).

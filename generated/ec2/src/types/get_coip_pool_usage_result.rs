@@ -84,11 +84,8 @@ impl GetCoipPoolUsageResultBuilder {
     /// Appends one item to [`GetCoipPoolUsageResult::coip_address_usages`](crate::types::GetCoipPoolUsageResult::coip_address_usages): Information about the address usage.
     ///
     /// To set the whole list at once, use [`set_coip_address_usages`](Self::set_coip_address_usages).
-    pub fn coip_address_usages(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CoipAddressUsage>,
-    ) -> Self {
-        self.inner.coip_address_usages.get_or_insert_default().push(input.into());
+    pub fn coip_address_usages(mut self, input: crate::types::CoipAddressUsage) -> Self {
+        self.inner.coip_address_usages.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetCoipPoolUsageResult::coip_address_usages`](crate::types::GetCoipPoolUsageResult::coip_address_usages).

@@ -77,8 +77,8 @@ impl GetConsoleOutputRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`GetConsoleOutputRequest::latest`](crate::types::GetConsoleOutputRequest::latest): When enabled, retrieves the latest console output for the instance.
-    pub fn latest(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.latest = ::std::option::Option::Some(input.into());
+    pub fn latest(mut self, input: bool) -> Self {
+        self.inner.latest = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetConsoleOutputRequest::latest`](crate::types::GetConsoleOutputRequest::latest).
@@ -93,8 +93,8 @@ impl GetConsoleOutputRequestBuilder {
         &self.inner.latest
     }
     /// Sets [`GetConsoleOutputRequest::dry_run`](crate::types::GetConsoleOutputRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetConsoleOutputRequest::dry_run`](crate::types::GetConsoleOutputRequest::dry_run).

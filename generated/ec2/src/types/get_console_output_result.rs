@@ -75,11 +75,8 @@ impl GetConsoleOutputResultBuilder {
         &self.inner.instance_id
     }
     /// Sets [`GetConsoleOutputResult::timestamp`](crate::types::GetConsoleOutputResult::timestamp): The time at which the output was last updated.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetConsoleOutputResult::timestamp`](crate::types::GetConsoleOutputResult::timestamp).

@@ -53,8 +53,8 @@ pub struct GetConsoleScreenshotRequestBuilder {
 }
 impl GetConsoleScreenshotRequestBuilder {
     /// Sets [`GetConsoleScreenshotRequest::dry_run`](crate::types::GetConsoleScreenshotRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetConsoleScreenshotRequest::dry_run`](crate::types::GetConsoleScreenshotRequest::dry_run).
@@ -91,8 +91,8 @@ impl GetConsoleScreenshotRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`GetConsoleScreenshotRequest::wake_up`](crate::types::GetConsoleScreenshotRequest::wake_up): When set to `true`, acts as keystroke input and wakes up an instance that's in standby or "sleep" mode.
-    pub fn wake_up(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.wake_up = ::std::option::Option::Some(input.into());
+    pub fn wake_up(mut self, input: bool) -> Self {
+        self.inner.wake_up = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetConsoleScreenshotRequest::wake_up`](crate::types::GetConsoleScreenshotRequest::wake_up).

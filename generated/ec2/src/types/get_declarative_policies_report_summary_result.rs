@@ -193,11 +193,8 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
         &self.inner.target_id
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::start_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::start_time): The time when the report generation started.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::start_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::start_time).
@@ -217,11 +214,8 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
         &self.inner.start_time
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::end_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::end_time): The time when the report generation ended.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::end_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::end_time).
@@ -241,8 +235,8 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
         &self.inner.end_time
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::number_of_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_accounts): The total number of accounts associated with the specified `targetId`.
-    pub fn number_of_accounts(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.number_of_accounts = ::std::option::Option::Some(input.into());
+    pub fn number_of_accounts(mut self, input: i32) -> Self {
+        self.inner.number_of_accounts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::number_of_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_accounts).
@@ -257,11 +251,8 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
         &self.inner.number_of_accounts
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts): The number of accounts where attributes could not be retrieved in any Region.
-    pub fn number_of_failed_accounts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.number_of_failed_accounts = ::std::option::Option::Some(input.into());
+    pub fn number_of_failed_accounts(mut self, input: i32) -> Self {
+        self.inner.number_of_failed_accounts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts).
@@ -281,11 +272,8 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
     /// Appends one item to [`GetDeclarativePoliciesReportSummaryResult::attribute_summaries`](crate::types::GetDeclarativePoliciesReportSummaryResult::attribute_summaries): The attributes described in the report.
     ///
     /// To set the whole list at once, use [`set_attribute_summaries`](Self::set_attribute_summaries).
-    pub fn attribute_summaries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeSummary>,
-    ) -> Self {
-        self.inner.attribute_summaries.get_or_insert_default().push(input.into());
+    pub fn attribute_summaries(mut self, input: crate::types::AttributeSummary) -> Self {
+        self.inner.attribute_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::attribute_summaries`](crate::types::GetDeclarativePoliciesReportSummaryResult::attribute_summaries).

@@ -50,8 +50,8 @@ pub struct GetDefaultCreditSpecificationRequestBuilder {
 }
 impl GetDefaultCreditSpecificationRequestBuilder {
     /// Sets [`GetDefaultCreditSpecificationRequest::dry_run`](crate::types::GetDefaultCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDefaultCreditSpecificationRequest::dry_run`](crate::types::GetDefaultCreditSpecificationRequest::dry_run).
@@ -68,9 +68,9 @@ impl GetDefaultCreditSpecificationRequestBuilder {
     /// Sets [`GetDefaultCreditSpecificationRequest::instance_family`](crate::types::GetDefaultCreditSpecificationRequest::instance_family): The instance family.
     pub fn instance_family(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: crate::types::UnlimitedSupportedInstanceFamily,
     ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+        self.inner.instance_family = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDefaultCreditSpecificationRequest::instance_family`](crate::types::GetDefaultCreditSpecificationRequest::instance_family).

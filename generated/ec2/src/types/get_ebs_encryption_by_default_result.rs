@@ -44,11 +44,8 @@ pub struct GetEbsEncryptionByDefaultResultBuilder {
 }
 impl GetEbsEncryptionByDefaultResultBuilder {
     /// Sets [`GetEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::GetEbsEncryptionByDefaultResult::ebs_encryption_by_default): Indicates whether encryption by default is enabled.
-    pub fn ebs_encryption_by_default(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.ebs_encryption_by_default = ::std::option::Option::Some(input.into());
+    pub fn ebs_encryption_by_default(mut self, input: bool) -> Self {
+        self.inner.ebs_encryption_by_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::GetEbsEncryptionByDefaultResult::ebs_encryption_by_default).
@@ -66,11 +63,8 @@ impl GetEbsEncryptionByDefaultResultBuilder {
         &self.inner.ebs_encryption_by_default
     }
     /// Sets [`GetEbsEncryptionByDefaultResult::sse_type`](crate::types::GetEbsEncryptionByDefaultResult::sse_type): Reserved for future use.
-    pub fn sse_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseType>,
-    ) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input.into());
+    pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
+        self.inner.sse_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetEbsEncryptionByDefaultResult::sse_type`](crate::types::GetEbsEncryptionByDefaultResult::sse_type).

@@ -53,11 +53,8 @@ pub struct GetEnabledIpamPolicyResultBuilder {
 }
 impl GetEnabledIpamPolicyResultBuilder {
     /// Sets [`GetEnabledIpamPolicyResult::ipam_policy_enabled`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_enabled): Indicates whether the IPAM policy is enabled.
-    pub fn ipam_policy_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.ipam_policy_enabled = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_enabled(mut self, input: bool) -> Self {
+        self.inner.ipam_policy_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetEnabledIpamPolicyResult::ipam_policy_enabled`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_enabled).
@@ -97,11 +94,8 @@ impl GetEnabledIpamPolicyResultBuilder {
         &self.inner.ipam_policy_id
     }
     /// Sets [`GetEnabledIpamPolicyResult::managed_by`](crate::types::GetEnabledIpamPolicyResult::managed_by): The entity that manages the IPAM policy.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::IpamPolicyManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetEnabledIpamPolicyResult::managed_by`](crate::types::GetEnabledIpamPolicyResult::managed_by).

@@ -66,8 +66,8 @@ pub struct GetFlowLogsIntegrationTemplateRequestBuilder {
 }
 impl GetFlowLogsIntegrationTemplateRequestBuilder {
     /// Sets [`GetFlowLogsIntegrationTemplateRequest::dry_run`](crate::types::GetFlowLogsIntegrationTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFlowLogsIntegrationTemplateRequest::dry_run`](crate::types::GetFlowLogsIntegrationTemplateRequest::dry_run).
@@ -130,11 +130,8 @@ impl GetFlowLogsIntegrationTemplateRequestBuilder {
         &self.inner.config_delivery_s3_destination_arn
     }
     /// Sets [`GetFlowLogsIntegrationTemplateRequest::integrate_services`](crate::types::GetFlowLogsIntegrationTemplateRequest::integrate_services): Information about the service integration.
-    pub fn integrate_services(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegrateServices>,
-    ) -> Self {
-        self.inner.integrate_services = ::std::option::Option::Some(input.into());
+    pub fn integrate_services(mut self, input: crate::types::IntegrateServices) -> Self {
+        self.inner.integrate_services = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFlowLogsIntegrationTemplateRequest::integrate_services`](crate::types::GetFlowLogsIntegrationTemplateRequest::integrate_services).

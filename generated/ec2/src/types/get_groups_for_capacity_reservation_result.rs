@@ -74,12 +74,9 @@ impl GetGroupsForCapacityReservationResultBuilder {
     /// To set the whole list at once, use [`set_capacity_reservation_groups`](Self::set_capacity_reservation_groups).
     pub fn capacity_reservation_groups(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationGroup>,
+        input: crate::types::CapacityReservationGroup,
     ) -> Self {
-        self.inner
-            .capacity_reservation_groups
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.capacity_reservation_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetGroupsForCapacityReservationResult::capacity_reservation_groups`](crate::types::GetGroupsForCapacityReservationResult::capacity_reservation_groups).

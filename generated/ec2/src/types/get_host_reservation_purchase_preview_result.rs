@@ -60,11 +60,8 @@ pub struct GetHostReservationPurchasePreviewResultBuilder {
 }
 impl GetHostReservationPurchasePreviewResultBuilder {
     /// Sets [`GetHostReservationPurchasePreviewResult::currency_code`](crate::types::GetHostReservationPurchasePreviewResult::currency_code): The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewResult::currency_code`](crate::types::GetHostReservationPurchasePreviewResult::currency_code).
@@ -86,11 +83,8 @@ impl GetHostReservationPurchasePreviewResultBuilder {
     /// Appends one item to [`GetHostReservationPurchasePreviewResult::purchase`](crate::types::GetHostReservationPurchasePreviewResult::purchase): The purchase information of the Dedicated Host reservation and the Dedicated Hosts associated with it.
     ///
     /// To set the whole list at once, use [`set_purchase`](Self::set_purchase).
-    pub fn purchase(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Purchase>,
-    ) -> Self {
-        self.inner.purchase.get_or_insert_default().push(input.into());
+    pub fn purchase(mut self, input: crate::types::Purchase) -> Self {
+        self.inner.purchase.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewResult::purchase`](crate::types::GetHostReservationPurchasePreviewResult::purchase).

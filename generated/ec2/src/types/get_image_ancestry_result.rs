@@ -43,9 +43,9 @@ impl GetImageAncestryResultBuilder {
     /// To set the whole list at once, use [`set_image_ancestry_entries`](Self::set_image_ancestry_entries).
     pub fn image_ancestry_entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageAncestryEntry>,
+        input: crate::types::ImageAncestryEntry,
     ) -> Self {
-        self.inner.image_ancestry_entries.get_or_insert_default().push(input.into());
+        self.inner.image_ancestry_entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetImageAncestryResult::image_ancestry_entries`](crate::types::GetImageAncestryResult::image_ancestry_entries).

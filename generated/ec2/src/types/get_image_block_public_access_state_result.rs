@@ -78,11 +78,8 @@ impl GetImageBlockPublicAccessStateResultBuilder {
         &self.inner.image_block_public_access_state
     }
     /// Sets [`GetImageBlockPublicAccessStateResult::managed_by`](crate::types::GetImageBlockPublicAccessStateResult::managed_by): The entity that manages the state for block public access for AMIs.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetImageBlockPublicAccessStateResult::managed_by`](crate::types::GetImageBlockPublicAccessStateResult::managed_by).

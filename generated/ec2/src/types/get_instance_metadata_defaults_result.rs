@@ -43,9 +43,9 @@ impl GetInstanceMetadataDefaultsResultBuilder {
     /// Sets [`GetInstanceMetadataDefaultsResult::account_level`](crate::types::GetInstanceMetadataDefaultsResult::account_level): The account-level default IMDS settings.
     pub fn account_level(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataDefaultsResponse>,
+        input: crate::types::InstanceMetadataDefaultsResponse,
     ) -> Self {
-        self.inner.account_level = ::std::option::Option::Some(input.into());
+        self.inner.account_level = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceMetadataDefaultsResult::account_level`](crate::types::GetInstanceMetadataDefaultsResult::account_level).

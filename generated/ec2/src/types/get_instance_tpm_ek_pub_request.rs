@@ -86,11 +86,8 @@ impl GetInstanceTpmEkPubRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`GetInstanceTpmEkPubRequest::key_type`](crate::types::GetInstanceTpmEkPubRequest::key_type): The required public endorsement key type.
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EkPubKeyType>,
-    ) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input.into());
+    pub fn key_type(mut self, input: crate::types::EkPubKeyType) -> Self {
+        self.inner.key_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubRequest::key_type`](crate::types::GetInstanceTpmEkPubRequest::key_type).
@@ -108,11 +105,8 @@ impl GetInstanceTpmEkPubRequestBuilder {
         &self.inner.key_type
     }
     /// Sets [`GetInstanceTpmEkPubRequest::key_format`](crate::types::GetInstanceTpmEkPubRequest::key_format): The required public endorsement key format.
-    pub fn key_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EkPubKeyFormat>,
-    ) -> Self {
-        self.inner.key_format = ::std::option::Option::Some(input.into());
+    pub fn key_format(mut self, input: crate::types::EkPubKeyFormat) -> Self {
+        self.inner.key_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubRequest::key_format`](crate::types::GetInstanceTpmEkPubRequest::key_format).
@@ -132,8 +126,8 @@ impl GetInstanceTpmEkPubRequestBuilder {
         &self.inner.key_format
     }
     /// Sets [`GetInstanceTpmEkPubRequest::dry_run`](crate::types::GetInstanceTpmEkPubRequest::dry_run): Specify this parameter to verify whether the request will succeed, without actually making the request.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubRequest::dry_run`](crate::types::GetInstanceTpmEkPubRequest::dry_run).

@@ -85,11 +85,8 @@ impl GetInstanceTpmEkPubResultBuilder {
         &self.inner.instance_id
     }
     /// Sets [`GetInstanceTpmEkPubResult::key_type`](crate::types::GetInstanceTpmEkPubResult::key_type): The public endorsement key type.
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EkPubKeyType>,
-    ) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input.into());
+    pub fn key_type(mut self, input: crate::types::EkPubKeyType) -> Self {
+        self.inner.key_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubResult::key_type`](crate::types::GetInstanceTpmEkPubResult::key_type).
@@ -107,11 +104,8 @@ impl GetInstanceTpmEkPubResultBuilder {
         &self.inner.key_type
     }
     /// Sets [`GetInstanceTpmEkPubResult::key_format`](crate::types::GetInstanceTpmEkPubResult::key_format): The public endorsement key format.
-    pub fn key_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EkPubKeyFormat>,
-    ) -> Self {
-        self.inner.key_format = ::std::option::Option::Some(input.into());
+    pub fn key_format(mut self, input: crate::types::EkPubKeyFormat) -> Self {
+        self.inner.key_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubResult::key_format`](crate::types::GetInstanceTpmEkPubResult::key_format).

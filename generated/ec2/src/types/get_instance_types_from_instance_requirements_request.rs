@@ -93,8 +93,8 @@ pub struct GetInstanceTypesFromInstanceRequirementsRequestBuilder {
 }
 impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::dry_run`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::dry_run`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::dry_run).
@@ -111,11 +111,8 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     /// Appends one item to [`GetInstanceTypesFromInstanceRequirementsRequest::architecture_types`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::architecture_types): The processor architecture type.
     ///
     /// To set the whole list at once, use [`set_architecture_types`](Self::set_architecture_types).
-    pub fn architecture_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureType>,
-    ) -> Self {
-        self.inner.architecture_types.get_or_insert_default().push(input.into());
+    pub fn architecture_types(mut self, input: crate::types::ArchitectureType) -> Self {
+        self.inner.architecture_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::architecture_types`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::architecture_types).
@@ -139,9 +136,9 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     /// To set the whole list at once, use [`set_virtualization_types`](Self::set_virtualization_types).
     pub fn virtualization_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VirtualizationType>,
+        input: crate::types::VirtualizationType,
     ) -> Self {
-        self.inner.virtualization_types.get_or_insert_default().push(input.into());
+        self.inner.virtualization_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::virtualization_types`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::virtualization_types).
@@ -163,9 +160,9 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements): The attributes required for the instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirementsRequest>,
+        input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements).
@@ -185,8 +182,8 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
         &self.inner.instance_requirements
     }
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::max_results`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::max_results`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::max_results).

@@ -52,11 +52,9 @@ impl GetInstanceTypesFromInstanceRequirementsResultBuilder {
     /// To set the whole list at once, use [`set_instance_types`](Self::set_instance_types).
     pub fn instance_types(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceTypeInfoFromInstanceRequirements,
-        >,
+        input: crate::types::InstanceTypeInfoFromInstanceRequirements,
     ) -> Self {
-        self.inner.instance_types.get_or_insert_default().push(input.into());
+        self.inner.instance_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsResult::instance_types`](crate::types::GetInstanceTypesFromInstanceRequirementsResult::instance_types).

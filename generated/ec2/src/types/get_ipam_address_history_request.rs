@@ -94,8 +94,8 @@ pub struct GetIpamAddressHistoryRequestBuilder {
 }
 impl GetIpamAddressHistoryRequestBuilder {
     /// Sets [`GetIpamAddressHistoryRequest::dry_run`](crate::types::GetIpamAddressHistoryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamAddressHistoryRequest::dry_run`](crate::types::GetIpamAddressHistoryRequest::dry_run).
@@ -176,11 +176,8 @@ impl GetIpamAddressHistoryRequestBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`GetIpamAddressHistoryRequest::start_time`](crate::types::GetIpamAddressHistoryRequest::start_time): The start of the time period for which you are looking for history.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamAddressHistoryRequest::start_time`](crate::types::GetIpamAddressHistoryRequest::start_time).
@@ -200,11 +197,8 @@ impl GetIpamAddressHistoryRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`GetIpamAddressHistoryRequest::end_time`](crate::types::GetIpamAddressHistoryRequest::end_time): The end of the time period for which you are looking for history.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamAddressHistoryRequest::end_time`](crate::types::GetIpamAddressHistoryRequest::end_time).
@@ -224,8 +218,8 @@ impl GetIpamAddressHistoryRequestBuilder {
         &self.inner.end_time
     }
     /// Sets [`GetIpamAddressHistoryRequest::max_results`](crate::types::GetIpamAddressHistoryRequest::max_results): The maximum number of historical results you would like returned per page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamAddressHistoryRequest::max_results`](crate::types::GetIpamAddressHistoryRequest::max_results).

@@ -50,9 +50,9 @@ impl GetIpamAddressHistoryResultBuilder {
     /// To set the whole list at once, use [`set_history_records`](Self::set_history_records).
     pub fn history_records(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamAddressHistoryRecord>,
+        input: crate::types::IpamAddressHistoryRecord,
     ) -> Self {
-        self.inner.history_records.get_or_insert_default().push(input.into());
+        self.inner.history_records.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamAddressHistoryResult::history_records`](crate::types::GetIpamAddressHistoryResult::history_records).

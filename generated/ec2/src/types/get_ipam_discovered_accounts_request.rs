@@ -76,8 +76,8 @@ pub struct GetIpamDiscoveredAccountsRequestBuilder {
 }
 impl GetIpamDiscoveredAccountsRequestBuilder {
     /// Sets [`GetIpamDiscoveredAccountsRequest::dry_run`](crate::types::GetIpamDiscoveredAccountsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredAccountsRequest::dry_run`](crate::types::GetIpamDiscoveredAccountsRequest::dry_run).
@@ -142,11 +142,8 @@ impl GetIpamDiscoveredAccountsRequestBuilder {
     /// Appends one item to [`GetIpamDiscoveredAccountsRequest::filters`](crate::types::GetIpamDiscoveredAccountsRequest::filters): Discovered account filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredAccountsRequest::filters`](crate::types::GetIpamDiscoveredAccountsRequest::filters).
@@ -188,8 +185,8 @@ impl GetIpamDiscoveredAccountsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetIpamDiscoveredAccountsRequest::max_results`](crate::types::GetIpamDiscoveredAccountsRequest::max_results): The maximum number of discovered accounts to return in one page of results.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredAccountsRequest::max_results`](crate::types::GetIpamDiscoveredAccountsRequest::max_results).

@@ -50,9 +50,9 @@ impl GetIpamDiscoveredAccountsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_discovered_accounts`](Self::set_ipam_discovered_accounts).
     pub fn ipam_discovered_accounts(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamDiscoveredAccount>,
+        input: crate::types::IpamDiscoveredAccount,
     ) -> Self {
-        self.inner.ipam_discovered_accounts.get_or_insert_default().push(input.into());
+        self.inner.ipam_discovered_accounts.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredAccountsResult::ipam_discovered_accounts`](crate::types::GetIpamDiscoveredAccountsResult::ipam_discovered_accounts).

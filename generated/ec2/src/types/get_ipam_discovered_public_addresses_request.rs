@@ -76,8 +76,8 @@ pub struct GetIpamDiscoveredPublicAddressesRequestBuilder {
 }
 impl GetIpamDiscoveredPublicAddressesRequestBuilder {
     /// Sets [`GetIpamDiscoveredPublicAddressesRequest::dry_run`](crate::types::GetIpamDiscoveredPublicAddressesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredPublicAddressesRequest::dry_run`](crate::types::GetIpamDiscoveredPublicAddressesRequest::dry_run).
@@ -142,11 +142,8 @@ impl GetIpamDiscoveredPublicAddressesRequestBuilder {
     /// Appends one item to [`GetIpamDiscoveredPublicAddressesRequest::filters`](crate::types::GetIpamDiscoveredPublicAddressesRequest::filters): Filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredPublicAddressesRequest::filters`](crate::types::GetIpamDiscoveredPublicAddressesRequest::filters).
@@ -188,8 +185,8 @@ impl GetIpamDiscoveredPublicAddressesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetIpamDiscoveredPublicAddressesRequest::max_results`](crate::types::GetIpamDiscoveredPublicAddressesRequest::max_results): The maximum number of IPAM discovered public addresses to return in one page of results.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredPublicAddressesRequest::max_results`](crate::types::GetIpamDiscoveredPublicAddressesRequest::max_results).

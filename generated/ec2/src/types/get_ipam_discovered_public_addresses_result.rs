@@ -63,12 +63,9 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
     /// To set the whole list at once, use [`set_ipam_discovered_public_addresses`](Self::set_ipam_discovered_public_addresses).
     pub fn ipam_discovered_public_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamDiscoveredPublicAddress>,
+        input: crate::types::IpamDiscoveredPublicAddress,
     ) -> Self {
-        self.inner
-            .ipam_discovered_public_addresses
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipam_discovered_public_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredPublicAddressesResult::ipam_discovered_public_addresses`](crate::types::GetIpamDiscoveredPublicAddressesResult::ipam_discovered_public_addresses).
@@ -94,9 +91,9 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
     /// Sets [`GetIpamDiscoveredPublicAddressesResult::oldest_sample_time`](crate::types::GetIpamDiscoveredPublicAddressesResult::oldest_sample_time): The oldest successful resource discovery time.
     pub fn oldest_sample_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.oldest_sample_time = ::std::option::Option::Some(input.into());
+        self.inner.oldest_sample_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredPublicAddressesResult::oldest_sample_time`](crate::types::GetIpamDiscoveredPublicAddressesResult::oldest_sample_time).

@@ -52,12 +52,9 @@ impl GetIpamDiscoveredResourceCidrsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_discovered_resource_cidrs`](Self::set_ipam_discovered_resource_cidrs).
     pub fn ipam_discovered_resource_cidrs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamDiscoveredResourceCidr>,
+        input: crate::types::IpamDiscoveredResourceCidr,
     ) -> Self {
-        self.inner
-            .ipam_discovered_resource_cidrs
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipam_discovered_resource_cidrs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredResourceCidrsResult::ipam_discovered_resource_cidrs`](crate::types::GetIpamDiscoveredResourceCidrsResult::ipam_discovered_resource_cidrs).

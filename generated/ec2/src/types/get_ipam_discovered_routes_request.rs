@@ -76,8 +76,8 @@ pub struct GetIpamDiscoveredRoutesRequestBuilder {
 }
 impl GetIpamDiscoveredRoutesRequestBuilder {
     /// Sets [`GetIpamDiscoveredRoutesRequest::dry_run`](crate::types::GetIpamDiscoveredRoutesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::dry_run`](crate::types::GetIpamDiscoveredRoutesRequest::dry_run).
@@ -142,11 +142,8 @@ impl GetIpamDiscoveredRoutesRequestBuilder {
     /// Appends one item to [`GetIpamDiscoveredRoutesRequest::filters`](crate::types::GetIpamDiscoveredRoutesRequest::filters): One or more filters to apply to the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::filters`](crate::types::GetIpamDiscoveredRoutesRequest::filters).
@@ -188,8 +185,8 @@ impl GetIpamDiscoveredRoutesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetIpamDiscoveredRoutesRequest::max_results`](crate::types::GetIpamDiscoveredRoutesRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::max_results`](crate::types::GetIpamDiscoveredRoutesRequest::max_results).

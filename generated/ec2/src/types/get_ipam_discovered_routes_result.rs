@@ -50,9 +50,9 @@ impl GetIpamDiscoveredRoutesResultBuilder {
     /// To set the whole list at once, use [`set_ipam_discovered_routes`](Self::set_ipam_discovered_routes).
     pub fn ipam_discovered_routes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamDiscoveredRoute>,
+        input: crate::types::IpamDiscoveredRoute,
     ) -> Self {
-        self.inner.ipam_discovered_routes.get_or_insert_default().push(input.into());
+        self.inner.ipam_discovered_routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesResult::ipam_discovered_routes`](crate::types::GetIpamDiscoveredRoutesResult::ipam_discovered_routes).

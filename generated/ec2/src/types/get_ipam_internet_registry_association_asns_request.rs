@@ -69,8 +69,8 @@ pub struct GetIpamInternetRegistryAssociationAsnsRequestBuilder {
 }
 impl GetIpamInternetRegistryAssociationAsnsRequestBuilder {
     /// Sets [`GetIpamInternetRegistryAssociationAsnsRequest::dry_run`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::dry_run`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::dry_run).
@@ -111,8 +111,8 @@ impl GetIpamInternetRegistryAssociationAsnsRequestBuilder {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`GetIpamInternetRegistryAssociationAsnsRequest::max_results`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::max_results`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::max_results).
@@ -151,11 +151,8 @@ impl GetIpamInternetRegistryAssociationAsnsRequestBuilder {
     /// Appends one item to [`GetIpamInternetRegistryAssociationAsnsRequest::filters`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::filters): One or more filters to apply to the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::filters`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::filters).

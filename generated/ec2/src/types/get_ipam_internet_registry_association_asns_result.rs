@@ -74,14 +74,12 @@ impl GetIpamInternetRegistryAssociationAsnsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_internet_registry_association_asns`](Self::set_ipam_internet_registry_association_asns).
     pub fn ipam_internet_registry_association_asns(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamInternetRegistryAssociationAsn,
-        >,
+        input: crate::types::IpamInternetRegistryAssociationAsn,
     ) -> Self {
         self.inner
             .ipam_internet_registry_association_asns
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsResult::ipam_internet_registry_association_asns`](crate::types::GetIpamInternetRegistryAssociationAsnsResult::ipam_internet_registry_association_asns).

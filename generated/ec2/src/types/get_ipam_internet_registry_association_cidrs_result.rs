@@ -74,14 +74,12 @@ impl GetIpamInternetRegistryAssociationCidrsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_internet_registry_association_cidrs`](Self::set_ipam_internet_registry_association_cidrs).
     pub fn ipam_internet_registry_association_cidrs(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamInternetRegistryAssociationCidr,
-        >,
+        input: crate::types::IpamInternetRegistryAssociationCidr,
     ) -> Self {
         self.inner
             .ipam_internet_registry_association_cidrs
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationCidrsResult::ipam_internet_registry_association_cidrs`](crate::types::GetIpamInternetRegistryAssociationCidrsResult::ipam_internet_registry_association_cidrs).

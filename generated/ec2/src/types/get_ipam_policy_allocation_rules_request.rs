@@ -87,8 +87,8 @@ pub struct GetIpamPolicyAllocationRulesRequestBuilder {
 }
 impl GetIpamPolicyAllocationRulesRequestBuilder {
     /// Sets [`GetIpamPolicyAllocationRulesRequest::dry_run`](crate::types::GetIpamPolicyAllocationRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::dry_run`](crate::types::GetIpamPolicyAllocationRulesRequest::dry_run).
@@ -127,11 +127,8 @@ impl GetIpamPolicyAllocationRulesRequestBuilder {
     /// Appends one item to [`GetIpamPolicyAllocationRulesRequest::filters`](crate::types::GetIpamPolicyAllocationRulesRequest::filters): One or more filters for the allocation rules.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::filters`](crate::types::GetIpamPolicyAllocationRulesRequest::filters).
@@ -173,11 +170,8 @@ impl GetIpamPolicyAllocationRulesRequestBuilder {
         &self.inner.locale
     }
     /// Sets [`GetIpamPolicyAllocationRulesRequest::resource_type`](crate::types::GetIpamPolicyAllocationRulesRequest::resource_type): The resource type for which to get the allocation rules.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::resource_type`](crate::types::GetIpamPolicyAllocationRulesRequest::resource_type).
@@ -197,8 +191,8 @@ impl GetIpamPolicyAllocationRulesRequestBuilder {
         &self.inner.resource_type
     }
     /// Sets [`GetIpamPolicyAllocationRulesRequest::max_results`](crate::types::GetIpamPolicyAllocationRulesRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::max_results`](crate::types::GetIpamPolicyAllocationRulesRequest::max_results).

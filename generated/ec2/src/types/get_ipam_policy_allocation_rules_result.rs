@@ -52,9 +52,9 @@ impl GetIpamPolicyAllocationRulesResultBuilder {
     /// To set the whole list at once, use [`set_ipam_policy_documents`](Self::set_ipam_policy_documents).
     pub fn ipam_policy_documents(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyDocument>,
+        input: crate::types::IpamPolicyDocument,
     ) -> Self {
-        self.inner.ipam_policy_documents.get_or_insert_default().push(input.into());
+        self.inner.ipam_policy_documents.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesResult::ipam_policy_documents`](crate::types::GetIpamPolicyAllocationRulesResult::ipam_policy_documents).

@@ -67,8 +67,8 @@ pub struct GetIpamPolicyOrganizationTargetsRequestBuilder {
 }
 impl GetIpamPolicyOrganizationTargetsRequestBuilder {
     /// Sets [`GetIpamPolicyOrganizationTargetsRequest::dry_run`](crate::types::GetIpamPolicyOrganizationTargetsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::dry_run`](crate::types::GetIpamPolicyOrganizationTargetsRequest::dry_run).
@@ -83,8 +83,8 @@ impl GetIpamPolicyOrganizationTargetsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPolicyOrganizationTargetsRequest::max_results`](crate::types::GetIpamPolicyOrganizationTargetsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::max_results`](crate::types::GetIpamPolicyOrganizationTargetsRequest::max_results).
@@ -145,11 +145,8 @@ impl GetIpamPolicyOrganizationTargetsRequestBuilder {
     /// Appends one item to [`GetIpamPolicyOrganizationTargetsRequest::filters`](crate::types::GetIpamPolicyOrganizationTargetsRequest::filters): One or more filters for the Amazon Web Services Organizations targets.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::filters`](crate::types::GetIpamPolicyOrganizationTargetsRequest::filters).

@@ -52,9 +52,9 @@ impl GetIpamPolicyOrganizationTargetsResultBuilder {
     /// To set the whole list at once, use [`set_organization_targets`](Self::set_organization_targets).
     pub fn organization_targets(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyOrganizationTarget>,
+        input: crate::types::IpamPolicyOrganizationTarget,
     ) -> Self {
-        self.inner.organization_targets.get_or_insert_default().push(input.into());
+        self.inner.organization_targets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsResult::organization_targets`](crate::types::GetIpamPolicyOrganizationTargetsResult::organization_targets).

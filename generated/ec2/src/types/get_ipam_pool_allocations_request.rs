@@ -74,8 +74,8 @@ pub struct GetIpamPoolAllocationsRequestBuilder {
 }
 impl GetIpamPoolAllocationsRequestBuilder {
     /// Sets [`GetIpamPoolAllocationsRequest::dry_run`](crate::types::GetIpamPoolAllocationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::dry_run`](crate::types::GetIpamPoolAllocationsRequest::dry_run).
@@ -138,11 +138,8 @@ impl GetIpamPoolAllocationsRequestBuilder {
     /// Appends one item to [`GetIpamPoolAllocationsRequest::filters`](crate::types::GetIpamPoolAllocationsRequest::filters): One or more filters for the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::filters`](crate::types::GetIpamPoolAllocationsRequest::filters).
@@ -162,8 +159,8 @@ impl GetIpamPoolAllocationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetIpamPoolAllocationsRequest::max_results`](crate::types::GetIpamPoolAllocationsRequest::max_results): The maximum number of results you would like returned per page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::max_results`](crate::types::GetIpamPoolAllocationsRequest::max_results).

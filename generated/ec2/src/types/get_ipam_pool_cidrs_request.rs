@@ -67,8 +67,8 @@ pub struct GetIpamPoolCidrsRequestBuilder {
 }
 impl GetIpamPoolCidrsRequestBuilder {
     /// Sets [`GetIpamPoolCidrsRequest::dry_run`](crate::types::GetIpamPoolCidrsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::dry_run`](crate::types::GetIpamPoolCidrsRequest::dry_run).
@@ -107,11 +107,8 @@ impl GetIpamPoolCidrsRequestBuilder {
     /// Appends one item to [`GetIpamPoolCidrsRequest::filters`](crate::types::GetIpamPoolCidrsRequest::filters): One or more filters for the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::filters`](crate::types::GetIpamPoolCidrsRequest::filters).
@@ -131,8 +128,8 @@ impl GetIpamPoolCidrsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetIpamPoolCidrsRequest::max_results`](crate::types::GetIpamPoolCidrsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::max_results`](crate::types::GetIpamPoolCidrsRequest::max_results).

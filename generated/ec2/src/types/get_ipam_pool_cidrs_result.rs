@@ -48,11 +48,8 @@ impl GetIpamPoolCidrsResultBuilder {
     /// Appends one item to [`GetIpamPoolCidrsResult::ipam_pool_cidrs`](crate::types::GetIpamPoolCidrsResult::ipam_pool_cidrs): Information about the CIDRs provisioned to an IPAM pool.
     ///
     /// To set the whole list at once, use [`set_ipam_pool_cidrs`](Self::set_ipam_pool_cidrs).
-    pub fn ipam_pool_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolCidr>,
-    ) -> Self {
-        self.inner.ipam_pool_cidrs.get_or_insert_default().push(input.into());
+    pub fn ipam_pool_cidrs(mut self, input: crate::types::IpamPoolCidr) -> Self {
+        self.inner.ipam_pool_cidrs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsResult::ipam_pool_cidrs`](crate::types::GetIpamPoolCidrsResult::ipam_pool_cidrs).

@@ -67,8 +67,8 @@ pub struct GetIpamPrefixListResolverRulesRequestBuilder {
 }
 impl GetIpamPrefixListResolverRulesRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverRulesRequest::dry_run`](crate::types::GetIpamPrefixListResolverRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::dry_run`](crate::types::GetIpamPrefixListResolverRulesRequest::dry_run).
@@ -111,11 +111,8 @@ impl GetIpamPrefixListResolverRulesRequestBuilder {
     /// Appends one item to [`GetIpamPrefixListResolverRulesRequest::filters`](crate::types::GetIpamPrefixListResolverRulesRequest::filters): One or more filters to limit the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::filters`](crate::types::GetIpamPrefixListResolverRulesRequest::filters).
@@ -135,8 +132,8 @@ impl GetIpamPrefixListResolverRulesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetIpamPrefixListResolverRulesRequest::max_results`](crate::types::GetIpamPrefixListResolverRulesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::max_results`](crate::types::GetIpamPrefixListResolverRulesRequest::max_results).

@@ -48,11 +48,8 @@ impl GetIpamPrefixListResolverRulesResultBuilder {
     /// Appends one item to [`GetIpamPrefixListResolverRulesResult::rules`](crate::types::GetIpamPrefixListResolverRulesResult::rules): The CIDR selection rules for the IPAM prefix list resolver.
     ///
     /// To set the whole list at once, use [`set_rules`](Self::set_rules).
-    pub fn rules(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverRule>,
-    ) -> Self {
-        self.inner.rules.get_or_insert_default().push(input.into());
+    pub fn rules(mut self, input: crate::types::IpamPrefixListResolverRule) -> Self {
+        self.inner.rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesResult::rules`](crate::types::GetIpamPrefixListResolverRulesResult::rules).

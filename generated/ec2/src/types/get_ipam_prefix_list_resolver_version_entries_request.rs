@@ -69,8 +69,8 @@ pub struct GetIpamPrefixListResolverVersionEntriesRequestBuilder {
 }
 impl GetIpamPrefixListResolverVersionEntriesRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::dry_run).
@@ -111,12 +111,9 @@ impl GetIpamPrefixListResolverVersionEntriesRequestBuilder {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version): The version number of the resolver for which to retrieve CIDR entries.
-    pub fn ipam_prefix_list_resolver_version(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_version(mut self, input: i64) -> Self {
         self.inner.ipam_prefix_list_resolver_version = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -135,8 +132,8 @@ impl GetIpamPrefixListResolverVersionEntriesRequestBuilder {
         &self.inner.ipam_prefix_list_resolver_version
     }
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::max_results).

@@ -50,11 +50,9 @@ impl GetIpamPrefixListResolverVersionEntriesResultBuilder {
     /// To set the whole list at once, use [`set_entries`](Self::set_entries).
     pub fn entries(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamPrefixListResolverVersionEntry,
-        >,
+        input: crate::types::IpamPrefixListResolverVersionEntry,
     ) -> Self {
-        self.inner.entries.get_or_insert_default().push(input.into());
+        self.inner.entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesResult::entries`](crate::types::GetIpamPrefixListResolverVersionEntriesResult::entries).

@@ -74,8 +74,8 @@ pub struct GetIpamPrefixListResolverVersionsRequestBuilder {
 }
 impl GetIpamPrefixListResolverVersionsRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverVersionsRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionsRequest::dry_run).
@@ -118,14 +118,11 @@ impl GetIpamPrefixListResolverVersionsRequestBuilder {
     /// Appends one item to [`GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions`](crate::types::GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions): Specific version numbers to retrieve.
     ///
     /// To set the whole list at once, use [`set_ipam_prefix_list_resolver_versions`](Self::set_ipam_prefix_list_resolver_versions).
-    pub fn ipam_prefix_list_resolver_versions(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_versions(mut self, input: i64) -> Self {
         self.inner
             .ipam_prefix_list_resolver_versions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions`](crate::types::GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions).
@@ -145,8 +142,8 @@ impl GetIpamPrefixListResolverVersionsRequestBuilder {
         &self.inner.ipam_prefix_list_resolver_versions
     }
     /// Sets [`GetIpamPrefixListResolverVersionsRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionsRequest::max_results).
@@ -163,11 +160,8 @@ impl GetIpamPrefixListResolverVersionsRequestBuilder {
     /// Appends one item to [`GetIpamPrefixListResolverVersionsRequest::filters`](crate::types::GetIpamPrefixListResolverVersionsRequest::filters): One or more filters to limit the results.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::filters`](crate::types::GetIpamPrefixListResolverVersionsRequest::filters).

@@ -52,12 +52,12 @@ impl GetIpamPrefixListResolverVersionsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_prefix_list_resolver_versions`](Self::set_ipam_prefix_list_resolver_versions).
     pub fn ipam_prefix_list_resolver_versions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverVersion>,
+        input: crate::types::IpamPrefixListResolverVersion,
     ) -> Self {
         self.inner
             .ipam_prefix_list_resolver_versions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsResult::ipam_prefix_list_resolver_versions`](crate::types::GetIpamPrefixListResolverVersionsResult::ipam_prefix_list_resolver_versions).

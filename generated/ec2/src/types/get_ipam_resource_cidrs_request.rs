@@ -106,8 +106,8 @@ pub struct GetIpamResourceCidrsRequestBuilder {
 }
 impl GetIpamResourceCidrsRequestBuilder {
     /// Sets [`GetIpamResourceCidrsRequest::dry_run`](crate::types::GetIpamResourceCidrsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::dry_run`](crate::types::GetIpamResourceCidrsRequest::dry_run).
@@ -124,11 +124,8 @@ impl GetIpamResourceCidrsRequestBuilder {
     /// Appends one item to [`GetIpamResourceCidrsRequest::filters`](crate::types::GetIpamResourceCidrsRequest::filters): One or more filters for the request.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::filters`](crate::types::GetIpamResourceCidrsRequest::filters).
@@ -148,8 +145,8 @@ impl GetIpamResourceCidrsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetIpamResourceCidrsRequest::max_results`](crate::types::GetIpamResourceCidrsRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::max_results`](crate::types::GetIpamResourceCidrsRequest::max_results).
@@ -252,11 +249,8 @@ impl GetIpamResourceCidrsRequestBuilder {
         &self.inner.resource_id
     }
     /// Sets [`GetIpamResourceCidrsRequest::resource_type`](crate::types::GetIpamResourceCidrsRequest::resource_type): The resource type.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::resource_type`](crate::types::GetIpamResourceCidrsRequest::resource_type).
@@ -276,11 +270,8 @@ impl GetIpamResourceCidrsRequestBuilder {
         &self.inner.resource_type
     }
     /// Sets [`GetIpamResourceCidrsRequest::resource_tag`](crate::types::GetIpamResourceCidrsRequest::resource_tag): The resource tag.
-    pub fn resource_tag(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
-    ) -> Self {
-        self.inner.resource_tag = ::std::option::Option::Some(input.into());
+    pub fn resource_tag(mut self, input: crate::types::RequestIpamResourceTag) -> Self {
+        self.inner.resource_tag = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::resource_tag`](crate::types::GetIpamResourceCidrsRequest::resource_tag).

@@ -70,11 +70,8 @@ impl GetIpamResourceCidrsResultBuilder {
     /// Appends one item to [`GetIpamResourceCidrsResult::ipam_resource_cidrs`](crate::types::GetIpamResourceCidrsResult::ipam_resource_cidrs): The resource CIDRs.
     ///
     /// To set the whole list at once, use [`set_ipam_resource_cidrs`](Self::set_ipam_resource_cidrs).
-    pub fn ipam_resource_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceCidr>,
-    ) -> Self {
-        self.inner.ipam_resource_cidrs.get_or_insert_default().push(input.into());
+    pub fn ipam_resource_cidrs(mut self, input: crate::types::IpamResourceCidr) -> Self {
+        self.inner.ipam_resource_cidrs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsResult::ipam_resource_cidrs`](crate::types::GetIpamResourceCidrsResult::ipam_resource_cidrs).

@@ -69,8 +69,8 @@ pub struct GetIpamRouteOriginAuthorizationsRequestBuilder {
 }
 impl GetIpamRouteOriginAuthorizationsRequestBuilder {
     /// Sets [`GetIpamRouteOriginAuthorizationsRequest::dry_run`](crate::types::GetIpamRouteOriginAuthorizationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRouteOriginAuthorizationsRequest::dry_run`](crate::types::GetIpamRouteOriginAuthorizationsRequest::dry_run).
@@ -133,8 +133,8 @@ impl GetIpamRouteOriginAuthorizationsRequestBuilder {
         &self.inner.cidr
     }
     /// Sets [`GetIpamRouteOriginAuthorizationsRequest::max_results`](crate::types::GetIpamRouteOriginAuthorizationsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRouteOriginAuthorizationsRequest::max_results`](crate::types::GetIpamRouteOriginAuthorizationsRequest::max_results).

@@ -52,12 +52,9 @@ impl GetIpamRouteOriginAuthorizationsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_route_origin_authorizations`](Self::set_ipam_route_origin_authorizations).
     pub fn ipam_route_origin_authorizations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamRouteOriginAuthorizationInfo>,
+        input: crate::types::IpamRouteOriginAuthorizationInfo,
     ) -> Self {
-        self.inner
-            .ipam_route_origin_authorizations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipam_route_origin_authorizations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamRouteOriginAuthorizationsResult::ipam_route_origin_authorizations`](crate::types::GetIpamRouteOriginAuthorizationsResult::ipam_route_origin_authorizations).

@@ -81,9 +81,9 @@ impl GetIpamRouteProtectionFindingsResultBuilder {
     /// To set the whole list at once, use [`set_route_protection_findings`](Self::set_route_protection_findings).
     pub fn route_protection_findings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamRouteProtectionFinding>,
+        input: crate::types::IpamRouteProtectionFinding,
     ) -> Self {
-        self.inner.route_protection_findings.get_or_insert_default().push(input.into());
+        self.inner.route_protection_findings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamRouteProtectionFindingsResult::route_protection_findings`](crate::types::GetIpamRouteProtectionFindingsResult::route_protection_findings).

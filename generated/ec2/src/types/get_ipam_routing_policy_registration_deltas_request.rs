@@ -96,8 +96,8 @@ pub struct GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
 }
 impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run).
@@ -160,11 +160,8 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
         &self.inner.delta_id
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::start_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::start_time): The start of the time range to filter deltas by.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::start_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::start_time).
@@ -184,11 +181,8 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::end_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::end_time): The end of the time range to filter deltas by.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::end_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::end_time).
@@ -210,9 +204,9 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order): The chronological order to return results in.
     pub fn chronological_order(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChronologicalOrder>,
+        input: crate::types::ChronologicalOrder,
     ) -> Self {
-        self.inner.chronological_order = ::std::option::Option::Some(input.into());
+        self.inner.chronological_order = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order).
@@ -232,8 +226,8 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
         &self.inner.chronological_order
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::max_results`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::max_results`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::max_results).

@@ -52,14 +52,12 @@ impl GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
     /// To set the whole list at once, use [`set_ipam_routing_policy_registration_deltas`](Self::set_ipam_routing_policy_registration_deltas).
     pub fn ipam_routing_policy_registration_deltas(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamRoutingPolicyRegistrationDelta,
-        >,
+        input: crate::types::IpamRoutingPolicyRegistrationDelta,
     ) -> Self {
         self.inner
             .ipam_routing_policy_registration_deltas
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasResult::ipam_routing_policy_registration_deltas`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult::ipam_routing_policy_registration_deltas).

@@ -69,8 +69,8 @@ pub struct GetIpamRoutingPolicyRegistrationsRequestBuilder {
 }
 impl GetIpamRoutingPolicyRegistrationsRequestBuilder {
     /// Sets [`GetIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationsRequest::dry_run).
@@ -133,8 +133,8 @@ impl GetIpamRoutingPolicyRegistrationsRequestBuilder {
         &self.inner.cidr
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationsRequest::max_results`](crate::types::GetIpamRoutingPolicyRegistrationsRequest::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationsRequest::max_results`](crate::types::GetIpamRoutingPolicyRegistrationsRequest::max_results).

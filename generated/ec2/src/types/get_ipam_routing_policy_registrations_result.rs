@@ -52,12 +52,9 @@ impl GetIpamRoutingPolicyRegistrationsResultBuilder {
     /// To set the whole list at once, use [`set_ipam_routing_policy_registrations`](Self::set_ipam_routing_policy_registrations).
     pub fn ipam_routing_policy_registrations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamRoutingPolicyRegistration>,
+        input: crate::types::IpamRoutingPolicyRegistration,
     ) -> Self {
-        self.inner
-            .ipam_routing_policy_registrations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipam_routing_policy_registrations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationsResult::ipam_routing_policy_registrations`](crate::types::GetIpamRoutingPolicyRegistrationsResult::ipam_routing_policy_registrations).

@@ -43,9 +43,9 @@ impl GetLaunchTemplateDataResultBuilder {
     /// Sets [`GetLaunchTemplateDataResult::launch_template_data`](crate::types::GetLaunchTemplateDataResult::launch_template_data): The instance data.
     pub fn launch_template_data(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResponseLaunchTemplateData>,
+        input: crate::types::ResponseLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input.into());
+        self.inner.launch_template_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetLaunchTemplateDataResult::launch_template_data`](crate::types::GetLaunchTemplateDataResult::launch_template_data).

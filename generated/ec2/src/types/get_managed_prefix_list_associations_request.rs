@@ -60,8 +60,8 @@ pub struct GetManagedPrefixListAssociationsRequestBuilder {
 }
 impl GetManagedPrefixListAssociationsRequestBuilder {
     /// Sets [`GetManagedPrefixListAssociationsRequest::dry_run`](crate::types::GetManagedPrefixListAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListAssociationsRequest::dry_run`](crate::types::GetManagedPrefixListAssociationsRequest::dry_run).
@@ -98,8 +98,8 @@ impl GetManagedPrefixListAssociationsRequestBuilder {
         &self.inner.prefix_list_id
     }
     /// Sets [`GetManagedPrefixListAssociationsRequest::max_results`](crate::types::GetManagedPrefixListAssociationsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListAssociationsRequest::max_results`](crate::types::GetManagedPrefixListAssociationsRequest::max_results).

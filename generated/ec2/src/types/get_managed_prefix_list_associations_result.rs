@@ -50,9 +50,9 @@ impl GetManagedPrefixListAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_prefix_list_associations`](Self::set_prefix_list_associations).
     pub fn prefix_list_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrefixListAssociation>,
+        input: crate::types::PrefixListAssociation,
     ) -> Self {
-        self.inner.prefix_list_associations.get_or_insert_default().push(input.into());
+        self.inner.prefix_list_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListAssociationsResult::prefix_list_associations`](crate::types::GetManagedPrefixListAssociationsResult::prefix_list_associations).

@@ -67,8 +67,8 @@ pub struct GetManagedPrefixListEntriesRequestBuilder {
 }
 impl GetManagedPrefixListEntriesRequestBuilder {
     /// Sets [`GetManagedPrefixListEntriesRequest::dry_run`](crate::types::GetManagedPrefixListEntriesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::dry_run`](crate::types::GetManagedPrefixListEntriesRequest::dry_run).
@@ -105,8 +105,8 @@ impl GetManagedPrefixListEntriesRequestBuilder {
         &self.inner.prefix_list_id
     }
     /// Sets [`GetManagedPrefixListEntriesRequest::target_version`](crate::types::GetManagedPrefixListEntriesRequest::target_version): The version of the prefix list for which to return the entries.
-    pub fn target_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.target_version = ::std::option::Option::Some(input.into());
+    pub fn target_version(mut self, input: i64) -> Self {
+        self.inner.target_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::target_version`](crate::types::GetManagedPrefixListEntriesRequest::target_version).
@@ -121,8 +121,8 @@ impl GetManagedPrefixListEntriesRequestBuilder {
         &self.inner.target_version
     }
     /// Sets [`GetManagedPrefixListEntriesRequest::max_results`](crate::types::GetManagedPrefixListEntriesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::max_results`](crate::types::GetManagedPrefixListEntriesRequest::max_results).

@@ -46,11 +46,8 @@ impl GetManagedPrefixListEntriesResultBuilder {
     /// Appends one item to [`GetManagedPrefixListEntriesResult::entries`](crate::types::GetManagedPrefixListEntriesResult::entries): Information about the prefix list entries.
     ///
     /// To set the whole list at once, use [`set_entries`](Self::set_entries).
-    pub fn entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrefixListEntry>,
-    ) -> Self {
-        self.inner.entries.get_or_insert_default().push(input.into());
+    pub fn entries(mut self, input: crate::types::PrefixListEntry) -> Self {
+        self.inner.entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesResult::entries`](crate::types::GetManagedPrefixListEntriesResult::entries).

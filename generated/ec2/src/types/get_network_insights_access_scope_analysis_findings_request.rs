@@ -90,8 +90,8 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results).
@@ -128,8 +128,8 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run).

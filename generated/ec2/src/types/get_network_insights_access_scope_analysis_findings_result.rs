@@ -92,11 +92,8 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status): The status of Network Access Scope Analysis.
-    pub fn analysis_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisStatus>,
-    ) -> Self {
-        self.inner.analysis_status = ::std::option::Option::Some(input.into());
+    pub fn analysis_status(mut self, input: crate::types::AnalysisStatus) -> Self {
+        self.inner.analysis_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status).
@@ -120,9 +117,9 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
     /// To set the whole list at once, use [`set_analysis_findings`](Self::set_analysis_findings).
     pub fn analysis_findings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AccessScopeAnalysisFinding>,
+        input: crate::types::AccessScopeAnalysisFinding,
     ) -> Self {
-        self.inner.analysis_findings.get_or_insert_default().push(input.into());
+        self.inner.analysis_findings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_findings`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_findings).

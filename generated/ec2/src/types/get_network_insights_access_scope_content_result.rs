@@ -43,10 +43,10 @@ impl GetNetworkInsightsAccessScopeContentResultBuilder {
     /// Sets [`GetNetworkInsightsAccessScopeContentResult::network_insights_access_scope_content`](crate::types::GetNetworkInsightsAccessScopeContentResult::network_insights_access_scope_content): The Network Access Scope content.
     pub fn network_insights_access_scope_content(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsAccessScopeContent>,
+        input: crate::types::NetworkInsightsAccessScopeContent,
     ) -> Self {
         self.inner.network_insights_access_scope_content = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -79,11 +79,8 @@ impl GetPasswordDataResultBuilder {
         &self.inner.instance_id
     }
     /// Sets [`GetPasswordDataResult::timestamp`](crate::types::GetPasswordDataResult::timestamp): The time the data was last updated.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetPasswordDataResult::timestamp`](crate::types::GetPasswordDataResult::timestamp).

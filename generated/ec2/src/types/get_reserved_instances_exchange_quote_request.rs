@@ -57,8 +57,8 @@ pub struct GetReservedInstancesExchangeQuoteRequestBuilder {
 }
 impl GetReservedInstancesExchangeQuoteRequestBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::GetReservedInstancesExchangeQuoteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::GetReservedInstancesExchangeQuoteRequest::dry_run).
@@ -103,9 +103,9 @@ impl GetReservedInstancesExchangeQuoteRequestBuilder {
     /// To set the whole list at once, use [`set_target_configurations`](Self::set_target_configurations).
     pub fn target_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetConfigurationRequest>,
+        input: crate::types::TargetConfigurationRequest,
     ) -> Self {
-        self.inner.target_configurations.get_or_insert_default().push(input.into());
+        self.inner.target_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteRequest::target_configurations`](crate::types::GetReservedInstancesExchangeQuoteRequest::target_configurations).

@@ -135,8 +135,8 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
         &self.inner.currency_code
     }
     /// Sets [`GetReservedInstancesExchangeQuoteResult::is_valid_exchange`](crate::types::GetReservedInstancesExchangeQuoteResult::is_valid_exchange): If `true`, the exchange is valid.
-    pub fn is_valid_exchange(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_valid_exchange = ::std::option::Option::Some(input.into());
+    pub fn is_valid_exchange(mut self, input: bool) -> Self {
+        self.inner.is_valid_exchange = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::is_valid_exchange`](crate::types::GetReservedInstancesExchangeQuoteResult::is_valid_exchange).
@@ -153,10 +153,10 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteResult::output_reserved_instances_will_expire_at`](crate::types::GetReservedInstancesExchangeQuoteResult::output_reserved_instances_will_expire_at): The new end date of the reservation term.
     pub fn output_reserved_instances_will_expire_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.inner.output_reserved_instances_will_expire_at = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -201,11 +201,9 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup`](crate::types::GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup): The cost associated with the Reserved Instance.
     pub fn reserved_instance_value_rollup(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationValue>,
+        input: crate::types::ReservationValue,
     ) -> Self {
-        self.inner.reserved_instance_value_rollup = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.reserved_instance_value_rollup = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup`](crate::types::GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup).
@@ -229,12 +227,9 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     /// To set the whole list at once, use [`set_reserved_instance_value_set`](Self::set_reserved_instance_value_set).
     pub fn reserved_instance_value_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstanceReservationValue>,
+        input: crate::types::ReservedInstanceReservationValue,
     ) -> Self {
-        self.inner
-            .reserved_instance_value_set
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.reserved_instance_value_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::reserved_instance_value_set`](crate::types::GetReservedInstancesExchangeQuoteResult::reserved_instance_value_set).
@@ -260,10 +255,10 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteResult::target_configuration_value_rollup`](crate::types::GetReservedInstancesExchangeQuoteResult::target_configuration_value_rollup): The cost associated with the Reserved Instance.
     pub fn target_configuration_value_rollup(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationValue>,
+        input: crate::types::ReservationValue,
     ) -> Self {
         self.inner.target_configuration_value_rollup = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -288,12 +283,9 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     /// To set the whole list at once, use [`set_target_configuration_value_set`](Self::set_target_configuration_value_set).
     pub fn target_configuration_value_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetReservationValue>,
+        input: crate::types::TargetReservationValue,
     ) -> Self {
-        self.inner
-            .target_configuration_value_set
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.target_configuration_value_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::target_configuration_value_set`](crate::types::GetReservedInstancesExchangeQuoteResult::target_configuration_value_set).

@@ -43,9 +43,9 @@ impl GetRouteServerAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_route_server_associations`](Self::set_route_server_associations).
     pub fn route_server_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerAssociation>,
+        input: crate::types::RouteServerAssociation,
     ) -> Self {
-        self.inner.route_server_associations.get_or_insert_default().push(input.into());
+        self.inner.route_server_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetRouteServerAssociationsResult::route_server_associations`](crate::types::GetRouteServerAssociationsResult::route_server_associations).

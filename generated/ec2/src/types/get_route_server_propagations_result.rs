@@ -43,9 +43,9 @@ impl GetRouteServerPropagationsResultBuilder {
     /// To set the whole list at once, use [`set_route_server_propagations`](Self::set_route_server_propagations).
     pub fn route_server_propagations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPropagation>,
+        input: crate::types::RouteServerPropagation,
     ) -> Self {
-        self.inner.route_server_propagations.get_or_insert_default().push(input.into());
+        self.inner.route_server_propagations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetRouteServerPropagationsResult::route_server_propagations`](crate::types::GetRouteServerPropagationsResult::route_server_propagations).

@@ -111,8 +111,8 @@ impl GetRouteServerRoutingDatabaseRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetRouteServerRoutingDatabaseRequest::max_results`](crate::types::GetRouteServerRoutingDatabaseRequest::max_results): The maximum number of routing database entries to return in a single response.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::max_results`](crate::types::GetRouteServerRoutingDatabaseRequest::max_results).
@@ -127,8 +127,8 @@ impl GetRouteServerRoutingDatabaseRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`GetRouteServerRoutingDatabaseRequest::dry_run`](crate::types::GetRouteServerRoutingDatabaseRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::dry_run`](crate::types::GetRouteServerRoutingDatabaseRequest::dry_run).
@@ -145,11 +145,8 @@ impl GetRouteServerRoutingDatabaseRequestBuilder {
     /// Appends one item to [`GetRouteServerRoutingDatabaseRequest::filters`](crate::types::GetRouteServerRoutingDatabaseRequest::filters): Filters to apply to the routing database query.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::filters`](crate::types::GetRouteServerRoutingDatabaseRequest::filters).

@@ -51,11 +51,8 @@ pub struct GetRouteServerRoutingDatabaseResultBuilder {
 }
 impl GetRouteServerRoutingDatabaseResultBuilder {
     /// Sets [`GetRouteServerRoutingDatabaseResult::are_routes_persisted`](crate::types::GetRouteServerRoutingDatabaseResult::are_routes_persisted): Indicates whether routes are being persisted in the routing database.
-    pub fn are_routes_persisted(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.are_routes_persisted = ::std::option::Option::Some(input.into());
+    pub fn are_routes_persisted(mut self, input: bool) -> Self {
+        self.inner.are_routes_persisted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseResult::are_routes_persisted`](crate::types::GetRouteServerRoutingDatabaseResult::are_routes_persisted).
@@ -75,11 +72,8 @@ impl GetRouteServerRoutingDatabaseResultBuilder {
     /// Appends one item to [`GetRouteServerRoutingDatabaseResult::routes`](crate::types::GetRouteServerRoutingDatabaseResult::routes): The collection of routes in the route server's routing database.
     ///
     /// To set the whole list at once, use [`set_routes`](Self::set_routes).
-    pub fn routes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerRoute>,
-    ) -> Self {
-        self.inner.routes.get_or_insert_default().push(input.into());
+    pub fn routes(mut self, input: crate::types::RouteServerRoute) -> Self {
+        self.inner.routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseResult::routes`](crate::types::GetRouteServerRoutingDatabaseResult::routes).

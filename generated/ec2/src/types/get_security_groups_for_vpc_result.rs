@@ -72,9 +72,9 @@ impl GetSecurityGroupsForVpcResultBuilder {
     /// To set the whole list at once, use [`set_security_group_for_vpcs`](Self::set_security_group_for_vpcs).
     pub fn security_group_for_vpcs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupForVpc>,
+        input: crate::types::SecurityGroupForVpc,
     ) -> Self {
-        self.inner.security_group_for_vpcs.get_or_insert_default().push(input.into());
+        self.inner.security_group_for_vpcs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetSecurityGroupsForVpcResult::security_group_for_vpcs`](crate::types::GetSecurityGroupsForVpcResult::security_group_for_vpcs).

@@ -47,13 +47,8 @@ pub struct GetSerialConsoleAccessStatusResultBuilder {
 }
 impl GetSerialConsoleAccessStatusResultBuilder {
     /// Sets [`GetSerialConsoleAccessStatusResult::serial_console_access_enabled`](crate::types::GetSerialConsoleAccessStatusResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.
-    pub fn serial_console_access_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.serial_console_access_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn serial_console_access_enabled(mut self, input: bool) -> Self {
+        self.inner.serial_console_access_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSerialConsoleAccessStatusResult::serial_console_access_enabled`](crate::types::GetSerialConsoleAccessStatusResult::serial_console_access_enabled).
@@ -71,11 +66,8 @@ impl GetSerialConsoleAccessStatusResultBuilder {
         &self.inner.serial_console_access_enabled
     }
     /// Sets [`GetSerialConsoleAccessStatusResult::managed_by`](crate::types::GetSerialConsoleAccessStatusResult::managed_by): The entity that manages access to the serial console.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSerialConsoleAccessStatusResult::managed_by`](crate::types::GetSerialConsoleAccessStatusResult::managed_by).

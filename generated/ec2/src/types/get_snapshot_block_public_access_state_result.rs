@@ -53,11 +53,8 @@ pub struct GetSnapshotBlockPublicAccessStateResultBuilder {
 }
 impl GetSnapshotBlockPublicAccessStateResultBuilder {
     /// Sets [`GetSnapshotBlockPublicAccessStateResult::state`](crate::types::GetSnapshotBlockPublicAccessStateResult::state): The current state of block public access for snapshots.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotBlockPublicAccessState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSnapshotBlockPublicAccessStateResult::state`](crate::types::GetSnapshotBlockPublicAccessStateResult::state).
@@ -77,11 +74,8 @@ impl GetSnapshotBlockPublicAccessStateResultBuilder {
         &self.inner.state
     }
     /// Sets [`GetSnapshotBlockPublicAccessStateResult::managed_by`](crate::types::GetSnapshotBlockPublicAccessStateResult::managed_by): The entity that manages the state for block public access for snapshots.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSnapshotBlockPublicAccessStateResult::managed_by`](crate::types::GetSnapshotBlockPublicAccessStateResult::managed_by).

@@ -144,8 +144,8 @@ impl GetSpotPlacementScoresRequestBuilder {
         &self.inner.instance_types
     }
     /// Sets [`GetSpotPlacementScoresRequest::target_capacity`](crate::types::GetSpotPlacementScoresRequest::target_capacity): The target capacity.
-    pub fn target_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.target_capacity = ::std::option::Option::Some(input.into());
+    pub fn target_capacity(mut self, input: i32) -> Self {
+        self.inner.target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::target_capacity`](crate::types::GetSpotPlacementScoresRequest::target_capacity).
@@ -162,9 +162,9 @@ impl GetSpotPlacementScoresRequestBuilder {
     /// Sets [`GetSpotPlacementScoresRequest::target_capacity_unit_type`](crate::types::GetSpotPlacementScoresRequest::target_capacity_unit_type): The unit for the target capacity.
     pub fn target_capacity_unit_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetCapacityUnitType>,
+        input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input.into());
+        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::target_capacity_unit_type`](crate::types::GetSpotPlacementScoresRequest::target_capacity_unit_type).
@@ -184,11 +184,8 @@ impl GetSpotPlacementScoresRequestBuilder {
         &self.inner.target_capacity_unit_type
     }
     /// Sets [`GetSpotPlacementScoresRequest::single_availability_zone`](crate::types::GetSpotPlacementScoresRequest::single_availability_zone): Specify `true` so that the response returns a list of scored Availability Zones.
-    pub fn single_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.single_availability_zone = ::std::option::Option::Some(input.into());
+    pub fn single_availability_zone(mut self, input: bool) -> Self {
+        self.inner.single_availability_zone = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::single_availability_zone`](crate::types::GetSpotPlacementScoresRequest::single_availability_zone).
@@ -234,12 +231,10 @@ impl GetSpotPlacementScoresRequestBuilder {
     /// Sets [`GetSpotPlacementScoresRequest::instance_requirements_with_metadata`](crate::types::GetSpotPlacementScoresRequest::instance_requirements_with_metadata): The attributes for the instance types.
     pub fn instance_requirements_with_metadata(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceRequirementsWithMetadataRequest,
-        >,
+        input: crate::types::InstanceRequirementsWithMetadataRequest,
     ) -> Self {
         self.inner.instance_requirements_with_metadata = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -262,8 +257,8 @@ impl GetSpotPlacementScoresRequestBuilder {
         &self.inner.instance_requirements_with_metadata
     }
     /// Sets [`GetSpotPlacementScoresRequest::dry_run`](crate::types::GetSpotPlacementScoresRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::dry_run`](crate::types::GetSpotPlacementScoresRequest::dry_run).
@@ -278,8 +273,8 @@ impl GetSpotPlacementScoresRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`GetSpotPlacementScoresRequest::max_results`](crate::types::GetSpotPlacementScoresRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::max_results`](crate::types::GetSpotPlacementScoresRequest::max_results).
@@ -316,11 +311,8 @@ impl GetSpotPlacementScoresRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetSpotPlacementScoresRequest::include_local_zones`](crate::types::GetSpotPlacementScoresRequest::include_local_zones): Specify `true` so that the response returns scores that include Local Zones.
-    pub fn include_local_zones(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_local_zones = ::std::option::Option::Some(input.into());
+    pub fn include_local_zones(mut self, input: bool) -> Self {
+        self.inner.include_local_zones = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::include_local_zones`](crate::types::GetSpotPlacementScoresRequest::include_local_zones).

@@ -56,9 +56,9 @@ impl GetSpotPlacementScoresResultBuilder {
     /// To set the whole list at once, use [`set_spot_placement_scores`](Self::set_spot_placement_scores).
     pub fn spot_placement_scores(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotPlacementScore>,
+        input: crate::types::SpotPlacementScore,
     ) -> Self {
-        self.inner.spot_placement_scores.get_or_insert_default().push(input.into());
+        self.inner.spot_placement_scores.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresResult::spot_placement_scores`](crate::types::GetSpotPlacementScoresResult::spot_placement_scores).

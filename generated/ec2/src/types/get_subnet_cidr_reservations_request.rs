@@ -74,11 +74,8 @@ impl GetSubnetCidrReservationsRequestBuilder {
     /// Appends one item to [`GetSubnetCidrReservationsRequest::filters`](crate::types::GetSubnetCidrReservationsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetSubnetCidrReservationsRequest::filters`](crate::types::GetSubnetCidrReservationsRequest::filters).
@@ -120,8 +117,8 @@ impl GetSubnetCidrReservationsRequestBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`GetSubnetCidrReservationsRequest::dry_run`](crate::types::GetSubnetCidrReservationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSubnetCidrReservationsRequest::dry_run`](crate::types::GetSubnetCidrReservationsRequest::dry_run).
@@ -158,8 +155,8 @@ impl GetSubnetCidrReservationsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetSubnetCidrReservationsRequest::max_results`](crate::types::GetSubnetCidrReservationsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSubnetCidrReservationsRequest::max_results`](crate::types::GetSubnetCidrReservationsRequest::max_results).

@@ -63,12 +63,9 @@ impl GetSubnetCidrReservationsResultBuilder {
     /// To set the whole list at once, use [`set_subnet_ipv4_cidr_reservations`](Self::set_subnet_ipv4_cidr_reservations).
     pub fn subnet_ipv4_cidr_reservations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrReservation>,
+        input: crate::types::SubnetCidrReservation,
     ) -> Self {
-        self.inner
-            .subnet_ipv4_cidr_reservations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.subnet_ipv4_cidr_reservations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetSubnetCidrReservationsResult::subnet_ipv4_cidr_reservations`](crate::types::GetSubnetCidrReservationsResult::subnet_ipv4_cidr_reservations).
@@ -94,12 +91,9 @@ impl GetSubnetCidrReservationsResultBuilder {
     /// To set the whole list at once, use [`set_subnet_ipv6_cidr_reservations`](Self::set_subnet_ipv6_cidr_reservations).
     pub fn subnet_ipv6_cidr_reservations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrReservation>,
+        input: crate::types::SubnetCidrReservation,
     ) -> Self {
-        self.inner
-            .subnet_ipv6_cidr_reservations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.subnet_ipv6_cidr_reservations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetSubnetCidrReservationsResult::subnet_ipv6_cidr_reservations`](crate::types::GetSubnetCidrReservationsResult::subnet_ipv6_cidr_reservations).

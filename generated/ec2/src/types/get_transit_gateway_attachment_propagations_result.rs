@@ -52,14 +52,12 @@ impl GetTransitGatewayAttachmentPropagationsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_attachment_propagations`](Self::set_transit_gateway_attachment_propagations).
     pub fn transit_gateway_attachment_propagations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentPropagation,
-        >,
+        input: crate::types::TransitGatewayAttachmentPropagation,
     ) -> Self {
         self.inner
             .transit_gateway_attachment_propagations
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayAttachmentPropagationsResult::transit_gateway_attachment_propagations`](crate::types::GetTransitGatewayAttachmentPropagationsResult::transit_gateway_attachment_propagations).

@@ -95,11 +95,8 @@ impl GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
     /// Appends one item to [`GetTransitGatewayMeteringPolicyEntriesRequest::filters`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::filters): One or more filters to apply when retrieving metering policy entries.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::filters`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::filters).
@@ -119,8 +116,8 @@ impl GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesRequest::max_results`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::max_results`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::max_results).
@@ -157,8 +154,8 @@ impl GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesRequest::dry_run`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::dry_run`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::dry_run).

@@ -52,12 +52,12 @@ impl GetTransitGatewayMeteringPolicyEntriesResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_metering_policy_entries`](Self::set_transit_gateway_metering_policy_entries).
     pub fn transit_gateway_metering_policy_entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicyEntry>,
+        input: crate::types::TransitGatewayMeteringPolicyEntry,
     ) -> Self {
         self.inner
             .transit_gateway_metering_policy_entries
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesResult::transit_gateway_metering_policy_entries`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult::transit_gateway_metering_policy_entries).

@@ -52,14 +52,9 @@ impl GetTransitGatewayMulticastDomainAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_multicast_domain_associations`](Self::set_multicast_domain_associations).
     pub fn multicast_domain_associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDomainAssociation,
-        >,
+        input: crate::types::TransitGatewayMulticastDomainAssociation,
     ) -> Self {
-        self.inner
-            .multicast_domain_associations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.multicast_domain_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMulticastDomainAssociationsResult::multicast_domain_associations`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult::multicast_domain_associations).

@@ -50,11 +50,9 @@ impl GetTransitGatewayPolicyTableAssociationsResultBuilder {
     /// To set the whole list at once, use [`set_associations`](Self::set_associations).
     pub fn associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayPolicyTableAssociation,
-        >,
+        input: crate::types::TransitGatewayPolicyTableAssociation,
     ) -> Self {
-        self.inner.associations.get_or_insert_default().push(input.into());
+        self.inner.associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayPolicyTableAssociationsResult::associations`](crate::types::GetTransitGatewayPolicyTableAssociationsResult::associations).

@@ -52,12 +52,12 @@ impl GetTransitGatewayPolicyTableEntriesResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_policy_table_entries`](Self::set_transit_gateway_policy_table_entries).
     pub fn transit_gateway_policy_table_entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyTableEntry>,
+        input: crate::types::TransitGatewayPolicyTableEntry,
     ) -> Self {
         self.inner
             .transit_gateway_policy_table_entries
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayPolicyTableEntriesResult::transit_gateway_policy_table_entries`](crate::types::GetTransitGatewayPolicyTableEntriesResult::transit_gateway_policy_table_entries).

@@ -103,11 +103,8 @@ impl GetTransitGatewayPrefixListReferencesRequestBuilder {
     /// Appends one item to [`GetTransitGatewayPrefixListReferencesRequest::filters`](crate::types::GetTransitGatewayPrefixListReferencesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayPrefixListReferencesRequest::filters`](crate::types::GetTransitGatewayPrefixListReferencesRequest::filters).
@@ -127,8 +124,8 @@ impl GetTransitGatewayPrefixListReferencesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetTransitGatewayPrefixListReferencesRequest::max_results`](crate::types::GetTransitGatewayPrefixListReferencesRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayPrefixListReferencesRequest::max_results`](crate::types::GetTransitGatewayPrefixListReferencesRequest::max_results).
@@ -165,8 +162,8 @@ impl GetTransitGatewayPrefixListReferencesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetTransitGatewayPrefixListReferencesRequest::dry_run`](crate::types::GetTransitGatewayPrefixListReferencesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayPrefixListReferencesRequest::dry_run`](crate::types::GetTransitGatewayPrefixListReferencesRequest::dry_run).

@@ -52,12 +52,12 @@ impl GetTransitGatewayPrefixListReferencesResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_prefix_list_references`](Self::set_transit_gateway_prefix_list_references).
     pub fn transit_gateway_prefix_list_references(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPrefixListReference>,
+        input: crate::types::TransitGatewayPrefixListReference,
     ) -> Self {
         self.inner
             .transit_gateway_prefix_list_references
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayPrefixListReferencesResult::transit_gateway_prefix_list_references`](crate::types::GetTransitGatewayPrefixListReferencesResult::transit_gateway_prefix_list_references).

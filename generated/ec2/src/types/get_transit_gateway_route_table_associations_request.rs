@@ -99,11 +99,8 @@ impl GetTransitGatewayRouteTableAssociationsRequestBuilder {
     /// Appends one item to [`GetTransitGatewayRouteTableAssociationsRequest::filters`](crate::types::GetTransitGatewayRouteTableAssociationsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTableAssociationsRequest::filters`](crate::types::GetTransitGatewayRouteTableAssociationsRequest::filters).
@@ -123,8 +120,8 @@ impl GetTransitGatewayRouteTableAssociationsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`GetTransitGatewayRouteTableAssociationsRequest::max_results`](crate::types::GetTransitGatewayRouteTableAssociationsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTableAssociationsRequest::max_results`](crate::types::GetTransitGatewayRouteTableAssociationsRequest::max_results).
@@ -161,8 +158,8 @@ impl GetTransitGatewayRouteTableAssociationsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetTransitGatewayRouteTableAssociationsRequest::dry_run`](crate::types::GetTransitGatewayRouteTableAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTableAssociationsRequest::dry_run`](crate::types::GetTransitGatewayRouteTableAssociationsRequest::dry_run).

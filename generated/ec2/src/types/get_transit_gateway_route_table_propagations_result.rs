@@ -52,14 +52,12 @@ impl GetTransitGatewayRouteTablePropagationsResultBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_route_table_propagations`](Self::set_transit_gateway_route_table_propagations).
     pub fn transit_gateway_route_table_propagations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayRouteTablePropagation,
-        >,
+        input: crate::types::TransitGatewayRouteTablePropagation,
     ) -> Self {
         self.inner
             .transit_gateway_route_table_propagations
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTablePropagationsResult::transit_gateway_route_table_propagations`](crate::types::GetTransitGatewayRouteTablePropagationsResult::transit_gateway_route_table_propagations).

@@ -44,8 +44,8 @@ pub struct GetVerifiedAccessEndpointPolicyResultBuilder {
 }
 impl GetVerifiedAccessEndpointPolicyResultBuilder {
     /// Sets [`GetVerifiedAccessEndpointPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessEndpointPolicyResult::policy_enabled): The status of the Verified Access policy.
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input.into());
+    pub fn policy_enabled(mut self, input: bool) -> Self {
+        self.inner.policy_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessEndpointPolicyResult::policy_enabled).

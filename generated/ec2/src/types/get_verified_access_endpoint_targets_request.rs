@@ -86,8 +86,8 @@ impl GetVerifiedAccessEndpointTargetsRequestBuilder {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`GetVerifiedAccessEndpointTargetsRequest::max_results`](crate::types::GetVerifiedAccessEndpointTargetsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsRequest::max_results`](crate::types::GetVerifiedAccessEndpointTargetsRequest::max_results).
@@ -124,8 +124,8 @@ impl GetVerifiedAccessEndpointTargetsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetVerifiedAccessEndpointTargetsRequest::dry_run`](crate::types::GetVerifiedAccessEndpointTargetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsRequest::dry_run`](crate::types::GetVerifiedAccessEndpointTargetsRequest::dry_run).

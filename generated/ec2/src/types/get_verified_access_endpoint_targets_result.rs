@@ -52,12 +52,9 @@ impl GetVerifiedAccessEndpointTargetsResultBuilder {
     /// To set the whole list at once, use [`set_verified_access_endpoint_targets`](Self::set_verified_access_endpoint_targets).
     pub fn verified_access_endpoint_targets(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointTarget>,
+        input: crate::types::VerifiedAccessEndpointTarget,
     ) -> Self {
-        self.inner
-            .verified_access_endpoint_targets
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.verified_access_endpoint_targets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsResult::verified_access_endpoint_targets`](crate::types::GetVerifiedAccessEndpointTargetsResult::verified_access_endpoint_targets).

@@ -44,8 +44,8 @@ pub struct GetVerifiedAccessGroupPolicyResultBuilder {
 }
 impl GetVerifiedAccessGroupPolicyResultBuilder {
     /// Sets [`GetVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_enabled): The status of the Verified Access policy.
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input.into());
+    pub fn policy_enabled(mut self, input: bool) -> Self {
+        self.inner.policy_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_enabled).

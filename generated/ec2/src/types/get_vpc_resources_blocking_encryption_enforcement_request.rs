@@ -82,8 +82,8 @@ impl GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`GetVpcResourcesBlockingEncryptionEnforcementRequest::max_results`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVpcResourcesBlockingEncryptionEnforcementRequest::max_results`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest::max_results).
@@ -120,8 +120,8 @@ impl GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetVpcResourcesBlockingEncryptionEnforcementRequest::dry_run`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVpcResourcesBlockingEncryptionEnforcementRequest::dry_run`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest::dry_run).

@@ -52,9 +52,9 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
     /// To set the whole list at once, use [`set_non_compliant_resources`](Self::set_non_compliant_resources).
     pub fn non_compliant_resources(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionNonCompliantResource>,
+        input: crate::types::VpcEncryptionNonCompliantResource,
     ) -> Self {
-        self.inner.non_compliant_resources.get_or_insert_default().push(input.into());
+        self.inner.non_compliant_resources.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetVpcResourcesBlockingEncryptionEnforcementResult::non_compliant_resources`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult::non_compliant_resources).

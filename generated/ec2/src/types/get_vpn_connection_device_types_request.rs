@@ -51,8 +51,8 @@ pub struct GetVpnConnectionDeviceTypesRequestBuilder {
 }
 impl GetVpnConnectionDeviceTypesRequestBuilder {
     /// Sets [`GetVpnConnectionDeviceTypesRequest::max_results`](crate::types::GetVpnConnectionDeviceTypesRequest::max_results): The maximum number of results returned by `GetVpnConnectionDeviceTypes` in paginated output.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceTypesRequest::max_results`](crate::types::GetVpnConnectionDeviceTypesRequest::max_results).
@@ -89,8 +89,8 @@ impl GetVpnConnectionDeviceTypesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`GetVpnConnectionDeviceTypesRequest::dry_run`](crate::types::GetVpnConnectionDeviceTypesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceTypesRequest::dry_run`](crate::types::GetVpnConnectionDeviceTypesRequest::dry_run).

@@ -52,12 +52,9 @@ impl GetVpnConnectionDeviceTypesResultBuilder {
     /// To set the whole list at once, use [`set_vpn_connection_device_types`](Self::set_vpn_connection_device_types).
     pub fn vpn_connection_device_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConnectionDeviceType>,
+        input: crate::types::VpnConnectionDeviceType,
     ) -> Self {
-        self.inner
-            .vpn_connection_device_types
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.vpn_connection_device_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceTypesResult::vpn_connection_device_types`](crate::types::GetVpnConnectionDeviceTypesResult::vpn_connection_device_types).

@@ -196,9 +196,9 @@ impl GetVpnTunnelReplacementStatusResultBuilder {
     /// Sets [`GetVpnTunnelReplacementStatusResult::maintenance_details`](crate::types::GetVpnTunnelReplacementStatusResult::maintenance_details): Get details of pending tunnel endpoint maintenance.
     pub fn maintenance_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MaintenanceDetails>,
+        input: crate::types::MaintenanceDetails,
     ) -> Self {
-        self.inner.maintenance_details = ::std::option::Option::Some(input.into());
+        self.inner.maintenance_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusResult::maintenance_details`](crate::types::GetVpnTunnelReplacementStatusResult::maintenance_details).

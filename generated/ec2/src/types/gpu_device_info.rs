@@ -125,8 +125,8 @@ impl GpuDeviceInfoBuilder {
         &self.inner.manufacturer
     }
     /// Sets [`GpuDeviceInfo::count`](crate::types::GpuDeviceInfo::count): The number of GPUs for the instance type.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::count`](crate::types::GpuDeviceInfo::count).
@@ -141,8 +141,8 @@ impl GpuDeviceInfoBuilder {
         &self.inner.count
     }
     /// Sets [`GpuDeviceInfo::logical_gpu_count`](crate::types::GpuDeviceInfo::logical_gpu_count): Total number of GPU devices of this type.
-    pub fn logical_gpu_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.logical_gpu_count = ::std::option::Option::Some(input.into());
+    pub fn logical_gpu_count(mut self, input: i32) -> Self {
+        self.inner.logical_gpu_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::logical_gpu_count`](crate::types::GpuDeviceInfo::logical_gpu_count).
@@ -157,8 +157,8 @@ impl GpuDeviceInfoBuilder {
         &self.inner.logical_gpu_count
     }
     /// Sets [`GpuDeviceInfo::gpu_partition_size`](crate::types::GpuDeviceInfo::gpu_partition_size): The size of each GPU as a fraction of a full GPU, between 0 (excluded) and 1 (included).
-    pub fn gpu_partition_size(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.gpu_partition_size = ::std::option::Option::Some(input.into());
+    pub fn gpu_partition_size(mut self, input: f64) -> Self {
+        self.inner.gpu_partition_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::gpu_partition_size`](crate::types::GpuDeviceInfo::gpu_partition_size).
@@ -199,11 +199,8 @@ impl GpuDeviceInfoBuilder {
         &self.inner.workloads
     }
     /// Sets [`GpuDeviceInfo::memory_info`](crate::types::GpuDeviceInfo::memory_info): Describes the memory available to the GPU accelerator.
-    pub fn memory_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GpuDeviceMemoryInfo>,
-    ) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input.into());
+    pub fn memory_info(mut self, input: crate::types::GpuDeviceMemoryInfo) -> Self {
+        self.inner.memory_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::memory_info`](crate::types::GpuDeviceInfo::memory_info).

@@ -46,11 +46,8 @@ impl GpuInfoBuilder {
     /// Appends one item to [`GpuInfo::gpus`](crate::types::GpuInfo::gpus): Describes the GPU accelerators for the instance type.
     ///
     /// To set the whole list at once, use [`set_gpus`](Self::set_gpus).
-    pub fn gpus(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GpuDeviceInfo>,
-    ) -> Self {
-        self.inner.gpus.get_or_insert_default().push(input.into());
+    pub fn gpus(mut self, input: crate::types::GpuDeviceInfo) -> Self {
+        self.inner.gpus.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GpuInfo::gpus`](crate::types::GpuInfo::gpus).
@@ -70,11 +67,8 @@ impl GpuInfoBuilder {
         &self.inner.gpus
     }
     /// Sets [`GpuInfo::total_gpu_memory_in_mib`](crate::types::GpuInfo::total_gpu_memory_in_mib): The total size of the memory for the GPU accelerators for the instance type, in MiB.
-    pub fn total_gpu_memory_in_mib(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_gpu_memory_in_mib = ::std::option::Option::Some(input.into());
+    pub fn total_gpu_memory_in_mib(mut self, input: i32) -> Self {
+        self.inner.total_gpu_memory_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GpuInfo::total_gpu_memory_in_mib`](crate::types::GpuInfo::total_gpu_memory_in_mib).

@@ -52,11 +52,9 @@ impl HealthCheckPathRequestObjectBuilder {
     /// Sets [`HealthCheckPathRequestObject::source`](crate::types::HealthCheckPathRequestObject::source): The source for the health check path.
     pub fn source(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::HealthCheckPathSourceRequestObject,
-        >,
+        input: crate::types::HealthCheckPathSourceRequestObject,
     ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+        self.inner.source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckPathRequestObject::source`](crate::types::HealthCheckPathRequestObject::source).
@@ -80,11 +78,9 @@ impl HealthCheckPathRequestObjectBuilder {
     /// To set the whole list at once, use [`set_destinations`](Self::set_destinations).
     pub fn destinations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::HealthCheckPathDestinationRequestObject,
-        >,
+        input: crate::types::HealthCheckPathDestinationRequestObject,
     ) -> Self {
-        self.inner.destinations.get_or_insert_default().push(input.into());
+        self.inner.destinations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`HealthCheckPathRequestObject::destinations`](crate::types::HealthCheckPathRequestObject::destinations).

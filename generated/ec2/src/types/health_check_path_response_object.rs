@@ -52,11 +52,9 @@ impl HealthCheckPathResponseObjectBuilder {
     /// Sets [`HealthCheckPathResponseObject::source`](crate::types::HealthCheckPathResponseObject::source): The source for the health check path.
     pub fn source(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::HealthCheckPathSourceResponseObject,
-        >,
+        input: crate::types::HealthCheckPathSourceResponseObject,
     ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+        self.inner.source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckPathResponseObject::source`](crate::types::HealthCheckPathResponseObject::source).
@@ -80,11 +78,9 @@ impl HealthCheckPathResponseObjectBuilder {
     /// To set the whole list at once, use [`set_destinations`](Self::set_destinations).
     pub fn destinations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::HealthCheckPathDestinationResponseObject,
-        >,
+        input: crate::types::HealthCheckPathDestinationResponseObject,
     ) -> Self {
-        self.inner.destinations.get_or_insert_default().push(input.into());
+        self.inner.destinations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`HealthCheckPathResponseObject::destinations`](crate::types::HealthCheckPathResponseObject::destinations).

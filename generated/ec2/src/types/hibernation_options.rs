@@ -37,8 +37,8 @@ pub struct HibernationOptionsBuilder {
 }
 impl HibernationOptionsBuilder {
     /// Sets [`HibernationOptions::configured`](crate::types::HibernationOptions::configured): If `true`, your instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
-    pub fn configured(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input.into());
+    pub fn configured(mut self, input: bool) -> Self {
+        self.inner.configured = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HibernationOptions::configured`](crate::types::HibernationOptions::configured).

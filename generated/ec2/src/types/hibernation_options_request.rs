@@ -44,8 +44,8 @@ pub struct HibernationOptionsRequestBuilder {
 }
 impl HibernationOptionsRequestBuilder {
     /// Sets [`HibernationOptionsRequest::configured`](crate::types::HibernationOptionsRequest::configured): Set to `true` to enable your instance for hibernation.
-    pub fn configured(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input.into());
+    pub fn configured(mut self, input: bool) -> Self {
+        self.inner.configured = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HibernationOptionsRequest::configured`](crate::types::HibernationOptionsRequest::configured).

@@ -60,11 +60,8 @@ pub struct HistoryRecordBuilder {
 }
 impl HistoryRecordBuilder {
     /// Sets [`HistoryRecord::event_information`](crate::types::HistoryRecord::event_information): Information about the event.
-    pub fn event_information(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventInformation>,
-    ) -> Self {
-        self.inner.event_information = ::std::option::Option::Some(input.into());
+    pub fn event_information(mut self, input: crate::types::EventInformation) -> Self {
+        self.inner.event_information = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HistoryRecord::event_information`](crate::types::HistoryRecord::event_information).
@@ -84,11 +81,8 @@ impl HistoryRecordBuilder {
         &self.inner.event_information
     }
     /// Sets [`HistoryRecord::event_type`](crate::types::HistoryRecord::event_type): The event type.
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventType>,
-    ) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input.into());
+    pub fn event_type(mut self, input: crate::types::EventType) -> Self {
+        self.inner.event_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HistoryRecord::event_type`](crate::types::HistoryRecord::event_type).
@@ -106,11 +100,8 @@ impl HistoryRecordBuilder {
         &self.inner.event_type
     }
     /// Sets [`HistoryRecord::timestamp`](crate::types::HistoryRecord::timestamp): The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HistoryRecord::timestamp`](crate::types::HistoryRecord::timestamp).

@@ -55,11 +55,8 @@ pub struct HistoryRecordEntryBuilder {
 }
 impl HistoryRecordEntryBuilder {
     /// Sets [`HistoryRecordEntry::event_information`](crate::types::HistoryRecordEntry::event_information): Information about the event.
-    pub fn event_information(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventInformation>,
-    ) -> Self {
-        self.inner.event_information = ::std::option::Option::Some(input.into());
+    pub fn event_information(mut self, input: crate::types::EventInformation) -> Self {
+        self.inner.event_information = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HistoryRecordEntry::event_information`](crate::types::HistoryRecordEntry::event_information).
@@ -79,11 +76,8 @@ impl HistoryRecordEntryBuilder {
         &self.inner.event_information
     }
     /// Sets [`HistoryRecordEntry::event_type`](crate::types::HistoryRecordEntry::event_type): The event type.
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetEventType>,
-    ) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input.into());
+    pub fn event_type(mut self, input: crate::types::FleetEventType) -> Self {
+        self.inner.event_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HistoryRecordEntry::event_type`](crate::types::HistoryRecordEntry::event_type).
@@ -103,11 +97,8 @@ impl HistoryRecordEntryBuilder {
         &self.inner.event_type
     }
     /// Sets [`HistoryRecordEntry::timestamp`](crate::types::HistoryRecordEntry::timestamp): The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HistoryRecordEntry::timestamp`](crate::types::HistoryRecordEntry::timestamp).

@@ -193,11 +193,8 @@ pub struct HostBuilder {
 }
 impl HostBuilder {
     /// Sets [`Host::auto_placement`](crate::types::Host::auto_placement): Whether auto-placement is on or off.
-    pub fn auto_placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoPlacement>,
-    ) -> Self {
-        self.inner.auto_placement = ::std::option::Option::Some(input.into());
+    pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
+        self.inner.auto_placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::auto_placement`](crate::types::Host::auto_placement).
@@ -241,11 +238,8 @@ impl HostBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`Host::available_capacity`](crate::types::Host::available_capacity): Information about the instances running on the Dedicated Host.
-    pub fn available_capacity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailableCapacity>,
-    ) -> Self {
-        self.inner.available_capacity = ::std::option::Option::Some(input.into());
+    pub fn available_capacity(mut self, input: crate::types::AvailableCapacity) -> Self {
+        self.inner.available_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::available_capacity`](crate::types::Host::available_capacity).
@@ -309,11 +303,8 @@ impl HostBuilder {
         &self.inner.host_id
     }
     /// Sets [`Host::host_properties`](crate::types::Host::host_properties): The hardware specifications of the Dedicated Host.
-    pub fn host_properties(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostProperties>,
-    ) -> Self {
-        self.inner.host_properties = ::std::option::Option::Some(input.into());
+    pub fn host_properties(mut self, input: crate::types::HostProperties) -> Self {
+        self.inner.host_properties = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::host_properties`](crate::types::Host::host_properties).
@@ -359,11 +350,8 @@ impl HostBuilder {
     /// Appends one item to [`Host::instances`](crate::types::Host::instances): The IDs and instance type that are currently running on the Dedicated Host.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostInstance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::HostInstance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Host::instances`](crate::types::Host::instances).
@@ -383,11 +371,8 @@ impl HostBuilder {
         &self.inner.instances
     }
     /// Sets [`Host::state`](crate::types::Host::state): The Dedicated Host's state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::AllocationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::state`](crate::types::Host::state).
@@ -407,9 +392,9 @@ impl HostBuilder {
     /// Sets [`Host::allocation_time`](crate::types::Host::allocation_time): The time that the Dedicated Host was allocated.
     pub fn allocation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.allocation_time = ::std::option::Option::Some(input.into());
+        self.inner.allocation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::allocation_time`](crate::types::Host::allocation_time).
@@ -431,9 +416,9 @@ impl HostBuilder {
     /// Sets [`Host::release_time`](crate::types::Host::release_time): The time that the Dedicated Host was released.
     pub fn release_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.release_time = ::std::option::Option::Some(input.into());
+        self.inner.release_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::release_time`](crate::types::Host::release_time).
@@ -455,8 +440,8 @@ impl HostBuilder {
     /// Appends one item to [`Host::tags`](crate::types::Host::tags): Any tags assigned to the Dedicated Host.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Host::tags`](crate::types::Host::tags).
@@ -476,11 +461,8 @@ impl HostBuilder {
         &self.inner.tags
     }
     /// Sets [`Host::host_recovery`](crate::types::Host::host_recovery): Indicates whether host recovery is enabled or disabled for the Dedicated Host.
-    pub fn host_recovery(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostRecovery>,
-    ) -> Self {
-        self.inner.host_recovery = ::std::option::Option::Some(input.into());
+    pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
+        self.inner.host_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::host_recovery`](crate::types::Host::host_recovery).
@@ -502,11 +484,9 @@ impl HostBuilder {
     /// Sets [`Host::allows_multiple_instance_types`](crate::types::Host::allows_multiple_instance_types): Indicates whether the Dedicated Host supports multiple instance types of the same instance family.
     pub fn allows_multiple_instance_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AllowsMultipleInstanceTypes>,
+        input: crate::types::AllowsMultipleInstanceTypes,
     ) -> Self {
-        self.inner.allows_multiple_instance_types = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.allows_multiple_instance_types = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::allows_multiple_instance_types`](crate::types::Host::allows_multiple_instance_types).
@@ -572,12 +552,9 @@ impl HostBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`Host::member_of_service_linked_resource_group`](crate::types::Host::member_of_service_linked_resource_group): Indicates whether the Dedicated Host is in a host resource group.
-    pub fn member_of_service_linked_resource_group(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn member_of_service_linked_resource_group(mut self, input: bool) -> Self {
         self.inner.member_of_service_linked_resource_group = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -620,11 +597,8 @@ impl HostBuilder {
         &self.inner.outpost_arn
     }
     /// Sets [`Host::host_maintenance`](crate::types::Host::host_maintenance): Indicates whether host maintenance is enabled or disabled for the Dedicated Host.
-    pub fn host_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostMaintenance>,
-    ) -> Self {
-        self.inner.host_maintenance = ::std::option::Option::Some(input.into());
+    pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
+        self.inner.host_maintenance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::host_maintenance`](crate::types::Host::host_maintenance).
@@ -666,11 +640,8 @@ impl HostBuilder {
         &self.inner.asset_id
     }
     /// Sets [`Host::cpu_options`](crate::types::Host::cpu_options): The CPU options for the Dedicated Host, including AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
-    pub fn cpu_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostCpuOptions>,
-    ) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input.into());
+    pub fn cpu_options(mut self, input: crate::types::HostCpuOptions) -> Self {
+        self.inner.cpu_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Host::cpu_options`](crate::types::Host::cpu_options).

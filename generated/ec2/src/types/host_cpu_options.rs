@@ -37,11 +37,8 @@ pub struct HostCpuOptionsBuilder {
 }
 impl HostCpuOptionsBuilder {
     /// Sets [`HostCpuOptions::amd_sev_snp`](crate::types::HostCpuOptions::amd_sev_snp): Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host.
-    pub fn amd_sev_snp(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AmdSevSnp>,
-    ) -> Self {
-        self.inner.amd_sev_snp = ::std::option::Option::Some(input.into());
+    pub fn amd_sev_snp(mut self, input: crate::types::AmdSevSnp) -> Self {
+        self.inner.amd_sev_snp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostCpuOptions::amd_sev_snp`](crate::types::HostCpuOptions::amd_sev_snp).

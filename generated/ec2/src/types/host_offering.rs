@@ -81,11 +81,8 @@ pub struct HostOfferingBuilder {
 }
 impl HostOfferingBuilder {
     /// Sets [`HostOffering::currency_code`](crate::types::HostOffering::currency_code): The currency of the offering.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostOffering::currency_code`](crate::types::HostOffering::currency_code).
@@ -105,8 +102,8 @@ impl HostOfferingBuilder {
         &self.inner.currency_code
     }
     /// Sets [`HostOffering::duration`](crate::types::HostOffering::duration): The duration of the offering (in seconds).
-    pub fn duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input.into());
+    pub fn duration(mut self, input: i32) -> Self {
+        self.inner.duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostOffering::duration`](crate::types::HostOffering::duration).
@@ -187,11 +184,8 @@ impl HostOfferingBuilder {
         &self.inner.offering_id
     }
     /// Sets [`HostOffering::payment_option`](crate::types::HostOffering::payment_option): The available payment option.
-    pub fn payment_option(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PaymentOption>,
-    ) -> Self {
-        self.inner.payment_option = ::std::option::Option::Some(input.into());
+    pub fn payment_option(mut self, input: crate::types::PaymentOption) -> Self {
+        self.inner.payment_option = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostOffering::payment_option`](crate::types::HostOffering::payment_option).

@@ -65,8 +65,8 @@ pub struct HostPropertiesBuilder {
 }
 impl HostPropertiesBuilder {
     /// Sets [`HostProperties::cores`](crate::types::HostProperties::cores): The number of cores on the Dedicated Host.
-    pub fn cores(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.cores = ::std::option::Option::Some(input.into());
+    pub fn cores(mut self, input: i32) -> Self {
+        self.inner.cores = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostProperties::cores`](crate::types::HostProperties::cores).
@@ -125,8 +125,8 @@ impl HostPropertiesBuilder {
         &self.inner.instance_family
     }
     /// Sets [`HostProperties::sockets`](crate::types::HostProperties::sockets): The number of sockets on the Dedicated Host.
-    pub fn sockets(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.sockets = ::std::option::Option::Some(input.into());
+    pub fn sockets(mut self, input: i32) -> Self {
+        self.inner.sockets = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostProperties::sockets`](crate::types::HostProperties::sockets).
@@ -141,8 +141,8 @@ impl HostPropertiesBuilder {
         &self.inner.sockets
     }
     /// Sets [`HostProperties::total_v_cpus`](crate::types::HostProperties::total_v_cpus): The total number of vCPUs on the Dedicated Host.
-    pub fn total_v_cpus(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.total_v_cpus = ::std::option::Option::Some(input.into());
+    pub fn total_v_cpus(mut self, input: i32) -> Self {
+        self.inner.total_v_cpus = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostProperties::total_v_cpus`](crate::types::HostProperties::total_v_cpus).

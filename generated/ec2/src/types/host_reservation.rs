@@ -132,8 +132,8 @@ pub struct HostReservationBuilder {
 }
 impl HostReservationBuilder {
     /// Sets [`HostReservation::count`](crate::types::HostReservation::count): The number of Dedicated Hosts the reservation is associated with.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostReservation::count`](crate::types::HostReservation::count).
@@ -148,11 +148,8 @@ impl HostReservationBuilder {
         &self.inner.count
     }
     /// Sets [`HostReservation::currency_code`](crate::types::HostReservation::currency_code): The currency in which the `upfrontPrice` and `hourlyPrice` amounts are specified.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostReservation::currency_code`](crate::types::HostReservation::currency_code).
@@ -172,8 +169,8 @@ impl HostReservationBuilder {
         &self.inner.currency_code
     }
     /// Sets [`HostReservation::duration`](crate::types::HostReservation::duration): The length of the reservation's term, specified in seconds.
-    pub fn duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input.into());
+    pub fn duration(mut self, input: i32) -> Self {
+        self.inner.duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostReservation::duration`](crate::types::HostReservation::duration).
@@ -188,11 +185,8 @@ impl HostReservationBuilder {
         &self.inner.duration
     }
     /// Sets [`HostReservation::end`](crate::types::HostReservation::end): The date and time that the reservation ends.
-    pub fn end(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end = ::std::option::Option::Some(input.into());
+    pub fn end(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostReservation::end`](crate::types::HostReservation::end).
@@ -328,11 +322,8 @@ impl HostReservationBuilder {
         &self.inner.offering_id
     }
     /// Sets [`HostReservation::payment_option`](crate::types::HostReservation::payment_option): The payment option selected for this reservation.
-    pub fn payment_option(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PaymentOption>,
-    ) -> Self {
-        self.inner.payment_option = ::std::option::Option::Some(input.into());
+    pub fn payment_option(mut self, input: crate::types::PaymentOption) -> Self {
+        self.inner.payment_option = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostReservation::payment_option`](crate::types::HostReservation::payment_option).
@@ -352,11 +343,8 @@ impl HostReservationBuilder {
         &self.inner.payment_option
     }
     /// Sets [`HostReservation::start`](crate::types::HostReservation::start): The date and time that the reservation started.
-    pub fn start(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start = ::std::option::Option::Some(input.into());
+    pub fn start(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostReservation::start`](crate::types::HostReservation::start).
@@ -376,11 +364,8 @@ impl HostReservationBuilder {
         &self.inner.start
     }
     /// Sets [`HostReservation::state`](crate::types::HostReservation::state): The state of the reservation.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ReservationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostReservation::state`](crate::types::HostReservation::state).
@@ -422,8 +407,8 @@ impl HostReservationBuilder {
     /// Appends one item to [`HostReservation::tags`](crate::types::HostReservation::tags): Any tags assigned to the Dedicated Host Reservation.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`HostReservation::tags`](crate::types::HostReservation::tags).

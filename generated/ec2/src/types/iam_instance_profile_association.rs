@@ -117,9 +117,9 @@ impl IamInstanceProfileAssociationBuilder {
     /// Sets [`IamInstanceProfileAssociation::iam_instance_profile`](crate::types::IamInstanceProfileAssociation::iam_instance_profile): The IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfile>,
+        input: crate::types::IamInstanceProfile,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::iam_instance_profile`](crate::types::IamInstanceProfileAssociation::iam_instance_profile).
@@ -141,11 +141,9 @@ impl IamInstanceProfileAssociationBuilder {
     /// Sets [`IamInstanceProfileAssociation::state`](crate::types::IamInstanceProfileAssociation::state): The state of the association.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IamInstanceProfileAssociationState,
-        >,
+        input: crate::types::IamInstanceProfileAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::state`](crate::types::IamInstanceProfileAssociation::state).
@@ -165,11 +163,8 @@ impl IamInstanceProfileAssociationBuilder {
         &self.inner.state
     }
     /// Sets [`IamInstanceProfileAssociation::timestamp`](crate::types::IamInstanceProfileAssociation::timestamp): The time the IAM instance profile was associated with the instance.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::timestamp`](crate::types::IamInstanceProfileAssociation::timestamp).

@@ -44,8 +44,8 @@ pub struct IcmpTypeCodeBuilder {
 }
 impl IcmpTypeCodeBuilder {
     /// Sets [`IcmpTypeCode::code`](crate::types::IcmpTypeCode::code): The ICMP code.
-    pub fn code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: i32) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IcmpTypeCode::code`](crate::types::IcmpTypeCode::code).
@@ -60,8 +60,8 @@ impl IcmpTypeCodeBuilder {
         &self.inner.code
     }
     /// Sets [`IcmpTypeCode::type_`](crate::types::IcmpTypeCode::type_): The ICMP type.
-    pub fn type_(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: i32) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IcmpTypeCode::type_`](crate::types::IcmpTypeCode::type_).

@@ -53,11 +53,8 @@ pub struct IdFormatBuilder {
 }
 impl IdFormatBuilder {
     /// Sets [`IdFormat::deadline`](crate::types::IdFormat::deadline): The date in UTC at which you are permanently switched over to using longer IDs.
-    pub fn deadline(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.deadline = ::std::option::Option::Some(input.into());
+    pub fn deadline(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.deadline = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IdFormat::deadline`](crate::types::IdFormat::deadline).
@@ -99,8 +96,8 @@ impl IdFormatBuilder {
         &self.inner.resource
     }
     /// Sets [`IdFormat::use_long_ids`](crate::types::IdFormat::use_long_ids): Indicates whether longer IDs (17-character IDs) are enabled for the resource.
-    pub fn use_long_ids(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.use_long_ids = ::std::option::Option::Some(input.into());
+    pub fn use_long_ids(mut self, input: bool) -> Self {
+        self.inner.use_long_ids = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IdFormat::use_long_ids`](crate::types::IdFormat::use_long_ids).

@@ -368,9 +368,9 @@ impl ImageBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Image::block_device_mappings`](crate::types::Image::block_device_mappings).
@@ -412,8 +412,8 @@ impl ImageBuilder {
         &self.inner.description
     }
     /// Sets [`Image::ena_support`](crate::types::Image::ena_support): Specifies whether enhanced networking with ENA is enabled.
-    pub fn ena_support(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input.into());
+    pub fn ena_support(mut self, input: bool) -> Self {
+        self.inner.ena_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::ena_support`](crate::types::Image::ena_support).
@@ -428,11 +428,8 @@ impl ImageBuilder {
         &self.inner.ena_support
     }
     /// Sets [`Image::hypervisor`](crate::types::Image::hypervisor): The hypervisor type of the image.
-    pub fn hypervisor(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HypervisorType>,
-    ) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input.into());
+    pub fn hypervisor(mut self, input: crate::types::HypervisorType) -> Self {
+        self.inner.hypervisor = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::hypervisor`](crate::types::Image::hypervisor).
@@ -520,11 +517,8 @@ impl ImageBuilder {
         &self.inner.root_device_name
     }
     /// Sets [`Image::root_device_type`](crate::types::Image::root_device_type): The type of root device used by the AMI.
-    pub fn root_device_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceType>,
-    ) -> Self {
-        self.inner.root_device_type = ::std::option::Option::Some(input.into());
+    pub fn root_device_type(mut self, input: crate::types::DeviceType) -> Self {
+        self.inner.root_device_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::root_device_type`](crate::types::Image::root_device_type).
@@ -568,11 +562,8 @@ impl ImageBuilder {
         &self.inner.sriov_net_support
     }
     /// Sets [`Image::state_reason`](crate::types::Image::state_reason): The reason for the state change.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StateReason>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: crate::types::StateReason) -> Self {
+        self.inner.state_reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::state_reason`](crate::types::Image::state_reason).
@@ -592,8 +583,8 @@ impl ImageBuilder {
     /// Appends one item to [`Image::tags`](crate::types::Image::tags): Any tags assigned to the image.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Image::tags`](crate::types::Image::tags).
@@ -615,9 +606,9 @@ impl ImageBuilder {
     /// Sets [`Image::virtualization_type`](crate::types::Image::virtualization_type): The type of virtualization of the AMI.
     pub fn virtualization_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VirtualizationType>,
+        input: crate::types::VirtualizationType,
     ) -> Self {
-        self.inner.virtualization_type = ::std::option::Option::Some(input.into());
+        self.inner.virtualization_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::virtualization_type`](crate::types::Image::virtualization_type).
@@ -637,11 +628,8 @@ impl ImageBuilder {
         &self.inner.virtualization_type
     }
     /// Sets [`Image::boot_mode`](crate::types::Image::boot_mode): The boot mode of the image.
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeValues>,
-    ) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input.into());
+    pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
+        self.inner.boot_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::boot_mode`](crate::types::Image::boot_mode).
@@ -659,11 +647,8 @@ impl ImageBuilder {
         &self.inner.boot_mode
     }
     /// Sets [`Image::tpm_support`](crate::types::Image::tpm_support): If the image is configured for NitroTPM support, the value is `v2.0`.
-    pub fn tpm_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TpmSupportValues>,
-    ) -> Self {
-        self.inner.tpm_support = ::std::option::Option::Some(input.into());
+    pub fn tpm_support(mut self, input: crate::types::TpmSupportValues) -> Self {
+        self.inner.tpm_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::tpm_support`](crate::types::Image::tpm_support).
@@ -705,11 +690,8 @@ impl ImageBuilder {
         &self.inner.deprecation_time
     }
     /// Sets [`Image::imds_support`](crate::types::Image::imds_support): If `v2.0`, it indicates that IMDSv2 is specified in the AMI.
-    pub fn imds_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImdsSupportValues>,
-    ) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input.into());
+    pub fn imds_support(mut self, input: crate::types::ImdsSupportValues) -> Self {
+        self.inner.imds_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::imds_support`](crate::types::Image::imds_support).
@@ -801,8 +783,8 @@ impl ImageBuilder {
         &self.inner.last_launched_time
     }
     /// Sets [`Image::image_allowed`](crate::types::Image::image_allowed): If `true`, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
-    pub fn image_allowed(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.image_allowed = ::std::option::Option::Some(input.into());
+    pub fn image_allowed(mut self, input: bool) -> Self {
+        self.inner.image_allowed = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::image_allowed`](crate::types::Image::image_allowed).
@@ -863,8 +845,8 @@ impl ImageBuilder {
         &self.inner.source_image_region
     }
     /// Sets [`Image::free_tier_eligible`](crate::types::Image::free_tier_eligible): Indicates whether the image is eligible for Amazon Web Services Free Tier.
-    pub fn free_tier_eligible(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.free_tier_eligible = ::std::option::Option::Some(input.into());
+    pub fn free_tier_eligible(mut self, input: bool) -> Self {
+        self.inner.free_tier_eligible = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::free_tier_eligible`](crate::types::Image::free_tier_eligible).
@@ -905,11 +887,8 @@ impl ImageBuilder {
     /// Appends one item to [`Image::image_watermarks`](crate::types::Image::image_watermarks): The watermarks attached to the AMI.
     ///
     /// To set the whole list at once, use [`set_image_watermarks`](Self::set_image_watermarks).
-    pub fn image_watermarks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageWatermark>,
-    ) -> Self {
-        self.inner.image_watermarks.get_or_insert_default().push(input.into());
+    pub fn image_watermarks(mut self, input: crate::types::ImageWatermark) -> Self {
+        self.inner.image_watermarks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Image::image_watermarks`](crate::types::Image::image_watermarks).
@@ -973,11 +952,8 @@ impl ImageBuilder {
         &self.inner.image_location
     }
     /// Sets [`Image::state`](crate::types::Image::state): The current state of the AMI.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ImageState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::state`](crate::types::Image::state).
@@ -1039,8 +1015,8 @@ impl ImageBuilder {
         &self.inner.creation_date
     }
     /// Sets [`Image::public`](crate::types::Image::public): Indicates whether the image has public launch permissions.
-    pub fn public(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.public = ::std::option::Option::Some(input.into());
+    pub fn public(mut self, input: bool) -> Self {
+        self.inner.public = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::public`](crate::types::Image::public).
@@ -1057,11 +1033,8 @@ impl ImageBuilder {
     /// Appends one item to [`Image::product_codes`](crate::types::Image::product_codes): Any product codes associated with the AMI.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Image::product_codes`](crate::types::Image::product_codes).
@@ -1081,11 +1054,8 @@ impl ImageBuilder {
         &self.inner.product_codes
     }
     /// Sets [`Image::architecture`](crate::types::Image::architecture): The architecture of the image.
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureValues>,
-    ) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input.into());
+    pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
+        self.inner.architecture = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::architecture`](crate::types::Image::architecture).
@@ -1105,11 +1075,8 @@ impl ImageBuilder {
         &self.inner.architecture
     }
     /// Sets [`Image::image_type`](crate::types::Image::image_type): The type of image.
-    pub fn image_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageTypeValues>,
-    ) -> Self {
-        self.inner.image_type = ::std::option::Option::Some(input.into());
+    pub fn image_type(mut self, input: crate::types::ImageTypeValues) -> Self {
+        self.inner.image_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::image_type`](crate::types::Image::image_type).
@@ -1173,11 +1140,8 @@ impl ImageBuilder {
         &self.inner.ramdisk_id
     }
     /// Sets [`Image::platform`](crate::types::Image::platform): This value is set to `windows` for Windows AMIs; otherwise, it is blank.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformValues>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
+        self.inner.platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Image::platform`](crate::types::Image::platform).

@@ -69,9 +69,9 @@ impl ImageAncestryEntryBuilder {
     /// Sets [`ImageAncestryEntry::creation_date`](crate::types::ImageAncestryEntry::creation_date): The date and time when this AMI was created.
     pub fn creation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAncestryEntry::creation_date`](crate::types::ImageAncestryEntry::creation_date).

@@ -140,11 +140,8 @@ pub struct ImageAttributeBuilder {
 }
 impl ImageAttributeBuilder {
     /// Sets [`ImageAttribute::description`](crate::types::ImageAttribute::description): A description for the AMI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::description`](crate::types::ImageAttribute::description).
@@ -164,11 +161,8 @@ impl ImageAttributeBuilder {
         &self.inner.description
     }
     /// Sets [`ImageAttribute::kernel_id`](crate::types::ImageAttribute::kernel_id): The kernel ID.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.kernel_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::kernel_id`](crate::types::ImageAttribute::kernel_id).
@@ -186,11 +180,8 @@ impl ImageAttributeBuilder {
         &self.inner.kernel_id
     }
     /// Sets [`ImageAttribute::ramdisk_id`](crate::types::ImageAttribute::ramdisk_id): The RAM disk ID.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.ramdisk_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::ramdisk_id`](crate::types::ImageAttribute::ramdisk_id).
@@ -210,11 +201,8 @@ impl ImageAttributeBuilder {
         &self.inner.ramdisk_id
     }
     /// Sets [`ImageAttribute::sriov_net_support`](crate::types::ImageAttribute::sriov_net_support): Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input.into());
+    pub fn sriov_net_support(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.sriov_net_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::sriov_net_support`](crate::types::ImageAttribute::sriov_net_support).
@@ -234,11 +222,8 @@ impl ImageAttributeBuilder {
         &self.inner.sriov_net_support
     }
     /// Sets [`ImageAttribute::boot_mode`](crate::types::ImageAttribute::boot_mode): The boot mode.
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input.into());
+    pub fn boot_mode(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.boot_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::boot_mode`](crate::types::ImageAttribute::boot_mode).
@@ -256,11 +241,8 @@ impl ImageAttributeBuilder {
         &self.inner.boot_mode
     }
     /// Sets [`ImageAttribute::tpm_support`](crate::types::ImageAttribute::tpm_support): If the image is configured for NitroTPM support, the value is `v2.0`.
-    pub fn tpm_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.tpm_support = ::std::option::Option::Some(input.into());
+    pub fn tpm_support(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.tpm_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::tpm_support`](crate::types::ImageAttribute::tpm_support).
@@ -280,11 +262,8 @@ impl ImageAttributeBuilder {
         &self.inner.tpm_support
     }
     /// Sets [`ImageAttribute::uefi_data`](crate::types::ImageAttribute::uefi_data): Base64 representation of the non-volatile UEFI variable store.
-    pub fn uefi_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.uefi_data = ::std::option::Option::Some(input.into());
+    pub fn uefi_data(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.uefi_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::uefi_data`](crate::types::ImageAttribute::uefi_data).
@@ -302,11 +281,8 @@ impl ImageAttributeBuilder {
         &self.inner.uefi_data
     }
     /// Sets [`ImageAttribute::last_launched_time`](crate::types::ImageAttribute::last_launched_time): The date and time, in [ISO 8601 date-time format](http://www.iso.org/iso/iso8601), when the AMI was last used to launch an EC2 instance.
-    pub fn last_launched_time(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.last_launched_time = ::std::option::Option::Some(input.into());
+    pub fn last_launched_time(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.last_launched_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::last_launched_time`](crate::types::ImageAttribute::last_launched_time).
@@ -326,11 +302,8 @@ impl ImageAttributeBuilder {
         &self.inner.last_launched_time
     }
     /// Sets [`ImageAttribute::imds_support`](crate::types::ImageAttribute::imds_support): If `v2.0`, it indicates that IMDSv2 is specified in the AMI.
-    pub fn imds_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input.into());
+    pub fn imds_support(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.imds_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::imds_support`](crate::types::ImageAttribute::imds_support).
@@ -352,9 +325,9 @@ impl ImageAttributeBuilder {
     /// Sets [`ImageAttribute::deregistration_protection`](crate::types::ImageAttribute::deregistration_protection): Indicates whether deregistration protection is enabled for the AMI.
     pub fn deregistration_protection(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
+        input: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.deregistration_protection = ::std::option::Option::Some(input.into());
+        self.inner.deregistration_protection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::deregistration_protection`](crate::types::ImageAttribute::deregistration_protection).
@@ -398,11 +371,8 @@ impl ImageAttributeBuilder {
     /// Appends one item to [`ImageAttribute::launch_permissions`](crate::types::ImageAttribute::launch_permissions): The launch permissions.
     ///
     /// To set the whole list at once, use [`set_launch_permissions`](Self::set_launch_permissions).
-    pub fn launch_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchPermission>,
-    ) -> Self {
-        self.inner.launch_permissions.get_or_insert_default().push(input.into());
+    pub fn launch_permissions(mut self, input: crate::types::LaunchPermission) -> Self {
+        self.inner.launch_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageAttribute::launch_permissions`](crate::types::ImageAttribute::launch_permissions).
@@ -424,11 +394,8 @@ impl ImageAttributeBuilder {
     /// Appends one item to [`ImageAttribute::product_codes`](crate::types::ImageAttribute::product_codes): The product codes.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageAttribute::product_codes`](crate::types::ImageAttribute::product_codes).
@@ -452,9 +419,9 @@ impl ImageAttributeBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageAttribute::block_device_mappings`](crate::types::ImageAttribute::block_device_mappings).

@@ -195,11 +195,9 @@ impl ImageCriterionBuilder {
     /// Sets [`ImageCriterion::deprecation_time_condition`](crate::types::ImageCriterion::deprecation_time_condition): The maximum period since deprecation for allowed images.
     pub fn deprecation_time_condition(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeprecationTimeCondition>,
+        input: crate::types::DeprecationTimeCondition,
     ) -> Self {
-        self.inner.deprecation_time_condition = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.deprecation_time_condition = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageCriterion::deprecation_time_condition`](crate::types::ImageCriterion::deprecation_time_condition).
@@ -221,9 +219,9 @@ impl ImageCriterionBuilder {
     /// Sets [`ImageCriterion::creation_date_condition`](crate::types::ImageCriterion::creation_date_condition): The maximum age for allowed images.
     pub fn creation_date_condition(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreationDateCondition>,
+        input: crate::types::CreationDateCondition,
     ) -> Self {
-        self.inner.creation_date_condition = ::std::option::Option::Some(input.into());
+        self.inner.creation_date_condition = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageCriterion::creation_date_condition`](crate::types::ImageCriterion::creation_date_condition).
@@ -247,9 +245,9 @@ impl ImageCriterionBuilder {
     /// To set the whole list at once, use [`set_image_watermarks`](Self::set_image_watermarks).
     pub fn image_watermarks(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageWatermarkFilterResponse>,
+        input: crate::types::ImageWatermarkFilterResponse,
     ) -> Self {
-        self.inner.image_watermarks.get_or_insert_default().push(input.into());
+        self.inner.image_watermarks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageCriterion::image_watermarks`](crate::types::ImageCriterion::image_watermarks).

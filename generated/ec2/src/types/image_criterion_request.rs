@@ -206,11 +206,9 @@ impl ImageCriterionRequestBuilder {
     /// Sets [`ImageCriterionRequest::deprecation_time_condition`](crate::types::ImageCriterionRequest::deprecation_time_condition): The maximum period since deprecation for allowed images.
     pub fn deprecation_time_condition(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeprecationTimeConditionRequest>,
+        input: crate::types::DeprecationTimeConditionRequest,
     ) -> Self {
-        self.inner.deprecation_time_condition = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.deprecation_time_condition = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageCriterionRequest::deprecation_time_condition`](crate::types::ImageCriterionRequest::deprecation_time_condition).
@@ -232,9 +230,9 @@ impl ImageCriterionRequestBuilder {
     /// Sets [`ImageCriterionRequest::creation_date_condition`](crate::types::ImageCriterionRequest::creation_date_condition): The maximum age for allowed images.
     pub fn creation_date_condition(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreationDateConditionRequest>,
+        input: crate::types::CreationDateConditionRequest,
     ) -> Self {
-        self.inner.creation_date_condition = ::std::option::Option::Some(input.into());
+        self.inner.creation_date_condition = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageCriterionRequest::creation_date_condition`](crate::types::ImageCriterionRequest::creation_date_condition).
@@ -258,9 +256,9 @@ impl ImageCriterionRequestBuilder {
     /// To set the whole list at once, use [`set_image_watermarks`](Self::set_image_watermarks).
     pub fn image_watermarks(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageWatermarkFilterRequest>,
+        input: crate::types::ImageWatermarkFilterRequest,
     ) -> Self {
-        self.inner.image_watermarks.get_or_insert_default().push(input.into());
+        self.inner.image_watermarks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageCriterionRequest::image_watermarks`](crate::types::ImageCriterionRequest::image_watermarks).

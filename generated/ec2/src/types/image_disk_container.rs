@@ -191,11 +191,8 @@ impl ImageDiskContainerBuilder {
         &self.inner.url
     }
     /// Sets [`ImageDiskContainer::user_bucket`](crate::types::ImageDiskContainer::user_bucket): The S3 bucket for the disk image.
-    pub fn user_bucket(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserBucket>,
-    ) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input.into());
+    pub fn user_bucket(mut self, input: crate::types::UserBucket) -> Self {
+        self.inner.user_bucket = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageDiskContainer::user_bucket`](crate::types::ImageDiskContainer::user_bucket).

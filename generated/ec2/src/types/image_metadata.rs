@@ -172,11 +172,8 @@ impl ImageMetadataBuilder {
         &self.inner.owner_id
     }
     /// Sets [`ImageMetadata::state`](crate::types::ImageMetadata::state): The current state of the AMI.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ImageState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageMetadata::state`](crate::types::ImageMetadata::state).
@@ -262,8 +259,8 @@ impl ImageMetadataBuilder {
         &self.inner.deprecation_time
     }
     /// Sets [`ImageMetadata::image_allowed`](crate::types::ImageMetadata::image_allowed): If `true`, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
-    pub fn image_allowed(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.image_allowed = ::std::option::Option::Some(input.into());
+    pub fn image_allowed(mut self, input: bool) -> Self {
+        self.inner.image_allowed = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageMetadata::image_allowed`](crate::types::ImageMetadata::image_allowed).
@@ -278,8 +275,8 @@ impl ImageMetadataBuilder {
         &self.inner.image_allowed
     }
     /// Sets [`ImageMetadata::is_public`](crate::types::ImageMetadata::is_public): Indicates whether the AMI has public launch permissions.
-    pub fn is_public(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_public = ::std::option::Option::Some(input.into());
+    pub fn is_public(mut self, input: bool) -> Self {
+        self.inner.is_public = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageMetadata::is_public`](crate::types::ImageMetadata::is_public).
@@ -296,11 +293,8 @@ impl ImageMetadataBuilder {
     /// Appends one item to [`ImageMetadata::image_watermarks`](crate::types::ImageMetadata::image_watermarks): The watermarks attached to the AMI.
     ///
     /// To set the whole list at once, use [`set_image_watermarks`](Self::set_image_watermarks).
-    pub fn image_watermarks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageWatermark>,
-    ) -> Self {
-        self.inner.image_watermarks.get_or_insert_default().push(input.into());
+    pub fn image_watermarks(mut self, input: crate::types::ImageWatermark) -> Self {
+        self.inner.image_watermarks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageMetadata::image_watermarks`](crate::types::ImageMetadata::image_watermarks).

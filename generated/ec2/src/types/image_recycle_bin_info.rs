@@ -141,9 +141,9 @@ impl ImageRecycleBinInfoBuilder {
     /// Sets [`ImageRecycleBinInfo::recycle_bin_enter_time`](crate::types::ImageRecycleBinInfo::recycle_bin_enter_time): The date and time when the AMI entered the Recycle Bin.
     pub fn recycle_bin_enter_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input.into());
+        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageRecycleBinInfo::recycle_bin_enter_time`](crate::types::ImageRecycleBinInfo::recycle_bin_enter_time).
@@ -165,9 +165,9 @@ impl ImageRecycleBinInfoBuilder {
     /// Sets [`ImageRecycleBinInfo::recycle_bin_exit_time`](crate::types::ImageRecycleBinInfo::recycle_bin_exit_time): The date and time when the AMI is to be permanently deleted from the Recycle Bin.
     pub fn recycle_bin_exit_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input.into());
+        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageRecycleBinInfo::recycle_bin_exit_time`](crate::types::ImageRecycleBinInfo::recycle_bin_exit_time).

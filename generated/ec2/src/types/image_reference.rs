@@ -77,9 +77,9 @@ impl ImageReferenceBuilder {
     /// Sets [`ImageReference::resource_type`](crate::types::ImageReference::resource_type): The type of resource referencing the image.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageReferenceResourceType>,
+        input: crate::types::ImageReferenceResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageReference::resource_type`](crate::types::ImageReference::resource_type).

@@ -151,9 +151,9 @@ impl ImageUsageReportBuilder {
     /// To set the whole list at once, use [`set_resource_types`](Self::set_resource_types).
     pub fn resource_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageUsageResourceType>,
+        input: crate::types::ImageUsageResourceType,
     ) -> Self {
-        self.inner.resource_types.get_or_insert_default().push(input.into());
+        self.inner.resource_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageUsageReport::resource_types`](crate::types::ImageUsageReport::resource_types).
@@ -247,9 +247,9 @@ impl ImageUsageReportBuilder {
     /// Sets [`ImageUsageReport::creation_time`](crate::types::ImageUsageReport::creation_time): The date and time when the report was created.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReport::creation_time`](crate::types::ImageUsageReport::creation_time).
@@ -271,9 +271,9 @@ impl ImageUsageReportBuilder {
     /// Sets [`ImageUsageReport::expiration_time`](crate::types::ImageUsageReport::expiration_time): The date and time when Amazon EC2 will delete the report (30 days after the report was created).
     pub fn expiration_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_time = ::std::option::Option::Some(input.into());
+        self.inner.expiration_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReport::expiration_time`](crate::types::ImageUsageReport::expiration_time).
@@ -295,8 +295,8 @@ impl ImageUsageReportBuilder {
     /// Appends one item to [`ImageUsageReport::tags`](crate::types::ImageUsageReport::tags): Any tags assigned to the report.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageUsageReport::tags`](crate::types::ImageUsageReport::tags).

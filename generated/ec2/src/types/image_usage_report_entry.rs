@@ -120,8 +120,8 @@ impl ImageUsageReportEntryBuilder {
         &self.inner.report_id
     }
     /// Sets [`ImageUsageReportEntry::usage_count`](crate::types::ImageUsageReportEntry::usage_count): The number of times resources of this type reference this image in the account.
-    pub fn usage_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.usage_count = ::std::option::Option::Some(input.into());
+    pub fn usage_count(mut self, input: i64) -> Self {
+        self.inner.usage_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::usage_count`](crate::types::ImageUsageReportEntry::usage_count).
@@ -182,9 +182,9 @@ impl ImageUsageReportEntryBuilder {
     /// Sets [`ImageUsageReportEntry::report_creation_time`](crate::types::ImageUsageReportEntry::report_creation_time): The date and time the report creation was initiated.
     pub fn report_creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.report_creation_time = ::std::option::Option::Some(input.into());
+        self.inner.report_creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::report_creation_time`](crate::types::ImageUsageReportEntry::report_creation_time).

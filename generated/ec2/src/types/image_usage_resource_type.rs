@@ -76,9 +76,9 @@ impl ImageUsageResourceTypeBuilder {
     /// To set the whole list at once, use [`set_resource_type_options`](Self::set_resource_type_options).
     pub fn resource_type_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageUsageResourceTypeOption>,
+        input: crate::types::ImageUsageResourceTypeOption,
     ) -> Self {
-        self.inner.resource_type_options.get_or_insert_default().push(input.into());
+        self.inner.resource_type_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageUsageResourceType::resource_type_options`](crate::types::ImageUsageResourceType::resource_type_options).

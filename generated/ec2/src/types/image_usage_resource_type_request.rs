@@ -76,11 +76,9 @@ impl ImageUsageResourceTypeRequestBuilder {
     /// To set the whole list at once, use [`set_resource_type_options`](Self::set_resource_type_options).
     pub fn resource_type_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImageUsageResourceTypeOptionRequest,
-        >,
+        input: crate::types::ImageUsageResourceTypeOptionRequest,
     ) -> Self {
-        self.inner.resource_type_options.get_or_insert_default().push(input.into());
+        self.inner.resource_type_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImageUsageResourceTypeRequest::resource_type_options`](crate::types::ImageUsageResourceTypeRequest::resource_type_options).

@@ -143,11 +143,9 @@ impl ImageWatermarkBuilder {
     /// Sets [`ImageWatermark::source_image_creation_time`](crate::types::ImageWatermark::source_image_creation_time): The creation date of the source AMI, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*.*ssssss*+*HH*:*MM*.
     pub fn source_image_creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.source_image_creation_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.source_image_creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageWatermark::source_image_creation_time`](crate::types::ImageWatermark::source_image_creation_time).
@@ -169,9 +167,9 @@ impl ImageWatermarkBuilder {
     /// Sets [`ImageWatermark::watermark_creation_time`](crate::types::ImageWatermark::watermark_creation_time): The date and time the watermark was attached to the AMI, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*.*ssssss*+*HH*:*MM*.
     pub fn watermark_creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.watermark_creation_time = ::std::option::Option::Some(input.into());
+        self.inner.watermark_creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageWatermark::watermark_creation_time`](crate::types::ImageWatermark::watermark_creation_time).

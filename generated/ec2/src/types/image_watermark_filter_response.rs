@@ -108,12 +108,9 @@ impl ImageWatermarkFilterResponseBuilder {
         &self.inner.source_image_region
     }
     /// Sets [`ImageWatermarkFilterResponse::maximum_days_since_source_image_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_source_image_created): The maximum number of days that have elapsed since the source image was created.
-    pub fn maximum_days_since_source_image_created(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_days_since_source_image_created(mut self, input: i32) -> Self {
         self.inner.maximum_days_since_source_image_created = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -134,12 +131,9 @@ impl ImageWatermarkFilterResponseBuilder {
         &self.inner.maximum_days_since_source_image_created
     }
     /// Sets [`ImageWatermarkFilterResponse::maximum_days_since_watermark_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_watermark_created): The maximum number of days that have elapsed since the watermark was attached to the image.
-    pub fn maximum_days_since_watermark_created(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_days_since_watermark_created(mut self, input: i32) -> Self {
         self.inner.maximum_days_since_watermark_created = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -197,11 +197,8 @@ impl ImportImageRequestBuilder {
         &self.inner.architecture
     }
     /// Sets [`ImportImageRequest::client_data`](crate::types::ImportImageRequest::client_data): The client-specific data.
-    pub fn client_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientData>,
-    ) -> Self {
-        self.inner.client_data = ::std::option::Option::Some(input.into());
+    pub fn client_data(mut self, input: crate::types::ClientData) -> Self {
+        self.inner.client_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::client_data`](crate::types::ImportImageRequest::client_data).
@@ -265,11 +262,8 @@ impl ImportImageRequestBuilder {
     /// Appends one item to [`ImportImageRequest::disk_containers`](crate::types::ImportImageRequest::disk_containers): Information about the disk containers.
     ///
     /// To set the whole list at once, use [`set_disk_containers`](Self::set_disk_containers).
-    pub fn disk_containers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageDiskContainer>,
-    ) -> Self {
-        self.inner.disk_containers.get_or_insert_default().push(input.into());
+    pub fn disk_containers(mut self, input: crate::types::ImageDiskContainer) -> Self {
+        self.inner.disk_containers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::disk_containers`](crate::types::ImportImageRequest::disk_containers).
@@ -289,8 +283,8 @@ impl ImportImageRequestBuilder {
         &self.inner.disk_containers
     }
     /// Sets [`ImportImageRequest::dry_run`](crate::types::ImportImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::dry_run`](crate::types::ImportImageRequest::dry_run).
@@ -305,8 +299,8 @@ impl ImportImageRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`ImportImageRequest::encrypted`](crate::types::ImportImageRequest::encrypted): Specifies whether the destination AMI of the imported image should be encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::encrypted`](crate::types::ImportImageRequest::encrypted).
@@ -435,11 +429,9 @@ impl ImportImageRequestBuilder {
     /// To set the whole list at once, use [`set_license_specifications`](Self::set_license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImportImageLicenseConfigurationRequest,
-        >,
+        input: crate::types::ImportImageLicenseConfigurationRequest,
     ) -> Self {
-        self.inner.license_specifications.get_or_insert_default().push(input.into());
+        self.inner.license_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::license_specifications`](crate::types::ImportImageRequest::license_specifications).
@@ -465,11 +457,8 @@ impl ImportImageRequestBuilder {
     /// Appends one item to [`ImportImageRequest::tag_specifications`](crate::types::ImportImageRequest::tag_specifications): The tags to apply to the import image task during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::tag_specifications`](crate::types::ImportImageRequest::tag_specifications).
@@ -511,11 +500,8 @@ impl ImportImageRequestBuilder {
         &self.inner.usage_operation
     }
     /// Sets [`ImportImageRequest::boot_mode`](crate::types::ImportImageRequest::boot_mode): The boot mode of the virtual machine.
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeValues>,
-    ) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input.into());
+    pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
+        self.inner.boot_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::boot_mode`](crate::types::ImportImageRequest::boot_mode).

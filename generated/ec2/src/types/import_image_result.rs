@@ -192,8 +192,8 @@ impl ImportImageResultBuilder {
         &self.inner.description
     }
     /// Sets [`ImportImageResult::encrypted`](crate::types::ImportImageResult::encrypted): Indicates whether the AMI is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportImageResult::encrypted`](crate::types::ImportImageResult::encrypted).
@@ -364,11 +364,8 @@ impl ImportImageResultBuilder {
     /// Appends one item to [`ImportImageResult::snapshot_details`](crate::types::ImportImageResult::snapshot_details): Information about the snapshots.
     ///
     /// To set the whole list at once, use [`set_snapshot_details`](Self::set_snapshot_details).
-    pub fn snapshot_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotDetail>,
-    ) -> Self {
-        self.inner.snapshot_details.get_or_insert_default().push(input.into());
+    pub fn snapshot_details(mut self, input: crate::types::SnapshotDetail) -> Self {
+        self.inner.snapshot_details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageResult::snapshot_details`](crate::types::ImportImageResult::snapshot_details).
@@ -436,11 +433,9 @@ impl ImportImageResultBuilder {
     /// To set the whole list at once, use [`set_license_specifications`](Self::set_license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImportImageLicenseConfigurationResponse,
-        >,
+        input: crate::types::ImportImageLicenseConfigurationResponse,
     ) -> Self {
-        self.inner.license_specifications.get_or_insert_default().push(input.into());
+        self.inner.license_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageResult::license_specifications`](crate::types::ImportImageResult::license_specifications).
@@ -466,8 +461,8 @@ impl ImportImageResultBuilder {
     /// Appends one item to [`ImportImageResult::tags`](crate::types::ImportImageResult::tags): Any tags assigned to the import image task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageResult::tags`](crate::types::ImportImageResult::tags).

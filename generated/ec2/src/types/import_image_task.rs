@@ -203,8 +203,8 @@ impl ImportImageTaskBuilder {
         &self.inner.description
     }
     /// Sets [`ImportImageTask::encrypted`](crate::types::ImportImageTask::encrypted): Indicates whether the image is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportImageTask::encrypted`](crate::types::ImportImageTask::encrypted).
@@ -375,11 +375,8 @@ impl ImportImageTaskBuilder {
     /// Appends one item to [`ImportImageTask::snapshot_details`](crate::types::ImportImageTask::snapshot_details): Information about the snapshots.
     ///
     /// To set the whole list at once, use [`set_snapshot_details`](Self::set_snapshot_details).
-    pub fn snapshot_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotDetail>,
-    ) -> Self {
-        self.inner.snapshot_details.get_or_insert_default().push(input.into());
+    pub fn snapshot_details(mut self, input: crate::types::SnapshotDetail) -> Self {
+        self.inner.snapshot_details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageTask::snapshot_details`](crate::types::ImportImageTask::snapshot_details).
@@ -445,8 +442,8 @@ impl ImportImageTaskBuilder {
     /// Appends one item to [`ImportImageTask::tags`](crate::types::ImportImageTask::tags): The tags for the import image task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageTask::tags`](crate::types::ImportImageTask::tags).
@@ -470,11 +467,9 @@ impl ImportImageTaskBuilder {
     /// To set the whole list at once, use [`set_license_specifications`](Self::set_license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ImportImageLicenseConfigurationResponse,
-        >,
+        input: crate::types::ImportImageLicenseConfigurationResponse,
     ) -> Self {
-        self.inner.license_specifications.get_or_insert_default().push(input.into());
+        self.inner.license_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportImageTask::license_specifications`](crate::types::ImportImageTask::license_specifications).
@@ -520,11 +515,8 @@ impl ImportImageTaskBuilder {
         &self.inner.usage_operation
     }
     /// Sets [`ImportImageTask::boot_mode`](crate::types::ImportImageTask::boot_mode): The boot mode of the virtual machine.
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeValues>,
-    ) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input.into());
+    pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
+        self.inner.boot_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportImageTask::boot_mode`](crate::types::ImportImageTask::boot_mode).

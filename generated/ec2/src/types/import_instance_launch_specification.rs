@@ -129,11 +129,8 @@ pub struct ImportInstanceLaunchSpecificationBuilder {
 }
 impl ImportInstanceLaunchSpecificationBuilder {
     /// Sets [`ImportInstanceLaunchSpecification::architecture`](crate::types::ImportInstanceLaunchSpecification::architecture): The architecture of the instance.
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureValues>,
-    ) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input.into());
+    pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
+        self.inner.architecture = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::architecture`](crate::types::ImportInstanceLaunchSpecification::architecture).
@@ -227,11 +224,8 @@ impl ImportInstanceLaunchSpecificationBuilder {
         &self.inner.additional_info
     }
     /// Sets [`ImportInstanceLaunchSpecification::user_data`](crate::types::ImportInstanceLaunchSpecification::user_data): The Base64-encoded user data to make available to the instance.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserData>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: crate::types::UserData) -> Self {
+        self.inner.user_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::user_data`](crate::types::ImportInstanceLaunchSpecification::user_data).
@@ -249,11 +243,8 @@ impl ImportInstanceLaunchSpecificationBuilder {
         &self.inner.user_data
     }
     /// Sets [`ImportInstanceLaunchSpecification::instance_type`](crate::types::ImportInstanceLaunchSpecification::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::instance_type`](crate::types::ImportInstanceLaunchSpecification::instance_type).
@@ -273,11 +264,8 @@ impl ImportInstanceLaunchSpecificationBuilder {
         &self.inner.instance_type
     }
     /// Sets [`ImportInstanceLaunchSpecification::placement`](crate::types::ImportInstanceLaunchSpecification::placement): The placement information for the instance.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Placement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::Placement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::placement`](crate::types::ImportInstanceLaunchSpecification::placement).
@@ -295,8 +283,8 @@ impl ImportInstanceLaunchSpecificationBuilder {
         &self.inner.placement
     }
     /// Sets [`ImportInstanceLaunchSpecification::monitoring`](crate::types::ImportInstanceLaunchSpecification::monitoring): Indicates whether monitoring is enabled.
-    pub fn monitoring(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+    pub fn monitoring(mut self, input: bool) -> Self {
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::monitoring`](crate::types::ImportInstanceLaunchSpecification::monitoring).
@@ -335,10 +323,10 @@ impl ImportInstanceLaunchSpecificationBuilder {
     /// Sets [`ImportInstanceLaunchSpecification::instance_initiated_shutdown_behavior`](crate::types::ImportInstanceLaunchSpecification::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ShutdownBehavior>,
+        input: crate::types::ShutdownBehavior,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

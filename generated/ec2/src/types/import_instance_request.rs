@@ -71,8 +71,8 @@ pub struct ImportInstanceRequestBuilder {
 }
 impl ImportInstanceRequestBuilder {
     /// Sets [`ImportInstanceRequest::dry_run`](crate::types::ImportInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceRequest::dry_run`](crate::types::ImportInstanceRequest::dry_run).
@@ -111,9 +111,9 @@ impl ImportInstanceRequestBuilder {
     /// Sets [`ImportInstanceRequest::launch_specification`](crate::types::ImportInstanceRequest::launch_specification): The launch specification.
     pub fn launch_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImportInstanceLaunchSpecification>,
+        input: crate::types::ImportInstanceLaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input.into());
+        self.inner.launch_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceRequest::launch_specification`](crate::types::ImportInstanceRequest::launch_specification).
@@ -135,11 +135,8 @@ impl ImportInstanceRequestBuilder {
     /// Appends one item to [`ImportInstanceRequest::disk_images`](crate::types::ImportInstanceRequest::disk_images): The disk image.
     ///
     /// To set the whole list at once, use [`set_disk_images`](Self::set_disk_images).
-    pub fn disk_images(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImage>,
-    ) -> Self {
-        self.inner.disk_images.get_or_insert_default().push(input.into());
+    pub fn disk_images(mut self, input: crate::types::DiskImage) -> Self {
+        self.inner.disk_images.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportInstanceRequest::disk_images`](crate::types::ImportInstanceRequest::disk_images).
@@ -159,11 +156,8 @@ impl ImportInstanceRequestBuilder {
         &self.inner.disk_images
     }
     /// Sets [`ImportInstanceRequest::platform`](crate::types::ImportInstanceRequest::platform): The instance operating system.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformValues>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
+        self.inner.platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceRequest::platform`](crate::types::ImportInstanceRequest::platform).

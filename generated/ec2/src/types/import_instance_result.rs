@@ -39,11 +39,8 @@ pub struct ImportInstanceResultBuilder {
 }
 impl ImportInstanceResultBuilder {
     /// Sets [`ImportInstanceResult::conversion_task`](crate::types::ImportInstanceResult::conversion_task): Information about the conversion task.
-    pub fn conversion_task(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConversionTask>,
-    ) -> Self {
-        self.inner.conversion_task = ::std::option::Option::Some(input.into());
+    pub fn conversion_task(mut self, input: crate::types::ConversionTask) -> Self {
+        self.inner.conversion_task = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceResult::conversion_task`](crate::types::ImportInstanceResult::conversion_task).

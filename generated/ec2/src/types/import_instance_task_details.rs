@@ -104,11 +104,8 @@ impl ImportInstanceTaskDetailsBuilder {
         &self.inner.instance_id
     }
     /// Sets [`ImportInstanceTaskDetails::platform`](crate::types::ImportInstanceTaskDetails::platform): The instance operating system.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformValues>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
+        self.inner.platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceTaskDetails::platform`](crate::types::ImportInstanceTaskDetails::platform).
@@ -130,9 +127,9 @@ impl ImportInstanceTaskDetailsBuilder {
     /// To set the whole list at once, use [`set_volumes`](Self::set_volumes).
     pub fn volumes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImportInstanceVolumeDetailItem>,
+        input: crate::types::ImportInstanceVolumeDetailItem,
     ) -> Self {
-        self.inner.volumes.get_or_insert_default().push(input.into());
+        self.inner.volumes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportInstanceTaskDetails::volumes`](crate::types::ImportInstanceTaskDetails::volumes).

@@ -136,8 +136,8 @@ impl ImportInstanceVolumeDetailItemBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`ImportInstanceVolumeDetailItem::bytes_converted`](crate::types::ImportInstanceVolumeDetailItem::bytes_converted): The number of bytes converted so far.
-    pub fn bytes_converted(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.bytes_converted = ::std::option::Option::Some(input.into());
+    pub fn bytes_converted(mut self, input: i64) -> Self {
+        self.inner.bytes_converted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceVolumeDetailItem::bytes_converted`](crate::types::ImportInstanceVolumeDetailItem::bytes_converted).
@@ -174,11 +174,8 @@ impl ImportInstanceVolumeDetailItemBuilder {
         &self.inner.description
     }
     /// Sets [`ImportInstanceVolumeDetailItem::image`](crate::types::ImportInstanceVolumeDetailItem::image): The image.
-    pub fn image(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageDescription>,
-    ) -> Self {
-        self.inner.image = ::std::option::Option::Some(input.into());
+    pub fn image(mut self, input: crate::types::DiskImageDescription) -> Self {
+        self.inner.image = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceVolumeDetailItem::image`](crate::types::ImportInstanceVolumeDetailItem::image).
@@ -242,11 +239,8 @@ impl ImportInstanceVolumeDetailItemBuilder {
         &self.inner.status_message
     }
     /// Sets [`ImportInstanceVolumeDetailItem::volume`](crate::types::ImportInstanceVolumeDetailItem::volume): The volume.
-    pub fn volume(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageVolumeDescription>,
-    ) -> Self {
-        self.inner.volume = ::std::option::Option::Some(input.into());
+    pub fn volume(mut self, input: crate::types::DiskImageVolumeDescription) -> Self {
+        self.inner.volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceVolumeDetailItem::volume`](crate::types::ImportInstanceVolumeDetailItem::volume).

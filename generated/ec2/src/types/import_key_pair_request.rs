@@ -68,11 +68,8 @@ impl ImportKeyPairRequestBuilder {
     /// Appends one item to [`ImportKeyPairRequest::tag_specifications`](crate::types::ImportKeyPairRequest::tag_specifications): The tags to apply to the imported key pair.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportKeyPairRequest::tag_specifications`](crate::types::ImportKeyPairRequest::tag_specifications).
@@ -92,8 +89,8 @@ impl ImportKeyPairRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`ImportKeyPairRequest::dry_run`](crate::types::ImportKeyPairRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportKeyPairRequest::dry_run`](crate::types::ImportKeyPairRequest::dry_run).

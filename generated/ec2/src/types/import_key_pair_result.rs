@@ -127,8 +127,8 @@ impl ImportKeyPairResultBuilder {
     /// Appends one item to [`ImportKeyPairResult::tags`](crate::types::ImportKeyPairResult::tags): The tags applied to the imported key pair.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportKeyPairResult::tags`](crate::types::ImportKeyPairResult::tags).

@@ -110,11 +110,8 @@ pub struct ImportSnapshotRequestBuilder {
 }
 impl ImportSnapshotRequestBuilder {
     /// Sets [`ImportSnapshotRequest::client_data`](crate::types::ImportSnapshotRequest::client_data): The client-specific data.
-    pub fn client_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientData>,
-    ) -> Self {
-        self.inner.client_data = ::std::option::Option::Some(input.into());
+    pub fn client_data(mut self, input: crate::types::ClientData) -> Self {
+        self.inner.client_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::client_data`](crate::types::ImportSnapshotRequest::client_data).
@@ -176,11 +173,8 @@ impl ImportSnapshotRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ImportSnapshotRequest::disk_container`](crate::types::ImportSnapshotRequest::disk_container): Information about the disk container.
-    pub fn disk_container(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotDiskContainer>,
-    ) -> Self {
-        self.inner.disk_container = ::std::option::Option::Some(input.into());
+    pub fn disk_container(mut self, input: crate::types::SnapshotDiskContainer) -> Self {
+        self.inner.disk_container = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::disk_container`](crate::types::ImportSnapshotRequest::disk_container).
@@ -200,8 +194,8 @@ impl ImportSnapshotRequestBuilder {
         &self.inner.disk_container
     }
     /// Sets [`ImportSnapshotRequest::dry_run`](crate::types::ImportSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::dry_run`](crate::types::ImportSnapshotRequest::dry_run).
@@ -216,8 +210,8 @@ impl ImportSnapshotRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`ImportSnapshotRequest::encrypted`](crate::types::ImportSnapshotRequest::encrypted): Specifies whether the destination snapshot of the imported image should be encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::encrypted`](crate::types::ImportSnapshotRequest::encrypted).
@@ -278,11 +272,8 @@ impl ImportSnapshotRequestBuilder {
     /// Appends one item to [`ImportSnapshotRequest::tag_specifications`](crate::types::ImportSnapshotRequest::tag_specifications): The tags to apply to the import snapshot task during creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::tag_specifications`](crate::types::ImportSnapshotRequest::tag_specifications).

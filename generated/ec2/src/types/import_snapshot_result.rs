@@ -106,9 +106,9 @@ impl ImportSnapshotResultBuilder {
     /// Sets [`ImportSnapshotResult::snapshot_task_detail`](crate::types::ImportSnapshotResult::snapshot_task_detail): Information about the import snapshot task.
     pub fn snapshot_task_detail(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotTaskDetail>,
+        input: crate::types::SnapshotTaskDetail,
     ) -> Self {
-        self.inner.snapshot_task_detail = ::std::option::Option::Some(input.into());
+        self.inner.snapshot_task_detail = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotResult::snapshot_task_detail`](crate::types::ImportSnapshotResult::snapshot_task_detail).
@@ -130,8 +130,8 @@ impl ImportSnapshotResultBuilder {
     /// Appends one item to [`ImportSnapshotResult::tags`](crate::types::ImportSnapshotResult::tags): Any tags assigned to the import snapshot task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportSnapshotResult::tags`](crate::types::ImportSnapshotResult::tags).

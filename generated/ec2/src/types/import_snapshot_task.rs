@@ -106,9 +106,9 @@ impl ImportSnapshotTaskBuilder {
     /// Sets [`ImportSnapshotTask::snapshot_task_detail`](crate::types::ImportSnapshotTask::snapshot_task_detail): Describes an import snapshot task.
     pub fn snapshot_task_detail(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotTaskDetail>,
+        input: crate::types::SnapshotTaskDetail,
     ) -> Self {
-        self.inner.snapshot_task_detail = ::std::option::Option::Some(input.into());
+        self.inner.snapshot_task_detail = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotTask::snapshot_task_detail`](crate::types::ImportSnapshotTask::snapshot_task_detail).
@@ -130,8 +130,8 @@ impl ImportSnapshotTaskBuilder {
     /// Appends one item to [`ImportSnapshotTask::tags`](crate::types::ImportSnapshotTask::tags): The tags for the import snapshot task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ImportSnapshotTask::tags`](crate::types::ImportSnapshotTask::tags).

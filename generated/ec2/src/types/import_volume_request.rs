@@ -104,8 +104,8 @@ impl ImportVolumeRequestBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`ImportVolumeRequest::dry_run`](crate::types::ImportVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeRequest::dry_run`](crate::types::ImportVolumeRequest::dry_run).
@@ -144,11 +144,8 @@ impl ImportVolumeRequestBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`ImportVolumeRequest::image`](crate::types::ImportVolumeRequest::image): The disk image.
-    pub fn image(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageDetail>,
-    ) -> Self {
-        self.inner.image = ::std::option::Option::Some(input.into());
+    pub fn image(mut self, input: crate::types::DiskImageDetail) -> Self {
+        self.inner.image = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeRequest::image`](crate::types::ImportVolumeRequest::image).
@@ -188,11 +185,8 @@ impl ImportVolumeRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ImportVolumeRequest::volume`](crate::types::ImportVolumeRequest::volume): The volume size.
-    pub fn volume(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeDetail>,
-    ) -> Self {
-        self.inner.volume = ::std::option::Option::Some(input.into());
+    pub fn volume(mut self, input: crate::types::VolumeDetail) -> Self {
+        self.inner.volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeRequest::volume`](crate::types::ImportVolumeRequest::volume).

@@ -122,8 +122,8 @@ impl ImportVolumeTaskDetailsBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`ImportVolumeTaskDetails::bytes_converted`](crate::types::ImportVolumeTaskDetails::bytes_converted): The number of bytes converted so far.
-    pub fn bytes_converted(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.bytes_converted = ::std::option::Option::Some(input.into());
+    pub fn bytes_converted(mut self, input: i64) -> Self {
+        self.inner.bytes_converted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::bytes_converted`](crate::types::ImportVolumeTaskDetails::bytes_converted).
@@ -160,11 +160,8 @@ impl ImportVolumeTaskDetailsBuilder {
         &self.inner.description
     }
     /// Sets [`ImportVolumeTaskDetails::image`](crate::types::ImportVolumeTaskDetails::image): The image.
-    pub fn image(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageDescription>,
-    ) -> Self {
-        self.inner.image = ::std::option::Option::Some(input.into());
+    pub fn image(mut self, input: crate::types::DiskImageDescription) -> Self {
+        self.inner.image = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::image`](crate::types::ImportVolumeTaskDetails::image).
@@ -184,11 +181,8 @@ impl ImportVolumeTaskDetailsBuilder {
         &self.inner.image
     }
     /// Sets [`ImportVolumeTaskDetails::volume`](crate::types::ImportVolumeTaskDetails::volume): The volume.
-    pub fn volume(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskImageVolumeDescription>,
-    ) -> Self {
-        self.inner.volume = ::std::option::Option::Some(input.into());
+    pub fn volume(mut self, input: crate::types::DiskImageVolumeDescription) -> Self {
+        self.inner.volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::volume`](crate::types::ImportVolumeTaskDetails::volume).

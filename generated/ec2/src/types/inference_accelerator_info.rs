@@ -50,11 +50,8 @@ impl InferenceAcceleratorInfoBuilder {
     /// Appends one item to [`InferenceAcceleratorInfo::accelerators`](crate::types::InferenceAcceleratorInfo::accelerators): Describes the Inference accelerators for the instance type.
     ///
     /// To set the whole list at once, use [`set_accelerators`](Self::set_accelerators).
-    pub fn accelerators(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InferenceDeviceInfo>,
-    ) -> Self {
-        self.inner.accelerators.get_or_insert_default().push(input.into());
+    pub fn accelerators(mut self, input: crate::types::InferenceDeviceInfo) -> Self {
+        self.inner.accelerators.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InferenceAcceleratorInfo::accelerators`](crate::types::InferenceAcceleratorInfo::accelerators).
@@ -74,13 +71,8 @@ impl InferenceAcceleratorInfoBuilder {
         &self.inner.accelerators
     }
     /// Sets [`InferenceAcceleratorInfo::total_inference_memory_in_mib`](crate::types::InferenceAcceleratorInfo::total_inference_memory_in_mib): The total size of the memory for the inference accelerators for the instance type, in MiB.
-    pub fn total_inference_memory_in_mib(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_inference_memory_in_mib = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn total_inference_memory_in_mib(mut self, input: i32) -> Self {
+        self.inner.total_inference_memory_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InferenceAcceleratorInfo::total_inference_memory_in_mib`](crate::types::InferenceAcceleratorInfo::total_inference_memory_in_mib).

@@ -62,8 +62,8 @@ pub struct InferenceDeviceInfoBuilder {
 }
 impl InferenceDeviceInfoBuilder {
     /// Sets [`InferenceDeviceInfo::count`](crate::types::InferenceDeviceInfo::count): The number of Inference accelerators for the instance type.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InferenceDeviceInfo::count`](crate::types::InferenceDeviceInfo::count).
@@ -124,9 +124,9 @@ impl InferenceDeviceInfoBuilder {
     /// Sets [`InferenceDeviceInfo::memory_info`](crate::types::InferenceDeviceInfo::memory_info): Describes the memory available to the inference accelerator.
     pub fn memory_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InferenceDeviceMemoryInfo>,
+        input: crate::types::InferenceDeviceMemoryInfo,
     ) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input.into());
+        self.inner.memory_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InferenceDeviceInfo::memory_info`](crate::types::InferenceDeviceInfo::memory_info).

@@ -39,8 +39,8 @@ pub struct InferenceDeviceMemoryInfoBuilder {
 }
 impl InferenceDeviceMemoryInfoBuilder {
     /// Sets [`InferenceDeviceMemoryInfo::size_in_mib`](crate::types::InferenceDeviceMemoryInfo::size_in_mib): The size of the memory available to the inference accelerator, in MiB.
-    pub fn size_in_mib(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input.into());
+    pub fn size_in_mib(mut self, input: i32) -> Self {
+        self.inner.size_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InferenceDeviceMemoryInfo::size_in_mib`](crate::types::InferenceDeviceMemoryInfo::size_in_mib).

@@ -61,9 +61,9 @@ impl InitializationStatusDetailsBuilder {
     /// Sets [`InitializationStatusDetails::initialization_type`](crate::types::InitializationStatusDetails::initialization_type): The method used for volume initialization.
     pub fn initialization_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InitializationType>,
+        input: crate::types::InitializationType,
     ) -> Self {
-        self.inner.initialization_type = ::std::option::Option::Some(input.into());
+        self.inner.initialization_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InitializationStatusDetails::initialization_type`](crate::types::InitializationStatusDetails::initialization_type).
@@ -83,8 +83,8 @@ impl InitializationStatusDetailsBuilder {
         &self.inner.initialization_type
     }
     /// Sets [`InitializationStatusDetails::progress`](crate::types::InitializationStatusDetails::progress): The current volume initialization progress as a percentage (0-100).
-    pub fn progress(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: i64) -> Self {
+        self.inner.progress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InitializationStatusDetails::progress`](crate::types::InitializationStatusDetails::progress).
@@ -99,12 +99,9 @@ impl InitializationStatusDetailsBuilder {
         &self.inner.progress
     }
     /// Sets [`InitializationStatusDetails::estimated_time_to_complete_in_seconds`](crate::types::InitializationStatusDetails::estimated_time_to_complete_in_seconds): The estimated remaining time, in seconds, for volume initialization to complete.
-    pub fn estimated_time_to_complete_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn estimated_time_to_complete_in_seconds(mut self, input: i64) -> Self {
         self.inner.estimated_time_to_complete_in_seconds = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -529,11 +529,8 @@ pub struct InstanceBuilder {
 }
 impl InstanceBuilder {
     /// Sets [`Instance::architecture`](crate::types::Instance::architecture): The architecture of the image.
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureValues>,
-    ) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input.into());
+    pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
+        self.inner.architecture = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::architecture`](crate::types::Instance::architecture).
@@ -557,9 +554,9 @@ impl InstanceBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBlockDeviceMapping>,
+        input: crate::types::InstanceBlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::block_device_mappings`](crate::types::Instance::block_device_mappings).
@@ -605,8 +602,8 @@ impl InstanceBuilder {
         &self.inner.client_token
     }
     /// Sets [`Instance::ebs_optimized`](crate::types::Instance::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::ebs_optimized`](crate::types::Instance::ebs_optimized).
@@ -621,8 +618,8 @@ impl InstanceBuilder {
         &self.inner.ebs_optimized
     }
     /// Sets [`Instance::ena_support`](crate::types::Instance::ena_support): Specifies whether enhanced networking with ENA is enabled.
-    pub fn ena_support(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input.into());
+    pub fn ena_support(mut self, input: bool) -> Self {
+        self.inner.ena_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::ena_support`](crate::types::Instance::ena_support).
@@ -637,11 +634,8 @@ impl InstanceBuilder {
         &self.inner.ena_support
     }
     /// Sets [`Instance::hypervisor`](crate::types::Instance::hypervisor): The hypervisor type of the instance.
-    pub fn hypervisor(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HypervisorType>,
-    ) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input.into());
+    pub fn hypervisor(mut self, input: crate::types::HypervisorType) -> Self {
+        self.inner.hypervisor = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::hypervisor`](crate::types::Instance::hypervisor).
@@ -663,9 +657,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::iam_instance_profile`](crate::types::Instance::iam_instance_profile): The IAM instance profile associated with the instance, if applicable.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfile>,
+        input: crate::types::IamInstanceProfile,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::iam_instance_profile`](crate::types::Instance::iam_instance_profile).
@@ -687,9 +681,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::instance_lifecycle`](crate::types::Instance::instance_lifecycle): Indicates whether this is a Spot Instance or a Scheduled Instance.
     pub fn instance_lifecycle(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceLifecycleType>,
+        input: crate::types::InstanceLifecycleType,
     ) -> Self {
-        self.inner.instance_lifecycle = ::std::option::Option::Some(input.into());
+        self.inner.instance_lifecycle = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::instance_lifecycle`](crate::types::Instance::instance_lifecycle).
@@ -713,9 +707,9 @@ impl InstanceBuilder {
     /// To set the whole list at once, use [`set_elastic_gpu_associations`](Self::set_elastic_gpu_associations).
     pub fn elastic_gpu_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuAssociation>,
+        input: crate::types::ElasticGpuAssociation,
     ) -> Self {
-        self.inner.elastic_gpu_associations.get_or_insert_default().push(input.into());
+        self.inner.elastic_gpu_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::elastic_gpu_associations`](crate::types::Instance::elastic_gpu_associations).
@@ -741,14 +735,12 @@ impl InstanceBuilder {
     /// To set the whole list at once, use [`set_elastic_inference_accelerator_associations`](Self::set_elastic_inference_accelerator_associations).
     pub fn elastic_inference_accelerator_associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ElasticInferenceAcceleratorAssociation,
-        >,
+        input: crate::types::ElasticInferenceAcceleratorAssociation,
     ) -> Self {
         self.inner
             .elastic_inference_accelerator_associations
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`Instance::elastic_inference_accelerator_associations`](crate::types::Instance::elastic_inference_accelerator_associations).
@@ -776,9 +768,9 @@ impl InstanceBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceNetworkInterface>,
+        input: crate::types::InstanceNetworkInterface,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::network_interfaces`](crate::types::Instance::network_interfaces).
@@ -846,11 +838,8 @@ impl InstanceBuilder {
         &self.inner.root_device_name
     }
     /// Sets [`Instance::root_device_type`](crate::types::Instance::root_device_type): The root device type used by the AMI.
-    pub fn root_device_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceType>,
-    ) -> Self {
-        self.inner.root_device_type = ::std::option::Option::Some(input.into());
+    pub fn root_device_type(mut self, input: crate::types::DeviceType) -> Self {
+        self.inner.root_device_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::root_device_type`](crate::types::Instance::root_device_type).
@@ -872,11 +861,8 @@ impl InstanceBuilder {
     /// Appends one item to [`Instance::security_groups`](crate::types::Instance::security_groups): The security groups for the instance.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.security_groups.get_or_insert_default().push(input.into());
+    pub fn security_groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.security_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::security_groups`](crate::types::Instance::security_groups).
@@ -896,8 +882,8 @@ impl InstanceBuilder {
         &self.inner.security_groups
     }
     /// Sets [`Instance::source_dest_check`](crate::types::Instance::source_dest_check): Indicates whether source/destination checking is enabled.
-    pub fn source_dest_check(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+    pub fn source_dest_check(mut self, input: bool) -> Self {
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::source_dest_check`](crate::types::Instance::source_dest_check).
@@ -960,11 +946,8 @@ impl InstanceBuilder {
         &self.inner.sriov_net_support
     }
     /// Sets [`Instance::state_reason`](crate::types::Instance::state_reason): The reason for the most recent state transition.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StateReason>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: crate::types::StateReason) -> Self {
+        self.inner.state_reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::state_reason`](crate::types::Instance::state_reason).
@@ -984,8 +967,8 @@ impl InstanceBuilder {
     /// Appends one item to [`Instance::tags`](crate::types::Instance::tags): Any tags assigned to the instance.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::tags`](crate::types::Instance::tags).
@@ -1007,9 +990,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::virtualization_type`](crate::types::Instance::virtualization_type): The virtualization type of the instance.
     pub fn virtualization_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VirtualizationType>,
+        input: crate::types::VirtualizationType,
     ) -> Self {
-        self.inner.virtualization_type = ::std::option::Option::Some(input.into());
+        self.inner.virtualization_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::virtualization_type`](crate::types::Instance::virtualization_type).
@@ -1029,11 +1012,8 @@ impl InstanceBuilder {
         &self.inner.virtualization_type
     }
     /// Sets [`Instance::cpu_options`](crate::types::Instance::cpu_options): The CPU options for the instance.
-    pub fn cpu_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CpuOptions>,
-    ) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input.into());
+    pub fn cpu_options(mut self, input: crate::types::CpuOptions) -> Self {
+        self.inner.cpu_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::cpu_options`](crate::types::Instance::cpu_options).
@@ -1101,12 +1081,10 @@ impl InstanceBuilder {
     /// Sets [`Instance::capacity_reservation_specification`](crate::types::Instance::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
     pub fn capacity_reservation_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationSpecificationResponse,
-        >,
+        input: crate::types::CapacityReservationSpecificationResponse,
     ) -> Self {
         self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1131,9 +1109,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::hibernation_options`](crate::types::Instance::hibernation_options): Indicates whether the instance is enabled for hibernation.
     pub fn hibernation_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HibernationOptions>,
+        input: crate::types::HibernationOptions,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input.into());
+        self.inner.hibernation_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::hibernation_options`](crate::types::Instance::hibernation_options).
@@ -1155,11 +1133,8 @@ impl InstanceBuilder {
     /// Appends one item to [`Instance::licenses`](crate::types::Instance::licenses): The license configurations for the instance.
     ///
     /// To set the whole list at once, use [`set_licenses`](Self::set_licenses).
-    pub fn licenses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LicenseConfiguration>,
-    ) -> Self {
-        self.inner.licenses.get_or_insert_default().push(input.into());
+    pub fn licenses(mut self, input: crate::types::LicenseConfiguration) -> Self {
+        self.inner.licenses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::licenses`](crate::types::Instance::licenses).
@@ -1181,9 +1156,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::metadata_options`](crate::types::Instance::metadata_options): The metadata options for the instance.
     pub fn metadata_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataOptionsResponse>,
+        input: crate::types::InstanceMetadataOptionsResponse,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input.into());
+        self.inner.metadata_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::metadata_options`](crate::types::Instance::metadata_options).
@@ -1203,11 +1178,8 @@ impl InstanceBuilder {
         &self.inner.metadata_options
     }
     /// Sets [`Instance::enclave_options`](crate::types::Instance::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-    pub fn enclave_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnclaveOptions>,
-    ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input.into());
+    pub fn enclave_options(mut self, input: crate::types::EnclaveOptions) -> Self {
+        self.inner.enclave_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::enclave_options`](crate::types::Instance::enclave_options).
@@ -1227,11 +1199,8 @@ impl InstanceBuilder {
         &self.inner.enclave_options
     }
     /// Sets [`Instance::boot_mode`](crate::types::Instance::boot_mode): The boot mode that was specified by the AMI.
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeValues>,
-    ) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input.into());
+    pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
+        self.inner.boot_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::boot_mode`](crate::types::Instance::boot_mode).
@@ -1295,11 +1264,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::usage_operation_update_time`](crate::types::Instance::usage_operation_update_time): The time that the usage operation was last updated.
     pub fn usage_operation_update_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.usage_operation_update_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.usage_operation_update_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::usage_operation_update_time`](crate::types::Instance::usage_operation_update_time).
@@ -1321,9 +1288,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::private_dns_name_options`](crate::types::Instance::private_dns_name_options): The options for the instance hostname.
     pub fn private_dns_name_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateDnsNameOptionsResponse>,
+        input: crate::types::PrivateDnsNameOptionsResponse,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input.into());
+        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::private_dns_name_options`](crate::types::Instance::private_dns_name_options).
@@ -1389,9 +1356,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::maintenance_options`](crate::types::Instance::maintenance_options): Provides information on the recovery and maintenance options of your instance.
     pub fn maintenance_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMaintenanceOptions>,
+        input: crate::types::InstanceMaintenanceOptions,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input.into());
+        self.inner.maintenance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::maintenance_options`](crate::types::Instance::maintenance_options).
@@ -1413,11 +1380,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::current_instance_boot_mode`](crate::types::Instance::current_instance_boot_mode): The boot mode that is used to boot the instance at launch or start.
     pub fn current_instance_boot_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBootModeValues>,
+        input: crate::types::InstanceBootModeValues,
     ) -> Self {
-        self.inner.current_instance_boot_mode = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.current_instance_boot_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::current_instance_boot_mode`](crate::types::Instance::current_instance_boot_mode).
@@ -1439,11 +1404,9 @@ impl InstanceBuilder {
     /// Sets [`Instance::network_performance_options`](crate::types::Instance::network_performance_options): Contains settings for the network performance options for your instance.
     pub fn network_performance_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceNetworkPerformanceOptions>,
+        input: crate::types::InstanceNetworkPerformanceOptions,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_performance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::network_performance_options`](crate::types::Instance::network_performance_options).
@@ -1463,11 +1426,8 @@ impl InstanceBuilder {
         &self.inner.network_performance_options
     }
     /// Sets [`Instance::operator`](crate::types::Instance::operator): The service provider that manages the instance.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::operator`](crate::types::Instance::operator).
@@ -1491,9 +1451,9 @@ impl InstanceBuilder {
     /// To set the whole list at once, use [`set_secondary_interfaces`](Self::set_secondary_interfaces).
     pub fn secondary_interfaces(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceSecondaryInterface>,
+        input: crate::types::InstanceSecondaryInterface,
     ) -> Self {
-        self.inner.secondary_interfaces.get_or_insert_default().push(input.into());
+        self.inner.secondary_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::secondary_interfaces`](crate::types::Instance::secondary_interfaces).
@@ -1561,11 +1521,8 @@ impl InstanceBuilder {
         &self.inner.image_id
     }
     /// Sets [`Instance::state`](crate::types::Instance::state): The current state of the instance.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::InstanceState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::state`](crate::types::Instance::state).
@@ -1673,8 +1630,8 @@ impl InstanceBuilder {
         &self.inner.key_name
     }
     /// Sets [`Instance::ami_launch_index`](crate::types::Instance::ami_launch_index): The AMI launch index, which can be used to find this instance in the launch group.
-    pub fn ami_launch_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ami_launch_index = ::std::option::Option::Some(input.into());
+    pub fn ami_launch_index(mut self, input: i32) -> Self {
+        self.inner.ami_launch_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::ami_launch_index`](crate::types::Instance::ami_launch_index).
@@ -1691,11 +1648,8 @@ impl InstanceBuilder {
     /// Appends one item to [`Instance::product_codes`](crate::types::Instance::product_codes): The product codes attached to this instance, if applicable.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Instance::product_codes`](crate::types::Instance::product_codes).
@@ -1715,11 +1669,8 @@ impl InstanceBuilder {
         &self.inner.product_codes
     }
     /// Sets [`Instance::instance_type`](crate::types::Instance::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::instance_type`](crate::types::Instance::instance_type).
@@ -1739,11 +1690,8 @@ impl InstanceBuilder {
         &self.inner.instance_type
     }
     /// Sets [`Instance::launch_time`](crate::types::Instance::launch_time): The time that the instance was last launched.
-    pub fn launch_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.launch_time = ::std::option::Option::Some(input.into());
+    pub fn launch_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.launch_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::launch_time`](crate::types::Instance::launch_time).
@@ -1763,11 +1711,8 @@ impl InstanceBuilder {
         &self.inner.launch_time
     }
     /// Sets [`Instance::placement`](crate::types::Instance::placement): The location where the instance launched, if applicable.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Placement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::Placement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::placement`](crate::types::Instance::placement).
@@ -1829,11 +1774,8 @@ impl InstanceBuilder {
         &self.inner.ramdisk_id
     }
     /// Sets [`Instance::platform`](crate::types::Instance::platform): The platform.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformValues>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
+        self.inner.platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::platform`](crate::types::Instance::platform).
@@ -1851,11 +1793,8 @@ impl InstanceBuilder {
         &self.inner.platform
     }
     /// Sets [`Instance::monitoring`](crate::types::Instance::monitoring): The monitoring for the instance.
-    pub fn monitoring(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Monitoring>,
-    ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+    pub fn monitoring(mut self, input: crate::types::Monitoring) -> Self {
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Instance::monitoring`](crate::types::Instance::monitoring).

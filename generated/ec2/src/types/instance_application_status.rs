@@ -137,11 +137,8 @@ impl InstanceApplicationStatusBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`InstanceApplicationStatus::application_status`](crate::types::InstanceApplicationStatus::application_status): The application status for the instance.
-    pub fn application_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationStatus>,
-    ) -> Self {
-        self.inner.application_status = ::std::option::Option::Some(input.into());
+    pub fn application_status(mut self, input: crate::types::ApplicationStatus) -> Self {
+        self.inner.application_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceApplicationStatus::application_status`](crate::types::InstanceApplicationStatus::application_status).
@@ -163,8 +160,8 @@ impl InstanceApplicationStatusBuilder {
     /// Appends one item to [`InstanceApplicationStatus::tags`](crate::types::InstanceApplicationStatus::tags): The tags assigned to the instance.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceApplicationStatus::tags`](crate::types::InstanceApplicationStatus::tags).

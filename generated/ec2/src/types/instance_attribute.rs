@@ -177,9 +177,9 @@ impl InstanceAttributeBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBlockDeviceMapping>,
+        input: crate::types::InstanceBlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::block_device_mappings`](crate::types::InstanceAttribute::block_device_mappings).
@@ -205,9 +205,9 @@ impl InstanceAttributeBuilder {
     /// Sets [`InstanceAttribute::disable_api_termination`](crate::types::InstanceAttribute::disable_api_termination): Indicates whether termination protection is enabled.
     pub fn disable_api_termination(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input.into());
+        self.inner.disable_api_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::disable_api_termination`](crate::types::InstanceAttribute::disable_api_termination).
@@ -227,11 +227,8 @@ impl InstanceAttributeBuilder {
         &self.inner.disable_api_termination
     }
     /// Sets [`InstanceAttribute::ena_support`](crate::types::InstanceAttribute::ena_support): Indicates whether enhanced networking with ENA is enabled.
-    pub fn ena_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input.into());
+    pub fn ena_support(mut self, input: crate::types::AttributeBooleanValue) -> Self {
+        self.inner.ena_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::ena_support`](crate::types::InstanceAttribute::ena_support).
@@ -251,11 +248,8 @@ impl InstanceAttributeBuilder {
         &self.inner.ena_support
     }
     /// Sets [`InstanceAttribute::enclave_options`](crate::types::InstanceAttribute::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-    pub fn enclave_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnclaveOptions>,
-    ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input.into());
+    pub fn enclave_options(mut self, input: crate::types::EnclaveOptions) -> Self {
+        self.inner.enclave_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::enclave_options`](crate::types::InstanceAttribute::enclave_options).
@@ -275,11 +269,8 @@ impl InstanceAttributeBuilder {
         &self.inner.enclave_options
     }
     /// Sets [`InstanceAttribute::ebs_optimized`](crate::types::InstanceAttribute::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
-    pub fn ebs_optimized(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: crate::types::AttributeBooleanValue) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::ebs_optimized`](crate::types::InstanceAttribute::ebs_optimized).
@@ -323,10 +314,10 @@ impl InstanceAttributeBuilder {
     /// Sets [`InstanceAttribute::instance_initiated_shutdown_behavior`](crate::types::InstanceAttribute::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
+        input: crate::types::AttributeValue,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -347,11 +338,8 @@ impl InstanceAttributeBuilder {
         &self.inner.instance_initiated_shutdown_behavior
     }
     /// Sets [`InstanceAttribute::instance_type`](crate::types::InstanceAttribute::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::instance_type`](crate::types::InstanceAttribute::instance_type).
@@ -371,11 +359,8 @@ impl InstanceAttributeBuilder {
         &self.inner.instance_type
     }
     /// Sets [`InstanceAttribute::kernel_id`](crate::types::InstanceAttribute::kernel_id): The kernel ID.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.kernel_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::kernel_id`](crate::types::InstanceAttribute::kernel_id).
@@ -395,11 +380,8 @@ impl InstanceAttributeBuilder {
     /// Appends one item to [`InstanceAttribute::product_codes`](crate::types::InstanceAttribute::product_codes): The product codes.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCode>,
-    ) -> Self {
-        self.inner.product_codes.get_or_insert_default().push(input.into());
+    pub fn product_codes(mut self, input: crate::types::ProductCode) -> Self {
+        self.inner.product_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::product_codes`](crate::types::InstanceAttribute::product_codes).
@@ -419,11 +401,8 @@ impl InstanceAttributeBuilder {
         &self.inner.product_codes
     }
     /// Sets [`InstanceAttribute::ramdisk_id`](crate::types::InstanceAttribute::ramdisk_id): The RAM disk ID.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.ramdisk_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::ramdisk_id`](crate::types::InstanceAttribute::ramdisk_id).
@@ -443,11 +422,8 @@ impl InstanceAttributeBuilder {
         &self.inner.ramdisk_id
     }
     /// Sets [`InstanceAttribute::root_device_name`](crate::types::InstanceAttribute::root_device_name): The device name of the root device volume (for example, `/dev/sda1`).
-    pub fn root_device_name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.root_device_name = ::std::option::Option::Some(input.into());
+    pub fn root_device_name(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.root_device_name = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::root_device_name`](crate::types::InstanceAttribute::root_device_name).
@@ -469,9 +445,9 @@ impl InstanceAttributeBuilder {
     /// Sets [`InstanceAttribute::source_dest_check`](crate::types::InstanceAttribute::source_dest_check): Indicates whether source/destination checks are enabled.
     pub fn source_dest_check(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::source_dest_check`](crate::types::InstanceAttribute::source_dest_check).
@@ -491,11 +467,8 @@ impl InstanceAttributeBuilder {
         &self.inner.source_dest_check
     }
     /// Sets [`InstanceAttribute::sriov_net_support`](crate::types::InstanceAttribute::sriov_net_support): Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input.into());
+    pub fn sriov_net_support(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.sriov_net_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::sriov_net_support`](crate::types::InstanceAttribute::sriov_net_support).
@@ -515,11 +488,8 @@ impl InstanceAttributeBuilder {
         &self.inner.sriov_net_support
     }
     /// Sets [`InstanceAttribute::user_data`](crate::types::InstanceAttribute::user_data): The user data.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.user_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::user_data`](crate::types::InstanceAttribute::user_data).
@@ -539,9 +509,9 @@ impl InstanceAttributeBuilder {
     /// Sets [`InstanceAttribute::disable_api_stop`](crate::types::InstanceAttribute::disable_api_stop): Indicates whether stop protection is enabled for the instance.
     pub fn disable_api_stop(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input.into());
+        self.inner.disable_api_stop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::disable_api_stop`](crate::types::InstanceAttribute::disable_api_stop).
@@ -563,11 +533,8 @@ impl InstanceAttributeBuilder {
     /// Appends one item to [`InstanceAttribute::groups`](crate::types::InstanceAttribute::groups): The security groups associated with the instance.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.groups.get_or_insert_default().push(input.into());
+    pub fn groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::groups`](crate::types::InstanceAttribute::groups).

@@ -66,11 +66,8 @@ impl InstanceBlockDeviceMappingBuilder {
         &self.inner.device_name
     }
     /// Sets [`InstanceBlockDeviceMapping::ebs`](crate::types::InstanceBlockDeviceMapping::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub fn ebs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsInstanceBlockDevice>,
-    ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+    pub fn ebs(mut self, input: crate::types::EbsInstanceBlockDevice) -> Self {
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMapping::ebs`](crate::types::InstanceBlockDeviceMapping::ebs).

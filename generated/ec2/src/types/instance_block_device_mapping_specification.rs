@@ -84,11 +84,9 @@ impl InstanceBlockDeviceMappingSpecificationBuilder {
     /// Sets [`InstanceBlockDeviceMappingSpecification::ebs`](crate::types::InstanceBlockDeviceMappingSpecification::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
     pub fn ebs(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::EbsInstanceBlockDeviceSpecification,
-        >,
+        input: crate::types::EbsInstanceBlockDeviceSpecification,
     ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMappingSpecification::ebs`](crate::types::InstanceBlockDeviceMappingSpecification::ebs).

@@ -51,8 +51,8 @@ pub struct InstanceCapacityBuilder {
 }
 impl InstanceCapacityBuilder {
     /// Sets [`InstanceCapacity::available_capacity`](crate::types::InstanceCapacity::available_capacity): The number of instances that can be launched onto the Dedicated Host based on the host's available capacity.
-    pub fn available_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.available_capacity = ::std::option::Option::Some(input.into());
+    pub fn available_capacity(mut self, input: i32) -> Self {
+        self.inner.available_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceCapacity::available_capacity`](crate::types::InstanceCapacity::available_capacity).
@@ -89,8 +89,8 @@ impl InstanceCapacityBuilder {
         &self.inner.instance_type
     }
     /// Sets [`InstanceCapacity::total_capacity`](crate::types::InstanceCapacity::total_capacity): The total number of instances that can be launched onto the Dedicated Host if there are no instances running on it.
-    pub fn total_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.total_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_capacity(mut self, input: i32) -> Self {
+        self.inner.total_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceCapacity::total_capacity`](crate::types::InstanceCapacity::total_capacity).

@@ -48,11 +48,8 @@ pub struct InstanceConnectEndpointPublicDnsNamesBuilder {
 }
 impl InstanceConnectEndpointPublicDnsNamesBuilder {
     /// Sets [`InstanceConnectEndpointPublicDnsNames::ipv4`](crate::types::InstanceConnectEndpointPublicDnsNames::ipv4): The IPv4-only DNS name of the EC2 Instance Connect Endpoint.
-    pub fn ipv4(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceConnectEndpointDnsNames>,
-    ) -> Self {
-        self.inner.ipv4 = ::std::option::Option::Some(input.into());
+    pub fn ipv4(mut self, input: crate::types::InstanceConnectEndpointDnsNames) -> Self {
+        self.inner.ipv4 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceConnectEndpointPublicDnsNames::ipv4`](crate::types::InstanceConnectEndpointPublicDnsNames::ipv4).
@@ -74,9 +71,9 @@ impl InstanceConnectEndpointPublicDnsNamesBuilder {
     /// Sets [`InstanceConnectEndpointPublicDnsNames::dualstack`](crate::types::InstanceConnectEndpointPublicDnsNames::dualstack): The dualstack DNS name of the EC2 Instance Connect Endpoint.
     pub fn dualstack(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceConnectEndpointDnsNames>,
+        input: crate::types::InstanceConnectEndpointDnsNames,
     ) -> Self {
-        self.inner.dualstack = ::std::option::Option::Some(input.into());
+        self.inner.dualstack = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceConnectEndpointPublicDnsNames::dualstack`](crate::types::InstanceConnectEndpointPublicDnsNames::dualstack).

@@ -44,8 +44,8 @@ pub struct InstanceCountBuilder {
 }
 impl InstanceCountBuilder {
     /// Sets [`InstanceCount::instance_count`](crate::types::InstanceCount::instance_count): The number of listed Reserved Instances in the state specified by the `state`.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceCount::instance_count`](crate::types::InstanceCount::instance_count).
@@ -60,11 +60,8 @@ impl InstanceCountBuilder {
         &self.inner.instance_count
     }
     /// Sets [`InstanceCount::state`](crate::types::InstanceCount::state): The states of the listed Reserved Instances.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ListingState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ListingState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceCount::state`](crate::types::InstanceCount::state).

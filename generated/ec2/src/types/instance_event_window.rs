@@ -115,9 +115,9 @@ impl InstanceEventWindowBuilder {
     /// To set the whole list at once, use [`set_time_ranges`](Self::set_time_ranges).
     pub fn time_ranges(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceEventWindowTimeRange>,
+        input: crate::types::InstanceEventWindowTimeRange,
     ) -> Self {
-        self.inner.time_ranges.get_or_insert_default().push(input.into());
+        self.inner.time_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceEventWindow::time_ranges`](crate::types::InstanceEventWindow::time_ranges).
@@ -187,11 +187,9 @@ impl InstanceEventWindowBuilder {
     /// Sets [`InstanceEventWindow::association_target`](crate::types::InstanceEventWindow::association_target): One or more targets associated with the event window.
     pub fn association_target(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowAssociationTarget,
-        >,
+        input: crate::types::InstanceEventWindowAssociationTarget,
     ) -> Self {
-        self.inner.association_target = ::std::option::Option::Some(input.into());
+        self.inner.association_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindow::association_target`](crate::types::InstanceEventWindow::association_target).
@@ -211,11 +209,8 @@ impl InstanceEventWindowBuilder {
         &self.inner.association_target
     }
     /// Sets [`InstanceEventWindow::state`](crate::types::InstanceEventWindow::state): The current state of the event window.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceEventWindowState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::InstanceEventWindowState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindow::state`](crate::types::InstanceEventWindow::state).
@@ -237,8 +232,8 @@ impl InstanceEventWindowBuilder {
     /// Appends one item to [`InstanceEventWindow::tags`](crate::types::InstanceEventWindow::tags): The instance tags associated with the event window.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceEventWindow::tags`](crate::types::InstanceEventWindow::tags).

@@ -83,11 +83,8 @@ impl InstanceEventWindowAssociationRequestBuilder {
     /// Appends one item to [`InstanceEventWindowAssociationRequest::instance_tags`](crate::types::InstanceEventWindowAssociationRequest::instance_tags): The instance tags to associate with the event window.
     ///
     /// To set the whole list at once, use [`set_instance_tags`](Self::set_instance_tags).
-    pub fn instance_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tag>,
-    ) -> Self {
-        self.inner.instance_tags.get_or_insert_default().push(input.into());
+    pub fn instance_tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.instance_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowAssociationRequest::instance_tags`](crate::types::InstanceEventWindowAssociationRequest::instance_tags).

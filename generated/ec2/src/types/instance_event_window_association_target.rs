@@ -83,8 +83,8 @@ impl InstanceEventWindowAssociationTargetBuilder {
     /// Appends one item to [`InstanceEventWindowAssociationTarget::tags`](crate::types::InstanceEventWindowAssociationTarget::tags): The instance tags associated with the event window.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowAssociationTarget::tags`](crate::types::InstanceEventWindowAssociationTarget::tags).

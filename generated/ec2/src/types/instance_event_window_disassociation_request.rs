@@ -81,11 +81,8 @@ impl InstanceEventWindowDisassociationRequestBuilder {
     /// Appends one item to [`InstanceEventWindowDisassociationRequest::instance_tags`](crate::types::InstanceEventWindowDisassociationRequest::instance_tags): The instance tags to disassociate from the event window.
     ///
     /// To set the whole list at once, use [`set_instance_tags`](Self::set_instance_tags).
-    pub fn instance_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tag>,
-    ) -> Self {
-        self.inner.instance_tags.get_or_insert_default().push(input.into());
+    pub fn instance_tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.instance_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowDisassociationRequest::instance_tags`](crate::types::InstanceEventWindowDisassociationRequest::instance_tags).

@@ -70,11 +70,8 @@ impl InstanceEventWindowStateChangeBuilder {
         &self.inner.instance_event_window_id
     }
     /// Sets [`InstanceEventWindowStateChange::state`](crate::types::InstanceEventWindowStateChange::state): The current state of the event window.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceEventWindowState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::InstanceEventWindowState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowStateChange::state`](crate::types::InstanceEventWindowStateChange::state).

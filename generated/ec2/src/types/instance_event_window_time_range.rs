@@ -58,11 +58,8 @@ pub struct InstanceEventWindowTimeRangeBuilder {
 }
 impl InstanceEventWindowTimeRangeBuilder {
     /// Sets [`InstanceEventWindowTimeRange::start_week_day`](crate::types::InstanceEventWindowTimeRange::start_week_day): The day on which the time range begins.
-    pub fn start_week_day(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WeekDay>,
-    ) -> Self {
-        self.inner.start_week_day = ::std::option::Option::Some(input.into());
+    pub fn start_week_day(mut self, input: crate::types::WeekDay) -> Self {
+        self.inner.start_week_day = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::start_week_day`](crate::types::InstanceEventWindowTimeRange::start_week_day).
@@ -80,8 +77,8 @@ impl InstanceEventWindowTimeRangeBuilder {
         &self.inner.start_week_day
     }
     /// Sets [`InstanceEventWindowTimeRange::start_hour`](crate::types::InstanceEventWindowTimeRange::start_hour): The hour when the time range begins.
-    pub fn start_hour(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.start_hour = ::std::option::Option::Some(input.into());
+    pub fn start_hour(mut self, input: i32) -> Self {
+        self.inner.start_hour = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::start_hour`](crate::types::InstanceEventWindowTimeRange::start_hour).
@@ -96,11 +93,8 @@ impl InstanceEventWindowTimeRangeBuilder {
         &self.inner.start_hour
     }
     /// Sets [`InstanceEventWindowTimeRange::end_week_day`](crate::types::InstanceEventWindowTimeRange::end_week_day): The day on which the time range ends.
-    pub fn end_week_day(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WeekDay>,
-    ) -> Self {
-        self.inner.end_week_day = ::std::option::Option::Some(input.into());
+    pub fn end_week_day(mut self, input: crate::types::WeekDay) -> Self {
+        self.inner.end_week_day = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::end_week_day`](crate::types::InstanceEventWindowTimeRange::end_week_day).
@@ -118,8 +112,8 @@ impl InstanceEventWindowTimeRangeBuilder {
         &self.inner.end_week_day
     }
     /// Sets [`InstanceEventWindowTimeRange::end_hour`](crate::types::InstanceEventWindowTimeRange::end_hour): The hour when the time range ends.
-    pub fn end_hour(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.end_hour = ::std::option::Option::Some(input.into());
+    pub fn end_hour(mut self, input: i32) -> Self {
+        self.inner.end_hour = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::end_hour`](crate::types::InstanceEventWindowTimeRange::end_hour).

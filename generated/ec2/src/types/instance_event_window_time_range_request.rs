@@ -58,11 +58,8 @@ pub struct InstanceEventWindowTimeRangeRequestBuilder {
 }
 impl InstanceEventWindowTimeRangeRequestBuilder {
     /// Sets [`InstanceEventWindowTimeRangeRequest::start_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::start_week_day): The day on which the time range begins.
-    pub fn start_week_day(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WeekDay>,
-    ) -> Self {
-        self.inner.start_week_day = ::std::option::Option::Some(input.into());
+    pub fn start_week_day(mut self, input: crate::types::WeekDay) -> Self {
+        self.inner.start_week_day = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::start_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::start_week_day).
@@ -80,8 +77,8 @@ impl InstanceEventWindowTimeRangeRequestBuilder {
         &self.inner.start_week_day
     }
     /// Sets [`InstanceEventWindowTimeRangeRequest::start_hour`](crate::types::InstanceEventWindowTimeRangeRequest::start_hour): The hour when the time range begins.
-    pub fn start_hour(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.start_hour = ::std::option::Option::Some(input.into());
+    pub fn start_hour(mut self, input: i32) -> Self {
+        self.inner.start_hour = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::start_hour`](crate::types::InstanceEventWindowTimeRangeRequest::start_hour).
@@ -96,11 +93,8 @@ impl InstanceEventWindowTimeRangeRequestBuilder {
         &self.inner.start_hour
     }
     /// Sets [`InstanceEventWindowTimeRangeRequest::end_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::end_week_day): The day on which the time range ends.
-    pub fn end_week_day(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WeekDay>,
-    ) -> Self {
-        self.inner.end_week_day = ::std::option::Option::Some(input.into());
+    pub fn end_week_day(mut self, input: crate::types::WeekDay) -> Self {
+        self.inner.end_week_day = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::end_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::end_week_day).
@@ -118,8 +112,8 @@ impl InstanceEventWindowTimeRangeRequestBuilder {
         &self.inner.end_week_day
     }
     /// Sets [`InstanceEventWindowTimeRangeRequest::end_hour`](crate::types::InstanceEventWindowTimeRangeRequest::end_hour): The hour when the time range ends.
-    pub fn end_hour(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.end_hour = ::std::option::Option::Some(input.into());
+    pub fn end_hour(mut self, input: i32) -> Self {
+        self.inner.end_hour = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::end_hour`](crate::types::InstanceEventWindowTimeRangeRequest::end_hour).

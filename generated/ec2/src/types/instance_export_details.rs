@@ -68,11 +68,8 @@ impl InstanceExportDetailsBuilder {
         &self.inner.instance_id
     }
     /// Sets [`InstanceExportDetails::target_environment`](crate::types::InstanceExportDetails::target_environment): The target virtualization environment.
-    pub fn target_environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExportEnvironment>,
-    ) -> Self {
-        self.inner.target_environment = ::std::option::Option::Some(input.into());
+    pub fn target_environment(mut self, input: crate::types::ExportEnvironment) -> Self {
+        self.inner.target_environment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceExportDetails::target_environment`](crate::types::InstanceExportDetails::target_environment).

@@ -50,9 +50,9 @@ impl InstanceFamilyCreditSpecificationBuilder {
     /// Sets [`InstanceFamilyCreditSpecification::instance_family`](crate::types::InstanceFamilyCreditSpecification::instance_family): The instance family.
     pub fn instance_family(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: crate::types::UnlimitedSupportedInstanceFamily,
     ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+        self.inner.instance_family = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceFamilyCreditSpecification::instance_family`](crate::types::InstanceFamilyCreditSpecification::instance_family).

@@ -124,11 +124,8 @@ impl InstanceImageMetadataBuilder {
         &self.inner.instance_id
     }
     /// Sets [`InstanceImageMetadata::instance_type`](crate::types::InstanceImageMetadata::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::instance_type`](crate::types::InstanceImageMetadata::instance_type).
@@ -148,11 +145,8 @@ impl InstanceImageMetadataBuilder {
         &self.inner.instance_type
     }
     /// Sets [`InstanceImageMetadata::launch_time`](crate::types::InstanceImageMetadata::launch_time): The time the instance was launched.
-    pub fn launch_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.launch_time = ::std::option::Option::Some(input.into());
+    pub fn launch_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.launch_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::launch_time`](crate::types::InstanceImageMetadata::launch_time).
@@ -218,11 +212,8 @@ impl InstanceImageMetadataBuilder {
         &self.inner.zone_id
     }
     /// Sets [`InstanceImageMetadata::state`](crate::types::InstanceImageMetadata::state): The current state of the instance.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::InstanceState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::state`](crate::types::InstanceImageMetadata::state).
@@ -264,8 +255,8 @@ impl InstanceImageMetadataBuilder {
     /// Appends one item to [`InstanceImageMetadata::tags`](crate::types::InstanceImageMetadata::tags): Any tags assigned to the instance.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::tags`](crate::types::InstanceImageMetadata::tags).
@@ -285,11 +276,8 @@ impl InstanceImageMetadataBuilder {
         &self.inner.tags
     }
     /// Sets [`InstanceImageMetadata::image_metadata`](crate::types::InstanceImageMetadata::image_metadata): Information about the AMI used to launch the instance.
-    pub fn image_metadata(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageMetadata>,
-    ) -> Self {
-        self.inner.image_metadata = ::std::option::Option::Some(input.into());
+    pub fn image_metadata(mut self, input: crate::types::ImageMetadata) -> Self {
+        self.inner.image_metadata = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::image_metadata`](crate::types::InstanceImageMetadata::image_metadata).
@@ -309,11 +297,8 @@ impl InstanceImageMetadataBuilder {
         &self.inner.image_metadata
     }
     /// Sets [`InstanceImageMetadata::operator`](crate::types::InstanceImageMetadata::operator): The entity that manages the instance.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::operator`](crate::types::InstanceImageMetadata::operator).

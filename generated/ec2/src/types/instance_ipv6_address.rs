@@ -66,8 +66,8 @@ impl InstanceIpv6AddressBuilder {
         &self.inner.ipv6_address
     }
     /// Sets [`InstanceIpv6Address::is_primary_ipv6`](crate::types::InstanceIpv6Address::is_primary_ipv6): Determines if an IPv6 address associated with a network interface is the primary IPv6 address.
-    pub fn is_primary_ipv6(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_primary_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn is_primary_ipv6(mut self, input: bool) -> Self {
+        self.inner.is_primary_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceIpv6Address::is_primary_ipv6`](crate::types::InstanceIpv6Address::is_primary_ipv6).

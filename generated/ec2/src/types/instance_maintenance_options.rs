@@ -57,9 +57,9 @@ impl InstanceMaintenanceOptionsBuilder {
     /// Sets [`InstanceMaintenanceOptions::auto_recovery`](crate::types::InstanceMaintenanceOptions::auto_recovery): Provides information on the current automatic recovery behavior of your instance.
     pub fn auto_recovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAutoRecoveryState>,
+        input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input.into());
+        self.inner.auto_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMaintenanceOptions::auto_recovery`](crate::types::InstanceMaintenanceOptions::auto_recovery).
@@ -81,9 +81,9 @@ impl InstanceMaintenanceOptionsBuilder {
     /// Sets [`InstanceMaintenanceOptions::reboot_migration`](crate::types::InstanceMaintenanceOptions::reboot_migration): Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
     pub fn reboot_migration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRebootMigrationState>,
+        input: crate::types::InstanceRebootMigrationState,
     ) -> Self {
-        self.inner.reboot_migration = ::std::option::Option::Some(input.into());
+        self.inner.reboot_migration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMaintenanceOptions::reboot_migration`](crate::types::InstanceMaintenanceOptions::reboot_migration).

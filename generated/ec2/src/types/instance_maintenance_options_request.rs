@@ -41,9 +41,9 @@ impl InstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`InstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::InstanceMaintenanceOptionsRequest::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.
     pub fn auto_recovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAutoRecoveryState>,
+        input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input.into());
+        self.inner.auto_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::InstanceMaintenanceOptionsRequest::auto_recovery).

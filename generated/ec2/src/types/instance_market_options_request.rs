@@ -46,11 +46,8 @@ pub struct InstanceMarketOptionsRequestBuilder {
 }
 impl InstanceMarketOptionsRequestBuilder {
     /// Sets [`InstanceMarketOptionsRequest::market_type`](crate::types::InstanceMarketOptionsRequest::market_type): The market type.
-    pub fn market_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MarketType>,
-    ) -> Self {
-        self.inner.market_type = ::std::option::Option::Some(input.into());
+    pub fn market_type(mut self, input: crate::types::MarketType) -> Self {
+        self.inner.market_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMarketOptionsRequest::market_type`](crate::types::InstanceMarketOptionsRequest::market_type).
@@ -68,11 +65,8 @@ impl InstanceMarketOptionsRequestBuilder {
         &self.inner.market_type
     }
     /// Sets [`InstanceMarketOptionsRequest::spot_options`](crate::types::InstanceMarketOptionsRequest::spot_options): The options for Spot Instances.
-    pub fn spot_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotMarketOptions>,
-    ) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input.into());
+    pub fn spot_options(mut self, input: crate::types::SpotMarketOptions) -> Self {
+        self.inner.spot_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMarketOptionsRequest::spot_options`](crate::types::InstanceMarketOptionsRequest::spot_options).

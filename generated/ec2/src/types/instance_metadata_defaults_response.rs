@@ -97,11 +97,8 @@ pub struct InstanceMetadataDefaultsResponseBuilder {
 }
 impl InstanceMetadataDefaultsResponseBuilder {
     /// Sets [`InstanceMetadataDefaultsResponse::http_tokens`](crate::types::InstanceMetadataDefaultsResponse::http_tokens): Indicates whether IMDSv2 is required.
-    pub fn http_tokens(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HttpTokensState>,
-    ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+    pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_tokens`](crate::types::InstanceMetadataDefaultsResponse::http_tokens).
@@ -121,13 +118,8 @@ impl InstanceMetadataDefaultsResponseBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`InstanceMetadataDefaultsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataDefaultsResponse::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataDefaultsResponse::http_put_response_hop_limit).
@@ -147,9 +139,9 @@ impl InstanceMetadataDefaultsResponseBuilder {
     /// Sets [`InstanceMetadataDefaultsResponse::http_endpoint`](crate::types::InstanceMetadataDefaultsResponse::http_endpoint): Indicates whether the IMDS endpoint for an instance is enabled or disabled.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataEndpointState>,
+        input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_endpoint`](crate::types::InstanceMetadataDefaultsResponse::http_endpoint).
@@ -171,9 +163,9 @@ impl InstanceMetadataDefaultsResponseBuilder {
     /// Sets [`InstanceMetadataDefaultsResponse::instance_metadata_tags`](crate::types::InstanceMetadataDefaultsResponse::instance_metadata_tags): Indicates whether access to instance tags from the instance metadata is enabled or disabled.
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataTagsState>,
+        input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::instance_metadata_tags`](crate::types::InstanceMetadataDefaultsResponse::instance_metadata_tags).
@@ -193,11 +185,8 @@ impl InstanceMetadataDefaultsResponseBuilder {
         &self.inner.instance_metadata_tags
     }
     /// Sets [`InstanceMetadataDefaultsResponse::managed_by`](crate::types::InstanceMetadataDefaultsResponse::managed_by): The entity that manages the IMDS default settings.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::managed_by`](crate::types::InstanceMetadataDefaultsResponse::managed_by).
@@ -241,9 +230,9 @@ impl InstanceMetadataDefaultsResponseBuilder {
     /// Sets [`InstanceMetadataDefaultsResponse::http_tokens_enforced`](crate::types::InstanceMetadataDefaultsResponse::http_tokens_enforced): Indicates whether to enforce the requirement of IMDSv2 on an instance at the time of launch.
     pub fn http_tokens_enforced(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HttpTokensEnforcedState>,
+        input: crate::types::HttpTokensEnforcedState,
     ) -> Self {
-        self.inner.http_tokens_enforced = ::std::option::Option::Some(input.into());
+        self.inner.http_tokens_enforced = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_tokens_enforced`](crate::types::InstanceMetadataDefaultsResponse::http_tokens_enforced).

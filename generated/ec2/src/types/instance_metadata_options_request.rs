@@ -97,11 +97,8 @@ pub struct InstanceMetadataOptionsRequestBuilder {
 }
 impl InstanceMetadataOptionsRequestBuilder {
     /// Sets [`InstanceMetadataOptionsRequest::http_tokens`](crate::types::InstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.
-    pub fn http_tokens(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HttpTokensState>,
-    ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+    pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_tokens`](crate::types::InstanceMetadataOptionsRequest::http_tokens).
@@ -121,13 +118,8 @@ impl InstanceMetadataOptionsRequestBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`InstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsRequest::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsRequest::http_put_response_hop_limit).
@@ -147,9 +139,9 @@ impl InstanceMetadataOptionsRequestBuilder {
     /// Sets [`InstanceMetadataOptionsRequest::http_endpoint`](crate::types::InstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataEndpointState>,
+        input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_endpoint`](crate::types::InstanceMetadataOptionsRequest::http_endpoint).
@@ -171,9 +163,9 @@ impl InstanceMetadataOptionsRequestBuilder {
     /// Sets [`InstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsRequest::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
     pub fn http_protocol_ipv6(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataProtocolState>,
+        input: crate::types::InstanceMetadataProtocolState,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input.into());
+        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsRequest::http_protocol_ipv6).
@@ -195,9 +187,9 @@ impl InstanceMetadataOptionsRequestBuilder {
     /// Sets [`InstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::InstanceMetadataOptionsRequest::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataTagsState>,
+        input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::InstanceMetadataOptionsRequest::instance_metadata_tags).

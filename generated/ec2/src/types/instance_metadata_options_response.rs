@@ -99,11 +99,8 @@ pub struct InstanceMetadataOptionsResponseBuilder {
 }
 impl InstanceMetadataOptionsResponseBuilder {
     /// Sets [`InstanceMetadataOptionsResponse::state`](crate::types::InstanceMetadataOptionsResponse::state): The state of the metadata option changes.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataOptionsState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::InstanceMetadataOptionsState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::state`](crate::types::InstanceMetadataOptionsResponse::state).
@@ -123,11 +120,8 @@ impl InstanceMetadataOptionsResponseBuilder {
         &self.inner.state
     }
     /// Sets [`InstanceMetadataOptionsResponse::http_tokens`](crate::types::InstanceMetadataOptionsResponse::http_tokens): Indicates whether IMDSv2 is required.
-    pub fn http_tokens(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HttpTokensState>,
-    ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+    pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_tokens`](crate::types::InstanceMetadataOptionsResponse::http_tokens).
@@ -147,13 +141,8 @@ impl InstanceMetadataOptionsResponseBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`InstanceMetadataOptionsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsResponse::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsResponse::http_put_response_hop_limit).
@@ -173,9 +162,9 @@ impl InstanceMetadataOptionsResponseBuilder {
     /// Sets [`InstanceMetadataOptionsResponse::http_endpoint`](crate::types::InstanceMetadataOptionsResponse::http_endpoint): Indicates whether the HTTP metadata endpoint on your instances is enabled or disabled.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataEndpointState>,
+        input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_endpoint`](crate::types::InstanceMetadataOptionsResponse::http_endpoint).
@@ -197,9 +186,9 @@ impl InstanceMetadataOptionsResponseBuilder {
     /// Sets [`InstanceMetadataOptionsResponse::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsResponse::http_protocol_ipv6): Indicates whether the IPv6 endpoint for the instance metadata service is enabled or disabled.
     pub fn http_protocol_ipv6(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataProtocolState>,
+        input: crate::types::InstanceMetadataProtocolState,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input.into());
+        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsResponse::http_protocol_ipv6).
@@ -221,9 +210,9 @@ impl InstanceMetadataOptionsResponseBuilder {
     /// Sets [`InstanceMetadataOptionsResponse::instance_metadata_tags`](crate::types::InstanceMetadataOptionsResponse::instance_metadata_tags): Indicates whether access to instance tags from the instance metadata is enabled or disabled.
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataTagsState>,
+        input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::instance_metadata_tags`](crate::types::InstanceMetadataOptionsResponse::instance_metadata_tags).

@@ -66,11 +66,8 @@ impl InstanceMonitoringBuilder {
         &self.inner.instance_id
     }
     /// Sets [`InstanceMonitoring::monitoring`](crate::types::InstanceMonitoring::monitoring): The monitoring for the instance.
-    pub fn monitoring(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Monitoring>,
-    ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+    pub fn monitoring(mut self, input: crate::types::Monitoring) -> Self {
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceMonitoring::monitoring`](crate::types::InstanceMonitoring::monitoring).

@@ -196,11 +196,9 @@ impl InstanceNetworkInterfaceBuilder {
     /// Sets [`InstanceNetworkInterface::association`](crate::types::InstanceNetworkInterface::association): The association information for an Elastic IPv4 associated with the network interface.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceAssociation,
-        >,
+        input: crate::types::InstanceNetworkInterfaceAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::association`](crate::types::InstanceNetworkInterface::association).
@@ -222,11 +220,9 @@ impl InstanceNetworkInterfaceBuilder {
     /// Sets [`InstanceNetworkInterface::attachment`](crate::types::InstanceNetworkInterface::attachment): The network interface attachment.
     pub fn attachment(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceAttachment,
-        >,
+        input: crate::types::InstanceNetworkInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input.into());
+        self.inner.attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::attachment`](crate::types::InstanceNetworkInterface::attachment).
@@ -270,11 +266,8 @@ impl InstanceNetworkInterfaceBuilder {
     /// Appends one item to [`InstanceNetworkInterface::groups`](crate::types::InstanceNetworkInterface::groups): The security groups.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.groups.get_or_insert_default().push(input.into());
+    pub fn groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::groups`](crate::types::InstanceNetworkInterface::groups).
@@ -296,11 +289,8 @@ impl InstanceNetworkInterfaceBuilder {
     /// Appends one item to [`InstanceNetworkInterface::ipv6_addresses`](crate::types::InstanceNetworkInterface::ipv6_addresses): The IPv6 addresses associated with the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Address>,
-    ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+    pub fn ipv6_addresses(mut self, input: crate::types::InstanceIpv6Address) -> Self {
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::ipv6_addresses`](crate::types::InstanceNetworkInterface::ipv6_addresses).
@@ -438,9 +428,9 @@ impl InstanceNetworkInterfaceBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstancePrivateIpAddress>,
+        input: crate::types::InstancePrivateIpAddress,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::private_ip_addresses`](crate::types::InstanceNetworkInterface::private_ip_addresses).
@@ -464,8 +454,8 @@ impl InstanceNetworkInterfaceBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceNetworkInterface::source_dest_check`](crate::types::InstanceNetworkInterface::source_dest_check): Indicates whether source/destination checking is enabled.
-    pub fn source_dest_check(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+    pub fn source_dest_check(mut self, input: bool) -> Self {
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::source_dest_check`](crate::types::InstanceNetworkInterface::source_dest_check).
@@ -480,11 +470,8 @@ impl InstanceNetworkInterfaceBuilder {
         &self.inner.source_dest_check
     }
     /// Sets [`InstanceNetworkInterface::status`](crate::types::InstanceNetworkInterface::status): The status of the network interface.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::NetworkInterfaceStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::status`](crate::types::InstanceNetworkInterface::status).
@@ -572,11 +559,8 @@ impl InstanceNetworkInterfaceBuilder {
     /// Appends one item to [`InstanceNetworkInterface::ipv4_prefixes`](crate::types::InstanceNetworkInterface::ipv4_prefixes): The IPv4 delegated prefixes that are assigned to the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
-    pub fn ipv4_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv4Prefix>,
-    ) -> Self {
-        self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
+    pub fn ipv4_prefixes(mut self, input: crate::types::InstanceIpv4Prefix) -> Self {
+        self.inner.ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::ipv4_prefixes`](crate::types::InstanceNetworkInterface::ipv4_prefixes).
@@ -598,11 +582,8 @@ impl InstanceNetworkInterfaceBuilder {
     /// Appends one item to [`InstanceNetworkInterface::ipv6_prefixes`](crate::types::InstanceNetworkInterface::ipv6_prefixes): The IPv6 delegated prefixes that are assigned to the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
-    pub fn ipv6_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Prefix>,
-    ) -> Self {
-        self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
+    pub fn ipv6_prefixes(mut self, input: crate::types::InstanceIpv6Prefix) -> Self {
+        self.inner.ipv6_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::ipv6_prefixes`](crate::types::InstanceNetworkInterface::ipv6_prefixes).
@@ -624,12 +605,10 @@ impl InstanceNetworkInterfaceBuilder {
     /// Sets [`InstanceNetworkInterface::connection_tracking_configuration`](crate::types::InstanceNetworkInterface::connection_tracking_configuration): A security group connection tracking configuration that enables you to set the timeout for connection tracking on an Elastic network interface.
     pub fn connection_tracking_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ConnectionTrackingSpecificationResponse,
-        >,
+        input: crate::types::ConnectionTrackingSpecificationResponse,
     ) -> Self {
         self.inner.connection_tracking_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -652,11 +631,8 @@ impl InstanceNetworkInterfaceBuilder {
         &self.inner.connection_tracking_configuration
     }
     /// Sets [`InstanceNetworkInterface::operator`](crate::types::InstanceNetworkInterface::operator): The service provider that manages the network interface.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::operator`](crate::types::InstanceNetworkInterface::operator).

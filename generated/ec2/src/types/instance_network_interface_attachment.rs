@@ -92,11 +92,8 @@ pub struct InstanceNetworkInterfaceAttachmentBuilder {
 }
 impl InstanceNetworkInterfaceAttachmentBuilder {
     /// Sets [`InstanceNetworkInterfaceAttachment::attach_time`](crate::types::InstanceNetworkInterfaceAttachment::attach_time): The time stamp when the attachment initiated.
-    pub fn attach_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input.into());
+    pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.attach_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::attach_time`](crate::types::InstanceNetworkInterfaceAttachment::attach_time).
@@ -138,11 +135,8 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
         &self.inner.attachment_id
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::delete_on_termination`](crate::types::InstanceNetworkInterfaceAttachment::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::delete_on_termination`](crate::types::InstanceNetworkInterfaceAttachment::delete_on_termination).
@@ -160,8 +154,8 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::device_index`](crate::types::InstanceNetworkInterfaceAttachment::device_index): The index of the device on the instance for the network interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::device_index`](crate::types::InstanceNetworkInterfaceAttachment::device_index).
@@ -176,11 +170,8 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
         &self.inner.device_index
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::status`](crate::types::InstanceNetworkInterfaceAttachment::status): The attachment state.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::status`](crate::types::InstanceNetworkInterfaceAttachment::status).
@@ -198,8 +189,8 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
         &self.inner.status
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::network_card_index`](crate::types::InstanceNetworkInterfaceAttachment::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::network_card_index`](crate::types::InstanceNetworkInterfaceAttachment::network_card_index).
@@ -216,11 +207,9 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
     /// Sets [`InstanceNetworkInterfaceAttachment::ena_srd_specification`](crate::types::InstanceNetworkInterfaceAttachment::ena_srd_specification): Contains the ENA Express settings for the network interface that's attached to the instance.
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceAttachmentEnaSrdSpecification,
-        >,
+        input: crate::types::InstanceAttachmentEnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::ena_srd_specification`](crate::types::InstanceNetworkInterfaceAttachment::ena_srd_specification).
@@ -240,8 +229,8 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
         &self.inner.ena_srd_specification
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::ena_queue_count`](crate::types::InstanceNetworkInterfaceAttachment::ena_queue_count): The number of ENA queues created with the instance.
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::ena_queue_count`](crate::types::InstanceNetworkInterfaceAttachment::ena_queue_count).

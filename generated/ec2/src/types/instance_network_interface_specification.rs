@@ -223,13 +223,8 @@ pub struct InstanceNetworkInterfaceSpecificationBuilder {
 }
 impl InstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`InstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_public_ip_address): Indicates whether to assign a public IPv4 address to an instance you launch in a VPC.
-    pub fn associate_public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_public_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_public_ip_address).
@@ -247,11 +242,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::InstanceNetworkInterfaceSpecification::delete_on_termination): If set to `true`, the interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::InstanceNetworkInterfaceSpecification::delete_on_termination).
@@ -291,8 +283,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.description
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::device_index`](crate::types::InstanceNetworkInterfaceSpecification::device_index): The position of the network interface in the attachment order.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::device_index`](crate::types::InstanceNetworkInterfaceSpecification::device_index).
@@ -333,8 +325,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.groups
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_address_count): A number of IPv6 addresses to assign to the network interface.
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_address_count).
@@ -351,11 +343,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     /// Appends one item to [`InstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_addresses): The IPv6 addresses to assign to the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Address>,
-    ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+    pub fn ipv6_addresses(mut self, input: crate::types::InstanceIpv6Address) -> Self {
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_addresses).
@@ -427,9 +416,9 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateIpAddressSpecification>,
+        input: crate::types::PrivateIpAddressSpecification,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::private_ip_addresses`](crate::types::InstanceNetworkInterfaceSpecification::private_ip_addresses).
@@ -453,12 +442,9 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count): The number of secondary private IPv4 addresses.
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -499,13 +485,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_carrier_ip_address): Indicates whether to assign a carrier IP address to the network interface.
-    pub fn associate_carrier_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_carrier_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_carrier_ip_address).
@@ -545,8 +526,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.interface_type
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::network_card_index`](crate::types::InstanceNetworkInterfaceSpecification::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::network_card_index`](crate::types::InstanceNetworkInterfaceSpecification::network_card_index).
@@ -565,9 +546,9 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
     pub fn ipv4_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv4PrefixSpecificationRequest>,
+        input: crate::types::Ipv4PrefixSpecificationRequest,
     ) -> Self {
-        self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv4_prefixes`](crate::types::InstanceNetworkInterfaceSpecification::ipv4_prefixes).
@@ -591,8 +572,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv4_prefix_count): The number of IPv4 delegated prefixes to be automatically assigned to the network interface.
-    pub fn ipv4_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv4_prefix_count).
@@ -611,9 +592,9 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
     pub fn ipv6_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6PrefixSpecificationRequest>,
+        input: crate::types::Ipv6PrefixSpecificationRequest,
     ) -> Self {
-        self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv6_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv6_prefixes`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_prefixes).
@@ -637,8 +618,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_prefix_count): The number of IPv6 delegated prefixes to be automatically assigned to the network interface.
-    pub fn ipv6_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_prefix_count).
@@ -653,8 +634,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.ipv6_prefix_count
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::InstanceNetworkInterfaceSpecification::primary_ipv6): The primary IPv6 address of the network interface.
-    pub fn primary_ipv6(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.primary_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn primary_ipv6(mut self, input: bool) -> Self {
+        self.inner.primary_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::InstanceNetworkInterfaceSpecification::primary_ipv6).
@@ -671,9 +652,9 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`InstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::InstanceNetworkInterfaceSpecification::ena_srd_specification): Specifies the ENA Express settings for the network interface that's attached to the instance.
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSrdSpecificationRequest>,
+        input: crate::types::EnaSrdSpecificationRequest,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::InstanceNetworkInterfaceSpecification::ena_srd_specification).
@@ -695,12 +676,10 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`InstanceNetworkInterfaceSpecification::connection_tracking_specification`](crate::types::InstanceNetworkInterfaceSpecification::connection_tracking_specification): A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface.
     pub fn connection_tracking_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
         self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -723,8 +702,8 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::InstanceNetworkInterfaceSpecification::ena_queue_count): The number of ENA queues to be created with the instance.
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::InstanceNetworkInterfaceSpecification::ena_queue_count).

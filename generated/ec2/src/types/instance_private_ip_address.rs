@@ -64,11 +64,9 @@ impl InstancePrivateIpAddressBuilder {
     /// Sets [`InstancePrivateIpAddress::association`](crate::types::InstancePrivateIpAddress::association): The association information for an Elastic IP address for the network interface.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceAssociation,
-        >,
+        input: crate::types::InstanceNetworkInterfaceAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstancePrivateIpAddress::association`](crate::types::InstancePrivateIpAddress::association).
@@ -88,8 +86,8 @@ impl InstancePrivateIpAddressBuilder {
         &self.inner.association
     }
     /// Sets [`InstancePrivateIpAddress::primary`](crate::types::InstancePrivateIpAddress::primary): Indicates whether this IPv4 address is the primary private IP address of the network interface.
-    pub fn primary(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.primary = ::std::option::Option::Some(input.into());
+    pub fn primary(mut self, input: bool) -> Self {
+        self.inner.primary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstancePrivateIpAddress::primary`](crate::types::InstancePrivateIpAddress::primary).

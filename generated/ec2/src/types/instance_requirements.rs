@@ -418,11 +418,8 @@ pub struct InstanceRequirementsBuilder {
 }
 impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::v_cpu_count`](crate::types::InstanceRequirements::v_cpu_count): The minimum and maximum number of vCPUs.
-    pub fn v_cpu_count(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VCpuCountRange>,
-    ) -> Self {
-        self.inner.v_cpu_count = ::std::option::Option::Some(input.into());
+    pub fn v_cpu_count(mut self, input: crate::types::VCpuCountRange) -> Self {
+        self.inner.v_cpu_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::v_cpu_count`](crate::types::InstanceRequirements::v_cpu_count).
@@ -442,11 +439,8 @@ impl InstanceRequirementsBuilder {
         &self.inner.v_cpu_count
     }
     /// Sets [`InstanceRequirements::memory_mib`](crate::types::InstanceRequirements::memory_mib): The minimum and maximum amount of memory, in MiB.
-    pub fn memory_mib(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MemoryMib>,
-    ) -> Self {
-        self.inner.memory_mib = ::std::option::Option::Some(input.into());
+    pub fn memory_mib(mut self, input: crate::types::MemoryMib) -> Self {
+        self.inner.memory_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::memory_mib`](crate::types::InstanceRequirements::memory_mib).
@@ -466,11 +460,8 @@ impl InstanceRequirementsBuilder {
     /// Appends one item to [`InstanceRequirements::cpu_manufacturers`](crate::types::InstanceRequirements::cpu_manufacturers): The CPU manufacturers to include.
     ///
     /// To set the whole list at once, use [`set_cpu_manufacturers`](Self::set_cpu_manufacturers).
-    pub fn cpu_manufacturers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CpuManufacturer>,
-    ) -> Self {
-        self.inner.cpu_manufacturers.get_or_insert_default().push(input.into());
+    pub fn cpu_manufacturers(mut self, input: crate::types::CpuManufacturer) -> Self {
+        self.inner.cpu_manufacturers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::cpu_manufacturers`](crate::types::InstanceRequirements::cpu_manufacturers).
@@ -492,9 +483,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::memory_gib_per_v_cpu`](crate::types::InstanceRequirements::memory_gib_per_v_cpu): The minimum and maximum amount of memory per vCPU, in GiB.
     pub fn memory_gib_per_v_cpu(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MemoryGibPerVCpu>,
+        input: crate::types::MemoryGibPerVCpu,
     ) -> Self {
-        self.inner.memory_gib_per_v_cpu = ::std::option::Option::Some(input.into());
+        self.inner.memory_gib_per_v_cpu = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::memory_gib_per_v_cpu`](crate::types::InstanceRequirements::memory_gib_per_v_cpu).
@@ -544,9 +535,9 @@ impl InstanceRequirementsBuilder {
     /// To set the whole list at once, use [`set_instance_generations`](Self::set_instance_generations).
     pub fn instance_generations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceGeneration>,
+        input: crate::types::InstanceGeneration,
     ) -> Self {
-        self.inner.instance_generations.get_or_insert_default().push(input.into());
+        self.inner.instance_generations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::instance_generations`](crate::types::InstanceRequirements::instance_generations).
@@ -566,12 +557,9 @@ impl InstanceRequirementsBuilder {
         &self.inner.instance_generations
     }
     /// Sets [`InstanceRequirements::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::spot_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price.
-    pub fn spot_max_price_percentage_over_lowest_price(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn spot_max_price_percentage_over_lowest_price(mut self, input: i32) -> Self {
         self.inner.spot_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -594,10 +582,10 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::on_demand_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price.
     pub fn on_demand_max_price_percentage_over_lowest_price(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.on_demand_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -618,11 +606,8 @@ impl InstanceRequirementsBuilder {
         &self.inner.on_demand_max_price_percentage_over_lowest_price
     }
     /// Sets [`InstanceRequirements::bare_metal`](crate::types::InstanceRequirements::bare_metal): Indicates whether bare metal instance types must be included, excluded, or required.
-    pub fn bare_metal(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BareMetal>,
-    ) -> Self {
-        self.inner.bare_metal = ::std::option::Option::Some(input.into());
+    pub fn bare_metal(mut self, input: crate::types::BareMetal) -> Self {
+        self.inner.bare_metal = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::bare_metal`](crate::types::InstanceRequirements::bare_metal).
@@ -642,9 +627,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::burstable_performance`](crate::types::InstanceRequirements::burstable_performance): Indicates whether burstable performance T instance types are included, excluded, or required.
     pub fn burstable_performance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BurstablePerformance>,
+        input: crate::types::BurstablePerformance,
     ) -> Self {
-        self.inner.burstable_performance = ::std::option::Option::Some(input.into());
+        self.inner.burstable_performance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::burstable_performance`](crate::types::InstanceRequirements::burstable_performance).
@@ -664,11 +649,8 @@ impl InstanceRequirementsBuilder {
         &self.inner.burstable_performance
     }
     /// Sets [`InstanceRequirements::require_hibernate_support`](crate::types::InstanceRequirements::require_hibernate_support): Indicates whether instance types must support hibernation for On-Demand Instances.
-    pub fn require_hibernate_support(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.require_hibernate_support = ::std::option::Option::Some(input.into());
+    pub fn require_hibernate_support(mut self, input: bool) -> Self {
+        self.inner.require_hibernate_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::require_hibernate_support`](crate::types::InstanceRequirements::require_hibernate_support).
@@ -688,9 +670,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::network_interface_count`](crate::types::InstanceRequirements::network_interface_count): The minimum and maximum number of network interfaces.
     pub fn network_interface_count(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceCount>,
+        input: crate::types::NetworkInterfaceCount,
     ) -> Self {
-        self.inner.network_interface_count = ::std::option::Option::Some(input.into());
+        self.inner.network_interface_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::network_interface_count`](crate::types::InstanceRequirements::network_interface_count).
@@ -710,11 +692,8 @@ impl InstanceRequirementsBuilder {
         &self.inner.network_interface_count
     }
     /// Sets [`InstanceRequirements::local_storage`](crate::types::InstanceRequirements::local_storage): Indicates whether instance types with instance store volumes are included, excluded, or required.
-    pub fn local_storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalStorage>,
-    ) -> Self {
-        self.inner.local_storage = ::std::option::Option::Some(input.into());
+    pub fn local_storage(mut self, input: crate::types::LocalStorage) -> Self {
+        self.inner.local_storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::local_storage`](crate::types::InstanceRequirements::local_storage).
@@ -736,11 +715,8 @@ impl InstanceRequirementsBuilder {
     /// Appends one item to [`InstanceRequirements::local_storage_types`](crate::types::InstanceRequirements::local_storage_types): The type of local storage that is required.
     ///
     /// To set the whole list at once, use [`set_local_storage_types`](Self::set_local_storage_types).
-    pub fn local_storage_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalStorageType>,
-    ) -> Self {
-        self.inner.local_storage_types.get_or_insert_default().push(input.into());
+    pub fn local_storage_types(mut self, input: crate::types::LocalStorageType) -> Self {
+        self.inner.local_storage_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::local_storage_types`](crate::types::InstanceRequirements::local_storage_types).
@@ -762,9 +738,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::total_local_storage_gb`](crate::types::InstanceRequirements::total_local_storage_gb): The minimum and maximum amount of total local storage, in GB.
     pub fn total_local_storage_gb(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TotalLocalStorageGb>,
+        input: crate::types::TotalLocalStorageGb,
     ) -> Self {
-        self.inner.total_local_storage_gb = ::std::option::Option::Some(input.into());
+        self.inner.total_local_storage_gb = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::total_local_storage_gb`](crate::types::InstanceRequirements::total_local_storage_gb).
@@ -786,11 +762,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirements::baseline_ebs_bandwidth_mbps): The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
     pub fn baseline_ebs_bandwidth_mbps(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BaselineEbsBandwidthMbps>,
+        input: crate::types::BaselineEbsBandwidthMbps,
     ) -> Self {
-        self.inner.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirements::baseline_ebs_bandwidth_mbps).
@@ -812,11 +786,8 @@ impl InstanceRequirementsBuilder {
     /// Appends one item to [`InstanceRequirements::accelerator_types`](crate::types::InstanceRequirements::accelerator_types): The accelerator types that must be on the instance type.
     ///
     /// To set the whole list at once, use [`set_accelerator_types`](Self::set_accelerator_types).
-    pub fn accelerator_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorType>,
-    ) -> Self {
-        self.inner.accelerator_types.get_or_insert_default().push(input.into());
+    pub fn accelerator_types(mut self, input: crate::types::AcceleratorType) -> Self {
+        self.inner.accelerator_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::accelerator_types`](crate::types::InstanceRequirements::accelerator_types).
@@ -836,11 +807,8 @@ impl InstanceRequirementsBuilder {
         &self.inner.accelerator_types
     }
     /// Sets [`InstanceRequirements::accelerator_count`](crate::types::InstanceRequirements::accelerator_count): The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
-    pub fn accelerator_count(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorCount>,
-    ) -> Self {
-        self.inner.accelerator_count = ::std::option::Option::Some(input.into());
+    pub fn accelerator_count(mut self, input: crate::types::AcceleratorCount) -> Self {
+        self.inner.accelerator_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::accelerator_count`](crate::types::InstanceRequirements::accelerator_count).
@@ -864,9 +832,9 @@ impl InstanceRequirementsBuilder {
     /// To set the whole list at once, use [`set_accelerator_manufacturers`](Self::set_accelerator_manufacturers).
     pub fn accelerator_manufacturers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorManufacturer>,
+        input: crate::types::AcceleratorManufacturer,
     ) -> Self {
-        self.inner.accelerator_manufacturers.get_or_insert_default().push(input.into());
+        self.inner.accelerator_manufacturers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::accelerator_manufacturers`](crate::types::InstanceRequirements::accelerator_manufacturers).
@@ -890,11 +858,8 @@ impl InstanceRequirementsBuilder {
     /// Appends one item to [`InstanceRequirements::accelerator_names`](crate::types::InstanceRequirements::accelerator_names): The accelerators that must be on the instance type.
     ///
     /// To set the whole list at once, use [`set_accelerator_names`](Self::set_accelerator_names).
-    pub fn accelerator_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorName>,
-    ) -> Self {
-        self.inner.accelerator_names.get_or_insert_default().push(input.into());
+    pub fn accelerator_names(mut self, input: crate::types::AcceleratorName) -> Self {
+        self.inner.accelerator_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::accelerator_names`](crate::types::InstanceRequirements::accelerator_names).
@@ -916,11 +881,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::accelerator_total_memory_mib`](crate::types::InstanceRequirements::accelerator_total_memory_mib): The minimum and maximum amount of total accelerator memory, in MiB.
     pub fn accelerator_total_memory_mib(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorTotalMemoryMib>,
+        input: crate::types::AcceleratorTotalMemoryMib,
     ) -> Self {
-        self.inner.accelerator_total_memory_mib = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.accelerator_total_memory_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::accelerator_total_memory_mib`](crate::types::InstanceRequirements::accelerator_total_memory_mib).
@@ -942,9 +905,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::network_bandwidth_gbps`](crate::types::InstanceRequirements::network_bandwidth_gbps): The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
     pub fn network_bandwidth_gbps(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkBandwidthGbps>,
+        input: crate::types::NetworkBandwidthGbps,
     ) -> Self {
-        self.inner.network_bandwidth_gbps = ::std::option::Option::Some(input.into());
+        self.inner.network_bandwidth_gbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::network_bandwidth_gbps`](crate::types::InstanceRequirements::network_bandwidth_gbps).
@@ -992,10 +955,10 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::max_spot_price_as_percentage_of_optimal_on_demand_price`](crate::types::InstanceRequirements::max_spot_price_as_percentage_of_optimal_on_demand_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price.
     pub fn max_spot_price_as_percentage_of_optimal_on_demand_price(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1018,11 +981,9 @@ impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::baseline_performance_factors`](crate::types::InstanceRequirements::baseline_performance_factors): The baseline performance to consider, using an instance family as a baseline reference.
     pub fn baseline_performance_factors(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BaselinePerformanceFactors>,
+        input: crate::types::BaselinePerformanceFactors,
     ) -> Self {
-        self.inner.baseline_performance_factors = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.baseline_performance_factors = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::baseline_performance_factors`](crate::types::InstanceRequirements::baseline_performance_factors).
@@ -1042,13 +1003,8 @@ impl InstanceRequirementsBuilder {
         &self.inner.baseline_performance_factors
     }
     /// Sets [`InstanceRequirements::require_encryption_in_transit`](crate::types::InstanceRequirements::require_encryption_in_transit): Specifies whether instance types must support encrypting in-transit traffic between instances.
-    pub fn require_encryption_in_transit(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.require_encryption_in_transit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn require_encryption_in_transit(mut self, input: bool) -> Self {
+        self.inner.require_encryption_in_transit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::require_encryption_in_transit`](crate::types::InstanceRequirements::require_encryption_in_transit).

@@ -428,11 +428,8 @@ pub struct InstanceRequirementsRequestBuilder {
 }
 impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::v_cpu_count`](crate::types::InstanceRequirementsRequest::v_cpu_count): The minimum and maximum number of vCPUs.
-    pub fn v_cpu_count(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VCpuCountRangeRequest>,
-    ) -> Self {
-        self.inner.v_cpu_count = ::std::option::Option::Some(input.into());
+    pub fn v_cpu_count(mut self, input: crate::types::VCpuCountRangeRequest) -> Self {
+        self.inner.v_cpu_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::v_cpu_count`](crate::types::InstanceRequirementsRequest::v_cpu_count).
@@ -452,11 +449,8 @@ impl InstanceRequirementsRequestBuilder {
         &self.inner.v_cpu_count
     }
     /// Sets [`InstanceRequirementsRequest::memory_mib`](crate::types::InstanceRequirementsRequest::memory_mib): The minimum and maximum amount of memory, in MiB.
-    pub fn memory_mib(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MemoryMibRequest>,
-    ) -> Self {
-        self.inner.memory_mib = ::std::option::Option::Some(input.into());
+    pub fn memory_mib(mut self, input: crate::types::MemoryMibRequest) -> Self {
+        self.inner.memory_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::memory_mib`](crate::types::InstanceRequirementsRequest::memory_mib).
@@ -478,11 +472,8 @@ impl InstanceRequirementsRequestBuilder {
     /// Appends one item to [`InstanceRequirementsRequest::cpu_manufacturers`](crate::types::InstanceRequirementsRequest::cpu_manufacturers): The CPU manufacturers to include.
     ///
     /// To set the whole list at once, use [`set_cpu_manufacturers`](Self::set_cpu_manufacturers).
-    pub fn cpu_manufacturers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CpuManufacturer>,
-    ) -> Self {
-        self.inner.cpu_manufacturers.get_or_insert_default().push(input.into());
+    pub fn cpu_manufacturers(mut self, input: crate::types::CpuManufacturer) -> Self {
+        self.inner.cpu_manufacturers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::cpu_manufacturers`](crate::types::InstanceRequirementsRequest::cpu_manufacturers).
@@ -504,9 +495,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::memory_gib_per_v_cpu`](crate::types::InstanceRequirementsRequest::memory_gib_per_v_cpu): The minimum and maximum amount of memory per vCPU, in GiB.
     pub fn memory_gib_per_v_cpu(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MemoryGibPerVCpuRequest>,
+        input: crate::types::MemoryGibPerVCpuRequest,
     ) -> Self {
-        self.inner.memory_gib_per_v_cpu = ::std::option::Option::Some(input.into());
+        self.inner.memory_gib_per_v_cpu = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::memory_gib_per_v_cpu`](crate::types::InstanceRequirementsRequest::memory_gib_per_v_cpu).
@@ -556,9 +547,9 @@ impl InstanceRequirementsRequestBuilder {
     /// To set the whole list at once, use [`set_instance_generations`](Self::set_instance_generations).
     pub fn instance_generations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceGeneration>,
+        input: crate::types::InstanceGeneration,
     ) -> Self {
-        self.inner.instance_generations.get_or_insert_default().push(input.into());
+        self.inner.instance_generations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::instance_generations`](crate::types::InstanceRequirementsRequest::instance_generations).
@@ -578,12 +569,9 @@ impl InstanceRequirementsRequestBuilder {
         &self.inner.instance_generations
     }
     /// Sets [`InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price.
-    pub fn spot_max_price_percentage_over_lowest_price(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn spot_max_price_percentage_over_lowest_price(mut self, input: i32) -> Self {
         self.inner.spot_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -606,10 +594,10 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price.
     pub fn on_demand_max_price_percentage_over_lowest_price(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.on_demand_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -630,11 +618,8 @@ impl InstanceRequirementsRequestBuilder {
         &self.inner.on_demand_max_price_percentage_over_lowest_price
     }
     /// Sets [`InstanceRequirementsRequest::bare_metal`](crate::types::InstanceRequirementsRequest::bare_metal): Indicates whether bare metal instance types must be included, excluded, or required.
-    pub fn bare_metal(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BareMetal>,
-    ) -> Self {
-        self.inner.bare_metal = ::std::option::Option::Some(input.into());
+    pub fn bare_metal(mut self, input: crate::types::BareMetal) -> Self {
+        self.inner.bare_metal = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::bare_metal`](crate::types::InstanceRequirementsRequest::bare_metal).
@@ -654,9 +639,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::burstable_performance`](crate::types::InstanceRequirementsRequest::burstable_performance): Indicates whether burstable performance T instance types are included, excluded, or required.
     pub fn burstable_performance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BurstablePerformance>,
+        input: crate::types::BurstablePerformance,
     ) -> Self {
-        self.inner.burstable_performance = ::std::option::Option::Some(input.into());
+        self.inner.burstable_performance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::burstable_performance`](crate::types::InstanceRequirementsRequest::burstable_performance).
@@ -676,11 +661,8 @@ impl InstanceRequirementsRequestBuilder {
         &self.inner.burstable_performance
     }
     /// Sets [`InstanceRequirementsRequest::require_hibernate_support`](crate::types::InstanceRequirementsRequest::require_hibernate_support): Indicates whether instance types must support hibernation for On-Demand Instances.
-    pub fn require_hibernate_support(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.require_hibernate_support = ::std::option::Option::Some(input.into());
+    pub fn require_hibernate_support(mut self, input: bool) -> Self {
+        self.inner.require_hibernate_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::require_hibernate_support`](crate::types::InstanceRequirementsRequest::require_hibernate_support).
@@ -700,9 +682,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::network_interface_count`](crate::types::InstanceRequirementsRequest::network_interface_count): The minimum and maximum number of network interfaces.
     pub fn network_interface_count(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceCountRequest>,
+        input: crate::types::NetworkInterfaceCountRequest,
     ) -> Self {
-        self.inner.network_interface_count = ::std::option::Option::Some(input.into());
+        self.inner.network_interface_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::network_interface_count`](crate::types::InstanceRequirementsRequest::network_interface_count).
@@ -722,11 +704,8 @@ impl InstanceRequirementsRequestBuilder {
         &self.inner.network_interface_count
     }
     /// Sets [`InstanceRequirementsRequest::local_storage`](crate::types::InstanceRequirementsRequest::local_storage): Indicates whether instance types with instance store volumes are included, excluded, or required.
-    pub fn local_storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalStorage>,
-    ) -> Self {
-        self.inner.local_storage = ::std::option::Option::Some(input.into());
+    pub fn local_storage(mut self, input: crate::types::LocalStorage) -> Self {
+        self.inner.local_storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::local_storage`](crate::types::InstanceRequirementsRequest::local_storage).
@@ -748,11 +727,8 @@ impl InstanceRequirementsRequestBuilder {
     /// Appends one item to [`InstanceRequirementsRequest::local_storage_types`](crate::types::InstanceRequirementsRequest::local_storage_types): The type of local storage that is required.
     ///
     /// To set the whole list at once, use [`set_local_storage_types`](Self::set_local_storage_types).
-    pub fn local_storage_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalStorageType>,
-    ) -> Self {
-        self.inner.local_storage_types.get_or_insert_default().push(input.into());
+    pub fn local_storage_types(mut self, input: crate::types::LocalStorageType) -> Self {
+        self.inner.local_storage_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::local_storage_types`](crate::types::InstanceRequirementsRequest::local_storage_types).
@@ -774,9 +750,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::total_local_storage_gb`](crate::types::InstanceRequirementsRequest::total_local_storage_gb): The minimum and maximum amount of total local storage, in GB.
     pub fn total_local_storage_gb(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TotalLocalStorageGbRequest>,
+        input: crate::types::TotalLocalStorageGbRequest,
     ) -> Self {
-        self.inner.total_local_storage_gb = ::std::option::Option::Some(input.into());
+        self.inner.total_local_storage_gb = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::total_local_storage_gb`](crate::types::InstanceRequirementsRequest::total_local_storage_gb).
@@ -798,11 +774,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps): The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
     pub fn baseline_ebs_bandwidth_mbps(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BaselineEbsBandwidthMbpsRequest>,
+        input: crate::types::BaselineEbsBandwidthMbpsRequest,
     ) -> Self {
-        self.inner.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps).
@@ -824,11 +798,8 @@ impl InstanceRequirementsRequestBuilder {
     /// Appends one item to [`InstanceRequirementsRequest::accelerator_types`](crate::types::InstanceRequirementsRequest::accelerator_types): The accelerator types that must be on the instance type.
     ///
     /// To set the whole list at once, use [`set_accelerator_types`](Self::set_accelerator_types).
-    pub fn accelerator_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorType>,
-    ) -> Self {
-        self.inner.accelerator_types.get_or_insert_default().push(input.into());
+    pub fn accelerator_types(mut self, input: crate::types::AcceleratorType) -> Self {
+        self.inner.accelerator_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::accelerator_types`](crate::types::InstanceRequirementsRequest::accelerator_types).
@@ -850,9 +821,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::accelerator_count`](crate::types::InstanceRequirementsRequest::accelerator_count): The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
     pub fn accelerator_count(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorCountRequest>,
+        input: crate::types::AcceleratorCountRequest,
     ) -> Self {
-        self.inner.accelerator_count = ::std::option::Option::Some(input.into());
+        self.inner.accelerator_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::accelerator_count`](crate::types::InstanceRequirementsRequest::accelerator_count).
@@ -876,9 +847,9 @@ impl InstanceRequirementsRequestBuilder {
     /// To set the whole list at once, use [`set_accelerator_manufacturers`](Self::set_accelerator_manufacturers).
     pub fn accelerator_manufacturers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorManufacturer>,
+        input: crate::types::AcceleratorManufacturer,
     ) -> Self {
-        self.inner.accelerator_manufacturers.get_or_insert_default().push(input.into());
+        self.inner.accelerator_manufacturers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::accelerator_manufacturers`](crate::types::InstanceRequirementsRequest::accelerator_manufacturers).
@@ -902,11 +873,8 @@ impl InstanceRequirementsRequestBuilder {
     /// Appends one item to [`InstanceRequirementsRequest::accelerator_names`](crate::types::InstanceRequirementsRequest::accelerator_names): The accelerators that must be on the instance type.
     ///
     /// To set the whole list at once, use [`set_accelerator_names`](Self::set_accelerator_names).
-    pub fn accelerator_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorName>,
-    ) -> Self {
-        self.inner.accelerator_names.get_or_insert_default().push(input.into());
+    pub fn accelerator_names(mut self, input: crate::types::AcceleratorName) -> Self {
+        self.inner.accelerator_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::accelerator_names`](crate::types::InstanceRequirementsRequest::accelerator_names).
@@ -928,11 +896,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::accelerator_total_memory_mib`](crate::types::InstanceRequirementsRequest::accelerator_total_memory_mib): The minimum and maximum amount of total accelerator memory, in MiB.
     pub fn accelerator_total_memory_mib(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratorTotalMemoryMibRequest>,
+        input: crate::types::AcceleratorTotalMemoryMibRequest,
     ) -> Self {
-        self.inner.accelerator_total_memory_mib = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.accelerator_total_memory_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::accelerator_total_memory_mib`](crate::types::InstanceRequirementsRequest::accelerator_total_memory_mib).
@@ -954,9 +920,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::network_bandwidth_gbps`](crate::types::InstanceRequirementsRequest::network_bandwidth_gbps): The minimum and maximum amount of baseline network bandwidth, in gigabits per second (Gbps).
     pub fn network_bandwidth_gbps(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkBandwidthGbpsRequest>,
+        input: crate::types::NetworkBandwidthGbpsRequest,
     ) -> Self {
-        self.inner.network_bandwidth_gbps = ::std::option::Option::Some(input.into());
+        self.inner.network_bandwidth_gbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::network_bandwidth_gbps`](crate::types::InstanceRequirementsRequest::network_bandwidth_gbps).
@@ -1004,10 +970,10 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::max_spot_price_as_percentage_of_optimal_on_demand_price`](crate::types::InstanceRequirementsRequest::max_spot_price_as_percentage_of_optimal_on_demand_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price.
     pub fn max_spot_price_as_percentage_of_optimal_on_demand_price(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1030,11 +996,9 @@ impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::baseline_performance_factors`](crate::types::InstanceRequirementsRequest::baseline_performance_factors): The baseline performance to consider, using an instance family as a baseline reference.
     pub fn baseline_performance_factors(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BaselinePerformanceFactorsRequest>,
+        input: crate::types::BaselinePerformanceFactorsRequest,
     ) -> Self {
-        self.inner.baseline_performance_factors = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.baseline_performance_factors = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::baseline_performance_factors`](crate::types::InstanceRequirementsRequest::baseline_performance_factors).
@@ -1054,13 +1018,8 @@ impl InstanceRequirementsRequestBuilder {
         &self.inner.baseline_performance_factors
     }
     /// Sets [`InstanceRequirementsRequest::require_encryption_in_transit`](crate::types::InstanceRequirementsRequest::require_encryption_in_transit): Specifies whether instance types must support encrypting in-transit traffic between instances.
-    pub fn require_encryption_in_transit(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.require_encryption_in_transit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn require_encryption_in_transit(mut self, input: bool) -> Self {
+        self.inner.require_encryption_in_transit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::require_encryption_in_transit`](crate::types::InstanceRequirementsRequest::require_encryption_in_transit).

@@ -63,11 +63,8 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     /// Appends one item to [`InstanceRequirementsWithMetadataRequest::architecture_types`](crate::types::InstanceRequirementsWithMetadataRequest::architecture_types): The architecture type.
     ///
     /// To set the whole list at once, use [`set_architecture_types`](Self::set_architecture_types).
-    pub fn architecture_types(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureType>,
-    ) -> Self {
-        self.inner.architecture_types.get_or_insert_default().push(input.into());
+    pub fn architecture_types(mut self, input: crate::types::ArchitectureType) -> Self {
+        self.inner.architecture_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsWithMetadataRequest::architecture_types`](crate::types::InstanceRequirementsWithMetadataRequest::architecture_types).
@@ -91,9 +88,9 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     /// To set the whole list at once, use [`set_virtualization_types`](Self::set_virtualization_types).
     pub fn virtualization_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VirtualizationType>,
+        input: crate::types::VirtualizationType,
     ) -> Self {
-        self.inner.virtualization_types.get_or_insert_default().push(input.into());
+        self.inner.virtualization_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsWithMetadataRequest::virtualization_types`](crate::types::InstanceRequirementsWithMetadataRequest::virtualization_types).
@@ -115,9 +112,9 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     /// Sets [`InstanceRequirementsWithMetadataRequest::instance_requirements`](crate::types::InstanceRequirementsWithMetadataRequest::instance_requirements): The attributes for the instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirementsRequest>,
+        input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsWithMetadataRequest::instance_requirements`](crate::types::InstanceRequirementsWithMetadataRequest::instance_requirements).

@@ -114,11 +114,9 @@ impl InstanceSecondaryInterfaceBuilder {
     /// Sets [`InstanceSecondaryInterface::attachment`](crate::types::InstanceSecondaryInterface::attachment): The attachment information for the secondary interface.
     pub fn attachment(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceSecondaryInterfaceAttachment,
-        >,
+        input: crate::types::InstanceSecondaryInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input.into());
+        self.inner.attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::attachment`](crate::types::InstanceSecondaryInterface::attachment).
@@ -210,11 +208,9 @@ impl InstanceSecondaryInterfaceBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceSecondaryInterfacePrivateIpAddress,
-        >,
+        input: crate::types::InstanceSecondaryInterfacePrivateIpAddress,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::private_ip_addresses`](crate::types::InstanceSecondaryInterface::private_ip_addresses).
@@ -238,8 +234,8 @@ impl InstanceSecondaryInterfaceBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceSecondaryInterface::source_dest_check`](crate::types::InstanceSecondaryInterface::source_dest_check): Indicates whether source/destination checking is enabled.
-    pub fn source_dest_check(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+    pub fn source_dest_check(mut self, input: bool) -> Self {
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::source_dest_check`](crate::types::InstanceSecondaryInterface::source_dest_check).
@@ -254,11 +250,8 @@ impl InstanceSecondaryInterfaceBuilder {
         &self.inner.source_dest_check
     }
     /// Sets [`InstanceSecondaryInterface::status`](crate::types::InstanceSecondaryInterface::status): The status of the secondary interface.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SecondaryInterfaceStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::status`](crate::types::InstanceSecondaryInterface::status).
@@ -328,9 +321,9 @@ impl InstanceSecondaryInterfaceBuilder {
     /// Sets [`InstanceSecondaryInterface::interface_type`](crate::types::InstanceSecondaryInterface::interface_type): The type of secondary interface.
     pub fn interface_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceType>,
+        input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+        self.inner.interface_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::interface_type`](crate::types::InstanceSecondaryInterface::interface_type).

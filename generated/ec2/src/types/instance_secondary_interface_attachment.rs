@@ -76,11 +76,8 @@ pub struct InstanceSecondaryInterfaceAttachmentBuilder {
 }
 impl InstanceSecondaryInterfaceAttachmentBuilder {
     /// Sets [`InstanceSecondaryInterfaceAttachment::attach_time`](crate::types::InstanceSecondaryInterfaceAttachment::attach_time): The timestamp when the attachment was created.
-    pub fn attach_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input.into());
+    pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.attach_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::attach_time`](crate::types::InstanceSecondaryInterfaceAttachment::attach_time).
@@ -122,11 +119,8 @@ impl InstanceSecondaryInterfaceAttachmentBuilder {
         &self.inner.attachment_id
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::delete_on_termination`](crate::types::InstanceSecondaryInterfaceAttachment::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::delete_on_termination`](crate::types::InstanceSecondaryInterfaceAttachment::delete_on_termination).
@@ -144,8 +138,8 @@ impl InstanceSecondaryInterfaceAttachmentBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::device_index`](crate::types::InstanceSecondaryInterfaceAttachment::device_index): The device index of the secondary interface.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::device_index`](crate::types::InstanceSecondaryInterfaceAttachment::device_index).
@@ -160,11 +154,8 @@ impl InstanceSecondaryInterfaceAttachmentBuilder {
         &self.inner.device_index
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::status`](crate::types::InstanceSecondaryInterfaceAttachment::status): The attachment state.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::status`](crate::types::InstanceSecondaryInterfaceAttachment::status).
@@ -182,8 +173,8 @@ impl InstanceSecondaryInterfaceAttachmentBuilder {
         &self.inner.status
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::network_card_index`](crate::types::InstanceSecondaryInterfaceAttachment::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::network_card_index`](crate::types::InstanceSecondaryInterfaceAttachment::network_card_index).

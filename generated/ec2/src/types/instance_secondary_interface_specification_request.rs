@@ -87,11 +87,8 @@ pub struct InstanceSecondaryInterfaceSpecificationRequestBuilder {
 }
 impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination).
@@ -109,8 +106,8 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::device_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::device_index): The device index for the secondary interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::device_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::device_index).
@@ -129,11 +126,9 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest,
-        >,
+        input: crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::private_ip_addresses`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::private_ip_addresses).
@@ -159,11 +154,8 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count): The number of private IPv4 addresses to assign to the secondary interface.
-    pub fn private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.private_ip_address_count = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address_count(mut self, input: i32) -> Self {
+        self.inner.private_ip_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count).
@@ -207,9 +199,9 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::interface_type`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::interface_type): The type of secondary interface.
     pub fn interface_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceType>,
+        input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+        self.inner.interface_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::interface_type`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::interface_type).
@@ -229,8 +221,8 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
         &self.inner.interface_type
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::network_card_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::network_card_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::network_card_index).

@@ -79,11 +79,8 @@ impl InstanceSpecificationBuilder {
         &self.inner.instance_id
     }
     /// Sets [`InstanceSpecification::exclude_boot_volume`](crate::types::InstanceSpecification::exclude_boot_volume): Excludes the root volume from being snapshotted.
-    pub fn exclude_boot_volume(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.exclude_boot_volume = ::std::option::Option::Some(input.into());
+    pub fn exclude_boot_volume(mut self, input: bool) -> Self {
+        self.inner.exclude_boot_volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceSpecification::exclude_boot_volume`](crate::types::InstanceSpecification::exclude_boot_volume).

@@ -59,8 +59,8 @@ pub struct InstanceStateBuilder {
 }
 impl InstanceStateBuilder {
     /// Sets [`InstanceState::code`](crate::types::InstanceState::code): The state of the instance as a 16-bit unsigned integer.
-    pub fn code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: i32) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceState::code`](crate::types::InstanceState::code).
@@ -75,11 +75,8 @@ impl InstanceStateBuilder {
         &self.inner.code
     }
     /// Sets [`InstanceState::name`](crate::types::InstanceState::name): The current state of the instance.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStateName>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: crate::types::InstanceStateName) -> Self {
+        self.inner.name = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceState::name`](crate::types::InstanceState::name).

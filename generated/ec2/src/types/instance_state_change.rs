@@ -73,11 +73,8 @@ impl InstanceStateChangeBuilder {
         &self.inner.instance_id
     }
     /// Sets [`InstanceStateChange::current_state`](crate::types::InstanceStateChange::current_state): The current state of the instance.
-    pub fn current_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceState>,
-    ) -> Self {
-        self.inner.current_state = ::std::option::Option::Some(input.into());
+    pub fn current_state(mut self, input: crate::types::InstanceState) -> Self {
+        self.inner.current_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStateChange::current_state`](crate::types::InstanceStateChange::current_state).
@@ -97,11 +94,8 @@ impl InstanceStateChangeBuilder {
         &self.inner.current_state
     }
     /// Sets [`InstanceStateChange::previous_state`](crate::types::InstanceStateChange::previous_state): The previous state of the instance.
-    pub fn previous_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceState>,
-    ) -> Self {
-        self.inner.previous_state = ::std::option::Option::Some(input.into());
+    pub fn previous_state(mut self, input: crate::types::InstanceState) -> Self {
+        self.inner.previous_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStateChange::previous_state`](crate::types::InstanceStateChange::previous_state).

@@ -189,11 +189,8 @@ impl InstanceStatusBuilder {
         &self.inner.outpost_arn
     }
     /// Sets [`InstanceStatus::operator`](crate::types::InstanceStatus::operator): The service provider that manages the instance.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::operator`](crate::types::InstanceStatus::operator).
@@ -215,11 +212,8 @@ impl InstanceStatusBuilder {
     /// Appends one item to [`InstanceStatus::events`](crate::types::InstanceStatus::events): Any scheduled events associated with the instance.
     ///
     /// To set the whole list at once, use [`set_events`](Self::set_events).
-    pub fn events(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStatusEvent>,
-    ) -> Self {
-        self.inner.events.get_or_insert_default().push(input.into());
+    pub fn events(mut self, input: crate::types::InstanceStatusEvent) -> Self {
+        self.inner.events.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceStatus::events`](crate::types::InstanceStatus::events).
@@ -261,11 +255,8 @@ impl InstanceStatusBuilder {
         &self.inner.instance_id
     }
     /// Sets [`InstanceStatus::instance_state`](crate::types::InstanceStatus::instance_state): The intended state of the instance. `DescribeInstanceStatus` requires that an instance be in the `running` state.
-    pub fn instance_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceState>,
-    ) -> Self {
-        self.inner.instance_state = ::std::option::Option::Some(input.into());
+    pub fn instance_state(mut self, input: crate::types::InstanceState) -> Self {
+        self.inner.instance_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::instance_state`](crate::types::InstanceStatus::instance_state).
@@ -287,9 +278,9 @@ impl InstanceStatusBuilder {
     /// Sets [`InstanceStatus::instance_status`](crate::types::InstanceStatus::instance_status): Reports impaired functionality that stems from issues internal to the instance, such as impaired reachability.
     pub fn instance_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStatusSummary>,
+        input: crate::types::InstanceStatusSummary,
     ) -> Self {
-        self.inner.instance_status = ::std::option::Option::Some(input.into());
+        self.inner.instance_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::instance_status`](crate::types::InstanceStatus::instance_status).
@@ -309,11 +300,8 @@ impl InstanceStatusBuilder {
         &self.inner.instance_status
     }
     /// Sets [`InstanceStatus::system_status`](crate::types::InstanceStatus::system_status): Reports impaired functionality that stems from issues related to the systems that support an instance, such as hardware failures and network connectivity problems.
-    pub fn system_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStatusSummary>,
-    ) -> Self {
-        self.inner.system_status = ::std::option::Option::Some(input.into());
+    pub fn system_status(mut self, input: crate::types::InstanceStatusSummary) -> Self {
+        self.inner.system_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::system_status`](crate::types::InstanceStatus::system_status).
@@ -333,11 +321,8 @@ impl InstanceStatusBuilder {
         &self.inner.system_status
     }
     /// Sets [`InstanceStatus::attached_ebs_status`](crate::types::InstanceStatus::attached_ebs_status): Reports impaired functionality that stems from an attached Amazon EBS volume that is unreachable and unable to complete I/O operations.
-    pub fn attached_ebs_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsStatusSummary>,
-    ) -> Self {
-        self.inner.attached_ebs_status = ::std::option::Option::Some(input.into());
+    pub fn attached_ebs_status(mut self, input: crate::types::EbsStatusSummary) -> Self {
+        self.inner.attached_ebs_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::attached_ebs_status`](crate::types::InstanceStatus::attached_ebs_status).
@@ -359,9 +344,9 @@ impl InstanceStatusBuilder {
     /// Sets [`InstanceStatus::application_status`](crate::types::InstanceStatus::application_status): Reports impaired functionality that stems from issues with applications running on the instance.
     pub fn application_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationStatusSummary>,
+        input: crate::types::ApplicationStatusSummary,
     ) -> Self {
-        self.inner.application_status = ::std::option::Option::Some(input.into());
+        self.inner.application_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::application_status`](crate::types::InstanceStatus::application_status).

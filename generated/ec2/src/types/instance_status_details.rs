@@ -55,9 +55,9 @@ impl InstanceStatusDetailsBuilder {
     /// Sets [`InstanceStatusDetails::impaired_since`](crate::types::InstanceStatusDetails::impaired_since): The time when a status check failed.
     pub fn impaired_since(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.impaired_since = ::std::option::Option::Some(input.into());
+        self.inner.impaired_since = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusDetails::impaired_since`](crate::types::InstanceStatusDetails::impaired_since).
@@ -77,11 +77,8 @@ impl InstanceStatusDetailsBuilder {
         &self.inner.impaired_since
     }
     /// Sets [`InstanceStatusDetails::name`](crate::types::InstanceStatusDetails::name): The type of instance status.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatusName>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: crate::types::StatusName) -> Self {
+        self.inner.name = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusDetails::name`](crate::types::InstanceStatusDetails::name).
@@ -99,11 +96,8 @@ impl InstanceStatusDetailsBuilder {
         &self.inner.name
     }
     /// Sets [`InstanceStatusDetails::status`](crate::types::InstanceStatusDetails::status): The status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatusType>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::StatusType) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusDetails::status`](crate::types::InstanceStatusDetails::status).

@@ -106,11 +106,8 @@ impl InstanceStatusEventBuilder {
         &self.inner.instance_event_id
     }
     /// Sets [`InstanceStatusEvent::code`](crate::types::InstanceStatusEvent::code): The event code.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::EventCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::code`](crate::types::InstanceStatusEvent::code).
@@ -150,11 +147,8 @@ impl InstanceStatusEventBuilder {
         &self.inner.description
     }
     /// Sets [`InstanceStatusEvent::not_after`](crate::types::InstanceStatusEvent::not_after): The latest scheduled end time for the event.
-    pub fn not_after(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.not_after = ::std::option::Option::Some(input.into());
+    pub fn not_after(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.not_after = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::not_after`](crate::types::InstanceStatusEvent::not_after).
@@ -174,11 +168,8 @@ impl InstanceStatusEventBuilder {
         &self.inner.not_after
     }
     /// Sets [`InstanceStatusEvent::not_before`](crate::types::InstanceStatusEvent::not_before): The earliest scheduled start time for the event.
-    pub fn not_before(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.not_before = ::std::option::Option::Some(input.into());
+    pub fn not_before(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.not_before = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::not_before`](crate::types::InstanceStatusEvent::not_before).
@@ -200,9 +191,9 @@ impl InstanceStatusEventBuilder {
     /// Sets [`InstanceStatusEvent::not_before_deadline`](crate::types::InstanceStatusEvent::not_before_deadline): The deadline for starting the event.
     pub fn not_before_deadline(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.not_before_deadline = ::std::option::Option::Some(input.into());
+        self.inner.not_before_deadline = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::not_before_deadline`](crate::types::InstanceStatusEvent::not_before_deadline).

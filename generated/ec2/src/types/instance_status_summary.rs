@@ -48,11 +48,8 @@ impl InstanceStatusSummaryBuilder {
     /// Appends one item to [`InstanceStatusSummary::details`](crate::types::InstanceStatusSummary::details): The system instance health or application instance health.
     ///
     /// To set the whole list at once, use [`set_details`](Self::set_details).
-    pub fn details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStatusDetails>,
-    ) -> Self {
-        self.inner.details.get_or_insert_default().push(input.into());
+    pub fn details(mut self, input: crate::types::InstanceStatusDetails) -> Self {
+        self.inner.details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceStatusSummary::details`](crate::types::InstanceStatusSummary::details).
@@ -74,11 +71,8 @@ impl InstanceStatusSummaryBuilder {
         &self.inner.details
     }
     /// Sets [`InstanceStatusSummary::status`](crate::types::InstanceStatusSummary::status): The status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SummaryStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SummaryStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusSummary::status`](crate::types::InstanceStatusSummary::status).

@@ -64,8 +64,8 @@ pub struct InstanceStorageInfoBuilder {
 }
 impl InstanceStorageInfoBuilder {
     /// Sets [`InstanceStorageInfo::total_size_in_gb`](crate::types::InstanceStorageInfo::total_size_in_gb): The total size of the disks, in GB.
-    pub fn total_size_in_gb(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.total_size_in_gb = ::std::option::Option::Some(input.into());
+    pub fn total_size_in_gb(mut self, input: i64) -> Self {
+        self.inner.total_size_in_gb = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStorageInfo::total_size_in_gb`](crate::types::InstanceStorageInfo::total_size_in_gb).
@@ -82,11 +82,8 @@ impl InstanceStorageInfoBuilder {
     /// Appends one item to [`InstanceStorageInfo::disks`](crate::types::InstanceStorageInfo::disks): Describes the disks that are available for the instance type.
     ///
     /// To set the whole list at once, use [`set_disks`](Self::set_disks).
-    pub fn disks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskInfo>,
-    ) -> Self {
-        self.inner.disks.get_or_insert_default().push(input.into());
+    pub fn disks(mut self, input: crate::types::DiskInfo) -> Self {
+        self.inner.disks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceStorageInfo::disks`](crate::types::InstanceStorageInfo::disks).
@@ -106,11 +103,8 @@ impl InstanceStorageInfoBuilder {
         &self.inner.disks
     }
     /// Sets [`InstanceStorageInfo::nvme_support`](crate::types::InstanceStorageInfo::nvme_support): Indicates whether non-volatile memory express (NVMe) is supported.
-    pub fn nvme_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EphemeralNvmeSupport>,
-    ) -> Self {
-        self.inner.nvme_support = ::std::option::Option::Some(input.into());
+    pub fn nvme_support(mut self, input: crate::types::EphemeralNvmeSupport) -> Self {
+        self.inner.nvme_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStorageInfo::nvme_support`](crate::types::InstanceStorageInfo::nvme_support).
@@ -132,9 +126,9 @@ impl InstanceStorageInfoBuilder {
     /// Sets [`InstanceStorageInfo::encryption_support`](crate::types::InstanceStorageInfo::encryption_support): Indicates whether data is encrypted at rest.
     pub fn encryption_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStorageEncryptionSupport>,
+        input: crate::types::InstanceStorageEncryptionSupport,
     ) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input.into());
+        self.inner.encryption_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceStorageInfo::encryption_support`](crate::types::InstanceStorageInfo::encryption_support).

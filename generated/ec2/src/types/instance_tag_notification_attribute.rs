@@ -70,13 +70,8 @@ impl InstanceTagNotificationAttributeBuilder {
         &self.inner.instance_tag_keys
     }
     /// Sets [`InstanceTagNotificationAttribute::include_all_tags_of_instance`](crate::types::InstanceTagNotificationAttribute::include_all_tags_of_instance): Indicates wheter all tag keys in the current Region are registered to appear in scheduled event notifications. `true` indicates that all tag keys in the current Region are registered.
-    pub fn include_all_tags_of_instance(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_all_tags_of_instance = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn include_all_tags_of_instance(mut self, input: bool) -> Self {
+        self.inner.include_all_tags_of_instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTagNotificationAttribute::include_all_tags_of_instance`](crate::types::InstanceTagNotificationAttribute::include_all_tags_of_instance).

@@ -286,11 +286,8 @@ pub struct InstanceTypeInfoBuilder {
 }
 impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::instance_type`](crate::types::InstanceTypeInfo::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::instance_type`](crate::types::InstanceTypeInfo::instance_type).
@@ -310,8 +307,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.instance_type
     }
     /// Sets [`InstanceTypeInfo::current_generation`](crate::types::InstanceTypeInfo::current_generation): Indicates whether the instance type is current generation.
-    pub fn current_generation(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.current_generation = ::std::option::Option::Some(input.into());
+    pub fn current_generation(mut self, input: bool) -> Self {
+        self.inner.current_generation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::current_generation`](crate::types::InstanceTypeInfo::current_generation).
@@ -326,8 +323,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.current_generation
     }
     /// Sets [`InstanceTypeInfo::free_tier_eligible`](crate::types::InstanceTypeInfo::free_tier_eligible): Indicates whether the instance type is eligible for the free tier.
-    pub fn free_tier_eligible(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.free_tier_eligible = ::std::option::Option::Some(input.into());
+    pub fn free_tier_eligible(mut self, input: bool) -> Self {
+        self.inner.free_tier_eligible = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::free_tier_eligible`](crate::types::InstanceTypeInfo::free_tier_eligible).
@@ -346,9 +343,9 @@ impl InstanceTypeInfoBuilder {
     /// To set the whole list at once, use [`set_supported_usage_classes`](Self::set_supported_usage_classes).
     pub fn supported_usage_classes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UsageClassType>,
+        input: crate::types::UsageClassType,
     ) -> Self {
-        self.inner.supported_usage_classes.get_or_insert_default().push(input.into());
+        self.inner.supported_usage_classes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::supported_usage_classes`](crate::types::InstanceTypeInfo::supported_usage_classes).
@@ -372,12 +369,9 @@ impl InstanceTypeInfoBuilder {
     /// To set the whole list at once, use [`set_supported_root_device_types`](Self::set_supported_root_device_types).
     pub fn supported_root_device_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RootDeviceType>,
+        input: crate::types::RootDeviceType,
     ) -> Self {
-        self.inner
-            .supported_root_device_types
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.supported_root_device_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::supported_root_device_types`](crate::types::InstanceTypeInfo::supported_root_device_types).
@@ -401,12 +395,9 @@ impl InstanceTypeInfoBuilder {
     /// To set the whole list at once, use [`set_supported_virtualization_types`](Self::set_supported_virtualization_types).
     pub fn supported_virtualization_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VirtualizationType>,
+        input: crate::types::VirtualizationType,
     ) -> Self {
-        self.inner
-            .supported_virtualization_types
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.supported_virtualization_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::supported_virtualization_types`](crate::types::InstanceTypeInfo::supported_virtualization_types).
@@ -426,8 +417,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.supported_virtualization_types
     }
     /// Sets [`InstanceTypeInfo::bare_metal`](crate::types::InstanceTypeInfo::bare_metal): Indicates whether the instance is a bare metal instance type.
-    pub fn bare_metal(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.bare_metal = ::std::option::Option::Some(input.into());
+    pub fn bare_metal(mut self, input: bool) -> Self {
+        self.inner.bare_metal = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::bare_metal`](crate::types::InstanceTypeInfo::bare_metal).
@@ -442,11 +433,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.bare_metal
     }
     /// Sets [`InstanceTypeInfo::hypervisor`](crate::types::InstanceTypeInfo::hypervisor): The hypervisor for the instance type.
-    pub fn hypervisor(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceTypeHypervisor>,
-    ) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input.into());
+    pub fn hypervisor(mut self, input: crate::types::InstanceTypeHypervisor) -> Self {
+        self.inner.hypervisor = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::hypervisor`](crate::types::InstanceTypeInfo::hypervisor).
@@ -466,11 +454,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.hypervisor
     }
     /// Sets [`InstanceTypeInfo::processor_info`](crate::types::InstanceTypeInfo::processor_info): Describes the processor.
-    pub fn processor_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProcessorInfo>,
-    ) -> Self {
-        self.inner.processor_info = ::std::option::Option::Some(input.into());
+    pub fn processor_info(mut self, input: crate::types::ProcessorInfo) -> Self {
+        self.inner.processor_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::processor_info`](crate::types::InstanceTypeInfo::processor_info).
@@ -490,11 +475,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.processor_info
     }
     /// Sets [`InstanceTypeInfo::v_cpu_info`](crate::types::InstanceTypeInfo::v_cpu_info): Describes the vCPU configurations for the instance type.
-    pub fn v_cpu_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VCpuInfo>,
-    ) -> Self {
-        self.inner.v_cpu_info = ::std::option::Option::Some(input.into());
+    pub fn v_cpu_info(mut self, input: crate::types::VCpuInfo) -> Self {
+        self.inner.v_cpu_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::v_cpu_info`](crate::types::InstanceTypeInfo::v_cpu_info).
@@ -512,11 +494,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.v_cpu_info
     }
     /// Sets [`InstanceTypeInfo::memory_info`](crate::types::InstanceTypeInfo::memory_info): Describes the memory for the instance type.
-    pub fn memory_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MemoryInfo>,
-    ) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input.into());
+    pub fn memory_info(mut self, input: crate::types::MemoryInfo) -> Self {
+        self.inner.memory_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::memory_info`](crate::types::InstanceTypeInfo::memory_info).
@@ -534,13 +513,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.memory_info
     }
     /// Sets [`InstanceTypeInfo::instance_storage_supported`](crate::types::InstanceTypeInfo::instance_storage_supported): Indicates whether instance storage is supported.
-    pub fn instance_storage_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.instance_storage_supported = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn instance_storage_supported(mut self, input: bool) -> Self {
+        self.inner.instance_storage_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::instance_storage_supported`](crate::types::InstanceTypeInfo::instance_storage_supported).
@@ -560,9 +534,9 @@ impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::instance_storage_info`](crate::types::InstanceTypeInfo::instance_storage_info): Describes the instance storage for the instance type.
     pub fn instance_storage_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStorageInfo>,
+        input: crate::types::InstanceStorageInfo,
     ) -> Self {
-        self.inner.instance_storage_info = ::std::option::Option::Some(input.into());
+        self.inner.instance_storage_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::instance_storage_info`](crate::types::InstanceTypeInfo::instance_storage_info).
@@ -582,11 +556,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.instance_storage_info
     }
     /// Sets [`InstanceTypeInfo::ebs_info`](crate::types::InstanceTypeInfo::ebs_info): Describes the Amazon EBS settings for the instance type.
-    pub fn ebs_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EbsInfo>,
-    ) -> Self {
-        self.inner.ebs_info = ::std::option::Option::Some(input.into());
+    pub fn ebs_info(mut self, input: crate::types::EbsInfo) -> Self {
+        self.inner.ebs_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::ebs_info`](crate::types::InstanceTypeInfo::ebs_info).
@@ -604,11 +575,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.ebs_info
     }
     /// Sets [`InstanceTypeInfo::network_info`](crate::types::InstanceTypeInfo::network_info): Describes the network settings for the instance type.
-    pub fn network_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInfo>,
-    ) -> Self {
-        self.inner.network_info = ::std::option::Option::Some(input.into());
+    pub fn network_info(mut self, input: crate::types::NetworkInfo) -> Self {
+        self.inner.network_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::network_info`](crate::types::InstanceTypeInfo::network_info).
@@ -626,11 +594,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.network_info
     }
     /// Sets [`InstanceTypeInfo::gpu_info`](crate::types::InstanceTypeInfo::gpu_info): Describes the GPU accelerator settings for the instance type.
-    pub fn gpu_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GpuInfo>,
-    ) -> Self {
-        self.inner.gpu_info = ::std::option::Option::Some(input.into());
+    pub fn gpu_info(mut self, input: crate::types::GpuInfo) -> Self {
+        self.inner.gpu_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::gpu_info`](crate::types::InstanceTypeInfo::gpu_info).
@@ -648,11 +613,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.gpu_info
     }
     /// Sets [`InstanceTypeInfo::fpga_info`](crate::types::InstanceTypeInfo::fpga_info): Describes the FPGA accelerator settings for the instance type.
-    pub fn fpga_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaInfo>,
-    ) -> Self {
-        self.inner.fpga_info = ::std::option::Option::Some(input.into());
+    pub fn fpga_info(mut self, input: crate::types::FpgaInfo) -> Self {
+        self.inner.fpga_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::fpga_info`](crate::types::InstanceTypeInfo::fpga_info).
@@ -672,9 +634,9 @@ impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::placement_group_info`](crate::types::InstanceTypeInfo::placement_group_info): Describes the placement group settings for the instance type.
     pub fn placement_group_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementGroupInfo>,
+        input: crate::types::PlacementGroupInfo,
     ) -> Self {
-        self.inner.placement_group_info = ::std::option::Option::Some(input.into());
+        self.inner.placement_group_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::placement_group_info`](crate::types::InstanceTypeInfo::placement_group_info).
@@ -696,11 +658,9 @@ impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::inference_accelerator_info`](crate::types::InstanceTypeInfo::inference_accelerator_info): Describes the Inference accelerator settings for the instance type.
     pub fn inference_accelerator_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InferenceAcceleratorInfo>,
+        input: crate::types::InferenceAcceleratorInfo,
     ) -> Self {
-        self.inner.inference_accelerator_info = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.inference_accelerator_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::inference_accelerator_info`](crate::types::InstanceTypeInfo::inference_accelerator_info).
@@ -720,11 +680,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.inference_accelerator_info
     }
     /// Sets [`InstanceTypeInfo::hibernation_supported`](crate::types::InstanceTypeInfo::hibernation_supported): Indicates whether On-Demand hibernation is supported.
-    pub fn hibernation_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.hibernation_supported = ::std::option::Option::Some(input.into());
+    pub fn hibernation_supported(mut self, input: bool) -> Self {
+        self.inner.hibernation_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::hibernation_supported`](crate::types::InstanceTypeInfo::hibernation_supported).
@@ -742,13 +699,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.hibernation_supported
     }
     /// Sets [`InstanceTypeInfo::burstable_performance_supported`](crate::types::InstanceTypeInfo::burstable_performance_supported): Indicates whether the instance type is a burstable performance T instance type.
-    pub fn burstable_performance_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.burstable_performance_supported = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn burstable_performance_supported(mut self, input: bool) -> Self {
+        self.inner.burstable_performance_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::burstable_performance_supported`](crate::types::InstanceTypeInfo::burstable_performance_supported).
@@ -766,11 +718,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.burstable_performance_supported
     }
     /// Sets [`InstanceTypeInfo::dedicated_hosts_supported`](crate::types::InstanceTypeInfo::dedicated_hosts_supported): Indicates whether Dedicated Hosts are supported on the instance type.
-    pub fn dedicated_hosts_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.dedicated_hosts_supported = ::std::option::Option::Some(input.into());
+    pub fn dedicated_hosts_supported(mut self, input: bool) -> Self {
+        self.inner.dedicated_hosts_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::dedicated_hosts_supported`](crate::types::InstanceTypeInfo::dedicated_hosts_supported).
@@ -788,11 +737,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.dedicated_hosts_supported
     }
     /// Sets [`InstanceTypeInfo::auto_recovery_supported`](crate::types::InstanceTypeInfo::auto_recovery_supported): Indicates whether Amazon CloudWatch action based recovery is supported.
-    pub fn auto_recovery_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.auto_recovery_supported = ::std::option::Option::Some(input.into());
+    pub fn auto_recovery_supported(mut self, input: bool) -> Self {
+        self.inner.auto_recovery_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::auto_recovery_supported`](crate::types::InstanceTypeInfo::auto_recovery_supported).
@@ -812,11 +758,8 @@ impl InstanceTypeInfoBuilder {
     /// Appends one item to [`InstanceTypeInfo::supported_boot_modes`](crate::types::InstanceTypeInfo::supported_boot_modes): The supported boot modes.
     ///
     /// To set the whole list at once, use [`set_supported_boot_modes`](Self::set_supported_boot_modes).
-    pub fn supported_boot_modes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeType>,
-    ) -> Self {
-        self.inner.supported_boot_modes.get_or_insert_default().push(input.into());
+    pub fn supported_boot_modes(mut self, input: crate::types::BootModeType) -> Self {
+        self.inner.supported_boot_modes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::supported_boot_modes`](crate::types::InstanceTypeInfo::supported_boot_modes).
@@ -838,9 +781,9 @@ impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::nitro_enclaves_support`](crate::types::InstanceTypeInfo::nitro_enclaves_support): Indicates whether Nitro Enclaves is supported.
     pub fn nitro_enclaves_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NitroEnclavesSupport>,
+        input: crate::types::NitroEnclavesSupport,
     ) -> Self {
-        self.inner.nitro_enclaves_support = ::std::option::Option::Some(input.into());
+        self.inner.nitro_enclaves_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::nitro_enclaves_support`](crate::types::InstanceTypeInfo::nitro_enclaves_support).
@@ -860,11 +803,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.nitro_enclaves_support
     }
     /// Sets [`InstanceTypeInfo::nitro_tpm_support`](crate::types::InstanceTypeInfo::nitro_tpm_support): Indicates whether NitroTPM is supported.
-    pub fn nitro_tpm_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NitroTpmSupport>,
-    ) -> Self {
-        self.inner.nitro_tpm_support = ::std::option::Option::Some(input.into());
+    pub fn nitro_tpm_support(mut self, input: crate::types::NitroTpmSupport) -> Self {
+        self.inner.nitro_tpm_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::nitro_tpm_support`](crate::types::InstanceTypeInfo::nitro_tpm_support).
@@ -884,11 +824,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.nitro_tpm_support
     }
     /// Sets [`InstanceTypeInfo::nitro_tpm_info`](crate::types::InstanceTypeInfo::nitro_tpm_info): Describes the supported NitroTPM versions for the instance type.
-    pub fn nitro_tpm_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NitroTpmInfo>,
-    ) -> Self {
-        self.inner.nitro_tpm_info = ::std::option::Option::Some(input.into());
+    pub fn nitro_tpm_info(mut self, input: crate::types::NitroTpmInfo) -> Self {
+        self.inner.nitro_tpm_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::nitro_tpm_info`](crate::types::InstanceTypeInfo::nitro_tpm_info).
@@ -910,9 +847,9 @@ impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::media_accelerator_info`](crate::types::InstanceTypeInfo::media_accelerator_info): Describes the media accelerator settings for the instance type.
     pub fn media_accelerator_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MediaAcceleratorInfo>,
+        input: crate::types::MediaAcceleratorInfo,
     ) -> Self {
-        self.inner.media_accelerator_info = ::std::option::Option::Some(input.into());
+        self.inner.media_accelerator_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::media_accelerator_info`](crate::types::InstanceTypeInfo::media_accelerator_info).
@@ -932,11 +869,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.media_accelerator_info
     }
     /// Sets [`InstanceTypeInfo::neuron_info`](crate::types::InstanceTypeInfo::neuron_info): Describes the Neuron accelerator settings for the instance type.
-    pub fn neuron_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NeuronInfo>,
-    ) -> Self {
-        self.inner.neuron_info = ::std::option::Option::Some(input.into());
+    pub fn neuron_info(mut self, input: crate::types::NeuronInfo) -> Self {
+        self.inner.neuron_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::neuron_info`](crate::types::InstanceTypeInfo::neuron_info).
@@ -954,11 +888,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.neuron_info
     }
     /// Sets [`InstanceTypeInfo::phc_support`](crate::types::InstanceTypeInfo::phc_support): Indicates whether a local Precision Time Protocol (PTP) hardware clock (PHC) is supported.
-    pub fn phc_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PhcSupport>,
-    ) -> Self {
-        self.inner.phc_support = ::std::option::Option::Some(input.into());
+    pub fn phc_support(mut self, input: crate::types::PhcSupport) -> Self {
+        self.inner.phc_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::phc_support`](crate::types::InstanceTypeInfo::phc_support).
@@ -978,9 +909,9 @@ impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::reboot_migration_support`](crate::types::InstanceTypeInfo::reboot_migration_support): Indicates whether reboot migration during a user-initiated reboot is supported for instances that have a scheduled `system-reboot` event.
     pub fn reboot_migration_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RebootMigrationSupport>,
+        input: crate::types::RebootMigrationSupport,
     ) -> Self {
-        self.inner.reboot_migration_support = ::std::option::Option::Some(input.into());
+        self.inner.reboot_migration_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::reboot_migration_support`](crate::types::InstanceTypeInfo::reboot_migration_support).
@@ -1000,11 +931,8 @@ impl InstanceTypeInfoBuilder {
         &self.inner.reboot_migration_support
     }
     /// Sets [`InstanceTypeInfo::supported_in_region`](crate::types::InstanceTypeInfo::supported_in_region): Indicates whether the instance type is supported in the current Region.
-    pub fn supported_in_region(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.supported_in_region = ::std::option::Option::Some(input.into());
+    pub fn supported_in_region(mut self, input: bool) -> Self {
+        self.inner.supported_in_region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::supported_in_region`](crate::types::InstanceTypeInfo::supported_in_region).

@@ -51,11 +51,8 @@ pub struct InstanceTypeOfferingBuilder {
 }
 impl InstanceTypeOfferingBuilder {
     /// Sets [`InstanceTypeOffering::instance_type`](crate::types::InstanceTypeOffering::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeOffering::instance_type`](crate::types::InstanceTypeOffering::instance_type).
@@ -75,11 +72,8 @@ impl InstanceTypeOfferingBuilder {
         &self.inner.instance_type
     }
     /// Sets [`InstanceTypeOffering::location_type`](crate::types::InstanceTypeOffering::location_type): The location type.
-    pub fn location_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocationType>,
-    ) -> Self {
-        self.inner.location_type = ::std::option::Option::Some(input.into());
+    pub fn location_type(mut self, input: crate::types::LocationType) -> Self {
+        self.inner.location_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeOffering::location_type`](crate::types::InstanceTypeOffering::location_type).

@@ -66,8 +66,8 @@ impl InstanceUsageBuilder {
         &self.inner.account_id
     }
     /// Sets [`InstanceUsage::used_instance_count`](crate::types::InstanceUsage::used_instance_count): The number of instances the Amazon Web Services account currently has in the Capacity Reservation.
-    pub fn used_instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.used_instance_count = ::std::option::Option::Some(input.into());
+    pub fn used_instance_count(mut self, input: i32) -> Self {
+        self.inner.used_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InstanceUsage::used_instance_count`](crate::types::InstanceUsage::used_instance_count).

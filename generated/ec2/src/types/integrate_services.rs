@@ -43,9 +43,9 @@ impl IntegrateServicesBuilder {
     /// To set the whole list at once, use [`set_athena_integrations`](Self::set_athena_integrations).
     pub fn athena_integrations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AthenaIntegration>,
+        input: crate::types::AthenaIntegration,
     ) -> Self {
-        self.inner.athena_integrations.get_or_insert_default().push(input.into());
+        self.inner.athena_integrations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IntegrateServices::athena_integrations`](crate::types::IntegrateServices::athena_integrations).

@@ -64,9 +64,9 @@ impl InternetGatewayBuilder {
     /// To set the whole list at once, use [`set_attachments`](Self::set_attachments).
     pub fn attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayAttachment>,
+        input: crate::types::InternetGatewayAttachment,
     ) -> Self {
-        self.inner.attachments.get_or_insert_default().push(input.into());
+        self.inner.attachments.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InternetGateway::attachments`](crate::types::InternetGateway::attachments).
@@ -138,8 +138,8 @@ impl InternetGatewayBuilder {
     /// Appends one item to [`InternetGateway::tags`](crate::types::InternetGateway::tags): Any tags assigned to the internet gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InternetGateway::tags`](crate::types::InternetGateway::tags).

@@ -44,11 +44,8 @@ pub struct InternetGatewayAttachmentBuilder {
 }
 impl InternetGatewayAttachmentBuilder {
     /// Sets [`InternetGatewayAttachment::state`](crate::types::InternetGatewayAttachment::state): The current state of the attachment.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentStatus>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::AttachmentStatus) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InternetGatewayAttachment::state`](crate::types::InternetGatewayAttachment::state).

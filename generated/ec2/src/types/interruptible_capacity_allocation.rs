@@ -75,8 +75,8 @@ pub struct InterruptibleCapacityAllocationBuilder {
 }
 impl InterruptibleCapacityAllocationBuilder {
     /// Sets [`InterruptibleCapacityAllocation::instance_count`](crate::types::InterruptibleCapacityAllocation::instance_count): The current number of instances allocated to the interruptible reservation.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::instance_count`](crate::types::InterruptibleCapacityAllocation::instance_count).
@@ -91,11 +91,8 @@ impl InterruptibleCapacityAllocationBuilder {
         &self.inner.instance_count
     }
     /// Sets [`InterruptibleCapacityAllocation::target_instance_count`](crate::types::InterruptibleCapacityAllocation::target_instance_count): After your modify request, the requested number of instances allocated to interruptible reservation.
-    pub fn target_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input.into());
+    pub fn target_instance_count(mut self, input: i32) -> Self {
+        self.inner.target_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::target_instance_count`](crate::types::InterruptibleCapacityAllocation::target_instance_count).
@@ -115,11 +112,9 @@ impl InterruptibleCapacityAllocationBuilder {
     /// Sets [`InterruptibleCapacityAllocation::status`](crate::types::InterruptibleCapacityAllocation::status): The current status of the allocation (updating during reclamation, active when complete).
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InterruptibleCapacityReservationAllocationStatus,
-        >,
+        input: crate::types::InterruptibleCapacityReservationAllocationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::status`](crate::types::InterruptibleCapacityAllocation::status).
@@ -169,11 +164,8 @@ impl InterruptibleCapacityAllocationBuilder {
         &self.inner.interruptible_capacity_reservation_id
     }
     /// Sets [`InterruptibleCapacityAllocation::interruption_type`](crate::types::InterruptibleCapacityAllocation::interruption_type): The type of interruption policy applied to the interruptible reservation.
-    pub fn interruption_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptionType>,
-    ) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input.into());
+    pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
+        self.inner.interruption_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::interruption_type`](crate::types::InterruptibleCapacityAllocation::interruption_type).

@@ -72,11 +72,8 @@ impl InterruptionInfoBuilder {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`InterruptionInfo::interruption_type`](crate::types::InterruptionInfo::interruption_type): The interruption type that determines how instances are terminated when capacity is reclaimed.
-    pub fn interruption_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptionType>,
-    ) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input.into());
+    pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
+        self.inner.interruption_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InterruptionInfo::interruption_type`](crate::types::InterruptionInfo::interruption_type).

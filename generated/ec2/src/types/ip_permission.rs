@@ -107,8 +107,8 @@ impl IpPermissionBuilder {
         &self.inner.ip_protocol
     }
     /// Sets [`IpPermission::from_port`](crate::types::IpPermission::from_port): If the protocol is TCP or UDP, this is the start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpPermission::from_port`](crate::types::IpPermission::from_port).
@@ -123,8 +123,8 @@ impl IpPermissionBuilder {
         &self.inner.from_port
     }
     /// Sets [`IpPermission::to_port`](crate::types::IpPermission::to_port): If the protocol is TCP or UDP, this is the end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpPermission::to_port`](crate::types::IpPermission::to_port).
@@ -141,11 +141,8 @@ impl IpPermissionBuilder {
     /// Appends one item to [`IpPermission::user_id_group_pairs`](crate::types::IpPermission::user_id_group_pairs): The security group and Amazon Web Services account ID pairs.
     ///
     /// To set the whole list at once, use [`set_user_id_group_pairs`](Self::set_user_id_group_pairs).
-    pub fn user_id_group_pairs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserIdGroupPair>,
-    ) -> Self {
-        self.inner.user_id_group_pairs.get_or_insert_default().push(input.into());
+    pub fn user_id_group_pairs(mut self, input: crate::types::UserIdGroupPair) -> Self {
+        self.inner.user_id_group_pairs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpPermission::user_id_group_pairs`](crate::types::IpPermission::user_id_group_pairs).
@@ -167,11 +164,8 @@ impl IpPermissionBuilder {
     /// Appends one item to [`IpPermission::ip_ranges`](crate::types::IpPermission::ip_ranges): The IPv4 address ranges.
     ///
     /// To set the whole list at once, use [`set_ip_ranges`](Self::set_ip_ranges).
-    pub fn ip_ranges(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpRange>,
-    ) -> Self {
-        self.inner.ip_ranges.get_or_insert_default().push(input.into());
+    pub fn ip_ranges(mut self, input: crate::types::IpRange) -> Self {
+        self.inner.ip_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpPermission::ip_ranges`](crate::types::IpPermission::ip_ranges).
@@ -193,11 +187,8 @@ impl IpPermissionBuilder {
     /// Appends one item to [`IpPermission::ipv6_ranges`](crate::types::IpPermission::ipv6_ranges): The IPv6 address ranges.
     ///
     /// To set the whole list at once, use [`set_ipv6_ranges`](Self::set_ipv6_ranges).
-    pub fn ipv6_ranges(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6Range>,
-    ) -> Self {
-        self.inner.ipv6_ranges.get_or_insert_default().push(input.into());
+    pub fn ipv6_ranges(mut self, input: crate::types::Ipv6Range) -> Self {
+        self.inner.ipv6_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpPermission::ipv6_ranges`](crate::types::IpPermission::ipv6_ranges).
@@ -219,11 +210,8 @@ impl IpPermissionBuilder {
     /// Appends one item to [`IpPermission::prefix_list_ids`](crate::types::IpPermission::prefix_list_ids): The prefix list IDs.
     ///
     /// To set the whole list at once, use [`set_prefix_list_ids`](Self::set_prefix_list_ids).
-    pub fn prefix_list_ids(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrefixListId>,
-    ) -> Self {
-        self.inner.prefix_list_ids.get_or_insert_default().push(input.into());
+    pub fn prefix_list_ids(mut self, input: crate::types::PrefixListId) -> Self {
+        self.inner.prefix_list_ids.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpPermission::prefix_list_ids`](crate::types::IpPermission::prefix_list_ids).

@@ -307,8 +307,8 @@ impl IpamBuilder {
         &self.inner.private_default_scope_id
     }
     /// Sets [`Ipam::scope_count`](crate::types::Ipam::scope_count): The number of scopes in the IPAM.
-    pub fn scope_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.scope_count = ::std::option::Option::Some(input.into());
+    pub fn scope_count(mut self, input: i32) -> Self {
+        self.inner.scope_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ipam::scope_count`](crate::types::Ipam::scope_count).
@@ -349,9 +349,9 @@ impl IpamBuilder {
     /// To set the whole list at once, use [`set_operating_regions`](Self::set_operating_regions).
     pub fn operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamOperatingRegion>,
+        input: crate::types::IpamOperatingRegion,
     ) -> Self {
-        self.inner.operating_regions.get_or_insert_default().push(input.into());
+        self.inner.operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Ipam::operating_regions`](crate::types::Ipam::operating_regions).
@@ -371,11 +371,8 @@ impl IpamBuilder {
         &self.inner.operating_regions
     }
     /// Sets [`Ipam::state`](crate::types::Ipam::state): The state of the IPAM.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ipam::state`](crate::types::Ipam::state).
@@ -395,8 +392,8 @@ impl IpamBuilder {
     /// Appends one item to [`Ipam::tags`](crate::types::Ipam::tags): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Ipam::tags`](crate::types::Ipam::tags).
@@ -468,12 +465,9 @@ impl IpamBuilder {
         &self.inner.default_resource_discovery_association_id
     }
     /// Sets [`Ipam::resource_discovery_association_count`](crate::types::Ipam::resource_discovery_association_count): The IPAM's resource discovery association count.
-    pub fn resource_discovery_association_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn resource_discovery_association_count(mut self, input: i32) -> Self {
         self.inner.resource_discovery_association_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -516,11 +510,8 @@ impl IpamBuilder {
         &self.inner.state_message
     }
     /// Sets [`Ipam::tier`](crate::types::Ipam::tier): IPAM is offered in a Free Tier and an Advanced Tier.
-    pub fn tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamTier>,
-    ) -> Self {
-        self.inner.tier = ::std::option::Option::Some(input.into());
+    pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
+        self.inner.tier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ipam::tier`](crate::types::Ipam::tier).
@@ -538,8 +529,8 @@ impl IpamBuilder {
         &self.inner.tier
     }
     /// Sets [`Ipam::enable_private_gua`](crate::types::Ipam::enable_private_gua): Enable this option to use your own GUA ranges as private IPv6 addresses.
-    pub fn enable_private_gua(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enable_private_gua = ::std::option::Option::Some(input.into());
+    pub fn enable_private_gua(mut self, input: bool) -> Self {
+        self.inner.enable_private_gua = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ipam::enable_private_gua`](crate::types::Ipam::enable_private_gua).
@@ -554,11 +545,8 @@ impl IpamBuilder {
         &self.inner.enable_private_gua
     }
     /// Sets [`Ipam::metered_account`](crate::types::Ipam::metered_account): A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM.
-    pub fn metered_account(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamMeteredAccount>,
-    ) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input.into());
+    pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
+        self.inner.metered_account = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Ipam::metered_account`](crate::types::Ipam::metered_account).

@@ -171,9 +171,9 @@ impl IpamAddressHistoryRecordBuilder {
     /// Sets [`IpamAddressHistoryRecord::resource_type`](crate::types::IpamAddressHistoryRecord::resource_type): The type of the resource.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamAddressHistoryResourceType>,
+        input: crate::types::IpamAddressHistoryResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_type`](crate::types::IpamAddressHistoryRecord::resource_type).
@@ -261,11 +261,9 @@ impl IpamAddressHistoryRecordBuilder {
     /// Sets [`IpamAddressHistoryRecord::resource_compliance_status`](crate::types::IpamAddressHistoryRecord::resource_compliance_status): The compliance status of a resource.
     pub fn resource_compliance_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamComplianceStatus>,
+        input: crate::types::IpamComplianceStatus,
     ) -> Self {
-        self.inner.resource_compliance_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.resource_compliance_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_compliance_status`](crate::types::IpamAddressHistoryRecord::resource_compliance_status).
@@ -287,9 +285,9 @@ impl IpamAddressHistoryRecordBuilder {
     /// Sets [`IpamAddressHistoryRecord::resource_overlap_status`](crate::types::IpamAddressHistoryRecord::resource_overlap_status): The overlap status of an IPAM resource.
     pub fn resource_overlap_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamOverlapStatus>,
+        input: crate::types::IpamOverlapStatus,
     ) -> Self {
-        self.inner.resource_overlap_status = ::std::option::Option::Some(input.into());
+        self.inner.resource_overlap_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_overlap_status`](crate::types::IpamAddressHistoryRecord::resource_overlap_status).
@@ -333,9 +331,9 @@ impl IpamAddressHistoryRecordBuilder {
     /// Sets [`IpamAddressHistoryRecord::sampled_start_time`](crate::types::IpamAddressHistoryRecord::sampled_start_time): Sampled start time of the resource-to-CIDR association within the IPAM scope.
     pub fn sampled_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.sampled_start_time = ::std::option::Option::Some(input.into());
+        self.inner.sampled_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::sampled_start_time`](crate::types::IpamAddressHistoryRecord::sampled_start_time).
@@ -357,9 +355,9 @@ impl IpamAddressHistoryRecordBuilder {
     /// Sets [`IpamAddressHistoryRecord::sampled_end_time`](crate::types::IpamAddressHistoryRecord::sampled_end_time): Sampled end time of the resource-to-CIDR association within the IPAM scope.
     pub fn sampled_end_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.sampled_end_time = ::std::option::Option::Some(input.into());
+        self.inner.sampled_end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::sampled_end_time`](crate::types::IpamAddressHistoryRecord::sampled_end_time).

@@ -128,9 +128,9 @@ impl IpamDiscoveredAccountBuilder {
     /// Sets [`IpamDiscoveredAccount::failure_reason`](crate::types::IpamDiscoveredAccount::failure_reason): The resource discovery failure reason.
     pub fn failure_reason(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamDiscoveryFailureReason>,
+        input: crate::types::IpamDiscoveryFailureReason,
     ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input.into());
+        self.inner.failure_reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::failure_reason`](crate::types::IpamDiscoveredAccount::failure_reason).
@@ -152,11 +152,9 @@ impl IpamDiscoveredAccountBuilder {
     /// Sets [`IpamDiscoveredAccount::last_attempted_discovery_time`](crate::types::IpamDiscoveredAccount::last_attempted_discovery_time): The last attempted resource discovery time.
     pub fn last_attempted_discovery_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_attempted_discovery_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.last_attempted_discovery_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::last_attempted_discovery_time`](crate::types::IpamDiscoveredAccount::last_attempted_discovery_time).
@@ -178,11 +176,9 @@ impl IpamDiscoveredAccountBuilder {
     /// Sets [`IpamDiscoveredAccount::last_successful_discovery_time`](crate::types::IpamDiscoveredAccount::last_successful_discovery_time): The last successful resource discovery time.
     pub fn last_successful_discovery_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_successful_discovery_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.last_successful_discovery_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::last_successful_discovery_time`](crate::types::IpamDiscoveredAccount::last_successful_discovery_time).

@@ -293,11 +293,9 @@ impl IpamDiscoveredPublicAddressBuilder {
     /// Sets [`IpamDiscoveredPublicAddress::association_status`](crate::types::IpamDiscoveredPublicAddress::association_status): The association status.
     pub fn association_status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamPublicAddressAssociationStatus,
-        >,
+        input: crate::types::IpamPublicAddressAssociationStatus,
     ) -> Self {
-        self.inner.association_status = ::std::option::Option::Some(input.into());
+        self.inner.association_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::association_status`](crate::types::IpamDiscoveredPublicAddress::association_status).
@@ -317,11 +315,8 @@ impl IpamDiscoveredPublicAddressBuilder {
         &self.inner.association_status
     }
     /// Sets [`IpamDiscoveredPublicAddress::address_type`](crate::types::IpamDiscoveredPublicAddress::address_type): The IP address type.
-    pub fn address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPublicAddressType>,
-    ) -> Self {
-        self.inner.address_type = ::std::option::Option::Some(input.into());
+    pub fn address_type(mut self, input: crate::types::IpamPublicAddressType) -> Self {
+        self.inner.address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::address_type`](crate::types::IpamDiscoveredPublicAddress::address_type).
@@ -341,11 +336,8 @@ impl IpamDiscoveredPublicAddressBuilder {
         &self.inner.address_type
     }
     /// Sets [`IpamDiscoveredPublicAddress::service`](crate::types::IpamDiscoveredPublicAddress::service): The Amazon Web Services service associated with the IP address.
-    pub fn service(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPublicAddressAwsService>,
-    ) -> Self {
-        self.inner.service = ::std::option::Option::Some(input.into());
+    pub fn service(mut self, input: crate::types::IpamPublicAddressAwsService) -> Self {
+        self.inner.service = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::service`](crate::types::IpamDiscoveredPublicAddress::service).
@@ -527,11 +519,8 @@ impl IpamDiscoveredPublicAddressBuilder {
         &self.inner.instance_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::tags`](crate::types::IpamDiscoveredPublicAddress::tags): Tags associated with the IP address.
-    pub fn tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPublicAddressTags>,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(input.into());
+    pub fn tags(mut self, input: crate::types::IpamPublicAddressTags) -> Self {
+        self.inner.tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::tags`](crate::types::IpamDiscoveredPublicAddress::tags).
@@ -579,9 +568,9 @@ impl IpamDiscoveredPublicAddressBuilder {
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
     pub fn security_groups(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPublicAddressSecurityGroup>,
+        input: crate::types::IpamPublicAddressSecurityGroup,
     ) -> Self {
-        self.inner.security_groups.get_or_insert_default().push(input.into());
+        self.inner.security_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::security_groups`](crate::types::IpamDiscoveredPublicAddress::security_groups).
@@ -605,11 +594,8 @@ impl IpamDiscoveredPublicAddressBuilder {
         &self.inner.security_groups
     }
     /// Sets [`IpamDiscoveredPublicAddress::sample_time`](crate::types::IpamDiscoveredPublicAddress::sample_time): The last successful resource discovery time.
-    pub fn sample_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input.into());
+    pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.sample_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::sample_time`](crate::types::IpamDiscoveredPublicAddress::sample_time).

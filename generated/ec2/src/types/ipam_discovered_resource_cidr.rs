@@ -260,11 +260,8 @@ impl IpamDiscoveredResourceCidrBuilder {
         &self.inner.resource_cidr
     }
     /// Sets [`IpamDiscoveredResourceCidr::ip_source`](crate::types::IpamDiscoveredResourceCidr::ip_source): The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
-    pub fn ip_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceCidrIpSource>,
-    ) -> Self {
-        self.inner.ip_source = ::std::option::Option::Some(input.into());
+    pub fn ip_source(mut self, input: crate::types::IpamResourceCidrIpSource) -> Self {
+        self.inner.ip_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::ip_source`](crate::types::IpamDiscoveredResourceCidr::ip_source).
@@ -284,11 +281,8 @@ impl IpamDiscoveredResourceCidrBuilder {
         &self.inner.ip_source
     }
     /// Sets [`IpamDiscoveredResourceCidr::resource_type`](crate::types::IpamDiscoveredResourceCidr::resource_type): The resource type.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::resource_type`](crate::types::IpamDiscoveredResourceCidr::resource_type).
@@ -310,11 +304,8 @@ impl IpamDiscoveredResourceCidrBuilder {
     /// Appends one item to [`IpamDiscoveredResourceCidr::resource_tags`](crate::types::IpamDiscoveredResourceCidr::resource_tags): The resource tags.
     ///
     /// To set the whole list at once, use [`set_resource_tags`](Self::set_resource_tags).
-    pub fn resource_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceTag>,
-    ) -> Self {
-        self.inner.resource_tags.get_or_insert_default().push(input.into());
+    pub fn resource_tags(mut self, input: crate::types::IpamResourceTag) -> Self {
+        self.inner.resource_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::resource_tags`](crate::types::IpamDiscoveredResourceCidr::resource_tags).
@@ -334,8 +325,8 @@ impl IpamDiscoveredResourceCidrBuilder {
         &self.inner.resource_tags
     }
     /// Sets [`IpamDiscoveredResourceCidr::ip_usage`](crate::types::IpamDiscoveredResourceCidr::ip_usage): The percentage of IP address space in use.
-    pub fn ip_usage(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.ip_usage = ::std::option::Option::Some(input.into());
+    pub fn ip_usage(mut self, input: f64) -> Self {
+        self.inner.ip_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::ip_usage`](crate::types::IpamDiscoveredResourceCidr::ip_usage).
@@ -396,12 +387,10 @@ impl IpamDiscoveredResourceCidrBuilder {
     /// Sets [`IpamDiscoveredResourceCidr::network_interface_attachment_status`](crate::types::IpamDiscoveredResourceCidr::network_interface_attachment_status): For elastic network interfaces, this is the status of whether or not the elastic network interface is attached.
     pub fn network_interface_attachment_status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamNetworkInterfaceAttachmentStatus,
-        >,
+        input: crate::types::IpamNetworkInterfaceAttachmentStatus,
     ) -> Self {
         self.inner.network_interface_attachment_status = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -422,11 +411,8 @@ impl IpamDiscoveredResourceCidrBuilder {
         &self.inner.network_interface_attachment_status
     }
     /// Sets [`IpamDiscoveredResourceCidr::sample_time`](crate::types::IpamDiscoveredResourceCidr::sample_time): The last successful resource discovery time.
-    pub fn sample_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input.into());
+    pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.sample_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::sample_time`](crate::types::IpamDiscoveredResourceCidr::sample_time).

@@ -241,11 +241,8 @@ impl IpamDiscoveredRouteBuilder {
         &self.inner.asn
     }
     /// Sets [`IpamDiscoveredRoute::state`](crate::types::IpamDiscoveredRoute::state): The state of the BYOIP CIDR.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamByoipCidrState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamByoipCidrState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::state`](crate::types::IpamDiscoveredRoute::state).
@@ -265,9 +262,9 @@ impl IpamDiscoveredRouteBuilder {
     /// Sets [`IpamDiscoveredRoute::advertisement_type`](crate::types::IpamDiscoveredRoute::advertisement_type): The advertisement type of the route.
     pub fn advertisement_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamByoipAdvertisementType>,
+        input: crate::types::IpamByoipAdvertisementType,
     ) -> Self {
-        self.inner.advertisement_type = ::std::option::Option::Some(input.into());
+        self.inner.advertisement_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::advertisement_type`](crate::types::IpamDiscoveredRoute::advertisement_type).
@@ -355,11 +352,8 @@ impl IpamDiscoveredRouteBuilder {
         &self.inner.ipam_pool_id
     }
     /// Sets [`IpamDiscoveredRoute::sample_time`](crate::types::IpamDiscoveredRoute::sample_time): The time when the route was last sampled.
-    pub fn sample_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input.into());
+    pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.sample_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::sample_time`](crate::types::IpamDiscoveredRoute::sample_time).

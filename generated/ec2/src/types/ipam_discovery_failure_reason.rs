@@ -53,11 +53,8 @@ pub struct IpamDiscoveryFailureReasonBuilder {
 }
 impl IpamDiscoveryFailureReasonBuilder {
     /// Sets [`IpamDiscoveryFailureReason::code`](crate::types::IpamDiscoveryFailureReason::code): The discovery failure code.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamDiscoveryFailureCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::IpamDiscoveryFailureCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveryFailureReason::code`](crate::types::IpamDiscoveryFailureReason::code).

@@ -285,11 +285,8 @@ impl IpamExternalResourceVerificationTokenBuilder {
         &self.inner.token_name
     }
     /// Sets [`IpamExternalResourceVerificationToken::not_after`](crate::types::IpamExternalResourceVerificationToken::not_after): Token expiration.
-    pub fn not_after(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.not_after = ::std::option::Option::Some(input.into());
+    pub fn not_after(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.not_after = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::not_after`](crate::types::IpamExternalResourceVerificationToken::not_after).
@@ -309,11 +306,8 @@ impl IpamExternalResourceVerificationTokenBuilder {
         &self.inner.not_after
     }
     /// Sets [`IpamExternalResourceVerificationToken::status`](crate::types::IpamExternalResourceVerificationToken::status): Token status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TokenState>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::TokenState) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::status`](crate::types::IpamExternalResourceVerificationToken::status).
@@ -333,8 +327,8 @@ impl IpamExternalResourceVerificationTokenBuilder {
     /// Appends one item to [`IpamExternalResourceVerificationToken::tags`](crate::types::IpamExternalResourceVerificationToken::tags): Token tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::tags`](crate::types::IpamExternalResourceVerificationToken::tags).
@@ -356,11 +350,9 @@ impl IpamExternalResourceVerificationTokenBuilder {
     /// Sets [`IpamExternalResourceVerificationToken::state`](crate::types::IpamExternalResourceVerificationToken::state): Token state.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamExternalResourceVerificationTokenState,
-        >,
+        input: crate::types::IpamExternalResourceVerificationTokenState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::state`](crate::types::IpamExternalResourceVerificationToken::state).

@@ -236,8 +236,8 @@ impl IpamInternetRegistryAssociationBuilder {
         &self.inner.ipam_region
     }
     /// Sets [`IpamInternetRegistryAssociation::rir`](crate::types::IpamInternetRegistryAssociation::rir): The Regional Internet Registry.
-    pub fn rir(mut self, input: impl ::std::convert::Into<crate::types::Rir>) -> Self {
-        self.inner.rir = ::std::option::Option::Some(input.into());
+    pub fn rir(mut self, input: crate::types::Rir) -> Self {
+        self.inner.rir = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::rir`](crate::types::IpamInternetRegistryAssociation::rir).
@@ -300,11 +300,9 @@ impl IpamInternetRegistryAssociationBuilder {
     /// Sets [`IpamInternetRegistryAssociation::state`](crate::types::IpamInternetRegistryAssociation::state): The state of the internet registry association.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamInternetRegistryAssociationState,
-        >,
+        input: crate::types::IpamInternetRegistryAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::state`](crate::types::IpamInternetRegistryAssociation::state).
@@ -350,8 +348,8 @@ impl IpamInternetRegistryAssociationBuilder {
     /// Appends one item to [`IpamInternetRegistryAssociation::tags`](crate::types::IpamInternetRegistryAssociation::tags): The tags assigned to the internet registry association.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::tags`](crate::types::IpamInternetRegistryAssociation::tags).

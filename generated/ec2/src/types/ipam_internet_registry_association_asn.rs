@@ -70,9 +70,9 @@ impl IpamInternetRegistryAssociationAsnBuilder {
     /// Sets [`IpamInternetRegistryAssociationAsn::last_observed_at`](crate::types::IpamInternetRegistryAssociationAsn::last_observed_at): The time when the ASN was last observed at the internet registry.
     pub fn last_observed_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_observed_at = ::std::option::Option::Some(input.into());
+        self.inner.last_observed_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociationAsn::last_observed_at`](crate::types::IpamInternetRegistryAssociationAsn::last_observed_at).

@@ -178,11 +178,8 @@ impl IpamPolicyBuilder {
         &self.inner.ipam_policy_region
     }
     /// Sets [`IpamPolicy::state`](crate::types::IpamPolicy::state): The state of the IPAM policy.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamPolicyState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPolicy::state`](crate::types::IpamPolicy::state).
@@ -224,8 +221,8 @@ impl IpamPolicyBuilder {
     /// Appends one item to [`IpamPolicy::tags`](crate::types::IpamPolicy::tags): The tags assigned to the IPAM policy.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPolicy::tags`](crate::types::IpamPolicy::tags).

@@ -112,11 +112,8 @@ impl IpamPolicyDocumentBuilder {
         &self.inner.locale
     }
     /// Sets [`IpamPolicyDocument::resource_type`](crate::types::IpamPolicyDocument::resource_type): The resource type of the IPAM policy document.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPolicyDocument::resource_type`](crate::types::IpamPolicyDocument::resource_type).
@@ -140,9 +137,9 @@ impl IpamPolicyDocumentBuilder {
     /// To set the whole list at once, use [`set_allocation_rules`](Self::set_allocation_rules).
     pub fn allocation_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyAllocationRule>,
+        input: crate::types::IpamPolicyAllocationRule,
     ) -> Self {
-        self.inner.allocation_rules.get_or_insert_default().push(input.into());
+        self.inner.allocation_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPolicyDocument::allocation_rules`](crate::types::IpamPolicyDocument::allocation_rules).

@@ -329,11 +329,8 @@ impl IpamPoolBuilder {
         &self.inner.ipam_scope_arn
     }
     /// Sets [`IpamPool::ipam_scope_type`](crate::types::IpamPool::ipam_scope_type): In IPAM, a scope is the highest-level container within IPAM.
-    pub fn ipam_scope_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScopeType>,
-    ) -> Self {
-        self.inner.ipam_scope_type = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_type(mut self, input: crate::types::IpamScopeType) -> Self {
+        self.inner.ipam_scope_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::ipam_scope_type`](crate::types::IpamPool::ipam_scope_type).
@@ -419,8 +416,8 @@ impl IpamPoolBuilder {
         &self.inner.locale
     }
     /// Sets [`IpamPool::pool_depth`](crate::types::IpamPool::pool_depth): The depth of pools in your IPAM pool.
-    pub fn pool_depth(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.pool_depth = ::std::option::Option::Some(input.into());
+    pub fn pool_depth(mut self, input: i32) -> Self {
+        self.inner.pool_depth = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::pool_depth`](crate::types::IpamPool::pool_depth).
@@ -435,11 +432,8 @@ impl IpamPoolBuilder {
         &self.inner.pool_depth
     }
     /// Sets [`IpamPool::state`](crate::types::IpamPool::state): The state of the IPAM pool.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamPoolState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::state`](crate::types::IpamPool::state).
@@ -501,8 +495,8 @@ impl IpamPoolBuilder {
         &self.inner.description
     }
     /// Sets [`IpamPool::auto_import`](crate::types::IpamPool::auto_import): If selected, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM.
-    pub fn auto_import(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.auto_import = ::std::option::Option::Some(input.into());
+    pub fn auto_import(mut self, input: bool) -> Self {
+        self.inner.auto_import = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::auto_import`](crate::types::IpamPool::auto_import).
@@ -517,11 +511,8 @@ impl IpamPoolBuilder {
         &self.inner.auto_import
     }
     /// Sets [`IpamPool::publicly_advertisable`](crate::types::IpamPool::publicly_advertisable): Determines if a pool is publicly advertisable.
-    pub fn publicly_advertisable(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.publicly_advertisable = ::std::option::Option::Some(input.into());
+    pub fn publicly_advertisable(mut self, input: bool) -> Self {
+        self.inner.publicly_advertisable = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::publicly_advertisable`](crate::types::IpamPool::publicly_advertisable).
@@ -539,11 +530,8 @@ impl IpamPoolBuilder {
         &self.inner.publicly_advertisable
     }
     /// Sets [`IpamPool::address_family`](crate::types::IpamPool::address_family): The address family of the pool.
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressFamily>,
-    ) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input.into());
+    pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
+        self.inner.address_family = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::address_family`](crate::types::IpamPool::address_family).
@@ -563,13 +551,8 @@ impl IpamPoolBuilder {
         &self.inner.address_family
     }
     /// Sets [`IpamPool::allocation_min_netmask_length`](crate::types::IpamPool::allocation_min_netmask_length): The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant.
-    pub fn allocation_min_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
+        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::allocation_min_netmask_length`](crate::types::IpamPool::allocation_min_netmask_length).
@@ -587,13 +570,8 @@ impl IpamPoolBuilder {
         &self.inner.allocation_min_netmask_length
     }
     /// Sets [`IpamPool::allocation_max_netmask_length`](crate::types::IpamPool::allocation_max_netmask_length): The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant.
-    pub fn allocation_max_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
+        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::allocation_max_netmask_length`](crate::types::IpamPool::allocation_max_netmask_length).
@@ -611,12 +589,9 @@ impl IpamPoolBuilder {
         &self.inner.allocation_max_netmask_length
     }
     /// Sets [`IpamPool::allocation_default_netmask_length`](crate::types::IpamPool::allocation_default_netmask_length): The default netmask length for allocations added to this pool.
-    pub fn allocation_default_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
         self.inner.allocation_default_netmask_length = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -639,9 +614,9 @@ impl IpamPoolBuilder {
     /// To set the whole list at once, use [`set_allocation_resource_tags`](Self::set_allocation_resource_tags).
     pub fn allocation_resource_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceTag>,
+        input: crate::types::IpamResourceTag,
     ) -> Self {
-        self.inner.allocation_resource_tags.get_or_insert_default().push(input.into());
+        self.inner.allocation_resource_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPool::allocation_resource_tags`](crate::types::IpamPool::allocation_resource_tags).
@@ -663,8 +638,8 @@ impl IpamPoolBuilder {
     /// Appends one item to [`IpamPool::tags`](crate::types::IpamPool::tags): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPool::tags`](crate::types::IpamPool::tags).
@@ -684,11 +659,8 @@ impl IpamPoolBuilder {
         &self.inner.tags
     }
     /// Sets [`IpamPool::aws_service`](crate::types::IpamPool::aws_service): Limits which service in Amazon Web Services that the pool can be used in. "ec2", for example, allows users to use space for Elastic IP addresses and VPCs.
-    pub fn aws_service(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolAwsService>,
-    ) -> Self {
-        self.inner.aws_service = ::std::option::Option::Some(input.into());
+    pub fn aws_service(mut self, input: crate::types::IpamPoolAwsService) -> Self {
+        self.inner.aws_service = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::aws_service`](crate::types::IpamPool::aws_service).
@@ -710,9 +682,9 @@ impl IpamPoolBuilder {
     /// Sets [`IpamPool::public_ip_source`](crate::types::IpamPool::public_ip_source): The IP address source for pools in the public scope.
     pub fn public_ip_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolPublicIpSource>,
+        input: crate::types::IpamPoolPublicIpSource,
     ) -> Self {
-        self.inner.public_ip_source = ::std::option::Option::Some(input.into());
+        self.inner.public_ip_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::public_ip_source`](crate::types::IpamPool::public_ip_source).
@@ -734,9 +706,9 @@ impl IpamPoolBuilder {
     /// Sets [`IpamPool::source_resource`](crate::types::IpamPool::source_resource): The resource used to provision CIDRs to a resource planning pool.
     pub fn source_resource(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolSourceResource>,
+        input: crate::types::IpamPoolSourceResource,
     ) -> Self {
-        self.inner.source_resource = ::std::option::Option::Some(input.into());
+        self.inner.source_resource = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPool::source_resource`](crate::types::IpamPool::source_resource).

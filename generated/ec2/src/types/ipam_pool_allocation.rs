@@ -182,9 +182,9 @@ impl IpamPoolAllocationBuilder {
     /// Sets [`IpamPoolAllocation::resource_type`](crate::types::IpamPoolAllocation::resource_type): The type of the resource.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolAllocationResourceType>,
+        input: crate::types::IpamPoolAllocationResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPoolAllocation::resource_type`](crate::types::IpamPoolAllocation::resource_type).
@@ -250,8 +250,8 @@ impl IpamPoolAllocationBuilder {
     /// Appends one item to [`IpamPoolAllocation::tags`](crate::types::IpamPoolAllocation::tags): The tags for the IPAM pool allocation.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPoolAllocation::tags`](crate::types::IpamPoolAllocation::tags).

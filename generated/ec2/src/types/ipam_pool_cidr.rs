@@ -89,11 +89,8 @@ impl IpamPoolCidrBuilder {
         &self.inner.cidr
     }
     /// Sets [`IpamPoolCidr::state`](crate::types::IpamPoolCidr::state): The state of the CIDR.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolCidrState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamPoolCidrState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidr::state`](crate::types::IpamPoolCidr::state).
@@ -113,9 +110,9 @@ impl IpamPoolCidrBuilder {
     /// Sets [`IpamPoolCidr::failure_reason`](crate::types::IpamPoolCidr::failure_reason): Details related to why an IPAM pool CIDR failed to be provisioned.
     pub fn failure_reason(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolCidrFailureReason>,
+        input: crate::types::IpamPoolCidrFailureReason,
     ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input.into());
+        self.inner.failure_reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidr::failure_reason`](crate::types::IpamPoolCidr::failure_reason).
@@ -159,8 +156,8 @@ impl IpamPoolCidrBuilder {
         &self.inner.ipam_pool_cidr_id
     }
     /// Sets [`IpamPoolCidr::netmask_length`](crate::types::IpamPoolCidr::netmask_length): The netmask length of the CIDR you'd like to provision to a pool.
-    pub fn netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input.into());
+    pub fn netmask_length(mut self, input: i32) -> Self {
+        self.inner.netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidr::netmask_length`](crate::types::IpamPoolCidr::netmask_length).

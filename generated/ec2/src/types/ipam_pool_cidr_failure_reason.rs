@@ -44,11 +44,8 @@ pub struct IpamPoolCidrFailureReasonBuilder {
 }
 impl IpamPoolCidrFailureReasonBuilder {
     /// Sets [`IpamPoolCidrFailureReason::code`](crate::types::IpamPoolCidrFailureReason::code): An error code related to why an IPAM pool CIDR failed to be provisioned.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolCidrFailureCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::IpamPoolCidrFailureCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidrFailureReason::code`](crate::types::IpamPoolCidrFailureReason::code).

@@ -84,9 +84,9 @@ impl IpamPoolSourceResourceBuilder {
     /// Sets [`IpamPoolSourceResource::resource_type`](crate::types::IpamPoolSourceResource::resource_type): The source resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolSourceResourceType>,
+        input: crate::types::IpamPoolSourceResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPoolSourceResource::resource_type`](crate::types::IpamPoolSourceResource::resource_type).

@@ -263,11 +263,8 @@ impl IpamPrefixListResolverBuilder {
         &self.inner.description
     }
     /// Sets [`IpamPrefixListResolver::address_family`](crate::types::IpamPrefixListResolver::address_family): The address family (IPv4 or IPv6) for the IPAM prefix list resolver.
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressFamily>,
-    ) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input.into());
+    pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
+        self.inner.address_family = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::address_family`](crate::types::IpamPrefixListResolver::address_family).
@@ -287,11 +284,8 @@ impl IpamPrefixListResolverBuilder {
         &self.inner.address_family
     }
     /// Sets [`IpamPrefixListResolver::state`](crate::types::IpamPrefixListResolver::state): The current state of the IPAM prefix list resolver.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamPrefixListResolverState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::state`](crate::types::IpamPrefixListResolver::state).
@@ -313,8 +307,8 @@ impl IpamPrefixListResolverBuilder {
     /// Appends one item to [`IpamPrefixListResolver::tags`](crate::types::IpamPrefixListResolver::tags): The tags assigned to the IPAM prefix list resolver.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::tags`](crate::types::IpamPrefixListResolver::tags).
@@ -336,13 +330,9 @@ impl IpamPrefixListResolverBuilder {
     /// Sets [`IpamPrefixListResolver::last_version_creation_status`](crate::types::IpamPrefixListResolver::last_version_creation_status): The status for the last time a version was created.
     pub fn last_version_creation_status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamPrefixListResolverVersionCreationStatus,
-        >,
+        input: crate::types::IpamPrefixListResolverVersionCreationStatus,
     ) -> Self {
-        self.inner.last_version_creation_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.last_version_creation_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::last_version_creation_status`](crate::types::IpamPrefixListResolver::last_version_creation_status).

@@ -75,9 +75,9 @@ impl IpamPrefixListResolverRuleBuilder {
     /// Sets [`IpamPrefixListResolverRule::rule_type`](crate::types::IpamPrefixListResolverRule::rule_type): The type of CIDR selection rule.
     pub fn rule_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverRuleType>,
+        input: crate::types::IpamPrefixListResolverRuleType,
     ) -> Self {
-        self.inner.rule_type = ::std::option::Option::Some(input.into());
+        self.inner.rule_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRule::rule_type`](crate::types::IpamPrefixListResolverRule::rule_type).
@@ -141,11 +141,8 @@ impl IpamPrefixListResolverRuleBuilder {
         &self.inner.ipam_scope_id
     }
     /// Sets [`IpamPrefixListResolverRule::resource_type`](crate::types::IpamPrefixListResolverRule::resource_type): For rules of type `ipam-resource-cidr`, this is the resource type.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRule::resource_type`](crate::types::IpamPrefixListResolverRule::resource_type).
@@ -169,11 +166,9 @@ impl IpamPrefixListResolverRuleBuilder {
     /// To set the whole list at once, use [`set_conditions`](Self::set_conditions).
     pub fn conditions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamPrefixListResolverRuleCondition,
-        >,
+        input: crate::types::IpamPrefixListResolverRuleCondition,
     ) -> Self {
-        self.inner.conditions.get_or_insert_default().push(input.into());
+        self.inner.conditions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRule::conditions`](crate::types::IpamPrefixListResolverRule::conditions).

@@ -117,11 +117,9 @@ impl IpamPrefixListResolverRuleConditionBuilder {
     /// Sets [`IpamPrefixListResolverRuleCondition::operation`](crate::types::IpamPrefixListResolverRuleCondition::operation): The operation to perform when evaluating this condition.
     pub fn operation(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamPrefixListResolverRuleConditionOperation,
-        >,
+        input: crate::types::IpamPrefixListResolverRuleConditionOperation,
     ) -> Self {
-        self.inner.operation = ::std::option::Option::Some(input.into());
+        self.inner.operation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::operation`](crate::types::IpamPrefixListResolverRuleCondition::operation).
@@ -233,11 +231,8 @@ impl IpamPrefixListResolverRuleConditionBuilder {
         &self.inner.resource_region
     }
     /// Sets [`IpamPrefixListResolverRuleCondition::resource_tag`](crate::types::IpamPrefixListResolverRuleCondition::resource_tag): A tag key-value pair to match against.
-    pub fn resource_tag(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceTag>,
-    ) -> Self {
-        self.inner.resource_tag = ::std::option::Option::Some(input.into());
+    pub fn resource_tag(mut self, input: crate::types::IpamResourceTag) -> Self {
+        self.inner.resource_tag = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::resource_tag`](crate::types::IpamPrefixListResolverRuleCondition::resource_tag).

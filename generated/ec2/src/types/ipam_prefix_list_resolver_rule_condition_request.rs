@@ -121,11 +121,9 @@ impl IpamPrefixListResolverRuleConditionRequestBuilder {
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::operation`](crate::types::IpamPrefixListResolverRuleConditionRequest::operation): The operation to perform when evaluating this condition.
     pub fn operation(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamPrefixListResolverRuleConditionOperation,
-        >,
+        input: crate::types::IpamPrefixListResolverRuleConditionOperation,
     ) -> Self {
-        self.inner.operation = ::std::option::Option::Some(input.into());
+        self.inner.operation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::operation`](crate::types::IpamPrefixListResolverRuleConditionRequest::operation).
@@ -237,11 +235,8 @@ impl IpamPrefixListResolverRuleConditionRequestBuilder {
         &self.inner.resource_region
     }
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::resource_tag`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_tag): A tag key-value pair to match against.
-    pub fn resource_tag(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
-    ) -> Self {
-        self.inner.resource_tag = ::std::option::Option::Some(input.into());
+    pub fn resource_tag(mut self, input: crate::types::RequestIpamResourceTag) -> Self {
+        self.inner.resource_tag = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::resource_tag`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_tag).

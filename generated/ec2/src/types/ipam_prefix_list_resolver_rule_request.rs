@@ -107,9 +107,9 @@ impl IpamPrefixListResolverRuleRequestBuilder {
     /// Sets [`IpamPrefixListResolverRuleRequest::rule_type`](crate::types::IpamPrefixListResolverRuleRequest::rule_type): The type of CIDR selection rule.
     pub fn rule_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverRuleType>,
+        input: crate::types::IpamPrefixListResolverRuleType,
     ) -> Self {
-        self.inner.rule_type = ::std::option::Option::Some(input.into());
+        self.inner.rule_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleRequest::rule_type`](crate::types::IpamPrefixListResolverRuleRequest::rule_type).
@@ -173,11 +173,8 @@ impl IpamPrefixListResolverRuleRequestBuilder {
         &self.inner.ipam_scope_id
     }
     /// Sets [`IpamPrefixListResolverRuleRequest::resource_type`](crate::types::IpamPrefixListResolverRuleRequest::resource_type): For rules of type `ipam-resource-cidr`, this is the resource type.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleRequest::resource_type`](crate::types::IpamPrefixListResolverRuleRequest::resource_type).
@@ -201,11 +198,9 @@ impl IpamPrefixListResolverRuleRequestBuilder {
     /// To set the whole list at once, use [`set_conditions`](Self::set_conditions).
     pub fn conditions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamPrefixListResolverRuleConditionRequest,
-        >,
+        input: crate::types::IpamPrefixListResolverRuleConditionRequest,
     ) -> Self {
-        self.inner.conditions.get_or_insert_default().push(input.into());
+        self.inner.conditions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleRequest::conditions`](crate::types::IpamPrefixListResolverRuleRequest::conditions).

@@ -268,8 +268,8 @@ impl IpamPrefixListResolverTargetBuilder {
         &self.inner.prefix_list_region
     }
     /// Sets [`IpamPrefixListResolverTarget::desired_version`](crate::types::IpamPrefixListResolverTarget::desired_version): The desired version of the prefix list that this target should synchronize with.
-    pub fn desired_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.desired_version = ::std::option::Option::Some(input.into());
+    pub fn desired_version(mut self, input: i64) -> Self {
+        self.inner.desired_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::desired_version`](crate::types::IpamPrefixListResolverTarget::desired_version).
@@ -284,8 +284,8 @@ impl IpamPrefixListResolverTargetBuilder {
         &self.inner.desired_version
     }
     /// Sets [`IpamPrefixListResolverTarget::last_synced_version`](crate::types::IpamPrefixListResolverTarget::last_synced_version): The version of the prefix list that was last successfully synchronized by this target.
-    pub fn last_synced_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.last_synced_version = ::std::option::Option::Some(input.into());
+    pub fn last_synced_version(mut self, input: i64) -> Self {
+        self.inner.last_synced_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::last_synced_version`](crate::types::IpamPrefixListResolverTarget::last_synced_version).
@@ -300,11 +300,8 @@ impl IpamPrefixListResolverTargetBuilder {
         &self.inner.last_synced_version
     }
     /// Sets [`IpamPrefixListResolverTarget::track_latest_version`](crate::types::IpamPrefixListResolverTarget::track_latest_version): Indicates whether this target automatically tracks the latest version of the prefix list.
-    pub fn track_latest_version(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.track_latest_version = ::std::option::Option::Some(input.into());
+    pub fn track_latest_version(mut self, input: bool) -> Self {
+        self.inner.track_latest_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::track_latest_version`](crate::types::IpamPrefixListResolverTarget::track_latest_version).
@@ -346,9 +343,9 @@ impl IpamPrefixListResolverTargetBuilder {
     /// Sets [`IpamPrefixListResolverTarget::state`](crate::types::IpamPrefixListResolverTarget::state): The current state of the IPAM prefix list resolver target.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverTargetState>,
+        input: crate::types::IpamPrefixListResolverTargetState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::state`](crate::types::IpamPrefixListResolverTarget::state).
@@ -370,8 +367,8 @@ impl IpamPrefixListResolverTargetBuilder {
     /// Appends one item to [`IpamPrefixListResolverTarget::tags`](crate::types::IpamPrefixListResolverTarget::tags): The tags assigned to the IPAM prefix list resolver target.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::tags`](crate::types::IpamPrefixListResolverTarget::tags).

@@ -64,8 +64,8 @@ pub struct IpamPrefixListResolverVersionBuilder {
 }
 impl IpamPrefixListResolverVersionBuilder {
     /// Sets [`IpamPrefixListResolverVersion::version`](crate::types::IpamPrefixListResolverVersion::version): The version number of the IPAM prefix list resolver.
-    pub fn version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i64) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverVersion::version`](crate::types::IpamPrefixListResolverVersion::version).

@@ -41,11 +41,8 @@ impl IpamPublicAddressTagsBuilder {
     /// Appends one item to [`IpamPublicAddressTags::eip_tags`](crate::types::IpamPublicAddressTags::eip_tags): Tags for an Elastic IP address.
     ///
     /// To set the whole list at once, use [`set_eip_tags`](Self::set_eip_tags).
-    pub fn eip_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPublicAddressTag>,
-    ) -> Self {
-        self.inner.eip_tags.get_or_insert_default().push(input.into());
+    pub fn eip_tags(mut self, input: crate::types::IpamPublicAddressTag) -> Self {
+        self.inner.eip_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamPublicAddressTags::eip_tags`](crate::types::IpamPublicAddressTags::eip_tags).

@@ -334,11 +334,8 @@ impl IpamResourceCidrBuilder {
         &self.inner.resource_cidr
     }
     /// Sets [`IpamResourceCidr::resource_type`](crate::types::IpamResourceCidr::resource_type): The type of IPAM resource.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_type`](crate::types::IpamResourceCidr::resource_type).
@@ -360,11 +357,8 @@ impl IpamResourceCidrBuilder {
     /// Appends one item to [`IpamResourceCidr::resource_tags`](crate::types::IpamResourceCidr::resource_tags): The tags for an IPAM resource.
     ///
     /// To set the whole list at once, use [`set_resource_tags`](Self::set_resource_tags).
-    pub fn resource_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceTag>,
-    ) -> Self {
-        self.inner.resource_tags.get_or_insert_default().push(input.into());
+    pub fn resource_tags(mut self, input: crate::types::IpamResourceTag) -> Self {
+        self.inner.resource_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_tags`](crate::types::IpamResourceCidr::resource_tags).
@@ -384,8 +378,8 @@ impl IpamResourceCidrBuilder {
         &self.inner.resource_tags
     }
     /// Sets [`IpamResourceCidr::ip_usage`](crate::types::IpamResourceCidr::ip_usage): The percentage of IP address space in use.
-    pub fn ip_usage(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.ip_usage = ::std::option::Option::Some(input.into());
+    pub fn ip_usage(mut self, input: f64) -> Self {
+        self.inner.ip_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::ip_usage`](crate::types::IpamResourceCidr::ip_usage).
@@ -402,9 +396,9 @@ impl IpamResourceCidrBuilder {
     /// Sets [`IpamResourceCidr::compliance_status`](crate::types::IpamResourceCidr::compliance_status): The compliance status of the IPAM resource.
     pub fn compliance_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamComplianceStatus>,
+        input: crate::types::IpamComplianceStatus,
     ) -> Self {
-        self.inner.compliance_status = ::std::option::Option::Some(input.into());
+        self.inner.compliance_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::compliance_status`](crate::types::IpamResourceCidr::compliance_status).
@@ -424,11 +418,8 @@ impl IpamResourceCidrBuilder {
         &self.inner.compliance_status
     }
     /// Sets [`IpamResourceCidr::management_state`](crate::types::IpamResourceCidr::management_state): The management state of the resource.
-    pub fn management_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamManagementState>,
-    ) -> Self {
-        self.inner.management_state = ::std::option::Option::Some(input.into());
+    pub fn management_state(mut self, input: crate::types::IpamManagementState) -> Self {
+        self.inner.management_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::management_state`](crate::types::IpamResourceCidr::management_state).
@@ -448,11 +439,8 @@ impl IpamResourceCidrBuilder {
         &self.inner.management_state
     }
     /// Sets [`IpamResourceCidr::overlap_status`](crate::types::IpamResourceCidr::overlap_status): The overlap status of an IPAM resource.
-    pub fn overlap_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamOverlapStatus>,
-    ) -> Self {
-        self.inner.overlap_status = ::std::option::Option::Some(input.into());
+    pub fn overlap_status(mut self, input: crate::types::IpamOverlapStatus) -> Self {
+        self.inner.overlap_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::overlap_status`](crate::types::IpamResourceCidr::overlap_status).

@@ -247,9 +247,9 @@ impl IpamResourceDiscoveryBuilder {
     /// To set the whole list at once, use [`set_operating_regions`](Self::set_operating_regions).
     pub fn operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamOperatingRegion>,
+        input: crate::types::IpamOperatingRegion,
     ) -> Self {
-        self.inner.operating_regions.get_or_insert_default().push(input.into());
+        self.inner.operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::operating_regions`](crate::types::IpamResourceDiscovery::operating_regions).
@@ -269,8 +269,8 @@ impl IpamResourceDiscoveryBuilder {
         &self.inner.operating_regions
     }
     /// Sets [`IpamResourceDiscovery::is_default`](crate::types::IpamResourceDiscovery::is_default): Defines if the resource discovery is the default.
-    pub fn is_default(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input.into());
+    pub fn is_default(mut self, input: bool) -> Self {
+        self.inner.is_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::is_default`](crate::types::IpamResourceDiscovery::is_default).
@@ -285,11 +285,8 @@ impl IpamResourceDiscoveryBuilder {
         &self.inner.is_default
     }
     /// Sets [`IpamResourceDiscovery::state`](crate::types::IpamResourceDiscovery::state): The lifecycle state of the resource discovery.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceDiscoveryState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamResourceDiscoveryState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::state`](crate::types::IpamResourceDiscovery::state).
@@ -311,8 +308,8 @@ impl IpamResourceDiscoveryBuilder {
     /// Appends one item to [`IpamResourceDiscovery::tags`](crate::types::IpamResourceDiscovery::tags): A tag is a label that you assign to an Amazon Web Services resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::tags`](crate::types::IpamResourceDiscovery::tags).
@@ -336,12 +333,9 @@ impl IpamResourceDiscoveryBuilder {
     /// To set the whole list at once, use [`set_organizational_unit_exclusions`](Self::set_organizational_unit_exclusions).
     pub fn organizational_unit_exclusions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamOrganizationalUnitExclusion>,
+        input: crate::types::IpamOrganizationalUnitExclusion,
     ) -> Self {
-        self.inner
-            .organizational_unit_exclusions
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.organizational_unit_exclusions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::organizational_unit_exclusions`](crate::types::IpamResourceDiscovery::organizational_unit_exclusions).

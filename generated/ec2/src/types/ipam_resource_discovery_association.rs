@@ -300,8 +300,8 @@ impl IpamResourceDiscoveryAssociationBuilder {
         &self.inner.ipam_region
     }
     /// Sets [`IpamResourceDiscoveryAssociation::is_default`](crate::types::IpamResourceDiscoveryAssociation::is_default): Defines if the resource discovery is the default.
-    pub fn is_default(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input.into());
+    pub fn is_default(mut self, input: bool) -> Self {
+        self.inner.is_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::is_default`](crate::types::IpamResourceDiscoveryAssociation::is_default).
@@ -318,11 +318,9 @@ impl IpamResourceDiscoveryAssociationBuilder {
     /// Sets [`IpamResourceDiscoveryAssociation::resource_discovery_status`](crate::types::IpamResourceDiscoveryAssociation::resource_discovery_status): The resource discovery status.
     pub fn resource_discovery_status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamAssociatedResourceDiscoveryStatus,
-        >,
+        input: crate::types::IpamAssociatedResourceDiscoveryStatus,
     ) -> Self {
-        self.inner.resource_discovery_status = ::std::option::Option::Some(input.into());
+        self.inner.resource_discovery_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::resource_discovery_status`](crate::types::IpamResourceDiscoveryAssociation::resource_discovery_status).
@@ -344,11 +342,9 @@ impl IpamResourceDiscoveryAssociationBuilder {
     /// Sets [`IpamResourceDiscoveryAssociation::state`](crate::types::IpamResourceDiscoveryAssociation::state): The lifecycle state of the association when you associate or disassociate a resource discovery.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamResourceDiscoveryAssociationState,
-        >,
+        input: crate::types::IpamResourceDiscoveryAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::state`](crate::types::IpamResourceDiscoveryAssociation::state).
@@ -370,8 +366,8 @@ impl IpamResourceDiscoveryAssociationBuilder {
     /// Appends one item to [`IpamResourceDiscoveryAssociation::tags`](crate::types::IpamResourceDiscoveryAssociation::tags): A tag is a label that you assign to an Amazon Web Services resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::tags`](crate::types::IpamResourceDiscoveryAssociation::tags).

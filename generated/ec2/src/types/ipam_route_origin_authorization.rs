@@ -111,8 +111,8 @@ impl IpamRouteOriginAuthorizationBuilder {
         &self.inner.prefix
     }
     /// Sets [`IpamRouteOriginAuthorization::max_length`](crate::types::IpamRouteOriginAuthorization::max_length): The maximum prefix length that the ASN is authorized to announce.
-    pub fn max_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input.into());
+    pub fn max_length(mut self, input: i32) -> Self {
+        self.inner.max_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::max_length`](crate::types::IpamRouteOriginAuthorization::max_length).
@@ -127,8 +127,8 @@ impl IpamRouteOriginAuthorizationBuilder {
         &self.inner.max_length
     }
     /// Sets [`IpamRouteOriginAuthorization::match_`](crate::types::IpamRouteOriginAuthorization::match_): Specifies whether the ROA matches the route announcement.
-    pub fn match_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.match_ = ::std::option::Option::Some(input.into());
+    pub fn match_(mut self, input: bool) -> Self {
+        self.inner.match_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::match_`](crate::types::IpamRouteOriginAuthorization::match_).
@@ -143,11 +143,8 @@ impl IpamRouteOriginAuthorizationBuilder {
         &self.inner.match_
     }
     /// Sets [`IpamRouteOriginAuthorization::expiration`](crate::types::IpamRouteOriginAuthorization::expiration): The expiration date of the ROA.
-    pub fn expiration(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.expiration = ::std::option::Option::Some(input.into());
+    pub fn expiration(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.expiration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::expiration`](crate::types::IpamRouteOriginAuthorization::expiration).

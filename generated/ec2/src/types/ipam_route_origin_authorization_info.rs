@@ -95,8 +95,8 @@ impl IpamRouteOriginAuthorizationInfoBuilder {
         &self.inner.asn
     }
     /// Sets [`IpamRouteOriginAuthorizationInfo::max_length`](crate::types::IpamRouteOriginAuthorizationInfo::max_length): The maximum prefix length that the ASN is authorized to announce.
-    pub fn max_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input.into());
+    pub fn max_length(mut self, input: i32) -> Self {
+        self.inner.max_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorizationInfo::max_length`](crate::types::IpamRouteOriginAuthorizationInfo::max_length).

@@ -97,11 +97,8 @@ impl IpamRouteOverlapBuilder {
         &self.inner.asn
     }
     /// Sets [`IpamRouteOverlap::detected_at`](crate::types::IpamRouteOverlap::detected_at): The time when the overlap was detected.
-    pub fn detected_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.detected_at = ::std::option::Option::Some(input.into());
+    pub fn detected_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.detected_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOverlap::detected_at`](crate::types::IpamRouteOverlap::detected_at).

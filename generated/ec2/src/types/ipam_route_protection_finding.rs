@@ -258,11 +258,8 @@ impl IpamRouteProtectionFindingBuilder {
         &self.inner.cidr
     }
     /// Sets [`IpamRouteProtectionFinding::state`](crate::types::IpamRouteProtectionFinding::state): The state of the BYOIP CIDR.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamByoipCidrState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamByoipCidrState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::state`](crate::types::IpamRouteProtectionFinding::state).
@@ -282,9 +279,9 @@ impl IpamRouteProtectionFindingBuilder {
     /// Sets [`IpamRouteProtectionFinding::advertisement_type`](crate::types::IpamRouteProtectionFinding::advertisement_type): The advertisement type.
     pub fn advertisement_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamByoipAdvertisementType>,
+        input: crate::types::IpamByoipAdvertisementType,
     ) -> Self {
-        self.inner.advertisement_type = ::std::option::Option::Some(input.into());
+        self.inner.advertisement_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::advertisement_type`](crate::types::IpamRouteProtectionFinding::advertisement_type).
@@ -372,11 +369,8 @@ impl IpamRouteProtectionFindingBuilder {
         &self.inner.asn
     }
     /// Sets [`IpamRouteProtectionFinding::rpki_status`](crate::types::IpamRouteProtectionFinding::rpki_status): The RPKI validation status of the route.
-    pub fn rpki_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamRpkiStatus>,
-    ) -> Self {
-        self.inner.rpki_status = ::std::option::Option::Some(input.into());
+    pub fn rpki_status(mut self, input: crate::types::IpamRpkiStatus) -> Self {
+        self.inner.rpki_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::rpki_status`](crate::types::IpamRouteProtectionFinding::rpki_status).
@@ -396,11 +390,8 @@ impl IpamRouteProtectionFindingBuilder {
         &self.inner.rpki_status
     }
     /// Sets [`IpamRouteProtectionFinding::rpki_strength`](crate::types::IpamRouteProtectionFinding::rpki_strength): The RPKI enforcement strength for the route.
-    pub fn rpki_strength(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamRpkiStrength>,
-    ) -> Self {
-        self.inner.rpki_strength = ::std::option::Option::Some(input.into());
+    pub fn rpki_strength(mut self, input: crate::types::IpamRpkiStrength) -> Self {
+        self.inner.rpki_strength = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::rpki_strength`](crate::types::IpamRouteProtectionFinding::rpki_strength).
@@ -422,11 +413,8 @@ impl IpamRouteProtectionFindingBuilder {
     /// Appends one item to [`IpamRouteProtectionFinding::roas`](crate::types::IpamRouteProtectionFinding::roas): The Route Origin Authorizations (ROAs) that cover the prefix.
     ///
     /// To set the whole list at once, use [`set_roas`](Self::set_roas).
-    pub fn roas(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamRouteOriginAuthorization>,
-    ) -> Self {
-        self.inner.roas.get_or_insert_default().push(input.into());
+    pub fn roas(mut self, input: crate::types::IpamRouteOriginAuthorization) -> Self {
+        self.inner.roas.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::roas`](crate::types::IpamRouteProtectionFinding::roas).
@@ -452,11 +440,8 @@ impl IpamRouteProtectionFindingBuilder {
     /// Appends one item to [`IpamRouteProtectionFinding::route_overlaps`](crate::types::IpamRouteProtectionFinding::route_overlaps): The overlapping routes detected for this prefix.
     ///
     /// To set the whole list at once, use [`set_route_overlaps`](Self::set_route_overlaps).
-    pub fn route_overlaps(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamRouteOverlap>,
-    ) -> Self {
-        self.inner.route_overlaps.get_or_insert_default().push(input.into());
+    pub fn route_overlaps(mut self, input: crate::types::IpamRouteOverlap) -> Self {
+        self.inner.route_overlaps.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::route_overlaps`](crate::types::IpamRouteProtectionFinding::route_overlaps).
@@ -476,11 +461,8 @@ impl IpamRouteProtectionFindingBuilder {
         &self.inner.route_overlaps
     }
     /// Sets [`IpamRouteProtectionFinding::sample_time`](crate::types::IpamRouteProtectionFinding::sample_time): The time when the route was last sampled.
-    pub fn sample_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input.into());
+    pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.sample_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::sample_time`](crate::types::IpamRouteProtectionFinding::sample_time).
@@ -502,9 +484,9 @@ impl IpamRouteProtectionFindingBuilder {
     /// Sets [`IpamRouteProtectionFinding::roa_sample_time`](crate::types::IpamRouteProtectionFinding::roa_sample_time): The time when the ROA data was last sampled.
     pub fn roa_sample_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.roa_sample_time = ::std::option::Option::Some(input.into());
+        self.inner.roa_sample_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::roa_sample_time`](crate::types::IpamRouteProtectionFinding::roa_sample_time).

@@ -129,12 +129,9 @@ impl IpamRoutingPolicyRegistrationBuilder {
         &self.inner.asns
     }
     /// Sets [`IpamRoutingPolicyRegistration::permit_more_specific_announcements`](crate::types::IpamRoutingPolicyRegistration::permit_more_specific_announcements): Specifies whether to permit more specific route announcements than the CIDR prefix.
-    pub fn permit_more_specific_announcements(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn permit_more_specific_announcements(mut self, input: bool) -> Self {
         self.inner.permit_more_specific_announcements = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -155,8 +152,8 @@ impl IpamRoutingPolicyRegistrationBuilder {
         &self.inner.permit_more_specific_announcements
     }
     /// Sets [`IpamRoutingPolicyRegistration::max_length`](crate::types::IpamRoutingPolicyRegistration::max_length): The maximum prefix length that the ASNs are authorized to announce.
-    pub fn max_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input.into());
+    pub fn max_length(mut self, input: i32) -> Self {
+        self.inner.max_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::max_length`](crate::types::IpamRoutingPolicyRegistration::max_length).
@@ -217,11 +214,9 @@ impl IpamRoutingPolicyRegistrationBuilder {
     /// Sets [`IpamRoutingPolicyRegistration::state`](crate::types::IpamRoutingPolicyRegistration::state): The state of the routing policy registration.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamRoutingPolicyRegistrationState,
-        >,
+        input: crate::types::IpamRoutingPolicyRegistrationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::state`](crate::types::IpamRoutingPolicyRegistration::state).

@@ -108,11 +108,9 @@ impl IpamRoutingPolicyRegistrationDeltaBuilder {
     /// Sets [`IpamRoutingPolicyRegistrationDelta::state`](crate::types::IpamRoutingPolicyRegistrationDelta::state): The state of the delta.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamRoutingPolicyRegistrationDeltaState,
-        >,
+        input: crate::types::IpamRoutingPolicyRegistrationDeltaState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistrationDelta::state`](crate::types::IpamRoutingPolicyRegistrationDelta::state).

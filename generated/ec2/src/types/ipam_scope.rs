@@ -236,11 +236,8 @@ impl IpamScopeBuilder {
         &self.inner.ipam_region
     }
     /// Sets [`IpamScope::ipam_scope_type`](crate::types::IpamScope::ipam_scope_type): The type of the scope.
-    pub fn ipam_scope_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScopeType>,
-    ) -> Self {
-        self.inner.ipam_scope_type = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_type(mut self, input: crate::types::IpamScopeType) -> Self {
+        self.inner.ipam_scope_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamScope::ipam_scope_type`](crate::types::IpamScope::ipam_scope_type).
@@ -260,8 +257,8 @@ impl IpamScopeBuilder {
         &self.inner.ipam_scope_type
     }
     /// Sets [`IpamScope::is_default`](crate::types::IpamScope::is_default): Defines if the scope is the default scope or not.
-    pub fn is_default(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input.into());
+    pub fn is_default(mut self, input: bool) -> Self {
+        self.inner.is_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamScope::is_default`](crate::types::IpamScope::is_default).
@@ -298,8 +295,8 @@ impl IpamScopeBuilder {
         &self.inner.description
     }
     /// Sets [`IpamScope::pool_count`](crate::types::IpamScope::pool_count): The number of pools in the scope.
-    pub fn pool_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.pool_count = ::std::option::Option::Some(input.into());
+    pub fn pool_count(mut self, input: i32) -> Self {
+        self.inner.pool_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamScope::pool_count`](crate::types::IpamScope::pool_count).
@@ -314,11 +311,8 @@ impl IpamScopeBuilder {
         &self.inner.pool_count
     }
     /// Sets [`IpamScope::state`](crate::types::IpamScope::state): The state of the IPAM scope.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScopeState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::IpamScopeState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamScope::state`](crate::types::IpamScope::state).
@@ -338,8 +332,8 @@ impl IpamScopeBuilder {
     /// Appends one item to [`IpamScope::tags`](crate::types::IpamScope::tags): The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`IpamScope::tags`](crate::types::IpamScope::tags).
@@ -361,13 +355,9 @@ impl IpamScopeBuilder {
     /// Sets [`IpamScope::external_authority_configuration`](crate::types::IpamScope::external_authority_configuration): The external authority configuration for this IPAM scope, if configured.
     pub fn external_authority_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::IpamScopeExternalAuthorityConfiguration,
-        >,
+        input: crate::types::IpamScopeExternalAuthorityConfiguration,
     ) -> Self {
-        self.inner.external_authority_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.external_authority_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamScope::external_authority_configuration`](crate::types::IpamScope::external_authority_configuration).

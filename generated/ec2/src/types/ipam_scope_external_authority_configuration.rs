@@ -48,11 +48,8 @@ pub struct IpamScopeExternalAuthorityConfigurationBuilder {
 }
 impl IpamScopeExternalAuthorityConfigurationBuilder {
     /// Sets [`IpamScopeExternalAuthorityConfiguration::type_`](crate::types::IpamScopeExternalAuthorityConfiguration::type_): The type of external authority managing this scope.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScopeExternalAuthorityType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::IpamScopeExternalAuthorityType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`IpamScopeExternalAuthorityConfiguration::type_`](crate::types::IpamScopeExternalAuthorityConfiguration::type_).

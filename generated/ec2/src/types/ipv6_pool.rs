@@ -106,11 +106,8 @@ impl Ipv6PoolBuilder {
     /// Appends one item to [`Ipv6Pool::pool_cidr_blocks`](crate::types::Ipv6Pool::pool_cidr_blocks): The CIDR blocks for the address pool.
     ///
     /// To set the whole list at once, use [`set_pool_cidr_blocks`](Self::set_pool_cidr_blocks).
-    pub fn pool_cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PoolCidrBlock>,
-    ) -> Self {
-        self.inner.pool_cidr_blocks.get_or_insert_default().push(input.into());
+    pub fn pool_cidr_blocks(mut self, input: crate::types::PoolCidrBlock) -> Self {
+        self.inner.pool_cidr_blocks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Ipv6Pool::pool_cidr_blocks`](crate::types::Ipv6Pool::pool_cidr_blocks).
@@ -132,8 +129,8 @@ impl Ipv6PoolBuilder {
     /// Appends one item to [`Ipv6Pool::tags`](crate::types::Ipv6Pool::tags): Any tags for the address pool.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Ipv6Pool::tags`](crate::types::Ipv6Pool::tags).

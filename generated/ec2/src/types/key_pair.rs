@@ -96,8 +96,8 @@ impl KeyPairBuilder {
     /// Appends one item to [`KeyPair::tags`](crate::types::KeyPair::tags): Any tags applied to the key pair.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KeyPair::tags`](crate::types::KeyPair::tags).

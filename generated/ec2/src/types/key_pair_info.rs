@@ -113,11 +113,8 @@ impl KeyPairInfoBuilder {
         &self.inner.key_pair_id
     }
     /// Sets [`KeyPairInfo::key_type`](crate::types::KeyPairInfo::key_type): The type of key pair.
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyType>,
-    ) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input.into());
+    pub fn key_type(mut self, input: crate::types::KeyType) -> Self {
+        self.inner.key_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyPairInfo::key_type`](crate::types::KeyPairInfo::key_type).
@@ -137,8 +134,8 @@ impl KeyPairInfoBuilder {
     /// Appends one item to [`KeyPairInfo::tags`](crate::types::KeyPairInfo::tags): Any tags applied to the key pair.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KeyPairInfo::tags`](crate::types::KeyPairInfo::tags).
@@ -180,11 +177,8 @@ impl KeyPairInfoBuilder {
         &self.inner.public_key
     }
     /// Sets [`KeyPairInfo::create_time`](crate::types::KeyPairInfo::create_time): If you used Amazon EC2 to create the key pair, this is the date and time when the key was created, in [ISO 8601 date-time format](https://www.iso.org/iso-8601-date-and-time-format.html), in the UTC time zone.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyPairInfo::create_time`](crate::types::KeyPairInfo::create_time).

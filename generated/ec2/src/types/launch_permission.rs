@@ -128,11 +128,8 @@ impl LaunchPermissionBuilder {
         &self.inner.user_id
     }
     /// Sets [`LaunchPermission::group`](crate::types::LaunchPermission::group): The name of the group.
-    pub fn group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PermissionGroup>,
-    ) -> Self {
-        self.inner.group = ::std::option::Option::Some(input.into());
+    pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
+        self.inner.group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchPermission::group`](crate::types::LaunchPermission::group).

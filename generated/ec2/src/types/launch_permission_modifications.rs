@@ -47,11 +47,8 @@ impl LaunchPermissionModificationsBuilder {
     /// Appends one item to [`LaunchPermissionModifications::add`](crate::types::LaunchPermissionModifications::add): The Amazon Web Services account ID, organization ARN, or OU ARN to add to the list of launch permissions for the AMI.
     ///
     /// To set the whole list at once, use [`set_add`](Self::set_add).
-    pub fn add(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchPermission>,
-    ) -> Self {
-        self.inner.add.get_or_insert_default().push(input.into());
+    pub fn add(mut self, input: crate::types::LaunchPermission) -> Self {
+        self.inner.add.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchPermissionModifications::add`](crate::types::LaunchPermissionModifications::add).
@@ -73,11 +70,8 @@ impl LaunchPermissionModificationsBuilder {
     /// Appends one item to [`LaunchPermissionModifications::remove`](crate::types::LaunchPermissionModifications::remove): The Amazon Web Services account ID, organization ARN, or OU ARN to remove from the list of launch permissions for the AMI.
     ///
     /// To set the whole list at once, use [`set_remove`](Self::set_remove).
-    pub fn remove(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchPermission>,
-    ) -> Self {
-        self.inner.remove.get_or_insert_default().push(input.into());
+    pub fn remove(mut self, input: crate::types::LaunchPermission) -> Self {
+        self.inner.remove.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchPermissionModifications::remove`](crate::types::LaunchPermissionModifications::remove).

@@ -215,9 +215,9 @@ impl LaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::block_device_mappings`](crate::types::LaunchSpecification::block_device_mappings).
@@ -237,8 +237,8 @@ impl LaunchSpecificationBuilder {
         &self.inner.block_device_mappings
     }
     /// Sets [`LaunchSpecification::ebs_optimized`](crate::types::LaunchSpecification::ebs_optimized): Indicates whether the instance is optimized for EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::ebs_optimized`](crate::types::LaunchSpecification::ebs_optimized).
@@ -255,9 +255,9 @@ impl LaunchSpecificationBuilder {
     /// Sets [`LaunchSpecification::iam_instance_profile`](crate::types::LaunchSpecification::iam_instance_profile): The IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::iam_instance_profile`](crate::types::LaunchSpecification::iam_instance_profile).
@@ -299,11 +299,8 @@ impl LaunchSpecificationBuilder {
         &self.inner.image_id
     }
     /// Sets [`LaunchSpecification::instance_type`](crate::types::LaunchSpecification::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::instance_type`](crate::types::LaunchSpecification::instance_type).
@@ -371,11 +368,9 @@ impl LaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceSpecification,
-        >,
+        input: crate::types::InstanceNetworkInterfaceSpecification,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::network_interfaces`](crate::types::LaunchSpecification::network_interfaces).
@@ -399,11 +394,8 @@ impl LaunchSpecificationBuilder {
         &self.inner.network_interfaces
     }
     /// Sets [`LaunchSpecification::placement`](crate::types::LaunchSpecification::placement): The placement information for the instance.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotPlacement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::SpotPlacement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::placement`](crate::types::LaunchSpecification::placement).
@@ -467,11 +459,8 @@ impl LaunchSpecificationBuilder {
     /// Appends one item to [`LaunchSpecification::security_groups`](crate::types::LaunchSpecification::security_groups): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.security_groups.get_or_insert_default().push(input.into());
+    pub fn security_groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.security_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::security_groups`](crate::types::LaunchSpecification::security_groups).
@@ -493,9 +482,9 @@ impl LaunchSpecificationBuilder {
     /// Sets [`LaunchSpecification::monitoring`](crate::types::LaunchSpecification::monitoring)
     pub fn monitoring(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RunInstancesMonitoringEnabled>,
+        input: crate::types::RunInstancesMonitoringEnabled,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::monitoring`](crate::types::LaunchSpecification::monitoring).

@@ -136,11 +136,8 @@ impl LaunchTemplateBuilder {
         &self.inner.launch_template_name
     }
     /// Sets [`LaunchTemplate::create_time`](crate::types::LaunchTemplate::create_time): The time launch template was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::create_time`](crate::types::LaunchTemplate::create_time).
@@ -182,11 +179,8 @@ impl LaunchTemplateBuilder {
         &self.inner.created_by
     }
     /// Sets [`LaunchTemplate::default_version_number`](crate::types::LaunchTemplate::default_version_number): The version number of the default version of the launch template.
-    pub fn default_version_number(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.default_version_number = ::std::option::Option::Some(input.into());
+    pub fn default_version_number(mut self, input: i64) -> Self {
+        self.inner.default_version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::default_version_number`](crate::types::LaunchTemplate::default_version_number).
@@ -204,11 +198,8 @@ impl LaunchTemplateBuilder {
         &self.inner.default_version_number
     }
     /// Sets [`LaunchTemplate::latest_version_number`](crate::types::LaunchTemplate::latest_version_number): The version number of the latest version of the launch template.
-    pub fn latest_version_number(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.latest_version_number = ::std::option::Option::Some(input.into());
+    pub fn latest_version_number(mut self, input: i64) -> Self {
+        self.inner.latest_version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::latest_version_number`](crate::types::LaunchTemplate::latest_version_number).
@@ -228,8 +219,8 @@ impl LaunchTemplateBuilder {
     /// Appends one item to [`LaunchTemplate::tags`](crate::types::LaunchTemplate::tags): The tags for the launch template.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::tags`](crate::types::LaunchTemplate::tags).
@@ -249,11 +240,8 @@ impl LaunchTemplateBuilder {
         &self.inner.tags
     }
     /// Sets [`LaunchTemplate::operator`](crate::types::LaunchTemplate::operator): The entity that manages the launch template.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::operator`](crate::types::LaunchTemplate::operator).

@@ -52,11 +52,9 @@ impl LaunchTemplateAndOverridesResponseBuilder {
     /// Sets [`LaunchTemplateAndOverridesResponse::launch_template_specification`](crate::types::LaunchTemplateAndOverridesResponse::launch_template_specification): The launch template.
     pub fn launch_template_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateSpecification>,
+        input: crate::types::FleetLaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateAndOverridesResponse::launch_template_specification`](crate::types::LaunchTemplateAndOverridesResponse::launch_template_specification).
@@ -78,9 +76,9 @@ impl LaunchTemplateAndOverridesResponseBuilder {
     /// Sets [`LaunchTemplateAndOverridesResponse::overrides`](crate::types::LaunchTemplateAndOverridesResponse::overrides): Any parameters that you specify override the same parameters in the launch template.
     pub fn overrides(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateOverrides>,
+        input: crate::types::FleetLaunchTemplateOverrides,
     ) -> Self {
-        self.inner.overrides = ::std::option::Option::Some(input.into());
+        self.inner.overrides = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateAndOverridesResponse::overrides`](crate::types::LaunchTemplateAndOverridesResponse::overrides).

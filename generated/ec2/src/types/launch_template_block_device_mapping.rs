@@ -104,11 +104,8 @@ impl LaunchTemplateBlockDeviceMappingBuilder {
         &self.inner.virtual_name
     }
     /// Sets [`LaunchTemplateBlockDeviceMapping::ebs`](crate::types::LaunchTemplateBlockDeviceMapping::ebs): Information about the block device for an EBS volume.
-    pub fn ebs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateEbsBlockDevice>,
-    ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+    pub fn ebs(mut self, input: crate::types::LaunchTemplateEbsBlockDevice) -> Self {
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMapping::ebs`](crate::types::LaunchTemplateBlockDeviceMapping::ebs).

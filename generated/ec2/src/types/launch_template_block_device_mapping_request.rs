@@ -106,11 +106,9 @@ impl LaunchTemplateBlockDeviceMappingRequestBuilder {
     /// Sets [`LaunchTemplateBlockDeviceMappingRequest::ebs`](crate::types::LaunchTemplateBlockDeviceMappingRequest::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
     pub fn ebs(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateEbsBlockDeviceRequest,
-        >,
+        input: crate::types::LaunchTemplateEbsBlockDeviceRequest,
     ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMappingRequest::ebs`](crate::types::LaunchTemplateBlockDeviceMappingRequest::ebs).

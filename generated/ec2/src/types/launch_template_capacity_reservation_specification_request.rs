@@ -58,11 +58,9 @@ impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference): Indicates the instance's Capacity Reservation preferences.
     pub fn capacity_reservation_preference(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationPreference>,
+        input: crate::types::CapacityReservationPreference,
     ) -> Self {
-        self.inner.capacity_reservation_preference = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_preference = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference).
@@ -84,11 +82,9 @@ impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target): Information about the target Capacity Reservation or Capacity Reservation group.
     pub fn capacity_reservation_target(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationTarget>,
+        input: crate::types::CapacityReservationTarget,
     ) -> Self {
-        self.inner.capacity_reservation_target = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target).

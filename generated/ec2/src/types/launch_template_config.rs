@@ -52,11 +52,9 @@ impl LaunchTemplateConfigBuilder {
     /// Sets [`LaunchTemplateConfig::launch_template_specification`](crate::types::LaunchTemplateConfig::launch_template_specification): The launch template to use.
     pub fn launch_template_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateSpecification>,
+        input: crate::types::FleetLaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateConfig::launch_template_specification`](crate::types::LaunchTemplateConfig::launch_template_specification).
@@ -78,11 +76,8 @@ impl LaunchTemplateConfigBuilder {
     /// Appends one item to [`LaunchTemplateConfig::overrides`](crate::types::LaunchTemplateConfig::overrides): Any parameters that you specify override the same parameters in the launch template.
     ///
     /// To set the whole list at once, use [`set_overrides`](Self::set_overrides).
-    pub fn overrides(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateOverrides>,
-    ) -> Self {
-        self.inner.overrides.get_or_insert_default().push(input.into());
+    pub fn overrides(mut self, input: crate::types::LaunchTemplateOverrides) -> Self {
+        self.inner.overrides.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateConfig::overrides`](crate::types::LaunchTemplateConfig::overrides).

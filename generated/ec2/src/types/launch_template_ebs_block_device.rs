@@ -100,8 +100,8 @@ pub struct LaunchTemplateEbsBlockDeviceBuilder {
 }
 impl LaunchTemplateEbsBlockDeviceBuilder {
     /// Sets [`LaunchTemplateEbsBlockDevice::encrypted`](crate::types::LaunchTemplateEbsBlockDevice::encrypted): Indicates whether the EBS volume is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::encrypted`](crate::types::LaunchTemplateEbsBlockDevice::encrypted).
@@ -116,11 +116,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         &self.inner.encrypted
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDevice::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDevice::delete_on_termination).
@@ -138,8 +135,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::iops`](crate::types::LaunchTemplateEbsBlockDevice::iops): The number of I/O operations per second (IOPS) that the volume supports.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::iops`](crate::types::LaunchTemplateEbsBlockDevice::iops).
@@ -198,8 +195,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::volume_size`](crate::types::LaunchTemplateEbsBlockDevice::volume_size): The size of the volume, in GiB.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::volume_size`](crate::types::LaunchTemplateEbsBlockDevice::volume_size).
@@ -214,11 +211,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         &self.inner.volume_size
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::volume_type`](crate::types::LaunchTemplateEbsBlockDevice::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::volume_type`](crate::types::LaunchTemplateEbsBlockDevice::volume_type).
@@ -236,8 +230,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         &self.inner.volume_type
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::throughput`](crate::types::LaunchTemplateEbsBlockDevice::throughput): The throughput that the volume supports, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::throughput`](crate::types::LaunchTemplateEbsBlockDevice::throughput).
@@ -252,13 +246,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         &self.inner.throughput
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDevice::volume_initialization_rate): The Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate) specified for the volume, in MiB/s.
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn volume_initialization_rate(mut self, input: i32) -> Self {
+        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDevice::volume_initialization_rate).
@@ -276,8 +265,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDevice::ebs_card_index): The index of the EBS card.
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input.into());
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
+        self.inner.ebs_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDevice::ebs_card_index).

@@ -130,8 +130,8 @@ pub struct LaunchTemplateEbsBlockDeviceRequestBuilder {
 }
 impl LaunchTemplateEbsBlockDeviceRequestBuilder {
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::encrypted`](crate::types::LaunchTemplateEbsBlockDeviceRequest::encrypted): Indicates whether the EBS volume is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::encrypted`](crate::types::LaunchTemplateEbsBlockDeviceRequest::encrypted).
@@ -146,11 +146,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         &self.inner.encrypted
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDeviceRequest::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDeviceRequest::delete_on_termination).
@@ -168,8 +165,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::iops`](crate::types::LaunchTemplateEbsBlockDeviceRequest::iops): The number of I/O operations per second (IOPS).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::iops`](crate::types::LaunchTemplateEbsBlockDeviceRequest::iops).
@@ -228,8 +225,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::volume_size`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_size): The size of the volume, in GiBs.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::volume_size`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_size).
@@ -244,11 +241,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         &self.inner.volume_size
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::volume_type`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::volume_type`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_type).
@@ -266,8 +260,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         &self.inner.volume_type
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::throughput`](crate::types::LaunchTemplateEbsBlockDeviceRequest::throughput): The throughput to provision for a `gp3` volume, with a maximum of 2,000 MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::throughput`](crate::types::LaunchTemplateEbsBlockDeviceRequest::throughput).
@@ -282,13 +276,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         &self.inner.throughput
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate): Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn volume_initialization_rate(mut self, input: i32) -> Self {
+        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate).
@@ -306,8 +295,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDeviceRequest::ebs_card_index): The index of the EBS card.
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input.into());
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
+        self.inner.ebs_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDeviceRequest::ebs_card_index).

@@ -70,8 +70,8 @@ impl LaunchTemplateElasticInferenceAcceleratorBuilder {
         &self.inner.type_
     }
     /// Sets [`LaunchTemplateElasticInferenceAccelerator::count`](crate::types::LaunchTemplateElasticInferenceAccelerator::count): The number of elastic inference accelerators to attach to the instance.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateElasticInferenceAccelerator::count`](crate::types::LaunchTemplateElasticInferenceAccelerator::count).

@@ -68,8 +68,8 @@ impl LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
         &self.inner.type_
     }
     /// Sets [`LaunchTemplateElasticInferenceAcceleratorResponse::count`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::count): The number of elastic inference accelerators to attach to the instance.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateElasticInferenceAcceleratorResponse::count`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::count).

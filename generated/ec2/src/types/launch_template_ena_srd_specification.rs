@@ -50,8 +50,8 @@ pub struct LaunchTemplateEnaSrdSpecificationBuilder {
 }
 impl LaunchTemplateEnaSrdSpecificationBuilder {
     /// Sets [`LaunchTemplateEnaSrdSpecification::ena_srd_enabled`](crate::types::LaunchTemplateEnaSrdSpecification::ena_srd_enabled): Indicates whether ENA Express is enabled for the network interface.
-    pub fn ena_srd_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ena_srd_enabled = ::std::option::Option::Some(input.into());
+    pub fn ena_srd_enabled(mut self, input: bool) -> Self {
+        self.inner.ena_srd_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEnaSrdSpecification::ena_srd_enabled`](crate::types::LaunchTemplateEnaSrdSpecification::ena_srd_enabled).
@@ -68,11 +68,9 @@ impl LaunchTemplateEnaSrdSpecificationBuilder {
     /// Sets [`LaunchTemplateEnaSrdSpecification::ena_srd_udp_specification`](crate::types::LaunchTemplateEnaSrdSpecification::ena_srd_udp_specification): Configures ENA Express for UDP network traffic.
     pub fn ena_srd_udp_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateEnaSrdUdpSpecification,
-        >,
+        input: crate::types::LaunchTemplateEnaSrdUdpSpecification,
     ) -> Self {
-        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEnaSrdSpecification::ena_srd_udp_specification`](crate::types::LaunchTemplateEnaSrdSpecification::ena_srd_udp_specification).

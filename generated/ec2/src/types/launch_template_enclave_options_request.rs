@@ -37,8 +37,8 @@ pub struct LaunchTemplateEnclaveOptionsRequestBuilder {
 }
 impl LaunchTemplateEnclaveOptionsRequestBuilder {
     /// Sets [`LaunchTemplateEnclaveOptionsRequest::enabled`](crate::types::LaunchTemplateEnclaveOptionsRequest::enabled): To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEnclaveOptionsRequest::enabled`](crate::types::LaunchTemplateEnclaveOptionsRequest::enabled).

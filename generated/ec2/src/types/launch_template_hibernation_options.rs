@@ -37,8 +37,8 @@ pub struct LaunchTemplateHibernationOptionsBuilder {
 }
 impl LaunchTemplateHibernationOptionsBuilder {
     /// Sets [`LaunchTemplateHibernationOptions::configured`](crate::types::LaunchTemplateHibernationOptions::configured): If this parameter is set to `true`, the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
-    pub fn configured(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input.into());
+    pub fn configured(mut self, input: bool) -> Self {
+        self.inner.configured = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateHibernationOptions::configured`](crate::types::LaunchTemplateHibernationOptions::configured).

@@ -39,8 +39,8 @@ pub struct LaunchTemplateHibernationOptionsRequestBuilder {
 }
 impl LaunchTemplateHibernationOptionsRequestBuilder {
     /// Sets [`LaunchTemplateHibernationOptionsRequest::configured`](crate::types::LaunchTemplateHibernationOptionsRequest::configured): If you set this parameter to `true`, the instance is enabled for hibernation.
-    pub fn configured(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input.into());
+    pub fn configured(mut self, input: bool) -> Self {
+        self.inner.configured = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateHibernationOptionsRequest::configured`](crate::types::LaunchTemplateHibernationOptionsRequest::configured).

@@ -43,9 +43,9 @@ impl LaunchTemplateInstanceMaintenanceOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMaintenanceOptions::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptions::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.
     pub fn auto_recovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateAutoRecoveryState>,
+        input: crate::types::LaunchTemplateAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input.into());
+        self.inner.auto_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMaintenanceOptions::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptions::auto_recovery).

@@ -43,9 +43,9 @@ impl LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.
     pub fn auto_recovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateAutoRecoveryState>,
+        input: crate::types::LaunchTemplateAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input.into());
+        self.inner.auto_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery).

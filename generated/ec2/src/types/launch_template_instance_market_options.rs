@@ -48,11 +48,8 @@ pub struct LaunchTemplateInstanceMarketOptionsBuilder {
 }
 impl LaunchTemplateInstanceMarketOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptions::market_type`](crate::types::LaunchTemplateInstanceMarketOptions::market_type): The market type.
-    pub fn market_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MarketType>,
-    ) -> Self {
-        self.inner.market_type = ::std::option::Option::Some(input.into());
+    pub fn market_type(mut self, input: crate::types::MarketType) -> Self {
+        self.inner.market_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptions::market_type`](crate::types::LaunchTemplateInstanceMarketOptions::market_type).
@@ -72,9 +69,9 @@ impl LaunchTemplateInstanceMarketOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptions::spot_options`](crate::types::LaunchTemplateInstanceMarketOptions::spot_options): The options for Spot Instances.
     pub fn spot_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateSpotMarketOptions>,
+        input: crate::types::LaunchTemplateSpotMarketOptions,
     ) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input.into());
+        self.inner.spot_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptions::spot_options`](crate::types::LaunchTemplateInstanceMarketOptions::spot_options).

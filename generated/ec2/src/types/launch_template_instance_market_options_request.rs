@@ -48,11 +48,8 @@ pub struct LaunchTemplateInstanceMarketOptionsRequestBuilder {
 }
 impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptionsRequest::market_type`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::market_type): The market type.
-    pub fn market_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MarketType>,
-    ) -> Self {
-        self.inner.market_type = ::std::option::Option::Some(input.into());
+    pub fn market_type(mut self, input: crate::types::MarketType) -> Self {
+        self.inner.market_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptionsRequest::market_type`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::market_type).
@@ -72,11 +69,9 @@ impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptionsRequest::spot_options`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::spot_options): The options for Spot Instances.
     pub fn spot_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateSpotMarketOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplateSpotMarketOptionsRequest,
     ) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input.into());
+        self.inner.spot_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptionsRequest::spot_options`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::spot_options).

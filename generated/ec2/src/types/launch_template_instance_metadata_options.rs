@@ -113,11 +113,9 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptions::state`](crate::types::LaunchTemplateInstanceMetadataOptions::state): The state of the metadata option changes.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataOptionsState,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataOptionsState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::state`](crate::types::LaunchTemplateInstanceMetadataOptions::state).
@@ -143,9 +141,9 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptions::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateHttpTokensState>,
+        input: crate::types::LaunchTemplateHttpTokensState,
     ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptions::http_tokens).
@@ -165,13 +163,8 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit).
@@ -191,11 +184,9 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptions::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataEndpointState,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptions::http_endpoint).
@@ -221,11 +212,9 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
     pub fn http_protocol_ipv6(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input.into());
+        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6).
@@ -251,11 +240,9 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptions::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptions::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataTagsState,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptions::instance_metadata_tags).

@@ -100,9 +100,9 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateHttpTokensState>,
+        input: crate::types::LaunchTemplateHttpTokensState,
     ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_tokens).
@@ -122,13 +122,8 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit).
@@ -148,11 +143,9 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataEndpointState,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint).
@@ -178,11 +171,9 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
     pub fn http_protocol_ipv6(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input.into());
+        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6).
@@ -208,11 +199,9 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataTagsState,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags).

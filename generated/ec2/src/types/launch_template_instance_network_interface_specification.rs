@@ -213,13 +213,8 @@ pub struct LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
 }
 impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address): Indicates whether to associate a Carrier IP address with eth0 for a new network interface.
-    pub fn associate_carrier_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_carrier_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address).
@@ -237,13 +232,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.associate_carrier_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address): Indicates whether to associate a public IPv4 address with eth0 for a new network interface.
-    pub fn associate_public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_public_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address).
@@ -261,11 +251,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination).
@@ -305,8 +292,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.description
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::device_index): The device index for the network interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::device_index).
@@ -369,8 +356,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.interface_type
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count): The number of IPv6 addresses for the network interface.
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count).
@@ -387,11 +374,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses): The IPv6 addresses for the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Address>,
-    ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+    pub fn ipv6_addresses(mut self, input: crate::types::InstanceIpv6Address) -> Self {
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses).
@@ -463,9 +447,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateIpAddressSpecification>,
+        input: crate::types::PrivateIpAddressSpecification,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_addresses).
@@ -489,12 +473,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count): The number of secondary private IPv4 addresses for the network interface.
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -535,8 +516,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index).
@@ -555,9 +536,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
     pub fn ipv4_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv4PrefixSpecificationResponse>,
+        input: crate::types::Ipv4PrefixSpecificationResponse,
     ) -> Self {
-        self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefixes).
@@ -581,8 +562,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count): The number of IPv4 prefixes that Amazon Web Services automatically assigned to the network interface.
-    pub fn ipv4_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count).
@@ -601,9 +582,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
     pub fn ipv6_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6PrefixSpecificationResponse>,
+        input: crate::types::Ipv6PrefixSpecificationResponse,
     ) -> Self {
-        self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv6_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefixes).
@@ -627,8 +608,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count): The number of IPv6 prefixes that Amazon Web Services automatically assigned to the network interface.
-    pub fn ipv6_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count).
@@ -643,8 +624,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.ipv6_prefix_count
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6): The primary IPv6 address of the network interface.
-    pub fn primary_ipv6(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.primary_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn primary_ipv6(mut self, input: bool) -> Self {
+        self.inner.primary_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6).
@@ -661,9 +642,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification): Contains the ENA Express settings for instances launched from your launch template.
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateEnaSrdSpecification>,
+        input: crate::types::LaunchTemplateEnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification).
@@ -685,10 +666,10 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::connection_tracking_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::connection_tracking_specification): A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface.
     pub fn connection_tracking_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionTrackingSpecification>,
+        input: crate::types::ConnectionTrackingSpecification,
     ) -> Self {
         self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -709,8 +690,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count): The number of ENA queues created with the instance.
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count).

@@ -219,13 +219,8 @@ pub struct LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
 }
 impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address): Associates a Carrier IP address with eth0 for a new network interface.
-    pub fn associate_carrier_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_carrier_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address).
@@ -243,13 +238,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.associate_carrier_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address): Associates a public IPv4 address with eth0 for a new network interface.
-    pub fn associate_public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_public_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address).
@@ -267,11 +257,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination).
@@ -311,8 +298,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.description
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index): The device index for the network interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index).
@@ -375,8 +362,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.interface_type
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count): The number of IPv6 addresses to assign to a network interface.
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count).
@@ -395,9 +382,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
     pub fn ipv6_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6AddressRequest>,
+        input: crate::types::InstanceIpv6AddressRequest,
     ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_addresses).
@@ -473,9 +460,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateIpAddressSpecification>,
+        input: crate::types::PrivateIpAddressSpecification,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_addresses).
@@ -499,12 +486,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count): The number of secondary private IPv4 addresses to assign to a network interface.
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -545,8 +529,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index).
@@ -565,9 +549,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
     pub fn ipv4_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv4PrefixSpecificationRequest>,
+        input: crate::types::Ipv4PrefixSpecificationRequest,
     ) -> Self {
-        self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefixes).
@@ -591,8 +575,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count): The number of IPv4 prefixes to be automatically assigned to the network interface.
-    pub fn ipv4_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count).
@@ -611,9 +595,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
     pub fn ipv6_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6PrefixSpecificationRequest>,
+        input: crate::types::Ipv6PrefixSpecificationRequest,
     ) -> Self {
-        self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv6_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefixes).
@@ -637,8 +621,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count): The number of IPv6 prefixes to be automatically assigned to the network interface.
-    pub fn ipv6_prefix_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count).
@@ -653,8 +637,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.ipv6_prefix_count
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6): The primary IPv6 address of the network interface.
-    pub fn primary_ipv6(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.primary_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn primary_ipv6(mut self, input: bool) -> Self {
+        self.inner.primary_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6).
@@ -671,9 +655,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification): Configure ENA Express settings for your launch template.
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSrdSpecificationRequest>,
+        input: crate::types::EnaSrdSpecificationRequest,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification).
@@ -695,12 +679,10 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::connection_tracking_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::connection_tracking_specification): A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface.
     pub fn connection_tracking_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
         self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -723,8 +705,8 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count): The number of ENA queues to be created with the instance.
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count).

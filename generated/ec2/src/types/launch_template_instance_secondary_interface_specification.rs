@@ -91,11 +91,8 @@ pub struct LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination).
@@ -113,8 +110,8 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index): The device index for the secondary interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index).
@@ -133,11 +130,9 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecondaryInterfacePrivateIpAddressSpecification,
-        >,
+        input: crate::types::SecondaryInterfacePrivateIpAddressSpecification,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_addresses`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_addresses).
@@ -163,11 +158,8 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count): The number of private IPv4 addresses to assign to the secondary interface.
-    pub fn private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.private_ip_address_count = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address_count(mut self, input: i32) -> Self {
+        self.inner.private_ip_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count).
@@ -211,9 +203,9 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type): The type of secondary interface.
     pub fn interface_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceType>,
+        input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+        self.inner.interface_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type).
@@ -233,8 +225,8 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
         &self.inner.interface_type
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index).

@@ -89,11 +89,8 @@ pub struct LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::delete_on_termination).
@@ -111,8 +108,8 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::device_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::device_index): The device index for the secondary interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::device_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::device_index).
@@ -131,11 +128,9 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest,
-        >,
+        input: crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::private_ip_addresses`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::private_ip_addresses).
@@ -163,11 +158,8 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count): The number of private IPv4 addresses to assign to the secondary interface.
-    pub fn private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.private_ip_address_count = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address_count(mut self, input: i32) -> Self {
+        self.inner.private_ip_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count).
@@ -211,9 +203,9 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::interface_type`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::interface_type): The type of secondary interface.
     pub fn interface_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceType>,
+        input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+        self.inner.interface_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::interface_type`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::interface_type).
@@ -233,8 +225,8 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
         &self.inner.interface_type
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::network_card_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::network_card_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::network_card_index).

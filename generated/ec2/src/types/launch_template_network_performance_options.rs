@@ -43,9 +43,9 @@ impl LaunchTemplateNetworkPerformanceOptionsBuilder {
     /// Sets [`LaunchTemplateNetworkPerformanceOptions::bandwidth_weighting`](crate::types::LaunchTemplateNetworkPerformanceOptions::bandwidth_weighting): When you configure network bandwidth weighting, you can boost baseline bandwidth for either networking or EBS by up to 25%.
     pub fn bandwidth_weighting(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBandwidthWeighting>,
+        input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input.into());
+        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateNetworkPerformanceOptions::bandwidth_weighting`](crate::types::LaunchTemplateNetworkPerformanceOptions::bandwidth_weighting).

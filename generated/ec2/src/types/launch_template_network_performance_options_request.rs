@@ -47,9 +47,9 @@ impl LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
     /// Sets [`LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting`](crate::types::LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting): Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
     pub fn bandwidth_weighting(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBandwidthWeighting>,
+        input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input.into());
+        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting`](crate::types::LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting).

@@ -106,11 +106,8 @@ pub struct LaunchTemplateOverridesBuilder {
 }
 impl LaunchTemplateOverridesBuilder {
     /// Sets [`LaunchTemplateOverrides::instance_type`](crate::types::LaunchTemplateOverrides::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::instance_type`](crate::types::LaunchTemplateOverrides::instance_type).
@@ -198,8 +195,8 @@ impl LaunchTemplateOverridesBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`LaunchTemplateOverrides::weighted_capacity`](crate::types::LaunchTemplateOverrides::weighted_capacity): The number of units provided by the specified instance type.
-    pub fn weighted_capacity(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input.into());
+    pub fn weighted_capacity(mut self, input: f64) -> Self {
+        self.inner.weighted_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::weighted_capacity`](crate::types::LaunchTemplateOverrides::weighted_capacity).
@@ -214,8 +211,8 @@ impl LaunchTemplateOverridesBuilder {
         &self.inner.weighted_capacity
     }
     /// Sets [`LaunchTemplateOverrides::priority`](crate::types::LaunchTemplateOverrides::priority): The priority for the launch template override.
-    pub fn priority(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input.into());
+    pub fn priority(mut self, input: f64) -> Self {
+        self.inner.priority = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::priority`](crate::types::LaunchTemplateOverrides::priority).
@@ -232,9 +229,9 @@ impl LaunchTemplateOverridesBuilder {
     /// Sets [`LaunchTemplateOverrides::instance_requirements`](crate::types::LaunchTemplateOverrides::instance_requirements): The instance requirements.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirements>,
+        input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::instance_requirements`](crate::types::LaunchTemplateOverrides::instance_requirements).

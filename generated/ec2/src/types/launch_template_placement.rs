@@ -214,11 +214,8 @@ impl LaunchTemplatePlacementBuilder {
         &self.inner.host_id
     }
     /// Sets [`LaunchTemplatePlacement::tenancy`](crate::types::LaunchTemplatePlacement::tenancy): The tenancy of the instance.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::tenancy`](crate::types::LaunchTemplatePlacement::tenancy).
@@ -282,8 +279,8 @@ impl LaunchTemplatePlacementBuilder {
         &self.inner.host_resource_group_arn
     }
     /// Sets [`LaunchTemplatePlacement::partition_number`](crate::types::LaunchTemplatePlacement::partition_number): The number of the partition the instance should launch in.
-    pub fn partition_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input.into());
+    pub fn partition_number(mut self, input: i32) -> Self {
+        self.inner.partition_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::partition_number`](crate::types::LaunchTemplatePlacement::partition_number).

@@ -218,11 +218,8 @@ impl LaunchTemplatePlacementRequestBuilder {
         &self.inner.host_id
     }
     /// Sets [`LaunchTemplatePlacementRequest::tenancy`](crate::types::LaunchTemplatePlacementRequest::tenancy): The tenancy of the instance.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::tenancy`](crate::types::LaunchTemplatePlacementRequest::tenancy).
@@ -286,8 +283,8 @@ impl LaunchTemplatePlacementRequestBuilder {
         &self.inner.host_resource_group_arn
     }
     /// Sets [`LaunchTemplatePlacementRequest::partition_number`](crate::types::LaunchTemplatePlacementRequest::partition_number): The number of the partition the instance should launch in.
-    pub fn partition_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input.into());
+    pub fn partition_number(mut self, input: i32) -> Self {
+        self.inner.partition_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::partition_number`](crate::types::LaunchTemplatePlacementRequest::partition_number).

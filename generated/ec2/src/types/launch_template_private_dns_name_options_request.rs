@@ -51,11 +51,8 @@ pub struct LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
 }
 impl LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
     /// Sets [`LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type): The type of hostname for Amazon EC2 instances.
-    pub fn hostname_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostnameType>,
-    ) -> Self {
-        self.inner.hostname_type = ::std::option::Option::Some(input.into());
+    pub fn hostname_type(mut self, input: crate::types::HostnameType) -> Self {
+        self.inner.hostname_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type).
@@ -75,12 +72,9 @@ impl LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
         &self.inner.hostname_type
     }
     /// Sets [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record): Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-    pub fn enable_resource_name_dns_a_record(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_resource_name_dns_a_record(mut self, input: bool) -> Self {
         self.inner.enable_resource_name_dns_a_record = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -99,12 +93,9 @@ impl LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
         &self.inner.enable_resource_name_dns_a_record
     }
     /// Sets [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record): Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-    pub fn enable_resource_name_dns_aaaa_record(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_resource_name_dns_aaaa_record(mut self, input: bool) -> Self {
         self.inner.enable_resource_name_dns_aaaa_record = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -95,11 +95,8 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
         &self.inner.max_price
     }
     /// Sets [`LaunchTemplateSpotMarketOptions::spot_instance_type`](crate::types::LaunchTemplateSpotMarketOptions::spot_instance_type): The Spot Instance request type.
-    pub fn spot_instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceType>,
-    ) -> Self {
-        self.inner.spot_instance_type = ::std::option::Option::Some(input.into());
+    pub fn spot_instance_type(mut self, input: crate::types::SpotInstanceType) -> Self {
+        self.inner.spot_instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::spot_instance_type`](crate::types::LaunchTemplateSpotMarketOptions::spot_instance_type).
@@ -119,11 +116,8 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
         &self.inner.spot_instance_type
     }
     /// Sets [`LaunchTemplateSpotMarketOptions::block_duration_minutes`](crate::types::LaunchTemplateSpotMarketOptions::block_duration_minutes): The required duration for the Spot Instances (also known as Spot blocks), in minutes.
-    pub fn block_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input.into());
+    pub fn block_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::block_duration_minutes`](crate::types::LaunchTemplateSpotMarketOptions::block_duration_minutes).
@@ -141,11 +135,8 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
         &self.inner.block_duration_minutes
     }
     /// Sets [`LaunchTemplateSpotMarketOptions::valid_until`](crate::types::LaunchTemplateSpotMarketOptions::valid_until): The end date of the request.
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::valid_until`](crate::types::LaunchTemplateSpotMarketOptions::valid_until).
@@ -167,11 +158,9 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
     /// Sets [`LaunchTemplateSpotMarketOptions::instance_interruption_behavior`](crate::types::LaunchTemplateSpotMarketOptions::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceInterruptionBehavior>,
+        input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::instance_interruption_behavior`](crate::types::LaunchTemplateSpotMarketOptions::instance_interruption_behavior).

@@ -102,11 +102,8 @@ impl LaunchTemplateSpotMarketOptionsRequestBuilder {
         &self.inner.max_price
     }
     /// Sets [`LaunchTemplateSpotMarketOptionsRequest::spot_instance_type`](crate::types::LaunchTemplateSpotMarketOptionsRequest::spot_instance_type): The Spot Instance request type.
-    pub fn spot_instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceType>,
-    ) -> Self {
-        self.inner.spot_instance_type = ::std::option::Option::Some(input.into());
+    pub fn spot_instance_type(mut self, input: crate::types::SpotInstanceType) -> Self {
+        self.inner.spot_instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptionsRequest::spot_instance_type`](crate::types::LaunchTemplateSpotMarketOptionsRequest::spot_instance_type).
@@ -126,11 +123,8 @@ impl LaunchTemplateSpotMarketOptionsRequestBuilder {
         &self.inner.spot_instance_type
     }
     /// Sets [`LaunchTemplateSpotMarketOptionsRequest::block_duration_minutes`](crate::types::LaunchTemplateSpotMarketOptionsRequest::block_duration_minutes): Deprecated.
-    pub fn block_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input.into());
+    pub fn block_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptionsRequest::block_duration_minutes`](crate::types::LaunchTemplateSpotMarketOptionsRequest::block_duration_minutes).
@@ -148,11 +142,8 @@ impl LaunchTemplateSpotMarketOptionsRequestBuilder {
         &self.inner.block_duration_minutes
     }
     /// Sets [`LaunchTemplateSpotMarketOptionsRequest::valid_until`](crate::types::LaunchTemplateSpotMarketOptionsRequest::valid_until): The end date of the request, in UTC format (*YYYY-MM-DD*T*HH:MM:SS*Z).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptionsRequest::valid_until`](crate::types::LaunchTemplateSpotMarketOptionsRequest::valid_until).
@@ -174,11 +165,9 @@ impl LaunchTemplateSpotMarketOptionsRequestBuilder {
     /// Sets [`LaunchTemplateSpotMarketOptionsRequest::instance_interruption_behavior`](crate::types::LaunchTemplateSpotMarketOptionsRequest::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceInterruptionBehavior>,
+        input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptionsRequest::instance_interruption_behavior`](crate::types::LaunchTemplateSpotMarketOptionsRequest::instance_interruption_behavior).

@@ -44,11 +44,8 @@ pub struct LaunchTemplateTagSpecificationBuilder {
 }
 impl LaunchTemplateTagSpecificationBuilder {
     /// Sets [`LaunchTemplateTagSpecification::resource_type`](crate::types::LaunchTemplateTagSpecification::resource_type): The type of resource to tag.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateTagSpecification::resource_type`](crate::types::LaunchTemplateTagSpecification::resource_type).
@@ -70,8 +67,8 @@ impl LaunchTemplateTagSpecificationBuilder {
     /// Appends one item to [`LaunchTemplateTagSpecification::tags`](crate::types::LaunchTemplateTagSpecification::tags): The tags for the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateTagSpecification::tags`](crate::types::LaunchTemplateTagSpecification::tags).

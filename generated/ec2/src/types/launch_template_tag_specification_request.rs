@@ -48,11 +48,8 @@ pub struct LaunchTemplateTagSpecificationRequestBuilder {
 }
 impl LaunchTemplateTagSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateTagSpecificationRequest::resource_type`](crate::types::LaunchTemplateTagSpecificationRequest::resource_type): The type of resource to tag.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateTagSpecificationRequest::resource_type`](crate::types::LaunchTemplateTagSpecificationRequest::resource_type).
@@ -74,8 +71,8 @@ impl LaunchTemplateTagSpecificationRequestBuilder {
     /// Appends one item to [`LaunchTemplateTagSpecificationRequest::tags`](crate::types::LaunchTemplateTagSpecificationRequest::tags): The tags to apply to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LaunchTemplateTagSpecificationRequest::tags`](crate::types::LaunchTemplateTagSpecificationRequest::tags).

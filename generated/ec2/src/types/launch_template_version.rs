@@ -147,8 +147,8 @@ impl LaunchTemplateVersionBuilder {
         &self.inner.launch_template_name
     }
     /// Sets [`LaunchTemplateVersion::version_number`](crate::types::LaunchTemplateVersion::version_number): The version number.
-    pub fn version_number(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input.into());
+    pub fn version_number(mut self, input: i64) -> Self {
+        self.inner.version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::version_number`](crate::types::LaunchTemplateVersion::version_number).
@@ -187,11 +187,8 @@ impl LaunchTemplateVersionBuilder {
         &self.inner.version_description
     }
     /// Sets [`LaunchTemplateVersion::create_time`](crate::types::LaunchTemplateVersion::create_time): The time the version was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::create_time`](crate::types::LaunchTemplateVersion::create_time).
@@ -233,8 +230,8 @@ impl LaunchTemplateVersionBuilder {
         &self.inner.created_by
     }
     /// Sets [`LaunchTemplateVersion::default_version`](crate::types::LaunchTemplateVersion::default_version): Indicates whether the version is the default version.
-    pub fn default_version(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.default_version = ::std::option::Option::Some(input.into());
+    pub fn default_version(mut self, input: bool) -> Self {
+        self.inner.default_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::default_version`](crate::types::LaunchTemplateVersion::default_version).
@@ -251,9 +248,9 @@ impl LaunchTemplateVersionBuilder {
     /// Sets [`LaunchTemplateVersion::launch_template_data`](crate::types::LaunchTemplateVersion::launch_template_data): Information about the launch template.
     pub fn launch_template_data(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResponseLaunchTemplateData>,
+        input: crate::types::ResponseLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input.into());
+        self.inner.launch_template_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::launch_template_data`](crate::types::LaunchTemplateVersion::launch_template_data).
@@ -273,11 +270,8 @@ impl LaunchTemplateVersionBuilder {
         &self.inner.launch_template_data
     }
     /// Sets [`LaunchTemplateVersion::operator`](crate::types::LaunchTemplateVersion::operator): The entity that manages the launch template.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::operator`](crate::types::LaunchTemplateVersion::operator).

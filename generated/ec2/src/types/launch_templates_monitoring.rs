@@ -37,8 +37,8 @@ pub struct LaunchTemplatesMonitoringBuilder {
 }
 impl LaunchTemplatesMonitoringBuilder {
     /// Sets [`LaunchTemplatesMonitoring::enabled`](crate::types::LaunchTemplatesMonitoring::enabled): Indicates whether detailed monitoring is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatesMonitoring::enabled`](crate::types::LaunchTemplatesMonitoring::enabled).

@@ -37,8 +37,8 @@ pub struct LaunchTemplatesMonitoringRequestBuilder {
 }
 impl LaunchTemplatesMonitoringRequestBuilder {
     /// Sets [`LaunchTemplatesMonitoringRequest::enabled`](crate::types::LaunchTemplatesMonitoringRequest::enabled): Specify `true` to enable detailed monitoring.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatesMonitoringRequest::enabled`](crate::types::LaunchTemplatesMonitoringRequest::enabled).

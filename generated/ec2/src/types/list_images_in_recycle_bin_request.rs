@@ -106,8 +106,8 @@ impl ListImagesInRecycleBinRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`ListImagesInRecycleBinRequest::max_results`](crate::types::ListImagesInRecycleBinRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListImagesInRecycleBinRequest::max_results`](crate::types::ListImagesInRecycleBinRequest::max_results).
@@ -122,8 +122,8 @@ impl ListImagesInRecycleBinRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`ListImagesInRecycleBinRequest::dry_run`](crate::types::ListImagesInRecycleBinRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListImagesInRecycleBinRequest::dry_run`](crate::types::ListImagesInRecycleBinRequest::dry_run).

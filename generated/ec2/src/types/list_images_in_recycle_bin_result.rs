@@ -48,11 +48,8 @@ impl ListImagesInRecycleBinResultBuilder {
     /// Appends one item to [`ListImagesInRecycleBinResult::images`](crate::types::ListImagesInRecycleBinResult::images): Information about the AMIs.
     ///
     /// To set the whole list at once, use [`set_images`](Self::set_images).
-    pub fn images(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageRecycleBinInfo>,
-    ) -> Self {
-        self.inner.images.get_or_insert_default().push(input.into());
+    pub fn images(mut self, input: crate::types::ImageRecycleBinInfo) -> Self {
+        self.inner.images.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListImagesInRecycleBinResult::images`](crate::types::ListImagesInRecycleBinResult::images).

@@ -58,8 +58,8 @@ pub struct ListSnapshotsInRecycleBinRequestBuilder {
 }
 impl ListSnapshotsInRecycleBinRequestBuilder {
     /// Sets [`ListSnapshotsInRecycleBinRequest::max_results`](crate::types::ListSnapshotsInRecycleBinRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinRequest::max_results`](crate::types::ListSnapshotsInRecycleBinRequest::max_results).
@@ -122,8 +122,8 @@ impl ListSnapshotsInRecycleBinRequestBuilder {
         &self.inner.snapshot_ids
     }
     /// Sets [`ListSnapshotsInRecycleBinRequest::dry_run`](crate::types::ListSnapshotsInRecycleBinRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinRequest::dry_run`](crate::types::ListSnapshotsInRecycleBinRequest::dry_run).

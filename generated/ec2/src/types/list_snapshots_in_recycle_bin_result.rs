@@ -48,11 +48,8 @@ impl ListSnapshotsInRecycleBinResultBuilder {
     /// Appends one item to [`ListSnapshotsInRecycleBinResult::snapshots`](crate::types::ListSnapshotsInRecycleBinResult::snapshots): Information about the snapshots.
     ///
     /// To set the whole list at once, use [`set_snapshots`](Self::set_snapshots).
-    pub fn snapshots(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotRecycleBinInfo>,
-    ) -> Self {
-        self.inner.snapshots.get_or_insert_default().push(input.into());
+    pub fn snapshots(mut self, input: crate::types::SnapshotRecycleBinInfo) -> Self {
+        self.inner.snapshots.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinResult::snapshots`](crate::types::ListSnapshotsInRecycleBinResult::snapshots).

@@ -86,8 +86,8 @@ impl ListVolumesInRecycleBinRequestBuilder {
         &self.inner.volume_ids
     }
     /// Sets [`ListVolumesInRecycleBinRequest::dry_run`](crate::types::ListVolumesInRecycleBinRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinRequest::dry_run`](crate::types::ListVolumesInRecycleBinRequest::dry_run).
@@ -102,8 +102,8 @@ impl ListVolumesInRecycleBinRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`ListVolumesInRecycleBinRequest::max_results`](crate::types::ListVolumesInRecycleBinRequest::max_results): The maximum number of items to return for this request.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinRequest::max_results`](crate::types::ListVolumesInRecycleBinRequest::max_results).

@@ -48,11 +48,8 @@ impl ListVolumesInRecycleBinResultBuilder {
     /// Appends one item to [`ListVolumesInRecycleBinResult::volumes`](crate::types::ListVolumesInRecycleBinResult::volumes): Information about the volumes.
     ///
     /// To set the whole list at once, use [`set_volumes`](Self::set_volumes).
-    pub fn volumes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeRecycleBinInfo>,
-    ) -> Self {
-        self.inner.volumes.get_or_insert_default().push(input.into());
+    pub fn volumes(mut self, input: crate::types::VolumeRecycleBinInfo) -> Self {
+        self.inner.volumes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinResult::volumes`](crate::types::ListVolumesInRecycleBinResult::volumes).

@@ -52,11 +52,9 @@ impl LoadBalancersConfigBuilder {
     /// Sets [`LoadBalancersConfig::classic_load_balancers_config`](crate::types::LoadBalancersConfig::classic_load_balancers_config): The Classic Load Balancers.
     pub fn classic_load_balancers_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClassicLoadBalancersConfig>,
+        input: crate::types::ClassicLoadBalancersConfig,
     ) -> Self {
-        self.inner.classic_load_balancers_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.classic_load_balancers_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LoadBalancersConfig::classic_load_balancers_config`](crate::types::LoadBalancersConfig::classic_load_balancers_config).
@@ -78,9 +76,9 @@ impl LoadBalancersConfigBuilder {
     /// Sets [`LoadBalancersConfig::target_groups_config`](crate::types::LoadBalancersConfig::target_groups_config): The target groups.
     pub fn target_groups_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetGroupsConfig>,
+        input: crate::types::TargetGroupsConfig,
     ) -> Self {
-        self.inner.target_groups_config = ::std::option::Option::Some(input.into());
+        self.inner.target_groups_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LoadBalancersConfig::target_groups_config`](crate::types::LoadBalancersConfig::target_groups_config).

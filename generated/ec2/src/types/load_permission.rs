@@ -66,11 +66,8 @@ impl LoadPermissionBuilder {
         &self.inner.user_id
     }
     /// Sets [`LoadPermission::group`](crate::types::LoadPermission::group): The name of the group.
-    pub fn group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PermissionGroup>,
-    ) -> Self {
-        self.inner.group = ::std::option::Option::Some(input.into());
+    pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
+        self.inner.group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LoadPermission::group`](crate::types::LoadPermission::group).

@@ -49,11 +49,8 @@ impl LoadPermissionModificationsBuilder {
     /// Appends one item to [`LoadPermissionModifications::add`](crate::types::LoadPermissionModifications::add): The load permissions to add.
     ///
     /// To set the whole list at once, use [`set_add`](Self::set_add).
-    pub fn add(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoadPermissionRequest>,
-    ) -> Self {
-        self.inner.add.get_or_insert_default().push(input.into());
+    pub fn add(mut self, input: crate::types::LoadPermissionRequest) -> Self {
+        self.inner.add.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LoadPermissionModifications::add`](crate::types::LoadPermissionModifications::add).
@@ -77,11 +74,8 @@ impl LoadPermissionModificationsBuilder {
     /// Appends one item to [`LoadPermissionModifications::remove`](crate::types::LoadPermissionModifications::remove): The load permissions to remove.
     ///
     /// To set the whole list at once, use [`set_remove`](Self::set_remove).
-    pub fn remove(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoadPermissionRequest>,
-    ) -> Self {
-        self.inner.remove.get_or_insert_default().push(input.into());
+    pub fn remove(mut self, input: crate::types::LoadPermissionRequest) -> Self {
+        self.inner.remove.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LoadPermissionModifications::remove`](crate::types::LoadPermissionModifications::remove).

@@ -44,11 +44,8 @@ pub struct LoadPermissionRequestBuilder {
 }
 impl LoadPermissionRequestBuilder {
     /// Sets [`LoadPermissionRequest::group`](crate::types::LoadPermissionRequest::group): The name of the group.
-    pub fn group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PermissionGroup>,
-    ) -> Self {
-        self.inner.group = ::std::option::Option::Some(input.into());
+    pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
+        self.inner.group = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LoadPermissionRequest::group`](crate::types::LoadPermissionRequest::group).

@@ -155,8 +155,8 @@ impl LocalGatewayBuilder {
     /// Appends one item to [`LocalGateway::tags`](crate::types::LocalGateway::tags): The tags assigned to the local gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalGateway::tags`](crate::types::LocalGateway::tags).

@@ -161,11 +161,8 @@ impl LocalGatewayRouteBuilder {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Sets [`LocalGatewayRoute::type_`](crate::types::LocalGatewayRoute::type_): The route type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRouteType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::LocalGatewayRouteType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRoute::type_`](crate::types::LocalGatewayRoute::type_).
@@ -185,11 +182,8 @@ impl LocalGatewayRouteBuilder {
         &self.inner.type_
     }
     /// Sets [`LocalGatewayRoute::state`](crate::types::LocalGatewayRoute::state): The state of the route.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRouteState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::LocalGatewayRouteState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRoute::state`](crate::types::LocalGatewayRoute::state).

@@ -237,8 +237,8 @@ impl LocalGatewayRouteTableBuilder {
     /// Appends one item to [`LocalGatewayRouteTable::tags`](crate::types::LocalGatewayRouteTable::tags): The tags assigned to the local gateway route table.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::tags`](crate::types::LocalGatewayRouteTable::tags).
@@ -258,11 +258,8 @@ impl LocalGatewayRouteTableBuilder {
         &self.inner.tags
     }
     /// Sets [`LocalGatewayRouteTable::mode`](crate::types::LocalGatewayRouteTable::mode): The mode of the local gateway route table.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRouteTableMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::LocalGatewayRouteTableMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::mode`](crate::types::LocalGatewayRouteTable::mode).
@@ -282,11 +279,8 @@ impl LocalGatewayRouteTableBuilder {
         &self.inner.mode
     }
     /// Sets [`LocalGatewayRouteTable::state_reason`](crate::types::LocalGatewayRouteTable::state_reason): Information about the state change.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StateReason>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: crate::types::StateReason) -> Self {
+        self.inner.state_reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::state_reason`](crate::types::LocalGatewayRouteTable::state_reason).

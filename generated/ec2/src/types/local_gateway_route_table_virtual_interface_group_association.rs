@@ -266,8 +266,8 @@ impl LocalGatewayRouteTableVirtualInterfaceGroupAssociationBuilder {
     /// Appends one item to [`LocalGatewayRouteTableVirtualInterfaceGroupAssociation::tags`](crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::tags): The tags assigned to the association.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVirtualInterfaceGroupAssociation::tags`](crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::tags).

@@ -262,8 +262,8 @@ impl LocalGatewayVirtualInterfaceBuilder {
         &self.inner.outpost_lag_id
     }
     /// Sets [`LocalGatewayVirtualInterface::vlan`](crate::types::LocalGatewayVirtualInterface::vlan): The ID of the VLAN.
-    pub fn vlan(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vlan = ::std::option::Option::Some(input.into());
+    pub fn vlan(mut self, input: i32) -> Self {
+        self.inner.vlan = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::vlan`](crate::types::LocalGatewayVirtualInterface::vlan).
@@ -322,8 +322,8 @@ impl LocalGatewayVirtualInterfaceBuilder {
         &self.inner.peer_address
     }
     /// Sets [`LocalGatewayVirtualInterface::local_bgp_asn`](crate::types::LocalGatewayVirtualInterface::local_bgp_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) of the local gateway.
-    pub fn local_bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.local_bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn local_bgp_asn(mut self, input: i32) -> Self {
+        self.inner.local_bgp_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::local_bgp_asn`](crate::types::LocalGatewayVirtualInterface::local_bgp_asn).
@@ -338,8 +338,8 @@ impl LocalGatewayVirtualInterfaceBuilder {
         &self.inner.local_bgp_asn
     }
     /// Sets [`LocalGatewayVirtualInterface::peer_bgp_asn`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn): The peer BGP ASN.
-    pub fn peer_bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.peer_bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn peer_bgp_asn(mut self, input: i32) -> Self {
+        self.inner.peer_bgp_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::peer_bgp_asn`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn).
@@ -354,11 +354,8 @@ impl LocalGatewayVirtualInterfaceBuilder {
         &self.inner.peer_bgp_asn
     }
     /// Sets [`LocalGatewayVirtualInterface::peer_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn_extended): The extended 32-bit ASN of the BGP peer for use with larger ASN values.
-    pub fn peer_bgp_asn_extended(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.peer_bgp_asn_extended = ::std::option::Option::Some(input.into());
+    pub fn peer_bgp_asn_extended(mut self, input: i64) -> Self {
+        self.inner.peer_bgp_asn_extended = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::peer_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn_extended).
@@ -400,8 +397,8 @@ impl LocalGatewayVirtualInterfaceBuilder {
     /// Appends one item to [`LocalGatewayVirtualInterface::tags`](crate::types::LocalGatewayVirtualInterface::tags): The tags assigned to the virtual interface.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::tags`](crate::types::LocalGatewayVirtualInterface::tags).
@@ -423,11 +420,9 @@ impl LocalGatewayVirtualInterfaceBuilder {
     /// Sets [`LocalGatewayVirtualInterface::configuration_state`](crate::types::LocalGatewayVirtualInterface::configuration_state): The current state of the local gateway virtual interface.
     pub fn configuration_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LocalGatewayVirtualInterfaceConfigurationState,
-        >,
+        input: crate::types::LocalGatewayVirtualInterfaceConfigurationState,
     ) -> Self {
-        self.inner.configuration_state = ::std::option::Option::Some(input.into());
+        self.inner.configuration_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::configuration_state`](crate::types::LocalGatewayVirtualInterface::configuration_state).

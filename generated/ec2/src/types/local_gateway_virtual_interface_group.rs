@@ -208,8 +208,8 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
         &self.inner.owner_id
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn): The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP).
-    pub fn local_bgp_asn(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.local_bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn local_bgp_asn(mut self, input: i32) -> Self {
+        self.inner.local_bgp_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn).
@@ -224,11 +224,8 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
         &self.inner.local_bgp_asn
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended): The extended 32-bit ASN for the local BGP configuration.
-    pub fn local_bgp_asn_extended(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.local_bgp_asn_extended = ::std::option::Option::Some(input.into());
+    pub fn local_bgp_asn_extended(mut self, input: i64) -> Self {
+        self.inner.local_bgp_asn_extended = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended).
@@ -274,8 +271,8 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
     /// Appends one item to [`LocalGatewayVirtualInterfaceGroup::tags`](crate::types::LocalGatewayVirtualInterfaceGroup::tags): The tags assigned to the virtual interface group.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::tags`](crate::types::LocalGatewayVirtualInterfaceGroup::tags).
@@ -297,11 +294,9 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
     /// Sets [`LocalGatewayVirtualInterfaceGroup::configuration_state`](crate::types::LocalGatewayVirtualInterfaceGroup::configuration_state): The current state of the local gateway virtual interface group.
     pub fn configuration_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
-        >,
+        input: crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
     ) -> Self {
-        self.inner.configuration_state = ::std::option::Option::Some(input.into());
+        self.inner.configuration_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::configuration_state`](crate::types::LocalGatewayVirtualInterfaceGroup::configuration_state).

@@ -125,8 +125,8 @@ impl LockSnapshotRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`LockSnapshotRequest::dry_run`](crate::types::LockSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::dry_run`](crate::types::LockSnapshotRequest::dry_run).
@@ -141,11 +141,8 @@ impl LockSnapshotRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`LockSnapshotRequest::lock_mode`](crate::types::LockSnapshotRequest::lock_mode): The mode in which to lock the snapshot.
-    pub fn lock_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LockMode>,
-    ) -> Self {
-        self.inner.lock_mode = ::std::option::Option::Some(input.into());
+    pub fn lock_mode(mut self, input: crate::types::LockMode) -> Self {
+        self.inner.lock_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::lock_mode`](crate::types::LockSnapshotRequest::lock_mode).
@@ -163,8 +160,8 @@ impl LockSnapshotRequestBuilder {
         &self.inner.lock_mode
     }
     /// Sets [`LockSnapshotRequest::cool_off_period`](crate::types::LockSnapshotRequest::cool_off_period): The cooling-off period during which you can unlock the snapshot or modify the lock settings after locking the snapshot in compliance mode, in hours.
-    pub fn cool_off_period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.cool_off_period = ::std::option::Option::Some(input.into());
+    pub fn cool_off_period(mut self, input: i32) -> Self {
+        self.inner.cool_off_period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::cool_off_period`](crate::types::LockSnapshotRequest::cool_off_period).
@@ -179,8 +176,8 @@ impl LockSnapshotRequestBuilder {
         &self.inner.cool_off_period
     }
     /// Sets [`LockSnapshotRequest::lock_duration`](crate::types::LockSnapshotRequest::lock_duration): The period of time for which to lock the snapshot, in days.
-    pub fn lock_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.lock_duration = ::std::option::Option::Some(input.into());
+    pub fn lock_duration(mut self, input: i32) -> Self {
+        self.inner.lock_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::lock_duration`](crate::types::LockSnapshotRequest::lock_duration).
@@ -197,9 +194,9 @@ impl LockSnapshotRequestBuilder {
     /// Sets [`LockSnapshotRequest::expiration_date`](crate::types::LockSnapshotRequest::expiration_date): The date and time at which the snapshot lock is to automatically expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn expiration_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_date = ::std::option::Option::Some(input.into());
+        self.inner.expiration_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::expiration_date`](crate::types::LockSnapshotRequest::expiration_date).

@@ -125,11 +125,8 @@ impl LockSnapshotResultBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`LockSnapshotResult::lock_state`](crate::types::LockSnapshotResult::lock_state): The state of the snapshot lock.
-    pub fn lock_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LockState>,
-    ) -> Self {
-        self.inner.lock_state = ::std::option::Option::Some(input.into());
+    pub fn lock_state(mut self, input: crate::types::LockState) -> Self {
+        self.inner.lock_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotResult::lock_state`](crate::types::LockSnapshotResult::lock_state).
@@ -147,8 +144,8 @@ impl LockSnapshotResultBuilder {
         &self.inner.lock_state
     }
     /// Sets [`LockSnapshotResult::lock_duration`](crate::types::LockSnapshotResult::lock_duration): The period of time for which the snapshot is locked, in days.
-    pub fn lock_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.lock_duration = ::std::option::Option::Some(input.into());
+    pub fn lock_duration(mut self, input: i32) -> Self {
+        self.inner.lock_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotResult::lock_duration`](crate::types::LockSnapshotResult::lock_duration).
@@ -163,8 +160,8 @@ impl LockSnapshotResultBuilder {
         &self.inner.lock_duration
     }
     /// Sets [`LockSnapshotResult::cool_off_period`](crate::types::LockSnapshotResult::cool_off_period): The compliance mode cooling-off period, in hours.
-    pub fn cool_off_period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.cool_off_period = ::std::option::Option::Some(input.into());
+    pub fn cool_off_period(mut self, input: i32) -> Self {
+        self.inner.cool_off_period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotResult::cool_off_period`](crate::types::LockSnapshotResult::cool_off_period).
@@ -181,11 +178,9 @@ impl LockSnapshotResultBuilder {
     /// Sets [`LockSnapshotResult::cool_off_period_expires_on`](crate::types::LockSnapshotResult::cool_off_period_expires_on): The date and time at which the compliance mode cooling-off period expires, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn cool_off_period_expires_on(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.cool_off_period_expires_on = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.cool_off_period_expires_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotResult::cool_off_period_expires_on`](crate::types::LockSnapshotResult::cool_off_period_expires_on).
@@ -207,9 +202,9 @@ impl LockSnapshotResultBuilder {
     /// Sets [`LockSnapshotResult::lock_created_on`](crate::types::LockSnapshotResult::lock_created_on): The date and time at which the snapshot was locked, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn lock_created_on(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_created_on = ::std::option::Option::Some(input.into());
+        self.inner.lock_created_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotResult::lock_created_on`](crate::types::LockSnapshotResult::lock_created_on).
@@ -231,9 +226,9 @@ impl LockSnapshotResultBuilder {
     /// Sets [`LockSnapshotResult::lock_expires_on`](crate::types::LockSnapshotResult::lock_expires_on): The date and time at which the lock will expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn lock_expires_on(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_expires_on = ::std::option::Option::Some(input.into());
+        self.inner.lock_expires_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotResult::lock_expires_on`](crate::types::LockSnapshotResult::lock_expires_on).
@@ -255,9 +250,9 @@ impl LockSnapshotResultBuilder {
     /// Sets [`LockSnapshotResult::lock_duration_start_time`](crate::types::LockSnapshotResult::lock_duration_start_time): The date and time at which the lock duration started, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn lock_duration_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_duration_start_time = ::std::option::Option::Some(input.into());
+        self.inner.lock_duration_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotResult::lock_duration_start_time`](crate::types::LockSnapshotResult::lock_duration_start_time).

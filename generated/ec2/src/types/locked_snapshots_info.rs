@@ -156,11 +156,8 @@ impl LockedSnapshotsInfoBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`LockedSnapshotsInfo::lock_state`](crate::types::LockedSnapshotsInfo::lock_state): The state of the snapshot lock.
-    pub fn lock_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LockState>,
-    ) -> Self {
-        self.inner.lock_state = ::std::option::Option::Some(input.into());
+    pub fn lock_state(mut self, input: crate::types::LockState) -> Self {
+        self.inner.lock_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_state`](crate::types::LockedSnapshotsInfo::lock_state).
@@ -178,8 +175,8 @@ impl LockedSnapshotsInfoBuilder {
         &self.inner.lock_state
     }
     /// Sets [`LockedSnapshotsInfo::lock_duration`](crate::types::LockedSnapshotsInfo::lock_duration): The period of time for which the snapshot is locked, in days.
-    pub fn lock_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.lock_duration = ::std::option::Option::Some(input.into());
+    pub fn lock_duration(mut self, input: i32) -> Self {
+        self.inner.lock_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_duration`](crate::types::LockedSnapshotsInfo::lock_duration).
@@ -194,8 +191,8 @@ impl LockedSnapshotsInfoBuilder {
         &self.inner.lock_duration
     }
     /// Sets [`LockedSnapshotsInfo::cool_off_period`](crate::types::LockedSnapshotsInfo::cool_off_period): The compliance mode cooling-off period, in hours.
-    pub fn cool_off_period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.cool_off_period = ::std::option::Option::Some(input.into());
+    pub fn cool_off_period(mut self, input: i32) -> Self {
+        self.inner.cool_off_period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::cool_off_period`](crate::types::LockedSnapshotsInfo::cool_off_period).
@@ -212,11 +209,9 @@ impl LockedSnapshotsInfoBuilder {
     /// Sets [`LockedSnapshotsInfo::cool_off_period_expires_on`](crate::types::LockedSnapshotsInfo::cool_off_period_expires_on): The date and time at which the compliance mode cooling-off period expires, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn cool_off_period_expires_on(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.cool_off_period_expires_on = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.cool_off_period_expires_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::cool_off_period_expires_on`](crate::types::LockedSnapshotsInfo::cool_off_period_expires_on).
@@ -238,9 +233,9 @@ impl LockedSnapshotsInfoBuilder {
     /// Sets [`LockedSnapshotsInfo::lock_created_on`](crate::types::LockedSnapshotsInfo::lock_created_on): The date and time at which the snapshot was locked, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn lock_created_on(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_created_on = ::std::option::Option::Some(input.into());
+        self.inner.lock_created_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_created_on`](crate::types::LockedSnapshotsInfo::lock_created_on).
@@ -262,9 +257,9 @@ impl LockedSnapshotsInfoBuilder {
     /// Sets [`LockedSnapshotsInfo::lock_duration_start_time`](crate::types::LockedSnapshotsInfo::lock_duration_start_time): The date and time at which the lock duration started, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn lock_duration_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_duration_start_time = ::std::option::Option::Some(input.into());
+        self.inner.lock_duration_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_duration_start_time`](crate::types::LockedSnapshotsInfo::lock_duration_start_time).
@@ -286,9 +281,9 @@ impl LockedSnapshotsInfoBuilder {
     /// Sets [`LockedSnapshotsInfo::lock_expires_on`](crate::types::LockedSnapshotsInfo::lock_expires_on): The date and time at which the lock will expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn lock_expires_on(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_expires_on = ::std::option::Option::Some(input.into());
+        self.inner.lock_expires_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_expires_on`](crate::types::LockedSnapshotsInfo::lock_expires_on).

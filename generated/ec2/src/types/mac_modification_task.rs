@@ -139,12 +139,10 @@ impl MacModificationTaskBuilder {
     /// Sets [`MacModificationTask::mac_system_integrity_protection_config`](crate::types::MacModificationTask::mac_system_integrity_protection_config): \[SIP modification tasks only\] Information about the SIP configuration.
     pub fn mac_system_integrity_protection_config(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionConfiguration,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionConfiguration,
     ) -> Self {
         self.inner.mac_system_integrity_protection_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -169,11 +167,8 @@ impl MacModificationTaskBuilder {
         &self.inner.mac_system_integrity_protection_config
     }
     /// Sets [`MacModificationTask::start_time`](crate::types::MacModificationTask::start_time): The date and time the task was created, in the UTC timezone (`YYYY-MM-DDThh:mm:ss.sssZ`).
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacModificationTask::start_time`](crate::types::MacModificationTask::start_time).
@@ -195,8 +190,8 @@ impl MacModificationTaskBuilder {
     /// Appends one item to [`MacModificationTask::tags`](crate::types::MacModificationTask::tags): The tags assigned to the task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`MacModificationTask::tags`](crate::types::MacModificationTask::tags).
@@ -216,11 +211,8 @@ impl MacModificationTaskBuilder {
         &self.inner.tags
     }
     /// Sets [`MacModificationTask::task_state`](crate::types::MacModificationTask::task_state): The state of the task.
-    pub fn task_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacModificationTaskState>,
-    ) -> Self {
-        self.inner.task_state = ::std::option::Option::Some(input.into());
+    pub fn task_state(mut self, input: crate::types::MacModificationTaskState) -> Self {
+        self.inner.task_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacModificationTask::task_state`](crate::types::MacModificationTask::task_state).
@@ -240,11 +232,8 @@ impl MacModificationTaskBuilder {
         &self.inner.task_state
     }
     /// Sets [`MacModificationTask::task_type`](crate::types::MacModificationTask::task_type): The type of task.
-    pub fn task_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacModificationTaskType>,
-    ) -> Self {
-        self.inner.task_type = ::std::option::Option::Some(input.into());
+    pub fn task_type(mut self, input: crate::types::MacModificationTaskType) -> Self {
+        self.inner.task_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacModificationTask::task_type`](crate::types::MacModificationTask::task_type).

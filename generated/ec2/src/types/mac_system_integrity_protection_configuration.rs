@@ -136,11 +136,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::apple_internal`](crate::types::MacSystemIntegrityProtectionConfiguration::apple_internal): Indicates whether Apple Internal was enabled or disabled by the task.
     pub fn apple_internal(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.apple_internal = ::std::option::Option::Some(input.into());
+        self.inner.apple_internal = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::apple_internal`](crate::types::MacSystemIntegrityProtectionConfiguration::apple_internal).
@@ -166,11 +164,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::base_system`](crate::types::MacSystemIntegrityProtectionConfiguration::base_system): Indicates whether Base System was enabled or disabled by the task.
     pub fn base_system(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.base_system = ::std::option::Option::Some(input.into());
+        self.inner.base_system = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::base_system`](crate::types::MacSystemIntegrityProtectionConfiguration::base_system).
@@ -196,11 +192,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::debugging_restrictions): Indicates whether Debugging Restrictions was enabled or disabled by the task.
     pub fn debugging_restrictions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.debugging_restrictions = ::std::option::Option::Some(input.into());
+        self.inner.debugging_restrictions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::debugging_restrictions).
@@ -226,11 +220,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::d_trace_restrictions): Indicates whether Dtrace Restrictions was enabled or disabled by the task.
     pub fn d_trace_restrictions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.d_trace_restrictions = ::std::option::Option::Some(input.into());
+        self.inner.d_trace_restrictions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::d_trace_restrictions).
@@ -256,11 +248,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::filesystem_protections): Indicates whether Filesystem Protections was enabled or disabled by the task.
     pub fn filesystem_protections(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.filesystem_protections = ::std::option::Option::Some(input.into());
+        self.inner.filesystem_protections = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::filesystem_protections).
@@ -286,11 +276,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::kext_signing`](crate::types::MacSystemIntegrityProtectionConfiguration::kext_signing): Indicates whether Kext Signing was enabled or disabled by the task.
     pub fn kext_signing(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.kext_signing = ::std::option::Option::Some(input.into());
+        self.inner.kext_signing = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::kext_signing`](crate::types::MacSystemIntegrityProtectionConfiguration::kext_signing).
@@ -316,11 +304,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::nvram_protections): Indicates whether NVRAM Protections was enabled or disabled by the task.
     pub fn nvram_protections(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.nvram_protections = ::std::option::Option::Some(input.into());
+        self.inner.nvram_protections = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::nvram_protections).
@@ -346,11 +332,9 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::status`](crate::types::MacSystemIntegrityProtectionConfiguration::status): Indicates SIP was enabled or disabled by the task.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::status`](crate::types::MacSystemIntegrityProtectionConfiguration::status).

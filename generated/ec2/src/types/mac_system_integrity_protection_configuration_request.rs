@@ -123,11 +123,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::apple_internal`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::apple_internal): Enables or disables Apple Internal.
     pub fn apple_internal(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.apple_internal = ::std::option::Option::Some(input.into());
+        self.inner.apple_internal = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::apple_internal`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::apple_internal).
@@ -153,11 +151,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::base_system`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::base_system): Enables or disables Base System.
     pub fn base_system(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.base_system = ::std::option::Option::Some(input.into());
+        self.inner.base_system = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::base_system`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::base_system).
@@ -183,11 +179,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions): Enables or disables Debugging Restrictions.
     pub fn debugging_restrictions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.debugging_restrictions = ::std::option::Option::Some(input.into());
+        self.inner.debugging_restrictions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions).
@@ -213,11 +207,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions): Enables or disables Dtrace Restrictions.
     pub fn d_trace_restrictions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.d_trace_restrictions = ::std::option::Option::Some(input.into());
+        self.inner.d_trace_restrictions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions).
@@ -243,11 +235,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections): Enables or disables Filesystem Protections.
     pub fn filesystem_protections(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.filesystem_protections = ::std::option::Option::Some(input.into());
+        self.inner.filesystem_protections = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections).
@@ -273,11 +263,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::kext_signing`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::kext_signing): Enables or disables Kext Signing.
     pub fn kext_signing(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.kext_signing = ::std::option::Option::Some(input.into());
+        self.inner.kext_signing = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::kext_signing`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::kext_signing).
@@ -303,11 +291,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::nvram_protections): Enables or disables Nvram Protections.
     pub fn nvram_protections(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.nvram_protections = ::std::option::Option::Some(input.into());
+        self.inner.nvram_protections = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::nvram_protections).

@@ -85,11 +85,9 @@ impl MaintenanceDetailsBuilder {
     /// Sets [`MaintenanceDetails::maintenance_auto_applied_after`](crate::types::MaintenanceDetails::maintenance_auto_applied_after): The timestamp after which Amazon Web Services will automatically apply maintenance.
     pub fn maintenance_auto_applied_after(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.maintenance_auto_applied_after = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.maintenance_auto_applied_after = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MaintenanceDetails::maintenance_auto_applied_after`](crate::types::MaintenanceDetails::maintenance_auto_applied_after).
@@ -111,9 +109,9 @@ impl MaintenanceDetailsBuilder {
     /// Sets [`MaintenanceDetails::last_maintenance_applied`](crate::types::MaintenanceDetails::last_maintenance_applied): Timestamp of last applied maintenance.
     pub fn last_maintenance_applied(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_maintenance_applied = ::std::option::Option::Some(input.into());
+        self.inner.last_maintenance_applied = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MaintenanceDetails::last_maintenance_applied`](crate::types::MaintenanceDetails::last_maintenance_applied).

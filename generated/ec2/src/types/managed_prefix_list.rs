@@ -162,11 +162,8 @@ impl ManagedPrefixListBuilder {
         &self.inner.address_family
     }
     /// Sets [`ManagedPrefixList::state`](crate::types::ManagedPrefixList::state): The current state of the prefix list.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrefixListState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::PrefixListState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::state`](crate::types::ManagedPrefixList::state).
@@ -250,8 +247,8 @@ impl ManagedPrefixListBuilder {
         &self.inner.prefix_list_name
     }
     /// Sets [`ManagedPrefixList::max_entries`](crate::types::ManagedPrefixList::max_entries): The maximum number of entries for the prefix list.
-    pub fn max_entries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_entries = ::std::option::Option::Some(input.into());
+    pub fn max_entries(mut self, input: i32) -> Self {
+        self.inner.max_entries = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::max_entries`](crate::types::ManagedPrefixList::max_entries).
@@ -266,8 +263,8 @@ impl ManagedPrefixListBuilder {
         &self.inner.max_entries
     }
     /// Sets [`ManagedPrefixList::version`](crate::types::ManagedPrefixList::version): The version of the prefix list.
-    pub fn version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i64) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::version`](crate::types::ManagedPrefixList::version).
@@ -284,8 +281,8 @@ impl ManagedPrefixListBuilder {
     /// Appends one item to [`ManagedPrefixList::tags`](crate::types::ManagedPrefixList::tags): The tags for the prefix list.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::tags`](crate::types::ManagedPrefixList::tags).
@@ -353,12 +350,9 @@ impl ManagedPrefixListBuilder {
         &self.inner.ipam_prefix_list_resolver_target_id
     }
     /// Sets [`ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled`](crate::types::ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled): Indicates whether synchronization with an IPAM prefix list resolver is enabled for this managed prefix list.
-    pub fn ipam_prefix_list_resolver_sync_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_sync_enabled(mut self, input: bool) -> Self {
         self.inner.ipam_prefix_list_resolver_sync_enabled = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

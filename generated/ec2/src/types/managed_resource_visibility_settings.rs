@@ -43,9 +43,9 @@ impl ManagedResourceVisibilitySettingsBuilder {
     /// Sets [`ManagedResourceVisibilitySettings::default_visibility`](crate::types::ManagedResourceVisibilitySettings::default_visibility): The default visibility setting for managed resources.
     pub fn default_visibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedResourceDefaultVisibility>,
+        input: crate::types::ManagedResourceDefaultVisibility,
     ) -> Self {
-        self.inner.default_visibility = ::std::option::Option::Some(input.into());
+        self.inner.default_visibility = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ManagedResourceVisibilitySettings::default_visibility`](crate::types::ManagedResourceVisibilitySettings::default_visibility).

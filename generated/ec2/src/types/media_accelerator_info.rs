@@ -48,11 +48,8 @@ impl MediaAcceleratorInfoBuilder {
     /// Appends one item to [`MediaAcceleratorInfo::accelerators`](crate::types::MediaAcceleratorInfo::accelerators): Describes the media accelerators for the instance type.
     ///
     /// To set the whole list at once, use [`set_accelerators`](Self::set_accelerators).
-    pub fn accelerators(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MediaDeviceInfo>,
-    ) -> Self {
-        self.inner.accelerators.get_or_insert_default().push(input.into());
+    pub fn accelerators(mut self, input: crate::types::MediaDeviceInfo) -> Self {
+        self.inner.accelerators.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`MediaAcceleratorInfo::accelerators`](crate::types::MediaAcceleratorInfo::accelerators).
@@ -72,11 +69,8 @@ impl MediaAcceleratorInfoBuilder {
         &self.inner.accelerators
     }
     /// Sets [`MediaAcceleratorInfo::total_media_memory_in_mib`](crate::types::MediaAcceleratorInfo::total_media_memory_in_mib): The total size of the memory for the media accelerators for the instance type, in MiB.
-    pub fn total_media_memory_in_mib(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_media_memory_in_mib = ::std::option::Option::Some(input.into());
+    pub fn total_media_memory_in_mib(mut self, input: i32) -> Self {
+        self.inner.total_media_memory_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MediaAcceleratorInfo::total_media_memory_in_mib`](crate::types::MediaAcceleratorInfo::total_media_memory_in_mib).

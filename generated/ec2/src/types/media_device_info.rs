@@ -60,8 +60,8 @@ pub struct MediaDeviceInfoBuilder {
 }
 impl MediaDeviceInfoBuilder {
     /// Sets [`MediaDeviceInfo::count`](crate::types::MediaDeviceInfo::count): The number of media accelerators for the instance type.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MediaDeviceInfo::count`](crate::types::MediaDeviceInfo::count).
@@ -120,11 +120,8 @@ impl MediaDeviceInfoBuilder {
         &self.inner.manufacturer
     }
     /// Sets [`MediaDeviceInfo::memory_info`](crate::types::MediaDeviceInfo::memory_info): Describes the memory available to the media accelerator.
-    pub fn memory_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MediaDeviceMemoryInfo>,
-    ) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input.into());
+    pub fn memory_info(mut self, input: crate::types::MediaDeviceMemoryInfo) -> Self {
+        self.inner.memory_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MediaDeviceInfo::memory_info`](crate::types::MediaDeviceInfo::memory_info).

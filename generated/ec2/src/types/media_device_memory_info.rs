@@ -37,8 +37,8 @@ pub struct MediaDeviceMemoryInfoBuilder {
 }
 impl MediaDeviceMemoryInfoBuilder {
     /// Sets [`MediaDeviceMemoryInfo::size_in_mib`](crate::types::MediaDeviceMemoryInfo::size_in_mib): The size of the memory available to each media accelerator, in MiB.
-    pub fn size_in_mib(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input.into());
+    pub fn size_in_mib(mut self, input: i32) -> Self {
+        self.inner.size_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MediaDeviceMemoryInfo::size_in_mib`](crate::types::MediaDeviceMemoryInfo::size_in_mib).

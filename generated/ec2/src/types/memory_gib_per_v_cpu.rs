@@ -44,8 +44,8 @@ pub struct MemoryGibPerVCpuBuilder {
 }
 impl MemoryGibPerVCpuBuilder {
     /// Sets [`MemoryGibPerVCpu::min`](crate::types::MemoryGibPerVCpu::min): The minimum amount of memory per vCPU, in GiB.
-    pub fn min(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: f64) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryGibPerVCpu::min`](crate::types::MemoryGibPerVCpu::min).
@@ -60,8 +60,8 @@ impl MemoryGibPerVCpuBuilder {
         &self.inner.min
     }
     /// Sets [`MemoryGibPerVCpu::max`](crate::types::MemoryGibPerVCpu::max): The maximum amount of memory per vCPU, in GiB.
-    pub fn max(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: f64) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryGibPerVCpu::max`](crate::types::MemoryGibPerVCpu::max).

@@ -44,8 +44,8 @@ pub struct MemoryGibPerVCpuRequestBuilder {
 }
 impl MemoryGibPerVCpuRequestBuilder {
     /// Sets [`MemoryGibPerVCpuRequest::min`](crate::types::MemoryGibPerVCpuRequest::min): The minimum amount of memory per vCPU, in GiB.
-    pub fn min(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: f64) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryGibPerVCpuRequest::min`](crate::types::MemoryGibPerVCpuRequest::min).
@@ -60,8 +60,8 @@ impl MemoryGibPerVCpuRequestBuilder {
         &self.inner.min
     }
     /// Sets [`MemoryGibPerVCpuRequest::max`](crate::types::MemoryGibPerVCpuRequest::max): The maximum amount of memory per vCPU, in GiB.
-    pub fn max(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: f64) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryGibPerVCpuRequest::max`](crate::types::MemoryGibPerVCpuRequest::max).

@@ -37,8 +37,8 @@ pub struct MemoryInfoBuilder {
 }
 impl MemoryInfoBuilder {
     /// Sets [`MemoryInfo::size_in_mib`](crate::types::MemoryInfo::size_in_mib): The size of the memory, in MiB.
-    pub fn size_in_mib(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input.into());
+    pub fn size_in_mib(mut self, input: i64) -> Self {
+        self.inner.size_in_mib = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryInfo::size_in_mib`](crate::types::MemoryInfo::size_in_mib).

@@ -44,8 +44,8 @@ pub struct MemoryMibBuilder {
 }
 impl MemoryMibBuilder {
     /// Sets [`MemoryMib::min`](crate::types::MemoryMib::min): The minimum amount of memory, in MiB.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryMib::min`](crate::types::MemoryMib::min).
@@ -60,8 +60,8 @@ impl MemoryMibBuilder {
         &self.inner.min
     }
     /// Sets [`MemoryMib::max`](crate::types::MemoryMib::max): The maximum amount of memory, in MiB.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryMib::max`](crate::types::MemoryMib::max).

@@ -46,8 +46,8 @@ pub struct MemoryMibRequestBuilder {
 }
 impl MemoryMibRequestBuilder {
     /// Sets [`MemoryMibRequest::min`](crate::types::MemoryMibRequest::min): The minimum amount of memory, in MiB.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryMibRequest::min`](crate::types::MemoryMibRequest::min).
@@ -62,8 +62,8 @@ impl MemoryMibRequestBuilder {
         &self.inner.min
     }
     /// Sets [`MemoryMibRequest::max`](crate::types::MemoryMibRequest::max): The maximum amount of memory, in MiB.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MemoryMibRequest::max`](crate::types::MemoryMibRequest::max).

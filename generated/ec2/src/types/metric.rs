@@ -4,13 +4,7 @@
 /// The `Metric` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum Metric {
     /// `reservation-total-capacity-hrs-vcpu`
@@ -166,6 +160,58 @@ impl Metric {
         "spot-total-count-vcpu",
         "spot-interruption-rate-inst",
         "spot-interruption-rate-vcpu",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "ReservationTotalCapacityHrsVcpu",
+        "ReservationTotalCapacityHrsInst",
+        "ReservationMaxSizeVcpu",
+        "ReservationMaxSizeInst",
+        "ReservationMinSizeVcpu",
+        "ReservationMinSizeInst",
+        "ReservationUnusedTotalCapacityHrsVcpu",
+        "ReservationUnusedTotalCapacityHrsInst",
+        "ReservationUnusedTotalEstimatedCost",
+        "ReservationMaxUnusedSizeVcpu",
+        "ReservationMaxUnusedSizeInst",
+        "ReservationMinUnusedSizeVcpu",
+        "ReservationMinUnusedSizeInst",
+        "ReservationMaxUtilization",
+        "ReservationMinUtilization",
+        "ReservationAvgUtilizationVcpu",
+        "ReservationAvgUtilizationInst",
+        "ReservationTotalCount",
+        "ReservationTotalEstimatedCost",
+        "ReservationAvgFutureSizeVcpu",
+        "ReservationAvgFutureSizeInst",
+        "ReservationMinFutureSizeVcpu",
+        "ReservationMinFutureSizeInst",
+        "ReservationMaxFutureSizeVcpu",
+        "ReservationMaxFutureSizeInst",
+        "ReservationAvgCommittedSizeVcpu",
+        "ReservationAvgCommittedSizeInst",
+        "ReservationMaxCommittedSizeVcpu",
+        "ReservationMaxCommittedSizeInst",
+        "ReservationMinCommittedSizeVcpu",
+        "ReservationMinCommittedSizeInst",
+        "ReservedTotalUsageHrsVcpu",
+        "ReservedTotalUsageHrsInst",
+        "ReservedTotalEstimatedCost",
+        "UnreservedTotalUsageHrsVcpu",
+        "UnreservedTotalUsageHrsInst",
+        "UnreservedTotalEstimatedCost",
+        "SpotTotalUsageHrsVcpu",
+        "SpotTotalUsageHrsInst",
+        "SpotTotalEstimatedCost",
+        "SpotAvgRunTimeBeforeInterruptionInst",
+        "SpotMaxRunTimeBeforeInterruptionInst",
+        "SpotMinRunTimeBeforeInterruptionInst",
+        "SpotTotalInterruptionsInst",
+        "SpotTotalInterruptionsVcpu",
+        "SpotTotalCountInst",
+        "SpotTotalCountVcpu",
+        "SpotInterruptionRateInst",
+        "SpotInterruptionRateVcpu",
     ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -355,6 +401,28 @@ impl ::std::cmp::PartialOrd for Metric {
 impl ::std::cmp::Ord for Metric {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for Metric {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Metric::Unknown(value) => f.debug_tuple("Unknown").field(value).finish(),
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for Metric {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for Metric {

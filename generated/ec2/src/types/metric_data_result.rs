@@ -55,11 +55,8 @@ pub struct MetricDataResultBuilder {
 }
 impl MetricDataResultBuilder {
     /// Sets [`MetricDataResult::dimension`](crate::types::MetricDataResult::dimension): The dimension values that identify this specific data point, such as account ID, region, and instance family.
-    pub fn dimension(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerDimension>,
-    ) -> Self {
-        self.inner.dimension = ::std::option::Option::Some(input.into());
+    pub fn dimension(mut self, input: crate::types::CapacityManagerDimension) -> Self {
+        self.inner.dimension = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MetricDataResult::dimension`](crate::types::MetricDataResult::dimension).
@@ -79,11 +76,8 @@ impl MetricDataResultBuilder {
         &self.inner.dimension
     }
     /// Sets [`MetricDataResult::timestamp`](crate::types::MetricDataResult::timestamp): The timestamp for this data point, indicating when the capacity usage occurred.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MetricDataResult::timestamp`](crate::types::MetricDataResult::timestamp).
@@ -105,11 +99,8 @@ impl MetricDataResultBuilder {
     /// Appends one item to [`MetricDataResult::metric_values`](crate::types::MetricDataResult::metric_values): The metric values and statistics for this data point, containing the actual capacity usage numbers.
     ///
     /// To set the whole list at once, use [`set_metric_values`](Self::set_metric_values).
-    pub fn metric_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricValue>,
-    ) -> Self {
-        self.inner.metric_values.get_or_insert_default().push(input.into());
+    pub fn metric_values(mut self, input: crate::types::MetricValue) -> Self {
+        self.inner.metric_values.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`MetricDataResult::metric_values`](crate::types::MetricDataResult::metric_values).

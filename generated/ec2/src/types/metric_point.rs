@@ -62,11 +62,8 @@ pub struct MetricPointBuilder {
 }
 impl MetricPointBuilder {
     /// Sets [`MetricPoint::start_date`](crate::types::MetricPoint::start_date): The start date for the metric point.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MetricPoint::start_date`](crate::types::MetricPoint::start_date).
@@ -86,11 +83,8 @@ impl MetricPointBuilder {
         &self.inner.start_date
     }
     /// Sets [`MetricPoint::end_date`](crate::types::MetricPoint::end_date): The end date for the metric point.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MetricPoint::end_date`](crate::types::MetricPoint::end_date).
@@ -110,8 +104,8 @@ impl MetricPointBuilder {
         &self.inner.end_date
     }
     /// Sets [`MetricPoint::value`](crate::types::MetricPoint::value)
-    pub fn value(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: f32) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MetricPoint::value`](crate::types::MetricPoint::value).

@@ -44,11 +44,8 @@ pub struct MetricValueBuilder {
 }
 impl MetricValueBuilder {
     /// Sets [`MetricValue::metric`](crate::types::MetricValue::metric): The name of the metric.
-    pub fn metric(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Metric>,
-    ) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input.into());
+    pub fn metric(mut self, input: crate::types::Metric) -> Self {
+        self.inner.metric = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MetricValue::metric`](crate::types::MetricValue::metric).
@@ -66,8 +63,8 @@ impl MetricValueBuilder {
         &self.inner.metric
     }
     /// Sets [`MetricValue::value`](crate::types::MetricValue::value): The numerical value of the metric for the specified statistic and time period.
-    pub fn value(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: f64) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MetricValue::value`](crate::types::MetricValue::value).

@@ -134,8 +134,8 @@ pub struct ModifyAccountVpcEncryptionControlRequestBuilder {
 }
 impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::dry_run`](crate::types::ModifyAccountVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::dry_run`](crate::types::ModifyAccountVpcEncryptionControlRequest::dry_run).
@@ -150,11 +150,8 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::mode`](crate::types::ModifyAccountVpcEncryptionControlRequest::mode): The encryption mode for the account encryption control configuration.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountVpcEncryptionControlMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::AccountVpcEncryptionControlMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::mode`](crate::types::ModifyAccountVpcEncryptionControlRequest::mode).
@@ -176,11 +173,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::internet_gateway): Specifies whether to exclude internet gateway resource from account-level encryption enforcement.
     pub fn internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input.into());
+        self.inner.internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::internet_gateway).
@@ -204,13 +199,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway): Specifies whether to exclude egress-only internet gateway resource from account-level encryption enforcement.
     pub fn egress_only_internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway).
@@ -234,11 +225,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::nat_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::nat_gateway): Specifies whether to exclude NAT gateway resource from account-level encryption enforcement.
     pub fn nat_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input.into());
+        self.inner.nat_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::nat_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::nat_gateway).
@@ -262,11 +251,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway): Specifies whether to exclude virtual private gateway resource from account-level encryption enforcement.
     pub fn virtual_private_gateway(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.virtual_private_gateway = ::std::option::Option::Some(input.into());
+        self.inner.virtual_private_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway).
@@ -290,11 +277,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::vpc_peering`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_peering): Specifies whether to exclude VPC peering connection resource from account-level encryption enforcement.
     pub fn vpc_peering(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_peering = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::vpc_peering`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_peering).
@@ -318,11 +303,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::lambda`](crate::types::ModifyAccountVpcEncryptionControlRequest::lambda): Specifies whether to exclude Lambda service from account-level encryption enforcement.
     pub fn lambda(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.lambda = ::std::option::Option::Some(input.into());
+        self.inner.lambda = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::lambda`](crate::types::ModifyAccountVpcEncryptionControlRequest::lambda).
@@ -346,11 +329,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::vpc_lattice`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_lattice): Specifies whether to exclude VPC Lattice service from account-level encryption enforcement.
     pub fn vpc_lattice(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_lattice = ::std::option::Option::Some(input.into());
+        self.inner.vpc_lattice = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::vpc_lattice`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_lattice).
@@ -374,11 +355,9 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::elastic_file_system`](crate::types::ModifyAccountVpcEncryptionControlRequest::elastic_file_system): Specifies whether to exclude Elastic File System service from account-level encryption enforcement.
     pub fn elastic_file_system(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.elastic_file_system = ::std::option::Option::Some(input.into());
+        self.inner.elastic_file_system = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::elastic_file_system`](crate::types::ModifyAccountVpcEncryptionControlRequest::elastic_file_system).

@@ -37,11 +37,8 @@ pub struct ModifyAddressAttributeResultBuilder {
 }
 impl ModifyAddressAttributeResultBuilder {
     /// Sets [`ModifyAddressAttributeResult::address`](crate::types::ModifyAddressAttributeResult::address): Information about the Elastic IP address.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressAttribute>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: crate::types::AddressAttribute) -> Self {
+        self.inner.address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAddressAttributeResult::address`](crate::types::ModifyAddressAttributeResult::address).

@@ -181,11 +181,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.application_status_check_id
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::aggregation`](crate::types::ModifyApplicationStatusCheckRequest::aggregation): The aggregation setting for the application status check.
-    pub fn aggregation(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AggregationStatusEnum>,
-    ) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input.into());
+    pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
+        self.inner.aggregation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::aggregation`](crate::types::ModifyApplicationStatusCheckRequest::aggregation).
@@ -209,9 +206,9 @@ impl ModifyApplicationStatusCheckRequestBuilder {
     /// To set the whole list at once, use [`set_health_check_paths`](Self::set_health_check_paths).
     pub fn health_check_paths(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckPathRequestObject>,
+        input: crate::types::HealthCheckPathRequestObject,
     ) -> Self {
-        self.inner.health_check_paths.get_or_insert_default().push(input.into());
+        self.inner.health_check_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::health_check_paths`](crate::types::ModifyApplicationStatusCheckRequest::health_check_paths).
@@ -235,11 +232,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.health_check_paths
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::protocol`](crate::types::ModifyApplicationStatusCheckRequest::protocol): The protocol to use for the health check.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkProtocolEnum>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::protocol`](crate::types::ModifyApplicationStatusCheckRequest::protocol).
@@ -259,8 +253,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.protocol
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::port`](crate::types::ModifyApplicationStatusCheckRequest::port): The port to use for the health check.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::port`](crate::types::ModifyApplicationStatusCheckRequest::port).
@@ -297,8 +291,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.path
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::device_index`](crate::types::ModifyApplicationStatusCheckRequest::device_index): The index of the network device to use for the health check.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::device_index`](crate::types::ModifyApplicationStatusCheckRequest::device_index).
@@ -313,11 +307,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.device_index
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::ip_version`](crate::types::ModifyApplicationStatusCheckRequest::ip_version): The IP version to use for the health check.
-    pub fn ip_version(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpVersionEnum>,
-    ) -> Self {
-        self.inner.ip_version = ::std::option::Option::Some(input.into());
+    pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
+        self.inner.ip_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::ip_version`](crate::types::ModifyApplicationStatusCheckRequest::ip_version).
@@ -335,11 +326,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.ip_version
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::ip_scope`](crate::types::ModifyApplicationStatusCheckRequest::ip_scope): The IP scope to use for the health check.
-    pub fn ip_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpScopeEnum>,
-    ) -> Self {
-        self.inner.ip_scope = ::std::option::Option::Some(input.into());
+    pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
+        self.inner.ip_scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::ip_scope`](crate::types::ModifyApplicationStatusCheckRequest::ip_scope).
@@ -357,8 +345,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.ip_scope
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::interval`](crate::types::ModifyApplicationStatusCheckRequest::interval): The interval, in seconds, between health checks.
-    pub fn interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input.into());
+    pub fn interval(mut self, input: i32) -> Self {
+        self.inner.interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::interval`](crate::types::ModifyApplicationStatusCheckRequest::interval).
@@ -373,8 +361,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.interval
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::timeout`](crate::types::ModifyApplicationStatusCheckRequest::timeout): The amount of time, in seconds, to wait for a health check response before considering it failed.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: i32) -> Self {
+        self.inner.timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::timeout`](crate::types::ModifyApplicationStatusCheckRequest::timeout).
@@ -389,8 +377,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.timeout
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::failure_threshold`](crate::types::ModifyApplicationStatusCheckRequest::failure_threshold): The number of consecutive failed health checks before the application status is considered impaired.
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input.into());
+    pub fn failure_threshold(mut self, input: i32) -> Self {
+        self.inner.failure_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::failure_threshold`](crate::types::ModifyApplicationStatusCheckRequest::failure_threshold).
@@ -405,8 +393,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.failure_threshold
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::success_threshold`](crate::types::ModifyApplicationStatusCheckRequest::success_threshold): The number of consecutive successful health checks before the application status is considered healthy.
-    pub fn success_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.success_threshold = ::std::option::Option::Some(input.into());
+    pub fn success_threshold(mut self, input: i32) -> Self {
+        self.inner.success_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::success_threshold`](crate::types::ModifyApplicationStatusCheckRequest::success_threshold).
@@ -445,12 +433,9 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.status_code_matcher
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds): The number of seconds to wait before starting health checks after an instance is launched.
-    pub fn initialization_grace_period_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
         self.inner.initialization_grace_period_seconds = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -493,8 +478,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::dry_run`](crate::types::ModifyApplicationStatusCheckRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::dry_run`](crate::types::ModifyApplicationStatusCheckRequest::dry_run).

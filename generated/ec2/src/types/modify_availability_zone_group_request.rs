@@ -83,9 +83,9 @@ impl ModifyAvailabilityZoneGroupRequestBuilder {
     /// Sets [`ModifyAvailabilityZoneGroupRequest::opt_in_status`](crate::types::ModifyAvailabilityZoneGroupRequest::opt_in_status): Indicates whether to opt in to the zone group.
     pub fn opt_in_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ModifyAvailabilityZoneOptInStatus>,
+        input: crate::types::ModifyAvailabilityZoneOptInStatus,
     ) -> Self {
-        self.inner.opt_in_status = ::std::option::Option::Some(input.into());
+        self.inner.opt_in_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAvailabilityZoneGroupRequest::opt_in_status`](crate::types::ModifyAvailabilityZoneGroupRequest::opt_in_status).
@@ -105,8 +105,8 @@ impl ModifyAvailabilityZoneGroupRequestBuilder {
         &self.inner.opt_in_status
     }
     /// Sets [`ModifyAvailabilityZoneGroupRequest::dry_run`](crate::types::ModifyAvailabilityZoneGroupRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAvailabilityZoneGroupRequest::dry_run`](crate::types::ModifyAvailabilityZoneGroupRequest::dry_run).

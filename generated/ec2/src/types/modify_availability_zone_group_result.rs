@@ -37,8 +37,8 @@ pub struct ModifyAvailabilityZoneGroupResultBuilder {
 }
 impl ModifyAvailabilityZoneGroupResultBuilder {
     /// Sets [`ModifyAvailabilityZoneGroupResult::return_`](crate::types::ModifyAvailabilityZoneGroupResult::return_): Is `true` if the request succeeds, and an error otherwise.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyAvailabilityZoneGroupResult::return_`](crate::types::ModifyAvailabilityZoneGroupResult::return_).

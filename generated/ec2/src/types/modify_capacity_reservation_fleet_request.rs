@@ -101,11 +101,8 @@ impl ModifyCapacityReservationFleetRequestBuilder {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::total_target_capacity`](crate::types::ModifyCapacityReservationFleetRequest::total_target_capacity): The total number of capacity units to be reserved by the Capacity Reservation Fleet.
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
+        self.inner.total_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::total_target_capacity`](crate::types::ModifyCapacityReservationFleetRequest::total_target_capacity).
@@ -123,11 +120,8 @@ impl ModifyCapacityReservationFleetRequestBuilder {
         &self.inner.total_target_capacity
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::end_date`](crate::types::ModifyCapacityReservationFleetRequest::end_date): The date and time at which the Capacity Reservation Fleet expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::end_date`](crate::types::ModifyCapacityReservationFleetRequest::end_date).
@@ -147,8 +141,8 @@ impl ModifyCapacityReservationFleetRequestBuilder {
         &self.inner.end_date
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::dry_run`](crate::types::ModifyCapacityReservationFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::dry_run`](crate::types::ModifyCapacityReservationFleetRequest::dry_run).
@@ -163,8 +157,8 @@ impl ModifyCapacityReservationFleetRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::remove_end_date`](crate::types::ModifyCapacityReservationFleetRequest::remove_end_date): Indicates whether to remove the end date from the Capacity Reservation Fleet.
-    pub fn remove_end_date(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.remove_end_date = ::std::option::Option::Some(input.into());
+    pub fn remove_end_date(mut self, input: bool) -> Self {
+        self.inner.remove_end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::remove_end_date`](crate::types::ModifyCapacityReservationFleetRequest::remove_end_date).

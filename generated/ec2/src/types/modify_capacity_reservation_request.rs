@@ -127,8 +127,8 @@ impl ModifyCapacityReservationRequestBuilder {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`ModifyCapacityReservationRequest::instance_count`](crate::types::ModifyCapacityReservationRequest::instance_count): The number of instances for which to reserve capacity.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::instance_count`](crate::types::ModifyCapacityReservationRequest::instance_count).
@@ -143,11 +143,8 @@ impl ModifyCapacityReservationRequestBuilder {
         &self.inner.instance_count
     }
     /// Sets [`ModifyCapacityReservationRequest::end_date`](crate::types::ModifyCapacityReservationRequest::end_date): The date and time at which the Capacity Reservation expires.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::end_date`](crate::types::ModifyCapacityReservationRequest::end_date).
@@ -167,11 +164,8 @@ impl ModifyCapacityReservationRequestBuilder {
         &self.inner.end_date
     }
     /// Sets [`ModifyCapacityReservationRequest::end_date_type`](crate::types::ModifyCapacityReservationRequest::end_date_type): Indicates the way in which the Capacity Reservation ends.
-    pub fn end_date_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EndDateType>,
-    ) -> Self {
-        self.inner.end_date_type = ::std::option::Option::Some(input.into());
+    pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
+        self.inner.end_date_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::end_date_type`](crate::types::ModifyCapacityReservationRequest::end_date_type).
@@ -191,8 +185,8 @@ impl ModifyCapacityReservationRequestBuilder {
         &self.inner.end_date_type
     }
     /// Sets [`ModifyCapacityReservationRequest::accept`](crate::types::ModifyCapacityReservationRequest::accept): Reserved.
-    pub fn accept(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.accept = ::std::option::Option::Some(input.into());
+    pub fn accept(mut self, input: bool) -> Self {
+        self.inner.accept = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::accept`](crate::types::ModifyCapacityReservationRequest::accept).
@@ -207,8 +201,8 @@ impl ModifyCapacityReservationRequestBuilder {
         &self.inner.accept
     }
     /// Sets [`ModifyCapacityReservationRequest::dry_run`](crate::types::ModifyCapacityReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::dry_run`](crate::types::ModifyCapacityReservationRequest::dry_run).
@@ -247,9 +241,9 @@ impl ModifyCapacityReservationRequestBuilder {
     /// Sets [`ModifyCapacityReservationRequest::instance_match_criteria`](crate::types::ModifyCapacityReservationRequest::instance_match_criteria): The matching criteria (instance eligibility) that you want to use in the modified Capacity Reservation.
     pub fn instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMatchCriteria>,
+        input: crate::types::InstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input.into());
+        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::instance_match_criteria`](crate::types::ModifyCapacityReservationRequest::instance_match_criteria).

@@ -250,9 +250,9 @@ impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::connection_log_options`](crate::types::ModifyClientVpnEndpointRequest::connection_log_options): Information about the client connection logging options.
     pub fn connection_log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionLogOptions>,
+        input: crate::types::ConnectionLogOptions,
     ) -> Self {
-        self.inner.connection_log_options = ::std::option::Option::Some(input.into());
+        self.inner.connection_log_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::connection_log_options`](crate::types::ModifyClientVpnEndpointRequest::connection_log_options).
@@ -274,9 +274,9 @@ impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::dns_servers`](crate::types::ModifyClientVpnEndpointRequest::dns_servers): Information about the DNS servers to be used by Client VPN connections.
     pub fn dns_servers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DnsServersOptionsModifyStructure>,
+        input: crate::types::DnsServersOptionsModifyStructure,
     ) -> Self {
-        self.inner.dns_servers = ::std::option::Option::Some(input.into());
+        self.inner.dns_servers = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::dns_servers`](crate::types::ModifyClientVpnEndpointRequest::dns_servers).
@@ -296,8 +296,8 @@ impl ModifyClientVpnEndpointRequestBuilder {
         &self.inner.dns_servers
     }
     /// Sets [`ModifyClientVpnEndpointRequest::vpn_port`](crate::types::ModifyClientVpnEndpointRequest::vpn_port): The port number to assign to the Client VPN endpoint for TCP and UDP traffic.
-    pub fn vpn_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vpn_port = ::std::option::Option::Some(input.into());
+    pub fn vpn_port(mut self, input: i32) -> Self {
+        self.inner.vpn_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::vpn_port`](crate::types::ModifyClientVpnEndpointRequest::vpn_port).
@@ -334,8 +334,8 @@ impl ModifyClientVpnEndpointRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ModifyClientVpnEndpointRequest::split_tunnel`](crate::types::ModifyClientVpnEndpointRequest::split_tunnel): Indicates whether the VPN is split-tunnel.
-    pub fn split_tunnel(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.split_tunnel = ::std::option::Option::Some(input.into());
+    pub fn split_tunnel(mut self, input: bool) -> Self {
+        self.inner.split_tunnel = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::split_tunnel`](crate::types::ModifyClientVpnEndpointRequest::split_tunnel).
@@ -350,8 +350,8 @@ impl ModifyClientVpnEndpointRequestBuilder {
         &self.inner.split_tunnel
     }
     /// Sets [`ModifyClientVpnEndpointRequest::dry_run`](crate::types::ModifyClientVpnEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::dry_run`](crate::types::ModifyClientVpnEndpointRequest::dry_run).
@@ -416,9 +416,9 @@ impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::self_service_portal`](crate::types::ModifyClientVpnEndpointRequest::self_service_portal): Specify whether to enable the self-service portal for the Client VPN endpoint.
     pub fn self_service_portal(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfServicePortal>,
+        input: crate::types::SelfServicePortal,
     ) -> Self {
-        self.inner.self_service_portal = ::std::option::Option::Some(input.into());
+        self.inner.self_service_portal = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::self_service_portal`](crate::types::ModifyClientVpnEndpointRequest::self_service_portal).
@@ -440,9 +440,9 @@ impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::client_connect_options`](crate::types::ModifyClientVpnEndpointRequest::client_connect_options): The options for managing connection authorization for new client connections.
     pub fn client_connect_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientConnectOptions>,
+        input: crate::types::ClientConnectOptions,
     ) -> Self {
-        self.inner.client_connect_options = ::std::option::Option::Some(input.into());
+        self.inner.client_connect_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::client_connect_options`](crate::types::ModifyClientVpnEndpointRequest::client_connect_options).
@@ -462,11 +462,8 @@ impl ModifyClientVpnEndpointRequestBuilder {
         &self.inner.client_connect_options
     }
     /// Sets [`ModifyClientVpnEndpointRequest::session_timeout_hours`](crate::types::ModifyClientVpnEndpointRequest::session_timeout_hours): The maximum VPN session duration time in hours.
-    pub fn session_timeout_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.session_timeout_hours = ::std::option::Option::Some(input.into());
+    pub fn session_timeout_hours(mut self, input: i32) -> Self {
+        self.inner.session_timeout_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::session_timeout_hours`](crate::types::ModifyClientVpnEndpointRequest::session_timeout_hours).
@@ -486,11 +483,9 @@ impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::client_login_banner_options`](crate::types::ModifyClientVpnEndpointRequest::client_login_banner_options): Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
     pub fn client_login_banner_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientLoginBannerOptions>,
+        input: crate::types::ClientLoginBannerOptions,
     ) -> Self {
-        self.inner.client_login_banner_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.client_login_banner_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::client_login_banner_options`](crate::types::ModifyClientVpnEndpointRequest::client_login_banner_options).
@@ -512,11 +507,9 @@ impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::ModifyClientVpnEndpointRequest::client_route_enforcement_options): Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN.
     pub fn client_route_enforcement_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientRouteEnforcementOptions>,
+        input: crate::types::ClientRouteEnforcementOptions,
     ) -> Self {
-        self.inner.client_route_enforcement_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.client_route_enforcement_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::ModifyClientVpnEndpointRequest::client_route_enforcement_options).
@@ -536,13 +529,8 @@ impl ModifyClientVpnEndpointRequestBuilder {
         &self.inner.client_route_enforcement_options
     }
     /// Sets [`ModifyClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::ModifyClientVpnEndpointRequest::disconnect_on_session_timeout): Indicates whether the client VPN session is disconnected after the maximum timeout specified in `sessionTimeoutHours` is reached.
-    pub fn disconnect_on_session_timeout(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
+        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::ModifyClientVpnEndpointRequest::disconnect_on_session_timeout).
@@ -562,13 +550,9 @@ impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::ModifyClientVpnEndpointRequest::transit_gateway_configuration): The Transit Gateway configuration for the Client VPN endpoint.
     pub fn transit_gateway_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: crate::types::TransitGatewayConfigurationInputStructure,
     ) -> Self {
-        self.inner.transit_gateway_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::ModifyClientVpnEndpointRequest::transit_gateway_configuration).

@@ -61,8 +61,8 @@ pub struct ModifyDefaultCreditSpecificationRequestBuilder {
 }
 impl ModifyDefaultCreditSpecificationRequestBuilder {
     /// Sets [`ModifyDefaultCreditSpecificationRequest::dry_run`](crate::types::ModifyDefaultCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyDefaultCreditSpecificationRequest::dry_run`](crate::types::ModifyDefaultCreditSpecificationRequest::dry_run).
@@ -79,9 +79,9 @@ impl ModifyDefaultCreditSpecificationRequestBuilder {
     /// Sets [`ModifyDefaultCreditSpecificationRequest::instance_family`](crate::types::ModifyDefaultCreditSpecificationRequest::instance_family): The instance family.
     pub fn instance_family(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: crate::types::UnlimitedSupportedInstanceFamily,
     ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+        self.inner.instance_family = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyDefaultCreditSpecificationRequest::instance_family`](crate::types::ModifyDefaultCreditSpecificationRequest::instance_family).

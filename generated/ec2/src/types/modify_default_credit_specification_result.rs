@@ -43,10 +43,10 @@ impl ModifyDefaultCreditSpecificationResultBuilder {
     /// Sets [`ModifyDefaultCreditSpecificationResult::instance_family_credit_specification`](crate::types::ModifyDefaultCreditSpecificationResult::instance_family_credit_specification): The default credit option for CPU usage of the instance family.
     pub fn instance_family_credit_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceFamilyCreditSpecification>,
+        input: crate::types::InstanceFamilyCreditSpecification,
     ) -> Self {
         self.inner.instance_family_credit_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -88,8 +88,8 @@ pub struct ModifyFleetRequestBuilder {
 }
 impl ModifyFleetRequestBuilder {
     /// Sets [`ModifyFleetRequest::dry_run`](crate::types::ModifyFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFleetRequest::dry_run`](crate::types::ModifyFleetRequest::dry_run).
@@ -106,12 +106,10 @@ impl ModifyFleetRequestBuilder {
     /// Sets [`ModifyFleetRequest::excess_capacity_termination_policy`](crate::types::ModifyFleetRequest::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetExcessCapacityTerminationPolicy,
-        >,
+        input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -136,9 +134,9 @@ impl ModifyFleetRequestBuilder {
     /// To set the whole list at once, use [`set_launch_template_configs`](Self::set_launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetLaunchTemplateConfigRequest>,
+        input: crate::types::FleetLaunchTemplateConfigRequest,
     ) -> Self {
-        self.inner.launch_template_configs.get_or_insert_default().push(input.into());
+        self.inner.launch_template_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyFleetRequest::launch_template_configs`](crate::types::ModifyFleetRequest::launch_template_configs).
@@ -186,13 +184,9 @@ impl ModifyFleetRequestBuilder {
     /// Sets [`ModifyFleetRequest::target_capacity_specification`](crate::types::ModifyFleetRequest::target_capacity_specification): The size of the EC2 Fleet.
     pub fn target_capacity_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TargetCapacitySpecificationRequest,
-        >,
+        input: crate::types::TargetCapacitySpecificationRequest,
     ) -> Self {
-        self.inner.target_capacity_specification = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.target_capacity_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFleetRequest::target_capacity_specification`](crate::types::ModifyFleetRequest::target_capacity_specification).

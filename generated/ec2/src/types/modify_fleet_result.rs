@@ -37,8 +37,8 @@ pub struct ModifyFleetResultBuilder {
 }
 impl ModifyFleetResultBuilder {
     /// Sets [`ModifyFleetResult::return_`](crate::types::ModifyFleetResult::return_): If the request succeeds, the response returns `true`.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFleetResult::return_`](crate::types::ModifyFleetResult::return_).

@@ -108,8 +108,8 @@ pub struct ModifyFpgaImageAttributeRequestBuilder {
 }
 impl ModifyFpgaImageAttributeRequestBuilder {
     /// Sets [`ModifyFpgaImageAttributeRequest::dry_run`](crate::types::ModifyFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::dry_run`](crate::types::ModifyFpgaImageAttributeRequest::dry_run).
@@ -146,11 +146,8 @@ impl ModifyFpgaImageAttributeRequestBuilder {
         &self.inner.fpga_image_id
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::attribute`](crate::types::ModifyFpgaImageAttributeRequest::attribute): The name of the attribute.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImageAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::FpgaImageAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::attribute`](crate::types::ModifyFpgaImageAttributeRequest::attribute).
@@ -170,11 +167,8 @@ impl ModifyFpgaImageAttributeRequestBuilder {
         &self.inner.attribute
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::operation_type`](crate::types::ModifyFpgaImageAttributeRequest::operation_type): The operation type.
-    pub fn operation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
-        self.inner.operation_type = ::std::option::Option::Some(input.into());
+    pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
+        self.inner.operation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::operation_type`](crate::types::ModifyFpgaImageAttributeRequest::operation_type).
@@ -274,9 +268,9 @@ impl ModifyFpgaImageAttributeRequestBuilder {
     /// Sets [`ModifyFpgaImageAttributeRequest::load_permission`](crate::types::ModifyFpgaImageAttributeRequest::load_permission): The load permission for the AFI.
     pub fn load_permission(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LoadPermissionModifications>,
+        input: crate::types::LoadPermissionModifications,
     ) -> Self {
-        self.inner.load_permission = ::std::option::Option::Some(input.into());
+        self.inner.load_permission = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::load_permission`](crate::types::ModifyFpgaImageAttributeRequest::load_permission).

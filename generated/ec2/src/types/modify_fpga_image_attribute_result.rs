@@ -41,9 +41,9 @@ impl ModifyFpgaImageAttributeResultBuilder {
     /// Sets [`ModifyFpgaImageAttributeResult::fpga_image_attribute`](crate::types::ModifyFpgaImageAttributeResult::fpga_image_attribute): Information about the attribute.
     pub fn fpga_image_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FpgaImageAttribute>,
+        input: crate::types::FpgaImageAttribute,
     ) -> Self {
-        self.inner.fpga_image_attribute = ::std::option::Option::Some(input.into());
+        self.inner.fpga_image_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeResult::fpga_image_attribute`](crate::types::ModifyFpgaImageAttributeResult::fpga_image_attribute).

@@ -80,11 +80,8 @@ pub struct ModifyHostsRequestBuilder {
 }
 impl ModifyHostsRequestBuilder {
     /// Sets [`ModifyHostsRequest::host_recovery`](crate::types::ModifyHostsRequest::host_recovery): Indicates whether to enable or disable host recovery for the Dedicated Host.
-    pub fn host_recovery(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostRecovery>,
-    ) -> Self {
-        self.inner.host_recovery = ::std::option::Option::Some(input.into());
+    pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
+        self.inner.host_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyHostsRequest::host_recovery`](crate::types::ModifyHostsRequest::host_recovery).
@@ -148,11 +145,8 @@ impl ModifyHostsRequestBuilder {
         &self.inner.instance_family
     }
     /// Sets [`ModifyHostsRequest::host_maintenance`](crate::types::ModifyHostsRequest::host_maintenance): Indicates whether to enable or disable host maintenance for the Dedicated Host.
-    pub fn host_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostMaintenance>,
-    ) -> Self {
-        self.inner.host_maintenance = ::std::option::Option::Some(input.into());
+    pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
+        self.inner.host_maintenance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyHostsRequest::host_maintenance`](crate::types::ModifyHostsRequest::host_maintenance).
@@ -198,11 +192,8 @@ impl ModifyHostsRequestBuilder {
         &self.inner.host_ids
     }
     /// Sets [`ModifyHostsRequest::auto_placement`](crate::types::ModifyHostsRequest::auto_placement): Specify whether to enable or disable auto-placement.
-    pub fn auto_placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoPlacement>,
-    ) -> Self {
-        self.inner.auto_placement = ::std::option::Option::Some(input.into());
+    pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
+        self.inner.auto_placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyHostsRequest::auto_placement`](crate::types::ModifyHostsRequest::auto_placement).

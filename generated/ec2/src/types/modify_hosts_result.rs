@@ -74,11 +74,8 @@ impl ModifyHostsResultBuilder {
     /// Appends one item to [`ModifyHostsResult::unsuccessful`](crate::types::ModifyHostsResult::unsuccessful): The IDs of the Dedicated Hosts that could not be modified.
     ///
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
-    pub fn unsuccessful(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnsuccessfulItem>,
-    ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+    pub fn unsuccessful(mut self, input: crate::types::UnsuccessfulItem) -> Self {
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyHostsResult::unsuccessful`](crate::types::ModifyHostsResult::unsuccessful).

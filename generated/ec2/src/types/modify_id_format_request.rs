@@ -72,8 +72,8 @@ impl ModifyIdFormatRequestBuilder {
         &self.inner.resource
     }
     /// Sets [`ModifyIdFormatRequest::use_long_ids`](crate::types::ModifyIdFormatRequest::use_long_ids): Indicate whether the resource should use longer IDs (17-character IDs).
-    pub fn use_long_ids(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.use_long_ids = ::std::option::Option::Some(input.into());
+    pub fn use_long_ids(mut self, input: bool) -> Self {
+        self.inner.use_long_ids = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIdFormatRequest::use_long_ids`](crate::types::ModifyIdFormatRequest::use_long_ids).

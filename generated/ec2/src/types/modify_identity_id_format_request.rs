@@ -81,8 +81,8 @@ impl ModifyIdentityIdFormatRequestBuilder {
         &self.inner.resource
     }
     /// Sets [`ModifyIdentityIdFormatRequest::use_long_ids`](crate::types::ModifyIdentityIdFormatRequest::use_long_ids): Indicates whether the resource should use longer IDs (17-character IDs)
-    pub fn use_long_ids(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.use_long_ids = ::std::option::Option::Some(input.into());
+    pub fn use_long_ids(mut self, input: bool) -> Self {
+        self.inner.use_long_ids = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIdentityIdFormatRequest::use_long_ids`](crate::types::ModifyIdentityIdFormatRequest::use_long_ids).

@@ -155,11 +155,8 @@ impl ModifyImageAttributeRequestBuilder {
         &self.inner.attribute
     }
     /// Sets [`ModifyImageAttributeRequest::description`](crate::types::ModifyImageAttributeRequest::description): A new description for the AMI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::description`](crate::types::ModifyImageAttributeRequest::description).
@@ -203,9 +200,9 @@ impl ModifyImageAttributeRequestBuilder {
     /// Sets [`ModifyImageAttributeRequest::launch_permission`](crate::types::ModifyImageAttributeRequest::launch_permission): A new launch permission for the AMI.
     pub fn launch_permission(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchPermissionModifications>,
+        input: crate::types::LaunchPermissionModifications,
     ) -> Self {
-        self.inner.launch_permission = ::std::option::Option::Some(input.into());
+        self.inner.launch_permission = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::launch_permission`](crate::types::ModifyImageAttributeRequest::launch_permission).
@@ -225,11 +222,8 @@ impl ModifyImageAttributeRequestBuilder {
         &self.inner.launch_permission
     }
     /// Sets [`ModifyImageAttributeRequest::operation_type`](crate::types::ModifyImageAttributeRequest::operation_type): The operation type.
-    pub fn operation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
-        self.inner.operation_type = ::std::option::Option::Some(input.into());
+    pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
+        self.inner.operation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::operation_type`](crate::types::ModifyImageAttributeRequest::operation_type).
@@ -401,11 +395,8 @@ impl ModifyImageAttributeRequestBuilder {
         &self.inner.organizational_unit_arns
     }
     /// Sets [`ModifyImageAttributeRequest::imds_support`](crate::types::ModifyImageAttributeRequest::imds_support): Set to `v2.0` to indicate that IMDSv2 is specified in the AMI.
-    pub fn imds_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input.into());
+    pub fn imds_support(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.imds_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::imds_support`](crate::types::ModifyImageAttributeRequest::imds_support).
@@ -425,8 +416,8 @@ impl ModifyImageAttributeRequestBuilder {
         &self.inner.imds_support
     }
     /// Sets [`ModifyImageAttributeRequest::dry_run`](crate::types::ModifyImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::dry_run`](crate::types::ModifyImageAttributeRequest::dry_run).

@@ -223,9 +223,9 @@ impl ModifyInstanceAttributeRequestBuilder {
     /// Sets [`ModifyInstanceAttributeRequest::source_dest_check`](crate::types::ModifyInstanceAttributeRequest::source_dest_check): Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives.
     pub fn source_dest_check(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::source_dest_check`](crate::types::ModifyInstanceAttributeRequest::source_dest_check).
@@ -247,9 +247,9 @@ impl ModifyInstanceAttributeRequestBuilder {
     /// Sets [`ModifyInstanceAttributeRequest::enclave_options`](crate::types::ModifyInstanceAttributeRequest::enclave_options): Enables or disables the instance for Amazon Web Services Nitro Enclaves.
     pub fn enclave_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnclaveOptionsRequest>,
+        input: crate::types::EnclaveOptionsRequest,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input.into());
+        self.inner.enclave_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::enclave_options`](crate::types::ModifyInstanceAttributeRequest::enclave_options).
@@ -271,9 +271,9 @@ impl ModifyInstanceAttributeRequestBuilder {
     /// Sets [`ModifyInstanceAttributeRequest::disable_api_stop`](crate::types::ModifyInstanceAttributeRequest::disable_api_stop): Indicates whether an instance is enabled for stop protection.
     pub fn disable_api_stop(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input.into());
+        self.inner.disable_api_stop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::disable_api_stop`](crate::types::ModifyInstanceAttributeRequest::disable_api_stop).
@@ -293,8 +293,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.disable_api_stop
     }
     /// Sets [`ModifyInstanceAttributeRequest::dry_run`](crate::types::ModifyInstanceAttributeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::dry_run`](crate::types::ModifyInstanceAttributeRequest::dry_run).
@@ -331,11 +331,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceAttributeRequest::attribute`](crate::types::ModifyInstanceAttributeRequest::attribute): The name of the attribute to modify.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::attribute`](crate::types::ModifyInstanceAttributeRequest::attribute).
@@ -381,11 +378,9 @@ impl ModifyInstanceAttributeRequestBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceBlockDeviceMappingSpecification,
-        >,
+        input: crate::types::InstanceBlockDeviceMappingSpecification,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::block_device_mappings`](crate::types::ModifyInstanceAttributeRequest::block_device_mappings).
@@ -411,9 +406,9 @@ impl ModifyInstanceAttributeRequestBuilder {
     /// Sets [`ModifyInstanceAttributeRequest::disable_api_termination`](crate::types::ModifyInstanceAttributeRequest::disable_api_termination): Enable or disable termination protection for the instance.
     pub fn disable_api_termination(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input.into());
+        self.inner.disable_api_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::disable_api_termination`](crate::types::ModifyInstanceAttributeRequest::disable_api_termination).
@@ -433,11 +428,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.disable_api_termination
     }
     /// Sets [`ModifyInstanceAttributeRequest::instance_type`](crate::types::ModifyInstanceAttributeRequest::instance_type): Changes the instance type to the specified value.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::instance_type`](crate::types::ModifyInstanceAttributeRequest::instance_type).
@@ -457,11 +449,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.instance_type
     }
     /// Sets [`ModifyInstanceAttributeRequest::kernel`](crate::types::ModifyInstanceAttributeRequest::kernel): Changes the instance's kernel to the specified value.
-    pub fn kernel(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.kernel = ::std::option::Option::Some(input.into());
+    pub fn kernel(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.kernel = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::kernel`](crate::types::ModifyInstanceAttributeRequest::kernel).
@@ -479,11 +468,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.kernel
     }
     /// Sets [`ModifyInstanceAttributeRequest::ramdisk`](crate::types::ModifyInstanceAttributeRequest::ramdisk): Changes the instance's RAM disk to the specified value.
-    pub fn ramdisk(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.ramdisk = ::std::option::Option::Some(input.into());
+    pub fn ramdisk(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.ramdisk = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::ramdisk`](crate::types::ModifyInstanceAttributeRequest::ramdisk).
@@ -501,11 +487,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.ramdisk
     }
     /// Sets [`ModifyInstanceAttributeRequest::user_data`](crate::types::ModifyInstanceAttributeRequest::user_data): Changes the instance's user data to the specified value.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecureBlobAttributeValue>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: crate::types::SecureBlobAttributeValue) -> Self {
+        self.inner.user_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::user_data`](crate::types::ModifyInstanceAttributeRequest::user_data).
@@ -527,10 +510,10 @@ impl ModifyInstanceAttributeRequestBuilder {
     /// Sets [`ModifyInstanceAttributeRequest::instance_initiated_shutdown_behavior`](crate::types::ModifyInstanceAttributeRequest::instance_initiated_shutdown_behavior): Specifies whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
+        input: crate::types::AttributeValue,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -577,11 +560,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.groups
     }
     /// Sets [`ModifyInstanceAttributeRequest::ebs_optimized`](crate::types::ModifyInstanceAttributeRequest::ebs_optimized): Specifies whether the instance is optimized for Amazon EBS I/O.
-    pub fn ebs_optimized(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: crate::types::AttributeBooleanValue) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::ebs_optimized`](crate::types::ModifyInstanceAttributeRequest::ebs_optimized).
@@ -601,11 +581,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.ebs_optimized
     }
     /// Sets [`ModifyInstanceAttributeRequest::sriov_net_support`](crate::types::ModifyInstanceAttributeRequest::sriov_net_support): Set to `simple` to enable enhanced networking with the Intel 82599 Virtual Function interface for the instance.
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input.into());
+    pub fn sriov_net_support(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.sriov_net_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::sriov_net_support`](crate::types::ModifyInstanceAttributeRequest::sriov_net_support).
@@ -625,11 +602,8 @@ impl ModifyInstanceAttributeRequestBuilder {
         &self.inner.sriov_net_support
     }
     /// Sets [`ModifyInstanceAttributeRequest::ena_support`](crate::types::ModifyInstanceAttributeRequest::ena_support): Set to `true` to enable enhanced networking with ENA for the instance.
-    pub fn ena_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input.into());
+    pub fn ena_support(mut self, input: crate::types::AttributeBooleanValue) -> Self {
+        self.inner.ena_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::ena_support`](crate::types::ModifyInstanceAttributeRequest::ena_support).

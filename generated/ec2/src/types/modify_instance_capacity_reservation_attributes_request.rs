@@ -83,10 +83,10 @@ impl ModifyInstanceCapacityReservationAttributesRequestBuilder {
     /// Sets [`ModifyInstanceCapacityReservationAttributesRequest::capacity_reservation_specification`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
     pub fn capacity_reservation_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationSpecification>,
+        input: crate::types::CapacityReservationSpecification,
     ) -> Self {
         self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -107,8 +107,8 @@ impl ModifyInstanceCapacityReservationAttributesRequestBuilder {
         &self.inner.capacity_reservation_specification
     }
     /// Sets [`ModifyInstanceCapacityReservationAttributesRequest::dry_run`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCapacityReservationAttributesRequest::dry_run`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::dry_run).

@@ -76,8 +76,8 @@ pub struct ModifyInstanceConnectEndpointRequestBuilder {
 }
 impl ModifyInstanceConnectEndpointRequestBuilder {
     /// Sets [`ModifyInstanceConnectEndpointRequest::dry_run`](crate::types::ModifyInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::dry_run`](crate::types::ModifyInstanceConnectEndpointRequest::dry_run).
@@ -118,11 +118,8 @@ impl ModifyInstanceConnectEndpointRequestBuilder {
         &self.inner.instance_connect_endpoint_id
     }
     /// Sets [`ModifyInstanceConnectEndpointRequest::ip_address_type`](crate::types::ModifyInstanceConnectEndpointRequest::ip_address_type): The new IP address type for the EC2 Instance Connect Endpoint.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::ip_address_type`](crate::types::ModifyInstanceConnectEndpointRequest::ip_address_type).
@@ -168,8 +165,8 @@ impl ModifyInstanceConnectEndpointRequestBuilder {
         &self.inner.security_group_ids
     }
     /// Sets [`ModifyInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::ModifyInstanceConnectEndpointRequest::preserve_client_ip): Indicates whether the client IP address is preserved as the source when you connect to a resource.
-    pub fn preserve_client_ip(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.preserve_client_ip = ::std::option::Option::Some(input.into());
+    pub fn preserve_client_ip(mut self, input: bool) -> Self {
+        self.inner.preserve_client_ip = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::ModifyInstanceConnectEndpointRequest::preserve_client_ip).

@@ -93,8 +93,8 @@ impl ModifyInstanceCpuOptionsRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceCpuOptionsRequest::core_count`](crate::types::ModifyInstanceCpuOptionsRequest::core_count): The number of CPU cores to activate for the specified instance.
-    pub fn core_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input.into());
+    pub fn core_count(mut self, input: i32) -> Self {
+        self.inner.core_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::core_count`](crate::types::ModifyInstanceCpuOptionsRequest::core_count).
@@ -109,8 +109,8 @@ impl ModifyInstanceCpuOptionsRequestBuilder {
         &self.inner.core_count
     }
     /// Sets [`ModifyInstanceCpuOptionsRequest::threads_per_core`](crate::types::ModifyInstanceCpuOptionsRequest::threads_per_core): The number of threads to run for each CPU core.
-    pub fn threads_per_core(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input.into());
+    pub fn threads_per_core(mut self, input: i32) -> Self {
+        self.inner.threads_per_core = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::threads_per_core`](crate::types::ModifyInstanceCpuOptionsRequest::threads_per_core).
@@ -127,9 +127,9 @@ impl ModifyInstanceCpuOptionsRequestBuilder {
     /// Sets [`ModifyInstanceCpuOptionsRequest::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsRequest::nested_virtualization): Indicates whether to enable or disable nested virtualization for the instance.
     pub fn nested_virtualization(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NestedVirtualizationSpecification>,
+        input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input.into());
+        self.inner.nested_virtualization = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsRequest::nested_virtualization).
@@ -149,8 +149,8 @@ impl ModifyInstanceCpuOptionsRequestBuilder {
         &self.inner.nested_virtualization
     }
     /// Sets [`ModifyInstanceCpuOptionsRequest::dry_run`](crate::types::ModifyInstanceCpuOptionsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::dry_run`](crate::types::ModifyInstanceCpuOptionsRequest::dry_run).

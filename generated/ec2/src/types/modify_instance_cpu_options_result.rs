@@ -84,8 +84,8 @@ impl ModifyInstanceCpuOptionsResultBuilder {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceCpuOptionsResult::core_count`](crate::types::ModifyInstanceCpuOptionsResult::core_count): The number of CPU cores that are running for the specified instance after the update.
-    pub fn core_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input.into());
+    pub fn core_count(mut self, input: i32) -> Self {
+        self.inner.core_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsResult::core_count`](crate::types::ModifyInstanceCpuOptionsResult::core_count).
@@ -100,8 +100,8 @@ impl ModifyInstanceCpuOptionsResultBuilder {
         &self.inner.core_count
     }
     /// Sets [`ModifyInstanceCpuOptionsResult::threads_per_core`](crate::types::ModifyInstanceCpuOptionsResult::threads_per_core): The number of threads that are running per CPU core for the specified instance after the update.
-    pub fn threads_per_core(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input.into());
+    pub fn threads_per_core(mut self, input: i32) -> Self {
+        self.inner.threads_per_core = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsResult::threads_per_core`](crate::types::ModifyInstanceCpuOptionsResult::threads_per_core).
@@ -118,9 +118,9 @@ impl ModifyInstanceCpuOptionsResultBuilder {
     /// Sets [`ModifyInstanceCpuOptionsResult::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsResult::nested_virtualization): Indicates whether nested virtualization has been enabled or disabled.
     pub fn nested_virtualization(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NestedVirtualizationSpecification>,
+        input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input.into());
+        self.inner.nested_virtualization = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsResult::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsResult::nested_virtualization).

@@ -57,8 +57,8 @@ pub struct ModifyInstanceCreditSpecificationRequestBuilder {
 }
 impl ModifyInstanceCreditSpecificationRequestBuilder {
     /// Sets [`ModifyInstanceCreditSpecificationRequest::dry_run`](crate::types::ModifyInstanceCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCreditSpecificationRequest::dry_run`](crate::types::ModifyInstanceCreditSpecificationRequest::dry_run).
@@ -99,14 +99,9 @@ impl ModifyInstanceCreditSpecificationRequestBuilder {
     /// To set the whole list at once, use [`set_instance_credit_specifications`](Self::set_instance_credit_specifications).
     pub fn instance_credit_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceCreditSpecificationRequest,
-        >,
+        input: crate::types::InstanceCreditSpecificationRequest,
     ) -> Self {
-        self.inner
-            .instance_credit_specifications
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.instance_credit_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCreditSpecificationRequest::instance_credit_specifications`](crate::types::ModifyInstanceCreditSpecificationRequest::instance_credit_specifications).

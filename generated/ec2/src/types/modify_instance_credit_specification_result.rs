@@ -56,14 +56,12 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
     /// To set the whole list at once, use [`set_successful_instance_credit_specifications`](Self::set_successful_instance_credit_specifications).
     pub fn successful_instance_credit_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SuccessfulInstanceCreditSpecificationItem,
-        >,
+        input: crate::types::SuccessfulInstanceCreditSpecificationItem,
     ) -> Self {
         self.inner
             .successful_instance_credit_specifications
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCreditSpecificationResult::successful_instance_credit_specifications`](crate::types::ModifyInstanceCreditSpecificationResult::successful_instance_credit_specifications).
@@ -91,14 +89,12 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
     /// To set the whole list at once, use [`set_unsuccessful_instance_credit_specifications`](Self::set_unsuccessful_instance_credit_specifications).
     pub fn unsuccessful_instance_credit_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UnsuccessfulInstanceCreditSpecificationItem,
-        >,
+        input: crate::types::UnsuccessfulInstanceCreditSpecificationItem,
     ) -> Self {
         self.inner
             .unsuccessful_instance_credit_specifications
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCreditSpecificationResult::unsuccessful_instance_credit_specifications`](crate::types::ModifyInstanceCreditSpecificationResult::unsuccessful_instance_credit_specifications).

@@ -66,8 +66,8 @@ pub struct ModifyInstanceEventStartTimeRequestBuilder {
 }
 impl ModifyInstanceEventStartTimeRequestBuilder {
     /// Sets [`ModifyInstanceEventStartTimeRequest::dry_run`](crate::types::ModifyInstanceEventStartTimeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeRequest::dry_run`](crate::types::ModifyInstanceEventStartTimeRequest::dry_run).
@@ -128,11 +128,8 @@ impl ModifyInstanceEventStartTimeRequestBuilder {
         &self.inner.instance_event_id
     }
     /// Sets [`ModifyInstanceEventStartTimeRequest::not_before`](crate::types::ModifyInstanceEventStartTimeRequest::not_before): The new date and time when the event will take place.
-    pub fn not_before(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.not_before = ::std::option::Option::Some(input.into());
+    pub fn not_before(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.not_before = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeRequest::not_before`](crate::types::ModifyInstanceEventStartTimeRequest::not_before).

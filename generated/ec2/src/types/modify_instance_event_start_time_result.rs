@@ -37,11 +37,8 @@ pub struct ModifyInstanceEventStartTimeResultBuilder {
 }
 impl ModifyInstanceEventStartTimeResultBuilder {
     /// Sets [`ModifyInstanceEventStartTimeResult::event`](crate::types::ModifyInstanceEventStartTimeResult::event): Information about the event.
-    pub fn event(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStatusEvent>,
-    ) -> Self {
-        self.inner.event = ::std::option::Option::Some(input.into());
+    pub fn event(mut self, input: crate::types::InstanceStatusEvent) -> Self {
+        self.inner.event = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeResult::event`](crate::types::ModifyInstanceEventStartTimeResult::event).

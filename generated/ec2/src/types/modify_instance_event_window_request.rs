@@ -80,8 +80,8 @@ pub struct ModifyInstanceEventWindowRequestBuilder {
 }
 impl ModifyInstanceEventWindowRequestBuilder {
     /// Sets [`ModifyInstanceEventWindowRequest::dry_run`](crate::types::ModifyInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventWindowRequest::dry_run`](crate::types::ModifyInstanceEventWindowRequest::dry_run).
@@ -146,11 +146,9 @@ impl ModifyInstanceEventWindowRequestBuilder {
     /// To set the whole list at once, use [`set_time_ranges`](Self::set_time_ranges).
     pub fn time_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceEventWindowTimeRangeRequest,
-        >,
+        input: crate::types::InstanceEventWindowTimeRangeRequest,
     ) -> Self {
-        self.inner.time_ranges.get_or_insert_default().push(input.into());
+        self.inner.time_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventWindowRequest::time_ranges`](crate::types::ModifyInstanceEventWindowRequest::time_ranges).

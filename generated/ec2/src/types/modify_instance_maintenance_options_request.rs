@@ -95,9 +95,9 @@ impl ModifyInstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsRequest::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.
     pub fn auto_recovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAutoRecoveryState>,
+        input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input.into());
+        self.inner.auto_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsRequest::auto_recovery).
@@ -119,9 +119,9 @@ impl ModifyInstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::reboot_migration`](crate::types::ModifyInstanceMaintenanceOptionsRequest::reboot_migration): Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
     pub fn reboot_migration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRebootMigrationState>,
+        input: crate::types::InstanceRebootMigrationState,
     ) -> Self {
-        self.inner.reboot_migration = ::std::option::Option::Some(input.into());
+        self.inner.reboot_migration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsRequest::reboot_migration`](crate::types::ModifyInstanceMaintenanceOptionsRequest::reboot_migration).
@@ -141,8 +141,8 @@ impl ModifyInstanceMaintenanceOptionsRequestBuilder {
         &self.inner.reboot_migration
     }
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::dry_run`](crate::types::ModifyInstanceMaintenanceOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsRequest::dry_run`](crate::types::ModifyInstanceMaintenanceOptionsRequest::dry_run).

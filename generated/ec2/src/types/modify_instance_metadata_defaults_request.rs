@@ -93,9 +93,9 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_tokens`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MetadataDefaultHttpTokensState>,
+        input: crate::types::MetadataDefaultHttpTokensState,
     ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_tokens`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens).
@@ -115,13 +115,8 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit).
@@ -141,11 +136,9 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_endpoint): Enables or disables the IMDS endpoint on an instance.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DefaultInstanceMetadataEndpointState,
-        >,
+        input: crate::types::DefaultInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_endpoint).
@@ -167,9 +160,9 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags): Enables or disables access to an instance's tags from the instance metadata.
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultInstanceMetadataTagsState>,
+        input: crate::types::DefaultInstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags).
@@ -189,8 +182,8 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
         &self.inner.instance_metadata_tags
     }
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::dry_run`](crate::types::ModifyInstanceMetadataDefaultsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::dry_run`](crate::types::ModifyInstanceMetadataDefaultsRequest::dry_run).
@@ -207,9 +200,9 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced): Specifies whether to enforce the requirement of IMDSv2 on an instance at the time of launch.
     pub fn http_tokens_enforced(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultHttpTokensEnforcedState>,
+        input: crate::types::DefaultHttpTokensEnforcedState,
     ) -> Self {
-        self.inner.http_tokens_enforced = ::std::option::Option::Some(input.into());
+        self.inner.http_tokens_enforced = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced).

@@ -37,8 +37,8 @@ pub struct ModifyInstanceMetadataDefaultsResultBuilder {
 }
 impl ModifyInstanceMetadataDefaultsResultBuilder {
     /// Sets [`ModifyInstanceMetadataDefaultsResult::return_`](crate::types::ModifyInstanceMetadataDefaultsResult::return_): If the request succeeds, the response returns `true`.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsResult::return_`](crate::types::ModifyInstanceMetadataDefaultsResult::return_).

@@ -129,11 +129,8 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_tokens`](crate::types::ModifyInstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.
-    pub fn http_tokens(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HttpTokensState>,
-    ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input.into());
+    pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
+        self.inner.http_tokens = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_tokens`](crate::types::ModifyInstanceMetadataOptionsRequest::http_tokens).
@@ -153,13 +150,8 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
         &self.inner.http_tokens
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
-    pub fn http_put_response_hop_limit(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
+        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit).
@@ -179,9 +171,9 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
     pub fn http_endpoint(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataEndpointState>,
+        input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.http_endpoint = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataOptionsRequest::http_endpoint).
@@ -201,8 +193,8 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
         &self.inner.http_endpoint
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::dry_run`](crate::types::ModifyInstanceMetadataOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::dry_run`](crate::types::ModifyInstanceMetadataOptionsRequest::dry_run).
@@ -219,9 +211,9 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
     pub fn http_protocol_ipv6(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataProtocolState>,
+        input: crate::types::InstanceMetadataProtocolState,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input.into());
+        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6).
@@ -243,9 +235,9 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
     pub fn instance_metadata_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataTagsState>,
+        input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_metadata_tags).

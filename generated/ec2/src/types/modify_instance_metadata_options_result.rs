@@ -72,9 +72,9 @@ impl ModifyInstanceMetadataOptionsResultBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsResult::instance_metadata_options`](crate::types::ModifyInstanceMetadataOptionsResult::instance_metadata_options): The metadata options for the instance.
     pub fn instance_metadata_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataOptionsResponse>,
+        input: crate::types::InstanceMetadataOptionsResponse,
     ) -> Self {
-        self.inner.instance_metadata_options = ::std::option::Option::Some(input.into());
+        self.inner.instance_metadata_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsResult::instance_metadata_options`](crate::types::ModifyInstanceMetadataOptionsResult::instance_metadata_options).

@@ -87,9 +87,9 @@ impl ModifyInstanceNetworkPerformanceRequestBuilder {
     /// Sets [`ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting): Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
     pub fn bandwidth_weighting(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBandwidthWeighting>,
+        input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input.into());
+        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting).
@@ -109,8 +109,8 @@ impl ModifyInstanceNetworkPerformanceRequestBuilder {
         &self.inner.bandwidth_weighting
     }
     /// Sets [`ModifyInstanceNetworkPerformanceRequest::dry_run`](crate::types::ModifyInstanceNetworkPerformanceRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceRequest::dry_run`](crate::types::ModifyInstanceNetworkPerformanceRequest::dry_run).

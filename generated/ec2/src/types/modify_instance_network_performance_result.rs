@@ -72,9 +72,9 @@ impl ModifyInstanceNetworkPerformanceResultBuilder {
     /// Sets [`ModifyInstanceNetworkPerformanceResult::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceResult::bandwidth_weighting): Contains the updated configuration for bandwidth weighting on the specified instance.
     pub fn bandwidth_weighting(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceBandwidthWeighting>,
+        input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input.into());
+        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceResult::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceResult::bandwidth_weighting).

@@ -114,8 +114,8 @@ impl ModifyInstancePlacementRequestBuilder {
         &self.inner.group_name
     }
     /// Sets [`ModifyInstancePlacementRequest::partition_number`](crate::types::ModifyInstancePlacementRequest::partition_number): The number of the partition in which to place the instance.
-    pub fn partition_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input.into());
+    pub fn partition_number(mut self, input: i32) -> Self {
+        self.inner.partition_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::partition_number`](crate::types::ModifyInstancePlacementRequest::partition_number).
@@ -198,11 +198,8 @@ impl ModifyInstancePlacementRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstancePlacementRequest::tenancy`](crate::types::ModifyInstancePlacementRequest::tenancy): The tenancy for the instance.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostTenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::HostTenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::tenancy`](crate::types::ModifyInstancePlacementRequest::tenancy).
@@ -220,11 +217,8 @@ impl ModifyInstancePlacementRequestBuilder {
         &self.inner.tenancy
     }
     /// Sets [`ModifyInstancePlacementRequest::affinity`](crate::types::ModifyInstancePlacementRequest::affinity): The affinity setting for the instance.
-    pub fn affinity(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Affinity>,
-    ) -> Self {
-        self.inner.affinity = ::std::option::Option::Some(input.into());
+    pub fn affinity(mut self, input: crate::types::Affinity) -> Self {
+        self.inner.affinity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::affinity`](crate::types::ModifyInstancePlacementRequest::affinity).

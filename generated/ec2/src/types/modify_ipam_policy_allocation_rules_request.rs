@@ -81,8 +81,8 @@ pub struct ModifyIpamPolicyAllocationRulesRequestBuilder {
 }
 impl ModifyIpamPolicyAllocationRulesRequestBuilder {
     /// Sets [`ModifyIpamPolicyAllocationRulesRequest::dry_run`](crate::types::ModifyIpamPolicyAllocationRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesRequest::dry_run`](crate::types::ModifyIpamPolicyAllocationRulesRequest::dry_run).
@@ -141,11 +141,8 @@ impl ModifyIpamPolicyAllocationRulesRequestBuilder {
         &self.inner.locale
     }
     /// Sets [`ModifyIpamPolicyAllocationRulesRequest::resource_type`](crate::types::ModifyIpamPolicyAllocationRulesRequest::resource_type): The resource type for which to modify the allocation rules.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesRequest::resource_type`](crate::types::ModifyIpamPolicyAllocationRulesRequest::resource_type).
@@ -169,9 +166,9 @@ impl ModifyIpamPolicyAllocationRulesRequestBuilder {
     /// To set the whole list at once, use [`set_allocation_rules`](Self::set_allocation_rules).
     pub fn allocation_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyAllocationRuleRequest>,
+        input: crate::types::IpamPolicyAllocationRuleRequest,
     ) -> Self {
-        self.inner.allocation_rules.get_or_insert_default().push(input.into());
+        self.inner.allocation_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesRequest::allocation_rules`](crate::types::ModifyIpamPolicyAllocationRulesRequest::allocation_rules).

@@ -41,9 +41,9 @@ impl ModifyIpamPolicyAllocationRulesResultBuilder {
     /// Sets [`ModifyIpamPolicyAllocationRulesResult::ipam_policy_document`](crate::types::ModifyIpamPolicyAllocationRulesResult::ipam_policy_document): The modified IPAM policy containing the updated allocation rules.
     pub fn ipam_policy_document(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPolicyDocument>,
+        input: crate::types::IpamPolicyDocument,
     ) -> Self {
-        self.inner.ipam_policy_document = ::std::option::Option::Some(input.into());
+        self.inner.ipam_policy_document = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesResult::ipam_policy_document`](crate::types::ModifyIpamPolicyAllocationRulesResult::ipam_policy_document).

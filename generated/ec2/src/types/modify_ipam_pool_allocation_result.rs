@@ -41,9 +41,9 @@ impl ModifyIpamPoolAllocationResultBuilder {
     /// Sets [`ModifyIpamPoolAllocationResult::ipam_pool_allocation`](crate::types::ModifyIpamPoolAllocationResult::ipam_pool_allocation): The modified IPAM pool allocation.
     pub fn ipam_pool_allocation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolAllocation>,
+        input: crate::types::IpamPoolAllocation,
     ) -> Self {
-        self.inner.ipam_pool_allocation = ::std::option::Option::Some(input.into());
+        self.inner.ipam_pool_allocation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolAllocationResult::ipam_pool_allocation`](crate::types::ModifyIpamPoolAllocationResult::ipam_pool_allocation).

@@ -114,8 +114,8 @@ pub struct ModifyIpamPoolRequestBuilder {
 }
 impl ModifyIpamPoolRequestBuilder {
     /// Sets [`ModifyIpamPoolRequest::dry_run`](crate::types::ModifyIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::dry_run`](crate::types::ModifyIpamPoolRequest::dry_run).
@@ -174,8 +174,8 @@ impl ModifyIpamPoolRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ModifyIpamPoolRequest::auto_import`](crate::types::ModifyIpamPoolRequest::auto_import): If true, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM.
-    pub fn auto_import(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.auto_import = ::std::option::Option::Some(input.into());
+    pub fn auto_import(mut self, input: bool) -> Self {
+        self.inner.auto_import = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::auto_import`](crate::types::ModifyIpamPoolRequest::auto_import).
@@ -190,13 +190,8 @@ impl ModifyIpamPoolRequestBuilder {
         &self.inner.auto_import
     }
     /// Sets [`ModifyIpamPoolRequest::allocation_min_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_min_netmask_length): The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant.
-    pub fn allocation_min_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
+        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::allocation_min_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_min_netmask_length).
@@ -214,13 +209,8 @@ impl ModifyIpamPoolRequestBuilder {
         &self.inner.allocation_min_netmask_length
     }
     /// Sets [`ModifyIpamPoolRequest::allocation_max_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_max_netmask_length): The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant.
-    pub fn allocation_max_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
+        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::allocation_max_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_max_netmask_length).
@@ -238,12 +228,9 @@ impl ModifyIpamPoolRequestBuilder {
         &self.inner.allocation_max_netmask_length
     }
     /// Sets [`ModifyIpamPoolRequest::allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_default_netmask_length): The default netmask length for allocations added to this pool.
-    pub fn allocation_default_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
         self.inner.allocation_default_netmask_length = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -262,12 +249,9 @@ impl ModifyIpamPoolRequestBuilder {
         &self.inner.allocation_default_netmask_length
     }
     /// Sets [`ModifyIpamPoolRequest::clear_allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::clear_allocation_default_netmask_length): Clear the default netmask length allocation rule for this pool.
-    pub fn clear_allocation_default_netmask_length(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn clear_allocation_default_netmask_length(mut self, input: bool) -> Self {
         self.inner.clear_allocation_default_netmask_length = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -292,12 +276,9 @@ impl ModifyIpamPoolRequestBuilder {
     /// To set the whole list at once, use [`set_add_allocation_resource_tags`](Self::set_add_allocation_resource_tags).
     pub fn add_allocation_resource_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
+        input: crate::types::RequestIpamResourceTag,
     ) -> Self {
-        self.inner
-            .add_allocation_resource_tags
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.add_allocation_resource_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::add_allocation_resource_tags`](crate::types::ModifyIpamPoolRequest::add_allocation_resource_tags).
@@ -323,12 +304,9 @@ impl ModifyIpamPoolRequestBuilder {
     /// To set the whole list at once, use [`set_remove_allocation_resource_tags`](Self::set_remove_allocation_resource_tags).
     pub fn remove_allocation_resource_tags(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestIpamResourceTag>,
+        input: crate::types::RequestIpamResourceTag,
     ) -> Self {
-        self.inner
-            .remove_allocation_resource_tags
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.remove_allocation_resource_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::remove_allocation_resource_tags`](crate::types::ModifyIpamPoolRequest::remove_allocation_resource_tags).

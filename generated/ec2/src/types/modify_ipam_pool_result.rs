@@ -37,11 +37,8 @@ pub struct ModifyIpamPoolResultBuilder {
 }
 impl ModifyIpamPoolResultBuilder {
     /// Sets [`ModifyIpamPoolResult::ipam_pool`](crate::types::ModifyIpamPoolResult::ipam_pool): The results of the modification.
-    pub fn ipam_pool(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPool>,
-    ) -> Self {
-        self.inner.ipam_pool = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool(mut self, input: crate::types::IpamPool) -> Self {
+        self.inner.ipam_pool = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolResult::ipam_pool`](crate::types::ModifyIpamPoolResult::ipam_pool).

@@ -62,8 +62,8 @@ pub struct ModifyIpamPrefixListResolverRequestBuilder {
 }
 impl ModifyIpamPrefixListResolverRequestBuilder {
     /// Sets [`ModifyIpamPrefixListResolverRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverRequest::dry_run).
@@ -130,9 +130,9 @@ impl ModifyIpamPrefixListResolverRequestBuilder {
     /// To set the whole list at once, use [`set_rules`](Self::set_rules).
     pub fn rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverRuleRequest>,
+        input: crate::types::IpamPrefixListResolverRuleRequest,
     ) -> Self {
-        self.inner.rules.get_or_insert_default().push(input.into());
+        self.inner.rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverRequest::rules`](crate::types::ModifyIpamPrefixListResolverRequest::rules).

@@ -43,9 +43,9 @@ impl ModifyIpamPrefixListResolverResultBuilder {
     /// Sets [`ModifyIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::ModifyIpamPrefixListResolverResult::ipam_prefix_list_resolver): Information about the modified IPAM prefix list resolver.
     pub fn ipam_prefix_list_resolver(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolver>,
+        input: crate::types::IpamPrefixListResolver,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver = ::std::option::Option::Some(input.into());
+        self.inner.ipam_prefix_list_resolver = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::ModifyIpamPrefixListResolverResult::ipam_prefix_list_resolver).

@@ -71,8 +71,8 @@ pub struct ModifyIpamPrefixListResolverTargetRequestBuilder {
 }
 impl ModifyIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverTargetRequest::dry_run).
@@ -113,8 +113,8 @@ impl ModifyIpamPrefixListResolverTargetRequestBuilder {
         &self.inner.ipam_prefix_list_resolver_target_id
     }
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::desired_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::desired_version): The desired version of the prefix list to target.
-    pub fn desired_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.desired_version = ::std::option::Option::Some(input.into());
+    pub fn desired_version(mut self, input: i64) -> Self {
+        self.inner.desired_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::desired_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::desired_version).
@@ -129,11 +129,8 @@ impl ModifyIpamPrefixListResolverTargetRequestBuilder {
         &self.inner.desired_version
     }
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::track_latest_version): Indicates whether the resolver target should automatically track the latest version of the prefix list.
-    pub fn track_latest_version(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.track_latest_version = ::std::option::Option::Some(input.into());
+    pub fn track_latest_version(mut self, input: bool) -> Self {
+        self.inner.track_latest_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::track_latest_version).

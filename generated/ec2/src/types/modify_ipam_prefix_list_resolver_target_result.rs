@@ -43,11 +43,9 @@ impl ModifyIpamPrefixListResolverTargetResultBuilder {
     /// Sets [`ModifyIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::ModifyIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target): Information about the modified IPAM prefix list resolver target.
     pub fn ipam_prefix_list_resolver_target(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPrefixListResolverTarget>,
+        input: crate::types::IpamPrefixListResolverTarget,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_prefix_list_resolver_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::ModifyIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target).

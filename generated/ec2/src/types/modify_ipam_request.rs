@@ -103,8 +103,8 @@ pub struct ModifyIpamRequestBuilder {
 }
 impl ModifyIpamRequestBuilder {
     /// Sets [`ModifyIpamRequest::dry_run`](crate::types::ModifyIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::dry_run`](crate::types::ModifyIpamRequest::dry_run).
@@ -167,9 +167,9 @@ impl ModifyIpamRequestBuilder {
     /// To set the whole list at once, use [`set_add_operating_regions`](Self::set_add_operating_regions).
     pub fn add_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
-        self.inner.add_operating_regions.get_or_insert_default().push(input.into());
+        self.inner.add_operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::add_operating_regions`](crate::types::ModifyIpamRequest::add_operating_regions).
@@ -195,9 +195,9 @@ impl ModifyIpamRequestBuilder {
     /// To set the whole list at once, use [`set_remove_operating_regions`](Self::set_remove_operating_regions).
     pub fn remove_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RemoveIpamOperatingRegion>,
+        input: crate::types::RemoveIpamOperatingRegion,
     ) -> Self {
-        self.inner.remove_operating_regions.get_or_insert_default().push(input.into());
+        self.inner.remove_operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::remove_operating_regions`](crate::types::ModifyIpamRequest::remove_operating_regions).
@@ -221,11 +221,8 @@ impl ModifyIpamRequestBuilder {
         &self.inner.remove_operating_regions
     }
     /// Sets [`ModifyIpamRequest::tier`](crate::types::ModifyIpamRequest::tier): IPAM is offered in a Free Tier and an Advanced Tier.
-    pub fn tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamTier>,
-    ) -> Self {
-        self.inner.tier = ::std::option::Option::Some(input.into());
+    pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
+        self.inner.tier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::tier`](crate::types::ModifyIpamRequest::tier).
@@ -243,8 +240,8 @@ impl ModifyIpamRequestBuilder {
         &self.inner.tier
     }
     /// Sets [`ModifyIpamRequest::enable_private_gua`](crate::types::ModifyIpamRequest::enable_private_gua): Enable this option to use your own GUA ranges as private IPv6 addresses.
-    pub fn enable_private_gua(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enable_private_gua = ::std::option::Option::Some(input.into());
+    pub fn enable_private_gua(mut self, input: bool) -> Self {
+        self.inner.enable_private_gua = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::enable_private_gua`](crate::types::ModifyIpamRequest::enable_private_gua).
@@ -259,11 +256,8 @@ impl ModifyIpamRequestBuilder {
         &self.inner.enable_private_gua
     }
     /// Sets [`ModifyIpamRequest::metered_account`](crate::types::ModifyIpamRequest::metered_account): A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM.
-    pub fn metered_account(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamMeteredAccount>,
-    ) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input.into());
+    pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
+        self.inner.metered_account = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::metered_account`](crate::types::ModifyIpamRequest::metered_account).

@@ -89,8 +89,8 @@ pub struct ModifyIpamResourceCidrRequestBuilder {
 }
 impl ModifyIpamResourceCidrRequestBuilder {
     /// Sets [`ModifyIpamResourceCidrRequest::dry_run`](crate::types::ModifyIpamResourceCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::dry_run`](crate::types::ModifyIpamResourceCidrRequest::dry_run).
@@ -219,8 +219,8 @@ impl ModifyIpamResourceCidrRequestBuilder {
         &self.inner.destination_ipam_scope_id
     }
     /// Sets [`ModifyIpamResourceCidrRequest::monitored`](crate::types::ModifyIpamResourceCidrRequest::monitored): Determines if the resource is monitored by IPAM.
-    pub fn monitored(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.monitored = ::std::option::Option::Some(input.into());
+    pub fn monitored(mut self, input: bool) -> Self {
+        self.inner.monitored = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::monitored`](crate::types::ModifyIpamResourceCidrRequest::monitored).

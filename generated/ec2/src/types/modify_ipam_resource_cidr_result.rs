@@ -39,11 +39,8 @@ pub struct ModifyIpamResourceCidrResultBuilder {
 }
 impl ModifyIpamResourceCidrResultBuilder {
     /// Sets [`ModifyIpamResourceCidrResult::ipam_resource_cidr`](crate::types::ModifyIpamResourceCidrResult::ipam_resource_cidr): The CIDR of the resource.
-    pub fn ipam_resource_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceCidr>,
-    ) -> Self {
-        self.inner.ipam_resource_cidr = ::std::option::Option::Some(input.into());
+    pub fn ipam_resource_cidr(mut self, input: crate::types::IpamResourceCidr) -> Self {
+        self.inner.ipam_resource_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrResult::ipam_resource_cidr`](crate::types::ModifyIpamResourceCidrResult::ipam_resource_cidr).

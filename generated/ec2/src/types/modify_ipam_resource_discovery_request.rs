@@ -99,8 +99,8 @@ pub struct ModifyIpamResourceDiscoveryRequestBuilder {
 }
 impl ModifyIpamResourceDiscoveryRequestBuilder {
     /// Sets [`ModifyIpamResourceDiscoveryRequest::dry_run`](crate::types::ModifyIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::dry_run`](crate::types::ModifyIpamResourceDiscoveryRequest::dry_run).
@@ -167,9 +167,9 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     /// To set the whole list at once, use [`set_add_operating_regions`](Self::set_add_operating_regions).
     pub fn add_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AddIpamOperatingRegion>,
+        input: crate::types::AddIpamOperatingRegion,
     ) -> Self {
-        self.inner.add_operating_regions.get_or_insert_default().push(input.into());
+        self.inner.add_operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::add_operating_regions`](crate::types::ModifyIpamResourceDiscoveryRequest::add_operating_regions).
@@ -195,9 +195,9 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     /// To set the whole list at once, use [`set_remove_operating_regions`](Self::set_remove_operating_regions).
     pub fn remove_operating_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RemoveIpamOperatingRegion>,
+        input: crate::types::RemoveIpamOperatingRegion,
     ) -> Self {
-        self.inner.remove_operating_regions.get_or_insert_default().push(input.into());
+        self.inner.remove_operating_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::remove_operating_regions`](crate::types::ModifyIpamResourceDiscoveryRequest::remove_operating_regions).
@@ -225,14 +225,12 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     /// To set the whole list at once, use [`set_add_organizational_unit_exclusions`](Self::set_add_organizational_unit_exclusions).
     pub fn add_organizational_unit_exclusions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AddIpamOrganizationalUnitExclusion,
-        >,
+        input: crate::types::AddIpamOrganizationalUnitExclusion,
     ) -> Self {
         self.inner
             .add_organizational_unit_exclusions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::add_organizational_unit_exclusions`](crate::types::ModifyIpamResourceDiscoveryRequest::add_organizational_unit_exclusions).
@@ -260,14 +258,12 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     /// To set the whole list at once, use [`set_remove_organizational_unit_exclusions`](Self::set_remove_organizational_unit_exclusions).
     pub fn remove_organizational_unit_exclusions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RemoveIpamOrganizationalUnitExclusion,
-        >,
+        input: crate::types::RemoveIpamOrganizationalUnitExclusion,
     ) -> Self {
         self.inner
             .remove_organizational_unit_exclusions
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::remove_organizational_unit_exclusions`](crate::types::ModifyIpamResourceDiscoveryRequest::remove_organizational_unit_exclusions).

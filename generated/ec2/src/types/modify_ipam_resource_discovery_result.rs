@@ -43,9 +43,9 @@ impl ModifyIpamResourceDiscoveryResultBuilder {
     /// Sets [`ModifyIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::ModifyIpamResourceDiscoveryResult::ipam_resource_discovery): A resource discovery.
     pub fn ipam_resource_discovery(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamResourceDiscovery>,
+        input: crate::types::IpamResourceDiscovery,
     ) -> Self {
-        self.inner.ipam_resource_discovery = ::std::option::Option::Some(input.into());
+        self.inner.ipam_resource_discovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::ModifyIpamResourceDiscoveryResult::ipam_resource_discovery).

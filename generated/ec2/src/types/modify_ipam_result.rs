@@ -37,8 +37,8 @@ pub struct ModifyIpamResultBuilder {
 }
 impl ModifyIpamResultBuilder {
     /// Sets [`ModifyIpamResult::ipam`](crate::types::ModifyIpamResult::ipam): The results of the modification.
-    pub fn ipam(mut self, input: impl ::std::convert::Into<crate::types::Ipam>) -> Self {
-        self.inner.ipam = ::std::option::Option::Some(input.into());
+    pub fn ipam(mut self, input: crate::types::Ipam) -> Self {
+        self.inner.ipam = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResult::ipam`](crate::types::ModifyIpamResult::ipam).

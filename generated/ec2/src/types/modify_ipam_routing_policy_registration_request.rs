@@ -101,8 +101,8 @@ pub struct ModifyIpamRoutingPolicyRegistrationRequestBuilder {
 }
 impl ModifyIpamRoutingPolicyRegistrationRequestBuilder {
     /// Sets [`ModifyIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::dry_run).
@@ -191,12 +191,9 @@ impl ModifyIpamRoutingPolicyRegistrationRequestBuilder {
         &self.inner.asns
     }
     /// Sets [`ModifyIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements): Specifies whether to permit more specific route announcements than the CIDR prefix.
-    pub fn permit_more_specific_announcements(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn permit_more_specific_announcements(mut self, input: bool) -> Self {
         self.inner.permit_more_specific_announcements = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -217,8 +214,8 @@ impl ModifyIpamRoutingPolicyRegistrationRequestBuilder {
         &self.inner.permit_more_specific_announcements
     }
     /// Sets [`ModifyIpamRoutingPolicyRegistrationRequest::max_length`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::max_length): The new maximum prefix length that the ASNs are authorized to announce.
-    pub fn max_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input.into());
+    pub fn max_length(mut self, input: i32) -> Self {
+        self.inner.max_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRoutingPolicyRegistrationRequest::max_length`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::max_length).
@@ -255,8 +252,8 @@ impl ModifyIpamRoutingPolicyRegistrationRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ModifyIpamRoutingPolicyRegistrationRequest::force`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::force): Forces the modification even if it conflicts with an announced route.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRoutingPolicyRegistrationRequest::force`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::force).

@@ -75,8 +75,8 @@ pub struct ModifyIpamScopeRequestBuilder {
 }
 impl ModifyIpamScopeRequestBuilder {
     /// Sets [`ModifyIpamScopeRequest::dry_run`](crate::types::ModifyIpamScopeRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamScopeRequest::dry_run`](crate::types::ModifyIpamScopeRequest::dry_run).
@@ -137,11 +137,9 @@ impl ModifyIpamScopeRequestBuilder {
     /// Sets [`ModifyIpamScopeRequest::external_authority_configuration`](crate::types::ModifyIpamScopeRequest::external_authority_configuration): The configuration that links an Amazon VPC IPAM scope to an external authority system.
     pub fn external_authority_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExternalAuthorityConfiguration>,
+        input: crate::types::ExternalAuthorityConfiguration,
     ) -> Self {
-        self.inner.external_authority_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.external_authority_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamScopeRequest::external_authority_configuration`](crate::types::ModifyIpamScopeRequest::external_authority_configuration).
@@ -161,12 +159,9 @@ impl ModifyIpamScopeRequestBuilder {
         &self.inner.external_authority_configuration
     }
     /// Sets [`ModifyIpamScopeRequest::remove_external_authority_configuration`](crate::types::ModifyIpamScopeRequest::remove_external_authority_configuration): Remove the external authority configuration. `true` to remove.
-    pub fn remove_external_authority_configuration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn remove_external_authority_configuration(mut self, input: bool) -> Self {
         self.inner.remove_external_authority_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -37,11 +37,8 @@ pub struct ModifyIpamScopeResultBuilder {
 }
 impl ModifyIpamScopeResultBuilder {
     /// Sets [`ModifyIpamScopeResult::ipam_scope`](crate::types::ModifyIpamScopeResult::ipam_scope): The results of the modification.
-    pub fn ipam_scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamScope>,
-    ) -> Self {
-        self.inner.ipam_scope = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope(mut self, input: crate::types::IpamScope) -> Self {
+        self.inner.ipam_scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamScopeResult::ipam_scope`](crate::types::ModifyIpamScopeResult::ipam_scope).

@@ -39,11 +39,8 @@ pub struct ModifyLaunchTemplateResultBuilder {
 }
 impl ModifyLaunchTemplateResultBuilder {
     /// Sets [`ModifyLaunchTemplateResult::launch_template`](crate::types::ModifyLaunchTemplateResult::launch_template): Information about the launch template.
-    pub fn launch_template(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplate>,
-    ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+    pub fn launch_template(mut self, input: crate::types::LaunchTemplate) -> Self {
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyLaunchTemplateResult::launch_template`](crate::types::ModifyLaunchTemplateResult::launch_template).

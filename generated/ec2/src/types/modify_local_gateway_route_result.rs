@@ -37,11 +37,8 @@ pub struct ModifyLocalGatewayRouteResultBuilder {
 }
 impl ModifyLocalGatewayRouteResultBuilder {
     /// Sets [`ModifyLocalGatewayRouteResult::route`](crate::types::ModifyLocalGatewayRouteResult::route): Information about the local gateway route table.
-    pub fn route(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRoute>,
-    ) -> Self {
-        self.inner.route = ::std::option::Option::Some(input.into());
+    pub fn route(mut self, input: crate::types::LocalGatewayRoute) -> Self {
+        self.inner.route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyLocalGatewayRouteResult::route`](crate::types::ModifyLocalGatewayRouteResult::route).

@@ -94,8 +94,8 @@ pub struct ModifyManagedPrefixListRequestBuilder {
 }
 impl ModifyManagedPrefixListRequestBuilder {
     /// Sets [`ModifyManagedPrefixListRequest::dry_run`](crate::types::ModifyManagedPrefixListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::dry_run`](crate::types::ModifyManagedPrefixListRequest::dry_run).
@@ -132,8 +132,8 @@ impl ModifyManagedPrefixListRequestBuilder {
         &self.inner.prefix_list_id
     }
     /// Sets [`ModifyManagedPrefixListRequest::current_version`](crate::types::ModifyManagedPrefixListRequest::current_version): The current version of the prefix list.
-    pub fn current_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.current_version = ::std::option::Option::Some(input.into());
+    pub fn current_version(mut self, input: i64) -> Self {
+        self.inner.current_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::current_version`](crate::types::ModifyManagedPrefixListRequest::current_version).
@@ -172,11 +172,8 @@ impl ModifyManagedPrefixListRequestBuilder {
     /// Appends one item to [`ModifyManagedPrefixListRequest::add_entries`](crate::types::ModifyManagedPrefixListRequest::add_entries): One or more entries to add to the prefix list.
     ///
     /// To set the whole list at once, use [`set_add_entries`](Self::set_add_entries).
-    pub fn add_entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddPrefixListEntry>,
-    ) -> Self {
-        self.inner.add_entries.get_or_insert_default().push(input.into());
+    pub fn add_entries(mut self, input: crate::types::AddPrefixListEntry) -> Self {
+        self.inner.add_entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::add_entries`](crate::types::ModifyManagedPrefixListRequest::add_entries).
@@ -198,11 +195,8 @@ impl ModifyManagedPrefixListRequestBuilder {
     /// Appends one item to [`ModifyManagedPrefixListRequest::remove_entries`](crate::types::ModifyManagedPrefixListRequest::remove_entries): One or more entries to remove from the prefix list.
     ///
     /// To set the whole list at once, use [`set_remove_entries`](Self::set_remove_entries).
-    pub fn remove_entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RemovePrefixListEntry>,
-    ) -> Self {
-        self.inner.remove_entries.get_or_insert_default().push(input.into());
+    pub fn remove_entries(mut self, input: crate::types::RemovePrefixListEntry) -> Self {
+        self.inner.remove_entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::remove_entries`](crate::types::ModifyManagedPrefixListRequest::remove_entries).
@@ -224,8 +218,8 @@ impl ModifyManagedPrefixListRequestBuilder {
         &self.inner.remove_entries
     }
     /// Sets [`ModifyManagedPrefixListRequest::max_entries`](crate::types::ModifyManagedPrefixListRequest::max_entries): The maximum number of entries for the prefix list.
-    pub fn max_entries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_entries = ::std::option::Option::Some(input.into());
+    pub fn max_entries(mut self, input: i32) -> Self {
+        self.inner.max_entries = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::max_entries`](crate::types::ModifyManagedPrefixListRequest::max_entries).
@@ -240,12 +234,9 @@ impl ModifyManagedPrefixListRequestBuilder {
         &self.inner.max_entries
     }
     /// Sets [`ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled`](crate::types::ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled): Indicates whether synchronization with an IPAM prefix list resolver should be enabled for this managed prefix list.
-    pub fn ipam_prefix_list_resolver_sync_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_sync_enabled(mut self, input: bool) -> Self {
         self.inner.ipam_prefix_list_resolver_sync_enabled = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -50,8 +50,8 @@ pub struct ModifyManagedResourceVisibilityRequestBuilder {
 }
 impl ModifyManagedResourceVisibilityRequestBuilder {
     /// Sets [`ModifyManagedResourceVisibilityRequest::dry_run`](crate::types::ModifyManagedResourceVisibilityRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedResourceVisibilityRequest::dry_run`](crate::types::ModifyManagedResourceVisibilityRequest::dry_run).
@@ -68,9 +68,9 @@ impl ModifyManagedResourceVisibilityRequestBuilder {
     /// Sets [`ModifyManagedResourceVisibilityRequest::default_visibility`](crate::types::ModifyManagedResourceVisibilityRequest::default_visibility): The default visibility setting for managed resources.
     pub fn default_visibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedResourceDefaultVisibility>,
+        input: crate::types::ManagedResourceDefaultVisibility,
     ) -> Self {
-        self.inner.default_visibility = ::std::option::Option::Some(input.into());
+        self.inner.default_visibility = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedResourceVisibilityRequest::default_visibility`](crate::types::ModifyManagedResourceVisibilityRequest::default_visibility).

@@ -43,9 +43,9 @@ impl ModifyManagedResourceVisibilityResultBuilder {
     /// Sets [`ModifyManagedResourceVisibilityResult::visibility`](crate::types::ModifyManagedResourceVisibilityResult::visibility): The updated managed resource visibility settings for the account.
     pub fn visibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedResourceVisibilitySettings>,
+        input: crate::types::ManagedResourceVisibilitySettings,
     ) -> Self {
-        self.inner.visibility = ::std::option::Option::Some(input.into());
+        self.inner.visibility = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedResourceVisibilityResult::visibility`](crate::types::ModifyManagedResourceVisibilityResult::visibility).

@@ -125,9 +125,9 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::ena_srd_specification`](crate::types::ModifyNetworkInterfaceAttributeRequest::ena_srd_specification): Updates the ENA Express configuration for the network interface that’s attached to the instance.
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSrdSpecification>,
+        input: crate::types::EnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::ena_srd_specification`](crate::types::ModifyNetworkInterfaceAttributeRequest::ena_srd_specification).
@@ -147,11 +147,8 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         &self.inner.ena_srd_specification
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6`](crate::types::ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6): If you’re modifying a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address.
-    pub fn enable_primary_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
+        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6`](crate::types::ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6).
@@ -171,12 +168,10 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::connection_tracking_specification`](crate::types::ModifyNetworkInterfaceAttributeRequest::connection_tracking_specification): A connection tracking specification.
     pub fn connection_tracking_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
         self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -199,13 +194,8 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address`](crate::types::ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address): Indicates whether to assign a public IPv4 address to a network interface.
-    pub fn associate_public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_public_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address`](crate::types::ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address).
@@ -249,8 +239,8 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         &self.inner.associated_subnet_ids
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::dry_run`](crate::types::ModifyNetworkInterfaceAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::dry_run`](crate::types::ModifyNetworkInterfaceAttributeRequest::dry_run).
@@ -289,11 +279,8 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         &self.inner.network_interface_id
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::description`](crate::types::ModifyNetworkInterfaceAttributeRequest::description): A description for the network interface.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeValue>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
+        self.inner.description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::description`](crate::types::ModifyNetworkInterfaceAttributeRequest::description).
@@ -315,9 +302,9 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ModifyNetworkInterfaceAttributeRequest::source_dest_check): Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives.
     pub fn source_dest_check(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ModifyNetworkInterfaceAttributeRequest::source_dest_check).
@@ -365,9 +352,9 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::attachment`](crate::types::ModifyNetworkInterfaceAttributeRequest::attachment): Information about the interface attachment.
     pub fn attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAttachmentChanges>,
+        input: crate::types::NetworkInterfaceAttachmentChanges,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input.into());
+        self.inner.attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::attachment`](crate::types::ModifyNetworkInterfaceAttributeRequest::attachment).

@@ -69,8 +69,8 @@ pub struct ModifyPrivateDnsNameOptionsRequestBuilder {
 }
 impl ModifyPrivateDnsNameOptionsRequestBuilder {
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::dry_run`](crate::types::ModifyPrivateDnsNameOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyPrivateDnsNameOptionsRequest::dry_run`](crate::types::ModifyPrivateDnsNameOptionsRequest::dry_run).
@@ -109,9 +109,9 @@ impl ModifyPrivateDnsNameOptionsRequestBuilder {
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type`](crate::types::ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type): The type of hostname for EC2 instances.
     pub fn private_dns_hostname_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HostnameType>,
+        input: crate::types::HostnameType,
     ) -> Self {
-        self.inner.private_dns_hostname_type = ::std::option::Option::Some(input.into());
+        self.inner.private_dns_hostname_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type`](crate::types::ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type).
@@ -131,12 +131,9 @@ impl ModifyPrivateDnsNameOptionsRequestBuilder {
         &self.inner.private_dns_hostname_type
     }
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record): Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-    pub fn enable_resource_name_dns_a_record(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_resource_name_dns_a_record(mut self, input: bool) -> Self {
         self.inner.enable_resource_name_dns_a_record = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -155,12 +152,9 @@ impl ModifyPrivateDnsNameOptionsRequestBuilder {
         &self.inner.enable_resource_name_dns_a_record
     }
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record): Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-    pub fn enable_resource_name_dns_aaaa_record(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_resource_name_dns_aaaa_record(mut self, input: bool) -> Self {
         self.inner.enable_resource_name_dns_aaaa_record = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -85,11 +85,8 @@ impl ModifyPublicIpDnsNameOptionsRequestBuilder {
         &self.inner.network_interface_id
     }
     /// Sets [`ModifyPublicIpDnsNameOptionsRequest::hostname_type`](crate::types::ModifyPublicIpDnsNameOptionsRequest::hostname_type): The public hostname type.
-    pub fn hostname_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PublicIpDnsOption>,
-    ) -> Self {
-        self.inner.hostname_type = ::std::option::Option::Some(input.into());
+    pub fn hostname_type(mut self, input: crate::types::PublicIpDnsOption) -> Self {
+        self.inner.hostname_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyPublicIpDnsNameOptionsRequest::hostname_type`](crate::types::ModifyPublicIpDnsNameOptionsRequest::hostname_type).
@@ -109,8 +106,8 @@ impl ModifyPublicIpDnsNameOptionsRequestBuilder {
         &self.inner.hostname_type
     }
     /// Sets [`ModifyPublicIpDnsNameOptionsRequest::dry_run`](crate::types::ModifyPublicIpDnsNameOptionsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyPublicIpDnsNameOptionsRequest::dry_run`](crate::types::ModifyPublicIpDnsNameOptionsRequest::dry_run).

@@ -37,8 +37,8 @@ pub struct ModifyPublicIpDnsNameOptionsResultBuilder {
 }
 impl ModifyPublicIpDnsNameOptionsResultBuilder {
     /// Sets [`ModifyPublicIpDnsNameOptionsResult::successful`](crate::types::ModifyPublicIpDnsNameOptionsResult::successful): Whether or not the request was successful.
-    pub fn successful(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.successful = ::std::option::Option::Some(input.into());
+    pub fn successful(mut self, input: bool) -> Self {
+        self.inner.successful = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyPublicIpDnsNameOptionsResult::successful`](crate::types::ModifyPublicIpDnsNameOptionsResult::successful).

@@ -113,9 +113,9 @@ impl ModifyReservedInstancesRequestBuilder {
     /// To set the whole list at once, use [`set_target_configurations`](Self::set_target_configurations).
     pub fn target_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstancesConfiguration>,
+        input: crate::types::ReservedInstancesConfiguration,
     ) -> Self {
-        self.inner.target_configurations.get_or_insert_default().push(input.into());
+        self.inner.target_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyReservedInstancesRequest::target_configurations`](crate::types::ModifyReservedInstancesRequest::target_configurations).

@@ -101,9 +101,9 @@ impl ModifyRouteServerRequestBuilder {
     /// Sets [`ModifyRouteServerRequest::persist_routes`](crate::types::ModifyRouteServerRequest::persist_routes): Specifies whether to persist routes after all BGP sessions are terminated.
     pub fn persist_routes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPersistRoutesAction>,
+        input: crate::types::RouteServerPersistRoutesAction,
     ) -> Self {
-        self.inner.persist_routes = ::std::option::Option::Some(input.into());
+        self.inner.persist_routes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::persist_routes`](crate::types::ModifyRouteServerRequest::persist_routes).
@@ -123,11 +123,8 @@ impl ModifyRouteServerRequestBuilder {
         &self.inner.persist_routes
     }
     /// Sets [`ModifyRouteServerRequest::persist_routes_duration`](crate::types::ModifyRouteServerRequest::persist_routes_duration): The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB.
-    pub fn persist_routes_duration(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.persist_routes_duration = ::std::option::Option::Some(input.into());
+    pub fn persist_routes_duration(mut self, input: i64) -> Self {
+        self.inner.persist_routes_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::persist_routes_duration`](crate::types::ModifyRouteServerRequest::persist_routes_duration).
@@ -145,11 +142,8 @@ impl ModifyRouteServerRequestBuilder {
         &self.inner.persist_routes_duration
     }
     /// Sets [`ModifyRouteServerRequest::sns_notifications_enabled`](crate::types::ModifyRouteServerRequest::sns_notifications_enabled): Specifies whether to enable SNS notifications for route server events.
-    pub fn sns_notifications_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input.into());
+    pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
+        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::sns_notifications_enabled`](crate::types::ModifyRouteServerRequest::sns_notifications_enabled).
@@ -167,8 +161,8 @@ impl ModifyRouteServerRequestBuilder {
         &self.inner.sns_notifications_enabled
     }
     /// Sets [`ModifyRouteServerRequest::dry_run`](crate::types::ModifyRouteServerRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::dry_run`](crate::types::ModifyRouteServerRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct ModifyRouteServerResultBuilder {
 }
 impl ModifyRouteServerResultBuilder {
     /// Sets [`ModifyRouteServerResult::route_server`](crate::types::ModifyRouteServerResult::route_server): Information about the modified route server.
-    pub fn route_server(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServer>,
-    ) -> Self {
-        self.inner.route_server = ::std::option::Option::Some(input.into());
+    pub fn route_server(mut self, input: crate::types::RouteServer) -> Self {
+        self.inner.route_server = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerResult::route_server`](crate::types::ModifyRouteServerResult::route_server).

@@ -83,9 +83,9 @@ impl ModifySecurityGroupRulesRequestBuilder {
     /// To set the whole list at once, use [`set_security_group_rules`](Self::set_security_group_rules).
     pub fn security_group_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupRuleUpdate>,
+        input: crate::types::SecurityGroupRuleUpdate,
     ) -> Self {
-        self.inner.security_group_rules.get_or_insert_default().push(input.into());
+        self.inner.security_group_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifySecurityGroupRulesRequest::security_group_rules`](crate::types::ModifySecurityGroupRulesRequest::security_group_rules).
@@ -107,8 +107,8 @@ impl ModifySecurityGroupRulesRequestBuilder {
         &self.inner.security_group_rules
     }
     /// Sets [`ModifySecurityGroupRulesRequest::dry_run`](crate::types::ModifySecurityGroupRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySecurityGroupRulesRequest::dry_run`](crate::types::ModifySecurityGroupRulesRequest::dry_run).

@@ -37,8 +37,8 @@ pub struct ModifySecurityGroupRulesResultBuilder {
 }
 impl ModifySecurityGroupRulesResultBuilder {
     /// Sets [`ModifySecurityGroupRulesResult::return_`](crate::types::ModifySecurityGroupRulesResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySecurityGroupRulesResult::return_`](crate::types::ModifySecurityGroupRulesResult::return_).

@@ -87,11 +87,8 @@ pub struct ModifySnapshotAttributeRequestBuilder {
 }
 impl ModifySnapshotAttributeRequestBuilder {
     /// Sets [`ModifySnapshotAttributeRequest::attribute`](crate::types::ModifySnapshotAttributeRequest::attribute): The snapshot attribute to modify.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::SnapshotAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::attribute`](crate::types::ModifySnapshotAttributeRequest::attribute).
@@ -113,11 +110,9 @@ impl ModifySnapshotAttributeRequestBuilder {
     /// Sets [`ModifySnapshotAttributeRequest::create_volume_permission`](crate::types::ModifySnapshotAttributeRequest::create_volume_permission): A JSON representation of the snapshot attribute modification.
     pub fn create_volume_permission(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateVolumePermissionModifications,
-        >,
+        input: crate::types::CreateVolumePermissionModifications,
     ) -> Self {
-        self.inner.create_volume_permission = ::std::option::Option::Some(input.into());
+        self.inner.create_volume_permission = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::create_volume_permission`](crate::types::ModifySnapshotAttributeRequest::create_volume_permission).
@@ -163,11 +158,8 @@ impl ModifySnapshotAttributeRequestBuilder {
         &self.inner.group_names
     }
     /// Sets [`ModifySnapshotAttributeRequest::operation_type`](crate::types::ModifySnapshotAttributeRequest::operation_type): The type of operation to perform to the attribute.
-    pub fn operation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
-        self.inner.operation_type = ::std::option::Option::Some(input.into());
+    pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
+        self.inner.operation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::operation_type`](crate::types::ModifySnapshotAttributeRequest::operation_type).
@@ -235,8 +227,8 @@ impl ModifySnapshotAttributeRequestBuilder {
         &self.inner.user_ids
     }
     /// Sets [`ModifySnapshotAttributeRequest::dry_run`](crate::types::ModifySnapshotAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::dry_run`](crate::types::ModifySnapshotAttributeRequest::dry_run).

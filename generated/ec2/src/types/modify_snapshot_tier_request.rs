@@ -77,11 +77,8 @@ impl ModifySnapshotTierRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`ModifySnapshotTierRequest::storage_tier`](crate::types::ModifySnapshotTierRequest::storage_tier): The name of the storage tier.
-    pub fn storage_tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TargetStorageTier>,
-    ) -> Self {
-        self.inner.storage_tier = ::std::option::Option::Some(input.into());
+    pub fn storage_tier(mut self, input: crate::types::TargetStorageTier) -> Self {
+        self.inner.storage_tier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotTierRequest::storage_tier`](crate::types::ModifySnapshotTierRequest::storage_tier).
@@ -101,8 +98,8 @@ impl ModifySnapshotTierRequestBuilder {
         &self.inner.storage_tier
     }
     /// Sets [`ModifySnapshotTierRequest::dry_run`](crate::types::ModifySnapshotTierRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotTierRequest::dry_run`](crate::types::ModifySnapshotTierRequest::dry_run).

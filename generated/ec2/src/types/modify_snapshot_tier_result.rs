@@ -72,9 +72,9 @@ impl ModifySnapshotTierResultBuilder {
     /// Sets [`ModifySnapshotTierResult::tiering_start_time`](crate::types::ModifySnapshotTierResult::tiering_start_time): The date and time when the archive process was started.
     pub fn tiering_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.tiering_start_time = ::std::option::Option::Some(input.into());
+        self.inner.tiering_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotTierResult::tiering_start_time`](crate::types::ModifySnapshotTierResult::tiering_start_time).

@@ -86,9 +86,9 @@ impl ModifySpotFleetRequestRequestBuilder {
     /// To set the whole list at once, use [`set_launch_template_configs`](Self::set_launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateConfig>,
+        input: crate::types::LaunchTemplateConfig,
     ) -> Self {
-        self.inner.launch_template_configs.get_or_insert_default().push(input.into());
+        self.inner.launch_template_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::launch_template_configs`](crate::types::ModifySpotFleetRequestRequest::launch_template_configs).
@@ -108,11 +108,8 @@ impl ModifySpotFleetRequestRequestBuilder {
         &self.inner.launch_template_configs
     }
     /// Sets [`ModifySpotFleetRequestRequest::on_demand_target_capacity`](crate::types::ModifySpotFleetRequestRequest::on_demand_target_capacity): The number of On-Demand Instances in the fleet.
-    pub fn on_demand_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
+        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::on_demand_target_capacity`](crate::types::ModifySpotFleetRequestRequest::on_demand_target_capacity).
@@ -176,8 +173,8 @@ impl ModifySpotFleetRequestRequestBuilder {
         &self.inner.spot_fleet_request_id
     }
     /// Sets [`ModifySpotFleetRequestRequest::target_capacity`](crate::types::ModifySpotFleetRequestRequest::target_capacity): The size of the fleet.
-    pub fn target_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.target_capacity = ::std::option::Option::Some(input.into());
+    pub fn target_capacity(mut self, input: i32) -> Self {
+        self.inner.target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::target_capacity`](crate::types::ModifySpotFleetRequestRequest::target_capacity).
@@ -194,10 +191,10 @@ impl ModifySpotFleetRequestRequestBuilder {
     /// Sets [`ModifySpotFleetRequestRequest::excess_capacity_termination_policy`](crate::types::ModifySpotFleetRequestRequest::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the target capacity of the Spot Fleet request is decreased below the current size of the Spot Fleet.
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExcessCapacityTerminationPolicy>,
+        input: crate::types::ExcessCapacityTerminationPolicy,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -37,8 +37,8 @@ pub struct ModifySpotFleetRequestResponseBuilder {
 }
 impl ModifySpotFleetRequestResponseBuilder {
     /// Sets [`ModifySpotFleetRequestResponse::return_`](crate::types::ModifySpotFleetRequestResponse::return_): If the request succeeds, the response returns `true`.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestResponse::return_`](crate::types::ModifySpotFleetRequestResponse::return_).

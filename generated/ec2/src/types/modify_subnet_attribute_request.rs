@@ -151,11 +151,9 @@ impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::assign_ipv6_address_on_creation`](crate::types::ModifySubnetAttributeRequest::assign_ipv6_address_on_creation): Specify `true` to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address.
     pub fn assign_ipv6_address_on_creation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.assign_ipv6_address_on_creation = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.assign_ipv6_address_on_creation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::assign_ipv6_address_on_creation`](crate::types::ModifySubnetAttributeRequest::assign_ipv6_address_on_creation).
@@ -177,9 +175,9 @@ impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::map_public_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_public_ip_on_launch): Specify `true` to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address.
     pub fn map_public_ip_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.map_public_ip_on_launch = ::std::option::Option::Some(input.into());
+        self.inner.map_public_ip_on_launch = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::map_public_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_public_ip_on_launch).
@@ -223,11 +221,9 @@ impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch): Specify `true` to indicate that network interfaces attached to instances created in the specified subnet should be assigned a customer-owned IPv4 address.
     pub fn map_customer_owned_ip_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.map_customer_owned_ip_on_launch = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.map_customer_owned_ip_on_launch = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch).
@@ -271,11 +267,8 @@ impl ModifySubnetAttributeRequestBuilder {
         &self.inner.customer_owned_ipv4_pool
     }
     /// Sets [`ModifySubnetAttributeRequest::enable_dns64`](crate::types::ModifySubnetAttributeRequest::enable_dns64): Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
-    pub fn enable_dns64(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
-        self.inner.enable_dns64 = ::std::option::Option::Some(input.into());
+    pub fn enable_dns64(mut self, input: crate::types::AttributeBooleanValue) -> Self {
+        self.inner.enable_dns64 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::enable_dns64`](crate::types::ModifySubnetAttributeRequest::enable_dns64).
@@ -297,10 +290,10 @@ impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::private_dns_hostname_type_on_launch`](crate::types::ModifySubnetAttributeRequest::private_dns_hostname_type_on_launch): The type of hostname to assign to instances in the subnet at launch.
     pub fn private_dns_hostname_type_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HostnameType>,
+        input: crate::types::HostnameType,
     ) -> Self {
         self.inner.private_dns_hostname_type_on_launch = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -323,10 +316,10 @@ impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::enable_resource_name_dns_a_record_on_launch`](crate::types::ModifySubnetAttributeRequest::enable_resource_name_dns_a_record_on_launch): Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
     pub fn enable_resource_name_dns_a_record_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.inner.enable_resource_name_dns_a_record_on_launch = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -349,10 +342,10 @@ impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::enable_resource_name_dns_aaaa_record_on_launch`](crate::types::ModifySubnetAttributeRequest::enable_resource_name_dns_aaaa_record_on_launch): Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub fn enable_resource_name_dns_aaaa_record_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.inner.enable_resource_name_dns_aaaa_record_on_launch = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -373,13 +366,8 @@ impl ModifySubnetAttributeRequestBuilder {
         &self.inner.enable_resource_name_dns_aaaa_record_on_launch
     }
     /// Sets [`ModifySubnetAttributeRequest::enable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::enable_lni_at_device_index): Indicates the device position for local network interfaces in this subnet.
-    pub fn enable_lni_at_device_index(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.enable_lni_at_device_index = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn enable_lni_at_device_index(mut self, input: i32) -> Self {
+        self.inner.enable_lni_at_device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::enable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::enable_lni_at_device_index).
@@ -399,11 +387,9 @@ impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::disable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::disable_lni_at_device_index): Specify `true` to indicate that local network interfaces at the current position should be disabled.
     pub fn disable_lni_at_device_index(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_lni_at_device_index = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.disable_lni_at_device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::disable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::disable_lni_at_device_index).

@@ -94,9 +94,9 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     /// To set the whole list at once, use [`set_add_network_services`](Self::set_add_network_services).
     pub fn add_network_services(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorNetworkService>,
+        input: crate::types::TrafficMirrorNetworkService,
     ) -> Self {
-        self.inner.add_network_services.get_or_insert_default().push(input.into());
+        self.inner.add_network_services.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterNetworkServicesRequest::add_network_services`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::add_network_services).
@@ -124,9 +124,9 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     /// To set the whole list at once, use [`set_remove_network_services`](Self::set_remove_network_services).
     pub fn remove_network_services(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorNetworkService>,
+        input: crate::types::TrafficMirrorNetworkService,
     ) -> Self {
-        self.inner.remove_network_services.get_or_insert_default().push(input.into());
+        self.inner.remove_network_services.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterNetworkServicesRequest::remove_network_services`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::remove_network_services).
@@ -150,8 +150,8 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
         &self.inner.remove_network_services
     }
     /// Sets [`ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run).

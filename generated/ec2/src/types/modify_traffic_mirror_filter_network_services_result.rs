@@ -41,9 +41,9 @@ impl ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
     /// Sets [`ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter`](crate::types::ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter): The Traffic Mirror filter that the network service is associated with.
     pub fn traffic_mirror_filter(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilter>,
+        input: crate::types::TrafficMirrorFilter,
     ) -> Self {
-        self.inner.traffic_mirror_filter = ::std::option::Option::Some(input.into());
+        self.inner.traffic_mirror_filter = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter`](crate::types::ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter).

@@ -158,11 +158,8 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.traffic_mirror_filter_rule_id
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_direction): The type of traffic to assign to the rule.
-    pub fn traffic_direction(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficDirection>,
-    ) -> Self {
-        self.inner.traffic_direction = ::std::option::Option::Some(input.into());
+    pub fn traffic_direction(mut self, input: crate::types::TrafficDirection) -> Self {
+        self.inner.traffic_direction = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_direction).
@@ -182,8 +179,8 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.traffic_direction
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::rule_number`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_number): The number of the Traffic Mirror rule.
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input.into());
+    pub fn rule_number(mut self, input: i32) -> Self {
+        self.inner.rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::rule_number`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_number).
@@ -198,11 +195,8 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.rule_number
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::rule_action`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_action): The action to assign to the rule.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorRuleAction>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: crate::types::TrafficMirrorRuleAction) -> Self {
+        self.inner.rule_action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::rule_action`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_action).
@@ -224,9 +218,9 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::destination_port_range): The destination ports that are associated with the Traffic Mirror rule.
     pub fn destination_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRangeRequest>,
+        input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+        self.inner.destination_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::destination_port_range).
@@ -248,9 +242,9 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::source_port_range): The port range to assign to the Traffic Mirror rule.
     pub fn source_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRangeRequest>,
+        input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+        self.inner.source_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::source_port_range).
@@ -270,8 +264,8 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.source_port_range
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::protocol`](crate::types::ModifyTrafficMirrorFilterRuleRequest::protocol): The protocol, for example TCP, to assign to the Traffic Mirror rule.
-    pub fn protocol(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: i32) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::protocol`](crate::types::ModifyTrafficMirrorFilterRuleRequest::protocol).
@@ -360,9 +354,9 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     /// To set the whole list at once, use [`set_remove_fields`](Self::set_remove_fields).
     pub fn remove_fields(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilterRuleField>,
+        input: crate::types::TrafficMirrorFilterRuleField,
     ) -> Self {
-        self.inner.remove_fields.get_or_insert_default().push(input.into());
+        self.inner.remove_fields.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::remove_fields`](crate::types::ModifyTrafficMirrorFilterRuleRequest::remove_fields).
@@ -386,8 +380,8 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         &self.inner.remove_fields
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterRuleRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterRuleRequest::dry_run).

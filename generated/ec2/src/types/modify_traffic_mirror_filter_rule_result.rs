@@ -45,11 +45,9 @@ impl ModifyTrafficMirrorFilterRuleResultBuilder {
     /// Sets [`ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule): **Note:** Tags are not returned for ModifyTrafficMirrorFilterRule.
     pub fn traffic_mirror_filter_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilterRule>,
+        input: crate::types::TrafficMirrorFilterRule,
     ) -> Self {
-        self.inner.traffic_mirror_filter_rule = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.traffic_mirror_filter_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule).

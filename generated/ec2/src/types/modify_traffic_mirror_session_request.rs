@@ -175,8 +175,8 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::packet_length`](crate::types::ModifyTrafficMirrorSessionRequest::packet_length): The number of bytes in each packet to mirror.
-    pub fn packet_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packet_length = ::std::option::Option::Some(input.into());
+    pub fn packet_length(mut self, input: i32) -> Self {
+        self.inner.packet_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::packet_length`](crate::types::ModifyTrafficMirrorSessionRequest::packet_length).
@@ -191,8 +191,8 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
         &self.inner.packet_length
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::session_number`](crate::types::ModifyTrafficMirrorSessionRequest::session_number): The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
-    pub fn session_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.session_number = ::std::option::Option::Some(input.into());
+    pub fn session_number(mut self, input: i32) -> Self {
+        self.inner.session_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::session_number`](crate::types::ModifyTrafficMirrorSessionRequest::session_number).
@@ -207,8 +207,8 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
         &self.inner.session_number
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::virtual_network_id`](crate::types::ModifyTrafficMirrorSessionRequest::virtual_network_id): The virtual network ID of the Traffic Mirror session.
-    pub fn virtual_network_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.virtual_network_id = ::std::option::Option::Some(input.into());
+    pub fn virtual_network_id(mut self, input: i32) -> Self {
+        self.inner.virtual_network_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::virtual_network_id`](crate::types::ModifyTrafficMirrorSessionRequest::virtual_network_id).
@@ -249,9 +249,9 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
     /// To set the whole list at once, use [`set_remove_fields`](Self::set_remove_fields).
     pub fn remove_fields(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorSessionField>,
+        input: crate::types::TrafficMirrorSessionField,
     ) -> Self {
-        self.inner.remove_fields.get_or_insert_default().push(input.into());
+        self.inner.remove_fields.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::remove_fields`](crate::types::ModifyTrafficMirrorSessionRequest::remove_fields).
@@ -275,8 +275,8 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
         &self.inner.remove_fields
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::dry_run`](crate::types::ModifyTrafficMirrorSessionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::dry_run`](crate::types::ModifyTrafficMirrorSessionRequest::dry_run).

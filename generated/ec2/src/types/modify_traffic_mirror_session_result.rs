@@ -43,9 +43,9 @@ impl ModifyTrafficMirrorSessionResultBuilder {
     /// Sets [`ModifyTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::ModifyTrafficMirrorSessionResult::traffic_mirror_session): Information about the Traffic Mirror session.
     pub fn traffic_mirror_session(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorSession>,
+        input: crate::types::TrafficMirrorSession,
     ) -> Self {
-        self.inner.traffic_mirror_session = ::std::option::Option::Some(input.into());
+        self.inner.traffic_mirror_session = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::ModifyTrafficMirrorSessionResult::traffic_mirror_session).

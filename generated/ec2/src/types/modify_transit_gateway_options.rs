@@ -213,11 +213,8 @@ impl ModifyTransitGatewayOptionsBuilder {
         &self.inner.remove_transit_gateway_cidr_blocks
     }
     /// Sets [`ModifyTransitGatewayOptions::vpn_ecmp_support`](crate::types::ModifyTransitGatewayOptions::vpn_ecmp_support): Enable or disable Equal Cost Multipath Protocol support.
-    pub fn vpn_ecmp_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnEcmpSupportValue>,
-    ) -> Self {
-        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input.into());
+    pub fn vpn_ecmp_support(mut self, input: crate::types::VpnEcmpSupportValue) -> Self {
+        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::vpn_ecmp_support`](crate::types::ModifyTransitGatewayOptions::vpn_ecmp_support).
@@ -237,11 +234,8 @@ impl ModifyTransitGatewayOptionsBuilder {
         &self.inner.vpn_ecmp_support
     }
     /// Sets [`ModifyTransitGatewayOptions::dns_support`](crate::types::ModifyTransitGatewayOptions::dns_support): Enable or disable DNS support.
-    pub fn dns_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsSupportValue>,
-    ) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input.into());
+    pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
+        self.inner.dns_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::dns_support`](crate::types::ModifyTransitGatewayOptions::dns_support).
@@ -263,12 +257,10 @@ impl ModifyTransitGatewayOptionsBuilder {
     /// Sets [`ModifyTransitGatewayOptions::security_group_referencing_support`](crate::types::ModifyTransitGatewayOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     pub fn security_group_referencing_support(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecurityGroupReferencingSupportValue,
-        >,
+        input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
         self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -291,11 +283,9 @@ impl ModifyTransitGatewayOptionsBuilder {
     /// Sets [`ModifyTransitGatewayOptions::auto_accept_shared_attachments`](crate::types::ModifyTransitGatewayOptions::auto_accept_shared_attachments): Enable or disable automatic acceptance of attachment requests.
     pub fn auto_accept_shared_attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoAcceptSharedAttachmentsValue>,
+        input: crate::types::AutoAcceptSharedAttachmentsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::auto_accept_shared_attachments`](crate::types::ModifyTransitGatewayOptions::auto_accept_shared_attachments).
@@ -317,11 +307,9 @@ impl ModifyTransitGatewayOptionsBuilder {
     /// Sets [`ModifyTransitGatewayOptions::default_route_table_association`](crate::types::ModifyTransitGatewayOptions::default_route_table_association): Enable or disable automatic association with the default association route table.
     pub fn default_route_table_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultRouteTableAssociationValue>,
+        input: crate::types::DefaultRouteTableAssociationValue,
     ) -> Self {
-        self.inner.default_route_table_association = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_route_table_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::default_route_table_association`](crate::types::ModifyTransitGatewayOptions::default_route_table_association).
@@ -369,11 +357,9 @@ impl ModifyTransitGatewayOptionsBuilder {
     /// Sets [`ModifyTransitGatewayOptions::default_route_table_propagation`](crate::types::ModifyTransitGatewayOptions::default_route_table_propagation): Indicates whether resource attachments automatically propagate routes to the default propagation route table.
     pub fn default_route_table_propagation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultRouteTablePropagationValue>,
+        input: crate::types::DefaultRouteTablePropagationValue,
     ) -> Self {
-        self.inner.default_route_table_propagation = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_route_table_propagation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::default_route_table_propagation`](crate::types::ModifyTransitGatewayOptions::default_route_table_propagation).
@@ -419,8 +405,8 @@ impl ModifyTransitGatewayOptionsBuilder {
         &self.inner.propagation_default_route_table_id
     }
     /// Sets [`ModifyTransitGatewayOptions::amazon_side_asn`](crate::types::ModifyTransitGatewayOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input.into());
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
+        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::amazon_side_asn`](crate::types::ModifyTransitGatewayOptions::amazon_side_asn).
@@ -437,9 +423,9 @@ impl ModifyTransitGatewayOptionsBuilder {
     /// Sets [`ModifyTransitGatewayOptions::encryption_support`](crate::types::ModifyTransitGatewayOptions::encryption_support): Enable or disable encryption support for VPC Encryption Control.
     pub fn encryption_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionSupportOptionValue>,
+        input: crate::types::EncryptionSupportOptionValue,
     ) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input.into());
+        self.inner.encryption_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::encryption_support`](crate::types::ModifyTransitGatewayOptions::encryption_support).

@@ -125,9 +125,9 @@ impl ModifyTransitGatewayPolicyTableEntryRequestBuilder {
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::policy_rule`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::policy_rule): The updated matching criteria for the policy table entry.
     pub fn policy_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRequestPolicyRule>,
+        input: crate::types::TransitGatewayRequestPolicyRule,
     ) -> Self {
-        self.inner.policy_rule = ::std::option::Option::Some(input.into());
+        self.inner.policy_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryRequest::policy_rule`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::policy_rule).
@@ -171,8 +171,8 @@ impl ModifyTransitGatewayPolicyTableEntryRequestBuilder {
         &self.inner.target_route_table_id
     }
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::dry_run).

@@ -143,8 +143,8 @@ impl ModifyTransitGatewayPrefixListReferenceRequestBuilder {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`ModifyTransitGatewayPrefixListReferenceRequest::blackhole`](crate::types::ModifyTransitGatewayPrefixListReferenceRequest::blackhole): Indicates whether to drop traffic that matches this route.
-    pub fn blackhole(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.blackhole = ::std::option::Option::Some(input.into());
+    pub fn blackhole(mut self, input: bool) -> Self {
+        self.inner.blackhole = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPrefixListReferenceRequest::blackhole`](crate::types::ModifyTransitGatewayPrefixListReferenceRequest::blackhole).
@@ -159,8 +159,8 @@ impl ModifyTransitGatewayPrefixListReferenceRequestBuilder {
         &self.inner.blackhole
     }
     /// Sets [`ModifyTransitGatewayPrefixListReferenceRequest::dry_run`](crate::types::ModifyTransitGatewayPrefixListReferenceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPrefixListReferenceRequest::dry_run`](crate::types::ModifyTransitGatewayPrefixListReferenceRequest::dry_run).

@@ -43,10 +43,10 @@ impl ModifyTransitGatewayPrefixListReferenceResultBuilder {
     /// Sets [`ModifyTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference`](crate::types::ModifyTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference): Information about the prefix list reference.
     pub fn transit_gateway_prefix_list_reference(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPrefixListReference>,
+        input: crate::types::TransitGatewayPrefixListReference,
     ) -> Self {
         self.inner.transit_gateway_prefix_list_reference = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -108,11 +108,8 @@ impl ModifyTransitGatewayRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ModifyTransitGatewayRequest::options`](crate::types::ModifyTransitGatewayRequest::options): The options to modify.
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ModifyTransitGatewayOptions>,
-    ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+    pub fn options(mut self, input: crate::types::ModifyTransitGatewayOptions) -> Self {
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayRequest::options`](crate::types::ModifyTransitGatewayRequest::options).
@@ -132,8 +129,8 @@ impl ModifyTransitGatewayRequestBuilder {
         &self.inner.options
     }
     /// Sets [`ModifyTransitGatewayRequest::dry_run`](crate::types::ModifyTransitGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayRequest::dry_run`](crate::types::ModifyTransitGatewayRequest::dry_run).

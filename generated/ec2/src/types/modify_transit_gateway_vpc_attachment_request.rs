@@ -153,11 +153,9 @@ impl ModifyTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`ModifyTransitGatewayVpcAttachmentRequest::options`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::options): The new VPC attachment options.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentRequest::options`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::options).
@@ -181,8 +179,8 @@ impl ModifyTransitGatewayVpcAttachmentRequestBuilder {
         &self.inner.options
     }
     /// Sets [`ModifyTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::dry_run).

@@ -43,11 +43,9 @@ impl ModifyTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`ModifyTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::ModifyTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): Information about the modified attachment.
     pub fn transit_gateway_vpc_attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayVpcAttachment>,
+        input: crate::types::TransitGatewayVpcAttachment,
     ) -> Self {
-        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::ModifyTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment).

@@ -43,11 +43,9 @@ impl ModifyVerifiedAccessEndpointCidrOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointPortRange,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointCidrOptions::port_ranges`](crate::types::ModifyVerifiedAccessEndpointCidrOptions::port_ranges).

@@ -57,9 +57,9 @@ impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointEniOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointEniOptions::protocol): The IP protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointEniOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointEniOptions::protocol).
@@ -79,8 +79,8 @@ impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`ModifyVerifiedAccessEndpointEniOptions::port`](crate::types::ModifyVerifiedAccessEndpointEniOptions::port): The IP port number.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointEniOptions::port`](crate::types::ModifyVerifiedAccessEndpointEniOptions::port).
@@ -99,11 +99,9 @@ impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointPortRange,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointEniOptions::port_ranges`](crate::types::ModifyVerifiedAccessEndpointEniOptions::port_ranges).

@@ -90,9 +90,9 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol): The IP protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol).
@@ -112,8 +112,8 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`ModifyVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::port): The IP port number.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::port).
@@ -132,11 +132,9 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointPortRange,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointLoadBalancerOptions::port_ranges`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::port_ranges).

@@ -104,8 +104,8 @@ impl ModifyVerifiedAccessEndpointPolicyRequestBuilder {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled): The status of the Verified Access policy.
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input.into());
+    pub fn policy_enabled(mut self, input: bool) -> Self {
+        self.inner.policy_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled).
@@ -164,8 +164,8 @@ impl ModifyVerifiedAccessEndpointPolicyRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::dry_run).
@@ -182,11 +182,9 @@ impl ModifyVerifiedAccessEndpointPolicyRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::sse_specification`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::sse_specification): The options for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::sse_specification`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::sse_specification).

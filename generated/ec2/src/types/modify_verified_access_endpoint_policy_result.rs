@@ -55,8 +55,8 @@ pub struct ModifyVerifiedAccessEndpointPolicyResultBuilder {
 }
 impl ModifyVerifiedAccessEndpointPolicyResultBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyResult::policy_enabled): The status of the Verified Access policy.
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input.into());
+    pub fn policy_enabled(mut self, input: bool) -> Self {
+        self.inner.policy_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyResult::policy_enabled).
@@ -95,11 +95,9 @@ impl ModifyVerifiedAccessEndpointPolicyResultBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPolicyResult::sse_specification`](crate::types::ModifyVerifiedAccessEndpointPolicyResult::sse_specification): The options in use for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyResult::sse_specification`](crate::types::ModifyVerifiedAccessEndpointPolicyResult::sse_specification).

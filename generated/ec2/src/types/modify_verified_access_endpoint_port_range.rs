@@ -44,8 +44,8 @@ pub struct ModifyVerifiedAccessEndpointPortRangeBuilder {
 }
 impl ModifyVerifiedAccessEndpointPortRangeBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPortRange::from_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::from_port): The start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPortRange::from_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::from_port).
@@ -60,8 +60,8 @@ impl ModifyVerifiedAccessEndpointPortRangeBuilder {
         &self.inner.from_port
     }
     /// Sets [`ModifyVerifiedAccessEndpointPortRange::to_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::to_port): The end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPortRange::to_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::to_port).

@@ -77,8 +77,8 @@ impl ModifyVerifiedAccessEndpointRdsOptionsBuilder {
         &self.inner.subnet_ids
     }
     /// Sets [`ModifyVerifiedAccessEndpointRdsOptions::port`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::port): The port.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRdsOptions::port`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::port).

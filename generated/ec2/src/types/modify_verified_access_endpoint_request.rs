@@ -165,11 +165,9 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::ModifyVerifiedAccessEndpointRequest::load_balancer_options): The load balancer details if creating the Verified Access endpoint as `load-balancer`type.
     pub fn load_balancer_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
-        self.inner.load_balancer_options = ::std::option::Option::Some(input.into());
+        self.inner.load_balancer_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::ModifyVerifiedAccessEndpointRequest::load_balancer_options).
@@ -195,11 +193,9 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointRequest::network_interface_options`](crate::types::ModifyVerifiedAccessEndpointRequest::network_interface_options): The network interface options.
     pub fn network_interface_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointEniOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointEniOptions,
     ) -> Self {
-        self.inner.network_interface_options = ::std::option::Option::Some(input.into());
+        self.inner.network_interface_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::network_interface_options`](crate::types::ModifyVerifiedAccessEndpointRequest::network_interface_options).
@@ -265,8 +261,8 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointRequest::dry_run).
@@ -283,11 +279,9 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointRequest::rds_options`](crate::types::ModifyVerifiedAccessEndpointRequest::rds_options): The RDS options.
     pub fn rds_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointRdsOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointRdsOptions,
     ) -> Self {
-        self.inner.rds_options = ::std::option::Option::Some(input.into());
+        self.inner.rds_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::rds_options`](crate::types::ModifyVerifiedAccessEndpointRequest::rds_options).
@@ -311,11 +305,9 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointRequest::cidr_options`](crate::types::ModifyVerifiedAccessEndpointRequest::cidr_options): The CIDR options.
     pub fn cidr_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessEndpointCidrOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessEndpointCidrOptions,
     ) -> Self {
-        self.inner.cidr_options = ::std::option::Option::Some(input.into());
+        self.inner.cidr_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::cidr_options`](crate::types::ModifyVerifiedAccessEndpointRequest::cidr_options).

@@ -102,8 +102,8 @@ impl ModifyVerifiedAccessGroupPolicyRequestBuilder {
         &self.inner.verified_access_group_id
     }
     /// Sets [`ModifyVerifiedAccessGroupPolicyRequest::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyRequest::policy_enabled): The status of the Verified Access policy.
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input.into());
+    pub fn policy_enabled(mut self, input: bool) -> Self {
+        self.inner.policy_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyRequest::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyRequest::policy_enabled).
@@ -162,8 +162,8 @@ impl ModifyVerifiedAccessGroupPolicyRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`ModifyVerifiedAccessGroupPolicyRequest::dry_run`](crate::types::ModifyVerifiedAccessGroupPolicyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyRequest::dry_run`](crate::types::ModifyVerifiedAccessGroupPolicyRequest::dry_run).
@@ -180,11 +180,9 @@ impl ModifyVerifiedAccessGroupPolicyRequestBuilder {
     /// Sets [`ModifyVerifiedAccessGroupPolicyRequest::sse_specification`](crate::types::ModifyVerifiedAccessGroupPolicyRequest::sse_specification): The options for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyRequest::sse_specification`](crate::types::ModifyVerifiedAccessGroupPolicyRequest::sse_specification).

@@ -55,8 +55,8 @@ pub struct ModifyVerifiedAccessGroupPolicyResultBuilder {
 }
 impl ModifyVerifiedAccessGroupPolicyResultBuilder {
     /// Sets [`ModifyVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_enabled): The status of the Verified Access policy.
-    pub fn policy_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input.into());
+    pub fn policy_enabled(mut self, input: bool) -> Self {
+        self.inner.policy_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_enabled).
@@ -95,11 +95,9 @@ impl ModifyVerifiedAccessGroupPolicyResultBuilder {
     /// Sets [`ModifyVerifiedAccessGroupPolicyResult::sse_specification`](crate::types::ModifyVerifiedAccessGroupPolicyResult::sse_specification): The options in use for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyResult::sse_specification`](crate::types::ModifyVerifiedAccessGroupPolicyResult::sse_specification).

@@ -90,11 +90,8 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs): The configuration options for Verified Access instances.
-    pub fn access_logs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessLogOptions>,
-    ) -> Self {
-        self.inner.access_logs = ::std::option::Option::Some(input.into());
+    pub fn access_logs(mut self, input: crate::types::VerifiedAccessLogOptions) -> Self {
+        self.inner.access_logs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs).
@@ -114,8 +111,8 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
         &self.inner.access_logs
     }
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run).

@@ -45,11 +45,9 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration): The logging configuration for the Verified Access instance.
     pub fn logging_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessInstanceLoggingConfiguration,
-        >,
+        input: crate::types::VerifiedAccessInstanceLoggingConfiguration,
     ) -> Self {
-        self.inner.logging_configuration = ::std::option::Option::Some(input.into());
+        self.inner.logging_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration).

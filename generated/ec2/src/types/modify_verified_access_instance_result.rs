@@ -43,9 +43,9 @@ impl ModifyVerifiedAccessInstanceResultBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceResult::verified_access_instance`](crate::types::ModifyVerifiedAccessInstanceResult::verified_access_instance): Details about the Verified Access instance.
     pub fn verified_access_instance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessInstance>,
+        input: crate::types::VerifiedAccessInstance,
     ) -> Self {
-        self.inner.verified_access_instance = ::std::option::Option::Some(input.into());
+        self.inner.verified_access_instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceResult::verified_access_instance`](crate::types::ModifyVerifiedAccessInstanceResult::verified_access_instance).

@@ -138,11 +138,9 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::oidc_options): The options for an OpenID Connect-compatible user-identity trust provider.
     pub fn oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
     ) -> Self {
-        self.inner.oidc_options = ::std::option::Option::Some(input.into());
+        self.inner.oidc_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::oidc_options).
@@ -168,11 +166,9 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::device_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::device_options): The options for a device-based trust provider.
     pub fn device_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
     ) -> Self {
-        self.inner.device_options = ::std::option::Option::Some(input.into());
+        self.inner.device_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::device_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::device_options).
@@ -218,8 +214,8 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::dry_run`](crate::types::ModifyVerifiedAccessTrustProviderRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::dry_run`](crate::types::ModifyVerifiedAccessTrustProviderRequest::dry_run).
@@ -258,11 +254,9 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::ModifyVerifiedAccessTrustProviderRequest::sse_specification): The options for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationRequest,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::ModifyVerifiedAccessTrustProviderRequest::sse_specification).
@@ -284,13 +278,9 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options): The OpenID Connect (OIDC) options.
     pub fn native_application_oidc_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
     ) -> Self {
-        self.inner.native_application_oidc_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.native_application_oidc_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options).

@@ -55,11 +55,8 @@ pub struct ModifyVolumeAttributeRequestBuilder {
 }
 impl ModifyVolumeAttributeRequestBuilder {
     /// Sets [`ModifyVolumeAttributeRequest::auto_enable_io`](crate::types::ModifyVolumeAttributeRequest::auto_enable_io): Indicates whether the volume should be auto-enabled for I/O operations.
-    pub fn auto_enable_io(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
-    ) -> Self {
-        self.inner.auto_enable_io = ::std::option::Option::Some(input.into());
+    pub fn auto_enable_io(mut self, input: crate::types::AttributeBooleanValue) -> Self {
+        self.inner.auto_enable_io = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeAttributeRequest::auto_enable_io`](crate::types::ModifyVolumeAttributeRequest::auto_enable_io).
@@ -101,8 +98,8 @@ impl ModifyVolumeAttributeRequestBuilder {
         &self.inner.volume_id
     }
     /// Sets [`ModifyVolumeAttributeRequest::dry_run`](crate::types::ModifyVolumeAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeAttributeRequest::dry_run`](crate::types::ModifyVolumeAttributeRequest::dry_run).

@@ -108,8 +108,8 @@ pub struct ModifyVolumeRequestBuilder {
 }
 impl ModifyVolumeRequestBuilder {
     /// Sets [`ModifyVolumeRequest::dry_run`](crate::types::ModifyVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::dry_run`](crate::types::ModifyVolumeRequest::dry_run).
@@ -146,8 +146,8 @@ impl ModifyVolumeRequestBuilder {
         &self.inner.volume_id
     }
     /// Sets [`ModifyVolumeRequest::size`](crate::types::ModifyVolumeRequest::size): The target size of the volume, in GiB.
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i32) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::size`](crate::types::ModifyVolumeRequest::size).
@@ -162,11 +162,8 @@ impl ModifyVolumeRequestBuilder {
         &self.inner.size
     }
     /// Sets [`ModifyVolumeRequest::volume_type`](crate::types::ModifyVolumeRequest::volume_type): The target EBS volume type of the volume.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::volume_type`](crate::types::ModifyVolumeRequest::volume_type).
@@ -184,8 +181,8 @@ impl ModifyVolumeRequestBuilder {
         &self.inner.volume_type
     }
     /// Sets [`ModifyVolumeRequest::iops`](crate::types::ModifyVolumeRequest::iops): The target IOPS rate of the volume.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::iops`](crate::types::ModifyVolumeRequest::iops).
@@ -200,8 +197,8 @@ impl ModifyVolumeRequestBuilder {
         &self.inner.iops
     }
     /// Sets [`ModifyVolumeRequest::throughput`](crate::types::ModifyVolumeRequest::throughput): The target throughput of the volume, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::throughput`](crate::types::ModifyVolumeRequest::throughput).
@@ -216,11 +213,8 @@ impl ModifyVolumeRequestBuilder {
         &self.inner.throughput
     }
     /// Sets [`ModifyVolumeRequest::multi_attach_enabled`](crate::types::ModifyVolumeRequest::multi_attach_enabled): Specifies whether to enable Amazon EBS Multi-Attach.
-    pub fn multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input.into());
+    pub fn multi_attach_enabled(mut self, input: bool) -> Self {
+        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::multi_attach_enabled`](crate::types::ModifyVolumeRequest::multi_attach_enabled).

@@ -41,9 +41,9 @@ impl ModifyVolumeResultBuilder {
     /// Sets [`ModifyVolumeResult::volume_modification`](crate::types::ModifyVolumeResult::volume_modification): Information about the volume modification.
     pub fn volume_modification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeModification>,
+        input: crate::types::VolumeModification,
     ) -> Self {
-        self.inner.volume_modification = ::std::option::Option::Some(input.into());
+        self.inner.volume_modification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeResult::volume_modification`](crate::types::ModifyVolumeResult::volume_modification).

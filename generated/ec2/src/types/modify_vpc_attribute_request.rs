@@ -74,9 +74,9 @@ impl ModifyVpcAttributeRequestBuilder {
     /// Sets [`ModifyVpcAttributeRequest::enable_dns_hostnames`](crate::types::ModifyVpcAttributeRequest::enable_dns_hostnames): Indicates whether the instances launched in the VPC get DNS hostnames.
     pub fn enable_dns_hostnames(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_hostnames = ::std::option::Option::Some(input.into());
+        self.inner.enable_dns_hostnames = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcAttributeRequest::enable_dns_hostnames`](crate::types::ModifyVpcAttributeRequest::enable_dns_hostnames).
@@ -98,9 +98,9 @@ impl ModifyVpcAttributeRequestBuilder {
     /// Sets [`ModifyVpcAttributeRequest::enable_dns_support`](crate::types::ModifyVpcAttributeRequest::enable_dns_support): Indicates whether the DNS resolution is supported for the VPC.
     pub fn enable_dns_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_support = ::std::option::Option::Some(input.into());
+        self.inner.enable_dns_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcAttributeRequest::enable_dns_support`](crate::types::ModifyVpcAttributeRequest::enable_dns_support).
@@ -144,10 +144,10 @@ impl ModifyVpcAttributeRequestBuilder {
     /// Sets [`ModifyVpcAttributeRequest::enable_network_address_usage_metrics`](crate::types::ModifyVpcAttributeRequest::enable_network_address_usage_metrics): Indicates whether Network Address Usage metrics are enabled for your VPC.
     pub fn enable_network_address_usage_metrics(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributeBooleanValue>,
+        input: crate::types::AttributeBooleanValue,
     ) -> Self {
         self.inner.enable_network_address_usage_metrics = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

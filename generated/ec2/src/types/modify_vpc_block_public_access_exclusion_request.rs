@@ -62,8 +62,8 @@ pub struct ModifyVpcBlockPublicAccessExclusionRequestBuilder {
 }
 impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::dry_run).
@@ -102,11 +102,9 @@ impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode): The exclusion mode for internet gateway traffic.
     pub fn internet_gateway_exclusion_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayExclusionMode>,
+        input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
-        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode).

@@ -43,10 +43,10 @@ impl ModifyVpcBlockPublicAccessExclusionResultBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion`](crate::types::ModifyVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion): Details related to the exclusion.
     pub fn vpc_block_public_access_exclusion(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcBlockPublicAccessExclusion>,
+        input: crate::types::VpcBlockPublicAccessExclusion,
     ) -> Self {
         self.inner.vpc_block_public_access_exclusion = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -54,8 +54,8 @@ pub struct ModifyVpcBlockPublicAccessOptionsRequestBuilder {
 }
 impl ModifyVpcBlockPublicAccessOptionsRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessOptionsRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessOptionsRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::dry_run).
@@ -72,11 +72,9 @@ impl ModifyVpcBlockPublicAccessOptionsRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode): The mode of VPC BPA.
     pub fn internet_gateway_block_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayBlockMode>,
+        input: crate::types::InternetGatewayBlockMode,
     ) -> Self {
-        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode).

@@ -43,11 +43,9 @@ impl ModifyVpcBlockPublicAccessOptionsResultBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options`](crate::types::ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options): Details related to the VPC Block Public Access (BPA) options.
     pub fn vpc_block_public_access_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcBlockPublicAccessOptions>,
+        input: crate::types::VpcBlockPublicAccessOptions,
     ) -> Self {
-        self.inner.vpc_block_public_access_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.vpc_block_public_access_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options`](crate::types::ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options).

@@ -143,8 +143,8 @@ pub struct ModifyVpcEncryptionControlRequestBuilder {
 }
 impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::dry_run`](crate::types::ModifyVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::dry_run`](crate::types::ModifyVpcEncryptionControlRequest::dry_run).
@@ -183,11 +183,8 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         &self.inner.vpc_encryption_control_id
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::mode`](crate::types::ModifyVpcEncryptionControlRequest::mode): The encryption mode for the VPC Encryption Control configuration.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::VpcEncryptionControlMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::mode`](crate::types::ModifyVpcEncryptionControlRequest::mode).
@@ -209,13 +206,9 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::internet_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::internet_gateway_exclusion): Specifies whether to exclude internet gateway traffic from encryption enforcement.
     pub fn internet_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.internet_gateway_exclusion = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::internet_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::internet_gateway_exclusion).
@@ -239,12 +232,10 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::egress_only_internet_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::egress_only_internet_gateway_exclusion): Specifies whether to exclude egress-only internet gateway traffic from encryption enforcement.
     pub fn egress_only_internet_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.inner.egress_only_internet_gateway_exclusion = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -269,11 +260,9 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::nat_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::nat_gateway_exclusion): Specifies whether to exclude NAT gateway traffic from encryption enforcement.
     pub fn nat_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.nat_gateway_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.nat_gateway_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::nat_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::nat_gateway_exclusion).
@@ -297,12 +286,10 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::virtual_private_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::virtual_private_gateway_exclusion): Specifies whether to exclude virtual private gateway traffic from encryption enforcement.
     pub fn virtual_private_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.inner.virtual_private_gateway_exclusion = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -327,11 +314,9 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::vpc_peering_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_peering_exclusion): Specifies whether to exclude VPC peering connection traffic from encryption enforcement.
     pub fn vpc_peering_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_peering_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::vpc_peering_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_peering_exclusion).
@@ -355,11 +340,9 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::lambda_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::lambda_exclusion): Specifies whether to exclude Lambda function traffic from encryption enforcement.
     pub fn lambda_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.lambda_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.lambda_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::lambda_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::lambda_exclusion).
@@ -383,11 +366,9 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion): Specifies whether to exclude VPC Lattice traffic from encryption enforcement.
     pub fn vpc_lattice_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_lattice_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.vpc_lattice_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion).
@@ -411,13 +392,9 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion): Specifies whether to exclude Elastic File System traffic from encryption enforcement.
     pub fn elastic_file_system_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.elastic_file_system_exclusion = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.elastic_file_system_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion).

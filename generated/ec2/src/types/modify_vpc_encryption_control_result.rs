@@ -43,9 +43,9 @@ impl ModifyVpcEncryptionControlResultBuilder {
     /// Sets [`ModifyVpcEncryptionControlResult::vpc_encryption_control`](crate::types::ModifyVpcEncryptionControlResult::vpc_encryption_control): Information about the VPC Encryption Control configuration.
     pub fn vpc_encryption_control(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControl>,
+        input: crate::types::VpcEncryptionControl,
     ) -> Self {
-        self.inner.vpc_encryption_control = ::std::option::Option::Some(input.into());
+        self.inner.vpc_encryption_control = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlResult::vpc_encryption_control`](crate::types::ModifyVpcEncryptionControlResult::vpc_encryption_control).

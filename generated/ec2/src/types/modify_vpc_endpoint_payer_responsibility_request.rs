@@ -77,8 +77,8 @@ pub struct ModifyVpcEndpointPayerResponsibilityRequestBuilder {
 }
 impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::dry_run).
@@ -139,9 +139,9 @@ impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility): The Amazon Web Services account to which the usage of VPC endpoint is charged.
     pub fn payer_responsibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityType>,
+        input: crate::types::PayerResponsibilityType,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input.into());
+        self.inner.payer_responsibility = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility).
@@ -161,11 +161,8 @@ impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
         &self.inner.payer_responsibility
     }
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::scope`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::scope): The scope of usage/charges for which the billing account is being modified.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityScope>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: crate::types::PayerResponsibilityScope) -> Self {
+        self.inner.scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::scope`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::scope).

@@ -72,9 +72,9 @@ impl ModifyVpcEndpointPayerResponsibilityResultBuilder {
     /// To set the whole list at once, use [`set_payer_responsibilities`](Self::set_payer_responsibilities).
     pub fn payer_responsibilities(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityEntry>,
+        input: crate::types::PayerResponsibilityEntry,
     ) -> Self {
-        self.inner.payer_responsibilities.get_or_insert_default().push(input.into());
+        self.inner.payer_responsibilities.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityResult::payer_responsibilities`](crate::types::ModifyVpcEndpointPayerResponsibilityResult::payer_responsibilities).

@@ -144,8 +144,8 @@ pub struct ModifyVpcEndpointRequestBuilder {
 }
 impl ModifyVpcEndpointRequestBuilder {
     /// Sets [`ModifyVpcEndpointRequest::dry_run`](crate::types::ModifyVpcEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::dry_run`](crate::types::ModifyVpcEndpointRequest::dry_run).
@@ -182,8 +182,8 @@ impl ModifyVpcEndpointRequestBuilder {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`ModifyVpcEndpointRequest::reset_policy`](crate::types::ModifyVpcEndpointRequest::reset_policy): (Gateway endpoint) Specify `true` to reset the policy document to the default policy.
-    pub fn reset_policy(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.reset_policy = ::std::option::Option::Some(input.into());
+    pub fn reset_policy(mut self, input: bool) -> Self {
+        self.inner.reset_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::reset_policy`](crate::types::ModifyVpcEndpointRequest::reset_policy).
@@ -376,11 +376,8 @@ impl ModifyVpcEndpointRequestBuilder {
         &self.inner.remove_security_group_ids
     }
     /// Sets [`ModifyVpcEndpointRequest::ip_address_type`](crate::types::ModifyVpcEndpointRequest::ip_address_type): The IP address type for the endpoint.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::ip_address_type`](crate::types::ModifyVpcEndpointRequest::ip_address_type).
@@ -400,11 +397,8 @@ impl ModifyVpcEndpointRequestBuilder {
         &self.inner.ip_address_type
     }
     /// Sets [`ModifyVpcEndpointRequest::dns_options`](crate::types::ModifyVpcEndpointRequest::dns_options): The DNS options for the endpoint.
-    pub fn dns_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsOptionsSpecification>,
-    ) -> Self {
-        self.inner.dns_options = ::std::option::Option::Some(input.into());
+    pub fn dns_options(mut self, input: crate::types::DnsOptionsSpecification) -> Self {
+        self.inner.dns_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::dns_options`](crate::types::ModifyVpcEndpointRequest::dns_options).
@@ -424,11 +418,8 @@ impl ModifyVpcEndpointRequestBuilder {
         &self.inner.dns_options
     }
     /// Sets [`ModifyVpcEndpointRequest::private_dns_enabled`](crate::types::ModifyVpcEndpointRequest::private_dns_enabled): (Interface endpoint) Indicates whether a private hosted zone is associated with the VPC.
-    pub fn private_dns_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.private_dns_enabled = ::std::option::Option::Some(input.into());
+    pub fn private_dns_enabled(mut self, input: bool) -> Self {
+        self.inner.private_dns_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::private_dns_enabled`](crate::types::ModifyVpcEndpointRequest::private_dns_enabled).
@@ -450,9 +441,9 @@ impl ModifyVpcEndpointRequestBuilder {
     /// To set the whole list at once, use [`set_subnet_configurations`](Self::set_subnet_configurations).
     pub fn subnet_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetConfiguration>,
+        input: crate::types::SubnetConfiguration,
     ) -> Self {
-        self.inner.subnet_configurations.get_or_insert_default().push(input.into());
+        self.inner.subnet_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::subnet_configurations`](crate::types::ModifyVpcEndpointRequest::subnet_configurations).

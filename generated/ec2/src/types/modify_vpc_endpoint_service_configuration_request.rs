@@ -139,8 +139,8 @@ pub struct ModifyVpcEndpointServiceConfigurationRequestBuilder {
 }
 impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::dry_run).
@@ -199,11 +199,8 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
         &self.inner.private_dns_name
     }
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name): (Interface endpoint configuration) Removes the private DNS name of the endpoint service.
-    pub fn remove_private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.remove_private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn remove_private_dns_name(mut self, input: bool) -> Self {
+        self.inner.remove_private_dns_name = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name).
@@ -221,11 +218,8 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
         &self.inner.remove_private_dns_name
     }
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::acceptance_required): Indicates whether requests to create an endpoint to the service must be accepted.
-    pub fn acceptance_required(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input.into());
+    pub fn acceptance_required(mut self, input: bool) -> Self {
+        self.inner.acceptance_required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::acceptance_required).

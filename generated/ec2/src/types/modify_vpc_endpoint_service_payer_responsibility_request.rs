@@ -57,8 +57,8 @@ pub struct ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
 }
 impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run).
@@ -97,9 +97,9 @@ impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility): The entity that is responsible for the endpoint costs.
     pub fn payer_responsibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibility>,
+        input: crate::types::PayerResponsibility,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input.into());
+        self.inner.payer_responsibility = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility).

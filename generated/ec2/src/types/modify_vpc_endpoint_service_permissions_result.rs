@@ -48,11 +48,8 @@ impl ModifyVpcEndpointServicePermissionsResultBuilder {
     /// Appends one item to [`ModifyVpcEndpointServicePermissionsResult::added_principals`](crate::types::ModifyVpcEndpointServicePermissionsResult::added_principals): Information about the added principals.
     ///
     /// To set the whole list at once, use [`set_added_principals`](Self::set_added_principals).
-    pub fn added_principals(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddedPrincipal>,
-    ) -> Self {
-        self.inner.added_principals.get_or_insert_default().push(input.into());
+    pub fn added_principals(mut self, input: crate::types::AddedPrincipal) -> Self {
+        self.inner.added_principals.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePermissionsResult::added_principals`](crate::types::ModifyVpcEndpointServicePermissionsResult::added_principals).
@@ -72,8 +69,8 @@ impl ModifyVpcEndpointServicePermissionsResultBuilder {
         &self.inner.added_principals
     }
     /// Sets [`ModifyVpcEndpointServicePermissionsResult::return_value`](crate::types::ModifyVpcEndpointServicePermissionsResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub fn return_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input.into());
+    pub fn return_value(mut self, input: bool) -> Self {
+        self.inner.return_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePermissionsResult::return_value`](crate::types::ModifyVpcEndpointServicePermissionsResult::return_value).

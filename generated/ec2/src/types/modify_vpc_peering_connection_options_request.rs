@@ -70,10 +70,10 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
     /// Sets [`ModifyVpcPeeringConnectionOptionsRequest::accepter_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::accepter_peering_connection_options): The VPC peering connection options for the accepter VPC.
     pub fn accepter_peering_connection_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringConnectionOptionsRequest>,
+        input: crate::types::PeeringConnectionOptionsRequest,
     ) -> Self {
         self.inner.accepter_peering_connection_options = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -94,8 +94,8 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
         &self.inner.accepter_peering_connection_options
     }
     /// Sets [`ModifyVpcPeeringConnectionOptionsRequest::dry_run`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcPeeringConnectionOptionsRequest::dry_run`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::dry_run).
@@ -112,10 +112,10 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
     /// Sets [`ModifyVpcPeeringConnectionOptionsRequest::requester_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::requester_peering_connection_options): The VPC peering connection options for the requester VPC.
     pub fn requester_peering_connection_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringConnectionOptionsRequest>,
+        input: crate::types::PeeringConnectionOptionsRequest,
     ) -> Self {
         self.inner.requester_peering_connection_options = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

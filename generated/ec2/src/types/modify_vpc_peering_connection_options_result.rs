@@ -54,10 +54,10 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
     /// Sets [`ModifyVpcPeeringConnectionOptionsResult::accepter_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsResult::accepter_peering_connection_options): Information about the VPC peering connection options for the accepter VPC.
     pub fn accepter_peering_connection_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringConnectionOptions>,
+        input: crate::types::PeeringConnectionOptions,
     ) -> Self {
         self.inner.accepter_peering_connection_options = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -80,10 +80,10 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
     /// Sets [`ModifyVpcPeeringConnectionOptionsResult::requester_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsResult::requester_peering_connection_options): Information about the VPC peering connection options for the requester VPC.
     pub fn requester_peering_connection_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringConnectionOptions>,
+        input: crate::types::PeeringConnectionOptions,
     ) -> Self {
         self.inner.requester_peering_connection_options = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

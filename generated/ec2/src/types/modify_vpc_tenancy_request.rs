@@ -77,11 +77,8 @@ impl ModifyVpcTenancyRequestBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`ModifyVpcTenancyRequest::instance_tenancy`](crate::types::ModifyVpcTenancyRequest::instance_tenancy): The instance tenancy attribute for the VPC.
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcTenancy>,
-    ) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input.into());
+    pub fn instance_tenancy(mut self, input: crate::types::VpcTenancy) -> Self {
+        self.inner.instance_tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcTenancyRequest::instance_tenancy`](crate::types::ModifyVpcTenancyRequest::instance_tenancy).
@@ -101,8 +98,8 @@ impl ModifyVpcTenancyRequestBuilder {
         &self.inner.instance_tenancy
     }
     /// Sets [`ModifyVpcTenancyRequest::dry_run`](crate::types::ModifyVpcTenancyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcTenancyRequest::dry_run`](crate::types::ModifyVpcTenancyRequest::dry_run).

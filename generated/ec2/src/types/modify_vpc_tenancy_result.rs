@@ -37,8 +37,8 @@ pub struct ModifyVpcTenancyResultBuilder {
 }
 impl ModifyVpcTenancyResultBuilder {
     /// Sets [`ModifyVpcTenancyResult::return_value`](crate::types::ModifyVpcTenancyResult::return_value): Returns `true` if the request succeeds; otherwise, returns an error.
-    pub fn return_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input.into());
+    pub fn return_value(mut self, input: bool) -> Self {
+        self.inner.return_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcTenancyResult::return_value`](crate::types::ModifyVpcTenancyResult::return_value).

@@ -211,11 +211,8 @@ impl ModifyVpnConnectionOptionsRequestBuilder {
         &self.inner.remote_ipv6_network_cidr
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::tunnel_bandwidth`](crate::types::ModifyVpnConnectionOptionsRequest::tunnel_bandwidth): The desired bandwidth specification for the VPN connection. `standard` supports up to 1.25 Gbps per tunnel, while `large` supports up to 5 Gbps per tunnel.
-    pub fn tunnel_bandwidth(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelBandwidth>,
-    ) -> Self {
-        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input.into());
+    pub fn tunnel_bandwidth(mut self, input: crate::types::VpnTunnelBandwidth) -> Self {
+        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::tunnel_bandwidth`](crate::types::ModifyVpnConnectionOptionsRequest::tunnel_bandwidth).
@@ -235,8 +232,8 @@ impl ModifyVpnConnectionOptionsRequestBuilder {
         &self.inner.tunnel_bandwidth
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::dry_run`](crate::types::ModifyVpnConnectionOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::dry_run`](crate::types::ModifyVpnConnectionOptionsRequest::dry_run).

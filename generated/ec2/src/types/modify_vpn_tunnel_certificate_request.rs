@@ -105,8 +105,8 @@ impl ModifyVpnTunnelCertificateRequestBuilder {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`ModifyVpnTunnelCertificateRequest::dry_run`](crate::types::ModifyVpnTunnelCertificateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelCertificateRequest::dry_run`](crate::types::ModifyVpnTunnelCertificateRequest::dry_run).

@@ -144,11 +144,9 @@ impl ModifyVpnTunnelOptionsRequestBuilder {
     /// Sets [`ModifyVpnTunnelOptionsRequest::tunnel_options`](crate::types::ModifyVpnTunnelOptionsRequest::tunnel_options): The tunnel options to modify.
     pub fn tunnel_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ModifyVpnTunnelOptionsSpecification,
-        >,
+        input: crate::types::ModifyVpnTunnelOptionsSpecification,
     ) -> Self {
-        self.inner.tunnel_options = ::std::option::Option::Some(input.into());
+        self.inner.tunnel_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::tunnel_options`](crate::types::ModifyVpnTunnelOptionsRequest::tunnel_options).
@@ -168,8 +166,8 @@ impl ModifyVpnTunnelOptionsRequestBuilder {
         &self.inner.tunnel_options
     }
     /// Sets [`ModifyVpnTunnelOptionsRequest::dry_run`](crate::types::ModifyVpnTunnelOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::dry_run`](crate::types::ModifyVpnTunnelOptionsRequest::dry_run).
@@ -184,11 +182,8 @@ impl ModifyVpnTunnelOptionsRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement`](crate::types::ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement): Choose whether or not to trigger immediate tunnel replacement.
-    pub fn skip_tunnel_replacement(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.skip_tunnel_replacement = ::std::option::Option::Some(input.into());
+    pub fn skip_tunnel_replacement(mut self, input: bool) -> Self {
+        self.inner.skip_tunnel_replacement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement`](crate::types::ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement).

@@ -355,11 +355,8 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         &self.inner.pre_shared_key
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds): The lifetime for phase 1 of the IKE negotiation, in seconds.
-    pub fn phase1_lifetime_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.phase1_lifetime_seconds = ::std::option::Option::Some(input.into());
+    pub fn phase1_lifetime_seconds(mut self, input: i32) -> Self {
+        self.inner.phase1_lifetime_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds).
@@ -377,11 +374,8 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         &self.inner.phase1_lifetime_seconds
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds): The lifetime for phase 2 of the IKE negotiation, in seconds.
-    pub fn phase2_lifetime_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.phase2_lifetime_seconds = ::std::option::Option::Some(input.into());
+    pub fn phase2_lifetime_seconds(mut self, input: i32) -> Self {
+        self.inner.phase2_lifetime_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds).
@@ -399,11 +393,8 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         &self.inner.phase2_lifetime_seconds
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds): The margin time, in seconds, before the phase 2 lifetime expires, during which the Amazon Web Services side of the VPN connection performs an IKE rekey.
-    pub fn rekey_margin_time_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.rekey_margin_time_seconds = ::std::option::Option::Some(input.into());
+    pub fn rekey_margin_time_seconds(mut self, input: i32) -> Self {
+        self.inner.rekey_margin_time_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds).
@@ -421,11 +412,8 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         &self.inner.rekey_margin_time_seconds
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage): The percentage of the rekey window (determined by `RekeyMarginTimeSeconds`) during which the rekey time is randomly selected.
-    pub fn rekey_fuzz_percentage(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.rekey_fuzz_percentage = ::std::option::Option::Some(input.into());
+    pub fn rekey_fuzz_percentage(mut self, input: i32) -> Self {
+        self.inner.rekey_fuzz_percentage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage).
@@ -443,8 +431,8 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         &self.inner.rekey_fuzz_percentage
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::replay_window_size`](crate::types::ModifyVpnTunnelOptionsSpecification::replay_window_size): The number of packets in an IKE replay window.
-    pub fn replay_window_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.replay_window_size = ::std::option::Option::Some(input.into());
+    pub fn replay_window_size(mut self, input: i32) -> Self {
+        self.inner.replay_window_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::replay_window_size`](crate::types::ModifyVpnTunnelOptionsSpecification::replay_window_size).
@@ -459,8 +447,8 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         &self.inner.replay_window_size
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds): The number of seconds after which a DPD timeout occurs.
-    pub fn dpd_timeout_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.dpd_timeout_seconds = ::std::option::Option::Some(input.into());
+    pub fn dpd_timeout_seconds(mut self, input: i32) -> Self {
+        self.inner.dpd_timeout_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds).
@@ -503,14 +491,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_phase1_encryption_algorithms`](Self::set_phase1_encryption_algorithms).
     pub fn phase1_encryption_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase1EncryptionAlgorithmsRequestListValue,
-        >,
+        input: crate::types::Phase1EncryptionAlgorithmsRequestListValue,
     ) -> Self {
-        self.inner
-            .phase1_encryption_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase1_encryption_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase1_encryption_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_encryption_algorithms).
@@ -538,14 +521,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_phase2_encryption_algorithms`](Self::set_phase2_encryption_algorithms).
     pub fn phase2_encryption_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase2EncryptionAlgorithmsRequestListValue,
-        >,
+        input: crate::types::Phase2EncryptionAlgorithmsRequestListValue,
     ) -> Self {
-        self.inner
-            .phase2_encryption_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase2_encryption_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase2_encryption_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_encryption_algorithms).
@@ -573,14 +551,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_phase1_integrity_algorithms`](Self::set_phase1_integrity_algorithms).
     pub fn phase1_integrity_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase1IntegrityAlgorithmsRequestListValue,
-        >,
+        input: crate::types::Phase1IntegrityAlgorithmsRequestListValue,
     ) -> Self {
-        self.inner
-            .phase1_integrity_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase1_integrity_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase1_integrity_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_integrity_algorithms).
@@ -608,14 +581,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_phase2_integrity_algorithms`](Self::set_phase2_integrity_algorithms).
     pub fn phase2_integrity_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase2IntegrityAlgorithmsRequestListValue,
-        >,
+        input: crate::types::Phase2IntegrityAlgorithmsRequestListValue,
     ) -> Self {
-        self.inner
-            .phase2_integrity_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase2_integrity_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase2_integrity_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_integrity_algorithms).
@@ -643,11 +611,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_phase1_dh_group_numbers`](Self::set_phase1_dh_group_numbers).
     pub fn phase1_dh_group_numbers(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase1DhGroupNumbersRequestListValue,
-        >,
+        input: crate::types::Phase1DhGroupNumbersRequestListValue,
     ) -> Self {
-        self.inner.phase1_dh_group_numbers.get_or_insert_default().push(input.into());
+        self.inner.phase1_dh_group_numbers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase1_dh_group_numbers`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_dh_group_numbers).
@@ -675,11 +641,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_phase2_dh_group_numbers`](Self::set_phase2_dh_group_numbers).
     pub fn phase2_dh_group_numbers(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase2DhGroupNumbersRequestListValue,
-        >,
+        input: crate::types::Phase2DhGroupNumbersRequestListValue,
     ) -> Self {
-        self.inner.phase2_dh_group_numbers.get_or_insert_default().push(input.into());
+        self.inner.phase2_dh_group_numbers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase2_dh_group_numbers`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_dh_group_numbers).
@@ -707,9 +671,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_ike_versions`](Self::set_ike_versions).
     pub fn ike_versions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IkeVersionsRequestListValue>,
+        input: crate::types::IkeVersionsRequestListValue,
     ) -> Self {
-        self.inner.ike_versions.get_or_insert_default().push(input.into());
+        self.inner.ike_versions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::ike_versions`](crate::types::ModifyVpnTunnelOptionsSpecification::ike_versions).
@@ -757,9 +721,9 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// Sets [`ModifyVpnTunnelOptionsSpecification::log_options`](crate::types::ModifyVpnTunnelOptionsSpecification::log_options): Options for logging VPN tunnel activity.
     pub fn log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelLogOptionsSpecification>,
+        input: crate::types::VpnTunnelLogOptionsSpecification,
     ) -> Self {
-        self.inner.log_options = ::std::option::Option::Some(input.into());
+        self.inner.log_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::log_options`](crate::types::ModifyVpnTunnelOptionsSpecification::log_options).
@@ -779,13 +743,8 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         &self.inner.log_options
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control`](crate::types::ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control): Turn on or off tunnel endpoint lifecycle control feature.
-    pub fn enable_tunnel_lifecycle_control(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_tunnel_lifecycle_control = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn enable_tunnel_lifecycle_control(mut self, input: bool) -> Self {
+        self.inner.enable_tunnel_lifecycle_control = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control`](crate::types::ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control).

@@ -37,11 +37,8 @@ pub struct MonitoringBuilder {
 }
 impl MonitoringBuilder {
     /// Sets [`Monitoring::state`](crate::types::Monitoring::state): Indicates whether detailed monitoring is enabled.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MonitoringState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::MonitoringState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Monitoring::state`](crate::types::Monitoring::state).

@@ -66,11 +66,8 @@ impl MoveAddressToVpcResultBuilder {
         &self.inner.allocation_id
     }
     /// Sets [`MoveAddressToVpcResult::status`](crate::types::MoveAddressToVpcResult::status): The status of the move of the IP address.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Status>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::Status) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MoveAddressToVpcResult::status`](crate::types::MoveAddressToVpcResult::status).

@@ -37,11 +37,8 @@ pub struct MoveByoipCidrToIpamResultBuilder {
 }
 impl MoveByoipCidrToIpamResultBuilder {
     /// Sets [`MoveByoipCidrToIpamResult::byoip_cidr`](crate::types::MoveByoipCidrToIpamResult::byoip_cidr): The BYOIP CIDR.
-    pub fn byoip_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ByoipCidr>,
-    ) -> Self {
-        self.inner.byoip_cidr = ::std::option::Option::Some(input.into());
+    pub fn byoip_cidr(mut self, input: crate::types::ByoipCidr) -> Self {
+        self.inner.byoip_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MoveByoipCidrToIpamResult::byoip_cidr`](crate::types::MoveByoipCidrToIpamResult::byoip_cidr).

@@ -73,8 +73,8 @@ pub struct MoveCapacityReservationInstancesRequestBuilder {
 }
 impl MoveCapacityReservationInstancesRequestBuilder {
     /// Sets [`MoveCapacityReservationInstancesRequest::dry_run`](crate::types::MoveCapacityReservationInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesRequest::dry_run`](crate::types::MoveCapacityReservationInstancesRequest::dry_run).
@@ -163,8 +163,8 @@ impl MoveCapacityReservationInstancesRequestBuilder {
         &self.inner.destination_capacity_reservation_id
     }
     /// Sets [`MoveCapacityReservationInstancesRequest::instance_count`](crate::types::MoveCapacityReservationInstancesRequest::instance_count): The number of instances that you want to move from the source Capacity Reservation.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesRequest::instance_count`](crate::types::MoveCapacityReservationInstancesRequest::instance_count).

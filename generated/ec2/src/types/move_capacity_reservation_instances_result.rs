@@ -61,11 +61,9 @@ impl MoveCapacityReservationInstancesResultBuilder {
     /// Sets [`MoveCapacityReservationInstancesResult::source_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::source_capacity_reservation): Information about the source Capacity Reservation.
     pub fn source_capacity_reservation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservation>,
+        input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.source_capacity_reservation = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.source_capacity_reservation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesResult::source_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::source_capacity_reservation).
@@ -87,11 +85,9 @@ impl MoveCapacityReservationInstancesResultBuilder {
     /// Sets [`MoveCapacityReservationInstancesResult::destination_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::destination_capacity_reservation): Information about the destination Capacity Reservation.
     pub fn destination_capacity_reservation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservation>,
+        input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.destination_capacity_reservation = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.destination_capacity_reservation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesResult::destination_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::destination_capacity_reservation).
@@ -111,8 +107,8 @@ impl MoveCapacityReservationInstancesResultBuilder {
         &self.inner.destination_capacity_reservation
     }
     /// Sets [`MoveCapacityReservationInstancesResult::instance_count`](crate::types::MoveCapacityReservationInstancesResult::instance_count): The number of instances that were moved from the source Capacity Reservation to the destination Capacity Reservation.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesResult::instance_count`](crate::types::MoveCapacityReservationInstancesResult::instance_count).

@@ -46,11 +46,8 @@ pub struct MovingAddressStatusBuilder {
 }
 impl MovingAddressStatusBuilder {
     /// Sets [`MovingAddressStatus::move_status`](crate::types::MovingAddressStatus::move_status): The status of the Elastic IP address that's being moved or restored.
-    pub fn move_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MoveStatus>,
-    ) -> Self {
-        self.inner.move_status = ::std::option::Option::Some(input.into());
+    pub fn move_status(mut self, input: crate::types::MoveStatus) -> Self {
+        self.inner.move_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MovingAddressStatus::move_status`](crate::types::MovingAddressStatus::move_status).

@@ -192,11 +192,8 @@ pub struct NatGatewayBuilder {
 }
 impl NatGatewayBuilder {
     /// Sets [`NatGateway::create_time`](crate::types::NatGateway::create_time): The date and time the NAT gateway was created.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::create_time`](crate::types::NatGateway::create_time).
@@ -216,11 +213,8 @@ impl NatGatewayBuilder {
         &self.inner.create_time
     }
     /// Sets [`NatGateway::delete_time`](crate::types::NatGateway::delete_time): The date and time the NAT gateway was deleted, if applicable.
-    pub fn delete_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.delete_time = ::std::option::Option::Some(input.into());
+    pub fn delete_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.delete_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::delete_time`](crate::types::NatGateway::delete_time).
@@ -288,9 +282,9 @@ impl NatGatewayBuilder {
     /// To set the whole list at once, use [`set_nat_gateway_addresses`](Self::set_nat_gateway_addresses).
     pub fn nat_gateway_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayAddress>,
+        input: crate::types::NatGatewayAddress,
     ) -> Self {
-        self.inner.nat_gateway_addresses.get_or_insert_default().push(input.into());
+        self.inner.nat_gateway_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NatGateway::nat_gateway_addresses`](crate::types::NatGateway::nat_gateway_addresses).
@@ -334,9 +328,9 @@ impl NatGatewayBuilder {
     /// Sets [`NatGateway::provisioned_bandwidth`](crate::types::NatGateway::provisioned_bandwidth): Reserved.
     pub fn provisioned_bandwidth(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedBandwidth>,
+        input: crate::types::ProvisionedBandwidth,
     ) -> Self {
-        self.inner.provisioned_bandwidth = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_bandwidth = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::provisioned_bandwidth`](crate::types::NatGateway::provisioned_bandwidth).
@@ -356,11 +350,8 @@ impl NatGatewayBuilder {
         &self.inner.provisioned_bandwidth
     }
     /// Sets [`NatGateway::state`](crate::types::NatGateway::state): The state of the NAT gateway.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::NatGatewayState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::state`](crate::types::NatGateway::state).
@@ -424,8 +415,8 @@ impl NatGatewayBuilder {
     /// Appends one item to [`NatGateway::tags`](crate::types::NatGateway::tags): The tags for the NAT gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NatGateway::tags`](crate::types::NatGateway::tags).
@@ -445,11 +436,8 @@ impl NatGatewayBuilder {
         &self.inner.tags
     }
     /// Sets [`NatGateway::connectivity_type`](crate::types::NatGateway::connectivity_type): Indicates whether the NAT gateway supports public or private connectivity.
-    pub fn connectivity_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectivityType>,
-    ) -> Self {
-        self.inner.connectivity_type = ::std::option::Option::Some(input.into());
+    pub fn connectivity_type(mut self, input: crate::types::ConnectivityType) -> Self {
+        self.inner.connectivity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::connectivity_type`](crate::types::NatGateway::connectivity_type).
@@ -469,11 +457,8 @@ impl NatGatewayBuilder {
         &self.inner.connectivity_type
     }
     /// Sets [`NatGateway::availability_mode`](crate::types::NatGateway::availability_mode): Indicates whether this is a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
-    pub fn availability_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AvailabilityMode>,
-    ) -> Self {
-        self.inner.availability_mode = ::std::option::Option::Some(input.into());
+    pub fn availability_mode(mut self, input: crate::types::AvailabilityMode) -> Self {
+        self.inner.availability_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::availability_mode`](crate::types::NatGateway::availability_mode).
@@ -493,11 +478,8 @@ impl NatGatewayBuilder {
         &self.inner.availability_mode
     }
     /// Sets [`NatGateway::auto_scaling_ips`](crate::types::NatGateway::auto_scaling_ips): For regional NAT gateways only: Indicates whether Amazon Web Services automatically allocates additional Elastic IP addresses (EIPs) in an AZ when the NAT gateway needs more ports due to increased concurrent connections to a single destination from that AZ.
-    pub fn auto_scaling_ips(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoScalingIpsState>,
-    ) -> Self {
-        self.inner.auto_scaling_ips = ::std::option::Option::Some(input.into());
+    pub fn auto_scaling_ips(mut self, input: crate::types::AutoScalingIpsState) -> Self {
+        self.inner.auto_scaling_ips = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::auto_scaling_ips`](crate::types::NatGateway::auto_scaling_ips).
@@ -519,9 +501,9 @@ impl NatGatewayBuilder {
     /// Sets [`NatGateway::auto_provision_zones`](crate::types::NatGateway::auto_provision_zones): For regional NAT gateways only: Indicates whether Amazon Web Services automatically manages AZ coverage.
     pub fn auto_provision_zones(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoProvisionZonesState>,
+        input: crate::types::AutoProvisionZonesState,
     ) -> Self {
-        self.inner.auto_provision_zones = ::std::option::Option::Some(input.into());
+        self.inner.auto_provision_zones = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGateway::auto_provision_zones`](crate::types::NatGateway::auto_provision_zones).
@@ -545,9 +527,9 @@ impl NatGatewayBuilder {
     /// To set the whole list at once, use [`set_attached_appliances`](Self::set_attached_appliances).
     pub fn attached_appliances(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayAttachedAppliance>,
+        input: crate::types::NatGatewayAttachedAppliance,
     ) -> Self {
-        self.inner.attached_appliances.get_or_insert_default().push(input.into());
+        self.inner.attached_appliances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NatGateway::attached_appliances`](crate::types::NatGateway::attached_appliances).

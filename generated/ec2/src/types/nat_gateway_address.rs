@@ -214,8 +214,8 @@ impl NatGatewayAddressBuilder {
         &self.inner.association_id
     }
     /// Sets [`NatGatewayAddress::is_primary`](crate::types::NatGatewayAddress::is_primary): Defines if the IP address is the primary address.
-    pub fn is_primary(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_primary = ::std::option::Option::Some(input.into());
+    pub fn is_primary(mut self, input: bool) -> Self {
+        self.inner.is_primary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAddress::is_primary`](crate::types::NatGatewayAddress::is_primary).
@@ -252,11 +252,8 @@ impl NatGatewayAddressBuilder {
         &self.inner.failure_message
     }
     /// Sets [`NatGatewayAddress::status`](crate::types::NatGatewayAddress::status): The address status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayAddressStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::NatGatewayAddressStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAddress::status`](crate::types::NatGatewayAddress::status).

@@ -87,11 +87,8 @@ pub struct NatGatewayAttachedApplianceBuilder {
 }
 impl NatGatewayAttachedApplianceBuilder {
     /// Sets [`NatGatewayAttachedAppliance::type_`](crate::types::NatGatewayAttachedAppliance::type_): The type of appliance attached to the NAT Gateway.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayApplianceType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::NatGatewayApplianceType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::type_`](crate::types::NatGatewayAttachedAppliance::type_).
@@ -157,9 +154,9 @@ impl NatGatewayAttachedApplianceBuilder {
     /// Sets [`NatGatewayAttachedAppliance::attachment_state`](crate::types::NatGatewayAttachedAppliance::attachment_state): The current attachment state of the appliance.
     pub fn attachment_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayApplianceState>,
+        input: crate::types::NatGatewayApplianceState,
     ) -> Self {
-        self.inner.attachment_state = ::std::option::Option::Some(input.into());
+        self.inner.attachment_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::attachment_state`](crate::types::NatGatewayAttachedAppliance::attachment_state).
@@ -181,9 +178,9 @@ impl NatGatewayAttachedApplianceBuilder {
     /// Sets [`NatGatewayAttachedAppliance::modification_state`](crate::types::NatGatewayAttachedAppliance::modification_state): The current modification state of the appliance.
     pub fn modification_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NatGatewayApplianceModifyState>,
+        input: crate::types::NatGatewayApplianceModifyState,
     ) -> Self {
-        self.inner.modification_state = ::std::option::Option::Some(input.into());
+        self.inner.modification_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::modification_state`](crate::types::NatGatewayAttachedAppliance::modification_state).

@@ -83,11 +83,8 @@ impl NetworkAclBuilder {
     /// Appends one item to [`NetworkAcl::associations`](crate::types::NetworkAcl::associations): Any associations between the network ACL and your subnets
     ///
     /// To set the whole list at once, use [`set_associations`](Self::set_associations).
-    pub fn associations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkAclAssociation>,
-    ) -> Self {
-        self.inner.associations.get_or_insert_default().push(input.into());
+    pub fn associations(mut self, input: crate::types::NetworkAclAssociation) -> Self {
+        self.inner.associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkAcl::associations`](crate::types::NetworkAcl::associations).
@@ -111,11 +108,8 @@ impl NetworkAclBuilder {
     /// Appends one item to [`NetworkAcl::entries`](crate::types::NetworkAcl::entries): The entries (rules) in the network ACL.
     ///
     /// To set the whole list at once, use [`set_entries`](Self::set_entries).
-    pub fn entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkAclEntry>,
-    ) -> Self {
-        self.inner.entries.get_or_insert_default().push(input.into());
+    pub fn entries(mut self, input: crate::types::NetworkAclEntry) -> Self {
+        self.inner.entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkAcl::entries`](crate::types::NetworkAcl::entries).
@@ -135,8 +129,8 @@ impl NetworkAclBuilder {
         &self.inner.entries
     }
     /// Sets [`NetworkAcl::is_default`](crate::types::NetworkAcl::is_default): Indicates whether this is the default network ACL for the VPC.
-    pub fn is_default(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input.into());
+    pub fn is_default(mut self, input: bool) -> Self {
+        self.inner.is_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkAcl::is_default`](crate::types::NetworkAcl::is_default).
@@ -175,8 +169,8 @@ impl NetworkAclBuilder {
     /// Appends one item to [`NetworkAcl::tags`](crate::types::NetworkAcl::tags): Any tags assigned to the network ACL.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkAcl::tags`](crate::types::NetworkAcl::tags).

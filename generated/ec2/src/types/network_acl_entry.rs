@@ -108,8 +108,8 @@ impl NetworkAclEntryBuilder {
         &self.inner.cidr_block
     }
     /// Sets [`NetworkAclEntry::egress`](crate::types::NetworkAclEntry::egress): Indicates whether the rule is an egress rule (applied to traffic leaving the subnet).
-    pub fn egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input.into());
+    pub fn egress(mut self, input: bool) -> Self {
+        self.inner.egress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::egress`](crate::types::NetworkAclEntry::egress).
@@ -124,11 +124,8 @@ impl NetworkAclEntryBuilder {
         &self.inner.egress
     }
     /// Sets [`NetworkAclEntry::icmp_type_code`](crate::types::NetworkAclEntry::icmp_type_code): ICMP protocol: The ICMP type and code.
-    pub fn icmp_type_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IcmpTypeCode>,
-    ) -> Self {
-        self.inner.icmp_type_code = ::std::option::Option::Some(input.into());
+    pub fn icmp_type_code(mut self, input: crate::types::IcmpTypeCode) -> Self {
+        self.inner.icmp_type_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::icmp_type_code`](crate::types::NetworkAclEntry::icmp_type_code).
@@ -170,11 +167,8 @@ impl NetworkAclEntryBuilder {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`NetworkAclEntry::port_range`](crate::types::NetworkAclEntry::port_range): TCP or UDP protocols: The range of ports the rule applies to.
-    pub fn port_range(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PortRange>,
-    ) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input.into());
+    pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
+        self.inner.port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::port_range`](crate::types::NetworkAclEntry::port_range).
@@ -214,11 +208,8 @@ impl NetworkAclEntryBuilder {
         &self.inner.protocol
     }
     /// Sets [`NetworkAclEntry::rule_action`](crate::types::NetworkAclEntry::rule_action): Indicates whether to allow or deny the traffic that matches the rule.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RuleAction>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: crate::types::RuleAction) -> Self {
+        self.inner.rule_action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::rule_action`](crate::types::NetworkAclEntry::rule_action).
@@ -236,8 +227,8 @@ impl NetworkAclEntryBuilder {
         &self.inner.rule_action
     }
     /// Sets [`NetworkAclEntry::rule_number`](crate::types::NetworkAclEntry::rule_number): The rule number for the entry.
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input.into());
+    pub fn rule_number(mut self, input: i32) -> Self {
+        self.inner.rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::rule_number`](crate::types::NetworkAclEntry::rule_number).

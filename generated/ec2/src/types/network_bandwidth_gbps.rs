@@ -46,8 +46,8 @@ pub struct NetworkBandwidthGbpsBuilder {
 }
 impl NetworkBandwidthGbpsBuilder {
     /// Sets [`NetworkBandwidthGbps::min`](crate::types::NetworkBandwidthGbps::min): The minimum amount of network bandwidth, in Gbps.
-    pub fn min(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: f64) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbps::min`](crate::types::NetworkBandwidthGbps::min).
@@ -62,8 +62,8 @@ impl NetworkBandwidthGbpsBuilder {
         &self.inner.min
     }
     /// Sets [`NetworkBandwidthGbps::max`](crate::types::NetworkBandwidthGbps::max): The maximum amount of network bandwidth, in Gbps.
-    pub fn max(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: f64) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbps::max`](crate::types::NetworkBandwidthGbps::max).

@@ -46,8 +46,8 @@ pub struct NetworkBandwidthGbpsRequestBuilder {
 }
 impl NetworkBandwidthGbpsRequestBuilder {
     /// Sets [`NetworkBandwidthGbpsRequest::min`](crate::types::NetworkBandwidthGbpsRequest::min): The minimum amount of network bandwidth, in Gbps.
-    pub fn min(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: f64) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbpsRequest::min`](crate::types::NetworkBandwidthGbpsRequest::min).
@@ -62,8 +62,8 @@ impl NetworkBandwidthGbpsRequestBuilder {
         &self.inner.min
     }
     /// Sets [`NetworkBandwidthGbpsRequest::max`](crate::types::NetworkBandwidthGbpsRequest::max): The maximum amount of network bandwidth, in Gbps.
-    pub fn max(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: f64) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbpsRequest::max`](crate::types::NetworkBandwidthGbpsRequest::max).

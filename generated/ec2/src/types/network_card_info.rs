@@ -93,8 +93,8 @@ pub struct NetworkCardInfoBuilder {
 }
 impl NetworkCardInfoBuilder {
     /// Sets [`NetworkCardInfo::network_card_index`](crate::types::NetworkCardInfo::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::network_card_index`](crate::types::NetworkCardInfo::network_card_index).
@@ -133,13 +133,8 @@ impl NetworkCardInfoBuilder {
         &self.inner.network_performance
     }
     /// Sets [`NetworkCardInfo::maximum_network_interfaces`](crate::types::NetworkCardInfo::maximum_network_interfaces): The maximum number of network interfaces for the network card.
-    pub fn maximum_network_interfaces(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_network_interfaces = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_network_interfaces(mut self, input: i32) -> Self {
+        self.inner.maximum_network_interfaces = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::maximum_network_interfaces`](crate::types::NetworkCardInfo::maximum_network_interfaces).
@@ -157,12 +152,9 @@ impl NetworkCardInfoBuilder {
         &self.inner.maximum_network_interfaces
     }
     /// Sets [`NetworkCardInfo::additional_flexible_network_interfaces`](crate::types::NetworkCardInfo::additional_flexible_network_interfaces): The number of additional network interfaces that can be attached to an instance when using flexible Elastic Network Adapter (ENA) queues.
-    pub fn additional_flexible_network_interfaces(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn additional_flexible_network_interfaces(mut self, input: i32) -> Self {
         self.inner.additional_flexible_network_interfaces = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -183,13 +175,8 @@ impl NetworkCardInfoBuilder {
         &self.inner.additional_flexible_network_interfaces
     }
     /// Sets [`NetworkCardInfo::baseline_bandwidth_in_gbps`](crate::types::NetworkCardInfo::baseline_bandwidth_in_gbps): The baseline network performance of the network card, in Gbps.
-    pub fn baseline_bandwidth_in_gbps(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.baseline_bandwidth_in_gbps = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn baseline_bandwidth_in_gbps(mut self, input: f64) -> Self {
+        self.inner.baseline_bandwidth_in_gbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::baseline_bandwidth_in_gbps`](crate::types::NetworkCardInfo::baseline_bandwidth_in_gbps).
@@ -207,11 +194,8 @@ impl NetworkCardInfoBuilder {
         &self.inner.baseline_bandwidth_in_gbps
     }
     /// Sets [`NetworkCardInfo::peak_bandwidth_in_gbps`](crate::types::NetworkCardInfo::peak_bandwidth_in_gbps): The peak (burst) network performance of the network card, in Gbps.
-    pub fn peak_bandwidth_in_gbps(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.peak_bandwidth_in_gbps = ::std::option::Option::Some(input.into());
+    pub fn peak_bandwidth_in_gbps(mut self, input: f64) -> Self {
+        self.inner.peak_bandwidth_in_gbps = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::peak_bandwidth_in_gbps`](crate::types::NetworkCardInfo::peak_bandwidth_in_gbps).
@@ -229,12 +213,9 @@ impl NetworkCardInfoBuilder {
         &self.inner.peak_bandwidth_in_gbps
     }
     /// Sets [`NetworkCardInfo::default_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::default_ena_queue_count_per_interface): The default number of the ENA queues for each interface.
-    pub fn default_ena_queue_count_per_interface(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn default_ena_queue_count_per_interface(mut self, input: i32) -> Self {
         self.inner.default_ena_queue_count_per_interface = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -255,11 +236,8 @@ impl NetworkCardInfoBuilder {
         &self.inner.default_ena_queue_count_per_interface
     }
     /// Sets [`NetworkCardInfo::maximum_ena_queue_count`](crate::types::NetworkCardInfo::maximum_ena_queue_count): The maximum number of the ENA queues.
-    pub fn maximum_ena_queue_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn maximum_ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.maximum_ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::maximum_ena_queue_count`](crate::types::NetworkCardInfo::maximum_ena_queue_count).
@@ -277,12 +255,9 @@ impl NetworkCardInfoBuilder {
         &self.inner.maximum_ena_queue_count
     }
     /// Sets [`NetworkCardInfo::maximum_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::maximum_ena_queue_count_per_interface): The maximum number of the ENA queues for each interface.
-    pub fn maximum_ena_queue_count_per_interface(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_ena_queue_count_per_interface(mut self, input: i32) -> Self {
         self.inner.maximum_ena_queue_count_per_interface = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -199,13 +199,8 @@ impl NetworkInfoBuilder {
         &self.inner.network_performance
     }
     /// Sets [`NetworkInfo::maximum_network_interfaces`](crate::types::NetworkInfo::maximum_network_interfaces): The maximum number of network interfaces for the instance type.
-    pub fn maximum_network_interfaces(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_network_interfaces = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_network_interfaces(mut self, input: i32) -> Self {
+        self.inner.maximum_network_interfaces = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::maximum_network_interfaces`](crate::types::NetworkInfo::maximum_network_interfaces).
@@ -223,11 +218,8 @@ impl NetworkInfoBuilder {
         &self.inner.maximum_network_interfaces
     }
     /// Sets [`NetworkInfo::maximum_network_cards`](crate::types::NetworkInfo::maximum_network_cards): The maximum number of physical network cards that can be allocated to the instance.
-    pub fn maximum_network_cards(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_network_cards = ::std::option::Option::Some(input.into());
+    pub fn maximum_network_cards(mut self, input: i32) -> Self {
+        self.inner.maximum_network_cards = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::maximum_network_cards`](crate::types::NetworkInfo::maximum_network_cards).
@@ -245,13 +237,8 @@ impl NetworkInfoBuilder {
         &self.inner.maximum_network_cards
     }
     /// Sets [`NetworkInfo::default_network_card_index`](crate::types::NetworkInfo::default_network_card_index): The index of the default network card, starting at 0.
-    pub fn default_network_card_index(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.default_network_card_index = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn default_network_card_index(mut self, input: i32) -> Self {
+        self.inner.default_network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::default_network_card_index`](crate::types::NetworkInfo::default_network_card_index).
@@ -271,11 +258,8 @@ impl NetworkInfoBuilder {
     /// Appends one item to [`NetworkInfo::network_cards`](crate::types::NetworkInfo::network_cards): Describes the network cards for the instance type.
     ///
     /// To set the whole list at once, use [`set_network_cards`](Self::set_network_cards).
-    pub fn network_cards(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkCardInfo>,
-    ) -> Self {
-        self.inner.network_cards.get_or_insert_default().push(input.into());
+    pub fn network_cards(mut self, input: crate::types::NetworkCardInfo) -> Self {
+        self.inner.network_cards.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInfo::network_cards`](crate::types::NetworkInfo::network_cards).
@@ -295,13 +279,8 @@ impl NetworkInfoBuilder {
         &self.inner.network_cards
     }
     /// Sets [`NetworkInfo::ipv4_addresses_per_interface`](crate::types::NetworkInfo::ipv4_addresses_per_interface): The maximum number of IPv4 addresses per network interface.
-    pub fn ipv4_addresses_per_interface(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.ipv4_addresses_per_interface = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipv4_addresses_per_interface(mut self, input: i32) -> Self {
+        self.inner.ipv4_addresses_per_interface = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ipv4_addresses_per_interface`](crate::types::NetworkInfo::ipv4_addresses_per_interface).
@@ -319,13 +298,8 @@ impl NetworkInfoBuilder {
         &self.inner.ipv4_addresses_per_interface
     }
     /// Sets [`NetworkInfo::ipv6_addresses_per_interface`](crate::types::NetworkInfo::ipv6_addresses_per_interface): The maximum number of IPv6 addresses per network interface.
-    pub fn ipv6_addresses_per_interface(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.ipv6_addresses_per_interface = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipv6_addresses_per_interface(mut self, input: i32) -> Self {
+        self.inner.ipv6_addresses_per_interface = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ipv6_addresses_per_interface`](crate::types::NetworkInfo::ipv6_addresses_per_interface).
@@ -343,8 +317,8 @@ impl NetworkInfoBuilder {
         &self.inner.ipv6_addresses_per_interface
     }
     /// Sets [`NetworkInfo::ipv6_supported`](crate::types::NetworkInfo::ipv6_supported): Indicates whether IPv6 is supported.
-    pub fn ipv6_supported(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ipv6_supported = ::std::option::Option::Some(input.into());
+    pub fn ipv6_supported(mut self, input: bool) -> Self {
+        self.inner.ipv6_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ipv6_supported`](crate::types::NetworkInfo::ipv6_supported).
@@ -359,11 +333,8 @@ impl NetworkInfoBuilder {
         &self.inner.ipv6_supported
     }
     /// Sets [`NetworkInfo::ena_support`](crate::types::NetworkInfo::ena_support): Indicates whether Elastic Network Adapter (ENA) is supported.
-    pub fn ena_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnaSupport>,
-    ) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input.into());
+    pub fn ena_support(mut self, input: crate::types::EnaSupport) -> Self {
+        self.inner.ena_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ena_support`](crate::types::NetworkInfo::ena_support).
@@ -381,8 +352,8 @@ impl NetworkInfoBuilder {
         &self.inner.ena_support
     }
     /// Sets [`NetworkInfo::efa_supported`](crate::types::NetworkInfo::efa_supported): Indicates whether Elastic Fabric Adapter (EFA) is supported.
-    pub fn efa_supported(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.efa_supported = ::std::option::Option::Some(input.into());
+    pub fn efa_supported(mut self, input: bool) -> Self {
+        self.inner.efa_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::efa_supported`](crate::types::NetworkInfo::efa_supported).
@@ -397,11 +368,8 @@ impl NetworkInfoBuilder {
         &self.inner.efa_supported
     }
     /// Sets [`NetworkInfo::efa_info`](crate::types::NetworkInfo::efa_info): Describes the Elastic Fabric Adapters for the instance type.
-    pub fn efa_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EfaInfo>,
-    ) -> Self {
-        self.inner.efa_info = ::std::option::Option::Some(input.into());
+    pub fn efa_info(mut self, input: crate::types::EfaInfo) -> Self {
+        self.inner.efa_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::efa_info`](crate::types::NetworkInfo::efa_info).
@@ -419,13 +387,8 @@ impl NetworkInfoBuilder {
         &self.inner.efa_info
     }
     /// Sets [`NetworkInfo::encryption_in_transit_supported`](crate::types::NetworkInfo::encryption_in_transit_supported): Indicates whether the instance type automatically encrypts in-transit traffic between instances.
-    pub fn encryption_in_transit_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.encryption_in_transit_supported = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn encryption_in_transit_supported(mut self, input: bool) -> Self {
+        self.inner.encryption_in_transit_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::encryption_in_transit_supported`](crate::types::NetworkInfo::encryption_in_transit_supported).
@@ -443,8 +406,8 @@ impl NetworkInfoBuilder {
         &self.inner.encryption_in_transit_supported
     }
     /// Sets [`NetworkInfo::ena_srd_supported`](crate::types::NetworkInfo::ena_srd_supported): Indicates whether the instance type supports ENA Express.
-    pub fn ena_srd_supported(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ena_srd_supported = ::std::option::Option::Some(input.into());
+    pub fn ena_srd_supported(mut self, input: bool) -> Self {
+        self.inner.ena_srd_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ena_srd_supported`](crate::types::NetworkInfo::ena_srd_supported).
@@ -463,9 +426,9 @@ impl NetworkInfoBuilder {
     /// To set the whole list at once, use [`set_bandwidth_weightings`](Self::set_bandwidth_weightings).
     pub fn bandwidth_weightings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BandwidthWeightingType>,
+        input: crate::types::BandwidthWeightingType,
     ) -> Self {
-        self.inner.bandwidth_weightings.get_or_insert_default().push(input.into());
+        self.inner.bandwidth_weightings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInfo::bandwidth_weightings`](crate::types::NetworkInfo::bandwidth_weightings).
@@ -489,11 +452,9 @@ impl NetworkInfoBuilder {
     /// Sets [`NetworkInfo::flexible_ena_queues_support`](crate::types::NetworkInfo::flexible_ena_queues_support): Indicates whether changing the number of ENA queues is supported.
     pub fn flexible_ena_queues_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FlexibleEnaQueuesSupport>,
+        input: crate::types::FlexibleEnaQueuesSupport,
     ) -> Self {
-        self.inner.flexible_ena_queues_support = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.flexible_ena_queues_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::flexible_ena_queues_support`](crate::types::NetworkInfo::flexible_ena_queues_support).
@@ -515,12 +476,10 @@ impl NetworkInfoBuilder {
     /// Sets [`NetworkInfo::connection_tracking_configuration`](crate::types::NetworkInfo::connection_tracking_configuration): Indicates conntrack information for the instance type
     pub fn connection_tracking_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::DefaultConnectionTrackingConfiguration,
-        >,
+        input: crate::types::DefaultConnectionTrackingConfiguration,
     ) -> Self {
         self.inner.connection_tracking_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -543,13 +502,8 @@ impl NetworkInfoBuilder {
         &self.inner.connection_tracking_configuration
     }
     /// Sets [`NetworkInfo::secondary_network_supported`](crate::types::NetworkInfo::secondary_network_supported): Indicates whether secondary interface attachments from secondary network are supported.
-    pub fn secondary_network_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.secondary_network_supported = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn secondary_network_supported(mut self, input: bool) -> Self {
+        self.inner.secondary_network_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::secondary_network_supported`](crate::types::NetworkInfo::secondary_network_supported).
@@ -567,12 +521,9 @@ impl NetworkInfoBuilder {
         &self.inner.secondary_network_supported
     }
     /// Sets [`NetworkInfo::maximum_secondary_network_interfaces`](crate::types::NetworkInfo::maximum_secondary_network_interfaces): The maximum number of secondary interfaces for the instance type.
-    pub fn maximum_secondary_network_interfaces(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_secondary_network_interfaces(mut self, input: i32) -> Self {
         self.inner.maximum_secondary_network_interfaces = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -593,12 +544,9 @@ impl NetworkInfoBuilder {
         &self.inner.maximum_secondary_network_interfaces
     }
     /// Sets [`NetworkInfo::ipv4_addresses_per_secondary_interface`](crate::types::NetworkInfo::ipv4_addresses_per_secondary_interface): The maximum number of IPv4 addresses per secondary interface.
-    pub fn ipv4_addresses_per_secondary_interface(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn ipv4_addresses_per_secondary_interface(mut self, input: i32) -> Self {
         self.inner.ipv4_addresses_per_secondary_interface = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -123,9 +123,9 @@ impl NetworkInsightsAccessScopeBuilder {
     /// Sets [`NetworkInsightsAccessScope::created_date`](crate::types::NetworkInsightsAccessScope::created_date): The creation date.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScope::created_date`](crate::types::NetworkInsightsAccessScope::created_date).
@@ -147,9 +147,9 @@ impl NetworkInsightsAccessScopeBuilder {
     /// Sets [`NetworkInsightsAccessScope::updated_date`](crate::types::NetworkInsightsAccessScope::updated_date): The last updated date.
     pub fn updated_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.updated_date = ::std::option::Option::Some(input.into());
+        self.inner.updated_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScope::updated_date`](crate::types::NetworkInsightsAccessScope::updated_date).
@@ -171,8 +171,8 @@ impl NetworkInsightsAccessScopeBuilder {
     /// Appends one item to [`NetworkInsightsAccessScope::tags`](crate::types::NetworkInsightsAccessScope::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScope::tags`](crate::types::NetworkInsightsAccessScope::tags).

@@ -197,11 +197,8 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
         &self.inner.network_insights_access_scope_id
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::status`](crate::types::NetworkInsightsAccessScopeAnalysis::status): The status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AnalysisStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::status`](crate::types::NetworkInsightsAccessScopeAnalysis::status).
@@ -263,11 +260,8 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
         &self.inner.warning_message
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::start_date`](crate::types::NetworkInsightsAccessScopeAnalysis::start_date): The analysis start date.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::start_date`](crate::types::NetworkInsightsAccessScopeAnalysis::start_date).
@@ -287,11 +281,8 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
         &self.inner.start_date
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::end_date`](crate::types::NetworkInsightsAccessScopeAnalysis::end_date): The analysis end date.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::end_date`](crate::types::NetworkInsightsAccessScopeAnalysis::end_date).
@@ -311,11 +302,8 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
         &self.inner.end_date
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::findings_found`](crate::types::NetworkInsightsAccessScopeAnalysis::findings_found): Indicates whether there are findings.
-    pub fn findings_found(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FindingsFound>,
-    ) -> Self {
-        self.inner.findings_found = ::std::option::Option::Some(input.into());
+    pub fn findings_found(mut self, input: crate::types::FindingsFound) -> Self {
+        self.inner.findings_found = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::findings_found`](crate::types::NetworkInsightsAccessScopeAnalysis::findings_found).
@@ -335,8 +323,8 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
         &self.inner.findings_found
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::analyzed_eni_count`](crate::types::NetworkInsightsAccessScopeAnalysis::analyzed_eni_count): The number of network interfaces analyzed.
-    pub fn analyzed_eni_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.analyzed_eni_count = ::std::option::Option::Some(input.into());
+    pub fn analyzed_eni_count(mut self, input: i32) -> Self {
+        self.inner.analyzed_eni_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::analyzed_eni_count`](crate::types::NetworkInsightsAccessScopeAnalysis::analyzed_eni_count).
@@ -353,8 +341,8 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
     /// Appends one item to [`NetworkInsightsAccessScopeAnalysis::tags`](crate::types::NetworkInsightsAccessScopeAnalysis::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::tags`](crate::types::NetworkInsightsAccessScopeAnalysis::tags).

@@ -83,11 +83,8 @@ impl NetworkInsightsAccessScopeContentBuilder {
     /// Appends one item to [`NetworkInsightsAccessScopeContent::match_paths`](crate::types::NetworkInsightsAccessScopeContent::match_paths): The paths to match.
     ///
     /// To set the whole list at once, use [`set_match_paths`](Self::set_match_paths).
-    pub fn match_paths(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccessScopePath>,
-    ) -> Self {
-        self.inner.match_paths.get_or_insert_default().push(input.into());
+    pub fn match_paths(mut self, input: crate::types::AccessScopePath) -> Self {
+        self.inner.match_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeContent::match_paths`](crate::types::NetworkInsightsAccessScopeContent::match_paths).
@@ -109,11 +106,8 @@ impl NetworkInsightsAccessScopeContentBuilder {
     /// Appends one item to [`NetworkInsightsAccessScopeContent::exclude_paths`](crate::types::NetworkInsightsAccessScopeContent::exclude_paths): The paths to exclude.
     ///
     /// To set the whole list at once, use [`set_exclude_paths`](Self::set_exclude_paths).
-    pub fn exclude_paths(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccessScopePath>,
-    ) -> Self {
-        self.inner.exclude_paths.get_or_insert_default().push(input.into());
+    pub fn exclude_paths(mut self, input: crate::types::AccessScopePath) -> Self {
+        self.inner.exclude_paths.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeContent::exclude_paths`](crate::types::NetworkInsightsAccessScopeContent::exclude_paths).

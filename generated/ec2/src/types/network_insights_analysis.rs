@@ -315,11 +315,8 @@ impl NetworkInsightsAnalysisBuilder {
         &self.inner.filter_out_arns
     }
     /// Sets [`NetworkInsightsAnalysis::start_date`](crate::types::NetworkInsightsAnalysis::start_date): The time the analysis started.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::start_date`](crate::types::NetworkInsightsAnalysis::start_date).
@@ -339,11 +336,8 @@ impl NetworkInsightsAnalysisBuilder {
         &self.inner.start_date
     }
     /// Sets [`NetworkInsightsAnalysis::status`](crate::types::NetworkInsightsAnalysis::status): The status of the network insights analysis.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AnalysisStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::status`](crate::types::NetworkInsightsAnalysis::status).
@@ -405,8 +399,8 @@ impl NetworkInsightsAnalysisBuilder {
         &self.inner.warning_message
     }
     /// Sets [`NetworkInsightsAnalysis::network_path_found`](crate::types::NetworkInsightsAnalysis::network_path_found): Indicates whether the destination is reachable from the source.
-    pub fn network_path_found(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.network_path_found = ::std::option::Option::Some(input.into());
+    pub fn network_path_found(mut self, input: bool) -> Self {
+        self.inner.network_path_found = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::network_path_found`](crate::types::NetworkInsightsAnalysis::network_path_found).
@@ -425,9 +419,9 @@ impl NetworkInsightsAnalysisBuilder {
     /// To set the whole list at once, use [`set_forward_path_components`](Self::set_forward_path_components).
     pub fn forward_path_components(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PathComponent>,
+        input: crate::types::PathComponent,
     ) -> Self {
-        self.inner.forward_path_components.get_or_insert_default().push(input.into());
+        self.inner.forward_path_components.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::forward_path_components`](crate::types::NetworkInsightsAnalysis::forward_path_components).
@@ -449,11 +443,8 @@ impl NetworkInsightsAnalysisBuilder {
     /// Appends one item to [`NetworkInsightsAnalysis::return_path_components`](crate::types::NetworkInsightsAnalysis::return_path_components): The components in the path from destination to source.
     ///
     /// To set the whole list at once, use [`set_return_path_components`](Self::set_return_path_components).
-    pub fn return_path_components(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathComponent>,
-    ) -> Self {
-        self.inner.return_path_components.get_or_insert_default().push(input.into());
+    pub fn return_path_components(mut self, input: crate::types::PathComponent) -> Self {
+        self.inner.return_path_components.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::return_path_components`](crate::types::NetworkInsightsAnalysis::return_path_components).
@@ -475,11 +466,8 @@ impl NetworkInsightsAnalysisBuilder {
     /// Appends one item to [`NetworkInsightsAnalysis::explanations`](crate::types::NetworkInsightsAnalysis::explanations): The explanations.
     ///
     /// To set the whole list at once, use [`set_explanations`](Self::set_explanations).
-    pub fn explanations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Explanation>,
-    ) -> Self {
-        self.inner.explanations.get_or_insert_default().push(input.into());
+    pub fn explanations(mut self, input: crate::types::Explanation) -> Self {
+        self.inner.explanations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::explanations`](crate::types::NetworkInsightsAnalysis::explanations).
@@ -503,9 +491,9 @@ impl NetworkInsightsAnalysisBuilder {
     /// To set the whole list at once, use [`set_alternate_path_hints`](Self::set_alternate_path_hints).
     pub fn alternate_path_hints(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AlternatePathHint>,
+        input: crate::types::AlternatePathHint,
     ) -> Self {
-        self.inner.alternate_path_hints.get_or_insert_default().push(input.into());
+        self.inner.alternate_path_hints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::alternate_path_hints`](crate::types::NetworkInsightsAnalysis::alternate_path_hints).
@@ -553,8 +541,8 @@ impl NetworkInsightsAnalysisBuilder {
     /// Appends one item to [`NetworkInsightsAnalysis::tags`](crate::types::NetworkInsightsAnalysis::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::tags`](crate::types::NetworkInsightsAnalysis::tags).

@@ -182,9 +182,9 @@ impl NetworkInsightsPathBuilder {
     /// Sets [`NetworkInsightsPath::created_date`](crate::types::NetworkInsightsPath::created_date): The time stamp when the path was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::created_date`](crate::types::NetworkInsightsPath::created_date).
@@ -336,11 +336,8 @@ impl NetworkInsightsPathBuilder {
         &self.inner.destination_ip
     }
     /// Sets [`NetworkInsightsPath::protocol`](crate::types::NetworkInsightsPath::protocol): The protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Protocol>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::Protocol) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::protocol`](crate::types::NetworkInsightsPath::protocol).
@@ -358,8 +355,8 @@ impl NetworkInsightsPathBuilder {
         &self.inner.protocol
     }
     /// Sets [`NetworkInsightsPath::destination_port`](crate::types::NetworkInsightsPath::destination_port): The destination port.
-    pub fn destination_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.destination_port = ::std::option::Option::Some(input.into());
+    pub fn destination_port(mut self, input: i32) -> Self {
+        self.inner.destination_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::destination_port`](crate::types::NetworkInsightsPath::destination_port).
@@ -376,8 +373,8 @@ impl NetworkInsightsPathBuilder {
     /// Appends one item to [`NetworkInsightsPath::tags`](crate::types::NetworkInsightsPath::tags): The tags associated with the path.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::tags`](crate::types::NetworkInsightsPath::tags).
@@ -397,11 +394,8 @@ impl NetworkInsightsPathBuilder {
         &self.inner.tags
     }
     /// Sets [`NetworkInsightsPath::filter_at_source`](crate::types::NetworkInsightsPath::filter_at_source): Scopes the analysis to network paths that match specific filters at the source.
-    pub fn filter_at_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathFilter>,
-    ) -> Self {
-        self.inner.filter_at_source = ::std::option::Option::Some(input.into());
+    pub fn filter_at_source(mut self, input: crate::types::PathFilter) -> Self {
+        self.inner.filter_at_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::filter_at_source`](crate::types::NetworkInsightsPath::filter_at_source).
@@ -421,11 +415,8 @@ impl NetworkInsightsPathBuilder {
         &self.inner.filter_at_source
     }
     /// Sets [`NetworkInsightsPath::filter_at_destination`](crate::types::NetworkInsightsPath::filter_at_destination): Scopes the analysis to network paths that match specific filters at the destination.
-    pub fn filter_at_destination(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PathFilter>,
-    ) -> Self {
-        self.inner.filter_at_destination = ::std::option::Option::Some(input.into());
+    pub fn filter_at_destination(mut self, input: crate::types::PathFilter) -> Self {
+        self.inner.filter_at_destination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::filter_at_destination`](crate::types::NetworkInsightsPath::filter_at_destination).

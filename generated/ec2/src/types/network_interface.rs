@@ -284,9 +284,9 @@ impl NetworkInterfaceBuilder {
     /// Sets [`NetworkInterface::association`](crate::types::NetworkInterface::association): The association information for an Elastic IP address (IPv4) associated with the network interface.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAssociation>,
+        input: crate::types::NetworkInterfaceAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::association`](crate::types::NetworkInterface::association).
@@ -308,9 +308,9 @@ impl NetworkInterfaceBuilder {
     /// Sets [`NetworkInterface::attachment`](crate::types::NetworkInterface::attachment): The network interface attachment.
     pub fn attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAttachment>,
+        input: crate::types::NetworkInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input.into());
+        self.inner.attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::attachment`](crate::types::NetworkInterface::attachment).
@@ -356,10 +356,10 @@ impl NetworkInterfaceBuilder {
     /// Sets [`NetworkInterface::connection_tracking_configuration`](crate::types::NetworkInterface::connection_tracking_configuration): A security group connection tracking configuration that enables you to set the timeout for connection tracking on an Elastic network interface.
     pub fn connection_tracking_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionTrackingConfiguration>,
+        input: crate::types::ConnectionTrackingConfiguration,
     ) -> Self {
         self.inner.connection_tracking_configuration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -404,11 +404,8 @@ impl NetworkInterfaceBuilder {
     /// Appends one item to [`NetworkInterface::groups`](crate::types::NetworkInterface::groups): Any security groups for the network interface.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.groups.get_or_insert_default().push(input.into());
+    pub fn groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInterface::groups`](crate::types::NetworkInterface::groups).
@@ -428,11 +425,8 @@ impl NetworkInterfaceBuilder {
         &self.inner.groups
     }
     /// Sets [`NetworkInterface::interface_type`](crate::types::NetworkInterface::interface_type): The type of network interface.
-    pub fn interface_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceType>,
-    ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+    pub fn interface_type(mut self, input: crate::types::NetworkInterfaceType) -> Self {
+        self.inner.interface_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::interface_type`](crate::types::NetworkInterface::interface_type).
@@ -456,9 +450,9 @@ impl NetworkInterfaceBuilder {
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
     pub fn ipv6_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceIpv6Address>,
+        input: crate::types::NetworkInterfaceIpv6Address,
     ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInterface::ipv6_addresses`](crate::types::NetworkInterface::ipv6_addresses).
@@ -618,11 +612,9 @@ impl NetworkInterfaceBuilder {
     /// Sets [`NetworkInterface::public_ip_dns_name_options`](crate::types::NetworkInterface::public_ip_dns_name_options): Public hostname type options.
     pub fn public_ip_dns_name_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PublicIpDnsNameOptions>,
+        input: crate::types::PublicIpDnsNameOptions,
     ) -> Self {
-        self.inner.public_ip_dns_name_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.public_ip_dns_name_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::public_ip_dns_name_options`](crate::types::NetworkInterface::public_ip_dns_name_options).
@@ -670,9 +662,9 @@ impl NetworkInterfaceBuilder {
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
     pub fn private_ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfacePrivateIpAddress>,
+        input: crate::types::NetworkInterfacePrivateIpAddress,
     ) -> Self {
-        self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ip_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInterface::private_ip_addresses`](crate::types::NetworkInterface::private_ip_addresses).
@@ -700,9 +692,9 @@ impl NetworkInterfaceBuilder {
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
     pub fn ipv4_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv4PrefixSpecification>,
+        input: crate::types::Ipv4PrefixSpecification,
     ) -> Self {
-        self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInterface::ipv4_prefixes`](crate::types::NetworkInterface::ipv4_prefixes).
@@ -728,9 +720,9 @@ impl NetworkInterfaceBuilder {
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
     pub fn ipv6_prefixes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6PrefixSpecification>,
+        input: crate::types::Ipv6PrefixSpecification,
     ) -> Self {
-        self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
+        self.inner.ipv6_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInterface::ipv6_prefixes`](crate::types::NetworkInterface::ipv6_prefixes).
@@ -774,8 +766,8 @@ impl NetworkInterfaceBuilder {
         &self.inner.requester_id
     }
     /// Sets [`NetworkInterface::requester_managed`](crate::types::NetworkInterface::requester_managed): Indicates whether the network interface is being managed by Amazon Web Services.
-    pub fn requester_managed(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.requester_managed = ::std::option::Option::Some(input.into());
+    pub fn requester_managed(mut self, input: bool) -> Self {
+        self.inner.requester_managed = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::requester_managed`](crate::types::NetworkInterface::requester_managed).
@@ -790,8 +782,8 @@ impl NetworkInterfaceBuilder {
         &self.inner.requester_managed
     }
     /// Sets [`NetworkInterface::source_dest_check`](crate::types::NetworkInterface::source_dest_check): Indicates whether source/destination checking is enabled.
-    pub fn source_dest_check(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+    pub fn source_dest_check(mut self, input: bool) -> Self {
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::source_dest_check`](crate::types::NetworkInterface::source_dest_check).
@@ -806,11 +798,8 @@ impl NetworkInterfaceBuilder {
         &self.inner.source_dest_check
     }
     /// Sets [`NetworkInterface::status`](crate::types::NetworkInterface::status): The status of the network interface.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::NetworkInterfaceStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::status`](crate::types::NetworkInterface::status).
@@ -854,11 +843,8 @@ impl NetworkInterfaceBuilder {
     /// Appends one item to [`NetworkInterface::tag_set`](crate::types::NetworkInterface::tag_set): Any tags assigned to the network interface.
     ///
     /// To set the whole list at once, use [`set_tag_set`](Self::set_tag_set).
-    pub fn tag_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tag>,
-    ) -> Self {
-        self.inner.tag_set.get_or_insert_default().push(input.into());
+    pub fn tag_set(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tag_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NetworkInterface::tag_set`](crate::types::NetworkInterface::tag_set).
@@ -900,11 +886,8 @@ impl NetworkInterfaceBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`NetworkInterface::deny_all_igw_traffic`](crate::types::NetworkInterface::deny_all_igw_traffic): Indicates whether a network interface with an IPv6 address is unreachable from the public internet.
-    pub fn deny_all_igw_traffic(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.deny_all_igw_traffic = ::std::option::Option::Some(input.into());
+    pub fn deny_all_igw_traffic(mut self, input: bool) -> Self {
+        self.inner.deny_all_igw_traffic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::deny_all_igw_traffic`](crate::types::NetworkInterface::deny_all_igw_traffic).
@@ -922,8 +905,8 @@ impl NetworkInterfaceBuilder {
         &self.inner.deny_all_igw_traffic
     }
     /// Sets [`NetworkInterface::ipv6_native`](crate::types::NetworkInterface::ipv6_native): Indicates whether this is an IPv6 only network interface.
-    pub fn ipv6_native(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input.into());
+    pub fn ipv6_native(mut self, input: bool) -> Self {
+        self.inner.ipv6_native = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::ipv6_native`](crate::types::NetworkInterface::ipv6_native).
@@ -960,11 +943,8 @@ impl NetworkInterfaceBuilder {
         &self.inner.ipv6_address
     }
     /// Sets [`NetworkInterface::operator`](crate::types::NetworkInterface::operator): The service provider that manages the network interface.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::operator`](crate::types::NetworkInterface::operator).

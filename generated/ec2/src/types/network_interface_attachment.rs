@@ -106,11 +106,8 @@ pub struct NetworkInterfaceAttachmentBuilder {
 }
 impl NetworkInterfaceAttachmentBuilder {
     /// Sets [`NetworkInterfaceAttachment::attach_time`](crate::types::NetworkInterfaceAttachment::attach_time): The timestamp indicating when the attachment initiated.
-    pub fn attach_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input.into());
+    pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.attach_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::attach_time`](crate::types::NetworkInterfaceAttachment::attach_time).
@@ -152,11 +149,8 @@ impl NetworkInterfaceAttachmentBuilder {
         &self.inner.attachment_id
     }
     /// Sets [`NetworkInterfaceAttachment::delete_on_termination`](crate::types::NetworkInterfaceAttachment::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::delete_on_termination`](crate::types::NetworkInterfaceAttachment::delete_on_termination).
@@ -174,8 +168,8 @@ impl NetworkInterfaceAttachmentBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`NetworkInterfaceAttachment::device_index`](crate::types::NetworkInterfaceAttachment::device_index): The device index of the network interface attachment on the instance.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::device_index`](crate::types::NetworkInterfaceAttachment::device_index).
@@ -190,8 +184,8 @@ impl NetworkInterfaceAttachmentBuilder {
         &self.inner.device_index
     }
     /// Sets [`NetworkInterfaceAttachment::network_card_index`](crate::types::NetworkInterfaceAttachment::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::network_card_index`](crate::types::NetworkInterfaceAttachment::network_card_index).
@@ -252,11 +246,8 @@ impl NetworkInterfaceAttachmentBuilder {
         &self.inner.instance_owner_id
     }
     /// Sets [`NetworkInterfaceAttachment::status`](crate::types::NetworkInterfaceAttachment::status): The attachment state.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::status`](crate::types::NetworkInterfaceAttachment::status).
@@ -276,9 +267,9 @@ impl NetworkInterfaceAttachmentBuilder {
     /// Sets [`NetworkInterfaceAttachment::ena_srd_specification`](crate::types::NetworkInterfaceAttachment::ena_srd_specification): Configures ENA Express for the network interface that this action attaches to the instance.
     pub fn ena_srd_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentEnaSrdSpecification>,
+        input: crate::types::AttachmentEnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input.into());
+        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::ena_srd_specification`](crate::types::NetworkInterfaceAttachment::ena_srd_specification).
@@ -298,8 +289,8 @@ impl NetworkInterfaceAttachmentBuilder {
         &self.inner.ena_srd_specification
     }
     /// Sets [`NetworkInterfaceAttachment::ena_queue_count`](crate::types::NetworkInterfaceAttachment::ena_queue_count): The number of ENA queues created with the instance.
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::ena_queue_count`](crate::types::NetworkInterfaceAttachment::ena_queue_count).

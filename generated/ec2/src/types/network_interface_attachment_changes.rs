@@ -58,11 +58,8 @@ pub struct NetworkInterfaceAttachmentChangesBuilder {
 }
 impl NetworkInterfaceAttachmentChangesBuilder {
     /// Sets [`NetworkInterfaceAttachmentChanges::default_ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::default_ena_queue_count): The default number of the ENA queues.
-    pub fn default_ena_queue_count(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.default_ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn default_ena_queue_count(mut self, input: bool) -> Self {
+        self.inner.default_ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachmentChanges::default_ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::default_ena_queue_count).
@@ -80,8 +77,8 @@ impl NetworkInterfaceAttachmentChangesBuilder {
         &self.inner.default_ena_queue_count
     }
     /// Sets [`NetworkInterfaceAttachmentChanges::ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::ena_queue_count): The number of ENA queues to be created with the instance.
-    pub fn ena_queue_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input.into());
+    pub fn ena_queue_count(mut self, input: i32) -> Self {
+        self.inner.ena_queue_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachmentChanges::ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::ena_queue_count).
@@ -118,11 +115,8 @@ impl NetworkInterfaceAttachmentChangesBuilder {
         &self.inner.attachment_id
     }
     /// Sets [`NetworkInterfaceAttachmentChanges::delete_on_termination`](crate::types::NetworkInterfaceAttachmentChanges::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachmentChanges::delete_on_termination`](crate::types::NetworkInterfaceAttachmentChanges::delete_on_termination).

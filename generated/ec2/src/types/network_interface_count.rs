@@ -44,8 +44,8 @@ pub struct NetworkInterfaceCountBuilder {
 }
 impl NetworkInterfaceCountBuilder {
     /// Sets [`NetworkInterfaceCount::min`](crate::types::NetworkInterfaceCount::min): The minimum number of network interfaces.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceCount::min`](crate::types::NetworkInterfaceCount::min).
@@ -60,8 +60,8 @@ impl NetworkInterfaceCountBuilder {
         &self.inner.min
     }
     /// Sets [`NetworkInterfaceCount::max`](crate::types::NetworkInterfaceCount::max): The maximum number of network interfaces.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceCount::max`](crate::types::NetworkInterfaceCount::max).

@@ -44,8 +44,8 @@ pub struct NetworkInterfaceCountRequestBuilder {
 }
 impl NetworkInterfaceCountRequestBuilder {
     /// Sets [`NetworkInterfaceCountRequest::min`](crate::types::NetworkInterfaceCountRequest::min): The minimum number of network interfaces.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceCountRequest::min`](crate::types::NetworkInterfaceCountRequest::min).
@@ -60,8 +60,8 @@ impl NetworkInterfaceCountRequestBuilder {
         &self.inner.min
     }
     /// Sets [`NetworkInterfaceCountRequest::max`](crate::types::NetworkInterfaceCountRequest::max): The maximum number of network interfaces.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceCountRequest::max`](crate::types::NetworkInterfaceCountRequest::max).

@@ -4,13 +4,7 @@
 /// The `NetworkInterfaceCreationType` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum NetworkInterfaceCreationType {
     /// `efa`
@@ -27,6 +21,13 @@ pub enum NetworkInterfaceCreationType {
 impl NetworkInterfaceCreationType {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["efa", "efa-only", "branch", "trunk"];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "Efa",
+        "EfaOnly",
+        "Branch",
+        "Trunk",
+    ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -69,6 +70,30 @@ impl ::std::cmp::PartialOrd for NetworkInterfaceCreationType {
 impl ::std::cmp::Ord for NetworkInterfaceCreationType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for NetworkInterfaceCreationType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            NetworkInterfaceCreationType::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for NetworkInterfaceCreationType {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for NetworkInterfaceCreationType {

@@ -172,11 +172,8 @@ impl NetworkInterfacePermissionBuilder {
         &self.inner.aws_service
     }
     /// Sets [`NetworkInterfacePermission::permission`](crate::types::NetworkInterfacePermission::permission): The type of permission.
-    pub fn permission(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterfacePermissionType>,
-    ) -> Self {
-        self.inner.permission = ::std::option::Option::Some(input.into());
+    pub fn permission(mut self, input: crate::types::InterfacePermissionType) -> Self {
+        self.inner.permission = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::permission`](crate::types::NetworkInterfacePermission::permission).
@@ -198,9 +195,9 @@ impl NetworkInterfacePermissionBuilder {
     /// Sets [`NetworkInterfacePermission::permission_state`](crate::types::NetworkInterfacePermission::permission_state): Information about the state of the permission.
     pub fn permission_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfacePermissionState>,
+        input: crate::types::NetworkInterfacePermissionState,
     ) -> Self {
-        self.inner.permission_state = ::std::option::Option::Some(input.into());
+        self.inner.permission_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::permission_state`](crate::types::NetworkInterfacePermission::permission_state).

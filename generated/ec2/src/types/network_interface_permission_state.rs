@@ -48,11 +48,9 @@ impl NetworkInterfacePermissionStateBuilder {
     /// Sets [`NetworkInterfacePermissionState::state`](crate::types::NetworkInterfacePermissionState::state): The state of the permission.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::NetworkInterfacePermissionStateCode,
-        >,
+        input: crate::types::NetworkInterfacePermissionStateCode,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePermissionState::state`](crate::types::NetworkInterfacePermissionState::state).

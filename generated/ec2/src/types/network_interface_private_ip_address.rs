@@ -62,9 +62,9 @@ impl NetworkInterfacePrivateIpAddressBuilder {
     /// Sets [`NetworkInterfacePrivateIpAddress::association`](crate::types::NetworkInterfacePrivateIpAddress::association): The association information for an Elastic IP address (IPv4) associated with the network interface.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInterfaceAssociation>,
+        input: crate::types::NetworkInterfaceAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePrivateIpAddress::association`](crate::types::NetworkInterfacePrivateIpAddress::association).
@@ -84,8 +84,8 @@ impl NetworkInterfacePrivateIpAddressBuilder {
         &self.inner.association
     }
     /// Sets [`NetworkInterfacePrivateIpAddress::primary`](crate::types::NetworkInterfacePrivateIpAddress::primary): Indicates whether this IPv4 address is the primary private IPv4 address of the network interface.
-    pub fn primary(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.primary = ::std::option::Option::Some(input.into());
+    pub fn primary(mut self, input: bool) -> Self {
+        self.inner.primary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePrivateIpAddress::primary`](crate::types::NetworkInterfacePrivateIpAddress::primary).

@@ -44,8 +44,8 @@ pub struct NeuronDeviceCoreInfoBuilder {
 }
 impl NeuronDeviceCoreInfoBuilder {
     /// Sets [`NeuronDeviceCoreInfo::count`](crate::types::NeuronDeviceCoreInfo::count): The number of cores available to the neuron accelerator.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceCoreInfo::count`](crate::types::NeuronDeviceCoreInfo::count).
@@ -60,8 +60,8 @@ impl NeuronDeviceCoreInfoBuilder {
         &self.inner.count
     }
     /// Sets [`NeuronDeviceCoreInfo::version`](crate::types::NeuronDeviceCoreInfo::version): The version of the neuron accelerator.
-    pub fn version(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i32) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceCoreInfo::version`](crate::types::NeuronDeviceCoreInfo::version).

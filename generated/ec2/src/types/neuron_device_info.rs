@@ -62,8 +62,8 @@ pub struct NeuronDeviceInfoBuilder {
 }
 impl NeuronDeviceInfoBuilder {
     /// Sets [`NeuronDeviceInfo::count`](crate::types::NeuronDeviceInfo::count): The number of neuron accelerators for the instance type.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceInfo::count`](crate::types::NeuronDeviceInfo::count).
@@ -100,11 +100,8 @@ impl NeuronDeviceInfoBuilder {
         &self.inner.name
     }
     /// Sets [`NeuronDeviceInfo::core_info`](crate::types::NeuronDeviceInfo::core_info): Describes the cores available to each neuron accelerator.
-    pub fn core_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NeuronDeviceCoreInfo>,
-    ) -> Self {
-        self.inner.core_info = ::std::option::Option::Some(input.into());
+    pub fn core_info(mut self, input: crate::types::NeuronDeviceCoreInfo) -> Self {
+        self.inner.core_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceInfo::core_info`](crate::types::NeuronDeviceInfo::core_info).
@@ -124,11 +121,8 @@ impl NeuronDeviceInfoBuilder {
         &self.inner.core_info
     }
     /// Sets [`NeuronDeviceInfo::memory_info`](crate::types::NeuronDeviceInfo::memory_info): Describes the memory available to each neuron accelerator.
-    pub fn memory_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NeuronDeviceMemoryInfo>,
-    ) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input.into());
+    pub fn memory_info(mut self, input: crate::types::NeuronDeviceMemoryInfo) -> Self {
+        self.inner.memory_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceInfo::memory_info`](crate::types::NeuronDeviceInfo::memory_info).

@@ -48,11 +48,8 @@ impl NeuronInfoBuilder {
     /// Appends one item to [`NeuronInfo::neuron_devices`](crate::types::NeuronInfo::neuron_devices): Describes the neuron accelerators for the instance type.
     ///
     /// To set the whole list at once, use [`set_neuron_devices`](Self::set_neuron_devices).
-    pub fn neuron_devices(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NeuronDeviceInfo>,
-    ) -> Self {
-        self.inner.neuron_devices.get_or_insert_default().push(input.into());
+    pub fn neuron_devices(mut self, input: crate::types::NeuronDeviceInfo) -> Self {
+        self.inner.neuron_devices.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`NeuronInfo::neuron_devices`](crate::types::NeuronInfo::neuron_devices).
@@ -72,12 +69,9 @@ impl NeuronInfoBuilder {
         &self.inner.neuron_devices
     }
     /// Sets [`NeuronInfo::total_neuron_device_memory_in_mib`](crate::types::NeuronInfo::total_neuron_device_memory_in_mib): The total size of the memory for the neuron accelerators for the instance type, in MiB.
-    pub fn total_neuron_device_memory_in_mib(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn total_neuron_device_memory_in_mib(mut self, input: i32) -> Self {
         self.inner.total_neuron_device_memory_in_mib = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

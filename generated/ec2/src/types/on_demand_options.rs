@@ -100,9 +100,9 @@ impl OnDemandOptionsBuilder {
     /// Sets [`OnDemandOptions::allocation_strategy`](crate::types::OnDemandOptions::allocation_strategy): The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity.
     pub fn allocation_strategy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetOnDemandAllocationStrategy>,
+        input: crate::types::FleetOnDemandAllocationStrategy,
     ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input.into());
+        self.inner.allocation_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptions::allocation_strategy`](crate::types::OnDemandOptions::allocation_strategy).
@@ -124,11 +124,9 @@ impl OnDemandOptionsBuilder {
     /// Sets [`OnDemandOptions::capacity_reservation_options`](crate::types::OnDemandOptions::capacity_reservation_options): The strategy for using unused Capacity Reservations for fulfilling On-Demand capacity.
     pub fn capacity_reservation_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationOptions>,
+        input: crate::types::CapacityReservationOptions,
     ) -> Self {
-        self.inner.capacity_reservation_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptions::capacity_reservation_options`](crate::types::OnDemandOptions::capacity_reservation_options).
@@ -148,11 +146,8 @@ impl OnDemandOptionsBuilder {
         &self.inner.capacity_reservation_options
     }
     /// Sets [`OnDemandOptions::single_instance_type`](crate::types::OnDemandOptions::single_instance_type): Indicates that the fleet uses a single instance type to launch all On-Demand Instances in the fleet.
-    pub fn single_instance_type(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.single_instance_type = ::std::option::Option::Some(input.into());
+    pub fn single_instance_type(mut self, input: bool) -> Self {
+        self.inner.single_instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptions::single_instance_type`](crate::types::OnDemandOptions::single_instance_type).
@@ -170,11 +165,8 @@ impl OnDemandOptionsBuilder {
         &self.inner.single_instance_type
     }
     /// Sets [`OnDemandOptions::single_availability_zone`](crate::types::OnDemandOptions::single_availability_zone): Indicates that the fleet launches all On-Demand Instances into a single Availability Zone.
-    pub fn single_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.single_availability_zone = ::std::option::Option::Some(input.into());
+    pub fn single_availability_zone(mut self, input: bool) -> Self {
+        self.inner.single_availability_zone = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptions::single_availability_zone`](crate::types::OnDemandOptions::single_availability_zone).
@@ -192,8 +184,8 @@ impl OnDemandOptionsBuilder {
         &self.inner.single_availability_zone
     }
     /// Sets [`OnDemandOptions::min_target_capacity`](crate::types::OnDemandOptions::min_target_capacity): The minimum target capacity for On-Demand Instances in the fleet.
-    pub fn min_target_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn min_target_capacity(mut self, input: i32) -> Self {
+        self.inner.min_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptions::min_target_capacity`](crate::types::OnDemandOptions::min_target_capacity).

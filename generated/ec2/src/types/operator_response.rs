@@ -51,8 +51,8 @@ pub struct OperatorResponseBuilder {
 }
 impl OperatorResponseBuilder {
     /// Sets [`OperatorResponse::managed`](crate::types::OperatorResponse::managed): If `true`, the resource is managed by a service provider.
-    pub fn managed(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.managed = ::std::option::Option::Some(input.into());
+    pub fn managed(mut self, input: bool) -> Self {
+        self.inner.managed = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperatorResponse::managed`](crate::types::OperatorResponse::managed).
@@ -89,8 +89,8 @@ impl OperatorResponseBuilder {
         &self.inner.principal
     }
     /// Sets [`OperatorResponse::hidden_by_default`](crate::types::OperatorResponse::hidden_by_default): If `true`, the resource is hidden by default based on the managed resource visibility settings for the account.
-    pub fn hidden_by_default(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.hidden_by_default = ::std::option::Option::Some(input.into());
+    pub fn hidden_by_default(mut self, input: bool) -> Self {
+        self.inner.hidden_by_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperatorResponse::hidden_by_default`](crate::types::OperatorResponse::hidden_by_default).

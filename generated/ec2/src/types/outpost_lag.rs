@@ -231,8 +231,8 @@ impl OutpostLagBuilder {
     /// Appends one item to [`OutpostLag::tags`](crate::types::OutpostLag::tags): The tags associated with the Outpost LAG.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`OutpostLag::tags`](crate::types::OutpostLag::tags).

@@ -243,11 +243,8 @@ impl PacketHeaderStatementRequestBuilder {
     /// Appends one item to [`PacketHeaderStatementRequest::protocols`](crate::types::PacketHeaderStatementRequest::protocols): The protocols.
     ///
     /// To set the whole list at once, use [`set_protocols`](Self::set_protocols).
-    pub fn protocols(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Protocol>,
-    ) -> Self {
-        self.inner.protocols.get_or_insert_default().push(input.into());
+    pub fn protocols(mut self, input: crate::types::Protocol) -> Self {
+        self.inner.protocols.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PacketHeaderStatementRequest::protocols`](crate::types::PacketHeaderStatementRequest::protocols).

@@ -204,8 +204,8 @@ pub struct PathComponentBuilder {
 }
 impl PathComponentBuilder {
     /// Sets [`PathComponent::sequence_number`](crate::types::PathComponent::sequence_number): The sequence number.
-    pub fn sequence_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.sequence_number = ::std::option::Option::Some(input.into());
+    pub fn sequence_number(mut self, input: i32) -> Self {
+        self.inner.sequence_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::sequence_number`](crate::types::PathComponent::sequence_number).
@@ -220,11 +220,8 @@ impl PathComponentBuilder {
         &self.inner.sequence_number
     }
     /// Sets [`PathComponent::acl_rule`](crate::types::PathComponent::acl_rule): The network ACL rule.
-    pub fn acl_rule(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisAclRule>,
-    ) -> Self {
-        self.inner.acl_rule = ::std::option::Option::Some(input.into());
+    pub fn acl_rule(mut self, input: crate::types::AnalysisAclRule) -> Self {
+        self.inner.acl_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::acl_rule`](crate::types::PathComponent::acl_rule).
@@ -242,11 +239,8 @@ impl PathComponentBuilder {
         &self.inner.acl_rule
     }
     /// Sets [`PathComponent::attached_to`](crate::types::PathComponent::attached_to): The resource to which the path component is attached.
-    pub fn attached_to(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.attached_to = ::std::option::Option::Some(input.into());
+    pub fn attached_to(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.attached_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::attached_to`](crate::types::PathComponent::attached_to).
@@ -266,11 +260,8 @@ impl PathComponentBuilder {
         &self.inner.attached_to
     }
     /// Sets [`PathComponent::component`](crate::types::PathComponent::component): The component.
-    pub fn component(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.component = ::std::option::Option::Some(input.into());
+    pub fn component(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.component = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::component`](crate::types::PathComponent::component).
@@ -290,11 +281,8 @@ impl PathComponentBuilder {
         &self.inner.component
     }
     /// Sets [`PathComponent::destination_vpc`](crate::types::PathComponent::destination_vpc): The destination VPC.
-    pub fn destination_vpc(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.destination_vpc = ::std::option::Option::Some(input.into());
+    pub fn destination_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.destination_vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::destination_vpc`](crate::types::PathComponent::destination_vpc).
@@ -314,11 +302,8 @@ impl PathComponentBuilder {
         &self.inner.destination_vpc
     }
     /// Sets [`PathComponent::outbound_header`](crate::types::PathComponent::outbound_header): The outbound header.
-    pub fn outbound_header(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisPacketHeader>,
-    ) -> Self {
-        self.inner.outbound_header = ::std::option::Option::Some(input.into());
+    pub fn outbound_header(mut self, input: crate::types::AnalysisPacketHeader) -> Self {
+        self.inner.outbound_header = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::outbound_header`](crate::types::PathComponent::outbound_header).
@@ -338,11 +323,8 @@ impl PathComponentBuilder {
         &self.inner.outbound_header
     }
     /// Sets [`PathComponent::inbound_header`](crate::types::PathComponent::inbound_header): The inbound header.
-    pub fn inbound_header(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisPacketHeader>,
-    ) -> Self {
-        self.inner.inbound_header = ::std::option::Option::Some(input.into());
+    pub fn inbound_header(mut self, input: crate::types::AnalysisPacketHeader) -> Self {
+        self.inner.inbound_header = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::inbound_header`](crate::types::PathComponent::inbound_header).
@@ -364,9 +346,9 @@ impl PathComponentBuilder {
     /// Sets [`PathComponent::route_table_route`](crate::types::PathComponent::route_table_route): The route table route.
     pub fn route_table_route(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisRouteTableRoute>,
+        input: crate::types::AnalysisRouteTableRoute,
     ) -> Self {
-        self.inner.route_table_route = ::std::option::Option::Some(input.into());
+        self.inner.route_table_route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::route_table_route`](crate::types::PathComponent::route_table_route).
@@ -388,9 +370,9 @@ impl PathComponentBuilder {
     /// Sets [`PathComponent::security_group_rule`](crate::types::PathComponent::security_group_rule): The security group rule.
     pub fn security_group_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisSecurityGroupRule>,
+        input: crate::types::AnalysisSecurityGroupRule,
     ) -> Self {
-        self.inner.security_group_rule = ::std::option::Option::Some(input.into());
+        self.inner.security_group_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::security_group_rule`](crate::types::PathComponent::security_group_rule).
@@ -410,11 +392,8 @@ impl PathComponentBuilder {
         &self.inner.security_group_rule
     }
     /// Sets [`PathComponent::source_vpc`](crate::types::PathComponent::source_vpc): The source VPC.
-    pub fn source_vpc(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.source_vpc = ::std::option::Option::Some(input.into());
+    pub fn source_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.source_vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::source_vpc`](crate::types::PathComponent::source_vpc).
@@ -434,11 +413,8 @@ impl PathComponentBuilder {
         &self.inner.source_vpc
     }
     /// Sets [`PathComponent::subnet`](crate::types::PathComponent::subnet): The subnet.
-    pub fn subnet(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input.into());
+    pub fn subnet(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.subnet = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::subnet`](crate::types::PathComponent::subnet).
@@ -456,11 +432,8 @@ impl PathComponentBuilder {
         &self.inner.subnet
     }
     /// Sets [`PathComponent::vpc`](crate::types::PathComponent::vpc): The component VPC.
-    pub fn vpc(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::vpc`](crate::types::PathComponent::vpc).
@@ -480,11 +453,8 @@ impl PathComponentBuilder {
     /// Appends one item to [`PathComponent::additional_details`](crate::types::PathComponent::additional_details): The additional details.
     ///
     /// To set the whole list at once, use [`set_additional_details`](Self::set_additional_details).
-    pub fn additional_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AdditionalDetail>,
-    ) -> Self {
-        self.inner.additional_details.get_or_insert_default().push(input.into());
+    pub fn additional_details(mut self, input: crate::types::AdditionalDetail) -> Self {
+        self.inner.additional_details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PathComponent::additional_details`](crate::types::PathComponent::additional_details).
@@ -504,11 +474,8 @@ impl PathComponentBuilder {
         &self.inner.additional_details
     }
     /// Sets [`PathComponent::transit_gateway`](crate::types::PathComponent::transit_gateway): The transit gateway.
-    pub fn transit_gateway(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
-    ) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
+        self.inner.transit_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::transit_gateway`](crate::types::PathComponent::transit_gateway).
@@ -530,10 +497,10 @@ impl PathComponentBuilder {
     /// Sets [`PathComponent::transit_gateway_route_table_route`](crate::types::PathComponent::transit_gateway_route_table_route): The route in a transit gateway route table.
     pub fn transit_gateway_route_table_route(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteTableRoute>,
+        input: crate::types::TransitGatewayRouteTableRoute,
     ) -> Self {
         self.inner.transit_gateway_route_table_route = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -556,11 +523,8 @@ impl PathComponentBuilder {
     /// Appends one item to [`PathComponent::explanations`](crate::types::PathComponent::explanations): The explanation codes.
     ///
     /// To set the whole list at once, use [`set_explanations`](Self::set_explanations).
-    pub fn explanations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Explanation>,
-    ) -> Self {
-        self.inner.explanations.get_or_insert_default().push(input.into());
+    pub fn explanations(mut self, input: crate::types::Explanation) -> Self {
+        self.inner.explanations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PathComponent::explanations`](crate::types::PathComponent::explanations).
@@ -582,11 +546,9 @@ impl PathComponentBuilder {
     /// Sets [`PathComponent::elastic_load_balancer_listener`](crate::types::PathComponent::elastic_load_balancer_listener): The load balancer listener.
     pub fn elastic_load_balancer_listener(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AnalysisComponent>,
+        input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.elastic_load_balancer_listener = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.elastic_load_balancer_listener = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::elastic_load_balancer_listener`](crate::types::PathComponent::elastic_load_balancer_listener).
@@ -608,9 +570,9 @@ impl PathComponentBuilder {
     /// Sets [`PathComponent::firewall_stateless_rule`](crate::types::PathComponent::firewall_stateless_rule): The Network Firewall stateless rule.
     pub fn firewall_stateless_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FirewallStatelessRule>,
+        input: crate::types::FirewallStatelessRule,
     ) -> Self {
-        self.inner.firewall_stateless_rule = ::std::option::Option::Some(input.into());
+        self.inner.firewall_stateless_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::firewall_stateless_rule`](crate::types::PathComponent::firewall_stateless_rule).
@@ -632,9 +594,9 @@ impl PathComponentBuilder {
     /// Sets [`PathComponent::firewall_stateful_rule`](crate::types::PathComponent::firewall_stateful_rule): The Network Firewall stateful rule.
     pub fn firewall_stateful_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FirewallStatefulRule>,
+        input: crate::types::FirewallStatefulRule,
     ) -> Self {
-        self.inner.firewall_stateful_rule = ::std::option::Option::Some(input.into());
+        self.inner.firewall_stateful_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathComponent::firewall_stateful_rule`](crate::types::PathComponent::firewall_stateful_rule).

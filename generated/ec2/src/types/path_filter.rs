@@ -84,11 +84,8 @@ impl PathFilterBuilder {
         &self.inner.source_address
     }
     /// Sets [`PathFilter::source_port_range`](crate::types::PathFilter::source_port_range): The source port range.
-    pub fn source_port_range(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FilterPortRange>,
-    ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+    pub fn source_port_range(mut self, input: crate::types::FilterPortRange) -> Self {
+        self.inner.source_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathFilter::source_port_range`](crate::types::PathFilter::source_port_range).
@@ -134,9 +131,9 @@ impl PathFilterBuilder {
     /// Sets [`PathFilter::destination_port_range`](crate::types::PathFilter::destination_port_range): The destination port range.
     pub fn destination_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FilterPortRange>,
+        input: crate::types::FilterPortRange,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+        self.inner.destination_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathFilter::destination_port_range`](crate::types::PathFilter::destination_port_range).

@@ -88,9 +88,9 @@ impl PathRequestFilterBuilder {
     /// Sets [`PathRequestFilter::source_port_range`](crate::types::PathRequestFilter::source_port_range): The source port range.
     pub fn source_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestFilterPortRange>,
+        input: crate::types::RequestFilterPortRange,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+        self.inner.source_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathRequestFilter::source_port_range`](crate::types::PathRequestFilter::source_port_range).
@@ -136,9 +136,9 @@ impl PathRequestFilterBuilder {
     /// Sets [`PathRequestFilter::destination_port_range`](crate::types::PathRequestFilter::destination_port_range): The destination port range.
     pub fn destination_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestFilterPortRange>,
+        input: crate::types::RequestFilterPortRange,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+        self.inner.destination_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathRequestFilter::destination_port_range`](crate::types::PathRequestFilter::destination_port_range).

@@ -52,9 +52,9 @@ impl PathStatementBuilder {
     /// Sets [`PathStatement::packet_header_statement`](crate::types::PathStatement::packet_header_statement): The packet header statement.
     pub fn packet_header_statement(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PacketHeaderStatement>,
+        input: crate::types::PacketHeaderStatement,
     ) -> Self {
-        self.inner.packet_header_statement = ::std::option::Option::Some(input.into());
+        self.inner.packet_header_statement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathStatement::packet_header_statement`](crate::types::PathStatement::packet_header_statement).
@@ -74,11 +74,8 @@ impl PathStatementBuilder {
         &self.inner.packet_header_statement
     }
     /// Sets [`PathStatement::resource_statement`](crate::types::PathStatement::resource_statement): The resource statement.
-    pub fn resource_statement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceStatement>,
-    ) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input.into());
+    pub fn resource_statement(mut self, input: crate::types::ResourceStatement) -> Self {
+        self.inner.resource_statement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathStatement::resource_statement`](crate::types::PathStatement::resource_statement).

@@ -54,9 +54,9 @@ impl PathStatementRequestBuilder {
     /// Sets [`PathStatementRequest::packet_header_statement`](crate::types::PathStatementRequest::packet_header_statement): The packet header statement.
     pub fn packet_header_statement(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PacketHeaderStatementRequest>,
+        input: crate::types::PacketHeaderStatementRequest,
     ) -> Self {
-        self.inner.packet_header_statement = ::std::option::Option::Some(input.into());
+        self.inner.packet_header_statement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathStatementRequest::packet_header_statement`](crate::types::PathStatementRequest::packet_header_statement).
@@ -78,9 +78,9 @@ impl PathStatementRequestBuilder {
     /// Sets [`PathStatementRequest::resource_statement`](crate::types::PathStatementRequest::resource_statement): The resource statement.
     pub fn resource_statement(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceStatementRequest>,
+        input: crate::types::ResourceStatementRequest,
     ) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input.into());
+        self.inner.resource_statement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PathStatementRequest::resource_statement`](crate::types::PathStatementRequest::resource_statement).

@@ -50,11 +50,8 @@ pub struct PayerResponsibilityEntryBuilder {
 }
 impl PayerResponsibilityEntryBuilder {
     /// Sets [`PayerResponsibilityEntry::scope`](crate::types::PayerResponsibilityEntry::scope): The scope of usage/charges.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityScope>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: crate::types::PayerResponsibilityScope) -> Self {
+        self.inner.scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PayerResponsibilityEntry::scope`](crate::types::PayerResponsibilityEntry::scope).
@@ -76,9 +73,9 @@ impl PayerResponsibilityEntryBuilder {
     /// Sets [`PayerResponsibilityEntry::payer_responsibility_type`](crate::types::PayerResponsibilityEntry::payer_responsibility_type): The Amazon Web Services account to which the usage is charged.
     pub fn payer_responsibility_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityType>,
+        input: crate::types::PayerResponsibilityType,
     ) -> Self {
-        self.inner.payer_responsibility_type = ::std::option::Option::Some(input.into());
+        self.inner.payer_responsibility_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PayerResponsibilityEntry::payer_responsibility_type`](crate::types::PayerResponsibilityEntry::payer_responsibility_type).

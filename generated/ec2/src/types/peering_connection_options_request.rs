@@ -55,12 +55,9 @@ pub struct PeeringConnectionOptionsRequestBuilder {
 }
 impl PeeringConnectionOptionsRequestBuilder {
     /// Sets [`PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc): If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.
-    pub fn allow_dns_resolution_from_remote_vpc(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn allow_dns_resolution_from_remote_vpc(mut self, input: bool) -> Self {
         self.inner.allow_dns_resolution_from_remote_vpc = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -83,10 +80,10 @@ impl PeeringConnectionOptionsRequestBuilder {
     /// Sets [`PeeringConnectionOptionsRequest::allow_egress_from_local_classic_link_to_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_egress_from_local_classic_link_to_remote_vpc): Deprecated.
     pub fn allow_egress_from_local_classic_link_to_remote_vpc(
         mut self,
-        input: impl ::std::convert::Into<bool>,
+        input: bool,
     ) -> Self {
         self.inner.allow_egress_from_local_classic_link_to_remote_vpc = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -109,10 +106,10 @@ impl PeeringConnectionOptionsRequestBuilder {
     /// Sets [`PeeringConnectionOptionsRequest::allow_egress_from_local_vpc_to_remote_classic_link`](crate::types::PeeringConnectionOptionsRequest::allow_egress_from_local_vpc_to_remote_classic_link): Deprecated.
     pub fn allow_egress_from_local_vpc_to_remote_classic_link(
         mut self,
-        input: impl ::std::convert::Into<bool>,
+        input: bool,
     ) -> Self {
         self.inner.allow_egress_from_local_vpc_to_remote_classic_link = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

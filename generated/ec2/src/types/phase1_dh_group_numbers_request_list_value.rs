@@ -37,8 +37,8 @@ pub struct Phase1DhGroupNumbersRequestListValueBuilder {
 }
 impl Phase1DhGroupNumbersRequestListValueBuilder {
     /// Sets [`Phase1DhGroupNumbersRequestListValue::value`](crate::types::Phase1DhGroupNumbersRequestListValue::value): The Diffie-Hellmann group number.
-    pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i32) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Phase1DhGroupNumbersRequestListValue::value`](crate::types::Phase1DhGroupNumbersRequestListValue::value).

@@ -37,8 +37,8 @@ pub struct Phase2DhGroupNumbersListValueBuilder {
 }
 impl Phase2DhGroupNumbersListValueBuilder {
     /// Sets [`Phase2DhGroupNumbersListValue::value`](crate::types::Phase2DhGroupNumbersListValue::value): The Diffie-Hellmann group number.
-    pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i32) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Phase2DhGroupNumbersListValue::value`](crate::types::Phase2DhGroupNumbersListValue::value).

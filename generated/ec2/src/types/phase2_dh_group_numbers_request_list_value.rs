@@ -37,8 +37,8 @@ pub struct Phase2DhGroupNumbersRequestListValueBuilder {
 }
 impl Phase2DhGroupNumbersRequestListValueBuilder {
     /// Sets [`Phase2DhGroupNumbersRequestListValue::value`](crate::types::Phase2DhGroupNumbersRequestListValue::value): The Diffie-Hellmann group number.
-    pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i32) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Phase2DhGroupNumbersRequestListValue::value`](crate::types::Phase2DhGroupNumbersRequestListValue::value).

@@ -192,8 +192,8 @@ impl PlacementBuilder {
         &self.inner.group_name
     }
     /// Sets [`Placement::partition_number`](crate::types::Placement::partition_number): The number of the partition that the instance is in.
-    pub fn partition_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input.into());
+    pub fn partition_number(mut self, input: i32) -> Self {
+        self.inner.partition_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Placement::partition_number`](crate::types::Placement::partition_number).
@@ -230,11 +230,8 @@ impl PlacementBuilder {
         &self.inner.host_id
     }
     /// Sets [`Placement::tenancy`](crate::types::Placement::tenancy): The tenancy of the instance.
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Placement::tenancy`](crate::types::Placement::tenancy).

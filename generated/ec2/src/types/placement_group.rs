@@ -129,11 +129,8 @@ impl PlacementGroupBuilder {
         &self.inner.group_name
     }
     /// Sets [`PlacementGroup::state`](crate::types::PlacementGroup::state): The state of the placement group.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementGroupState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::PlacementGroupState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::state`](crate::types::PlacementGroup::state).
@@ -153,11 +150,8 @@ impl PlacementGroupBuilder {
         &self.inner.state
     }
     /// Sets [`PlacementGroup::strategy`](crate::types::PlacementGroup::strategy): The placement strategy.
-    pub fn strategy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementStrategy>,
-    ) -> Self {
-        self.inner.strategy = ::std::option::Option::Some(input.into());
+    pub fn strategy(mut self, input: crate::types::PlacementStrategy) -> Self {
+        self.inner.strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::strategy`](crate::types::PlacementGroup::strategy).
@@ -177,8 +171,8 @@ impl PlacementGroupBuilder {
         &self.inner.strategy
     }
     /// Sets [`PlacementGroup::partition_count`](crate::types::PlacementGroup::partition_count): The number of partitions.
-    pub fn partition_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.partition_count = ::std::option::Option::Some(input.into());
+    pub fn partition_count(mut self, input: i32) -> Self {
+        self.inner.partition_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::partition_count`](crate::types::PlacementGroup::partition_count).
@@ -217,8 +211,8 @@ impl PlacementGroupBuilder {
     /// Appends one item to [`PlacementGroup::tags`](crate::types::PlacementGroup::tags): Any tags applied to the placement group.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PlacementGroup::tags`](crate::types::PlacementGroup::tags).
@@ -260,11 +254,8 @@ impl PlacementGroupBuilder {
         &self.inner.group_arn
     }
     /// Sets [`PlacementGroup::spread_level`](crate::types::PlacementGroup::spread_level): The spread level for the placement group. *Only* Outpost placement groups can be spread across hosts.
-    pub fn spread_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpreadLevel>,
-    ) -> Self {
-        self.inner.spread_level = ::std::option::Option::Some(input.into());
+    pub fn spread_level(mut self, input: crate::types::SpreadLevel) -> Self {
+        self.inner.spread_level = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::spread_level`](crate::types::PlacementGroup::spread_level).
@@ -304,11 +295,8 @@ impl PlacementGroupBuilder {
         &self.inner.linked_group_id
     }
     /// Sets [`PlacementGroup::operator`](crate::types::PlacementGroup::operator): The service provider that manages the Placement Group.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::operator`](crate::types::PlacementGroup::operator).

@@ -43,9 +43,9 @@ impl PlacementGroupInfoBuilder {
     /// To set the whole list at once, use [`set_supported_strategies`](Self::set_supported_strategies).
     pub fn supported_strategies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PlacementGroupStrategy>,
+        input: crate::types::PlacementGroupStrategy,
     ) -> Self {
-        self.inner.supported_strategies.get_or_insert_default().push(input.into());
+        self.inner.supported_strategies.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PlacementGroupInfo::supported_strategies`](crate::types::PlacementGroupInfo::supported_strategies).

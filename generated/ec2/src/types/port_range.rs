@@ -44,8 +44,8 @@ pub struct PortRangeBuilder {
 }
 impl PortRangeBuilder {
     /// Sets [`PortRange::from`](crate::types::PortRange::from): The first port in the range.
-    pub fn from(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from = ::std::option::Option::Some(input.into());
+    pub fn from(mut self, input: i32) -> Self {
+        self.inner.from = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PortRange::from`](crate::types::PortRange::from).
@@ -60,8 +60,8 @@ impl PortRangeBuilder {
         &self.inner.from
     }
     /// Sets [`PortRange::to`](crate::types::PortRange::to): The last port in the range.
-    pub fn to(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to = ::std::option::Option::Some(input.into());
+    pub fn to(mut self, input: i32) -> Self {
+        self.inner.to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PortRange::to`](crate::types::PortRange::to).

@@ -62,8 +62,8 @@ pub struct PriceScheduleBuilder {
 }
 impl PriceScheduleBuilder {
     /// Sets [`PriceSchedule::active`](crate::types::PriceSchedule::active): The current price schedule, as determined by the term remaining for the Reserved Instance in the listing.
-    pub fn active(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.active = ::std::option::Option::Some(input.into());
+    pub fn active(mut self, input: bool) -> Self {
+        self.inner.active = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::active`](crate::types::PriceSchedule::active).
@@ -78,11 +78,8 @@ impl PriceScheduleBuilder {
         &self.inner.active
     }
     /// Sets [`PriceSchedule::currency_code`](crate::types::PriceSchedule::currency_code): The currency for transacting the Reserved Instance resale.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::currency_code`](crate::types::PriceSchedule::currency_code).
@@ -102,8 +99,8 @@ impl PriceScheduleBuilder {
         &self.inner.currency_code
     }
     /// Sets [`PriceSchedule::price`](crate::types::PriceSchedule::price): The fixed price for the term.
-    pub fn price(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.price = ::std::option::Option::Some(input.into());
+    pub fn price(mut self, input: f64) -> Self {
+        self.inner.price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::price`](crate::types::PriceSchedule::price).
@@ -118,8 +115,8 @@ impl PriceScheduleBuilder {
         &self.inner.price
     }
     /// Sets [`PriceSchedule::term`](crate::types::PriceSchedule::term): The number of months remaining in the reservation.
-    pub fn term(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.term = ::std::option::Option::Some(input.into());
+    pub fn term(mut self, input: i64) -> Self {
+        self.inner.term = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::term`](crate::types::PriceSchedule::term).

@@ -53,8 +53,8 @@ pub struct PriceScheduleSpecificationBuilder {
 }
 impl PriceScheduleSpecificationBuilder {
     /// Sets [`PriceScheduleSpecification::term`](crate::types::PriceScheduleSpecification::term): The number of months remaining in the reservation.
-    pub fn term(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.term = ::std::option::Option::Some(input.into());
+    pub fn term(mut self, input: i64) -> Self {
+        self.inner.term = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PriceScheduleSpecification::term`](crate::types::PriceScheduleSpecification::term).
@@ -69,8 +69,8 @@ impl PriceScheduleSpecificationBuilder {
         &self.inner.term
     }
     /// Sets [`PriceScheduleSpecification::price`](crate::types::PriceScheduleSpecification::price): The fixed price for the term.
-    pub fn price(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.price = ::std::option::Option::Some(input.into());
+    pub fn price(mut self, input: f64) -> Self {
+        self.inner.price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PriceScheduleSpecification::price`](crate::types::PriceScheduleSpecification::price).
@@ -85,11 +85,8 @@ impl PriceScheduleSpecificationBuilder {
         &self.inner.price
     }
     /// Sets [`PriceScheduleSpecification::currency_code`](crate::types::PriceScheduleSpecification::currency_code): The currency for transacting the Reserved Instance resale.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PriceScheduleSpecification::currency_code`](crate::types::PriceScheduleSpecification::currency_code).

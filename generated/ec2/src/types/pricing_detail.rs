@@ -44,8 +44,8 @@ pub struct PricingDetailBuilder {
 }
 impl PricingDetailBuilder {
     /// Sets [`PricingDetail::count`](crate::types::PricingDetail::count): The number of reservations available for the price.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i32) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PricingDetail::count`](crate::types::PricingDetail::count).
@@ -60,8 +60,8 @@ impl PricingDetailBuilder {
         &self.inner.count
     }
     /// Sets [`PricingDetail::price`](crate::types::PricingDetail::price): The price per instance.
-    pub fn price(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.price = ::std::option::Option::Some(input.into());
+    pub fn price(mut self, input: f64) -> Self {
+        self.inner.price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PricingDetail::price`](crate::types::PricingDetail::price).

@@ -68,11 +68,8 @@ impl PrincipalIdFormatBuilder {
     /// Appends one item to [`PrincipalIdFormat::statuses`](crate::types::PrincipalIdFormat::statuses): PrincipalIdFormatStatuses description
     ///
     /// To set the whole list at once, use [`set_statuses`](Self::set_statuses).
-    pub fn statuses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IdFormat>,
-    ) -> Self {
-        self.inner.statuses.get_or_insert_default().push(input.into());
+    pub fn statuses(mut self, input: crate::types::IdFormat) -> Self {
+        self.inner.statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PrincipalIdFormat::statuses`](crate::types::PrincipalIdFormat::statuses).

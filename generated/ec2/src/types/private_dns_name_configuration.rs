@@ -60,11 +60,8 @@ pub struct PrivateDnsNameConfigurationBuilder {
 }
 impl PrivateDnsNameConfigurationBuilder {
     /// Sets [`PrivateDnsNameConfiguration::state`](crate::types::PrivateDnsNameConfiguration::state): The verification state of the VPC endpoint service.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsNameState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::DnsNameState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PrivateDnsNameConfiguration::state`](crate::types::PrivateDnsNameConfiguration::state).

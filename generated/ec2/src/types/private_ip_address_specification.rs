@@ -44,8 +44,8 @@ pub struct PrivateIpAddressSpecificationBuilder {
 }
 impl PrivateIpAddressSpecificationBuilder {
     /// Sets [`PrivateIpAddressSpecification::primary`](crate::types::PrivateIpAddressSpecification::primary): Indicates whether the private IPv4 address is the primary private IPv4 address.
-    pub fn primary(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.primary = ::std::option::Option::Some(input.into());
+    pub fn primary(mut self, input: bool) -> Self {
+        self.inner.primary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PrivateIpAddressSpecification::primary`](crate::types::PrivateIpAddressSpecification::primary).

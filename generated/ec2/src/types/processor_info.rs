@@ -68,9 +68,9 @@ impl ProcessorInfoBuilder {
     /// To set the whole list at once, use [`set_supported_architectures`](Self::set_supported_architectures).
     pub fn supported_architectures(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureType>,
+        input: crate::types::ArchitectureType,
     ) -> Self {
-        self.inner.supported_architectures.get_or_insert_default().push(input.into());
+        self.inner.supported_architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ProcessorInfo::supported_architectures`](crate::types::ProcessorInfo::supported_architectures).
@@ -90,13 +90,8 @@ impl ProcessorInfoBuilder {
         &self.inner.supported_architectures
     }
     /// Sets [`ProcessorInfo::sustained_clock_speed_in_ghz`](crate::types::ProcessorInfo::sustained_clock_speed_in_ghz): The speed of the processor, in GHz.
-    pub fn sustained_clock_speed_in_ghz(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.sustained_clock_speed_in_ghz = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn sustained_clock_speed_in_ghz(mut self, input: f64) -> Self {
+        self.inner.sustained_clock_speed_in_ghz = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProcessorInfo::sustained_clock_speed_in_ghz`](crate::types::ProcessorInfo::sustained_clock_speed_in_ghz).
@@ -118,11 +113,9 @@ impl ProcessorInfoBuilder {
     /// To set the whole list at once, use [`set_supported_features`](Self::set_supported_features).
     pub fn supported_features(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SupportedAdditionalProcessorFeature,
-        >,
+        input: crate::types::SupportedAdditionalProcessorFeature,
     ) -> Self {
-        self.inner.supported_features.get_or_insert_default().push(input.into());
+        self.inner.supported_features.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ProcessorInfo::supported_features`](crate::types::ProcessorInfo::supported_features).

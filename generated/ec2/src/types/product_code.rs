@@ -68,11 +68,8 @@ impl ProductCodeBuilder {
         &self.inner.product_code_id
     }
     /// Sets [`ProductCode::product_code_type`](crate::types::ProductCode::product_code_type): The type of product code.
-    pub fn product_code_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProductCodeValues>,
-    ) -> Self {
-        self.inner.product_code_type = ::std::option::Option::Some(input.into());
+    pub fn product_code_type(mut self, input: crate::types::ProductCodeValues) -> Self {
+        self.inner.product_code_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProductCode::product_code_type`](crate::types::ProductCode::product_code_type).

@@ -128,11 +128,9 @@ impl ProvisionByoipCidrRequestBuilder {
     /// Sets [`ProvisionByoipCidrRequest::cidr_authorization_context`](crate::types::ProvisionByoipCidrRequest::cidr_authorization_context): A signed document that proves that you are authorized to bring the specified IP address range to Amazon using BYOIP.
     pub fn cidr_authorization_context(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CidrAuthorizationContext>,
+        input: crate::types::CidrAuthorizationContext,
     ) -> Self {
-        self.inner.cidr_authorization_context = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.cidr_authorization_context = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::cidr_authorization_context`](crate::types::ProvisionByoipCidrRequest::cidr_authorization_context).
@@ -152,11 +150,8 @@ impl ProvisionByoipCidrRequestBuilder {
         &self.inner.cidr_authorization_context
     }
     /// Sets [`ProvisionByoipCidrRequest::publicly_advertisable`](crate::types::ProvisionByoipCidrRequest::publicly_advertisable): (IPv6 only) Indicate whether the address range will be publicly advertised to the internet.
-    pub fn publicly_advertisable(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.publicly_advertisable = ::std::option::Option::Some(input.into());
+    pub fn publicly_advertisable(mut self, input: bool) -> Self {
+        self.inner.publicly_advertisable = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::publicly_advertisable`](crate::types::ProvisionByoipCidrRequest::publicly_advertisable).
@@ -196,8 +191,8 @@ impl ProvisionByoipCidrRequestBuilder {
         &self.inner.description
     }
     /// Sets [`ProvisionByoipCidrRequest::dry_run`](crate::types::ProvisionByoipCidrRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::dry_run`](crate::types::ProvisionByoipCidrRequest::dry_run).
@@ -216,9 +211,9 @@ impl ProvisionByoipCidrRequestBuilder {
     /// To set the whole list at once, use [`set_pool_tag_specifications`](Self::set_pool_tag_specifications).
     pub fn pool_tag_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
+        input: crate::types::TagSpecification,
     ) -> Self {
-        self.inner.pool_tag_specifications.get_or_insert_default().push(input.into());
+        self.inner.pool_tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::pool_tag_specifications`](crate::types::ProvisionByoipCidrRequest::pool_tag_specifications).
@@ -238,8 +233,8 @@ impl ProvisionByoipCidrRequestBuilder {
         &self.inner.pool_tag_specifications
     }
     /// Sets [`ProvisionByoipCidrRequest::multi_region`](crate::types::ProvisionByoipCidrRequest::multi_region): Reserved.
-    pub fn multi_region(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.multi_region = ::std::option::Option::Some(input.into());
+    pub fn multi_region(mut self, input: bool) -> Self {
+        self.inner.multi_region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::multi_region`](crate::types::ProvisionByoipCidrRequest::multi_region).

@@ -37,11 +37,8 @@ pub struct ProvisionByoipCidrResultBuilder {
 }
 impl ProvisionByoipCidrResultBuilder {
     /// Sets [`ProvisionByoipCidrResult::byoip_cidr`](crate::types::ProvisionByoipCidrResult::byoip_cidr): Information about the address range.
-    pub fn byoip_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ByoipCidr>,
-    ) -> Self {
-        self.inner.byoip_cidr = ::std::option::Option::Some(input.into());
+    pub fn byoip_cidr(mut self, input: crate::types::ByoipCidr) -> Self {
+        self.inner.byoip_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrResult::byoip_cidr`](crate::types::ProvisionByoipCidrResult::byoip_cidr).

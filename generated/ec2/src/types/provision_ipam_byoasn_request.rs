@@ -68,8 +68,8 @@ pub struct ProvisionIpamByoasnRequestBuilder {
 }
 impl ProvisionIpamByoasnRequestBuilder {
     /// Sets [`ProvisionIpamByoasnRequest::dry_run`](crate::types::ProvisionIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamByoasnRequest::dry_run`](crate::types::ProvisionIpamByoasnRequest::dry_run).
@@ -130,9 +130,9 @@ impl ProvisionIpamByoasnRequestBuilder {
     /// Sets [`ProvisionIpamByoasnRequest::asn_authorization_context`](crate::types::ProvisionIpamByoasnRequest::asn_authorization_context): An ASN authorization context.
     pub fn asn_authorization_context(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AsnAuthorizationContext>,
+        input: crate::types::AsnAuthorizationContext,
     ) -> Self {
-        self.inner.asn_authorization_context = ::std::option::Option::Some(input.into());
+        self.inner.asn_authorization_context = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamByoasnRequest::asn_authorization_context`](crate::types::ProvisionIpamByoasnRequest::asn_authorization_context).

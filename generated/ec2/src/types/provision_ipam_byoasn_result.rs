@@ -37,11 +37,8 @@ pub struct ProvisionIpamByoasnResultBuilder {
 }
 impl ProvisionIpamByoasnResultBuilder {
     /// Sets [`ProvisionIpamByoasnResult::byoasn`](crate::types::ProvisionIpamByoasnResult::byoasn): An ASN and BYOIP CIDR association.
-    pub fn byoasn(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Byoasn>,
-    ) -> Self {
-        self.inner.byoasn = ::std::option::Option::Some(input.into());
+    pub fn byoasn(mut self, input: crate::types::Byoasn) -> Self {
+        self.inner.byoasn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamByoasnResult::byoasn`](crate::types::ProvisionIpamByoasnResult::byoasn).

@@ -98,8 +98,8 @@ pub struct ProvisionIpamPoolCidrRequestBuilder {
 }
 impl ProvisionIpamPoolCidrRequestBuilder {
     /// Sets [`ProvisionIpamPoolCidrRequest::dry_run`](crate::types::ProvisionIpamPoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::dry_run`](crate::types::ProvisionIpamPoolCidrRequest::dry_run).
@@ -160,11 +160,9 @@ impl ProvisionIpamPoolCidrRequestBuilder {
     /// Sets [`ProvisionIpamPoolCidrRequest::cidr_authorization_context`](crate::types::ProvisionIpamPoolCidrRequest::cidr_authorization_context): A signed document that proves that you are authorized to bring a specified IP address range to Amazon using BYOIP.
     pub fn cidr_authorization_context(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IpamCidrAuthorizationContext>,
+        input: crate::types::IpamCidrAuthorizationContext,
     ) -> Self {
-        self.inner.cidr_authorization_context = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.cidr_authorization_context = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::cidr_authorization_context`](crate::types::ProvisionIpamPoolCidrRequest::cidr_authorization_context).
@@ -184,8 +182,8 @@ impl ProvisionIpamPoolCidrRequestBuilder {
         &self.inner.cidr_authorization_context
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::netmask_length`](crate::types::ProvisionIpamPoolCidrRequest::netmask_length): The netmask length of the CIDR you'd like to provision to a pool.
-    pub fn netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input.into());
+    pub fn netmask_length(mut self, input: i32) -> Self {
+        self.inner.netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::netmask_length`](crate::types::ProvisionIpamPoolCidrRequest::netmask_length).
@@ -224,9 +222,9 @@ impl ProvisionIpamPoolCidrRequestBuilder {
     /// Sets [`ProvisionIpamPoolCidrRequest::verification_method`](crate::types::ProvisionIpamPoolCidrRequest::verification_method): The method for verifying control of a public IP address range.
     pub fn verification_method(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerificationMethod>,
+        input: crate::types::VerificationMethod,
     ) -> Self {
-        self.inner.verification_method = ::std::option::Option::Some(input.into());
+        self.inner.verification_method = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::verification_method`](crate::types::ProvisionIpamPoolCidrRequest::verification_method).

@@ -37,11 +37,8 @@ pub struct ProvisionIpamPoolCidrResultBuilder {
 }
 impl ProvisionIpamPoolCidrResultBuilder {
     /// Sets [`ProvisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::ProvisionIpamPoolCidrResult::ipam_pool_cidr): Information about the provisioned CIDR.
-    pub fn ipam_pool_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpamPoolCidr>,
-    ) -> Self {
-        self.inner.ipam_pool_cidr = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_cidr(mut self, input: crate::types::IpamPoolCidr) -> Self {
+        self.inner.ipam_pool_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::ProvisionIpamPoolCidrResult::ipam_pool_cidr).

@@ -71,8 +71,8 @@ pub struct ProvisionPublicIpv4PoolCidrRequestBuilder {
 }
 impl ProvisionPublicIpv4PoolCidrRequestBuilder {
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::ProvisionPublicIpv4PoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::ProvisionPublicIpv4PoolCidrRequest::dry_run).
@@ -131,8 +131,8 @@ impl ProvisionPublicIpv4PoolCidrRequestBuilder {
         &self.inner.pool_id
     }
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::netmask_length`](crate::types::ProvisionPublicIpv4PoolCidrRequest::netmask_length): The netmask length of the CIDR you would like to allocate to the public IPv4 pool.
-    pub fn netmask_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input.into());
+    pub fn netmask_length(mut self, input: i32) -> Self {
+        self.inner.netmask_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrRequest::netmask_length`](crate::types::ProvisionPublicIpv4PoolCidrRequest::netmask_length).

@@ -70,9 +70,9 @@ impl ProvisionPublicIpv4PoolCidrResultBuilder {
     /// Sets [`ProvisionPublicIpv4PoolCidrResult::pool_address_range`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_address_range): Information about the address range of the public IPv4 pool.
     pub fn pool_address_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PublicIpv4PoolRange>,
+        input: crate::types::PublicIpv4PoolRange,
     ) -> Self {
-        self.inner.pool_address_range = ::std::option::Option::Some(input.into());
+        self.inner.pool_address_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrResult::pool_address_range`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_address_range).

@@ -71,9 +71,9 @@ impl ProvisionedBandwidthBuilder {
     /// Sets [`ProvisionedBandwidth::provision_time`](crate::types::ProvisionedBandwidth::provision_time): Reserved.
     pub fn provision_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.provision_time = ::std::option::Option::Some(input.into());
+        self.inner.provision_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedBandwidth::provision_time`](crate::types::ProvisionedBandwidth::provision_time).
@@ -117,9 +117,9 @@ impl ProvisionedBandwidthBuilder {
     /// Sets [`ProvisionedBandwidth::request_time`](crate::types::ProvisionedBandwidth::request_time): Reserved.
     pub fn request_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.request_time = ::std::option::Option::Some(input.into());
+        self.inner.request_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedBandwidth::request_time`](crate::types::ProvisionedBandwidth::request_time).

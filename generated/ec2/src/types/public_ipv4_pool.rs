@@ -129,9 +129,9 @@ impl PublicIpv4PoolBuilder {
     /// To set the whole list at once, use [`set_pool_address_ranges`](Self::set_pool_address_ranges).
     pub fn pool_address_ranges(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PublicIpv4PoolRange>,
+        input: crate::types::PublicIpv4PoolRange,
     ) -> Self {
-        self.inner.pool_address_ranges.get_or_insert_default().push(input.into());
+        self.inner.pool_address_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublicIpv4Pool::pool_address_ranges`](crate::types::PublicIpv4Pool::pool_address_ranges).
@@ -151,8 +151,8 @@ impl PublicIpv4PoolBuilder {
         &self.inner.pool_address_ranges
     }
     /// Sets [`PublicIpv4Pool::total_address_count`](crate::types::PublicIpv4Pool::total_address_count): The total number of addresses.
-    pub fn total_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.total_address_count = ::std::option::Option::Some(input.into());
+    pub fn total_address_count(mut self, input: i32) -> Self {
+        self.inner.total_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4Pool::total_address_count`](crate::types::PublicIpv4Pool::total_address_count).
@@ -167,13 +167,8 @@ impl PublicIpv4PoolBuilder {
         &self.inner.total_address_count
     }
     /// Sets [`PublicIpv4Pool::total_available_address_count`](crate::types::PublicIpv4Pool::total_available_address_count): The total number of available addresses.
-    pub fn total_available_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_available_address_count = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn total_available_address_count(mut self, input: i32) -> Self {
+        self.inner.total_available_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4Pool::total_available_address_count`](crate::types::PublicIpv4Pool::total_available_address_count).
@@ -217,8 +212,8 @@ impl PublicIpv4PoolBuilder {
     /// Appends one item to [`PublicIpv4Pool::tags`](crate::types::PublicIpv4Pool::tags): Any tags for the address pool.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublicIpv4Pool::tags`](crate::types::PublicIpv4Pool::tags).

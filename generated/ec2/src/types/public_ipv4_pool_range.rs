@@ -102,8 +102,8 @@ impl PublicIpv4PoolRangeBuilder {
         &self.inner.last_address
     }
     /// Sets [`PublicIpv4PoolRange::address_count`](crate::types::PublicIpv4PoolRange::address_count): The number of addresses in the range.
-    pub fn address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.address_count = ::std::option::Option::Some(input.into());
+    pub fn address_count(mut self, input: i32) -> Self {
+        self.inner.address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4PoolRange::address_count`](crate::types::PublicIpv4PoolRange::address_count).
@@ -118,11 +118,8 @@ impl PublicIpv4PoolRangeBuilder {
         &self.inner.address_count
     }
     /// Sets [`PublicIpv4PoolRange::available_address_count`](crate::types::PublicIpv4PoolRange::available_address_count): The number of available addresses in the range.
-    pub fn available_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.available_address_count = ::std::option::Option::Some(input.into());
+    pub fn available_address_count(mut self, input: i32) -> Self {
+        self.inner.available_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4PoolRange::available_address_count`](crate::types::PublicIpv4PoolRange::available_address_count).

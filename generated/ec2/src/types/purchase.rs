@@ -88,11 +88,8 @@ pub struct PurchaseBuilder {
 }
 impl PurchaseBuilder {
     /// Sets [`Purchase::currency_code`](crate::types::Purchase::currency_code): The currency in which the `UpfrontPrice` and `HourlyPrice` amounts are specified.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Purchase::currency_code`](crate::types::Purchase::currency_code).
@@ -112,8 +109,8 @@ impl PurchaseBuilder {
         &self.inner.currency_code
     }
     /// Sets [`Purchase::duration`](crate::types::Purchase::duration): The duration of the reservation's term in seconds.
-    pub fn duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input.into());
+    pub fn duration(mut self, input: i32) -> Self {
+        self.inner.duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Purchase::duration`](crate::types::Purchase::duration).
@@ -222,11 +219,8 @@ impl PurchaseBuilder {
         &self.inner.instance_family
     }
     /// Sets [`Purchase::payment_option`](crate::types::Purchase::payment_option): The payment option for the reservation.
-    pub fn payment_option(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PaymentOption>,
-    ) -> Self {
-        self.inner.payment_option = ::std::option::Option::Some(input.into());
+    pub fn payment_option(mut self, input: crate::types::PaymentOption) -> Self {
+        self.inner.payment_option = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Purchase::payment_option`](crate::types::Purchase::payment_option).

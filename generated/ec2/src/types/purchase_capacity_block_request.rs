@@ -68,8 +68,8 @@ pub struct PurchaseCapacityBlockRequestBuilder {
 }
 impl PurchaseCapacityBlockRequestBuilder {
     /// Sets [`PurchaseCapacityBlockRequest::dry_run`](crate::types::PurchaseCapacityBlockRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockRequest::dry_run`](crate::types::PurchaseCapacityBlockRequest::dry_run).
@@ -86,11 +86,8 @@ impl PurchaseCapacityBlockRequestBuilder {
     /// Appends one item to [`PurchaseCapacityBlockRequest::tag_specifications`](crate::types::PurchaseCapacityBlockRequest::tag_specifications): The tags to apply to the Capacity Block during launch.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockRequest::tag_specifications`](crate::types::PurchaseCapacityBlockRequest::tag_specifications).
@@ -138,11 +135,9 @@ impl PurchaseCapacityBlockRequestBuilder {
     /// Sets [`PurchaseCapacityBlockRequest::instance_platform`](crate::types::PurchaseCapacityBlockRequest::instance_platform): The type of operating system for which to reserve capacity.
     pub fn instance_platform(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationInstancePlatform,
-        >,
+        input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input.into());
+        self.inner.instance_platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockRequest::instance_platform`](crate::types::PurchaseCapacityBlockRequest::instance_platform).

@@ -50,9 +50,9 @@ impl PurchaseCapacityBlockResultBuilder {
     /// Sets [`PurchaseCapacityBlockResult::capacity_reservation`](crate::types::PurchaseCapacityBlockResult::capacity_reservation): The Capacity Reservation.
     pub fn capacity_reservation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservation>,
+        input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.capacity_reservation = ::std::option::Option::Some(input.into());
+        self.inner.capacity_reservation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockResult::capacity_reservation`](crate::types::PurchaseCapacityBlockResult::capacity_reservation).
@@ -74,11 +74,8 @@ impl PurchaseCapacityBlockResultBuilder {
     /// Appends one item to [`PurchaseCapacityBlockResult::capacity_blocks`](crate::types::PurchaseCapacityBlockResult::capacity_blocks): The Capacity Block.
     ///
     /// To set the whole list at once, use [`set_capacity_blocks`](Self::set_capacity_blocks).
-    pub fn capacity_blocks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityBlock>,
-    ) -> Self {
-        self.inner.capacity_blocks.get_or_insert_default().push(input.into());
+    pub fn capacity_blocks(mut self, input: crate::types::CapacityBlock) -> Self {
+        self.inner.capacity_blocks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockResult::capacity_blocks`](crate::types::PurchaseCapacityBlockResult::capacity_blocks).

@@ -102,11 +102,8 @@ impl PurchaseHostReservationRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`PurchaseHostReservationRequest::currency_code`](crate::types::PurchaseHostReservationRequest::currency_code): The currency in which the `totalUpfrontPrice`, `LimitPrice`, and `totalHourlyPrice` amounts are specified.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseHostReservationRequest::currency_code`](crate::types::PurchaseHostReservationRequest::currency_code).
@@ -198,11 +195,8 @@ impl PurchaseHostReservationRequestBuilder {
     /// Appends one item to [`PurchaseHostReservationRequest::tag_specifications`](crate::types::PurchaseHostReservationRequest::tag_specifications): The tags to apply to the Dedicated Host Reservation during purchase.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PurchaseHostReservationRequest::tag_specifications`](crate::types::PurchaseHostReservationRequest::tag_specifications).

@@ -89,11 +89,8 @@ impl PurchaseHostReservationResultBuilder {
         &self.inner.client_token
     }
     /// Sets [`PurchaseHostReservationResult::currency_code`](crate::types::PurchaseHostReservationResult::currency_code): The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseHostReservationResult::currency_code`](crate::types::PurchaseHostReservationResult::currency_code).
@@ -115,11 +112,8 @@ impl PurchaseHostReservationResultBuilder {
     /// Appends one item to [`PurchaseHostReservationResult::purchase`](crate::types::PurchaseHostReservationResult::purchase): Describes the details of the purchase.
     ///
     /// To set the whole list at once, use [`set_purchase`](Self::set_purchase).
-    pub fn purchase(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Purchase>,
-    ) -> Self {
-        self.inner.purchase.get_or_insert_default().push(input.into());
+    pub fn purchase(mut self, input: crate::types::Purchase) -> Self {
+        self.inner.purchase.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PurchaseHostReservationResult::purchase`](crate::types::PurchaseHostReservationResult::purchase).

@@ -48,8 +48,8 @@ pub struct PurchaseRequestBuilder {
 }
 impl PurchaseRequestBuilder {
     /// Sets [`PurchaseRequest::instance_count`](crate::types::PurchaseRequest::instance_count): The number of instances.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseRequest::instance_count`](crate::types::PurchaseRequest::instance_count).

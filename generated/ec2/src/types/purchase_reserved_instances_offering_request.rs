@@ -73,8 +73,8 @@ pub struct PurchaseReservedInstancesOfferingRequestBuilder {
 }
 impl PurchaseReservedInstancesOfferingRequestBuilder {
     /// Sets [`PurchaseReservedInstancesOfferingRequest::instance_count`](crate::types::PurchaseReservedInstancesOfferingRequest::instance_count): The number of Reserved Instances to purchase.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::instance_count`](crate::types::PurchaseReservedInstancesOfferingRequest::instance_count).
@@ -117,9 +117,9 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
     /// Sets [`PurchaseReservedInstancesOfferingRequest::purchase_time`](crate::types::PurchaseReservedInstancesOfferingRequest::purchase_time): The time at which to purchase the Reserved Instance, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn purchase_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.purchase_time = ::std::option::Option::Some(input.into());
+        self.inner.purchase_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::purchase_time`](crate::types::PurchaseReservedInstancesOfferingRequest::purchase_time).
@@ -139,8 +139,8 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
         &self.inner.purchase_time
     }
     /// Sets [`PurchaseReservedInstancesOfferingRequest::dry_run`](crate::types::PurchaseReservedInstancesOfferingRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::dry_run`](crate::types::PurchaseReservedInstancesOfferingRequest::dry_run).
@@ -157,9 +157,9 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
     /// Sets [`PurchaseReservedInstancesOfferingRequest::limit_price`](crate::types::PurchaseReservedInstancesOfferingRequest::limit_price): Specified for Reserved Instance Marketplace offerings to limit the total order and ensure that the Reserved Instances are not purchased at unexpected prices.
     pub fn limit_price(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstanceLimitPrice>,
+        input: crate::types::ReservedInstanceLimitPrice,
     ) -> Self {
-        self.inner.limit_price = ::std::option::Option::Some(input.into());
+        self.inner.limit_price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::limit_price`](crate::types::PurchaseReservedInstancesOfferingRequest::limit_price).

@@ -77,8 +77,8 @@ impl PurchaseScheduledInstancesRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`PurchaseScheduledInstancesRequest::dry_run`](crate::types::PurchaseScheduledInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PurchaseScheduledInstancesRequest::dry_run`](crate::types::PurchaseScheduledInstancesRequest::dry_run).
@@ -95,11 +95,8 @@ impl PurchaseScheduledInstancesRequestBuilder {
     /// Appends one item to [`PurchaseScheduledInstancesRequest::purchase_requests`](crate::types::PurchaseScheduledInstancesRequest::purchase_requests): The purchase requests.
     ///
     /// To set the whole list at once, use [`set_purchase_requests`](Self::set_purchase_requests).
-    pub fn purchase_requests(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PurchaseRequest>,
-    ) -> Self {
-        self.inner.purchase_requests.get_or_insert_default().push(input.into());
+    pub fn purchase_requests(mut self, input: crate::types::PurchaseRequest) -> Self {
+        self.inner.purchase_requests.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PurchaseScheduledInstancesRequest::purchase_requests`](crate::types::PurchaseScheduledInstancesRequest::purchase_requests).

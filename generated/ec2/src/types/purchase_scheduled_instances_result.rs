@@ -43,9 +43,9 @@ impl PurchaseScheduledInstancesResultBuilder {
     /// To set the whole list at once, use [`set_scheduled_instance_set`](Self::set_scheduled_instance_set).
     pub fn scheduled_instance_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstance>,
+        input: crate::types::ScheduledInstance,
     ) -> Self {
-        self.inner.scheduled_instance_set.get_or_insert_default().push(input.into());
+        self.inner.scheduled_instance_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PurchaseScheduledInstancesResult::scheduled_instance_set`](crate::types::PurchaseScheduledInstancesResult::scheduled_instance_set).

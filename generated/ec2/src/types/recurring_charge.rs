@@ -46,8 +46,8 @@ pub struct RecurringChargeBuilder {
 }
 impl RecurringChargeBuilder {
     /// Sets [`RecurringCharge::amount`](crate::types::RecurringCharge::amount): The amount of the recurring charge.
-    pub fn amount(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.amount = ::std::option::Option::Some(input.into());
+    pub fn amount(mut self, input: f64) -> Self {
+        self.inner.amount = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RecurringCharge::amount`](crate::types::RecurringCharge::amount).
@@ -62,11 +62,8 @@ impl RecurringChargeBuilder {
         &self.inner.amount
     }
     /// Sets [`RecurringCharge::frequency`](crate::types::RecurringCharge::frequency): The frequency of the recurring charge.
-    pub fn frequency(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecurringChargeFrequency>,
-    ) -> Self {
-        self.inner.frequency = ::std::option::Option::Some(input.into());
+    pub fn frequency(mut self, input: crate::types::RecurringChargeFrequency) -> Self {
+        self.inner.frequency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RecurringCharge::frequency`](crate::types::RecurringCharge::frequency).

@@ -82,11 +82,8 @@ impl RegionBuilder {
     /// Appends one item to [`Region::geography`](crate::types::Region::geography): The geography information for the Region.
     ///
     /// To set the whole list at once, use [`set_geography`](Self::set_geography).
-    pub fn geography(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RegionGeography>,
-    ) -> Self {
-        self.inner.geography.get_or_insert_default().push(input.into());
+    pub fn geography(mut self, input: crate::types::RegionGeography) -> Self {
+        self.inner.geography.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Region::geography`](crate::types::Region::geography).

@@ -73,13 +73,8 @@ impl RegionalSummaryBuilder {
         &self.inner.region_name
     }
     /// Sets [`RegionalSummary::number_of_matched_accounts`](crate::types::RegionalSummary::number_of_matched_accounts): The number of accounts in the Region with the same configuration value for the attribute that is most frequently observed.
-    pub fn number_of_matched_accounts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.number_of_matched_accounts = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn number_of_matched_accounts(mut self, input: i32) -> Self {
+        self.inner.number_of_matched_accounts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegionalSummary::number_of_matched_accounts`](crate::types::RegionalSummary::number_of_matched_accounts).
@@ -97,13 +92,8 @@ impl RegionalSummaryBuilder {
         &self.inner.number_of_matched_accounts
     }
     /// Sets [`RegionalSummary::number_of_unmatched_accounts`](crate::types::RegionalSummary::number_of_unmatched_accounts): The number of accounts in the Region with a configuration value different from the most frequently observed value for the attribute.
-    pub fn number_of_unmatched_accounts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.number_of_unmatched_accounts = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn number_of_unmatched_accounts(mut self, input: i32) -> Self {
+        self.inner.number_of_unmatched_accounts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegionalSummary::number_of_unmatched_accounts`](crate::types::RegionalSummary::number_of_unmatched_accounts).

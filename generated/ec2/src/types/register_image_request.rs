@@ -242,11 +242,8 @@ impl RegisterImageRequestBuilder {
         &self.inner.billing_products
     }
     /// Sets [`RegisterImageRequest::boot_mode`](crate::types::RegisterImageRequest::boot_mode): The boot mode of the AMI.
-    pub fn boot_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BootModeValues>,
-    ) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input.into());
+    pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
+        self.inner.boot_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::boot_mode`](crate::types::RegisterImageRequest::boot_mode).
@@ -264,11 +261,8 @@ impl RegisterImageRequestBuilder {
         &self.inner.boot_mode
     }
     /// Sets [`RegisterImageRequest::tpm_support`](crate::types::RegisterImageRequest::tpm_support): Set to `v2.0` to enable Trusted Platform Module (TPM) support.
-    pub fn tpm_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TpmSupportValues>,
-    ) -> Self {
-        self.inner.tpm_support = ::std::option::Option::Some(input.into());
+    pub fn tpm_support(mut self, input: crate::types::TpmSupportValues) -> Self {
+        self.inner.tpm_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::tpm_support`](crate::types::RegisterImageRequest::tpm_support).
@@ -310,11 +304,8 @@ impl RegisterImageRequestBuilder {
         &self.inner.uefi_data
     }
     /// Sets [`RegisterImageRequest::imds_support`](crate::types::RegisterImageRequest::imds_support): Set to `v2.0` to indicate that IMDSv2 is specified in the AMI.
-    pub fn imds_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImdsSupportValues>,
-    ) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input.into());
+    pub fn imds_support(mut self, input: crate::types::ImdsSupportValues) -> Self {
+        self.inner.imds_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::imds_support`](crate::types::RegisterImageRequest::imds_support).
@@ -336,11 +327,8 @@ impl RegisterImageRequestBuilder {
     /// Appends one item to [`RegisterImageRequest::tag_specifications`](crate::types::RegisterImageRequest::tag_specifications): The tags to apply to the AMI.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::tag_specifications`](crate::types::RegisterImageRequest::tag_specifications).
@@ -360,8 +348,8 @@ impl RegisterImageRequestBuilder {
         &self.inner.tag_specifications
     }
     /// Sets [`RegisterImageRequest::dry_run`](crate::types::RegisterImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::dry_run`](crate::types::RegisterImageRequest::dry_run).
@@ -420,11 +408,8 @@ impl RegisterImageRequestBuilder {
         &self.inner.description
     }
     /// Sets [`RegisterImageRequest::architecture`](crate::types::RegisterImageRequest::architecture): The architecture of the AMI.
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ArchitectureValues>,
-    ) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input.into());
+    pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
+        self.inner.architecture = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::architecture`](crate::types::RegisterImageRequest::architecture).
@@ -514,9 +499,9 @@ impl RegisterImageRequestBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::block_device_mappings`](crate::types::RegisterImageRequest::block_device_mappings).
@@ -584,8 +569,8 @@ impl RegisterImageRequestBuilder {
         &self.inner.sriov_net_support
     }
     /// Sets [`RegisterImageRequest::ena_support`](crate::types::RegisterImageRequest::ena_support): Set to `true` to enable enhanced networking with ENA for the AMI and any instances that you launch from the AMI.
-    pub fn ena_support(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input.into());
+    pub fn ena_support(mut self, input: bool) -> Self {
+        self.inner.ena_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::ena_support`](crate::types::RegisterImageRequest::ena_support).

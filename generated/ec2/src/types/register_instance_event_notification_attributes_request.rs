@@ -50,8 +50,8 @@ pub struct RegisterInstanceEventNotificationAttributesRequestBuilder {
 }
 impl RegisterInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`RegisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::RegisterInstanceEventNotificationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::RegisterInstanceEventNotificationAttributesRequest::dry_run).
@@ -68,11 +68,9 @@ impl RegisterInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`RegisterInstanceEventNotificationAttributesRequest::instance_tag_attribute`](crate::types::RegisterInstanceEventNotificationAttributesRequest::instance_tag_attribute): Information about the tag keys to register.
     pub fn instance_tag_attribute(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RegisterInstanceTagAttributeRequest,
-        >,
+        input: crate::types::RegisterInstanceTagAttributeRequest,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input.into());
+        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterInstanceEventNotificationAttributesRequest::instance_tag_attribute`](crate::types::RegisterInstanceEventNotificationAttributesRequest::instance_tag_attribute).

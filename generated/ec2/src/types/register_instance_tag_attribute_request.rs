@@ -44,13 +44,8 @@ pub struct RegisterInstanceTagAttributeRequestBuilder {
 }
 impl RegisterInstanceTagAttributeRequestBuilder {
     /// Sets [`RegisterInstanceTagAttributeRequest::include_all_tags_of_instance`](crate::types::RegisterInstanceTagAttributeRequest::include_all_tags_of_instance): Indicates whether to register all tag keys in the current Region.
-    pub fn include_all_tags_of_instance(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_all_tags_of_instance = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn include_all_tags_of_instance(mut self, input: bool) -> Self {
+        self.inner.include_all_tags_of_instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisterInstanceTagAttributeRequest::include_all_tags_of_instance`](crate::types::RegisterInstanceTagAttributeRequest::include_all_tags_of_instance).

@@ -45,12 +45,10 @@ impl RegisterTransitGatewayMulticastGroupMembersResultBuilder {
     /// Sets [`RegisterTransitGatewayMulticastGroupMembersResult::registered_multicast_group_members`](crate::types::RegisterTransitGatewayMulticastGroupMembersResult::registered_multicast_group_members): Information about the registered transit gateway multicast group members.
     pub fn registered_multicast_group_members(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastRegisteredGroupMembers,
-        >,
+        input: crate::types::TransitGatewayMulticastRegisteredGroupMembers,
     ) -> Self {
         self.inner.registered_multicast_group_members = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -45,12 +45,10 @@ impl RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
     /// Sets [`RegisterTransitGatewayMulticastGroupSourcesResult::registered_multicast_group_sources`](crate::types::RegisterTransitGatewayMulticastGroupSourcesResult::registered_multicast_group_sources): Information about the transit gateway multicast group sources.
     pub fn registered_multicast_group_sources(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastRegisteredGroupSources,
-        >,
+        input: crate::types::TransitGatewayMulticastRegisteredGroupSources,
     ) -> Self {
         self.inner.registered_multicast_group_sources = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -117,9 +117,9 @@ impl RegisteredInstanceBuilder {
     /// Sets [`RegisteredInstance::sql_server_license_usage`](crate::types::RegisteredInstance::sql_server_license_usage): The license type for the SQL Server license.
     pub fn sql_server_license_usage(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SqlServerLicenseUsage>,
+        input: crate::types::SqlServerLicenseUsage,
     ) -> Self {
-        self.inner.sql_server_license_usage = ::std::option::Option::Some(input.into());
+        self.inner.sql_server_license_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisteredInstance::sql_server_license_usage`](crate::types::RegisteredInstance::sql_server_license_usage).
@@ -139,11 +139,8 @@ impl RegisteredInstanceBuilder {
         &self.inner.sql_server_license_usage
     }
     /// Sets [`RegisteredInstance::ha_status`](crate::types::RegisteredInstance::ha_status): The SQL Server High Availability status of the instance.
-    pub fn ha_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HaStatus>,
-    ) -> Self {
-        self.inner.ha_status = ::std::option::Option::Some(input.into());
+    pub fn ha_status(mut self, input: crate::types::HaStatus) -> Self {
+        self.inner.ha_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisteredInstance::ha_status`](crate::types::RegisteredInstance::ha_status).
@@ -187,9 +184,9 @@ impl RegisteredInstanceBuilder {
     /// Sets [`RegisteredInstance::last_updated_time`](crate::types::RegisteredInstance::last_updated_time): The date and time when the instance's SQL Server High Availability status was last updated, in the ISO 8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn last_updated_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_time = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RegisteredInstance::last_updated_time`](crate::types::RegisteredInstance::last_updated_time).
@@ -235,8 +232,8 @@ impl RegisteredInstanceBuilder {
     /// Appends one item to [`RegisteredInstance::tags`](crate::types::RegisteredInstance::tags): The tags assigned to the SQL Server High Availability instance.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RegisteredInstance::tags`](crate::types::RegisteredInstance::tags).

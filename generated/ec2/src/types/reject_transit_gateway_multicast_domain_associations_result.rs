@@ -45,11 +45,9 @@ impl RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
     /// Sets [`RejectTransitGatewayMulticastDomainAssociationsResult::associations`](crate::types::RejectTransitGatewayMulticastDomainAssociationsResult::associations): Information about the multicast domain associations.
     pub fn associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDomainAssociations,
-        >,
+        input: crate::types::TransitGatewayMulticastDomainAssociations,
     ) -> Self {
-        self.inner.associations = ::std::option::Option::Some(input.into());
+        self.inner.associations = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RejectTransitGatewayMulticastDomainAssociationsResult::associations`](crate::types::RejectTransitGatewayMulticastDomainAssociationsResult::associations).

@@ -43,10 +43,10 @@ impl RejectTransitGatewayPeeringAttachmentResultBuilder {
     /// Sets [`RejectTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment`](crate::types::RejectTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment): The transit gateway peering attachment.
     pub fn transit_gateway_peering_attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPeeringAttachment>,
+        input: crate::types::TransitGatewayPeeringAttachment,
     ) -> Self {
         self.inner.transit_gateway_peering_attachment = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

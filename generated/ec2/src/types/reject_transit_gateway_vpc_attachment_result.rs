@@ -43,11 +43,9 @@ impl RejectTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`RejectTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::RejectTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): Information about the attachment.
     pub fn transit_gateway_vpc_attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayVpcAttachment>,
+        input: crate::types::TransitGatewayVpcAttachment,
     ) -> Self {
-        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RejectTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::RejectTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment).

@@ -74,11 +74,8 @@ impl ReleaseHostsResultBuilder {
     /// Appends one item to [`ReleaseHostsResult::unsuccessful`](crate::types::ReleaseHostsResult::unsuccessful): The IDs of the Dedicated Hosts that could not be released, including an error message.
     ///
     /// To set the whole list at once, use [`set_unsuccessful`](Self::set_unsuccessful).
-    pub fn unsuccessful(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnsuccessfulItem>,
-    ) -> Self {
-        self.inner.unsuccessful.get_or_insert_default().push(input.into());
+    pub fn unsuccessful(mut self, input: crate::types::UnsuccessfulItem) -> Self {
+        self.inner.unsuccessful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReleaseHostsResult::unsuccessful`](crate::types::ReleaseHostsResult::unsuccessful).

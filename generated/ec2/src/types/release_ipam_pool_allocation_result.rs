@@ -37,8 +37,8 @@ pub struct ReleaseIpamPoolAllocationResultBuilder {
 }
 impl ReleaseIpamPoolAllocationResultBuilder {
     /// Sets [`ReleaseIpamPoolAllocationResult::success`](crate::types::ReleaseIpamPoolAllocationResult::success): Indicates if the release was successful.
-    pub fn success(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.success = ::std::option::Option::Some(input.into());
+    pub fn success(mut self, input: bool) -> Self {
+        self.inner.success = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReleaseIpamPoolAllocationResult::success`](crate::types::ReleaseIpamPoolAllocationResult::success).

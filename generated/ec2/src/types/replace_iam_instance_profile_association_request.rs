@@ -54,9 +54,9 @@ impl ReplaceIamInstanceProfileAssociationRequestBuilder {
     /// Sets [`ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile`](crate::types::ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile): The IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile`](crate::types::ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile).

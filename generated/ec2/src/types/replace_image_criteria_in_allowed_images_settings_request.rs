@@ -48,11 +48,8 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
     /// Appends one item to [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::image_criteria`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::image_criteria): The list of criteria that are evaluated to determine whether AMIs are discoverable and usable in the account in the specified Amazon Web Services Region.
     ///
     /// To set the whole list at once, use [`set_image_criteria`](Self::set_image_criteria).
-    pub fn image_criteria(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageCriterionRequest>,
-    ) -> Self {
-        self.inner.image_criteria.get_or_insert_default().push(input.into());
+    pub fn image_criteria(mut self, input: crate::types::ImageCriterionRequest) -> Self {
+        self.inner.image_criteria.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::image_criteria`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::image_criteria).
@@ -74,8 +71,8 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
         &self.inner.image_criteria
     }
     /// Sets [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run).

@@ -153,9 +153,9 @@ impl ReplaceRootVolumeTaskBuilder {
     /// Sets [`ReplaceRootVolumeTask::task_state`](crate::types::ReplaceRootVolumeTask::task_state): The state of the task.
     pub fn task_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplaceRootVolumeTaskState>,
+        input: crate::types::ReplaceRootVolumeTaskState,
     ) -> Self {
-        self.inner.task_state = ::std::option::Option::Some(input.into());
+        self.inner.task_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::task_state`](crate::types::ReplaceRootVolumeTask::task_state).
@@ -221,8 +221,8 @@ impl ReplaceRootVolumeTaskBuilder {
     /// Appends one item to [`ReplaceRootVolumeTask::tags`](crate::types::ReplaceRootVolumeTask::tags): The tags assigned to the task.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::tags`](crate::types::ReplaceRootVolumeTask::tags).
@@ -286,13 +286,8 @@ impl ReplaceRootVolumeTaskBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`ReplaceRootVolumeTask::delete_replaced_root_volume`](crate::types::ReplaceRootVolumeTask::delete_replaced_root_volume): Indicates whether the original root volume is to be deleted after the root volume replacement task completes.
-    pub fn delete_replaced_root_volume(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_replaced_root_volume = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn delete_replaced_root_volume(mut self, input: bool) -> Self {
+        self.inner.delete_replaced_root_volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::delete_replaced_root_volume`](crate::types::ReplaceRootVolumeTask::delete_replaced_root_volume).

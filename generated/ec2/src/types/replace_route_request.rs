@@ -206,8 +206,8 @@ impl ReplaceRouteRequestBuilder {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`ReplaceRouteRequest::local_target`](crate::types::ReplaceRouteRequest::local_target): Specifies whether to reset the local route to its default target (`local`).
-    pub fn local_target(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.local_target = ::std::option::Option::Some(input.into());
+    pub fn local_target(mut self, input: bool) -> Self {
+        self.inner.local_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceRouteRequest::local_target`](crate::types::ReplaceRouteRequest::local_target).
@@ -336,8 +336,8 @@ impl ReplaceRouteRequestBuilder {
         &self.inner.odb_network_arn
     }
     /// Sets [`ReplaceRouteRequest::dry_run`](crate::types::ReplaceRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceRouteRequest::dry_run`](crate::types::ReplaceRouteRequest::dry_run).

@@ -74,9 +74,9 @@ impl ReplaceRouteTableAssociationResultBuilder {
     /// Sets [`ReplaceRouteTableAssociationResult::association_state`](crate::types::ReplaceRouteTableAssociationResult::association_state): The state of the association.
     pub fn association_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteTableAssociationState>,
+        input: crate::types::RouteTableAssociationState,
     ) -> Self {
-        self.inner.association_state = ::std::option::Option::Some(input.into());
+        self.inner.association_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceRouteTableAssociationResult::association_state`](crate::types::ReplaceRouteTableAssociationResult::association_state).

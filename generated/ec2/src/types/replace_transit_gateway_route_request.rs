@@ -145,8 +145,8 @@ impl ReplaceTransitGatewayRouteRequestBuilder {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`ReplaceTransitGatewayRouteRequest::blackhole`](crate::types::ReplaceTransitGatewayRouteRequest::blackhole): Indicates whether traffic matching this route is to be dropped.
-    pub fn blackhole(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.blackhole = ::std::option::Option::Some(input.into());
+    pub fn blackhole(mut self, input: bool) -> Self {
+        self.inner.blackhole = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceTransitGatewayRouteRequest::blackhole`](crate::types::ReplaceTransitGatewayRouteRequest::blackhole).
@@ -161,8 +161,8 @@ impl ReplaceTransitGatewayRouteRequestBuilder {
         &self.inner.blackhole
     }
     /// Sets [`ReplaceTransitGatewayRouteRequest::dry_run`](crate::types::ReplaceTransitGatewayRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceTransitGatewayRouteRequest::dry_run`](crate::types::ReplaceTransitGatewayRouteRequest::dry_run).

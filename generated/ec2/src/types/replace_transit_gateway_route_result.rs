@@ -37,11 +37,8 @@ pub struct ReplaceTransitGatewayRouteResultBuilder {
 }
 impl ReplaceTransitGatewayRouteResultBuilder {
     /// Sets [`ReplaceTransitGatewayRouteResult::route`](crate::types::ReplaceTransitGatewayRouteResult::route): Information about the modified route.
-    pub fn route(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRoute>,
-    ) -> Self {
-        self.inner.route = ::std::option::Option::Some(input.into());
+    pub fn route(mut self, input: crate::types::TransitGatewayRoute) -> Self {
+        self.inner.route = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceTransitGatewayRouteResult::route`](crate::types::ReplaceTransitGatewayRouteResult::route).

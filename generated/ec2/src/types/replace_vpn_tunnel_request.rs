@@ -112,11 +112,8 @@ impl ReplaceVpnTunnelRequestBuilder {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`ReplaceVpnTunnelRequest::apply_pending_maintenance`](crate::types::ReplaceVpnTunnelRequest::apply_pending_maintenance): Trigger pending tunnel endpoint maintenance.
-    pub fn apply_pending_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.apply_pending_maintenance = ::std::option::Option::Some(input.into());
+    pub fn apply_pending_maintenance(mut self, input: bool) -> Self {
+        self.inner.apply_pending_maintenance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceVpnTunnelRequest::apply_pending_maintenance`](crate::types::ReplaceVpnTunnelRequest::apply_pending_maintenance).
@@ -134,8 +131,8 @@ impl ReplaceVpnTunnelRequestBuilder {
         &self.inner.apply_pending_maintenance
     }
     /// Sets [`ReplaceVpnTunnelRequest::dry_run`](crate::types::ReplaceVpnTunnelRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceVpnTunnelRequest::dry_run`](crate::types::ReplaceVpnTunnelRequest::dry_run).

@@ -37,8 +37,8 @@ pub struct ReplaceVpnTunnelResultBuilder {
 }
 impl ReplaceVpnTunnelResultBuilder {
     /// Sets [`ReplaceVpnTunnelResult::return_`](crate::types::ReplaceVpnTunnelResult::return_): Confirmation of replace tunnel operation.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplaceVpnTunnelResult::return_`](crate::types::ReplaceVpnTunnelResult::return_).

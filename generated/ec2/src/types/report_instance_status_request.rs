@@ -112,8 +112,8 @@ pub struct ReportInstanceStatusRequestBuilder {
 #[allow(deprecated)]
 impl ReportInstanceStatusRequestBuilder {
     /// Sets [`ReportInstanceStatusRequest::dry_run`](crate::types::ReportInstanceStatusRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::dry_run`](crate::types::ReportInstanceStatusRequest::dry_run).
@@ -154,11 +154,8 @@ impl ReportInstanceStatusRequestBuilder {
         &self.inner.instances
     }
     /// Sets [`ReportInstanceStatusRequest::status`](crate::types::ReportInstanceStatusRequest::status): The status of all instances listed.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReportStatusType>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ReportStatusType) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::status`](crate::types::ReportInstanceStatusRequest::status).
@@ -176,11 +173,8 @@ impl ReportInstanceStatusRequestBuilder {
         &self.inner.status
     }
     /// Sets [`ReportInstanceStatusRequest::start_time`](crate::types::ReportInstanceStatusRequest::start_time): The time at which the reported instance health state began.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::start_time`](crate::types::ReportInstanceStatusRequest::start_time).
@@ -200,11 +194,8 @@ impl ReportInstanceStatusRequestBuilder {
         &self.inner.start_time
     }
     /// Sets [`ReportInstanceStatusRequest::end_time`](crate::types::ReportInstanceStatusRequest::end_time): The time at which the reported instance health state ended.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::end_time`](crate::types::ReportInstanceStatusRequest::end_time).
@@ -228,9 +219,9 @@ impl ReportInstanceStatusRequestBuilder {
     /// To set the whole list at once, use [`set_reason_codes`](Self::set_reason_codes).
     pub fn reason_codes(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReportInstanceReasonCodes>,
+        input: crate::types::ReportInstanceReasonCodes,
     ) -> Self {
-        self.inner.reason_codes.get_or_insert_default().push(input.into());
+        self.inner.reason_codes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::reason_codes`](crate::types::ReportInstanceStatusRequest::reason_codes).

@@ -44,8 +44,8 @@ pub struct RequestFilterPortRangeBuilder {
 }
 impl RequestFilterPortRangeBuilder {
     /// Sets [`RequestFilterPortRange::from_port`](crate::types::RequestFilterPortRange::from_port): The first port in the range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestFilterPortRange::from_port`](crate::types::RequestFilterPortRange::from_port).
@@ -60,8 +60,8 @@ impl RequestFilterPortRangeBuilder {
         &self.inner.from_port
     }
     /// Sets [`RequestFilterPortRange::to_port`](crate::types::RequestFilterPortRange::to_port): The last port in the range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestFilterPortRange::to_port`](crate::types::RequestFilterPortRange::to_port).

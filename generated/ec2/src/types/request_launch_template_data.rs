@@ -522,8 +522,8 @@ impl RequestLaunchTemplateDataBuilder {
         &self.inner.kernel_id
     }
     /// Sets [`RequestLaunchTemplateData::ebs_optimized`](crate::types::RequestLaunchTemplateData::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::ebs_optimized`](crate::types::RequestLaunchTemplateData::ebs_optimized).
@@ -540,11 +540,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::iam_instance_profile`](crate::types::RequestLaunchTemplateData::iam_instance_profile): The name or Amazon Resource Name (ARN) of an IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
-        >,
+        input: crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::iam_instance_profile`](crate::types::RequestLaunchTemplateData::iam_instance_profile).
@@ -572,11 +570,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateBlockDeviceMappingRequest,
-        >,
+        input: crate::types::LaunchTemplateBlockDeviceMappingRequest,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::block_device_mappings`](crate::types::RequestLaunchTemplateData::block_device_mappings).
@@ -604,11 +600,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
-        >,
+        input: crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::network_interfaces`](crate::types::RequestLaunchTemplateData::network_interfaces).
@@ -658,11 +652,8 @@ impl RequestLaunchTemplateDataBuilder {
         &self.inner.image_id
     }
     /// Sets [`RequestLaunchTemplateData::instance_type`](crate::types::RequestLaunchTemplateData::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::instance_type`](crate::types::RequestLaunchTemplateData::instance_type).
@@ -706,9 +697,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::monitoring`](crate::types::RequestLaunchTemplateData::monitoring): The monitoring for the instance.
     pub fn monitoring(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplatesMonitoringRequest>,
+        input: crate::types::LaunchTemplatesMonitoringRequest,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::monitoring`](crate::types::RequestLaunchTemplateData::monitoring).
@@ -730,9 +721,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::placement`](crate::types::RequestLaunchTemplateData::placement): The placement for the instance.
     pub fn placement(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplatePlacementRequest>,
+        input: crate::types::LaunchTemplatePlacementRequest,
     ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::placement`](crate::types::RequestLaunchTemplateData::placement).
@@ -774,11 +765,8 @@ impl RequestLaunchTemplateDataBuilder {
         &self.inner.ram_disk_id
     }
     /// Sets [`RequestLaunchTemplateData::disable_api_termination`](crate::types::RequestLaunchTemplateData::disable_api_termination): Indicates whether termination protection is enabled for the instance.
-    pub fn disable_api_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input.into());
+    pub fn disable_api_termination(mut self, input: bool) -> Self {
+        self.inner.disable_api_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::disable_api_termination`](crate::types::RequestLaunchTemplateData::disable_api_termination).
@@ -798,10 +786,10 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::instance_initiated_shutdown_behavior`](crate::types::RequestLaunchTemplateData::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ShutdownBehavior>,
+        input: crate::types::ShutdownBehavior,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -848,11 +836,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
     pub fn tag_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateTagSpecificationRequest,
-        >,
+        input: crate::types::LaunchTemplateTagSpecificationRequest,
     ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::tag_specifications`](crate::types::RequestLaunchTemplateData::tag_specifications).
@@ -880,9 +866,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_elastic_gpu_specifications`](Self::set_elastic_gpu_specifications).
     pub fn elastic_gpu_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuSpecification>,
+        input: crate::types::ElasticGpuSpecification,
     ) -> Self {
-        self.inner.elastic_gpu_specifications.get_or_insert_default().push(input.into());
+        self.inner.elastic_gpu_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::elastic_gpu_specifications`](crate::types::RequestLaunchTemplateData::elastic_gpu_specifications).
@@ -908,14 +894,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_elastic_inference_accelerators`](Self::set_elastic_inference_accelerators).
     pub fn elastic_inference_accelerators(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateElasticInferenceAccelerator,
-        >,
+        input: crate::types::LaunchTemplateElasticInferenceAccelerator,
     ) -> Self {
-        self.inner
-            .elastic_inference_accelerators
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.elastic_inference_accelerators.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::elastic_inference_accelerators`](crate::types::RequestLaunchTemplateData::elastic_inference_accelerators).
@@ -993,11 +974,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::instance_market_options`](crate::types::RequestLaunchTemplateData::instance_market_options): The market (purchasing) option for the instances.
     pub fn instance_market_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMarketOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplateInstanceMarketOptionsRequest,
     ) -> Self {
-        self.inner.instance_market_options = ::std::option::Option::Some(input.into());
+        self.inner.instance_market_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::instance_market_options`](crate::types::RequestLaunchTemplateData::instance_market_options).
@@ -1023,9 +1002,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::credit_specification`](crate::types::RequestLaunchTemplateData::credit_specification): The credit option for CPU usage of the instance.
     pub fn credit_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreditSpecificationRequest>,
+        input: crate::types::CreditSpecificationRequest,
     ) -> Self {
-        self.inner.credit_specification = ::std::option::Option::Some(input.into());
+        self.inner.credit_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::credit_specification`](crate::types::RequestLaunchTemplateData::credit_specification).
@@ -1047,9 +1026,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::cpu_options`](crate::types::RequestLaunchTemplateData::cpu_options): The CPU options for the instance.
     pub fn cpu_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateCpuOptionsRequest>,
+        input: crate::types::LaunchTemplateCpuOptionsRequest,
     ) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input.into());
+        self.inner.cpu_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::cpu_options`](crate::types::RequestLaunchTemplateData::cpu_options).
@@ -1071,12 +1050,10 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::capacity_reservation_specification`](crate::types::RequestLaunchTemplateData::capacity_reservation_specification): The Capacity Reservation targeting option.
     pub fn capacity_reservation_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
-        >,
+        input: crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
     ) -> Self {
         self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1105,11 +1082,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_license_specifications`](Self::set_license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateLicenseConfigurationRequest,
-        >,
+        input: crate::types::LaunchTemplateLicenseConfigurationRequest,
     ) -> Self {
-        self.inner.license_specifications.get_or_insert_default().push(input.into());
+        self.inner.license_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::license_specifications`](crate::types::RequestLaunchTemplateData::license_specifications).
@@ -1135,11 +1110,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::hibernation_options`](crate::types::RequestLaunchTemplateData::hibernation_options): Indicates whether an instance is enabled for hibernation.
     pub fn hibernation_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateHibernationOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplateHibernationOptionsRequest,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input.into());
+        self.inner.hibernation_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::hibernation_options`](crate::types::RequestLaunchTemplateData::hibernation_options).
@@ -1163,11 +1136,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::metadata_options`](crate::types::RequestLaunchTemplateData::metadata_options): The metadata options for the instance.
     pub fn metadata_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input.into());
+        self.inner.metadata_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::metadata_options`](crate::types::RequestLaunchTemplateData::metadata_options).
@@ -1193,11 +1164,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::enclave_options`](crate::types::RequestLaunchTemplateData::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
     pub fn enclave_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateEnclaveOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplateEnclaveOptionsRequest,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input.into());
+        self.inner.enclave_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::enclave_options`](crate::types::RequestLaunchTemplateData::enclave_options).
@@ -1219,9 +1188,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::instance_requirements`](crate::types::RequestLaunchTemplateData::instance_requirements): The attributes for the instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirementsRequest>,
+        input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::instance_requirements`](crate::types::RequestLaunchTemplateData::instance_requirements).
@@ -1243,11 +1212,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::private_dns_name_options`](crate::types::RequestLaunchTemplateData::private_dns_name_options): The options for the instance hostname.
     pub fn private_dns_name_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input.into());
+        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::private_dns_name_options`](crate::types::RequestLaunchTemplateData::private_dns_name_options).
@@ -1273,11 +1240,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::maintenance_options`](crate::types::RequestLaunchTemplateData::maintenance_options): The maintenance options for the instance.
     pub fn maintenance_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input.into());
+        self.inner.maintenance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::maintenance_options`](crate::types::RequestLaunchTemplateData::maintenance_options).
@@ -1301,8 +1266,8 @@ impl RequestLaunchTemplateDataBuilder {
         &self.inner.maintenance_options
     }
     /// Sets [`RequestLaunchTemplateData::disable_api_stop`](crate::types::RequestLaunchTemplateData::disable_api_stop): Indicates whether to enable the instance for stop protection.
-    pub fn disable_api_stop(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input.into());
+    pub fn disable_api_stop(mut self, input: bool) -> Self {
+        self.inner.disable_api_stop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::disable_api_stop`](crate::types::RequestLaunchTemplateData::disable_api_stop).
@@ -1317,11 +1282,8 @@ impl RequestLaunchTemplateDataBuilder {
         &self.inner.disable_api_stop
     }
     /// Sets [`RequestLaunchTemplateData::operator`](crate::types::RequestLaunchTemplateData::operator): The entity that manages the launch template.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::operator`](crate::types::RequestLaunchTemplateData::operator).
@@ -1341,13 +1303,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::network_performance_options`](crate::types::RequestLaunchTemplateData::network_performance_options): Contains launch template settings to boost network performance for the type of workload that runs on your instance.
     pub fn network_performance_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
-        >,
+        input: crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_performance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::network_performance_options`](crate::types::RequestLaunchTemplateData::network_performance_options).
@@ -1375,11 +1333,9 @@ impl RequestLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_secondary_interfaces`](Self::set_secondary_interfaces).
     pub fn secondary_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest,
-        >,
+        input: crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest,
     ) -> Self {
-        self.inner.secondary_interfaces.get_or_insert_default().push(input.into());
+        self.inner.secondary_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::secondary_interfaces`](crate::types::RequestLaunchTemplateData::secondary_interfaces).

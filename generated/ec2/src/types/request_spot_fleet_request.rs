@@ -50,8 +50,8 @@ pub struct RequestSpotFleetRequestBuilder {
 }
 impl RequestSpotFleetRequestBuilder {
     /// Sets [`RequestSpotFleetRequest::dry_run`](crate::types::RequestSpotFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotFleetRequest::dry_run`](crate::types::RequestSpotFleetRequest::dry_run).
@@ -68,9 +68,9 @@ impl RequestSpotFleetRequestBuilder {
     /// Sets [`RequestSpotFleetRequest::spot_fleet_request_config`](crate::types::RequestSpotFleetRequest::spot_fleet_request_config): The configuration for the Spot Fleet request.
     pub fn spot_fleet_request_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotFleetRequestConfigData>,
+        input: crate::types::SpotFleetRequestConfigData,
     ) -> Self {
-        self.inner.spot_fleet_request_config = ::std::option::Option::Some(input.into());
+        self.inner.spot_fleet_request_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotFleetRequest::spot_fleet_request_config`](crate::types::RequestSpotFleetRequest::spot_fleet_request_config).

@@ -156,9 +156,9 @@ impl RequestSpotInstancesRequestBuilder {
     /// Sets [`RequestSpotInstancesRequest::launch_specification`](crate::types::RequestSpotInstancesRequest::launch_specification): The launch specification.
     pub fn launch_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequestSpotLaunchSpecification>,
+        input: crate::types::RequestSpotLaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input.into());
+        self.inner.launch_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::launch_specification`](crate::types::RequestSpotInstancesRequest::launch_specification).
@@ -180,11 +180,8 @@ impl RequestSpotInstancesRequestBuilder {
     /// Appends one item to [`RequestSpotInstancesRequest::tag_specifications`](crate::types::RequestSpotInstancesRequest::tag_specifications): The key-value pair for tagging the Spot Instance request on creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::tag_specifications`](crate::types::RequestSpotInstancesRequest::tag_specifications).
@@ -206,11 +203,9 @@ impl RequestSpotInstancesRequestBuilder {
     /// Sets [`RequestSpotInstancesRequest::instance_interruption_behavior`](crate::types::RequestSpotInstancesRequest::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceInterruptionBehavior>,
+        input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::instance_interruption_behavior`](crate::types::RequestSpotInstancesRequest::instance_interruption_behavior).
@@ -230,8 +225,8 @@ impl RequestSpotInstancesRequestBuilder {
         &self.inner.instance_interruption_behavior
     }
     /// Sets [`RequestSpotInstancesRequest::dry_run`](crate::types::RequestSpotInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::dry_run`](crate::types::RequestSpotInstancesRequest::dry_run).
@@ -290,8 +285,8 @@ impl RequestSpotInstancesRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`RequestSpotInstancesRequest::instance_count`](crate::types::RequestSpotInstancesRequest::instance_count): The maximum number of Spot Instances to launch.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::instance_count`](crate::types::RequestSpotInstancesRequest::instance_count).
@@ -306,11 +301,8 @@ impl RequestSpotInstancesRequestBuilder {
         &self.inner.instance_count
     }
     /// Sets [`RequestSpotInstancesRequest::type_`](crate::types::RequestSpotInstancesRequest::type_): The Spot Instance request type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::SpotInstanceType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::type_`](crate::types::RequestSpotInstancesRequest::type_).
@@ -328,11 +320,8 @@ impl RequestSpotInstancesRequestBuilder {
         &self.inner.type_
     }
     /// Sets [`RequestSpotInstancesRequest::valid_from`](crate::types::RequestSpotInstancesRequest::valid_from): The start date of the request.
-    pub fn valid_from(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input.into());
+    pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_from = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::valid_from`](crate::types::RequestSpotInstancesRequest::valid_from).
@@ -352,11 +341,8 @@ impl RequestSpotInstancesRequestBuilder {
         &self.inner.valid_from
     }
     /// Sets [`RequestSpotInstancesRequest::valid_until`](crate::types::RequestSpotInstancesRequest::valid_until): The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::valid_until`](crate::types::RequestSpotInstancesRequest::valid_until).
@@ -422,11 +408,8 @@ impl RequestSpotInstancesRequestBuilder {
         &self.inner.availability_zone_group
     }
     /// Sets [`RequestSpotInstancesRequest::block_duration_minutes`](crate::types::RequestSpotInstancesRequest::block_duration_minutes): Deprecated.
-    pub fn block_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input.into());
+    pub fn block_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::block_duration_minutes`](crate::types::RequestSpotInstancesRequest::block_duration_minutes).

@@ -43,9 +43,9 @@ impl RequestSpotInstancesResultBuilder {
     /// To set the whole list at once, use [`set_spot_instance_requests`](Self::set_spot_instance_requests).
     pub fn spot_instance_requests(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceRequest>,
+        input: crate::types::SpotInstanceRequest,
     ) -> Self {
-        self.inner.spot_instance_requests.get_or_insert_default().push(input.into());
+        self.inner.spot_instance_requests.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesResult::spot_instance_requests`](crate::types::RequestSpotInstancesResult::spot_instance_requests).

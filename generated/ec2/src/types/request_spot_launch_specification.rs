@@ -255,9 +255,9 @@ impl RequestSpotLaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::block_device_mappings`](crate::types::RequestSpotLaunchSpecification::block_device_mappings).
@@ -277,8 +277,8 @@ impl RequestSpotLaunchSpecificationBuilder {
         &self.inner.block_device_mappings
     }
     /// Sets [`RequestSpotLaunchSpecification::ebs_optimized`](crate::types::RequestSpotLaunchSpecification::ebs_optimized): Indicates whether the instance is optimized for EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::ebs_optimized`](crate::types::RequestSpotLaunchSpecification::ebs_optimized).
@@ -295,9 +295,9 @@ impl RequestSpotLaunchSpecificationBuilder {
     /// Sets [`RequestSpotLaunchSpecification::iam_instance_profile`](crate::types::RequestSpotLaunchSpecification::iam_instance_profile): The IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::iam_instance_profile`](crate::types::RequestSpotLaunchSpecification::iam_instance_profile).
@@ -339,11 +339,8 @@ impl RequestSpotLaunchSpecificationBuilder {
         &self.inner.image_id
     }
     /// Sets [`RequestSpotLaunchSpecification::instance_type`](crate::types::RequestSpotLaunchSpecification::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::instance_type`](crate::types::RequestSpotLaunchSpecification::instance_type).
@@ -409,9 +406,9 @@ impl RequestSpotLaunchSpecificationBuilder {
     /// Sets [`RequestSpotLaunchSpecification::monitoring`](crate::types::RequestSpotLaunchSpecification::monitoring): Indicates whether basic or detailed monitoring is enabled for the instance.
     pub fn monitoring(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RunInstancesMonitoringEnabled>,
+        input: crate::types::RunInstancesMonitoringEnabled,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::monitoring`](crate::types::RequestSpotLaunchSpecification::monitoring).
@@ -435,11 +432,9 @@ impl RequestSpotLaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceSpecification,
-        >,
+        input: crate::types::InstanceNetworkInterfaceSpecification,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::network_interfaces`](crate::types::RequestSpotLaunchSpecification::network_interfaces).
@@ -463,11 +458,8 @@ impl RequestSpotLaunchSpecificationBuilder {
         &self.inner.network_interfaces
     }
     /// Sets [`RequestSpotLaunchSpecification::placement`](crate::types::RequestSpotLaunchSpecification::placement): The placement information for the instance.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotPlacement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::SpotPlacement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::placement`](crate::types::RequestSpotLaunchSpecification::placement).

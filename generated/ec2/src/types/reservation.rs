@@ -133,11 +133,8 @@ impl ReservationBuilder {
     /// Appends one item to [`Reservation::groups`](crate::types::Reservation::groups): Not supported.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.groups.get_or_insert_default().push(input.into());
+    pub fn groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Reservation::groups`](crate::types::Reservation::groups).
@@ -159,11 +156,8 @@ impl ReservationBuilder {
     /// Appends one item to [`Reservation::instances`](crate::types::Reservation::instances): The instances.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Instance>,
-    ) -> Self {
-        self.inner.instances.get_or_insert_default().push(input.into());
+    pub fn instances(mut self, input: crate::types::Instance) -> Self {
+        self.inner.instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Reservation::instances`](crate::types::Reservation::instances).

@@ -83,11 +83,8 @@ pub struct ReservationFleetInstanceSpecificationBuilder {
 }
 impl ReservationFleetInstanceSpecificationBuilder {
     /// Sets [`ReservationFleetInstanceSpecification::instance_type`](crate::types::ReservationFleetInstanceSpecification::instance_type): The instance type for which the Capacity Reservation Fleet reserves capacity.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::instance_type`](crate::types::ReservationFleetInstanceSpecification::instance_type).
@@ -109,11 +106,9 @@ impl ReservationFleetInstanceSpecificationBuilder {
     /// Sets [`ReservationFleetInstanceSpecification::instance_platform`](crate::types::ReservationFleetInstanceSpecification::instance_platform): The type of operating system for which the Capacity Reservation Fleet reserves capacity.
     pub fn instance_platform(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityReservationInstancePlatform,
-        >,
+        input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input.into());
+        self.inner.instance_platform = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::instance_platform`](crate::types::ReservationFleetInstanceSpecification::instance_platform).
@@ -133,8 +128,8 @@ impl ReservationFleetInstanceSpecificationBuilder {
         &self.inner.instance_platform
     }
     /// Sets [`ReservationFleetInstanceSpecification::weight`](crate::types::ReservationFleetInstanceSpecification::weight): The number of capacity units provided by the specified instance type.
-    pub fn weight(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.weight = ::std::option::Option::Some(input.into());
+    pub fn weight(mut self, input: f64) -> Self {
+        self.inner.weight = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::weight`](crate::types::ReservationFleetInstanceSpecification::weight).
@@ -197,8 +192,8 @@ impl ReservationFleetInstanceSpecificationBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`ReservationFleetInstanceSpecification::ebs_optimized`](crate::types::ReservationFleetInstanceSpecification::ebs_optimized): Indicates whether the Capacity Reservation Fleet supports EBS-optimized instances types.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::ebs_optimized`](crate::types::ReservationFleetInstanceSpecification::ebs_optimized).
@@ -213,8 +208,8 @@ impl ReservationFleetInstanceSpecificationBuilder {
         &self.inner.ebs_optimized
     }
     /// Sets [`ReservationFleetInstanceSpecification::priority`](crate::types::ReservationFleetInstanceSpecification::priority): The priority to assign to the instance type.
-    pub fn priority(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input.into());
+    pub fn priority(mut self, input: i32) -> Self {
+        self.inner.priority = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::priority`](crate::types::ReservationFleetInstanceSpecification::priority).

@@ -43,9 +43,9 @@ impl ReservedCapacityOptionsBuilder {
     /// To set the whole list at once, use [`set_reservation_types`](Self::set_reservation_types).
     pub fn reservation_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetReservationType>,
+        input: crate::types::FleetReservationType,
     ) -> Self {
-        self.inner.reservation_types.get_or_insert_default().push(input.into());
+        self.inner.reservation_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedCapacityOptions::reservation_types`](crate::types::ReservedCapacityOptions::reservation_types).

@@ -49,9 +49,9 @@ impl ReservedCapacityOptionsRequestBuilder {
     /// To set the whole list at once, use [`set_reservation_types`](Self::set_reservation_types).
     pub fn reservation_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FleetReservationType>,
+        input: crate::types::FleetReservationType,
     ) -> Self {
-        self.inner.reservation_types.get_or_insert_default().push(input.into());
+        self.inner.reservation_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedCapacityOptionsRequest::reservation_types`](crate::types::ReservedCapacityOptionsRequest::reservation_types).

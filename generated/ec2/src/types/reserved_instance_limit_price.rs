@@ -46,8 +46,8 @@ pub struct ReservedInstanceLimitPriceBuilder {
 }
 impl ReservedInstanceLimitPriceBuilder {
     /// Sets [`ReservedInstanceLimitPrice::amount`](crate::types::ReservedInstanceLimitPrice::amount): Used for Reserved Instance Marketplace offerings.
-    pub fn amount(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.amount = ::std::option::Option::Some(input.into());
+    pub fn amount(mut self, input: f64) -> Self {
+        self.inner.amount = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstanceLimitPrice::amount`](crate::types::ReservedInstanceLimitPrice::amount).
@@ -62,11 +62,8 @@ impl ReservedInstanceLimitPriceBuilder {
         &self.inner.amount
     }
     /// Sets [`ReservedInstanceLimitPrice::currency_code`](crate::types::ReservedInstanceLimitPrice::currency_code): The currency in which the `limitPrice` amount is specified.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstanceLimitPrice::currency_code`](crate::types::ReservedInstanceLimitPrice::currency_code).

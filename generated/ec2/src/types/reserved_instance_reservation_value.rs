@@ -46,11 +46,8 @@ pub struct ReservedInstanceReservationValueBuilder {
 }
 impl ReservedInstanceReservationValueBuilder {
     /// Sets [`ReservedInstanceReservationValue::reservation_value`](crate::types::ReservedInstanceReservationValue::reservation_value): The total value of the Convertible Reserved Instance that you are exchanging.
-    pub fn reservation_value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationValue>,
-    ) -> Self {
-        self.inner.reservation_value = ::std::option::Option::Some(input.into());
+    pub fn reservation_value(mut self, input: crate::types::ReservationValue) -> Self {
+        self.inner.reservation_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstanceReservationValue::reservation_value`](crate::types::ReservedInstanceReservationValue::reservation_value).

@@ -175,11 +175,8 @@ pub struct ReservedInstancesBuilder {
 }
 impl ReservedInstancesBuilder {
     /// Sets [`ReservedInstances::currency_code`](crate::types::ReservedInstances::currency_code): The currency of the Reserved Instance.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::currency_code`](crate::types::ReservedInstances::currency_code).
@@ -199,11 +196,8 @@ impl ReservedInstancesBuilder {
         &self.inner.currency_code
     }
     /// Sets [`ReservedInstances::instance_tenancy`](crate::types::ReservedInstances::instance_tenancy): The tenancy of the instance.
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input.into());
+    pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.instance_tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::instance_tenancy`](crate::types::ReservedInstances::instance_tenancy).
@@ -221,11 +215,8 @@ impl ReservedInstancesBuilder {
         &self.inner.instance_tenancy
     }
     /// Sets [`ReservedInstances::offering_class`](crate::types::ReservedInstances::offering_class): The offering class of the Reserved Instance.
-    pub fn offering_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingClassType>,
-    ) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input.into());
+    pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
+        self.inner.offering_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::offering_class`](crate::types::ReservedInstances::offering_class).
@@ -245,11 +236,8 @@ impl ReservedInstancesBuilder {
         &self.inner.offering_class
     }
     /// Sets [`ReservedInstances::offering_type`](crate::types::ReservedInstances::offering_type): The Reserved Instance offering type.
-    pub fn offering_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingTypeValues>,
-    ) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input.into());
+    pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
+        self.inner.offering_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::offering_type`](crate::types::ReservedInstances::offering_type).
@@ -271,11 +259,8 @@ impl ReservedInstancesBuilder {
     /// Appends one item to [`ReservedInstances::recurring_charges`](crate::types::ReservedInstances::recurring_charges): The recurring charge tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_recurring_charges`](Self::set_recurring_charges).
-    pub fn recurring_charges(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecurringCharge>,
-    ) -> Self {
-        self.inner.recurring_charges.get_or_insert_default().push(input.into());
+    pub fn recurring_charges(mut self, input: crate::types::RecurringCharge) -> Self {
+        self.inner.recurring_charges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstances::recurring_charges`](crate::types::ReservedInstances::recurring_charges).
@@ -295,11 +280,8 @@ impl ReservedInstancesBuilder {
         &self.inner.recurring_charges
     }
     /// Sets [`ReservedInstances::scope`](crate::types::ReservedInstances::scope): The scope of the Reserved Instance.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Scope>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: crate::types::Scope) -> Self {
+        self.inner.scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::scope`](crate::types::ReservedInstances::scope).
@@ -319,8 +301,8 @@ impl ReservedInstancesBuilder {
     /// Appends one item to [`ReservedInstances::tags`](crate::types::ReservedInstances::tags): Any tags assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstances::tags`](crate::types::ReservedInstances::tags).
@@ -388,11 +370,8 @@ impl ReservedInstancesBuilder {
         &self.inner.reserved_instances_id
     }
     /// Sets [`ReservedInstances::instance_type`](crate::types::ReservedInstances::instance_type): The instance type on which the Reserved Instance can be used.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::instance_type`](crate::types::ReservedInstances::instance_type).
@@ -436,11 +415,8 @@ impl ReservedInstancesBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`ReservedInstances::start`](crate::types::ReservedInstances::start): The date and time the Reserved Instance started.
-    pub fn start(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start = ::std::option::Option::Some(input.into());
+    pub fn start(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::start`](crate::types::ReservedInstances::start).
@@ -460,11 +436,8 @@ impl ReservedInstancesBuilder {
         &self.inner.start
     }
     /// Sets [`ReservedInstances::end`](crate::types::ReservedInstances::end): The time when the Reserved Instance expires.
-    pub fn end(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end = ::std::option::Option::Some(input.into());
+    pub fn end(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::end`](crate::types::ReservedInstances::end).
@@ -484,8 +457,8 @@ impl ReservedInstancesBuilder {
         &self.inner.end
     }
     /// Sets [`ReservedInstances::duration`](crate::types::ReservedInstances::duration): The duration of the Reserved Instance, in seconds.
-    pub fn duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input.into());
+    pub fn duration(mut self, input: i64) -> Self {
+        self.inner.duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::duration`](crate::types::ReservedInstances::duration).
@@ -500,8 +473,8 @@ impl ReservedInstancesBuilder {
         &self.inner.duration
     }
     /// Sets [`ReservedInstances::usage_price`](crate::types::ReservedInstances::usage_price): The usage price of the Reserved Instance, per hour.
-    pub fn usage_price(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.usage_price = ::std::option::Option::Some(input.into());
+    pub fn usage_price(mut self, input: f32) -> Self {
+        self.inner.usage_price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::usage_price`](crate::types::ReservedInstances::usage_price).
@@ -516,8 +489,8 @@ impl ReservedInstancesBuilder {
         &self.inner.usage_price
     }
     /// Sets [`ReservedInstances::fixed_price`](crate::types::ReservedInstances::fixed_price): The purchase price of the Reserved Instance.
-    pub fn fixed_price(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.fixed_price = ::std::option::Option::Some(input.into());
+    pub fn fixed_price(mut self, input: f32) -> Self {
+        self.inner.fixed_price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::fixed_price`](crate::types::ReservedInstances::fixed_price).
@@ -532,8 +505,8 @@ impl ReservedInstancesBuilder {
         &self.inner.fixed_price
     }
     /// Sets [`ReservedInstances::instance_count`](crate::types::ReservedInstances::instance_count): The number of reservations purchased.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::instance_count`](crate::types::ReservedInstances::instance_count).
@@ -550,9 +523,9 @@ impl ReservedInstancesBuilder {
     /// Sets [`ReservedInstances::product_description`](crate::types::ReservedInstances::product_description): The Reserved Instance product platform description.
     pub fn product_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RiProductDescription>,
+        input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input.into());
+        self.inner.product_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::product_description`](crate::types::ReservedInstances::product_description).
@@ -572,11 +545,8 @@ impl ReservedInstancesBuilder {
         &self.inner.product_description
     }
     /// Sets [`ReservedInstances::state`](crate::types::ReservedInstances::state): The state of the Reserved Instance purchase.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstanceState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::ReservedInstanceState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::state`](crate::types::ReservedInstances::state).

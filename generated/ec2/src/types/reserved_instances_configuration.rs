@@ -98,8 +98,8 @@ impl ReservedInstancesConfigurationBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`ReservedInstancesConfiguration::instance_count`](crate::types::ReservedInstancesConfiguration::instance_count): The number of modified Reserved Instances.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::instance_count`](crate::types::ReservedInstancesConfiguration::instance_count).
@@ -114,11 +114,8 @@ impl ReservedInstancesConfigurationBuilder {
         &self.inner.instance_count
     }
     /// Sets [`ReservedInstancesConfiguration::instance_type`](crate::types::ReservedInstancesConfiguration::instance_type): The instance type for the modified Reserved Instances.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::instance_type`](crate::types::ReservedInstancesConfiguration::instance_type).
@@ -160,11 +157,8 @@ impl ReservedInstancesConfigurationBuilder {
         &self.inner.platform
     }
     /// Sets [`ReservedInstancesConfiguration::scope`](crate::types::ReservedInstancesConfiguration::scope): Whether the Reserved Instance is applied to instances in a Region or instances in a specific Availability Zone.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Scope>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: crate::types::Scope) -> Self {
+        self.inner.scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::scope`](crate::types::ReservedInstancesConfiguration::scope).

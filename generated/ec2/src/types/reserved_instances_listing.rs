@@ -130,11 +130,8 @@ impl ReservedInstancesListingBuilder {
         &self.inner.client_token
     }
     /// Sets [`ReservedInstancesListing::create_date`](crate::types::ReservedInstancesListing::create_date): The time the listing was created.
-    pub fn create_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input.into());
+    pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::create_date`](crate::types::ReservedInstancesListing::create_date).
@@ -156,11 +153,8 @@ impl ReservedInstancesListingBuilder {
     /// Appends one item to [`ReservedInstancesListing::instance_counts`](crate::types::ReservedInstancesListing::instance_counts): The number of instances in this state.
     ///
     /// To set the whole list at once, use [`set_instance_counts`](Self::set_instance_counts).
-    pub fn instance_counts(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceCount>,
-    ) -> Self {
-        self.inner.instance_counts.get_or_insert_default().push(input.into());
+    pub fn instance_counts(mut self, input: crate::types::InstanceCount) -> Self {
+        self.inner.instance_counts.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::instance_counts`](crate::types::ReservedInstancesListing::instance_counts).
@@ -182,11 +176,8 @@ impl ReservedInstancesListingBuilder {
     /// Appends one item to [`ReservedInstancesListing::price_schedules`](crate::types::ReservedInstancesListing::price_schedules): The price of the Reserved Instance listing.
     ///
     /// To set the whole list at once, use [`set_price_schedules`](Self::set_price_schedules).
-    pub fn price_schedules(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PriceSchedule>,
-    ) -> Self {
-        self.inner.price_schedules.get_or_insert_default().push(input.into());
+    pub fn price_schedules(mut self, input: crate::types::PriceSchedule) -> Self {
+        self.inner.price_schedules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::price_schedules`](crate::types::ReservedInstancesListing::price_schedules).
@@ -256,11 +247,8 @@ impl ReservedInstancesListingBuilder {
         &self.inner.reserved_instances_listing_id
     }
     /// Sets [`ReservedInstancesListing::status`](crate::types::ReservedInstancesListing::status): The status of the Reserved Instance listing.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ListingStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ListingStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::status`](crate::types::ReservedInstancesListing::status).
@@ -302,8 +290,8 @@ impl ReservedInstancesListingBuilder {
     /// Appends one item to [`ReservedInstancesListing::tags`](crate::types::ReservedInstancesListing::tags): Any tags assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::tags`](crate::types::ReservedInstancesListing::tags).
@@ -323,11 +311,8 @@ impl ReservedInstancesListingBuilder {
         &self.inner.tags
     }
     /// Sets [`ReservedInstancesListing::update_date`](crate::types::ReservedInstancesListing::update_date): The last modified timestamp of the listing.
-    pub fn update_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.update_date = ::std::option::Option::Some(input.into());
+    pub fn update_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.update_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::update_date`](crate::types::ReservedInstancesListing::update_date).

@@ -127,11 +127,8 @@ impl ReservedInstancesModificationBuilder {
         &self.inner.client_token
     }
     /// Sets [`ReservedInstancesModification::create_date`](crate::types::ReservedInstancesModification::create_date): The time when the modification request was created.
-    pub fn create_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input.into());
+    pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::create_date`](crate::types::ReservedInstancesModification::create_date).
@@ -153,9 +150,9 @@ impl ReservedInstancesModificationBuilder {
     /// Sets [`ReservedInstancesModification::effective_date`](crate::types::ReservedInstancesModification::effective_date): The time for the modification to become effective.
     pub fn effective_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.effective_date = ::std::option::Option::Some(input.into());
+        self.inner.effective_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::effective_date`](crate::types::ReservedInstancesModification::effective_date).
@@ -179,11 +176,9 @@ impl ReservedInstancesModificationBuilder {
     /// To set the whole list at once, use [`set_modification_results`](Self::set_modification_results).
     pub fn modification_results(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ReservedInstancesModificationResult,
-        >,
+        input: crate::types::ReservedInstancesModificationResult,
     ) -> Self {
-        self.inner.modification_results.get_or_insert_default().push(input.into());
+        self.inner.modification_results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::modification_results`](crate::types::ReservedInstancesModification::modification_results).
@@ -211,9 +206,9 @@ impl ReservedInstancesModificationBuilder {
     /// To set the whole list at once, use [`set_reserved_instances_ids`](Self::set_reserved_instances_ids).
     pub fn reserved_instances_ids(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstancesId>,
+        input: crate::types::ReservedInstancesId,
     ) -> Self {
-        self.inner.reserved_instances_ids.get_or_insert_default().push(input.into());
+        self.inner.reserved_instances_ids.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::reserved_instances_ids`](crate::types::ReservedInstancesModification::reserved_instances_ids).
@@ -303,11 +298,8 @@ impl ReservedInstancesModificationBuilder {
         &self.inner.status_message
     }
     /// Sets [`ReservedInstancesModification::update_date`](crate::types::ReservedInstancesModification::update_date): The time when the modification request was last updated.
-    pub fn update_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.update_date = ::std::option::Option::Some(input.into());
+    pub fn update_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.update_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::update_date`](crate::types::ReservedInstancesModification::update_date).

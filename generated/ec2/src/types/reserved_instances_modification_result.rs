@@ -74,9 +74,9 @@ impl ReservedInstancesModificationResultBuilder {
     /// Sets [`ReservedInstancesModificationResult::target_configuration`](crate::types::ReservedInstancesModificationResult::target_configuration): The target Reserved Instances configurations supplied as part of the modification request.
     pub fn target_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReservedInstancesConfiguration>,
+        input: crate::types::ReservedInstancesConfiguration,
     ) -> Self {
-        self.inner.target_configuration = ::std::option::Option::Some(input.into());
+        self.inner.target_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModificationResult::target_configuration`](crate::types::ReservedInstancesModificationResult::target_configuration).

@@ -154,11 +154,8 @@ pub struct ReservedInstancesOfferingBuilder {
 }
 impl ReservedInstancesOfferingBuilder {
     /// Sets [`ReservedInstancesOffering::currency_code`](crate::types::ReservedInstancesOffering::currency_code): The currency of the Reserved Instance offering you are purchasing.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CurrencyCodeValues>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
+        self.inner.currency_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::currency_code`](crate::types::ReservedInstancesOffering::currency_code).
@@ -178,11 +175,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.currency_code
     }
     /// Sets [`ReservedInstancesOffering::instance_tenancy`](crate::types::ReservedInstancesOffering::instance_tenancy): The tenancy of the instance.
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input.into());
+    pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.instance_tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::instance_tenancy`](crate::types::ReservedInstancesOffering::instance_tenancy).
@@ -200,8 +194,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.instance_tenancy
     }
     /// Sets [`ReservedInstancesOffering::marketplace`](crate::types::ReservedInstancesOffering::marketplace): Indicates whether the offering is available through the Reserved Instance Marketplace (resale) or Amazon Web Services.
-    pub fn marketplace(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.marketplace = ::std::option::Option::Some(input.into());
+    pub fn marketplace(mut self, input: bool) -> Self {
+        self.inner.marketplace = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::marketplace`](crate::types::ReservedInstancesOffering::marketplace).
@@ -216,11 +210,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.marketplace
     }
     /// Sets [`ReservedInstancesOffering::offering_class`](crate::types::ReservedInstancesOffering::offering_class): If `convertible` it can be exchanged for Reserved Instances of the same or higher monetary value, with different configurations.
-    pub fn offering_class(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingClassType>,
-    ) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input.into());
+    pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
+        self.inner.offering_class = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::offering_class`](crate::types::ReservedInstancesOffering::offering_class).
@@ -240,11 +231,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.offering_class
     }
     /// Sets [`ReservedInstancesOffering::offering_type`](crate::types::ReservedInstancesOffering::offering_type): The Reserved Instance offering type.
-    pub fn offering_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OfferingTypeValues>,
-    ) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input.into());
+    pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
+        self.inner.offering_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::offering_type`](crate::types::ReservedInstancesOffering::offering_type).
@@ -266,11 +254,8 @@ impl ReservedInstancesOfferingBuilder {
     /// Appends one item to [`ReservedInstancesOffering::pricing_details`](crate::types::ReservedInstancesOffering::pricing_details): The pricing details of the Reserved Instance offering.
     ///
     /// To set the whole list at once, use [`set_pricing_details`](Self::set_pricing_details).
-    pub fn pricing_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PricingDetail>,
-    ) -> Self {
-        self.inner.pricing_details.get_or_insert_default().push(input.into());
+    pub fn pricing_details(mut self, input: crate::types::PricingDetail) -> Self {
+        self.inner.pricing_details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::pricing_details`](crate::types::ReservedInstancesOffering::pricing_details).
@@ -292,11 +277,8 @@ impl ReservedInstancesOfferingBuilder {
     /// Appends one item to [`ReservedInstancesOffering::recurring_charges`](crate::types::ReservedInstancesOffering::recurring_charges): The recurring charge tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_recurring_charges`](Self::set_recurring_charges).
-    pub fn recurring_charges(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecurringCharge>,
-    ) -> Self {
-        self.inner.recurring_charges.get_or_insert_default().push(input.into());
+    pub fn recurring_charges(mut self, input: crate::types::RecurringCharge) -> Self {
+        self.inner.recurring_charges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::recurring_charges`](crate::types::ReservedInstancesOffering::recurring_charges).
@@ -316,11 +298,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.recurring_charges
     }
     /// Sets [`ReservedInstancesOffering::scope`](crate::types::ReservedInstancesOffering::scope): Whether the Reserved Instance is applied to instances in a Region or an Availability Zone.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Scope>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: crate::types::Scope) -> Self {
+        self.inner.scope = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::scope`](crate::types::ReservedInstancesOffering::scope).
@@ -388,11 +367,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.reserved_instances_offering_id
     }
     /// Sets [`ReservedInstancesOffering::instance_type`](crate::types::ReservedInstancesOffering::instance_type): The instance type on which the Reserved Instance can be used.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::instance_type`](crate::types::ReservedInstancesOffering::instance_type).
@@ -436,8 +412,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`ReservedInstancesOffering::duration`](crate::types::ReservedInstancesOffering::duration): The duration of the Reserved Instance, in seconds.
-    pub fn duration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input.into());
+    pub fn duration(mut self, input: i64) -> Self {
+        self.inner.duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::duration`](crate::types::ReservedInstancesOffering::duration).
@@ -452,8 +428,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.duration
     }
     /// Sets [`ReservedInstancesOffering::usage_price`](crate::types::ReservedInstancesOffering::usage_price): The usage price of the Reserved Instance, per hour.
-    pub fn usage_price(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.usage_price = ::std::option::Option::Some(input.into());
+    pub fn usage_price(mut self, input: f32) -> Self {
+        self.inner.usage_price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::usage_price`](crate::types::ReservedInstancesOffering::usage_price).
@@ -468,8 +444,8 @@ impl ReservedInstancesOfferingBuilder {
         &self.inner.usage_price
     }
     /// Sets [`ReservedInstancesOffering::fixed_price`](crate::types::ReservedInstancesOffering::fixed_price): The purchase price of the Reserved Instance.
-    pub fn fixed_price(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.fixed_price = ::std::option::Option::Some(input.into());
+    pub fn fixed_price(mut self, input: f32) -> Self {
+        self.inner.fixed_price = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::fixed_price`](crate::types::ReservedInstancesOffering::fixed_price).
@@ -486,9 +462,9 @@ impl ReservedInstancesOfferingBuilder {
     /// Sets [`ReservedInstancesOffering::product_description`](crate::types::ReservedInstancesOffering::product_description): The Reserved Instance product platform description.
     pub fn product_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RiProductDescription>,
+        input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input.into());
+        self.inner.product_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::product_description`](crate::types::ReservedInstancesOffering::product_description).

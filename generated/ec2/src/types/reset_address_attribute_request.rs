@@ -79,11 +79,8 @@ impl ResetAddressAttributeRequestBuilder {
         &self.inner.allocation_id
     }
     /// Sets [`ResetAddressAttributeRequest::attribute`](crate::types::ResetAddressAttributeRequest::attribute): The attribute of the IP address.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::AddressAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetAddressAttributeRequest::attribute`](crate::types::ResetAddressAttributeRequest::attribute).
@@ -103,8 +100,8 @@ impl ResetAddressAttributeRequestBuilder {
         &self.inner.attribute
     }
     /// Sets [`ResetAddressAttributeRequest::dry_run`](crate::types::ResetAddressAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetAddressAttributeRequest::dry_run`](crate::types::ResetAddressAttributeRequest::dry_run).

@@ -37,11 +37,8 @@ pub struct ResetAddressAttributeResultBuilder {
 }
 impl ResetAddressAttributeResultBuilder {
     /// Sets [`ResetAddressAttributeResult::address`](crate::types::ResetAddressAttributeResult::address): Information about the IP address.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AddressAttribute>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: crate::types::AddressAttribute) -> Self {
+        self.inner.address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetAddressAttributeResult::address`](crate::types::ResetAddressAttributeResult::address).

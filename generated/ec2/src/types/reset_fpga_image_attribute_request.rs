@@ -55,8 +55,8 @@ pub struct ResetFpgaImageAttributeRequestBuilder {
 }
 impl ResetFpgaImageAttributeRequestBuilder {
     /// Sets [`ResetFpgaImageAttributeRequest::dry_run`](crate::types::ResetFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetFpgaImageAttributeRequest::dry_run`](crate::types::ResetFpgaImageAttributeRequest::dry_run).
@@ -95,9 +95,9 @@ impl ResetFpgaImageAttributeRequestBuilder {
     /// Sets [`ResetFpgaImageAttributeRequest::attribute`](crate::types::ResetFpgaImageAttributeRequest::attribute): The attribute.
     pub fn attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResetFpgaImageAttributeName>,
+        input: crate::types::ResetFpgaImageAttributeName,
     ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetFpgaImageAttributeRequest::attribute`](crate::types::ResetFpgaImageAttributeRequest::attribute).

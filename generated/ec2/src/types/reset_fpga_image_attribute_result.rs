@@ -37,8 +37,8 @@ pub struct ResetFpgaImageAttributeResultBuilder {
 }
 impl ResetFpgaImageAttributeResultBuilder {
     /// Sets [`ResetFpgaImageAttributeResult::return_`](crate::types::ResetFpgaImageAttributeResult::return_): Is `true` if the request succeeds, and an error otherwise.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetFpgaImageAttributeResult::return_`](crate::types::ResetFpgaImageAttributeResult::return_).

@@ -57,11 +57,8 @@ pub struct ResetImageAttributeRequestBuilder {
 }
 impl ResetImageAttributeRequestBuilder {
     /// Sets [`ResetImageAttributeRequest::attribute`](crate::types::ResetImageAttributeRequest::attribute): The attribute to reset (currently you can only reset the launch permission attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResetImageAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::ResetImageAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetImageAttributeRequest::attribute`](crate::types::ResetImageAttributeRequest::attribute).
@@ -103,8 +100,8 @@ impl ResetImageAttributeRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`ResetImageAttributeRequest::dry_run`](crate::types::ResetImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetImageAttributeRequest::dry_run`](crate::types::ResetImageAttributeRequest::dry_run).

@@ -59,8 +59,8 @@ pub struct ResetInstanceAttributeRequestBuilder {
 }
 impl ResetInstanceAttributeRequestBuilder {
     /// Sets [`ResetInstanceAttributeRequest::dry_run`](crate::types::ResetInstanceAttributeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetInstanceAttributeRequest::dry_run`](crate::types::ResetInstanceAttributeRequest::dry_run).
@@ -97,11 +97,8 @@ impl ResetInstanceAttributeRequestBuilder {
         &self.inner.instance_id
     }
     /// Sets [`ResetInstanceAttributeRequest::attribute`](crate::types::ResetInstanceAttributeRequest::attribute): The attribute to reset.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetInstanceAttributeRequest::attribute`](crate::types::ResetInstanceAttributeRequest::attribute).

@@ -57,11 +57,8 @@ pub struct ResetSnapshotAttributeRequestBuilder {
 }
 impl ResetSnapshotAttributeRequestBuilder {
     /// Sets [`ResetSnapshotAttributeRequest::attribute`](crate::types::ResetSnapshotAttributeRequest::attribute): The attribute to reset.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotAttributeName>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: crate::types::SnapshotAttributeName) -> Self {
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetSnapshotAttributeRequest::attribute`](crate::types::ResetSnapshotAttributeRequest::attribute).
@@ -103,8 +100,8 @@ impl ResetSnapshotAttributeRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`ResetSnapshotAttributeRequest::dry_run`](crate::types::ResetSnapshotAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResetSnapshotAttributeRequest::dry_run`](crate::types::ResetSnapshotAttributeRequest::dry_run).

@@ -4,13 +4,7 @@
 /// The `ResourceType` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum ResourceType {
     /// `capacity-reservation`
@@ -353,6 +347,120 @@ impl ResourceType {
         "capacity-reservation-cancellation-quote",
         "application-status-check",
     ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "CapacityReservation",
+        "ClientVpnEndpoint",
+        "CustomerGateway",
+        "CarrierGateway",
+        "CoipPool",
+        "DeclarativePoliciesReport",
+        "DedicatedHost",
+        "DhcpOptions",
+        "EgressOnlyInternetGateway",
+        "ElasticIp",
+        "ElasticGpu",
+        "ExportImageTask",
+        "ExportInstanceTask",
+        "Fleet",
+        "FpgaImage",
+        "HostReservation",
+        "Image",
+        "ImageUsageReport",
+        "ImportImageTask",
+        "ImportSnapshotTask",
+        "Instance",
+        "InstanceEventWindow",
+        "InternetGateway",
+        "Ipam",
+        "IpamPool",
+        "IpamScope",
+        "Ipv4poolEc2",
+        "Ipv6poolEc2",
+        "KeyPair",
+        "LaunchTemplate",
+        "LocalGateway",
+        "LocalGatewayRouteTable",
+        "LocalGatewayVirtualInterface",
+        "LocalGatewayVirtualInterfaceGroup",
+        "LocalGatewayRouteTableVpcAssociation",
+        "LocalGatewayRouteTableVirtualInterfaceGroupAssociation",
+        "Natgateway",
+        "NetworkAcl",
+        "NetworkInterface",
+        "NetworkInsightsAnalysis",
+        "NetworkInsightsPath",
+        "NetworkInsightsAccessScope",
+        "NetworkInsightsAccessScopeAnalysis",
+        "OutpostLag",
+        "PlacementGroup",
+        "PrefixList",
+        "ReplaceRootVolumeTask",
+        "ReservedInstances",
+        "RouteTable",
+        "SecurityGroup",
+        "SecurityGroupRule",
+        "ServiceLinkVirtualInterface",
+        "Snapshot",
+        "SpotFleetRequest",
+        "SpotInstancesRequest",
+        "Subnet",
+        "SubnetCidrReservation",
+        "TrafficMirrorFilter",
+        "TrafficMirrorSession",
+        "TrafficMirrorTarget",
+        "TransitGateway",
+        "TransitGatewayAttachment",
+        "TransitGatewayConnectPeer",
+        "TransitGatewayMulticastDomain",
+        "TransitGatewayPolicyTable",
+        "TransitGatewayMeteringPolicy",
+        "TransitGatewayRouteTable",
+        "TransitGatewayRouteTableAnnouncement",
+        "Volume",
+        "Vpc",
+        "VpcEndpoint",
+        "VpcEndpointConnection",
+        "VpcEndpointService",
+        "VpcEndpointServicePermission",
+        "VpcPeeringConnection",
+        "VpnConnection",
+        "VpnGateway",
+        "VpcFlowLog",
+        "CapacityReservationFleet",
+        "TrafficMirrorFilterRule",
+        "VpcEndpointConnectionDeviceType",
+        "VerifiedAccessInstance",
+        "VerifiedAccessGroup",
+        "VerifiedAccessEndpoint",
+        "VerifiedAccessPolicy",
+        "VerifiedAccessTrustProvider",
+        "VpnConnectionDeviceType",
+        "VpcBlockPublicAccessExclusion",
+        "VpcEncryptionControl",
+        "RouteServer",
+        "RouteServerEndpoint",
+        "RouteServerPeer",
+        "IpamResourceDiscovery",
+        "IpamResourceDiscoveryAssociation",
+        "InstanceConnectEndpoint",
+        "VerifiedAccessEndpointTarget",
+        "IpamExternalResourceVerificationToken",
+        "CapacityBlock",
+        "MacModificationTask",
+        "IpamPrefixListResolver",
+        "IpamPolicy",
+        "IpamPrefixListResolverTarget",
+        "IpamInternetRegistryAssociation",
+        "SecondaryInterface",
+        "SecondaryNetwork",
+        "SecondarySubnet",
+        "CapacityManagerDataExport",
+        "VpnConcentrator",
+        "IpamPoolAllocation",
+        "CapacityReservationCancellationQuote",
+        "ApplicationStatusCheck",
+    ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -677,6 +785,30 @@ impl ::std::cmp::PartialOrd for ResourceType {
 impl ::std::cmp::Ord for ResourceType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for ResourceType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            ResourceType::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for ResourceType {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for ResourceType {

@@ -60,11 +60,8 @@ pub struct ResourceTypeOptionBuilder {
 }
 impl ResourceTypeOptionBuilder {
     /// Sets [`ResourceTypeOption::option_name`](crate::types::ResourceTypeOption::option_name): The name of the option.
-    pub fn option_name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageReferenceOptionName>,
-    ) -> Self {
-        self.inner.option_name = ::std::option::Option::Some(input.into());
+    pub fn option_name(mut self, input: crate::types::ImageReferenceOptionName) -> Self {
+        self.inner.option_name = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceTypeOption::option_name`](crate::types::ResourceTypeOption::option_name).

@@ -50,9 +50,9 @@ impl ResourceTypeRequestBuilder {
     /// Sets [`ResourceTypeRequest::resource_type`](crate::types::ResourceTypeRequest::resource_type): The resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageReferenceResourceType>,
+        input: crate::types::ImageReferenceResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceTypeRequest::resource_type`](crate::types::ResourceTypeRequest::resource_type).
@@ -76,9 +76,9 @@ impl ResourceTypeRequestBuilder {
     /// To set the whole list at once, use [`set_resource_type_options`](Self::set_resource_type_options).
     pub fn resource_type_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceTypeOption>,
+        input: crate::types::ResourceTypeOption,
     ) -> Self {
-        self.inner.resource_type_options.get_or_insert_default().push(input.into());
+        self.inner.resource_type_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResourceTypeRequest::resource_type_options`](crate::types::ResourceTypeRequest::resource_type_options).

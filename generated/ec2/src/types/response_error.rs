@@ -44,11 +44,8 @@ pub struct ResponseErrorBuilder {
 }
 impl ResponseErrorBuilder {
     /// Sets [`ResponseError::code`](crate::types::ResponseError::code): The error code.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateErrorCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::LaunchTemplateErrorCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseError::code`](crate::types::ResponseError::code).

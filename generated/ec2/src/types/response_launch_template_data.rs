@@ -439,8 +439,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.kernel_id
     }
     /// Sets [`ResponseLaunchTemplateData::ebs_optimized`](crate::types::ResponseLaunchTemplateData::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::ebs_optimized`](crate::types::ResponseLaunchTemplateData::ebs_optimized).
@@ -457,11 +457,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::iam_instance_profile`](crate::types::ResponseLaunchTemplateData::iam_instance_profile): The IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateIamInstanceProfileSpecification,
-        >,
+        input: crate::types::LaunchTemplateIamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::iam_instance_profile`](crate::types::ResponseLaunchTemplateData::iam_instance_profile).
@@ -489,9 +487,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateBlockDeviceMapping>,
+        input: crate::types::LaunchTemplateBlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::block_device_mappings`](crate::types::ResponseLaunchTemplateData::block_device_mappings).
@@ -519,11 +517,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification,
-        >,
+        input: crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::network_interfaces`](crate::types::ResponseLaunchTemplateData::network_interfaces).
@@ -573,11 +569,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.image_id
     }
     /// Sets [`ResponseLaunchTemplateData::instance_type`](crate::types::ResponseLaunchTemplateData::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::instance_type`](crate::types::ResponseLaunchTemplateData::instance_type).
@@ -619,11 +612,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.key_name
     }
     /// Sets [`ResponseLaunchTemplateData::monitoring`](crate::types::ResponseLaunchTemplateData::monitoring): The monitoring for the instance.
-    pub fn monitoring(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplatesMonitoring>,
-    ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+    pub fn monitoring(mut self, input: crate::types::LaunchTemplatesMonitoring) -> Self {
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::monitoring`](crate::types::ResponseLaunchTemplateData::monitoring).
@@ -643,11 +633,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.monitoring
     }
     /// Sets [`ResponseLaunchTemplateData::placement`](crate::types::ResponseLaunchTemplateData::placement): The placement of the instance.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplatePlacement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::LaunchTemplatePlacement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::placement`](crate::types::ResponseLaunchTemplateData::placement).
@@ -689,11 +676,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.ram_disk_id
     }
     /// Sets [`ResponseLaunchTemplateData::disable_api_termination`](crate::types::ResponseLaunchTemplateData::disable_api_termination): If set to `true`, indicates that the instance cannot be terminated using the Amazon EC2 console, command line tool, or API.
-    pub fn disable_api_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input.into());
+    pub fn disable_api_termination(mut self, input: bool) -> Self {
+        self.inner.disable_api_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::disable_api_termination`](crate::types::ResponseLaunchTemplateData::disable_api_termination).
@@ -713,10 +697,10 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::instance_initiated_shutdown_behavior`](crate::types::ResponseLaunchTemplateData::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ShutdownBehavior>,
+        input: crate::types::ShutdownBehavior,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -763,9 +747,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
     pub fn tag_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateTagSpecification>,
+        input: crate::types::LaunchTemplateTagSpecification,
     ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::tag_specifications`](crate::types::ResponseLaunchTemplateData::tag_specifications).
@@ -793,9 +777,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_elastic_gpu_specifications`](Self::set_elastic_gpu_specifications).
     pub fn elastic_gpu_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuSpecificationResponse>,
+        input: crate::types::ElasticGpuSpecificationResponse,
     ) -> Self {
-        self.inner.elastic_gpu_specifications.get_or_insert_default().push(input.into());
+        self.inner.elastic_gpu_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::elastic_gpu_specifications`](crate::types::ResponseLaunchTemplateData::elastic_gpu_specifications).
@@ -823,14 +807,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_elastic_inference_accelerators`](Self::set_elastic_inference_accelerators).
     pub fn elastic_inference_accelerators(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateElasticInferenceAcceleratorResponse,
-        >,
+        input: crate::types::LaunchTemplateElasticInferenceAcceleratorResponse,
     ) -> Self {
-        self.inner
-            .elastic_inference_accelerators
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.elastic_inference_accelerators.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::elastic_inference_accelerators`](crate::types::ResponseLaunchTemplateData::elastic_inference_accelerators).
@@ -910,11 +889,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::instance_market_options`](crate::types::ResponseLaunchTemplateData::instance_market_options): The market (purchasing) option for the instances.
     pub fn instance_market_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMarketOptions,
-        >,
+        input: crate::types::LaunchTemplateInstanceMarketOptions,
     ) -> Self {
-        self.inner.instance_market_options = ::std::option::Option::Some(input.into());
+        self.inner.instance_market_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::instance_market_options`](crate::types::ResponseLaunchTemplateData::instance_market_options).
@@ -936,9 +913,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::credit_specification`](crate::types::ResponseLaunchTemplateData::credit_specification): The credit option for CPU usage of the instance.
     pub fn credit_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreditSpecification>,
+        input: crate::types::CreditSpecification,
     ) -> Self {
-        self.inner.credit_specification = ::std::option::Option::Some(input.into());
+        self.inner.credit_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::credit_specification`](crate::types::ResponseLaunchTemplateData::credit_specification).
@@ -958,11 +935,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.credit_specification
     }
     /// Sets [`ResponseLaunchTemplateData::cpu_options`](crate::types::ResponseLaunchTemplateData::cpu_options): The CPU options for the instance.
-    pub fn cpu_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateCpuOptions>,
-    ) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input.into());
+    pub fn cpu_options(mut self, input: crate::types::LaunchTemplateCpuOptions) -> Self {
+        self.inner.cpu_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::cpu_options`](crate::types::ResponseLaunchTemplateData::cpu_options).
@@ -984,12 +958,10 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::capacity_reservation_specification`](crate::types::ResponseLaunchTemplateData::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
     pub fn capacity_reservation_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
-        >,
+        input: crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
     ) -> Self {
         self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1018,11 +990,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_license_specifications`](Self::set_license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateLicenseConfiguration,
-        >,
+        input: crate::types::LaunchTemplateLicenseConfiguration,
     ) -> Self {
-        self.inner.license_specifications.get_or_insert_default().push(input.into());
+        self.inner.license_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::license_specifications`](crate::types::ResponseLaunchTemplateData::license_specifications).
@@ -1048,9 +1018,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::hibernation_options`](crate::types::ResponseLaunchTemplateData::hibernation_options): Indicates whether an instance is configured for hibernation.
     pub fn hibernation_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateHibernationOptions>,
+        input: crate::types::LaunchTemplateHibernationOptions,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input.into());
+        self.inner.hibernation_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::hibernation_options`](crate::types::ResponseLaunchTemplateData::hibernation_options).
@@ -1072,11 +1042,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::metadata_options`](crate::types::ResponseLaunchTemplateData::metadata_options): The metadata options for the instance.
     pub fn metadata_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMetadataOptions,
-        >,
+        input: crate::types::LaunchTemplateInstanceMetadataOptions,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input.into());
+        self.inner.metadata_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::metadata_options`](crate::types::ResponseLaunchTemplateData::metadata_options).
@@ -1098,9 +1066,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::enclave_options`](crate::types::ResponseLaunchTemplateData::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
     pub fn enclave_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateEnclaveOptions>,
+        input: crate::types::LaunchTemplateEnclaveOptions,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input.into());
+        self.inner.enclave_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::enclave_options`](crate::types::ResponseLaunchTemplateData::enclave_options).
@@ -1122,9 +1090,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::instance_requirements`](crate::types::ResponseLaunchTemplateData::instance_requirements): The attributes for the instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirements>,
+        input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::instance_requirements`](crate::types::ResponseLaunchTemplateData::instance_requirements).
@@ -1146,11 +1114,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::private_dns_name_options`](crate::types::ResponseLaunchTemplateData::private_dns_name_options): The options for the instance hostname.
     pub fn private_dns_name_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplatePrivateDnsNameOptions,
-        >,
+        input: crate::types::LaunchTemplatePrivateDnsNameOptions,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input.into());
+        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::private_dns_name_options`](crate::types::ResponseLaunchTemplateData::private_dns_name_options).
@@ -1172,11 +1138,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::maintenance_options`](crate::types::ResponseLaunchTemplateData::maintenance_options): The maintenance options for your instance.
     pub fn maintenance_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceMaintenanceOptions,
-        >,
+        input: crate::types::LaunchTemplateInstanceMaintenanceOptions,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input.into());
+        self.inner.maintenance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::maintenance_options`](crate::types::ResponseLaunchTemplateData::maintenance_options).
@@ -1198,8 +1162,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.maintenance_options
     }
     /// Sets [`ResponseLaunchTemplateData::disable_api_stop`](crate::types::ResponseLaunchTemplateData::disable_api_stop): Indicates whether the instance is enabled for stop protection.
-    pub fn disable_api_stop(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input.into());
+    pub fn disable_api_stop(mut self, input: bool) -> Self {
+        self.inner.disable_api_stop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::disable_api_stop`](crate::types::ResponseLaunchTemplateData::disable_api_stop).
@@ -1214,11 +1178,8 @@ impl ResponseLaunchTemplateDataBuilder {
         &self.inner.disable_api_stop
     }
     /// Sets [`ResponseLaunchTemplateData::operator`](crate::types::ResponseLaunchTemplateData::operator): The entity that manages the launch template.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::operator`](crate::types::ResponseLaunchTemplateData::operator).
@@ -1240,13 +1201,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::network_performance_options`](crate::types::ResponseLaunchTemplateData::network_performance_options): Contains the launch template settings for network performance options for your instance.
     pub fn network_performance_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateNetworkPerformanceOptions,
-        >,
+        input: crate::types::LaunchTemplateNetworkPerformanceOptions,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_performance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::network_performance_options`](crate::types::ResponseLaunchTemplateData::network_performance_options).
@@ -1272,11 +1229,9 @@ impl ResponseLaunchTemplateDataBuilder {
     /// To set the whole list at once, use [`set_secondary_interfaces`](Self::set_secondary_interfaces).
     pub fn secondary_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification,
-        >,
+        input: crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification,
     ) -> Self {
-        self.inner.secondary_interfaces.get_or_insert_default().push(input.into());
+        self.inner.secondary_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::secondary_interfaces`](crate::types::ResponseLaunchTemplateData::secondary_interfaces).

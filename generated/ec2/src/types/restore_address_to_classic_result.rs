@@ -66,11 +66,8 @@ impl RestoreAddressToClassicResultBuilder {
         &self.inner.public_ip
     }
     /// Sets [`RestoreAddressToClassicResult::status`](crate::types::RestoreAddressToClassicResult::status): The move status for the IP address.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Status>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::Status) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreAddressToClassicResult::status`](crate::types::RestoreAddressToClassicResult::status).

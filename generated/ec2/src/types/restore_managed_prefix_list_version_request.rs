@@ -64,8 +64,8 @@ pub struct RestoreManagedPrefixListVersionRequestBuilder {
 }
 impl RestoreManagedPrefixListVersionRequestBuilder {
     /// Sets [`RestoreManagedPrefixListVersionRequest::dry_run`](crate::types::RestoreManagedPrefixListVersionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionRequest::dry_run`](crate::types::RestoreManagedPrefixListVersionRequest::dry_run).
@@ -102,8 +102,8 @@ impl RestoreManagedPrefixListVersionRequestBuilder {
         &self.inner.prefix_list_id
     }
     /// Sets [`RestoreManagedPrefixListVersionRequest::previous_version`](crate::types::RestoreManagedPrefixListVersionRequest::previous_version): The version to restore.
-    pub fn previous_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.previous_version = ::std::option::Option::Some(input.into());
+    pub fn previous_version(mut self, input: i64) -> Self {
+        self.inner.previous_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionRequest::previous_version`](crate::types::RestoreManagedPrefixListVersionRequest::previous_version).
@@ -118,8 +118,8 @@ impl RestoreManagedPrefixListVersionRequestBuilder {
         &self.inner.previous_version
     }
     /// Sets [`RestoreManagedPrefixListVersionRequest::current_version`](crate::types::RestoreManagedPrefixListVersionRequest::current_version): The current version number for the prefix list.
-    pub fn current_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.current_version = ::std::option::Option::Some(input.into());
+    pub fn current_version(mut self, input: i64) -> Self {
+        self.inner.current_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionRequest::current_version`](crate::types::RestoreManagedPrefixListVersionRequest::current_version).

@@ -175,8 +175,8 @@ impl RestoreSnapshotFromRecycleBinResultBuilder {
         &self.inner.description
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::encrypted`](crate::types::RestoreSnapshotFromRecycleBinResult::encrypted): Indicates whether the snapshot is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::encrypted`](crate::types::RestoreSnapshotFromRecycleBinResult::encrypted).
@@ -235,11 +235,8 @@ impl RestoreSnapshotFromRecycleBinResultBuilder {
         &self.inner.progress
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::start_time`](crate::types::RestoreSnapshotFromRecycleBinResult::start_time): The time stamp when the snapshot was initiated.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::start_time`](crate::types::RestoreSnapshotFromRecycleBinResult::start_time).
@@ -259,11 +256,8 @@ impl RestoreSnapshotFromRecycleBinResultBuilder {
         &self.inner.start_time
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::state`](crate::types::RestoreSnapshotFromRecycleBinResult::state): The state of the snapshot.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SnapshotState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::state`](crate::types::RestoreSnapshotFromRecycleBinResult::state).
@@ -303,8 +297,8 @@ impl RestoreSnapshotFromRecycleBinResultBuilder {
         &self.inner.volume_id
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::volume_size`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_size): The size of the volume, in GiB.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::volume_size`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_size).
@@ -319,11 +313,8 @@ impl RestoreSnapshotFromRecycleBinResultBuilder {
         &self.inner.volume_size
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::sse_type`](crate::types::RestoreSnapshotFromRecycleBinResult::sse_type): Reserved for future use.
-    pub fn sse_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseType>,
-    ) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input.into());
+    pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
+        self.inner.sse_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::sse_type`](crate::types::RestoreSnapshotFromRecycleBinResult::sse_type).

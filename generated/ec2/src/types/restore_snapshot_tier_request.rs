@@ -84,11 +84,8 @@ impl RestoreSnapshotTierRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`RestoreSnapshotTierRequest::temporary_restore_days`](crate::types::RestoreSnapshotTierRequest::temporary_restore_days): Specifies the number of days for which to temporarily restore an archived snapshot.
-    pub fn temporary_restore_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.temporary_restore_days = ::std::option::Option::Some(input.into());
+    pub fn temporary_restore_days(mut self, input: i32) -> Self {
+        self.inner.temporary_restore_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierRequest::temporary_restore_days`](crate::types::RestoreSnapshotTierRequest::temporary_restore_days).
@@ -106,8 +103,8 @@ impl RestoreSnapshotTierRequestBuilder {
         &self.inner.temporary_restore_days
     }
     /// Sets [`RestoreSnapshotTierRequest::permanent_restore`](crate::types::RestoreSnapshotTierRequest::permanent_restore): Indicates whether to permanently restore an archived snapshot.
-    pub fn permanent_restore(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.permanent_restore = ::std::option::Option::Some(input.into());
+    pub fn permanent_restore(mut self, input: bool) -> Self {
+        self.inner.permanent_restore = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierRequest::permanent_restore`](crate::types::RestoreSnapshotTierRequest::permanent_restore).
@@ -122,8 +119,8 @@ impl RestoreSnapshotTierRequestBuilder {
         &self.inner.permanent_restore
     }
     /// Sets [`RestoreSnapshotTierRequest::dry_run`](crate::types::RestoreSnapshotTierRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierRequest::dry_run`](crate::types::RestoreSnapshotTierRequest::dry_run).

@@ -86,9 +86,9 @@ impl RestoreSnapshotTierResultBuilder {
     /// Sets [`RestoreSnapshotTierResult::restore_start_time`](crate::types::RestoreSnapshotTierResult::restore_start_time): The date and time when the snapshot restore process started.
     pub fn restore_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_start_time = ::std::option::Option::Some(input.into());
+        self.inner.restore_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierResult::restore_start_time`](crate::types::RestoreSnapshotTierResult::restore_start_time).
@@ -108,8 +108,8 @@ impl RestoreSnapshotTierResultBuilder {
         &self.inner.restore_start_time
     }
     /// Sets [`RestoreSnapshotTierResult::restore_duration`](crate::types::RestoreSnapshotTierResult::restore_duration): For temporary restores only.
-    pub fn restore_duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.restore_duration = ::std::option::Option::Some(input.into());
+    pub fn restore_duration(mut self, input: i32) -> Self {
+        self.inner.restore_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierResult::restore_duration`](crate::types::RestoreSnapshotTierResult::restore_duration).
@@ -124,11 +124,8 @@ impl RestoreSnapshotTierResultBuilder {
         &self.inner.restore_duration
     }
     /// Sets [`RestoreSnapshotTierResult::is_permanent_restore`](crate::types::RestoreSnapshotTierResult::is_permanent_restore): Indicates whether the snapshot is permanently restored. `true` indicates a permanent restore. `false` indicates a temporary restore.
-    pub fn is_permanent_restore(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.is_permanent_restore = ::std::option::Option::Some(input.into());
+    pub fn is_permanent_restore(mut self, input: bool) -> Self {
+        self.inner.is_permanent_restore = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierResult::is_permanent_restore`](crate::types::RestoreSnapshotTierResult::is_permanent_restore).

@@ -37,8 +37,8 @@ pub struct RestoreVolumeFromRecycleBinResultBuilder {
 }
 impl RestoreVolumeFromRecycleBinResultBuilder {
     /// Sets [`RestoreVolumeFromRecycleBinResult::return_`](crate::types::RestoreVolumeFromRecycleBinResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RestoreVolumeFromRecycleBinResult::return_`](crate::types::RestoreVolumeFromRecycleBinResult::return_).

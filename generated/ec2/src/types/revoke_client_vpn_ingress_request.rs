@@ -139,8 +139,8 @@ impl RevokeClientVpnIngressRequestBuilder {
         &self.inner.access_group_id
     }
     /// Sets [`RevokeClientVpnIngressRequest::revoke_all_groups`](crate::types::RevokeClientVpnIngressRequest::revoke_all_groups): Indicates whether access should be revoked for all groups for a single `TargetNetworkCidr` that earlier authorized ingress for all groups using `AuthorizeAllGroups`.
-    pub fn revoke_all_groups(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.revoke_all_groups = ::std::option::Option::Some(input.into());
+    pub fn revoke_all_groups(mut self, input: bool) -> Self {
+        self.inner.revoke_all_groups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressRequest::revoke_all_groups`](crate::types::RevokeClientVpnIngressRequest::revoke_all_groups).
@@ -155,8 +155,8 @@ impl RevokeClientVpnIngressRequestBuilder {
         &self.inner.revoke_all_groups
     }
     /// Sets [`RevokeClientVpnIngressRequest::dry_run`](crate::types::RevokeClientVpnIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressRequest::dry_run`](crate::types::RevokeClientVpnIngressRequest::dry_run).

@@ -41,9 +41,9 @@ impl RevokeClientVpnIngressResultBuilder {
     /// Sets [`RevokeClientVpnIngressResult::status`](crate::types::RevokeClientVpnIngressResult::status): The current state of the authorization rule.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnAuthorizationRuleStatus>,
+        input: crate::types::ClientVpnAuthorizationRuleStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressResult::status`](crate::types::RevokeClientVpnIngressResult::status).

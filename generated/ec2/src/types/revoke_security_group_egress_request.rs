@@ -132,8 +132,8 @@ impl RevokeSecurityGroupEgressRequestBuilder {
         &self.inner.security_group_rule_ids
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::dry_run`](crate::types::RevokeSecurityGroupEgressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::dry_run`](crate::types::RevokeSecurityGroupEgressRequest::dry_run).
@@ -244,8 +244,8 @@ impl RevokeSecurityGroupEgressRequestBuilder {
         &self.inner.ip_protocol
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::from_port`](crate::types::RevokeSecurityGroupEgressRequest::from_port): Not supported.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::from_port`](crate::types::RevokeSecurityGroupEgressRequest::from_port).
@@ -260,8 +260,8 @@ impl RevokeSecurityGroupEgressRequestBuilder {
         &self.inner.from_port
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::to_port`](crate::types::RevokeSecurityGroupEgressRequest::to_port): Not supported.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::to_port`](crate::types::RevokeSecurityGroupEgressRequest::to_port).
@@ -300,11 +300,8 @@ impl RevokeSecurityGroupEgressRequestBuilder {
     /// Appends one item to [`RevokeSecurityGroupEgressRequest::ip_permissions`](crate::types::RevokeSecurityGroupEgressRequest::ip_permissions): The sets of IP permissions.
     ///
     /// To set the whole list at once, use [`set_ip_permissions`](Self::set_ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.ip_permissions.get_or_insert_default().push(input.into());
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::ip_permissions`](crate::types::RevokeSecurityGroupEgressRequest::ip_permissions).

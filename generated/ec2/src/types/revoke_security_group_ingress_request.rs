@@ -133,8 +133,8 @@ impl RevokeSecurityGroupIngressRequestBuilder {
         &self.inner.cidr_ip
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::from_port`](crate::types::RevokeSecurityGroupIngressRequest::from_port): If the protocol is TCP or UDP, this is the start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::from_port`](crate::types::RevokeSecurityGroupIngressRequest::from_port).
@@ -195,11 +195,8 @@ impl RevokeSecurityGroupIngressRequestBuilder {
     /// Appends one item to [`RevokeSecurityGroupIngressRequest::ip_permissions`](crate::types::RevokeSecurityGroupIngressRequest::ip_permissions): The sets of IP permissions.
     ///
     /// To set the whole list at once, use [`set_ip_permissions`](Self::set_ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.ip_permissions.get_or_insert_default().push(input.into());
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::ip_permissions`](crate::types::RevokeSecurityGroupIngressRequest::ip_permissions).
@@ -293,8 +290,8 @@ impl RevokeSecurityGroupIngressRequestBuilder {
         &self.inner.source_security_group_owner_id
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::to_port`](crate::types::RevokeSecurityGroupIngressRequest::to_port): If the protocol is TCP or UDP, this is the end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::to_port`](crate::types::RevokeSecurityGroupIngressRequest::to_port).
@@ -335,8 +332,8 @@ impl RevokeSecurityGroupIngressRequestBuilder {
         &self.inner.security_group_rule_ids
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::dry_run`](crate::types::RevokeSecurityGroupIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::dry_run`](crate::types::RevokeSecurityGroupIngressRequest::dry_run).

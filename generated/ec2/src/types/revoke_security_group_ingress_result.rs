@@ -57,8 +57,8 @@ pub struct RevokeSecurityGroupIngressResultBuilder {
 }
 impl RevokeSecurityGroupIngressResultBuilder {
     /// Sets [`RevokeSecurityGroupIngressResult::return_`](crate::types::RevokeSecurityGroupIngressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressResult::return_`](crate::types::RevokeSecurityGroupIngressResult::return_).
@@ -75,11 +75,8 @@ impl RevokeSecurityGroupIngressResultBuilder {
     /// Appends one item to [`RevokeSecurityGroupIngressResult::unknown_ip_permissions`](crate::types::RevokeSecurityGroupIngressResult::unknown_ip_permissions): The inbound rules that were unknown to the service.
     ///
     /// To set the whole list at once, use [`set_unknown_ip_permissions`](Self::set_unknown_ip_permissions).
-    pub fn unknown_ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.unknown_ip_permissions.get_or_insert_default().push(input.into());
+    pub fn unknown_ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.unknown_ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressResult::unknown_ip_permissions`](crate::types::RevokeSecurityGroupIngressResult::unknown_ip_permissions).
@@ -103,12 +100,9 @@ impl RevokeSecurityGroupIngressResultBuilder {
     /// To set the whole list at once, use [`set_revoked_security_group_rules`](Self::set_revoked_security_group_rules).
     pub fn revoked_security_group_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RevokedSecurityGroupRule>,
+        input: crate::types::RevokedSecurityGroupRule,
     ) -> Self {
-        self.inner
-            .revoked_security_group_rules
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.revoked_security_group_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressResult::revoked_security_group_rules`](crate::types::RevokeSecurityGroupIngressResult::revoked_security_group_rules).

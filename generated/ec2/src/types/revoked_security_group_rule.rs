@@ -153,8 +153,8 @@ impl RevokedSecurityGroupRuleBuilder {
         &self.inner.group_id
     }
     /// Sets [`RevokedSecurityGroupRule::is_egress`](crate::types::RevokedSecurityGroupRule::is_egress): Defines if a security group rule is an outbound rule.
-    pub fn is_egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_egress = ::std::option::Option::Some(input.into());
+    pub fn is_egress(mut self, input: bool) -> Self {
+        self.inner.is_egress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::is_egress`](crate::types::RevokedSecurityGroupRule::is_egress).
@@ -191,8 +191,8 @@ impl RevokedSecurityGroupRuleBuilder {
         &self.inner.ip_protocol
     }
     /// Sets [`RevokedSecurityGroupRule::from_port`](crate::types::RevokedSecurityGroupRule::from_port): The 'from' port number of the security group rule.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::from_port`](crate::types::RevokedSecurityGroupRule::from_port).
@@ -207,8 +207,8 @@ impl RevokedSecurityGroupRuleBuilder {
         &self.inner.from_port
     }
     /// Sets [`RevokedSecurityGroupRule::to_port`](crate::types::RevokedSecurityGroupRule::to_port): The 'to' port number of the security group rule.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::to_port`](crate::types::RevokedSecurityGroupRule::to_port).

@@ -447,11 +447,8 @@ impl RouteBuilder {
         &self.inner.network_interface_id
     }
     /// Sets [`Route::origin`](crate::types::Route::origin): Describes how the route was created.
-    pub fn origin(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteOrigin>,
-    ) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input.into());
+    pub fn origin(mut self, input: crate::types::RouteOrigin) -> Self {
+        self.inner.origin = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Route::origin`](crate::types::Route::origin).
@@ -469,11 +466,8 @@ impl RouteBuilder {
         &self.inner.origin
     }
     /// Sets [`Route::state`](crate::types::Route::state): The state of the route.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::RouteState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Route::state`](crate::types::Route::state).

@@ -124,8 +124,8 @@ impl RouteServerBuilder {
         &self.inner.route_server_id
     }
     /// Sets [`RouteServer::amazon_side_asn`](crate::types::RouteServer::amazon_side_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input.into());
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
+        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServer::amazon_side_asn`](crate::types::RouteServer::amazon_side_asn).
@@ -140,11 +140,8 @@ impl RouteServerBuilder {
         &self.inner.amazon_side_asn
     }
     /// Sets [`RouteServer::state`](crate::types::RouteServer::state): The current state of the route server.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::RouteServerState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServer::state`](crate::types::RouteServer::state).
@@ -164,8 +161,8 @@ impl RouteServerBuilder {
     /// Appends one item to [`RouteServer::tags`](crate::types::RouteServer::tags): Any tags assigned to the route server.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteServer::tags`](crate::types::RouteServer::tags).
@@ -187,9 +184,9 @@ impl RouteServerBuilder {
     /// Sets [`RouteServer::persist_routes_state`](crate::types::RouteServer::persist_routes_state): The current state of route persistence for the route server.
     pub fn persist_routes_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPersistRoutesState>,
+        input: crate::types::RouteServerPersistRoutesState,
     ) -> Self {
-        self.inner.persist_routes_state = ::std::option::Option::Some(input.into());
+        self.inner.persist_routes_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServer::persist_routes_state`](crate::types::RouteServer::persist_routes_state).
@@ -209,11 +206,8 @@ impl RouteServerBuilder {
         &self.inner.persist_routes_state
     }
     /// Sets [`RouteServer::persist_routes_duration`](crate::types::RouteServer::persist_routes_duration): The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB.
-    pub fn persist_routes_duration(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.persist_routes_duration = ::std::option::Option::Some(input.into());
+    pub fn persist_routes_duration(mut self, input: i64) -> Self {
+        self.inner.persist_routes_duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServer::persist_routes_duration`](crate::types::RouteServer::persist_routes_duration).
@@ -231,11 +225,8 @@ impl RouteServerBuilder {
         &self.inner.persist_routes_duration
     }
     /// Sets [`RouteServer::sns_notifications_enabled`](crate::types::RouteServer::sns_notifications_enabled): Indicates whether SNS notifications are enabled for the route server.
-    pub fn sns_notifications_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input.into());
+    pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
+        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServer::sns_notifications_enabled`](crate::types::RouteServer::sns_notifications_enabled).

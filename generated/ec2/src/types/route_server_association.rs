@@ -99,11 +99,8 @@ impl RouteServerAssociationBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`RouteServerAssociation::state`](crate::types::RouteServerAssociation::state): The current state of the association.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerAssociationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::RouteServerAssociationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerAssociation::state`](crate::types::RouteServerAssociation::state).

@@ -37,11 +37,8 @@ pub struct RouteServerBfdStatusBuilder {
 }
 impl RouteServerBfdStatusBuilder {
     /// Sets [`RouteServerBfdStatus::status`](crate::types::RouteServerBfdStatus::status): The operational status of the BFD session.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerBfdState>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::RouteServerBfdState) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerBfdStatus::status`](crate::types::RouteServerBfdStatus::status).

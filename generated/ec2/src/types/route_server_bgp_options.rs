@@ -55,8 +55,8 @@ pub struct RouteServerBgpOptionsBuilder {
 }
 impl RouteServerBgpOptionsBuilder {
     /// Sets [`RouteServerBgpOptions::peer_asn`](crate::types::RouteServerBgpOptions::peer_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.
-    pub fn peer_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input.into());
+    pub fn peer_asn(mut self, input: i64) -> Self {
+        self.inner.peer_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptions::peer_asn`](crate::types::RouteServerBgpOptions::peer_asn).
@@ -73,9 +73,9 @@ impl RouteServerBgpOptionsBuilder {
     /// Sets [`RouteServerBgpOptions::peer_liveness_detection`](crate::types::RouteServerBgpOptions::peer_liveness_detection): The liveness detection protocol used for the BGP peer.
     pub fn peer_liveness_detection(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPeerLivenessMode>,
+        input: crate::types::RouteServerPeerLivenessMode,
     ) -> Self {
-        self.inner.peer_liveness_detection = ::std::option::Option::Some(input.into());
+        self.inner.peer_liveness_detection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptions::peer_liveness_detection`](crate::types::RouteServerBgpOptions::peer_liveness_detection).

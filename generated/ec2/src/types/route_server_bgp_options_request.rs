@@ -55,8 +55,8 @@ pub struct RouteServerBgpOptionsRequestBuilder {
 }
 impl RouteServerBgpOptionsRequestBuilder {
     /// Sets [`RouteServerBgpOptionsRequest::peer_asn`](crate::types::RouteServerBgpOptionsRequest::peer_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.
-    pub fn peer_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input.into());
+    pub fn peer_asn(mut self, input: i64) -> Self {
+        self.inner.peer_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptionsRequest::peer_asn`](crate::types::RouteServerBgpOptionsRequest::peer_asn).
@@ -73,9 +73,9 @@ impl RouteServerBgpOptionsRequestBuilder {
     /// Sets [`RouteServerBgpOptionsRequest::peer_liveness_detection`](crate::types::RouteServerBgpOptionsRequest::peer_liveness_detection): The requested liveness detection protocol for the BGP peer.
     pub fn peer_liveness_detection(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPeerLivenessMode>,
+        input: crate::types::RouteServerPeerLivenessMode,
     ) -> Self {
-        self.inner.peer_liveness_detection = ::std::option::Option::Some(input.into());
+        self.inner.peer_liveness_detection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptionsRequest::peer_liveness_detection`](crate::types::RouteServerBgpOptionsRequest::peer_liveness_detection).

@@ -37,11 +37,8 @@ pub struct RouteServerBgpStatusBuilder {
 }
 impl RouteServerBgpStatusBuilder {
     /// Sets [`RouteServerBgpStatus::status`](crate::types::RouteServerBgpStatus::status): The operational status of the BGP session.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerBgpState>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::RouteServerBgpState) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpStatus::status`](crate::types::RouteServerBgpStatus::status).

@@ -231,11 +231,8 @@ impl RouteServerEndpointBuilder {
         &self.inner.eni_address
     }
     /// Sets [`RouteServerEndpoint::state`](crate::types::RouteServerEndpoint::state): The current state of the route server endpoint.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerEndpointState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::RouteServerEndpointState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerEndpoint::state`](crate::types::RouteServerEndpoint::state).
@@ -279,8 +276,8 @@ impl RouteServerEndpointBuilder {
     /// Appends one item to [`RouteServerEndpoint::tags`](crate::types::RouteServerEndpoint::tags): Any tags assigned to the route server endpoint.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteServerEndpoint::tags`](crate::types::RouteServerEndpoint::tags).

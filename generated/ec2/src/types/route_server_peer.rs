@@ -254,11 +254,8 @@ impl RouteServerPeerBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`RouteServerPeer::state`](crate::types::RouteServerPeer::state): The current state of the route server peer.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPeerState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::RouteServerPeerState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::state`](crate::types::RouteServerPeer::state).
@@ -368,11 +365,8 @@ impl RouteServerPeerBuilder {
         &self.inner.peer_address
     }
     /// Sets [`RouteServerPeer::bgp_options`](crate::types::RouteServerPeer::bgp_options): The BGP configuration options for this peer, including ASN (Autonomous System Number) and BFD (Bidrectional Forwarding Detection) settings.
-    pub fn bgp_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerBgpOptions>,
-    ) -> Self {
-        self.inner.bgp_options = ::std::option::Option::Some(input.into());
+    pub fn bgp_options(mut self, input: crate::types::RouteServerBgpOptions) -> Self {
+        self.inner.bgp_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::bgp_options`](crate::types::RouteServerPeer::bgp_options).
@@ -392,11 +386,8 @@ impl RouteServerPeerBuilder {
         &self.inner.bgp_options
     }
     /// Sets [`RouteServerPeer::bgp_status`](crate::types::RouteServerPeer::bgp_status): The current status of the BGP session with this peer.
-    pub fn bgp_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerBgpStatus>,
-    ) -> Self {
-        self.inner.bgp_status = ::std::option::Option::Some(input.into());
+    pub fn bgp_status(mut self, input: crate::types::RouteServerBgpStatus) -> Self {
+        self.inner.bgp_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::bgp_status`](crate::types::RouteServerPeer::bgp_status).
@@ -416,11 +407,8 @@ impl RouteServerPeerBuilder {
         &self.inner.bgp_status
     }
     /// Sets [`RouteServerPeer::bfd_status`](crate::types::RouteServerPeer::bfd_status): The current status of the BFD session with this peer.
-    pub fn bfd_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerBfdStatus>,
-    ) -> Self {
-        self.inner.bfd_status = ::std::option::Option::Some(input.into());
+    pub fn bfd_status(mut self, input: crate::types::RouteServerBfdStatus) -> Self {
+        self.inner.bfd_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::bfd_status`](crate::types::RouteServerPeer::bfd_status).
@@ -442,8 +430,8 @@ impl RouteServerPeerBuilder {
     /// Appends one item to [`RouteServerPeer::tags`](crate::types::RouteServerPeer::tags): Any tags assigned to the route server peer.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::tags`](crate::types::RouteServerPeer::tags).

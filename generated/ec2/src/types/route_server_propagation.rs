@@ -99,11 +99,8 @@ impl RouteServerPropagationBuilder {
         &self.inner.route_table_id
     }
     /// Sets [`RouteServerPropagation::state`](crate::types::RouteServerPropagation::state): The current state of route propagation.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerPropagationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::RouteServerPropagationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerPropagation::state`](crate::types::RouteServerPropagation::state).

@@ -148,11 +148,9 @@ impl RouteServerRouteBuilder {
     /// To set the whole list at once, use [`set_route_installation_details`](Self::set_route_installation_details).
     pub fn route_installation_details(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RouteServerRouteInstallationDetail,
-        >,
+        input: crate::types::RouteServerRouteInstallationDetail,
     ) -> Self {
-        self.inner.route_installation_details.get_or_insert_default().push(input.into());
+        self.inner.route_installation_details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteServerRoute::route_installation_details`](crate::types::RouteServerRoute::route_installation_details).
@@ -176,11 +174,8 @@ impl RouteServerRouteBuilder {
         &self.inner.route_installation_details
     }
     /// Sets [`RouteServerRoute::route_status`](crate::types::RouteServerRoute::route_status): The current status of the route in the routing database.
-    pub fn route_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteServerRouteStatus>,
-    ) -> Self {
-        self.inner.route_status = ::std::option::Option::Some(input.into());
+    pub fn route_status(mut self, input: crate::types::RouteServerRouteStatus) -> Self {
+        self.inner.route_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerRoute::route_status`](crate::types::RouteServerRoute::route_status).
@@ -248,8 +243,8 @@ impl RouteServerRouteBuilder {
         &self.inner.as_paths
     }
     /// Sets [`RouteServerRoute::med`](crate::types::RouteServerRoute::med): The Multi-Exit Discriminator (MED) value of the BGP route.
-    pub fn med(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.med = ::std::option::Option::Some(input.into());
+    pub fn med(mut self, input: i32) -> Self {
+        self.inner.med = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerRoute::med`](crate::types::RouteServerRoute::med).

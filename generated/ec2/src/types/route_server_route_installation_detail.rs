@@ -79,11 +79,9 @@ impl RouteServerRouteInstallationDetailBuilder {
     /// Sets [`RouteServerRouteInstallationDetail::route_installation_status`](crate::types::RouteServerRouteInstallationDetail::route_installation_status): The current installation status of the route in the route table.
     pub fn route_installation_status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RouteServerRouteInstallationStatus,
-        >,
+        input: crate::types::RouteServerRouteInstallationStatus,
     ) -> Self {
-        self.inner.route_installation_status = ::std::option::Option::Some(input.into());
+        self.inner.route_installation_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteServerRouteInstallationDetail::route_installation_status`](crate::types::RouteServerRouteInstallationDetail::route_installation_status).

@@ -85,11 +85,8 @@ impl RouteTableBuilder {
     /// Appends one item to [`RouteTable::associations`](crate::types::RouteTable::associations): The associations between the route table and your subnets or gateways.
     ///
     /// To set the whole list at once, use [`set_associations`](Self::set_associations).
-    pub fn associations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteTableAssociation>,
-    ) -> Self {
-        self.inner.associations.get_or_insert_default().push(input.into());
+    pub fn associations(mut self, input: crate::types::RouteTableAssociation) -> Self {
+        self.inner.associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteTable::associations`](crate::types::RouteTable::associations).
@@ -113,11 +110,8 @@ impl RouteTableBuilder {
     /// Appends one item to [`RouteTable::propagating_vgws`](crate::types::RouteTable::propagating_vgws): Any virtual private gateway (VGW) propagating routes.
     ///
     /// To set the whole list at once, use [`set_propagating_vgws`](Self::set_propagating_vgws).
-    pub fn propagating_vgws(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PropagatingVgw>,
-    ) -> Self {
-        self.inner.propagating_vgws.get_or_insert_default().push(input.into());
+    pub fn propagating_vgws(mut self, input: crate::types::PropagatingVgw) -> Self {
+        self.inner.propagating_vgws.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteTable::propagating_vgws`](crate::types::RouteTable::propagating_vgws).
@@ -161,11 +155,8 @@ impl RouteTableBuilder {
     /// Appends one item to [`RouteTable::routes`](crate::types::RouteTable::routes): The routes in the route table.
     ///
     /// To set the whole list at once, use [`set_routes`](Self::set_routes).
-    pub fn routes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Route>,
-    ) -> Self {
-        self.inner.routes.get_or_insert_default().push(input.into());
+    pub fn routes(mut self, input: crate::types::Route) -> Self {
+        self.inner.routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteTable::routes`](crate::types::RouteTable::routes).
@@ -187,8 +178,8 @@ impl RouteTableBuilder {
     /// Appends one item to [`RouteTable::tags`](crate::types::RouteTable::tags): Any tags assigned to the route table.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RouteTable::tags`](crate::types::RouteTable::tags).

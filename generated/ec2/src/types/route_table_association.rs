@@ -83,8 +83,8 @@ pub struct RouteTableAssociationBuilder {
 }
 impl RouteTableAssociationBuilder {
     /// Sets [`RouteTableAssociation::main`](crate::types::RouteTableAssociation::main): Indicates whether this is the main route table.
-    pub fn main(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.main = ::std::option::Option::Some(input.into());
+    pub fn main(mut self, input: bool) -> Self {
+        self.inner.main = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteTableAssociation::main`](crate::types::RouteTableAssociation::main).
@@ -215,9 +215,9 @@ impl RouteTableAssociationBuilder {
     /// Sets [`RouteTableAssociation::association_state`](crate::types::RouteTableAssociation::association_state): The state of the association.
     pub fn association_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RouteTableAssociationState>,
+        input: crate::types::RouteTableAssociationState,
     ) -> Self {
-        self.inner.association_state = ::std::option::Option::Some(input.into());
+        self.inner.association_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteTableAssociation::association_state`](crate::types::RouteTableAssociation::association_state).

@@ -46,11 +46,8 @@ pub struct RouteTableAssociationStateBuilder {
 }
 impl RouteTableAssociationStateBuilder {
     /// Sets [`RouteTableAssociationState::state`](crate::types::RouteTableAssociationState::state): The state of the association.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteTableAssociationStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::RouteTableAssociationStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RouteTableAssociationState::state`](crate::types::RouteTableAssociationState::state).

@@ -68,11 +68,8 @@ impl RuleGroupRuleOptionsPairBuilder {
     /// Appends one item to [`RuleGroupRuleOptionsPair::rule_options`](crate::types::RuleGroupRuleOptionsPair::rule_options): The rule options.
     ///
     /// To set the whole list at once, use [`set_rule_options`](Self::set_rule_options).
-    pub fn rule_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RuleOption>,
-    ) -> Self {
-        self.inner.rule_options.get_or_insert_default().push(input.into());
+    pub fn rule_options(mut self, input: crate::types::RuleOption) -> Self {
+        self.inner.rule_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RuleGroupRuleOptionsPair::rule_options`](crate::types::RuleGroupRuleOptionsPair::rule_options).

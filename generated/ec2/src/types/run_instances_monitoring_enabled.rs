@@ -39,8 +39,8 @@ pub struct RunInstancesMonitoringEnabledBuilder {
 }
 impl RunInstancesMonitoringEnabledBuilder {
     /// Sets [`RunInstancesMonitoringEnabled::enabled`](crate::types::RunInstancesMonitoringEnabled::enabled): Indicates whether detailed monitoring is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesMonitoringEnabled::enabled`](crate::types::RunInstancesMonitoringEnabled::enabled).

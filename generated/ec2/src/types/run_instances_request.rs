@@ -549,9 +549,9 @@ impl RunInstancesRequestBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::block_device_mappings`](crate::types::RunInstancesRequest::block_device_mappings).
@@ -593,11 +593,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.image_id
     }
     /// Sets [`RunInstancesRequest::instance_type`](crate::types::RunInstancesRequest::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::instance_type`](crate::types::RunInstancesRequest::instance_type).
@@ -617,8 +614,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.instance_type
     }
     /// Sets [`RunInstancesRequest::ipv6_address_count`](crate::types::RunInstancesRequest::ipv6_address_count): The number of IPv6 addresses to associate with the primary network interface.
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::ipv6_address_count`](crate::types::RunInstancesRequest::ipv6_address_count).
@@ -635,11 +632,8 @@ impl RunInstancesRequestBuilder {
     /// Appends one item to [`RunInstancesRequest::ipv6_addresses`](crate::types::RunInstancesRequest::ipv6_addresses): The IPv6 addresses from the range of the subnet to associate with the primary network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceIpv6Address>,
-    ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+    pub fn ipv6_addresses(mut self, input: crate::types::InstanceIpv6Address) -> Self {
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::ipv6_addresses`](crate::types::RunInstancesRequest::ipv6_addresses).
@@ -703,8 +697,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.key_name
     }
     /// Sets [`RunInstancesRequest::max_count`](crate::types::RunInstancesRequest::max_count): The maximum number of instances to launch.
-    pub fn max_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_count = ::std::option::Option::Some(input.into());
+    pub fn max_count(mut self, input: i32) -> Self {
+        self.inner.max_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::max_count`](crate::types::RunInstancesRequest::max_count).
@@ -719,8 +713,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.max_count
     }
     /// Sets [`RunInstancesRequest::min_count`](crate::types::RunInstancesRequest::min_count): The minimum number of instances to launch.
-    pub fn min_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min_count = ::std::option::Option::Some(input.into());
+    pub fn min_count(mut self, input: i32) -> Self {
+        self.inner.min_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::min_count`](crate::types::RunInstancesRequest::min_count).
@@ -737,9 +731,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::monitoring`](crate::types::RunInstancesRequest::monitoring): Specifies whether detailed monitoring is enabled for the instance.
     pub fn monitoring(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RunInstancesMonitoringEnabled>,
+        input: crate::types::RunInstancesMonitoringEnabled,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::monitoring`](crate::types::RunInstancesRequest::monitoring).
@@ -759,11 +753,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.monitoring
     }
     /// Sets [`RunInstancesRequest::placement`](crate::types::RunInstancesRequest::placement): The placement for the instance.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Placement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::Placement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::placement`](crate::types::RunInstancesRequest::placement).
@@ -903,9 +894,9 @@ impl RunInstancesRequestBuilder {
     /// To set the whole list at once, use [`set_elastic_gpu_specification`](Self::set_elastic_gpu_specification).
     pub fn elastic_gpu_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticGpuSpecification>,
+        input: crate::types::ElasticGpuSpecification,
     ) -> Self {
-        self.inner.elastic_gpu_specification.get_or_insert_default().push(input.into());
+        self.inner.elastic_gpu_specification.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::elastic_gpu_specification`](crate::types::RunInstancesRequest::elastic_gpu_specification).
@@ -931,12 +922,9 @@ impl RunInstancesRequestBuilder {
     /// To set the whole list at once, use [`set_elastic_inference_accelerators`](Self::set_elastic_inference_accelerators).
     pub fn elastic_inference_accelerators(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ElasticInferenceAccelerator>,
+        input: crate::types::ElasticInferenceAccelerator,
     ) -> Self {
-        self.inner
-            .elastic_inference_accelerators
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.elastic_inference_accelerators.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::elastic_inference_accelerators`](crate::types::RunInstancesRequest::elastic_inference_accelerators).
@@ -962,11 +950,8 @@ impl RunInstancesRequestBuilder {
     /// Appends one item to [`RunInstancesRequest::tag_specifications`](crate::types::RunInstancesRequest::tag_specifications): The tags to apply to the resources that are created during instance launch.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::tag_specifications`](crate::types::RunInstancesRequest::tag_specifications).
@@ -988,9 +973,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::launch_template`](crate::types::RunInstancesRequest::launch_template): The launch template.
     pub fn launch_template(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateSpecification>,
+        input: crate::types::LaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input.into());
+        self.inner.launch_template = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::launch_template`](crate::types::RunInstancesRequest::launch_template).
@@ -1012,9 +997,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::instance_market_options`](crate::types::RunInstancesRequest::instance_market_options): The market (purchasing) option for the instances.
     pub fn instance_market_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMarketOptionsRequest>,
+        input: crate::types::InstanceMarketOptionsRequest,
     ) -> Self {
-        self.inner.instance_market_options = ::std::option::Option::Some(input.into());
+        self.inner.instance_market_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::instance_market_options`](crate::types::RunInstancesRequest::instance_market_options).
@@ -1036,9 +1021,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::credit_specification`](crate::types::RunInstancesRequest::credit_specification): The credit option for CPU usage of the burstable performance instance.
     pub fn credit_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CreditSpecificationRequest>,
+        input: crate::types::CreditSpecificationRequest,
     ) -> Self {
-        self.inner.credit_specification = ::std::option::Option::Some(input.into());
+        self.inner.credit_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::credit_specification`](crate::types::RunInstancesRequest::credit_specification).
@@ -1058,11 +1043,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.credit_specification
     }
     /// Sets [`RunInstancesRequest::cpu_options`](crate::types::RunInstancesRequest::cpu_options): The CPU options for the instance.
-    pub fn cpu_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CpuOptionsRequest>,
-    ) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input.into());
+    pub fn cpu_options(mut self, input: crate::types::CpuOptionsRequest) -> Self {
+        self.inner.cpu_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::cpu_options`](crate::types::RunInstancesRequest::cpu_options).
@@ -1084,10 +1066,10 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::capacity_reservation_specification`](crate::types::RunInstancesRequest::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
     pub fn capacity_reservation_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityReservationSpecification>,
+        input: crate::types::CapacityReservationSpecification,
     ) -> Self {
         self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1110,9 +1092,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::hibernation_options`](crate::types::RunInstancesRequest::hibernation_options): Indicates whether an instance is enabled for hibernation.
     pub fn hibernation_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HibernationOptionsRequest>,
+        input: crate::types::HibernationOptionsRequest,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input.into());
+        self.inner.hibernation_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::hibernation_options`](crate::types::RunInstancesRequest::hibernation_options).
@@ -1136,9 +1118,9 @@ impl RunInstancesRequestBuilder {
     /// To set the whole list at once, use [`set_license_specifications`](Self::set_license_specifications).
     pub fn license_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LicenseConfigurationRequest>,
+        input: crate::types::LicenseConfigurationRequest,
     ) -> Self {
-        self.inner.license_specifications.get_or_insert_default().push(input.into());
+        self.inner.license_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::license_specifications`](crate::types::RunInstancesRequest::license_specifications).
@@ -1164,9 +1146,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::metadata_options`](crate::types::RunInstancesRequest::metadata_options): The metadata options for the instance.
     pub fn metadata_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMetadataOptionsRequest>,
+        input: crate::types::InstanceMetadataOptionsRequest,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input.into());
+        self.inner.metadata_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::metadata_options`](crate::types::RunInstancesRequest::metadata_options).
@@ -1188,9 +1170,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::enclave_options`](crate::types::RunInstancesRequest::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
     pub fn enclave_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EnclaveOptionsRequest>,
+        input: crate::types::EnclaveOptionsRequest,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input.into());
+        self.inner.enclave_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::enclave_options`](crate::types::RunInstancesRequest::enclave_options).
@@ -1212,9 +1194,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::private_dns_name_options`](crate::types::RunInstancesRequest::private_dns_name_options): The options for the instance hostname.
     pub fn private_dns_name_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateDnsNameOptionsRequest>,
+        input: crate::types::PrivateDnsNameOptionsRequest,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input.into());
+        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::private_dns_name_options`](crate::types::RunInstancesRequest::private_dns_name_options).
@@ -1236,9 +1218,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::maintenance_options`](crate::types::RunInstancesRequest::maintenance_options): The maintenance and recovery options for the instance.
     pub fn maintenance_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMaintenanceOptionsRequest>,
+        input: crate::types::InstanceMaintenanceOptionsRequest,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input.into());
+        self.inner.maintenance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::maintenance_options`](crate::types::RunInstancesRequest::maintenance_options).
@@ -1258,8 +1240,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.maintenance_options
     }
     /// Sets [`RunInstancesRequest::disable_api_stop`](crate::types::RunInstancesRequest::disable_api_stop): Indicates whether an instance is enabled for stop protection.
-    pub fn disable_api_stop(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input.into());
+    pub fn disable_api_stop(mut self, input: bool) -> Self {
+        self.inner.disable_api_stop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::disable_api_stop`](crate::types::RunInstancesRequest::disable_api_stop).
@@ -1274,11 +1256,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.disable_api_stop
     }
     /// Sets [`RunInstancesRequest::enable_primary_ipv6`](crate::types::RunInstancesRequest::enable_primary_ipv6): If you’re launching an instance into a dual-stack or IPv6-only subnet, you can enable assigning a primary IPv6 address.
-    pub fn enable_primary_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
+        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::enable_primary_ipv6`](crate::types::RunInstancesRequest::enable_primary_ipv6).
@@ -1298,13 +1277,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::network_performance_options`](crate::types::RunInstancesRequest::network_performance_options): Contains settings for the network performance options for the instance.
     pub fn network_performance_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkPerformanceOptionsRequest,
-        >,
+        input: crate::types::InstanceNetworkPerformanceOptionsRequest,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_performance_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::network_performance_options`](crate::types::RunInstancesRequest::network_performance_options).
@@ -1326,11 +1301,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.network_performance_options
     }
     /// Sets [`RunInstancesRequest::operator`](crate::types::RunInstancesRequest::operator): Reserved for internal use.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorRequest>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::operator`](crate::types::RunInstancesRequest::operator).
@@ -1352,11 +1324,9 @@ impl RunInstancesRequestBuilder {
     /// To set the whole list at once, use [`set_secondary_interfaces`](Self::set_secondary_interfaces).
     pub fn secondary_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceSecondaryInterfaceSpecificationRequest,
-        >,
+        input: crate::types::InstanceSecondaryInterfaceSpecificationRequest,
     ) -> Self {
-        self.inner.secondary_interfaces.get_or_insert_default().push(input.into());
+        self.inner.secondary_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::secondary_interfaces`](crate::types::RunInstancesRequest::secondary_interfaces).
@@ -1380,8 +1350,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.secondary_interfaces
     }
     /// Sets [`RunInstancesRequest::dry_run`](crate::types::RunInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::dry_run`](crate::types::RunInstancesRequest::dry_run).
@@ -1396,11 +1366,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`RunInstancesRequest::disable_api_termination`](crate::types::RunInstancesRequest::disable_api_termination): Indicates whether termination protection is enabled for the instance.
-    pub fn disable_api_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input.into());
+    pub fn disable_api_termination(mut self, input: bool) -> Self {
+        self.inner.disable_api_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::disable_api_termination`](crate::types::RunInstancesRequest::disable_api_termination).
@@ -1420,10 +1387,10 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::instance_initiated_shutdown_behavior`](crate::types::RunInstancesRequest::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     pub fn instance_initiated_shutdown_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ShutdownBehavior>,
+        input: crate::types::ShutdownBehavior,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1516,11 +1483,9 @@ impl RunInstancesRequestBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceSpecification,
-        >,
+        input: crate::types::InstanceNetworkInterfaceSpecification,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::network_interfaces`](crate::types::RunInstancesRequest::network_interfaces).
@@ -1546,9 +1511,9 @@ impl RunInstancesRequestBuilder {
     /// Sets [`RunInstancesRequest::iam_instance_profile`](crate::types::RunInstancesRequest::iam_instance_profile): The name or Amazon Resource Name (ARN) of an IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::iam_instance_profile`](crate::types::RunInstancesRequest::iam_instance_profile).
@@ -1568,8 +1533,8 @@ impl RunInstancesRequestBuilder {
         &self.inner.iam_instance_profile
     }
     /// Sets [`RunInstancesRequest::ebs_optimized`](crate::types::RunInstancesRequest::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::ebs_optimized`](crate::types::RunInstancesRequest::ebs_optimized).

@@ -103,8 +103,8 @@ impl RunScheduledInstancesRequestBuilder {
         &self.inner.client_token
     }
     /// Sets [`RunScheduledInstancesRequest::dry_run`](crate::types::RunScheduledInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::dry_run`](crate::types::RunScheduledInstancesRequest::dry_run).
@@ -119,8 +119,8 @@ impl RunScheduledInstancesRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`RunScheduledInstancesRequest::instance_count`](crate::types::RunScheduledInstancesRequest::instance_count): The number of instances.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::instance_count`](crate::types::RunScheduledInstancesRequest::instance_count).
@@ -137,11 +137,9 @@ impl RunScheduledInstancesRequestBuilder {
     /// Sets [`RunScheduledInstancesRequest::launch_specification`](crate::types::RunScheduledInstancesRequest::launch_specification): The launch specification.
     pub fn launch_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstancesLaunchSpecification,
-        >,
+        input: crate::types::ScheduledInstancesLaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input.into());
+        self.inner.launch_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::launch_specification`](crate::types::RunScheduledInstancesRequest::launch_specification).

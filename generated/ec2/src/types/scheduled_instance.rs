@@ -175,11 +175,8 @@ impl ScheduledInstanceBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`ScheduledInstance::create_date`](crate::types::ScheduledInstance::create_date): The date when the Scheduled Instance was purchased.
-    pub fn create_date(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input.into());
+    pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::create_date`](crate::types::ScheduledInstance::create_date).
@@ -221,8 +218,8 @@ impl ScheduledInstanceBuilder {
         &self.inner.hourly_price
     }
     /// Sets [`ScheduledInstance::instance_count`](crate::types::ScheduledInstance::instance_count): The number of instances.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::instance_count`](crate::types::ScheduledInstance::instance_count).
@@ -283,9 +280,9 @@ impl ScheduledInstanceBuilder {
     /// Sets [`ScheduledInstance::next_slot_start_time`](crate::types::ScheduledInstance::next_slot_start_time): The time for the next schedule to start.
     pub fn next_slot_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.next_slot_start_time = ::std::option::Option::Some(input.into());
+        self.inner.next_slot_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::next_slot_start_time`](crate::types::ScheduledInstance::next_slot_start_time).
@@ -329,9 +326,9 @@ impl ScheduledInstanceBuilder {
     /// Sets [`ScheduledInstance::previous_slot_end_time`](crate::types::ScheduledInstance::previous_slot_end_time): The time that the previous schedule ended or will end.
     pub fn previous_slot_end_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.previous_slot_end_time = ::std::option::Option::Some(input.into());
+        self.inner.previous_slot_end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::previous_slot_end_time`](crate::types::ScheduledInstance::previous_slot_end_time).
@@ -353,9 +350,9 @@ impl ScheduledInstanceBuilder {
     /// Sets [`ScheduledInstance::recurrence`](crate::types::ScheduledInstance::recurrence): The schedule recurrence.
     pub fn recurrence(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstanceRecurrence>,
+        input: crate::types::ScheduledInstanceRecurrence,
     ) -> Self {
-        self.inner.recurrence = ::std::option::Option::Some(input.into());
+        self.inner.recurrence = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::recurrence`](crate::types::ScheduledInstance::recurrence).
@@ -399,11 +396,8 @@ impl ScheduledInstanceBuilder {
         &self.inner.scheduled_instance_id
     }
     /// Sets [`ScheduledInstance::slot_duration_in_hours`](crate::types::ScheduledInstance::slot_duration_in_hours): The number of hours in the schedule.
-    pub fn slot_duration_in_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.slot_duration_in_hours = ::std::option::Option::Some(input.into());
+    pub fn slot_duration_in_hours(mut self, input: i32) -> Self {
+        self.inner.slot_duration_in_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::slot_duration_in_hours`](crate::types::ScheduledInstance::slot_duration_in_hours).
@@ -423,9 +417,9 @@ impl ScheduledInstanceBuilder {
     /// Sets [`ScheduledInstance::term_end_date`](crate::types::ScheduledInstance::term_end_date): The end date for the Scheduled Instance.
     pub fn term_end_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.term_end_date = ::std::option::Option::Some(input.into());
+        self.inner.term_end_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::term_end_date`](crate::types::ScheduledInstance::term_end_date).
@@ -447,9 +441,9 @@ impl ScheduledInstanceBuilder {
     /// Sets [`ScheduledInstance::term_start_date`](crate::types::ScheduledInstance::term_start_date): The start date for the Scheduled Instance.
     pub fn term_start_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.term_start_date = ::std::option::Option::Some(input.into());
+        self.inner.term_start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::term_start_date`](crate::types::ScheduledInstance::term_start_date).
@@ -469,13 +463,8 @@ impl ScheduledInstanceBuilder {
         &self.inner.term_start_date
     }
     /// Sets [`ScheduledInstance::total_scheduled_instance_hours`](crate::types::ScheduledInstance::total_scheduled_instance_hours): The total number of hours for a single instance for the entire term.
-    pub fn total_scheduled_instance_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_scheduled_instance_hours = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn total_scheduled_instance_hours(mut self, input: i32) -> Self {
+        self.inner.total_scheduled_instance_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::total_scheduled_instance_hours`](crate::types::ScheduledInstance::total_scheduled_instance_hours).

@@ -151,11 +151,8 @@ impl ScheduledInstanceAvailabilityBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`ScheduledInstanceAvailability::available_instance_count`](crate::types::ScheduledInstanceAvailability::available_instance_count): The number of available instances.
-    pub fn available_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.available_instance_count = ::std::option::Option::Some(input.into());
+    pub fn available_instance_count(mut self, input: i32) -> Self {
+        self.inner.available_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::available_instance_count`](crate::types::ScheduledInstanceAvailability::available_instance_count).
@@ -175,9 +172,9 @@ impl ScheduledInstanceAvailabilityBuilder {
     /// Sets [`ScheduledInstanceAvailability::first_slot_start_time`](crate::types::ScheduledInstanceAvailability::first_slot_start_time): The time period for the first schedule to start.
     pub fn first_slot_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.first_slot_start_time = ::std::option::Option::Some(input.into());
+        self.inner.first_slot_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::first_slot_start_time`](crate::types::ScheduledInstanceAvailability::first_slot_start_time).
@@ -241,11 +238,8 @@ impl ScheduledInstanceAvailabilityBuilder {
         &self.inner.instance_type
     }
     /// Sets [`ScheduledInstanceAvailability::max_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::max_term_duration_in_days): The maximum term.
-    pub fn max_term_duration_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_term_duration_in_days = ::std::option::Option::Some(input.into());
+    pub fn max_term_duration_in_days(mut self, input: i32) -> Self {
+        self.inner.max_term_duration_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::max_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::max_term_duration_in_days).
@@ -263,11 +257,8 @@ impl ScheduledInstanceAvailabilityBuilder {
         &self.inner.max_term_duration_in_days
     }
     /// Sets [`ScheduledInstanceAvailability::min_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::min_term_duration_in_days): The minimum term.
-    pub fn min_term_duration_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.min_term_duration_in_days = ::std::option::Option::Some(input.into());
+    pub fn min_term_duration_in_days(mut self, input: i32) -> Self {
+        self.inner.min_term_duration_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::min_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::min_term_duration_in_days).
@@ -353,9 +344,9 @@ impl ScheduledInstanceAvailabilityBuilder {
     /// Sets [`ScheduledInstanceAvailability::recurrence`](crate::types::ScheduledInstanceAvailability::recurrence): The schedule recurrence.
     pub fn recurrence(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstanceRecurrence>,
+        input: crate::types::ScheduledInstanceRecurrence,
     ) -> Self {
-        self.inner.recurrence = ::std::option::Option::Some(input.into());
+        self.inner.recurrence = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::recurrence`](crate::types::ScheduledInstanceAvailability::recurrence).
@@ -375,11 +366,8 @@ impl ScheduledInstanceAvailabilityBuilder {
         &self.inner.recurrence
     }
     /// Sets [`ScheduledInstanceAvailability::slot_duration_in_hours`](crate::types::ScheduledInstanceAvailability::slot_duration_in_hours): The number of hours in the schedule.
-    pub fn slot_duration_in_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.slot_duration_in_hours = ::std::option::Option::Some(input.into());
+    pub fn slot_duration_in_hours(mut self, input: i32) -> Self {
+        self.inner.slot_duration_in_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::slot_duration_in_hours`](crate::types::ScheduledInstanceAvailability::slot_duration_in_hours).
@@ -397,13 +385,8 @@ impl ScheduledInstanceAvailabilityBuilder {
         &self.inner.slot_duration_in_hours
     }
     /// Sets [`ScheduledInstanceAvailability::total_scheduled_instance_hours`](crate::types::ScheduledInstanceAvailability::total_scheduled_instance_hours): The total number of hours for a single instance for the entire term.
-    pub fn total_scheduled_instance_hours(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_scheduled_instance_hours = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn total_scheduled_instance_hours(mut self, input: i32) -> Self {
+        self.inner.total_scheduled_instance_hours = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::total_scheduled_instance_hours`](crate::types::ScheduledInstanceAvailability::total_scheduled_instance_hours).

@@ -87,8 +87,8 @@ impl ScheduledInstanceRecurrenceBuilder {
         &self.inner.frequency
     }
     /// Sets [`ScheduledInstanceRecurrence::interval`](crate::types::ScheduledInstanceRecurrence::interval): The interval quantity.
-    pub fn interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input.into());
+    pub fn interval(mut self, input: i32) -> Self {
+        self.inner.interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::interval`](crate::types::ScheduledInstanceRecurrence::interval).
@@ -105,8 +105,8 @@ impl ScheduledInstanceRecurrenceBuilder {
     /// Appends one item to [`ScheduledInstanceRecurrence::occurrence_day_set`](crate::types::ScheduledInstanceRecurrence::occurrence_day_set): The days.
     ///
     /// To set the whole list at once, use [`set_occurrence_day_set`](Self::set_occurrence_day_set).
-    pub fn occurrence_day_set(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.occurrence_day_set.get_or_insert_default().push(input.into());
+    pub fn occurrence_day_set(mut self, input: i32) -> Self {
+        self.inner.occurrence_day_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::occurrence_day_set`](crate::types::ScheduledInstanceRecurrence::occurrence_day_set).
@@ -126,13 +126,8 @@ impl ScheduledInstanceRecurrenceBuilder {
         &self.inner.occurrence_day_set
     }
     /// Sets [`ScheduledInstanceRecurrence::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrence::occurrence_relative_to_end): Indicates whether the occurrence is relative to the end of the specified week or month.
-    pub fn occurrence_relative_to_end(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.occurrence_relative_to_end = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn occurrence_relative_to_end(mut self, input: bool) -> Self {
+        self.inner.occurrence_relative_to_end = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrence::occurrence_relative_to_end).

@@ -87,8 +87,8 @@ impl ScheduledInstanceRecurrenceRequestBuilder {
         &self.inner.frequency
     }
     /// Sets [`ScheduledInstanceRecurrenceRequest::interval`](crate::types::ScheduledInstanceRecurrenceRequest::interval): The interval quantity.
-    pub fn interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input.into());
+    pub fn interval(mut self, input: i32) -> Self {
+        self.inner.interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::interval`](crate::types::ScheduledInstanceRecurrenceRequest::interval).
@@ -105,8 +105,8 @@ impl ScheduledInstanceRecurrenceRequestBuilder {
     /// Appends one item to [`ScheduledInstanceRecurrenceRequest::occurrence_days`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_days): The days.
     ///
     /// To set the whole list at once, use [`set_occurrence_days`](Self::set_occurrence_days).
-    pub fn occurrence_days(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.occurrence_days.get_or_insert_default().push(input.into());
+    pub fn occurrence_days(mut self, input: i32) -> Self {
+        self.inner.occurrence_days.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::occurrence_days`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_days).
@@ -124,13 +124,8 @@ impl ScheduledInstanceRecurrenceRequestBuilder {
         &self.inner.occurrence_days
     }
     /// Sets [`ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end): Indicates whether the occurrence is relative to the end of the specified week or month.
-    pub fn occurrence_relative_to_end(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.occurrence_relative_to_end = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn occurrence_relative_to_end(mut self, input: bool) -> Self {
+        self.inner.occurrence_relative_to_end = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end).

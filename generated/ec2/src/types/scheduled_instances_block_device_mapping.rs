@@ -82,11 +82,8 @@ impl ScheduledInstancesBlockDeviceMappingBuilder {
         &self.inner.device_name
     }
     /// Sets [`ScheduledInstancesBlockDeviceMapping::ebs`](crate::types::ScheduledInstancesBlockDeviceMapping::ebs): Parameters used to set up EBS volumes automatically when the instance is launched.
-    pub fn ebs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstancesEbs>,
-    ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input.into());
+    pub fn ebs(mut self, input: crate::types::ScheduledInstancesEbs) -> Self {
+        self.inner.ebs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesBlockDeviceMapping::ebs`](crate::types::ScheduledInstancesBlockDeviceMapping::ebs).

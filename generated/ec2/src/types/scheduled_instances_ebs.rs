@@ -76,11 +76,8 @@ pub struct ScheduledInstancesEbsBuilder {
 }
 impl ScheduledInstancesEbsBuilder {
     /// Sets [`ScheduledInstancesEbs::delete_on_termination`](crate::types::ScheduledInstancesEbs::delete_on_termination): Indicates whether the volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::delete_on_termination`](crate::types::ScheduledInstancesEbs::delete_on_termination).
@@ -98,8 +95,8 @@ impl ScheduledInstancesEbsBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`ScheduledInstancesEbs::encrypted`](crate::types::ScheduledInstancesEbs::encrypted): Indicates whether the volume is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::encrypted`](crate::types::ScheduledInstancesEbs::encrypted).
@@ -114,8 +111,8 @@ impl ScheduledInstancesEbsBuilder {
         &self.inner.encrypted
     }
     /// Sets [`ScheduledInstancesEbs::iops`](crate::types::ScheduledInstancesEbs::iops): The number of I/O operations per second (IOPS) to provision for a `gp3`, `io1`, or `io2` volume.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::iops`](crate::types::ScheduledInstancesEbs::iops).
@@ -152,8 +149,8 @@ impl ScheduledInstancesEbsBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`ScheduledInstancesEbs::volume_size`](crate::types::ScheduledInstancesEbs::volume_size): The size of the volume, in GiB.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::volume_size`](crate::types::ScheduledInstancesEbs::volume_size).

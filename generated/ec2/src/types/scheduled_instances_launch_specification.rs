@@ -156,11 +156,9 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstancesBlockDeviceMapping,
-        >,
+        input: crate::types::ScheduledInstancesBlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::block_device_mappings`](crate::types::ScheduledInstancesLaunchSpecification::block_device_mappings).
@@ -184,8 +182,8 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
         &self.inner.block_device_mappings
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::ebs_optimized`](crate::types::ScheduledInstancesLaunchSpecification::ebs_optimized): Indicates whether the instances are optimized for EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::ebs_optimized`](crate::types::ScheduledInstancesLaunchSpecification::ebs_optimized).
@@ -202,11 +200,9 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     /// Sets [`ScheduledInstancesLaunchSpecification::iam_instance_profile`](crate::types::ScheduledInstancesLaunchSpecification::iam_instance_profile): The IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstancesIamInstanceProfile,
-        >,
+        input: crate::types::ScheduledInstancesIamInstanceProfile,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::iam_instance_profile`](crate::types::ScheduledInstancesLaunchSpecification::iam_instance_profile).
@@ -316,9 +312,9 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     /// Sets [`ScheduledInstancesLaunchSpecification::monitoring`](crate::types::ScheduledInstancesLaunchSpecification::monitoring): Enable or disable monitoring for the instances.
     pub fn monitoring(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstancesMonitoring>,
+        input: crate::types::ScheduledInstancesMonitoring,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::monitoring`](crate::types::ScheduledInstancesLaunchSpecification::monitoring).
@@ -342,11 +338,9 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstancesNetworkInterface,
-        >,
+        input: crate::types::ScheduledInstancesNetworkInterface,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::network_interfaces`](crate::types::ScheduledInstancesLaunchSpecification::network_interfaces).
@@ -372,9 +366,9 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     /// Sets [`ScheduledInstancesLaunchSpecification::placement`](crate::types::ScheduledInstancesLaunchSpecification::placement): The placement information.
     pub fn placement(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstancesPlacement>,
+        input: crate::types::ScheduledInstancesPlacement,
     ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::placement`](crate::types::ScheduledInstancesLaunchSpecification::placement).

@@ -37,8 +37,8 @@ pub struct ScheduledInstancesMonitoringBuilder {
 }
 impl ScheduledInstancesMonitoringBuilder {
     /// Sets [`ScheduledInstancesMonitoring::enabled`](crate::types::ScheduledInstancesMonitoring::enabled): Indicates whether monitoring is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesMonitoring::enabled`](crate::types::ScheduledInstancesMonitoring::enabled).

@@ -122,13 +122,8 @@ pub struct ScheduledInstancesNetworkInterfaceBuilder {
 }
 impl ScheduledInstancesNetworkInterfaceBuilder {
     /// Sets [`ScheduledInstancesNetworkInterface::associate_public_ip_address`](crate::types::ScheduledInstancesNetworkInterface::associate_public_ip_address): Indicates whether to assign a public IPv4 address to instances launched in a VPC.
-    pub fn associate_public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn associate_public_ip_address(mut self, input: bool) -> Self {
+        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::associate_public_ip_address`](crate::types::ScheduledInstancesNetworkInterface::associate_public_ip_address).
@@ -146,11 +141,8 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`ScheduledInstancesNetworkInterface::delete_on_termination`](crate::types::ScheduledInstancesNetworkInterface::delete_on_termination): Indicates whether to delete the interface when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::delete_on_termination`](crate::types::ScheduledInstancesNetworkInterface::delete_on_termination).
@@ -190,8 +182,8 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
         &self.inner.description
     }
     /// Sets [`ScheduledInstancesNetworkInterface::device_index`](crate::types::ScheduledInstancesNetworkInterface::device_index): The index of the device for the network interface attachment.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::device_index`](crate::types::ScheduledInstancesNetworkInterface::device_index).
@@ -232,8 +224,8 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
         &self.inner.groups
     }
     /// Sets [`ScheduledInstancesNetworkInterface::ipv6_address_count`](crate::types::ScheduledInstancesNetworkInterface::ipv6_address_count): The number of IPv6 addresses to assign to the network interface.
-    pub fn ipv6_address_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address_count(mut self, input: i32) -> Self {
+        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::ipv6_address_count`](crate::types::ScheduledInstancesNetworkInterface::ipv6_address_count).
@@ -252,9 +244,9 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
     pub fn ipv6_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ScheduledInstancesIpv6Address>,
+        input: crate::types::ScheduledInstancesIpv6Address,
     ) -> Self {
-        self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
+        self.inner.ipv6_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::ipv6_addresses`](crate::types::ScheduledInstancesNetworkInterface::ipv6_addresses).
@@ -330,11 +322,9 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
     /// To set the whole list at once, use [`set_private_ip_address_configs`](Self::set_private_ip_address_configs).
     pub fn private_ip_address_configs(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ScheduledInstancesPrivateIpAddressConfig,
-        >,
+        input: crate::types::ScheduledInstancesPrivateIpAddressConfig,
     ) -> Self {
-        self.inner.private_ip_address_configs.get_or_insert_default().push(input.into());
+        self.inner.private_ip_address_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::private_ip_address_configs`](crate::types::ScheduledInstancesNetworkInterface::private_ip_address_configs).
@@ -358,12 +348,9 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
         &self.inner.private_ip_address_configs
     }
     /// Sets [`ScheduledInstancesNetworkInterface::secondary_private_ip_address_count`](crate::types::ScheduledInstancesNetworkInterface::secondary_private_ip_address_count): The number of secondary private IPv4 addresses.
-    pub fn secondary_private_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
         self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -44,8 +44,8 @@ pub struct ScheduledInstancesPrivateIpAddressConfigBuilder {
 }
 impl ScheduledInstancesPrivateIpAddressConfigBuilder {
     /// Sets [`ScheduledInstancesPrivateIpAddressConfig::primary`](crate::types::ScheduledInstancesPrivateIpAddressConfig::primary): Indicates whether this is a primary IPv4 address.
-    pub fn primary(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.primary = ::std::option::Option::Some(input.into());
+    pub fn primary(mut self, input: bool) -> Self {
+        self.inner.primary = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesPrivateIpAddressConfig::primary`](crate::types::ScheduledInstancesPrivateIpAddressConfig::primary).

@@ -46,11 +46,8 @@ impl SearchLocalGatewayRoutesResultBuilder {
     /// Appends one item to [`SearchLocalGatewayRoutesResult::routes`](crate::types::SearchLocalGatewayRoutesResult::routes): Information about the routes.
     ///
     /// To set the whole list at once, use [`set_routes`](Self::set_routes).
-    pub fn routes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocalGatewayRoute>,
-    ) -> Self {
-        self.inner.routes.get_or_insert_default().push(input.into());
+    pub fn routes(mut self, input: crate::types::LocalGatewayRoute) -> Self {
+        self.inner.routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SearchLocalGatewayRoutesResult::routes`](crate::types::SearchLocalGatewayRoutesResult::routes).

@@ -107,11 +107,8 @@ impl SearchTransitGatewayMulticastGroupsRequestBuilder {
     /// Appends one item to [`SearchTransitGatewayMulticastGroupsRequest::filters`](crate::types::SearchTransitGatewayMulticastGroupsRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayMulticastGroupsRequest::filters`](crate::types::SearchTransitGatewayMulticastGroupsRequest::filters).
@@ -131,8 +128,8 @@ impl SearchTransitGatewayMulticastGroupsRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`SearchTransitGatewayMulticastGroupsRequest::max_results`](crate::types::SearchTransitGatewayMulticastGroupsRequest::max_results): The maximum number of results to return with a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayMulticastGroupsRequest::max_results`](crate::types::SearchTransitGatewayMulticastGroupsRequest::max_results).
@@ -169,8 +166,8 @@ impl SearchTransitGatewayMulticastGroupsRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`SearchTransitGatewayMulticastGroupsRequest::dry_run`](crate::types::SearchTransitGatewayMulticastGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayMulticastGroupsRequest::dry_run`](crate::types::SearchTransitGatewayMulticastGroupsRequest::dry_run).

@@ -50,9 +50,9 @@ impl SearchTransitGatewayMulticastGroupsResultBuilder {
     /// To set the whole list at once, use [`set_multicast_groups`](Self::set_multicast_groups).
     pub fn multicast_groups(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMulticastGroup>,
+        input: crate::types::TransitGatewayMulticastGroup,
     ) -> Self {
-        self.inner.multicast_groups.get_or_insert_default().push(input.into());
+        self.inner.multicast_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayMulticastGroupsResult::multicast_groups`](crate::types::SearchTransitGatewayMulticastGroupsResult::multicast_groups).

@@ -108,11 +108,8 @@ impl SearchTransitGatewayRoutesRequestBuilder {
     /// Appends one item to [`SearchTransitGatewayRoutesRequest::filters`](crate::types::SearchTransitGatewayRoutesRequest::filters): One or more filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayRoutesRequest::filters`](crate::types::SearchTransitGatewayRoutesRequest::filters).
@@ -132,8 +129,8 @@ impl SearchTransitGatewayRoutesRequestBuilder {
         &self.inner.filters
     }
     /// Sets [`SearchTransitGatewayRoutesRequest::max_results`](crate::types::SearchTransitGatewayRoutesRequest::max_results): The maximum number of routes to return.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayRoutesRequest::max_results`](crate::types::SearchTransitGatewayRoutesRequest::max_results).
@@ -148,8 +145,8 @@ impl SearchTransitGatewayRoutesRequestBuilder {
         &self.inner.max_results
     }
     /// Sets [`SearchTransitGatewayRoutesRequest::dry_run`](crate::types::SearchTransitGatewayRoutesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayRoutesRequest::dry_run`](crate::types::SearchTransitGatewayRoutesRequest::dry_run).

@@ -55,11 +55,8 @@ impl SearchTransitGatewayRoutesResultBuilder {
     /// Appends one item to [`SearchTransitGatewayRoutesResult::routes`](crate::types::SearchTransitGatewayRoutesResult::routes): Information about the routes.
     ///
     /// To set the whole list at once, use [`set_routes`](Self::set_routes).
-    pub fn routes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRoute>,
-    ) -> Self {
-        self.inner.routes.get_or_insert_default().push(input.into());
+    pub fn routes(mut self, input: crate::types::TransitGatewayRoute) -> Self {
+        self.inner.routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayRoutesResult::routes`](crate::types::SearchTransitGatewayRoutesResult::routes).
@@ -79,13 +76,8 @@ impl SearchTransitGatewayRoutesResultBuilder {
         &self.inner.routes
     }
     /// Sets [`SearchTransitGatewayRoutesResult::additional_routes_available`](crate::types::SearchTransitGatewayRoutesResult::additional_routes_available): Indicates whether there are additional routes available.
-    pub fn additional_routes_available(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.additional_routes_available = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn additional_routes_available(mut self, input: bool) -> Self {
+        self.inner.additional_routes_available = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayRoutesResult::additional_routes_available`](crate::types::SearchTransitGatewayRoutesResult::additional_routes_available).

@@ -201,9 +201,9 @@ impl SecondaryInterfaceBuilder {
     /// Sets [`SecondaryInterface::attachment`](crate::types::SecondaryInterface::attachment): The attachment information for the secondary interface.
     pub fn attachment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceAttachment>,
+        input: crate::types::SecondaryInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input.into());
+        self.inner.attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::attachment`](crate::types::SecondaryInterface::attachment).
@@ -271,9 +271,9 @@ impl SecondaryInterfaceBuilder {
     /// To set the whole list at once, use [`set_private_ipv4_addresses`](Self::set_private_ipv4_addresses).
     pub fn private_ipv4_addresses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceIpv4Address>,
+        input: crate::types::SecondaryInterfaceIpv4Address,
     ) -> Self {
-        self.inner.private_ipv4_addresses.get_or_insert_default().push(input.into());
+        self.inner.private_ipv4_addresses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::private_ipv4_addresses`](crate::types::SecondaryInterface::private_ipv4_addresses).
@@ -347,9 +347,9 @@ impl SecondaryInterfaceBuilder {
     /// Sets [`SecondaryInterface::secondary_interface_type`](crate::types::SecondaryInterface::secondary_interface_type): The type of secondary interface.
     pub fn secondary_interface_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceType>,
+        input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.secondary_interface_type = ::std::option::Option::Some(input.into());
+        self.inner.secondary_interface_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_interface_type`](crate::types::SecondaryInterface::secondary_interface_type).
@@ -419,9 +419,9 @@ impl SecondaryInterfaceBuilder {
     /// Sets [`SecondaryInterface::secondary_network_type`](crate::types::SecondaryInterface::secondary_network_type): The type of the secondary network.
     pub fn secondary_network_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetworkType>,
+        input: crate::types::SecondaryNetworkType,
     ) -> Self {
-        self.inner.secondary_network_type = ::std::option::Option::Some(input.into());
+        self.inner.secondary_network_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_network_type`](crate::types::SecondaryInterface::secondary_network_type).
@@ -441,8 +441,8 @@ impl SecondaryInterfaceBuilder {
         &self.inner.secondary_network_type
     }
     /// Sets [`SecondaryInterface::source_dest_check`](crate::types::SecondaryInterface::source_dest_check): Indicates whether source/destination checking is enabled.
-    pub fn source_dest_check(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+    pub fn source_dest_check(mut self, input: bool) -> Self {
+        self.inner.source_dest_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::source_dest_check`](crate::types::SecondaryInterface::source_dest_check).
@@ -457,11 +457,8 @@ impl SecondaryInterfaceBuilder {
         &self.inner.source_dest_check
     }
     /// Sets [`SecondaryInterface::status`](crate::types::SecondaryInterface::status): The status of the secondary interface.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryInterfaceStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SecondaryInterfaceStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::status`](crate::types::SecondaryInterface::status).
@@ -483,8 +480,8 @@ impl SecondaryInterfaceBuilder {
     /// Appends one item to [`SecondaryInterface::tags`](crate::types::SecondaryInterface::tags): The tags assigned to the secondary interface.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::tags`](crate::types::SecondaryInterface::tags).

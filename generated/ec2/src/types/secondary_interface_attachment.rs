@@ -112,11 +112,8 @@ impl SecondaryInterfaceAttachmentBuilder {
         &self.inner.attachment_id
     }
     /// Sets [`SecondaryInterfaceAttachment::attach_time`](crate::types::SecondaryInterfaceAttachment::attach_time): The timestamp when the attachment was created.
-    pub fn attach_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input.into());
+    pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.attach_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::attach_time`](crate::types::SecondaryInterfaceAttachment::attach_time).
@@ -136,11 +133,8 @@ impl SecondaryInterfaceAttachmentBuilder {
         &self.inner.attach_time
     }
     /// Sets [`SecondaryInterfaceAttachment::delete_on_termination`](crate::types::SecondaryInterfaceAttachment::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::delete_on_termination`](crate::types::SecondaryInterfaceAttachment::delete_on_termination).
@@ -158,8 +152,8 @@ impl SecondaryInterfaceAttachmentBuilder {
         &self.inner.delete_on_termination
     }
     /// Sets [`SecondaryInterfaceAttachment::device_index`](crate::types::SecondaryInterfaceAttachment::device_index): The device index of the secondary interface.
-    pub fn device_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input.into());
+    pub fn device_index(mut self, input: i32) -> Self {
+        self.inner.device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::device_index`](crate::types::SecondaryInterfaceAttachment::device_index).
@@ -220,8 +214,8 @@ impl SecondaryInterfaceAttachmentBuilder {
         &self.inner.instance_owner_id
     }
     /// Sets [`SecondaryInterfaceAttachment::network_card_index`](crate::types::SecondaryInterfaceAttachment::network_card_index): The index of the network card.
-    pub fn network_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input.into());
+    pub fn network_card_index(mut self, input: i32) -> Self {
+        self.inner.network_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::network_card_index`](crate::types::SecondaryInterfaceAttachment::network_card_index).
@@ -236,11 +230,8 @@ impl SecondaryInterfaceAttachmentBuilder {
         &self.inner.network_card_index
     }
     /// Sets [`SecondaryInterfaceAttachment::status`](crate::types::SecondaryInterfaceAttachment::status): The attachment state.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::status`](crate::types::SecondaryInterfaceAttachment::status).

@@ -160,11 +160,8 @@ impl SecondaryNetworkBuilder {
         &self.inner.owner_id
     }
     /// Sets [`SecondaryNetwork::type_`](crate::types::SecondaryNetwork::type_): The type of the secondary network.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetworkType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::SecondaryNetworkType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryNetwork::type_`](crate::types::SecondaryNetwork::type_).
@@ -184,11 +181,8 @@ impl SecondaryNetworkBuilder {
         &self.inner.type_
     }
     /// Sets [`SecondaryNetwork::state`](crate::types::SecondaryNetwork::state): The state of the secondary network.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetworkState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SecondaryNetworkState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryNetwork::state`](crate::types::SecondaryNetwork::state).
@@ -234,14 +228,9 @@ impl SecondaryNetworkBuilder {
     /// To set the whole list at once, use [`set_ipv4_cidr_block_associations`](Self::set_ipv4_cidr_block_associations).
     pub fn ipv4_cidr_block_associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecondaryNetworkIpv4CidrBlockAssociation,
-        >,
+        input: crate::types::SecondaryNetworkIpv4CidrBlockAssociation,
     ) -> Self {
-        self.inner
-            .ipv4_cidr_block_associations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipv4_cidr_block_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecondaryNetwork::ipv4_cidr_block_associations`](crate::types::SecondaryNetwork::ipv4_cidr_block_associations).
@@ -267,8 +256,8 @@ impl SecondaryNetworkBuilder {
     /// Appends one item to [`SecondaryNetwork::tags`](crate::types::SecondaryNetwork::tags): The tags assigned to the secondary network.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecondaryNetwork::tags`](crate::types::SecondaryNetwork::tags).

@@ -110,11 +110,9 @@ impl SecondaryNetworkIpv4CidrBlockAssociationBuilder {
     /// Sets [`SecondaryNetworkIpv4CidrBlockAssociation::state`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::state): The state of the CIDR block association.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecondaryNetworkCidrBlockAssociationState,
-        >,
+        input: crate::types::SecondaryNetworkCidrBlockAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondaryNetworkIpv4CidrBlockAssociation::state`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::state).

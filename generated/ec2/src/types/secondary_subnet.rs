@@ -189,9 +189,9 @@ impl SecondarySubnetBuilder {
     /// Sets [`SecondarySubnet::secondary_network_type`](crate::types::SecondarySubnet::secondary_network_type): The type of the secondary network.
     pub fn secondary_network_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecondaryNetworkType>,
+        input: crate::types::SecondaryNetworkType,
     ) -> Self {
-        self.inner.secondary_network_type = ::std::option::Option::Some(input.into());
+        self.inner.secondary_network_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondarySubnet::secondary_network_type`](crate::types::SecondarySubnet::secondary_network_type).
@@ -285,14 +285,9 @@ impl SecondarySubnetBuilder {
     /// To set the whole list at once, use [`set_ipv4_cidr_block_associations`](Self::set_ipv4_cidr_block_associations).
     pub fn ipv4_cidr_block_associations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecondarySubnetIpv4CidrBlockAssociation,
-        >,
+        input: crate::types::SecondarySubnetIpv4CidrBlockAssociation,
     ) -> Self {
-        self.inner
-            .ipv4_cidr_block_associations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipv4_cidr_block_associations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecondarySubnet::ipv4_cidr_block_associations`](crate::types::SecondarySubnet::ipv4_cidr_block_associations).
@@ -316,11 +311,8 @@ impl SecondarySubnetBuilder {
         &self.inner.ipv4_cidr_block_associations
     }
     /// Sets [`SecondarySubnet::state`](crate::types::SecondarySubnet::state): The state of the secondary subnet.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecondarySubnetState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SecondarySubnetState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondarySubnet::state`](crate::types::SecondarySubnet::state).
@@ -364,8 +356,8 @@ impl SecondarySubnetBuilder {
     /// Appends one item to [`SecondarySubnet::tags`](crate::types::SecondarySubnet::tags): The tags assigned to the secondary subnet.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecondarySubnet::tags`](crate::types::SecondarySubnet::tags).

@@ -108,11 +108,9 @@ impl SecondarySubnetIpv4CidrBlockAssociationBuilder {
     /// Sets [`SecondarySubnetIpv4CidrBlockAssociation::state`](crate::types::SecondarySubnetIpv4CidrBlockAssociation::state): The state of the CIDR block association.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecondarySubnetCidrBlockAssociationState,
-        >,
+        input: crate::types::SecondarySubnetCidrBlockAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecondarySubnetIpv4CidrBlockAssociation::state`](crate::types::SecondarySubnetIpv4CidrBlockAssociation::state).

@@ -121,11 +121,8 @@ impl SecurityGroupBuilder {
     /// Appends one item to [`SecurityGroup::ip_permissions_egress`](crate::types::SecurityGroup::ip_permissions_egress): The outbound rules associated with the security group.
     ///
     /// To set the whole list at once, use [`set_ip_permissions_egress`](Self::set_ip_permissions_egress).
-    pub fn ip_permissions_egress(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.ip_permissions_egress.get_or_insert_default().push(input.into());
+    pub fn ip_permissions_egress(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.ip_permissions_egress.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecurityGroup::ip_permissions_egress`](crate::types::SecurityGroup::ip_permissions_egress).
@@ -147,8 +144,8 @@ impl SecurityGroupBuilder {
     /// Appends one item to [`SecurityGroup::tags`](crate::types::SecurityGroup::tags): Any tags assigned to the security group.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecurityGroup::tags`](crate::types::SecurityGroup::tags).
@@ -282,11 +279,8 @@ impl SecurityGroupBuilder {
     /// Appends one item to [`SecurityGroup::ip_permissions`](crate::types::SecurityGroup::ip_permissions): The inbound rules associated with the security group.
     ///
     /// To set the whole list at once, use [`set_ip_permissions`](Self::set_ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.ip_permissions.get_or_insert_default().push(input.into());
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecurityGroup::ip_permissions`](crate::types::SecurityGroup::ip_permissions).

@@ -162,8 +162,8 @@ impl SecurityGroupForVpcBuilder {
     /// Appends one item to [`SecurityGroupForVpc::tags`](crate::types::SecurityGroupForVpc::tags): The security group tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecurityGroupForVpc::tags`](crate::types::SecurityGroupForVpc::tags).

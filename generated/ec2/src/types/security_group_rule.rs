@@ -202,8 +202,8 @@ impl SecurityGroupRuleBuilder {
         &self.inner.group_owner_id
     }
     /// Sets [`SecurityGroupRule::is_egress`](crate::types::SecurityGroupRule::is_egress): Indicates whether the security group rule is an outbound rule.
-    pub fn is_egress(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_egress = ::std::option::Option::Some(input.into());
+    pub fn is_egress(mut self, input: bool) -> Self {
+        self.inner.is_egress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::is_egress`](crate::types::SecurityGroupRule::is_egress).
@@ -240,8 +240,8 @@ impl SecurityGroupRuleBuilder {
         &self.inner.ip_protocol
     }
     /// Sets [`SecurityGroupRule::from_port`](crate::types::SecurityGroupRule::from_port): If the protocol is TCP or UDP, this is the start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::from_port`](crate::types::SecurityGroupRule::from_port).
@@ -256,8 +256,8 @@ impl SecurityGroupRuleBuilder {
         &self.inner.from_port
     }
     /// Sets [`SecurityGroupRule::to_port`](crate::types::SecurityGroupRule::to_port): If the protocol is TCP or UDP, this is the end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::to_port`](crate::types::SecurityGroupRule::to_port).
@@ -340,9 +340,9 @@ impl SecurityGroupRuleBuilder {
     /// Sets [`SecurityGroupRule::referenced_group_info`](crate::types::SecurityGroupRule::referenced_group_info): Describes the security group that is referenced in the rule.
     pub fn referenced_group_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReferencedSecurityGroup>,
+        input: crate::types::ReferencedSecurityGroup,
     ) -> Self {
-        self.inner.referenced_group_info = ::std::option::Option::Some(input.into());
+        self.inner.referenced_group_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::referenced_group_info`](crate::types::SecurityGroupRule::referenced_group_info).
@@ -386,8 +386,8 @@ impl SecurityGroupRuleBuilder {
     /// Appends one item to [`SecurityGroupRule::tags`](crate::types::SecurityGroupRule::tags): The tags applied to the security group rule.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::tags`](crate::types::SecurityGroupRule::tags).

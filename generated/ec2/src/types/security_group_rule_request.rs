@@ -121,8 +121,8 @@ impl SecurityGroupRuleRequestBuilder {
         &self.inner.ip_protocol
     }
     /// Sets [`SecurityGroupRuleRequest::from_port`](crate::types::SecurityGroupRuleRequest::from_port): If the protocol is TCP or UDP, this is the start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::from_port`](crate::types::SecurityGroupRuleRequest::from_port).
@@ -137,8 +137,8 @@ impl SecurityGroupRuleRequestBuilder {
         &self.inner.from_port
     }
     /// Sets [`SecurityGroupRuleRequest::to_port`](crate::types::SecurityGroupRuleRequest::to_port): If the protocol is TCP or UDP, this is the end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::to_port`](crate::types::SecurityGroupRuleRequest::to_port).

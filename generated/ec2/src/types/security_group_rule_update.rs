@@ -76,9 +76,9 @@ impl SecurityGroupRuleUpdateBuilder {
     /// Sets [`SecurityGroupRuleUpdate::security_group_rule`](crate::types::SecurityGroupRuleUpdate::security_group_rule): Information about the security group rule.
     pub fn security_group_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupRuleRequest>,
+        input: crate::types::SecurityGroupRuleRequest,
     ) -> Self {
-        self.inner.security_group_rule = ::std::option::Option::Some(input.into());
+        self.inner.security_group_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRuleUpdate::security_group_rule`](crate::types::SecurityGroupRuleUpdate::security_group_rule).

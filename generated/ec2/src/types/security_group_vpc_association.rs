@@ -142,9 +142,9 @@ impl SecurityGroupVpcAssociationBuilder {
     /// Sets [`SecurityGroupVpcAssociation::state`](crate::types::SecurityGroupVpcAssociation::state): The association's state.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupVpcAssociationState>,
+        input: crate::types::SecurityGroupVpcAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupVpcAssociation::state`](crate::types::SecurityGroupVpcAssociation::state).

@@ -186,11 +186,8 @@ impl ServiceConfigurationBuilder {
     /// Appends one item to [`ServiceConfiguration::service_type`](crate::types::ServiceConfiguration::service_type): The type of service.
     ///
     /// To set the whole list at once, use [`set_service_type`](Self::set_service_type).
-    pub fn service_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceTypeDetail>,
-    ) -> Self {
-        self.inner.service_type.get_or_insert_default().push(input.into());
+    pub fn service_type(mut self, input: crate::types::ServiceTypeDetail) -> Self {
+        self.inner.service_type.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::service_type`](crate::types::ServiceConfiguration::service_type).
@@ -254,11 +251,8 @@ impl ServiceConfigurationBuilder {
         &self.inner.service_name
     }
     /// Sets [`ServiceConfiguration::service_state`](crate::types::ServiceConfiguration::service_state): The service state.
-    pub fn service_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceState>,
-    ) -> Self {
-        self.inner.service_state = ::std::option::Option::Some(input.into());
+    pub fn service_state(mut self, input: crate::types::ServiceState) -> Self {
+        self.inner.service_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::service_state`](crate::types::ServiceConfiguration::service_state).
@@ -330,11 +324,8 @@ impl ServiceConfigurationBuilder {
         &self.inner.availability_zones
     }
     /// Sets [`ServiceConfiguration::acceptance_required`](crate::types::ServiceConfiguration::acceptance_required): Indicates whether requests from other Amazon Web Services accounts to create an endpoint to the service must first be accepted.
-    pub fn acceptance_required(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input.into());
+    pub fn acceptance_required(mut self, input: bool) -> Self {
+        self.inner.acceptance_required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::acceptance_required`](crate::types::ServiceConfiguration::acceptance_required).
@@ -352,11 +343,8 @@ impl ServiceConfigurationBuilder {
         &self.inner.acceptance_required
     }
     /// Sets [`ServiceConfiguration::manages_vpc_endpoints`](crate::types::ServiceConfiguration::manages_vpc_endpoints): Indicates whether the service manages its VPC endpoints.
-    pub fn manages_vpc_endpoints(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.manages_vpc_endpoints = ::std::option::Option::Some(input.into());
+    pub fn manages_vpc_endpoints(mut self, input: bool) -> Self {
+        self.inner.manages_vpc_endpoints = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::manages_vpc_endpoints`](crate::types::ServiceConfiguration::manages_vpc_endpoints).
@@ -430,9 +418,9 @@ impl ServiceConfigurationBuilder {
     /// To set the whole list at once, use [`set_supported_ip_address_types`](Self::set_supported_ip_address_types).
     pub fn supported_ip_address_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceConnectivityType>,
+        input: crate::types::ServiceConnectivityType,
     ) -> Self {
-        self.inner.supported_ip_address_types.get_or_insert_default().push(input.into());
+        self.inner.supported_ip_address_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::supported_ip_address_types`](crate::types::ServiceConfiguration::supported_ip_address_types).
@@ -504,11 +492,9 @@ impl ServiceConfigurationBuilder {
     /// Sets [`ServiceConfiguration::private_dns_name_configuration`](crate::types::ServiceConfiguration::private_dns_name_configuration): Information about the endpoint service private DNS name configuration.
     pub fn private_dns_name_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateDnsNameConfiguration>,
+        input: crate::types::PrivateDnsNameConfiguration,
     ) -> Self {
-        self.inner.private_dns_name_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.private_dns_name_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::private_dns_name_configuration`](crate::types::ServiceConfiguration::private_dns_name_configuration).
@@ -530,9 +516,9 @@ impl ServiceConfigurationBuilder {
     /// Sets [`ServiceConfiguration::payer_responsibility`](crate::types::ServiceConfiguration::payer_responsibility): The payer responsibility.
     pub fn payer_responsibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibility>,
+        input: crate::types::PayerResponsibility,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input.into());
+        self.inner.payer_responsibility = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::payer_responsibility`](crate::types::ServiceConfiguration::payer_responsibility).
@@ -554,8 +540,8 @@ impl ServiceConfigurationBuilder {
     /// Appends one item to [`ServiceConfiguration::tags`](crate::types::ServiceConfiguration::tags): The tags assigned to the service.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::tags`](crate::types::ServiceConfiguration::tags).
@@ -579,9 +565,9 @@ impl ServiceConfigurationBuilder {
     /// To set the whole list at once, use [`set_supported_regions`](Self::set_supported_regions).
     pub fn supported_regions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SupportedRegionDetail>,
+        input: crate::types::SupportedRegionDetail,
     ) -> Self {
-        self.inner.supported_regions.get_or_insert_default().push(input.into());
+        self.inner.supported_regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::supported_regions`](crate::types::ServiceConfiguration::supported_regions).
@@ -603,11 +589,8 @@ impl ServiceConfigurationBuilder {
         &self.inner.supported_regions
     }
     /// Sets [`ServiceConfiguration::remote_access_enabled`](crate::types::ServiceConfiguration::remote_access_enabled): Indicates whether consumers can access the service from a Region other than the Region where the service is hosted.
-    pub fn remote_access_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.remote_access_enabled = ::std::option::Option::Some(input.into());
+    pub fn remote_access_enabled(mut self, input: bool) -> Self {
+        self.inner.remote_access_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::remote_access_enabled`](crate::types::ServiceConfiguration::remote_access_enabled).

@@ -221,11 +221,8 @@ impl ServiceDetailBuilder {
     /// Appends one item to [`ServiceDetail::service_type`](crate::types::ServiceDetail::service_type): The type of service.
     ///
     /// To set the whole list at once, use [`set_service_type`](Self::set_service_type).
-    pub fn service_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceTypeDetail>,
-    ) -> Self {
-        self.inner.service_type.get_or_insert_default().push(input.into());
+    pub fn service_type(mut self, input: crate::types::ServiceTypeDetail) -> Self {
+        self.inner.service_type.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceDetail::service_type`](crate::types::ServiceDetail::service_type).
@@ -391,11 +388,8 @@ impl ServiceDetailBuilder {
     /// Appends one item to [`ServiceDetail::private_dns_names`](crate::types::ServiceDetail::private_dns_names): The private DNS names assigned to the VPC endpoint service.
     ///
     /// To set the whole list at once, use [`set_private_dns_names`](Self::set_private_dns_names).
-    pub fn private_dns_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateDnsDetails>,
-    ) -> Self {
-        self.inner.private_dns_names.get_or_insert_default().push(input.into());
+    pub fn private_dns_names(mut self, input: crate::types::PrivateDnsDetails) -> Self {
+        self.inner.private_dns_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceDetail::private_dns_names`](crate::types::ServiceDetail::private_dns_names).
@@ -415,13 +409,8 @@ impl ServiceDetailBuilder {
         &self.inner.private_dns_names
     }
     /// Sets [`ServiceDetail::vpc_endpoint_policy_supported`](crate::types::ServiceDetail::vpc_endpoint_policy_supported): Indicates whether the service supports endpoint policies.
-    pub fn vpc_endpoint_policy_supported(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.vpc_endpoint_policy_supported = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpc_endpoint_policy_supported(mut self, input: bool) -> Self {
+        self.inner.vpc_endpoint_policy_supported = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::vpc_endpoint_policy_supported`](crate::types::ServiceDetail::vpc_endpoint_policy_supported).
@@ -439,11 +428,8 @@ impl ServiceDetailBuilder {
         &self.inner.vpc_endpoint_policy_supported
     }
     /// Sets [`ServiceDetail::acceptance_required`](crate::types::ServiceDetail::acceptance_required): Indicates whether VPC endpoint connection requests to the service must be accepted by the service owner.
-    pub fn acceptance_required(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input.into());
+    pub fn acceptance_required(mut self, input: bool) -> Self {
+        self.inner.acceptance_required = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::acceptance_required`](crate::types::ServiceDetail::acceptance_required).
@@ -461,11 +447,8 @@ impl ServiceDetailBuilder {
         &self.inner.acceptance_required
     }
     /// Sets [`ServiceDetail::manages_vpc_endpoints`](crate::types::ServiceDetail::manages_vpc_endpoints): Indicates whether the service manages its VPC endpoints.
-    pub fn manages_vpc_endpoints(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.manages_vpc_endpoints = ::std::option::Option::Some(input.into());
+    pub fn manages_vpc_endpoints(mut self, input: bool) -> Self {
+        self.inner.manages_vpc_endpoints = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::manages_vpc_endpoints`](crate::types::ServiceDetail::manages_vpc_endpoints).
@@ -485,9 +468,9 @@ impl ServiceDetailBuilder {
     /// Sets [`ServiceDetail::payer_responsibility`](crate::types::ServiceDetail::payer_responsibility): The payer responsibility.
     pub fn payer_responsibility(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibility>,
+        input: crate::types::PayerResponsibility,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input.into());
+        self.inner.payer_responsibility = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::payer_responsibility`](crate::types::ServiceDetail::payer_responsibility).
@@ -509,8 +492,8 @@ impl ServiceDetailBuilder {
     /// Appends one item to [`ServiceDetail::tags`](crate::types::ServiceDetail::tags): The tags assigned to the service.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceDetail::tags`](crate::types::ServiceDetail::tags).
@@ -532,10 +515,10 @@ impl ServiceDetailBuilder {
     /// Sets [`ServiceDetail::private_dns_name_verification_state`](crate::types::ServiceDetail::private_dns_name_verification_state): The verification state of the VPC endpoint service.
     pub fn private_dns_name_verification_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DnsNameState>,
+        input: crate::types::DnsNameState,
     ) -> Self {
         self.inner.private_dns_name_verification_state = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -560,9 +543,9 @@ impl ServiceDetailBuilder {
     /// To set the whole list at once, use [`set_supported_ip_address_types`](Self::set_supported_ip_address_types).
     pub fn supported_ip_address_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceConnectivityType>,
+        input: crate::types::ServiceConnectivityType,
     ) -> Self {
-        self.inner.supported_ip_address_types.get_or_insert_default().push(input.into());
+        self.inner.supported_ip_address_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceDetail::supported_ip_address_types`](crate::types::ServiceDetail::supported_ip_address_types).

@@ -282,8 +282,8 @@ impl ServiceLinkVirtualInterfaceBuilder {
         &self.inner.peer_address
     }
     /// Sets [`ServiceLinkVirtualInterface::peer_bgp_asn`](crate::types::ServiceLinkVirtualInterface::peer_bgp_asn): The ASN for the Border Gateway Protocol (BGP) associated with the service link virtual interface.
-    pub fn peer_bgp_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.peer_bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn peer_bgp_asn(mut self, input: i64) -> Self {
+        self.inner.peer_bgp_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::peer_bgp_asn`](crate::types::ServiceLinkVirtualInterface::peer_bgp_asn).
@@ -298,8 +298,8 @@ impl ServiceLinkVirtualInterfaceBuilder {
         &self.inner.peer_bgp_asn
     }
     /// Sets [`ServiceLinkVirtualInterface::vlan`](crate::types::ServiceLinkVirtualInterface::vlan): The virtual local area network for the service link virtual interface.
-    pub fn vlan(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vlan = ::std::option::Option::Some(input.into());
+    pub fn vlan(mut self, input: i32) -> Self {
+        self.inner.vlan = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::vlan`](crate::types::ServiceLinkVirtualInterface::vlan).
@@ -338,8 +338,8 @@ impl ServiceLinkVirtualInterfaceBuilder {
     /// Appends one item to [`ServiceLinkVirtualInterface::tags`](crate::types::ServiceLinkVirtualInterface::tags): The tags associated with the service link virtual interface.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::tags`](crate::types::ServiceLinkVirtualInterface::tags).
@@ -361,11 +361,9 @@ impl ServiceLinkVirtualInterfaceBuilder {
     /// Sets [`ServiceLinkVirtualInterface::configuration_state`](crate::types::ServiceLinkVirtualInterface::configuration_state): The current state of the service link virtual interface.
     pub fn configuration_state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ServiceLinkVirtualInterfaceConfigurationState,
-        >,
+        input: crate::types::ServiceLinkVirtualInterfaceConfigurationState,
     ) -> Self {
-        self.inner.configuration_state = ::std::option::Option::Some(input.into());
+        self.inner.configuration_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::configuration_state`](crate::types::ServiceLinkVirtualInterface::configuration_state).

@@ -37,11 +37,8 @@ pub struct ServiceTypeDetailBuilder {
 }
 impl ServiceTypeDetailBuilder {
     /// Sets [`ServiceTypeDetail::service_type`](crate::types::ServiceTypeDetail::service_type): The type of service.
-    pub fn service_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceType>,
-    ) -> Self {
-        self.inner.service_type = ::std::option::Option::Some(input.into());
+    pub fn service_type(mut self, input: crate::types::ServiceType) -> Self {
+        self.inner.service_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceTypeDetail::service_type`](crate::types::ServiceTypeDetail::service_type).

@@ -54,9 +54,9 @@ impl SlotDateTimeRangeRequestBuilder {
     /// Sets [`SlotDateTimeRangeRequest::earliest_time`](crate::types::SlotDateTimeRangeRequest::earliest_time): The earliest date and time, in UTC, for the Scheduled Instance to start.
     pub fn earliest_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_time = ::std::option::Option::Some(input.into());
+        self.inner.earliest_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SlotDateTimeRangeRequest::earliest_time`](crate::types::SlotDateTimeRangeRequest::earliest_time).
@@ -76,11 +76,8 @@ impl SlotDateTimeRangeRequestBuilder {
         &self.inner.earliest_time
     }
     /// Sets [`SlotDateTimeRangeRequest::latest_time`](crate::types::SlotDateTimeRangeRequest::latest_time): The latest date and time, in UTC, for the Scheduled Instance to start.
-    pub fn latest_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.latest_time = ::std::option::Option::Some(input.into());
+    pub fn latest_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.latest_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SlotDateTimeRangeRequest::latest_time`](crate::types::SlotDateTimeRangeRequest::latest_time).

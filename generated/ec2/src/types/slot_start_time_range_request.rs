@@ -50,9 +50,9 @@ impl SlotStartTimeRangeRequestBuilder {
     /// Sets [`SlotStartTimeRangeRequest::earliest_time`](crate::types::SlotStartTimeRangeRequest::earliest_time): The earliest date and time, in UTC, for the Scheduled Instance to start.
     pub fn earliest_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_time = ::std::option::Option::Some(input.into());
+        self.inner.earliest_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SlotStartTimeRangeRequest::earliest_time`](crate::types::SlotStartTimeRangeRequest::earliest_time).
@@ -72,11 +72,8 @@ impl SlotStartTimeRangeRequestBuilder {
         &self.inner.earliest_time
     }
     /// Sets [`SlotStartTimeRangeRequest::latest_time`](crate::types::SlotStartTimeRangeRequest::latest_time): The latest date and time, in UTC, for the Scheduled Instance to start.
-    pub fn latest_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.latest_time = ::std::option::Option::Some(input.into());
+    pub fn latest_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.latest_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SlotStartTimeRangeRequest::latest_time`](crate::types::SlotStartTimeRangeRequest::latest_time).

@@ -254,8 +254,8 @@ impl SnapshotBuilder {
     /// Appends one item to [`Snapshot::tags`](crate::types::Snapshot::tags): Any tags assigned to the snapshot.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Snapshot::tags`](crate::types::Snapshot::tags).
@@ -275,11 +275,8 @@ impl SnapshotBuilder {
         &self.inner.tags
     }
     /// Sets [`Snapshot::storage_tier`](crate::types::Snapshot::storage_tier): The storage tier in which the snapshot is stored. `standard` indicates that the snapshot is stored in the standard snapshot storage tier and that it is ready for use. `archive` indicates that the snapshot is currently archived and that it must be restored before it can be used.
-    pub fn storage_tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StorageTier>,
-    ) -> Self {
-        self.inner.storage_tier = ::std::option::Option::Some(input.into());
+    pub fn storage_tier(mut self, input: crate::types::StorageTier) -> Self {
+        self.inner.storage_tier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::storage_tier`](crate::types::Snapshot::storage_tier).
@@ -299,9 +296,9 @@ impl SnapshotBuilder {
     /// Sets [`Snapshot::restore_expiry_time`](crate::types::Snapshot::restore_expiry_time): Only for archived snapshots that are temporarily restored.
     pub fn restore_expiry_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_expiry_time = ::std::option::Option::Some(input.into());
+        self.inner.restore_expiry_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::restore_expiry_time`](crate::types::Snapshot::restore_expiry_time).
@@ -321,11 +318,8 @@ impl SnapshotBuilder {
         &self.inner.restore_expiry_time
     }
     /// Sets [`Snapshot::sse_type`](crate::types::Snapshot::sse_type): Reserved for future use.
-    pub fn sse_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseType>,
-    ) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input.into());
+    pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
+        self.inner.sse_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::sse_type`](crate::types::Snapshot::sse_type).
@@ -367,11 +361,8 @@ impl SnapshotBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`Snapshot::transfer_type`](crate::types::Snapshot::transfer_type): **Note:** Only for snapshot copies.
-    pub fn transfer_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransferType>,
-    ) -> Self {
-        self.inner.transfer_type = ::std::option::Option::Some(input.into());
+    pub fn transfer_type(mut self, input: crate::types::TransferType) -> Self {
+        self.inner.transfer_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::transfer_type`](crate::types::Snapshot::transfer_type).
@@ -391,13 +382,8 @@ impl SnapshotBuilder {
         &self.inner.transfer_type
     }
     /// Sets [`Snapshot::completion_duration_minutes`](crate::types::Snapshot::completion_duration_minutes): **Note:** Only for snapshot copies created with time-based snapshot copy operations.
-    pub fn completion_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.completion_duration_minutes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn completion_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.completion_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::completion_duration_minutes`](crate::types::Snapshot::completion_duration_minutes).
@@ -417,9 +403,9 @@ impl SnapshotBuilder {
     /// Sets [`Snapshot::completion_time`](crate::types::Snapshot::completion_time): The time stamp when the snapshot was completed.
     pub fn completion_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.completion_time = ::std::option::Option::Some(input.into());
+        self.inner.completion_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::completion_time`](crate::types::Snapshot::completion_time).
@@ -439,13 +425,8 @@ impl SnapshotBuilder {
         &self.inner.completion_time
     }
     /// Sets [`Snapshot::full_snapshot_size_in_bytes`](crate::types::Snapshot::full_snapshot_size_in_bytes): The full size of the snapshot, in bytes.
-    pub fn full_snapshot_size_in_bytes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.full_snapshot_size_in_bytes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn full_snapshot_size_in_bytes(mut self, input: i64) -> Self {
+        self.inner.full_snapshot_size_in_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::full_snapshot_size_in_bytes`](crate::types::Snapshot::full_snapshot_size_in_bytes).
@@ -507,11 +488,8 @@ impl SnapshotBuilder {
         &self.inner.volume_id
     }
     /// Sets [`Snapshot::state`](crate::types::Snapshot::state): The snapshot state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SnapshotState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::state`](crate::types::Snapshot::state).
@@ -551,11 +529,8 @@ impl SnapshotBuilder {
         &self.inner.state_message
     }
     /// Sets [`Snapshot::start_time`](crate::types::Snapshot::start_time): The time stamp when the snapshot was initiated.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::start_time`](crate::types::Snapshot::start_time).
@@ -641,8 +616,8 @@ impl SnapshotBuilder {
         &self.inner.description
     }
     /// Sets [`Snapshot::volume_size`](crate::types::Snapshot::volume_size): The size of the volume, in GiB.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::volume_size`](crate::types::Snapshot::volume_size).
@@ -657,8 +632,8 @@ impl SnapshotBuilder {
         &self.inner.volume_size
     }
     /// Sets [`Snapshot::encrypted`](crate::types::Snapshot::encrypted): Indicates whether the snapshot is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Snapshot::encrypted`](crate::types::Snapshot::encrypted).

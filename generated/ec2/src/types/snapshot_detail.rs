@@ -157,8 +157,8 @@ impl SnapshotDetailBuilder {
         &self.inner.device_name
     }
     /// Sets [`SnapshotDetail::disk_image_size`](crate::types::SnapshotDetail::disk_image_size): The size of the disk in the snapshot, in GiB.
-    pub fn disk_image_size(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.disk_image_size = ::std::option::Option::Some(input.into());
+    pub fn disk_image_size(mut self, input: f64) -> Self {
+        self.inner.disk_image_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotDetail::disk_image_size`](crate::types::SnapshotDetail::disk_image_size).
@@ -305,11 +305,8 @@ impl SnapshotDetailBuilder {
         &self.inner.url
     }
     /// Sets [`SnapshotDetail::user_bucket`](crate::types::SnapshotDetail::user_bucket): The Amazon S3 bucket for the disk image.
-    pub fn user_bucket(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserBucketDetails>,
-    ) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input.into());
+    pub fn user_bucket(mut self, input: crate::types::UserBucketDetails) -> Self {
+        self.inner.user_bucket = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotDetail::user_bucket`](crate::types::SnapshotDetail::user_bucket).

@@ -131,11 +131,8 @@ impl SnapshotDiskContainerBuilder {
         &self.inner.url
     }
     /// Sets [`SnapshotDiskContainer::user_bucket`](crate::types::SnapshotDiskContainer::user_bucket): The Amazon S3 bucket for the disk image.
-    pub fn user_bucket(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserBucket>,
-    ) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input.into());
+    pub fn user_bucket(mut self, input: crate::types::UserBucket) -> Self {
+        self.inner.user_bucket = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotDiskContainer::user_bucket`](crate::types::SnapshotDiskContainer::user_bucket).

@@ -147,8 +147,8 @@ impl SnapshotInfoBuilder {
     /// Appends one item to [`SnapshotInfo::tags`](crate::types::SnapshotInfo::tags): Tags associated with this snapshot.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SnapshotInfo::tags`](crate::types::SnapshotInfo::tags).
@@ -168,8 +168,8 @@ impl SnapshotInfoBuilder {
         &self.inner.tags
     }
     /// Sets [`SnapshotInfo::encrypted`](crate::types::SnapshotInfo::encrypted): Indicates whether the snapshot is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotInfo::encrypted`](crate::types::SnapshotInfo::encrypted).
@@ -206,11 +206,8 @@ impl SnapshotInfoBuilder {
         &self.inner.volume_id
     }
     /// Sets [`SnapshotInfo::state`](crate::types::SnapshotInfo::state): Current state of the snapshot.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SnapshotState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotInfo::state`](crate::types::SnapshotInfo::state).
@@ -228,8 +225,8 @@ impl SnapshotInfoBuilder {
         &self.inner.state
     }
     /// Sets [`SnapshotInfo::volume_size`](crate::types::SnapshotInfo::volume_size): Size of the volume from which this snapshot was created.
-    pub fn volume_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input.into());
+    pub fn volume_size(mut self, input: i32) -> Self {
+        self.inner.volume_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotInfo::volume_size`](crate::types::SnapshotInfo::volume_size).
@@ -244,11 +241,8 @@ impl SnapshotInfoBuilder {
         &self.inner.volume_size
     }
     /// Sets [`SnapshotInfo::start_time`](crate::types::SnapshotInfo::start_time): Time this snapshot was started.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotInfo::start_time`](crate::types::SnapshotInfo::start_time).
@@ -356,11 +350,8 @@ impl SnapshotInfoBuilder {
         &self.inner.outpost_arn
     }
     /// Sets [`SnapshotInfo::sse_type`](crate::types::SnapshotInfo::sse_type): Reserved for future use.
-    pub fn sse_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseType>,
-    ) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input.into());
+    pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
+        self.inner.sse_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotInfo::sse_type`](crate::types::SnapshotInfo::sse_type).

@@ -97,9 +97,9 @@ impl SnapshotRecycleBinInfoBuilder {
     /// Sets [`SnapshotRecycleBinInfo::recycle_bin_enter_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_enter_time): The date and time when the snapshot entered the Recycle Bin.
     pub fn recycle_bin_enter_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input.into());
+        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotRecycleBinInfo::recycle_bin_enter_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_enter_time).
@@ -121,9 +121,9 @@ impl SnapshotRecycleBinInfoBuilder {
     /// Sets [`SnapshotRecycleBinInfo::recycle_bin_exit_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_exit_time): The date and time when the snapshot is to be permanently deleted from the Recycle Bin.
     pub fn recycle_bin_exit_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input.into());
+        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotRecycleBinInfo::recycle_bin_exit_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_exit_time).

@@ -143,8 +143,8 @@ impl SnapshotTaskDetailBuilder {
         &self.inner.description
     }
     /// Sets [`SnapshotTaskDetail::disk_image_size`](crate::types::SnapshotTaskDetail::disk_image_size): The size of the disk in the snapshot, in GiB.
-    pub fn disk_image_size(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.disk_image_size = ::std::option::Option::Some(input.into());
+    pub fn disk_image_size(mut self, input: f64) -> Self {
+        self.inner.disk_image_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::disk_image_size`](crate::types::SnapshotTaskDetail::disk_image_size).
@@ -159,8 +159,8 @@ impl SnapshotTaskDetailBuilder {
         &self.inner.disk_image_size
     }
     /// Sets [`SnapshotTaskDetail::encrypted`](crate::types::SnapshotTaskDetail::encrypted): Indicates whether the snapshot is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::encrypted`](crate::types::SnapshotTaskDetail::encrypted).
@@ -329,11 +329,8 @@ impl SnapshotTaskDetailBuilder {
         &self.inner.url
     }
     /// Sets [`SnapshotTaskDetail::user_bucket`](crate::types::SnapshotTaskDetail::user_bucket): The Amazon S3 bucket for the disk image.
-    pub fn user_bucket(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserBucketDetails>,
-    ) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input.into());
+    pub fn user_bucket(mut self, input: crate::types::UserBucketDetails) -> Self {
+        self.inner.user_bucket = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::user_bucket`](crate::types::SnapshotTaskDetail::user_bucket).

@@ -176,11 +176,8 @@ impl SnapshotTierStatusBuilder {
         &self.inner.volume_id
     }
     /// Sets [`SnapshotTierStatus::status`](crate::types::SnapshotTierStatus::status): The state of the snapshot.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotState>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SnapshotState) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::status`](crate::types::SnapshotTierStatus::status).
@@ -222,8 +219,8 @@ impl SnapshotTierStatusBuilder {
     /// Appends one item to [`SnapshotTierStatus::tags`](crate::types::SnapshotTierStatus::tags): The tags that are assigned to the snapshot.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::tags`](crate::types::SnapshotTierStatus::tags).
@@ -243,11 +240,8 @@ impl SnapshotTierStatusBuilder {
         &self.inner.tags
     }
     /// Sets [`SnapshotTierStatus::storage_tier`](crate::types::SnapshotTierStatus::storage_tier): The storage tier in which the snapshot is stored. `standard` indicates that the snapshot is stored in the standard snapshot storage tier and that it is ready for use. `archive` indicates that the snapshot is currently archived and that it must be restored before it can be used.
-    pub fn storage_tier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StorageTier>,
-    ) -> Self {
-        self.inner.storage_tier = ::std::option::Option::Some(input.into());
+    pub fn storage_tier(mut self, input: crate::types::StorageTier) -> Self {
+        self.inner.storage_tier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::storage_tier`](crate::types::SnapshotTierStatus::storage_tier).
@@ -267,9 +261,9 @@ impl SnapshotTierStatusBuilder {
     /// Sets [`SnapshotTierStatus::last_tiering_start_time`](crate::types::SnapshotTierStatus::last_tiering_start_time): The date and time when the last archive or restore process was started.
     pub fn last_tiering_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_tiering_start_time = ::std::option::Option::Some(input.into());
+        self.inner.last_tiering_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::last_tiering_start_time`](crate::types::SnapshotTierStatus::last_tiering_start_time).
@@ -289,11 +283,8 @@ impl SnapshotTierStatusBuilder {
         &self.inner.last_tiering_start_time
     }
     /// Sets [`SnapshotTierStatus::last_tiering_progress`](crate::types::SnapshotTierStatus::last_tiering_progress): The progress of the last archive or restore process, as a percentage.
-    pub fn last_tiering_progress(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.last_tiering_progress = ::std::option::Option::Some(input.into());
+    pub fn last_tiering_progress(mut self, input: i32) -> Self {
+        self.inner.last_tiering_progress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::last_tiering_progress`](crate::types::SnapshotTierStatus::last_tiering_progress).
@@ -313,11 +304,9 @@ impl SnapshotTierStatusBuilder {
     /// Sets [`SnapshotTierStatus::last_tiering_operation_status`](crate::types::SnapshotTierStatus::last_tiering_operation_status): The status of the last archive or restore process.
     pub fn last_tiering_operation_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TieringOperationStatus>,
+        input: crate::types::TieringOperationStatus,
     ) -> Self {
-        self.inner.last_tiering_operation_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.last_tiering_operation_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::last_tiering_operation_status`](crate::types::SnapshotTierStatus::last_tiering_operation_status).
@@ -365,9 +354,9 @@ impl SnapshotTierStatusBuilder {
     /// Sets [`SnapshotTierStatus::archival_complete_time`](crate::types::SnapshotTierStatus::archival_complete_time): The date and time when the last archive process was completed.
     pub fn archival_complete_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.archival_complete_time = ::std::option::Option::Some(input.into());
+        self.inner.archival_complete_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::archival_complete_time`](crate::types::SnapshotTierStatus::archival_complete_time).
@@ -389,9 +378,9 @@ impl SnapshotTierStatusBuilder {
     /// Sets [`SnapshotTierStatus::restore_expiry_time`](crate::types::SnapshotTierStatus::restore_expiry_time): Only for archived snapshots that are temporarily restored.
     pub fn restore_expiry_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_expiry_time = ::std::option::Option::Some(input.into());
+        self.inner.restore_expiry_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::restore_expiry_time`](crate::types::SnapshotTierStatus::restore_expiry_time).

@@ -58,9 +58,9 @@ impl SpotCapacityRebalanceBuilder {
     /// Sets [`SpotCapacityRebalance::replacement_strategy`](crate::types::SpotCapacityRebalance::replacement_strategy): The replacement strategy to use.
     pub fn replacement_strategy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ReplacementStrategy>,
+        input: crate::types::ReplacementStrategy,
     ) -> Self {
-        self.inner.replacement_strategy = ::std::option::Option::Some(input.into());
+        self.inner.replacement_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotCapacityRebalance::replacement_strategy`](crate::types::SpotCapacityRebalance::replacement_strategy).
@@ -80,8 +80,8 @@ impl SpotCapacityRebalanceBuilder {
         &self.inner.replacement_strategy
     }
     /// Sets [`SpotCapacityRebalance::termination_delay`](crate::types::SpotCapacityRebalance::termination_delay): The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
-    pub fn termination_delay(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.termination_delay = ::std::option::Option::Some(input.into());
+    pub fn termination_delay(mut self, input: i32) -> Self {
+        self.inner.termination_delay = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotCapacityRebalance::termination_delay`](crate::types::SpotCapacityRebalance::termination_delay).

@@ -89,11 +89,8 @@ impl SpotDatafeedSubscriptionBuilder {
         &self.inner.bucket
     }
     /// Sets [`SpotDatafeedSubscription::fault`](crate::types::SpotDatafeedSubscription::fault): The fault codes for the Spot Instance request, if any.
-    pub fn fault(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceStateFault>,
-    ) -> Self {
-        self.inner.fault = ::std::option::Option::Some(input.into());
+    pub fn fault(mut self, input: crate::types::SpotInstanceStateFault) -> Self {
+        self.inner.fault = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotDatafeedSubscription::fault`](crate::types::SpotDatafeedSubscription::fault).
@@ -157,11 +154,8 @@ impl SpotDatafeedSubscriptionBuilder {
         &self.inner.prefix
     }
     /// Sets [`SpotDatafeedSubscription::state`](crate::types::SpotDatafeedSubscription::state): The state of the Spot Instance data feed subscription.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DatafeedSubscriptionState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::DatafeedSubscriptionState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotDatafeedSubscription::state`](crate::types::SpotDatafeedSubscription::state).

@@ -243,9 +243,9 @@ impl SpotFleetLaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_block_device_mappings`](Self::set_block_device_mappings).
     pub fn block_device_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockDeviceMapping>,
+        input: crate::types::BlockDeviceMapping,
     ) -> Self {
-        self.inner.block_device_mappings.get_or_insert_default().push(input.into());
+        self.inner.block_device_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::block_device_mappings`](crate::types::SpotFleetLaunchSpecification::block_device_mappings).
@@ -265,8 +265,8 @@ impl SpotFleetLaunchSpecificationBuilder {
         &self.inner.block_device_mappings
     }
     /// Sets [`SpotFleetLaunchSpecification::ebs_optimized`](crate::types::SpotFleetLaunchSpecification::ebs_optimized): Indicates whether the instances are optimized for EBS I/O.
-    pub fn ebs_optimized(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input.into());
+    pub fn ebs_optimized(mut self, input: bool) -> Self {
+        self.inner.ebs_optimized = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::ebs_optimized`](crate::types::SpotFleetLaunchSpecification::ebs_optimized).
@@ -283,9 +283,9 @@ impl SpotFleetLaunchSpecificationBuilder {
     /// Sets [`SpotFleetLaunchSpecification::iam_instance_profile`](crate::types::SpotFleetLaunchSpecification::iam_instance_profile): The IAM instance profile.
     pub fn iam_instance_profile(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IamInstanceProfileSpecification>,
+        input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input.into());
+        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::iam_instance_profile`](crate::types::SpotFleetLaunchSpecification::iam_instance_profile).
@@ -327,11 +327,8 @@ impl SpotFleetLaunchSpecificationBuilder {
         &self.inner.image_id
     }
     /// Sets [`SpotFleetLaunchSpecification::instance_type`](crate::types::SpotFleetLaunchSpecification::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::instance_type`](crate::types::SpotFleetLaunchSpecification::instance_type).
@@ -395,11 +392,8 @@ impl SpotFleetLaunchSpecificationBuilder {
         &self.inner.key_name
     }
     /// Sets [`SpotFleetLaunchSpecification::monitoring`](crate::types::SpotFleetLaunchSpecification::monitoring): Enable or disable monitoring for the instances.
-    pub fn monitoring(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotFleetMonitoring>,
-    ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input.into());
+    pub fn monitoring(mut self, input: crate::types::SpotFleetMonitoring) -> Self {
+        self.inner.monitoring = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::monitoring`](crate::types::SpotFleetLaunchSpecification::monitoring).
@@ -423,11 +417,9 @@ impl SpotFleetLaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_network_interfaces`](Self::set_network_interfaces).
     pub fn network_interfaces(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InstanceNetworkInterfaceSpecification,
-        >,
+        input: crate::types::InstanceNetworkInterfaceSpecification,
     ) -> Self {
-        self.inner.network_interfaces.get_or_insert_default().push(input.into());
+        self.inner.network_interfaces.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::network_interfaces`](crate::types::SpotFleetLaunchSpecification::network_interfaces).
@@ -451,11 +443,8 @@ impl SpotFleetLaunchSpecificationBuilder {
         &self.inner.network_interfaces
     }
     /// Sets [`SpotFleetLaunchSpecification::placement`](crate::types::SpotFleetLaunchSpecification::placement): The placement information.
-    pub fn placement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotPlacement>,
-    ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input.into());
+    pub fn placement(mut self, input: crate::types::SpotPlacement) -> Self {
+        self.inner.placement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::placement`](crate::types::SpotFleetLaunchSpecification::placement).
@@ -561,8 +550,8 @@ impl SpotFleetLaunchSpecificationBuilder {
         &self.inner.user_data
     }
     /// Sets [`SpotFleetLaunchSpecification::weighted_capacity`](crate::types::SpotFleetLaunchSpecification::weighted_capacity): The number of units provided by the specified instance type.
-    pub fn weighted_capacity(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input.into());
+    pub fn weighted_capacity(mut self, input: f64) -> Self {
+        self.inner.weighted_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::weighted_capacity`](crate::types::SpotFleetLaunchSpecification::weighted_capacity).
@@ -581,9 +570,9 @@ impl SpotFleetLaunchSpecificationBuilder {
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
     pub fn tag_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotFleetTagSpecification>,
+        input: crate::types::SpotFleetTagSpecification,
     ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::tag_specifications`](crate::types::SpotFleetLaunchSpecification::tag_specifications).
@@ -609,9 +598,9 @@ impl SpotFleetLaunchSpecificationBuilder {
     /// Sets [`SpotFleetLaunchSpecification::instance_requirements`](crate::types::SpotFleetLaunchSpecification::instance_requirements): The attributes for the instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirements>,
+        input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::instance_requirements`](crate::types::SpotFleetLaunchSpecification::instance_requirements).
@@ -633,11 +622,8 @@ impl SpotFleetLaunchSpecificationBuilder {
     /// Appends one item to [`SpotFleetLaunchSpecification::security_groups`](crate::types::SpotFleetLaunchSpecification::security_groups): The security groups.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GroupIdentifier>,
-    ) -> Self {
-        self.inner.security_groups.get_or_insert_default().push(input.into());
+    pub fn security_groups(mut self, input: crate::types::GroupIdentifier) -> Self {
+        self.inner.security_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::security_groups`](crate::types::SpotFleetLaunchSpecification::security_groups).

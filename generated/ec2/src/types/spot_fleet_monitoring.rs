@@ -39,8 +39,8 @@ pub struct SpotFleetMonitoringBuilder {
 }
 impl SpotFleetMonitoringBuilder {
     /// Sets [`SpotFleetMonitoring::enabled`](crate::types::SpotFleetMonitoring::enabled): Enables monitoring for the instance.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetMonitoring::enabled`](crate::types::SpotFleetMonitoring::enabled).

@@ -82,11 +82,8 @@ pub struct SpotFleetRequestConfigBuilder {
 }
 impl SpotFleetRequestConfigBuilder {
     /// Sets [`SpotFleetRequestConfig::activity_status`](crate::types::SpotFleetRequestConfig::activity_status): The progress of the Spot Fleet request.
-    pub fn activity_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ActivityStatus>,
-    ) -> Self {
-        self.inner.activity_status = ::std::option::Option::Some(input.into());
+    pub fn activity_status(mut self, input: crate::types::ActivityStatus) -> Self {
+        self.inner.activity_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::activity_status`](crate::types::SpotFleetRequestConfig::activity_status).
@@ -106,11 +103,8 @@ impl SpotFleetRequestConfigBuilder {
         &self.inner.activity_status
     }
     /// Sets [`SpotFleetRequestConfig::create_time`](crate::types::SpotFleetRequestConfig::create_time): The creation date and time of the request.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::create_time`](crate::types::SpotFleetRequestConfig::create_time).
@@ -132,9 +126,9 @@ impl SpotFleetRequestConfigBuilder {
     /// Sets [`SpotFleetRequestConfig::spot_fleet_request_config`](crate::types::SpotFleetRequestConfig::spot_fleet_request_config): The configuration of the Spot Fleet request.
     pub fn spot_fleet_request_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotFleetRequestConfigData>,
+        input: crate::types::SpotFleetRequestConfigData,
     ) -> Self {
-        self.inner.spot_fleet_request_config = ::std::option::Option::Some(input.into());
+        self.inner.spot_fleet_request_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::spot_fleet_request_config`](crate::types::SpotFleetRequestConfig::spot_fleet_request_config).
@@ -178,11 +172,8 @@ impl SpotFleetRequestConfigBuilder {
         &self.inner.spot_fleet_request_id
     }
     /// Sets [`SpotFleetRequestConfig::spot_fleet_request_state`](crate::types::SpotFleetRequestConfig::spot_fleet_request_state): The state of the Spot Fleet request.
-    pub fn spot_fleet_request_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchState>,
-    ) -> Self {
-        self.inner.spot_fleet_request_state = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_state(mut self, input: crate::types::BatchState) -> Self {
+        self.inner.spot_fleet_request_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::spot_fleet_request_state`](crate::types::SpotFleetRequestConfig::spot_fleet_request_state).
@@ -204,8 +195,8 @@ impl SpotFleetRequestConfigBuilder {
     /// Appends one item to [`SpotFleetRequestConfig::tags`](crate::types::SpotFleetRequestConfig::tags): The tags for a Spot Fleet resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::tags`](crate::types::SpotFleetRequestConfig::tags).

@@ -279,9 +279,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::allocation_strategy`](crate::types::SpotFleetRequestConfigData::allocation_strategy): The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the Spot Fleet launch configuration.
     pub fn allocation_strategy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStrategy>,
+        input: crate::types::AllocationStrategy,
     ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input.into());
+        self.inner.allocation_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::allocation_strategy`](crate::types::SpotFleetRequestConfigData::allocation_strategy).
@@ -303,11 +303,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::on_demand_allocation_strategy`](crate::types::SpotFleetRequestConfigData::on_demand_allocation_strategy): The order of the launch template overrides to use in fulfilling On-Demand capacity.
     pub fn on_demand_allocation_strategy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::OnDemandAllocationStrategy>,
+        input: crate::types::OnDemandAllocationStrategy,
     ) -> Self {
-        self.inner.on_demand_allocation_strategy = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_allocation_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::on_demand_allocation_strategy`](crate::types::SpotFleetRequestConfigData::on_demand_allocation_strategy).
@@ -329,11 +327,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::spot_maintenance_strategies`](crate::types::SpotFleetRequestConfigData::spot_maintenance_strategies): The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
     pub fn spot_maintenance_strategies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotMaintenanceStrategies>,
+        input: crate::types::SpotMaintenanceStrategies,
     ) -> Self {
-        self.inner.spot_maintenance_strategies = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.spot_maintenance_strategies = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::spot_maintenance_strategies`](crate::types::SpotFleetRequestConfigData::spot_maintenance_strategies).
@@ -377,10 +373,10 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::excess_capacity_termination_policy`](crate::types::SpotFleetRequestConfigData::excess_capacity_termination_policy): Indicates whether running instances should be terminated if you decrease the target capacity of the Spot Fleet request below the current size of the Spot Fleet.
     pub fn excess_capacity_termination_policy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExcessCapacityTerminationPolicy>,
+        input: crate::types::ExcessCapacityTerminationPolicy,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -401,8 +397,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.excess_capacity_termination_policy
     }
     /// Sets [`SpotFleetRequestConfigData::fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::fulfilled_capacity): The number of units fulfilled by this request compared to the set target capacity.
-    pub fn fulfilled_capacity(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.fulfilled_capacity = ::std::option::Option::Some(input.into());
+    pub fn fulfilled_capacity(mut self, input: f64) -> Self {
+        self.inner.fulfilled_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::fulfilled_capacity).
@@ -417,13 +413,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.fulfilled_capacity
     }
     /// Sets [`SpotFleetRequestConfigData::on_demand_fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_fulfilled_capacity): The number of On-Demand units fulfilled by this request compared to the set target On-Demand capacity.
-    pub fn on_demand_fulfilled_capacity(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.inner.on_demand_fulfilled_capacity = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn on_demand_fulfilled_capacity(mut self, input: f64) -> Self {
+        self.inner.on_demand_fulfilled_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::on_demand_fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_fulfilled_capacity).
@@ -467,9 +458,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// To set the whole list at once, use [`set_launch_specifications`](Self::set_launch_specifications).
     pub fn launch_specifications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotFleetLaunchSpecification>,
+        input: crate::types::SpotFleetLaunchSpecification,
     ) -> Self {
-        self.inner.launch_specifications.get_or_insert_default().push(input.into());
+        self.inner.launch_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::launch_specifications`](crate::types::SpotFleetRequestConfigData::launch_specifications).
@@ -497,9 +488,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// To set the whole list at once, use [`set_launch_template_configs`](Self::set_launch_template_configs).
     pub fn launch_template_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchTemplateConfig>,
+        input: crate::types::LaunchTemplateConfig,
     ) -> Self {
-        self.inner.launch_template_configs.get_or_insert_default().push(input.into());
+        self.inner.launch_template_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::launch_template_configs`](crate::types::SpotFleetRequestConfigData::launch_template_configs).
@@ -541,8 +532,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.spot_price
     }
     /// Sets [`SpotFleetRequestConfigData::target_capacity`](crate::types::SpotFleetRequestConfigData::target_capacity): The number of units to request for the Spot Fleet.
-    pub fn target_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.target_capacity = ::std::option::Option::Some(input.into());
+    pub fn target_capacity(mut self, input: i32) -> Self {
+        self.inner.target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::target_capacity`](crate::types::SpotFleetRequestConfigData::target_capacity).
@@ -557,11 +548,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.target_capacity
     }
     /// Sets [`SpotFleetRequestConfigData::on_demand_target_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_target_capacity): The number of On-Demand units to request.
-    pub fn on_demand_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
+        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::on_demand_target_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_target_capacity).
@@ -627,12 +615,9 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.spot_max_total_price
     }
     /// Sets [`SpotFleetRequestConfigData::terminate_instances_with_expiration`](crate::types::SpotFleetRequestConfigData::terminate_instances_with_expiration): Indicates whether running Spot Instances are terminated when the Spot Fleet request expires.
-    pub fn terminate_instances_with_expiration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn terminate_instances_with_expiration(mut self, input: bool) -> Self {
         self.inner.terminate_instances_with_expiration = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -653,11 +638,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.terminate_instances_with_expiration
     }
     /// Sets [`SpotFleetRequestConfigData::type_`](crate::types::SpotFleetRequestConfigData::type_): The type of request.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FleetType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::FleetType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::type_`](crate::types::SpotFleetRequestConfigData::type_).
@@ -675,11 +657,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.type_
     }
     /// Sets [`SpotFleetRequestConfigData::valid_from`](crate::types::SpotFleetRequestConfigData::valid_from): The start date and time of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_from(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input.into());
+    pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_from = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::valid_from`](crate::types::SpotFleetRequestConfigData::valid_from).
@@ -699,11 +678,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.valid_from
     }
     /// Sets [`SpotFleetRequestConfigData::valid_until`](crate::types::SpotFleetRequestConfigData::valid_until): The end date and time of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::valid_until`](crate::types::SpotFleetRequestConfigData::valid_until).
@@ -723,13 +699,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.valid_until
     }
     /// Sets [`SpotFleetRequestConfigData::replace_unhealthy_instances`](crate::types::SpotFleetRequestConfigData::replace_unhealthy_instances): Indicates whether Spot Fleet should replace unhealthy instances.
-    pub fn replace_unhealthy_instances(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn replace_unhealthy_instances(mut self, input: bool) -> Self {
+        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::replace_unhealthy_instances`](crate::types::SpotFleetRequestConfigData::replace_unhealthy_instances).
@@ -749,11 +720,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::instance_interruption_behavior`](crate::types::SpotFleetRequestConfigData::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceInterruptionBehavior>,
+        input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::instance_interruption_behavior`](crate::types::SpotFleetRequestConfigData::instance_interruption_behavior).
@@ -775,9 +744,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::load_balancers_config`](crate::types::SpotFleetRequestConfigData::load_balancers_config): One or more Classic Load Balancers and target groups to attach to the Spot Fleet request.
     pub fn load_balancers_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LoadBalancersConfig>,
+        input: crate::types::LoadBalancersConfig,
     ) -> Self {
-        self.inner.load_balancers_config = ::std::option::Option::Some(input.into());
+        self.inner.load_balancers_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::load_balancers_config`](crate::types::SpotFleetRequestConfigData::load_balancers_config).
@@ -797,13 +766,8 @@ impl SpotFleetRequestConfigDataBuilder {
         &self.inner.load_balancers_config
     }
     /// Sets [`SpotFleetRequestConfigData::instance_pools_to_use_count`](crate::types::SpotFleetRequestConfigData::instance_pools_to_use_count): The number of Spot pools across which to allocate your target Spot capacity.
-    pub fn instance_pools_to_use_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.instance_pools_to_use_count = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn instance_pools_to_use_count(mut self, input: i32) -> Self {
+        self.inner.instance_pools_to_use_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::instance_pools_to_use_count`](crate::types::SpotFleetRequestConfigData::instance_pools_to_use_count).
@@ -845,9 +809,9 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::target_capacity_unit_type`](crate::types::SpotFleetRequestConfigData::target_capacity_unit_type): The unit for the target capacity.
     pub fn target_capacity_unit_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetCapacityUnitType>,
+        input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input.into());
+        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::target_capacity_unit_type`](crate::types::SpotFleetRequestConfigData::target_capacity_unit_type).
@@ -869,11 +833,8 @@ impl SpotFleetRequestConfigDataBuilder {
     /// Appends one item to [`SpotFleetRequestConfigData::tag_specifications`](crate::types::SpotFleetRequestConfigData::tag_specifications): The key-value pair for tagging the Spot Fleet request on creation.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::tag_specifications`](crate::types::SpotFleetRequestConfigData::tag_specifications).

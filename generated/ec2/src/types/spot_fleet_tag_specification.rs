@@ -44,11 +44,8 @@ pub struct SpotFleetTagSpecificationBuilder {
 }
 impl SpotFleetTagSpecificationBuilder {
     /// Sets [`SpotFleetTagSpecification::resource_type`](crate::types::SpotFleetTagSpecification::resource_type): The type of resource.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotFleetTagSpecification::resource_type`](crate::types::SpotFleetTagSpecification::resource_type).
@@ -70,8 +67,8 @@ impl SpotFleetTagSpecificationBuilder {
     /// Appends one item to [`SpotFleetTagSpecification::tags`](crate::types::SpotFleetTagSpecification::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotFleetTagSpecification::tags`](crate::types::SpotFleetTagSpecification::tags).

@@ -241,11 +241,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.availability_zone_group
     }
     /// Sets [`SpotInstanceRequest::block_duration_minutes`](crate::types::SpotInstanceRequest::block_duration_minutes): Deprecated.
-    pub fn block_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input.into());
+    pub fn block_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::block_duration_minutes`](crate::types::SpotInstanceRequest::block_duration_minutes).
@@ -263,11 +260,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.block_duration_minutes
     }
     /// Sets [`SpotInstanceRequest::create_time`](crate::types::SpotInstanceRequest::create_time): The date and time when the Spot Instance request was created, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::create_time`](crate::types::SpotInstanceRequest::create_time).
@@ -287,11 +281,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.create_time
     }
     /// Sets [`SpotInstanceRequest::fault`](crate::types::SpotInstanceRequest::fault): The fault codes for the Spot Instance request, if any.
-    pub fn fault(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceStateFault>,
-    ) -> Self {
-        self.inner.fault = ::std::option::Option::Some(input.into());
+    pub fn fault(mut self, input: crate::types::SpotInstanceStateFault) -> Self {
+        self.inner.fault = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::fault`](crate::types::SpotInstanceRequest::fault).
@@ -357,9 +348,9 @@ impl SpotInstanceRequestBuilder {
     /// Sets [`SpotInstanceRequest::launch_specification`](crate::types::SpotInstanceRequest::launch_specification): Additional information for launching instances.
     pub fn launch_specification(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LaunchSpecification>,
+        input: crate::types::LaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input.into());
+        self.inner.launch_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::launch_specification`](crate::types::SpotInstanceRequest::launch_specification).
@@ -433,9 +424,9 @@ impl SpotInstanceRequestBuilder {
     /// Sets [`SpotInstanceRequest::product_description`](crate::types::SpotInstanceRequest::product_description): The product description associated with the Spot Instance.
     pub fn product_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RiProductDescription>,
+        input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input.into());
+        self.inner.product_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::product_description`](crate::types::SpotInstanceRequest::product_description).
@@ -501,11 +492,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.spot_price
     }
     /// Sets [`SpotInstanceRequest::state`](crate::types::SpotInstanceRequest::state): The state of the Spot Instance request.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SpotInstanceState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::state`](crate::types::SpotInstanceRequest::state).
@@ -523,11 +511,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.state
     }
     /// Sets [`SpotInstanceRequest::status`](crate::types::SpotInstanceRequest::status): The status code and status message describing the Spot Instance request.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::SpotInstanceStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::status`](crate::types::SpotInstanceRequest::status).
@@ -549,8 +534,8 @@ impl SpotInstanceRequestBuilder {
     /// Appends one item to [`SpotInstanceRequest::tags`](crate::types::SpotInstanceRequest::tags): Any tags assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::tags`](crate::types::SpotInstanceRequest::tags).
@@ -570,11 +555,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.tags
     }
     /// Sets [`SpotInstanceRequest::type_`](crate::types::SpotInstanceRequest::type_): The Spot Instance request type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::SpotInstanceType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::type_`](crate::types::SpotInstanceRequest::type_).
@@ -592,11 +574,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.type_
     }
     /// Sets [`SpotInstanceRequest::valid_from`](crate::types::SpotInstanceRequest::valid_from): The start date of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_from(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input.into());
+    pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_from = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::valid_from`](crate::types::SpotInstanceRequest::valid_from).
@@ -616,11 +595,8 @@ impl SpotInstanceRequestBuilder {
         &self.inner.valid_from
     }
     /// Sets [`SpotInstanceRequest::valid_until`](crate::types::SpotInstanceRequest::valid_until): The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::valid_until`](crate::types::SpotInstanceRequest::valid_until).
@@ -642,11 +618,9 @@ impl SpotInstanceRequestBuilder {
     /// Sets [`SpotInstanceRequest::instance_interruption_behavior`](crate::types::SpotInstanceRequest::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceInterruptionBehavior>,
+        input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::instance_interruption_behavior`](crate::types::SpotInstanceRequest::instance_interruption_behavior).

@@ -97,11 +97,8 @@ impl SpotInstanceStatusBuilder {
         &self.inner.message
     }
     /// Sets [`SpotInstanceStatus::update_time`](crate::types::SpotInstanceStatus::update_time): The date and time of the most recent status update, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn update_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.update_time = ::std::option::Option::Some(input.into());
+    pub fn update_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.update_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceStatus::update_time`](crate::types::SpotInstanceStatus::update_time).

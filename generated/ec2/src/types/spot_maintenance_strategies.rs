@@ -41,9 +41,9 @@ impl SpotMaintenanceStrategiesBuilder {
     /// Sets [`SpotMaintenanceStrategies::capacity_rebalance`](crate::types::SpotMaintenanceStrategies::capacity_rebalance): The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
     pub fn capacity_rebalance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotCapacityRebalance>,
+        input: crate::types::SpotCapacityRebalance,
     ) -> Self {
-        self.inner.capacity_rebalance = ::std::option::Option::Some(input.into());
+        self.inner.capacity_rebalance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotMaintenanceStrategies::capacity_rebalance`](crate::types::SpotMaintenanceStrategies::capacity_rebalance).

@@ -108,11 +108,8 @@ impl SpotMarketOptionsBuilder {
         &self.inner.max_price
     }
     /// Sets [`SpotMarketOptions::spot_instance_type`](crate::types::SpotMarketOptions::spot_instance_type): The Spot Instance request type.
-    pub fn spot_instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceType>,
-    ) -> Self {
-        self.inner.spot_instance_type = ::std::option::Option::Some(input.into());
+    pub fn spot_instance_type(mut self, input: crate::types::SpotInstanceType) -> Self {
+        self.inner.spot_instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::spot_instance_type`](crate::types::SpotMarketOptions::spot_instance_type).
@@ -132,11 +129,8 @@ impl SpotMarketOptionsBuilder {
         &self.inner.spot_instance_type
     }
     /// Sets [`SpotMarketOptions::block_duration_minutes`](crate::types::SpotMarketOptions::block_duration_minutes): Deprecated.
-    pub fn block_duration_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input.into());
+    pub fn block_duration_minutes(mut self, input: i32) -> Self {
+        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::block_duration_minutes`](crate::types::SpotMarketOptions::block_duration_minutes).
@@ -154,11 +148,8 @@ impl SpotMarketOptionsBuilder {
         &self.inner.block_duration_minutes
     }
     /// Sets [`SpotMarketOptions::valid_until`](crate::types::SpotMarketOptions::valid_until): The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn valid_until(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input.into());
+    pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_until = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::valid_until`](crate::types::SpotMarketOptions::valid_until).
@@ -180,11 +171,9 @@ impl SpotMarketOptionsBuilder {
     /// Sets [`SpotMarketOptions::instance_interruption_behavior`](crate::types::SpotMarketOptions::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceInterruptionBehavior>,
+        input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::instance_interruption_behavior`](crate::types::SpotMarketOptions::instance_interruption_behavior).

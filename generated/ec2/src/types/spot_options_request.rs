@@ -123,9 +123,9 @@ impl SpotOptionsRequestBuilder {
     /// Sets [`SpotOptionsRequest::allocation_strategy`](crate::types::SpotOptionsRequest::allocation_strategy): The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the EC2 Fleet launch configuration.
     pub fn allocation_strategy(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotAllocationStrategy>,
+        input: crate::types::SpotAllocationStrategy,
     ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input.into());
+        self.inner.allocation_strategy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::allocation_strategy`](crate::types::SpotOptionsRequest::allocation_strategy).
@@ -147,11 +147,9 @@ impl SpotOptionsRequestBuilder {
     /// Sets [`SpotOptionsRequest::maintenance_strategies`](crate::types::SpotOptionsRequest::maintenance_strategies): The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
     pub fn maintenance_strategies(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FleetSpotMaintenanceStrategiesRequest,
-        >,
+        input: crate::types::FleetSpotMaintenanceStrategiesRequest,
     ) -> Self {
-        self.inner.maintenance_strategies = ::std::option::Option::Some(input.into());
+        self.inner.maintenance_strategies = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::maintenance_strategies`](crate::types::SpotOptionsRequest::maintenance_strategies).
@@ -173,11 +171,9 @@ impl SpotOptionsRequestBuilder {
     /// Sets [`SpotOptionsRequest::instance_interruption_behavior`](crate::types::SpotOptionsRequest::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
     pub fn instance_interruption_behavior(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SpotInstanceInterruptionBehavior>,
+        input: crate::types::SpotInstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::instance_interruption_behavior`](crate::types::SpotOptionsRequest::instance_interruption_behavior).
@@ -197,13 +193,8 @@ impl SpotOptionsRequestBuilder {
         &self.inner.instance_interruption_behavior
     }
     /// Sets [`SpotOptionsRequest::instance_pools_to_use_count`](crate::types::SpotOptionsRequest::instance_pools_to_use_count): The number of Spot pools across which to allocate your target Spot capacity.
-    pub fn instance_pools_to_use_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.instance_pools_to_use_count = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn instance_pools_to_use_count(mut self, input: i32) -> Self {
+        self.inner.instance_pools_to_use_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::instance_pools_to_use_count`](crate::types::SpotOptionsRequest::instance_pools_to_use_count).
@@ -221,11 +212,8 @@ impl SpotOptionsRequestBuilder {
         &self.inner.instance_pools_to_use_count
     }
     /// Sets [`SpotOptionsRequest::single_instance_type`](crate::types::SpotOptionsRequest::single_instance_type): Indicates that the fleet uses a single instance type to launch all Spot Instances in the fleet.
-    pub fn single_instance_type(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.single_instance_type = ::std::option::Option::Some(input.into());
+    pub fn single_instance_type(mut self, input: bool) -> Self {
+        self.inner.single_instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::single_instance_type`](crate::types::SpotOptionsRequest::single_instance_type).
@@ -243,11 +231,8 @@ impl SpotOptionsRequestBuilder {
         &self.inner.single_instance_type
     }
     /// Sets [`SpotOptionsRequest::single_availability_zone`](crate::types::SpotOptionsRequest::single_availability_zone): Indicates that the fleet launches all Spot Instances into a single Availability Zone.
-    pub fn single_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.single_availability_zone = ::std::option::Option::Some(input.into());
+    pub fn single_availability_zone(mut self, input: bool) -> Self {
+        self.inner.single_availability_zone = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::single_availability_zone`](crate::types::SpotOptionsRequest::single_availability_zone).
@@ -265,8 +250,8 @@ impl SpotOptionsRequestBuilder {
         &self.inner.single_availability_zone
     }
     /// Sets [`SpotOptionsRequest::min_target_capacity`](crate::types::SpotOptionsRequest::min_target_capacity): The minimum target capacity for Spot Instances in the fleet.
-    pub fn min_target_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn min_target_capacity(mut self, input: i32) -> Self {
+        self.inner.min_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::min_target_capacity`](crate::types::SpotOptionsRequest::min_target_capacity).

@@ -112,11 +112,8 @@ impl SpotPlacementBuilder {
         &self.inner.group_name
     }
     /// Sets [`SpotPlacement::tenancy`](crate::types::SpotPlacement::tenancy): The tenancy of the instance (if the instance is running in a VPC).
-    pub fn tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input.into());
+    pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotPlacement::tenancy`](crate::types::SpotPlacement::tenancy).

@@ -97,8 +97,8 @@ impl SpotPlacementScoreBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`SpotPlacementScore::score`](crate::types::SpotPlacementScore::score): The placement score, on a scale from `1` to `10`.
-    pub fn score(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.score = ::std::option::Option::Some(input.into());
+    pub fn score(mut self, input: i32) -> Self {
+        self.inner.score = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotPlacementScore::score`](crate::types::SpotPlacementScore::score).

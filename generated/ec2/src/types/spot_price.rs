@@ -128,11 +128,8 @@ impl SpotPriceBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`SpotPrice::instance_type`](crate::types::SpotPrice::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceType>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
+        self.inner.instance_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotPrice::instance_type`](crate::types::SpotPrice::instance_type).
@@ -154,9 +151,9 @@ impl SpotPriceBuilder {
     /// Sets [`SpotPrice::product_description`](crate::types::SpotPrice::product_description): A general description of the AMI.
     pub fn product_description(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RiProductDescription>,
+        input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input.into());
+        self.inner.product_description = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotPrice::product_description`](crate::types::SpotPrice::product_description).
@@ -198,11 +195,8 @@ impl SpotPriceBuilder {
         &self.inner.spot_price
     }
     /// Sets [`SpotPrice::timestamp`](crate::types::SpotPrice::timestamp): The date and time the request was created, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SpotPrice::timestamp`](crate::types::SpotPrice::timestamp).

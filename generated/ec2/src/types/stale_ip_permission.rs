@@ -74,8 +74,8 @@ pub struct StaleIpPermissionBuilder {
 }
 impl StaleIpPermissionBuilder {
     /// Sets [`StaleIpPermission::from_port`](crate::types::StaleIpPermission::from_port): If the protocol is TCP or UDP, this is the start of the port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StaleIpPermission::from_port`](crate::types::StaleIpPermission::from_port).
@@ -164,8 +164,8 @@ impl StaleIpPermissionBuilder {
         &self.inner.prefix_list_ids
     }
     /// Sets [`StaleIpPermission::to_port`](crate::types::StaleIpPermission::to_port): If the protocol is TCP or UDP, this is the end of the port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StaleIpPermission::to_port`](crate::types::StaleIpPermission::to_port).
@@ -182,11 +182,8 @@ impl StaleIpPermissionBuilder {
     /// Appends one item to [`StaleIpPermission::user_id_group_pairs`](crate::types::StaleIpPermission::user_id_group_pairs): The security group pairs.
     ///
     /// To set the whole list at once, use [`set_user_id_group_pairs`](Self::set_user_id_group_pairs).
-    pub fn user_id_group_pairs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserIdGroupPair>,
-    ) -> Self {
-        self.inner.user_id_group_pairs.get_or_insert_default().push(input.into());
+    pub fn user_id_group_pairs(mut self, input: crate::types::UserIdGroupPair) -> Self {
+        self.inner.user_id_group_pairs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StaleIpPermission::user_id_group_pairs`](crate::types::StaleIpPermission::user_id_group_pairs).

@@ -146,9 +146,9 @@ impl StaleSecurityGroupBuilder {
     /// To set the whole list at once, use [`set_stale_ip_permissions`](Self::set_stale_ip_permissions).
     pub fn stale_ip_permissions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StaleIpPermission>,
+        input: crate::types::StaleIpPermission,
     ) -> Self {
-        self.inner.stale_ip_permissions.get_or_insert_default().push(input.into());
+        self.inner.stale_ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StaleSecurityGroup::stale_ip_permissions`](crate::types::StaleSecurityGroup::stale_ip_permissions).
@@ -172,12 +172,9 @@ impl StaleSecurityGroupBuilder {
     /// To set the whole list at once, use [`set_stale_ip_permissions_egress`](Self::set_stale_ip_permissions_egress).
     pub fn stale_ip_permissions_egress(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StaleIpPermission>,
+        input: crate::types::StaleIpPermission,
     ) -> Self {
-        self.inner
-            .stale_ip_permissions_egress
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.stale_ip_permissions_egress.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StaleSecurityGroup::stale_ip_permissions_egress`](crate::types::StaleSecurityGroup::stale_ip_permissions_egress).

@@ -77,8 +77,8 @@ pub struct StartDeclarativePoliciesReportRequestBuilder {
 }
 impl StartDeclarativePoliciesReportRequestBuilder {
     /// Sets [`StartDeclarativePoliciesReportRequest::dry_run`](crate::types::StartDeclarativePoliciesReportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartDeclarativePoliciesReportRequest::dry_run`](crate::types::StartDeclarativePoliciesReportRequest::dry_run).
@@ -161,11 +161,8 @@ impl StartDeclarativePoliciesReportRequestBuilder {
     /// Appends one item to [`StartDeclarativePoliciesReportRequest::tag_specifications`](crate::types::StartDeclarativePoliciesReportRequest::tag_specifications): The tags to apply.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StartDeclarativePoliciesReportRequest::tag_specifications`](crate::types::StartDeclarativePoliciesReportRequest::tag_specifications).

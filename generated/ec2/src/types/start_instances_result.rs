@@ -43,9 +43,9 @@ impl StartInstancesResultBuilder {
     /// To set the whole list at once, use [`set_starting_instances`](Self::set_starting_instances).
     pub fn starting_instances(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStateChange>,
+        input: crate::types::InstanceStateChange,
     ) -> Self {
-        self.inner.starting_instances.get_or_insert_default().push(input.into());
+        self.inner.starting_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StartInstancesResult::starting_instances`](crate::types::StartInstancesResult::starting_instances).

@@ -90,8 +90,8 @@ impl StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
         &self.inner.network_insights_access_scope_id
     }
     /// Sets [`StartNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::dry_run).
@@ -108,11 +108,8 @@ impl StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
     /// Appends one item to [`StartNetworkInsightsAccessScopeAnalysisRequest::tag_specifications`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::tag_specifications): The tags to apply.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAccessScopeAnalysisRequest::tag_specifications`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::tag_specifications).

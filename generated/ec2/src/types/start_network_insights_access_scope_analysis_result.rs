@@ -43,12 +43,10 @@ impl StartNetworkInsightsAccessScopeAnalysisResultBuilder {
     /// Sets [`StartNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis`](crate::types::StartNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis): The Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::NetworkInsightsAccessScopeAnalysis,
-        >,
+        input: crate::types::NetworkInsightsAccessScopeAnalysis,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

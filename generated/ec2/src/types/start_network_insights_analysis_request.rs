@@ -189,8 +189,8 @@ impl StartNetworkInsightsAnalysisRequestBuilder {
         &self.inner.filter_out_arns
     }
     /// Sets [`StartNetworkInsightsAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAnalysisRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAnalysisRequest::dry_run).
@@ -207,11 +207,8 @@ impl StartNetworkInsightsAnalysisRequestBuilder {
     /// Appends one item to [`StartNetworkInsightsAnalysisRequest::tag_specifications`](crate::types::StartNetworkInsightsAnalysisRequest::tag_specifications): The tags to apply.
     ///
     /// To set the whole list at once, use [`set_tag_specifications`](Self::set_tag_specifications).
-    pub fn tag_specifications(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagSpecification>,
-    ) -> Self {
-        self.inner.tag_specifications.get_or_insert_default().push(input.into());
+    pub fn tag_specifications(mut self, input: crate::types::TagSpecification) -> Self {
+        self.inner.tag_specifications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::tag_specifications`](crate::types::StartNetworkInsightsAnalysisRequest::tag_specifications).

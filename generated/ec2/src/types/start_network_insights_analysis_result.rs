@@ -43,9 +43,9 @@ impl StartNetworkInsightsAnalysisResultBuilder {
     /// Sets [`StartNetworkInsightsAnalysisResult::network_insights_analysis`](crate::types::StartNetworkInsightsAnalysisResult::network_insights_analysis): Information about the network insights analysis.
     pub fn network_insights_analysis(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkInsightsAnalysis>,
+        input: crate::types::NetworkInsightsAnalysis,
     ) -> Self {
-        self.inner.network_insights_analysis = ::std::option::Option::Some(input.into());
+        self.inner.network_insights_analysis = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisResult::network_insights_analysis`](crate::types::StartNetworkInsightsAnalysisResult::network_insights_analysis).

@@ -103,8 +103,8 @@ impl StopInstancesRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`StopInstancesRequest::hibernate`](crate::types::StopInstancesRequest::hibernate): Hibernates the instance if the instance was enabled for hibernation at launch.
-    pub fn hibernate(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.hibernate = ::std::option::Option::Some(input.into());
+    pub fn hibernate(mut self, input: bool) -> Self {
+        self.inner.hibernate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::hibernate`](crate::types::StopInstancesRequest::hibernate).
@@ -119,8 +119,8 @@ impl StopInstancesRequestBuilder {
         &self.inner.hibernate
     }
     /// Sets [`StopInstancesRequest::skip_os_shutdown`](crate::types::StopInstancesRequest::skip_os_shutdown): Specifies whether to bypass the graceful OS shutdown process when the instance is stopped.
-    pub fn skip_os_shutdown(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.skip_os_shutdown = ::std::option::Option::Some(input.into());
+    pub fn skip_os_shutdown(mut self, input: bool) -> Self {
+        self.inner.skip_os_shutdown = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::skip_os_shutdown`](crate::types::StopInstancesRequest::skip_os_shutdown).
@@ -135,8 +135,8 @@ impl StopInstancesRequestBuilder {
         &self.inner.skip_os_shutdown
     }
     /// Sets [`StopInstancesRequest::dry_run`](crate::types::StopInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::dry_run`](crate::types::StopInstancesRequest::dry_run).
@@ -151,8 +151,8 @@ impl StopInstancesRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`StopInstancesRequest::force`](crate::types::StopInstancesRequest::force): Forces the instance to stop.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::force`](crate::types::StopInstancesRequest::force).

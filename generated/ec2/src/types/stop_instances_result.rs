@@ -43,9 +43,9 @@ impl StopInstancesResultBuilder {
     /// To set the whole list at once, use [`set_stopping_instances`](Self::set_stopping_instances).
     pub fn stopping_instances(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStateChange>,
+        input: crate::types::InstanceStateChange,
     ) -> Self {
-        self.inner.stopping_instances.get_or_insert_default().push(input.into());
+        self.inner.stopping_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StopInstancesResult::stopping_instances`](crate::types::StopInstancesResult::stopping_instances).

@@ -37,11 +37,8 @@ pub struct StorageBuilder {
 }
 impl StorageBuilder {
     /// Sets [`Storage::s3`](crate::types::Storage::s3): An Amazon S3 storage location.
-    pub fn s3(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::S3Storage>,
-    ) -> Self {
-        self.inner.s3 = ::std::option::Option::Some(input.into());
+    pub fn s3(mut self, input: crate::types::S3Storage) -> Self {
+        self.inner.s3 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Storage::s3`](crate::types::Storage::s3).

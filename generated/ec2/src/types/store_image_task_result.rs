@@ -105,9 +105,9 @@ impl StoreImageTaskResultBuilder {
     /// Sets [`StoreImageTaskResult::task_start_time`](crate::types::StoreImageTaskResult::task_start_time): The time the task started.
     pub fn task_start_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.task_start_time = ::std::option::Option::Some(input.into());
+        self.inner.task_start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StoreImageTaskResult::task_start_time`](crate::types::StoreImageTaskResult::task_start_time).
@@ -171,8 +171,8 @@ impl StoreImageTaskResultBuilder {
         &self.inner.s3object_key
     }
     /// Sets [`StoreImageTaskResult::progress_percentage`](crate::types::StoreImageTaskResult::progress_percentage): The progress of the task as a percentage.
-    pub fn progress_percentage(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.progress_percentage = ::std::option::Option::Some(input.into());
+    pub fn progress_percentage(mut self, input: i32) -> Self {
+        self.inner.progress_percentage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StoreImageTaskResult::progress_percentage`](crate::types::StoreImageTaskResult::progress_percentage).

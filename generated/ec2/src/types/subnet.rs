@@ -232,13 +232,8 @@ impl SubnetBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`Subnet::enable_lni_at_device_index`](crate::types::Subnet::enable_lni_at_device_index): Indicates the device position for local network interfaces in this subnet.
-    pub fn enable_lni_at_device_index(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.enable_lni_at_device_index = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn enable_lni_at_device_index(mut self, input: i32) -> Self {
+        self.inner.enable_lni_at_device_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::enable_lni_at_device_index`](crate::types::Subnet::enable_lni_at_device_index).
@@ -256,13 +251,8 @@ impl SubnetBuilder {
         &self.inner.enable_lni_at_device_index
     }
     /// Sets [`Subnet::map_customer_owned_ip_on_launch`](crate::types::Subnet::map_customer_owned_ip_on_launch): Indicates whether a network interface created in this subnet (including a network interface created by `RunInstances`) receives a customer-owned IPv4 address.
-    pub fn map_customer_owned_ip_on_launch(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.map_customer_owned_ip_on_launch = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn map_customer_owned_ip_on_launch(mut self, input: bool) -> Self {
+        self.inner.map_customer_owned_ip_on_launch = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::map_customer_owned_ip_on_launch`](crate::types::Subnet::map_customer_owned_ip_on_launch).
@@ -326,13 +316,8 @@ impl SubnetBuilder {
         &self.inner.owner_id
     }
     /// Sets [`Subnet::assign_ipv6_address_on_creation`](crate::types::Subnet::assign_ipv6_address_on_creation): Indicates whether a network interface created in this subnet (including a network interface created by `RunInstances`) receives an IPv6 address.
-    pub fn assign_ipv6_address_on_creation(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.assign_ipv6_address_on_creation = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn assign_ipv6_address_on_creation(mut self, input: bool) -> Self {
+        self.inner.assign_ipv6_address_on_creation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::assign_ipv6_address_on_creation`](crate::types::Subnet::assign_ipv6_address_on_creation).
@@ -354,12 +339,9 @@ impl SubnetBuilder {
     /// To set the whole list at once, use [`set_ipv6_cidr_block_association_set`](Self::set_ipv6_cidr_block_association_set).
     pub fn ipv6_cidr_block_association_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetIpv6CidrBlockAssociation>,
+        input: crate::types::SubnetIpv6CidrBlockAssociation,
     ) -> Self {
-        self.inner
-            .ipv6_cidr_block_association_set
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipv6_cidr_block_association_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Subnet::ipv6_cidr_block_association_set`](crate::types::Subnet::ipv6_cidr_block_association_set).
@@ -385,8 +367,8 @@ impl SubnetBuilder {
     /// Appends one item to [`Subnet::tags`](crate::types::Subnet::tags): Any tags assigned to the subnet.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Subnet::tags`](crate::types::Subnet::tags).
@@ -450,8 +432,8 @@ impl SubnetBuilder {
         &self.inner.outpost_arn
     }
     /// Sets [`Subnet::enable_dns64`](crate::types::Subnet::enable_dns64): Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
-    pub fn enable_dns64(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enable_dns64 = ::std::option::Option::Some(input.into());
+    pub fn enable_dns64(mut self, input: bool) -> Self {
+        self.inner.enable_dns64 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::enable_dns64`](crate::types::Subnet::enable_dns64).
@@ -466,8 +448,8 @@ impl SubnetBuilder {
         &self.inner.enable_dns64
     }
     /// Sets [`Subnet::ipv6_native`](crate::types::Subnet::ipv6_native): Indicates whether this is an IPv6 only subnet.
-    pub fn ipv6_native(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input.into());
+    pub fn ipv6_native(mut self, input: bool) -> Self {
+        self.inner.ipv6_native = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::ipv6_native`](crate::types::Subnet::ipv6_native).
@@ -484,10 +466,10 @@ impl SubnetBuilder {
     /// Sets [`Subnet::private_dns_name_options_on_launch`](crate::types::Subnet::private_dns_name_options_on_launch): The type of hostnames to assign to instances in the subnet at launch.
     pub fn private_dns_name_options_on_launch(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PrivateDnsNameOptionsOnLaunch>,
+        input: crate::types::PrivateDnsNameOptionsOnLaunch,
     ) -> Self {
         self.inner.private_dns_name_options_on_launch = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -510,11 +492,9 @@ impl SubnetBuilder {
     /// Sets [`Subnet::block_public_access_states`](crate::types::Subnet::block_public_access_states): The state of VPC Block Public Access (BPA).
     pub fn block_public_access_states(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockPublicAccessStates>,
+        input: crate::types::BlockPublicAccessStates,
     ) -> Self {
-        self.inner.block_public_access_states = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.block_public_access_states = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::block_public_access_states`](crate::types::Subnet::block_public_access_states).
@@ -578,11 +558,8 @@ impl SubnetBuilder {
         &self.inner.subnet_id
     }
     /// Sets [`Subnet::state`](crate::types::Subnet::state): The current state of the subnet.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SubnetState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::state`](crate::types::Subnet::state).
@@ -644,13 +621,8 @@ impl SubnetBuilder {
         &self.inner.cidr_block
     }
     /// Sets [`Subnet::available_ip_address_count`](crate::types::Subnet::available_ip_address_count): The number of unused private IPv4 addresses in the subnet.
-    pub fn available_ip_address_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.available_ip_address_count = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn available_ip_address_count(mut self, input: i32) -> Self {
+        self.inner.available_ip_address_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::available_ip_address_count`](crate::types::Subnet::available_ip_address_count).
@@ -692,8 +664,8 @@ impl SubnetBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`Subnet::default_for_az`](crate::types::Subnet::default_for_az): Indicates whether this is the default subnet for the Availability Zone.
-    pub fn default_for_az(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.default_for_az = ::std::option::Option::Some(input.into());
+    pub fn default_for_az(mut self, input: bool) -> Self {
+        self.inner.default_for_az = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::default_for_az`](crate::types::Subnet::default_for_az).
@@ -708,11 +680,8 @@ impl SubnetBuilder {
         &self.inner.default_for_az
     }
     /// Sets [`Subnet::map_public_ip_on_launch`](crate::types::Subnet::map_public_ip_on_launch): Indicates whether instances launched in this subnet receive a public IPv4 address.
-    pub fn map_public_ip_on_launch(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.map_public_ip_on_launch = ::std::option::Option::Some(input.into());
+    pub fn map_public_ip_on_launch(mut self, input: bool) -> Self {
+        self.inner.map_public_ip_on_launch = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subnet::map_public_ip_on_launch`](crate::types::Subnet::map_public_ip_on_launch).

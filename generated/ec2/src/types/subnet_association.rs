@@ -74,11 +74,9 @@ impl SubnetAssociationBuilder {
     /// Sets [`SubnetAssociation::state`](crate::types::SubnetAssociation::state): The state of the subnet association.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulitcastDomainAssociationState,
-        >,
+        input: crate::types::TransitGatewayMulitcastDomainAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SubnetAssociation::state`](crate::types::SubnetAssociation::state).

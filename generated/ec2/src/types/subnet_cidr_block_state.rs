@@ -46,11 +46,8 @@ pub struct SubnetCidrBlockStateBuilder {
 }
 impl SubnetCidrBlockStateBuilder {
     /// Sets [`SubnetCidrBlockState::state`](crate::types::SubnetCidrBlockState::state): The state of a CIDR block.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrBlockStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::SubnetCidrBlockStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SubnetCidrBlockState::state`](crate::types::SubnetCidrBlockState::state).

@@ -153,9 +153,9 @@ impl SubnetCidrReservationBuilder {
     /// Sets [`SubnetCidrReservation::reservation_type`](crate::types::SubnetCidrReservation::reservation_type): The type of reservation.
     pub fn reservation_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetCidrReservationType>,
+        input: crate::types::SubnetCidrReservationType,
     ) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input.into());
+        self.inner.reservation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SubnetCidrReservation::reservation_type`](crate::types::SubnetCidrReservation::reservation_type).
@@ -221,8 +221,8 @@ impl SubnetCidrReservationBuilder {
     /// Appends one item to [`SubnetCidrReservation::tags`](crate::types::SubnetCidrReservation::tags): The tags assigned to the subnet CIDR reservation.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SubnetCidrReservation::tags`](crate::types::SubnetCidrReservation::tags).

@@ -109,11 +109,8 @@ impl SubscriptionBuilder {
         &self.inner.destination
     }
     /// Sets [`Subscription::metric`](crate::types::Subscription::metric): The metric used for the subscription.
-    pub fn metric(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetricType>,
-    ) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input.into());
+    pub fn metric(mut self, input: crate::types::MetricType) -> Self {
+        self.inner.metric = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subscription::metric`](crate::types::Subscription::metric).
@@ -131,11 +128,8 @@ impl SubscriptionBuilder {
         &self.inner.metric
     }
     /// Sets [`Subscription::statistic`](crate::types::Subscription::statistic): The statistic used for the subscription.
-    pub fn statistic(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatisticType>,
-    ) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input.into());
+    pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
+        self.inner.statistic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subscription::statistic`](crate::types::Subscription::statistic).
@@ -153,11 +147,8 @@ impl SubscriptionBuilder {
         &self.inner.statistic
     }
     /// Sets [`Subscription::period`](crate::types::Subscription::period): The data aggregation time for the subscription.
-    pub fn period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PeriodType>,
-    ) -> Self {
-        self.inner.period = ::std::option::Option::Some(input.into());
+    pub fn period(mut self, input: crate::types::PeriodType) -> Self {
+        self.inner.period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Subscription::period`](crate::types::Subscription::period).

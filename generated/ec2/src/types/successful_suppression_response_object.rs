@@ -77,11 +77,8 @@ impl SuccessfulSuppressionResponseObjectBuilder {
         &self.inner.instance_id
     }
     /// Sets [`SuccessfulSuppressionResponseObject::suppress_at`](crate::types::SuccessfulSuppressionResponseObject::suppress_at): The date and time when suppression started.
-    pub fn suppress_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.suppress_at = ::std::option::Option::Some(input.into());
+    pub fn suppress_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.suppress_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SuccessfulSuppressionResponseObject::suppress_at`](crate::types::SuccessfulSuppressionResponseObject::suppress_at).
@@ -101,11 +98,8 @@ impl SuccessfulSuppressionResponseObjectBuilder {
         &self.inner.suppress_at
     }
     /// Sets [`SuccessfulSuppressionResponseObject::resume_at`](crate::types::SuccessfulSuppressionResponseObject::resume_at): The date and time when suppression ends and health checks resume.
-    pub fn resume_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.resume_at = ::std::option::Option::Some(input.into());
+    pub fn resume_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.resume_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SuccessfulSuppressionResponseObject::resume_at`](crate::types::SuccessfulSuppressionResponseObject::resume_at).

@@ -102,11 +102,8 @@ impl TagDescriptionBuilder {
         &self.inner.resource_id
     }
     /// Sets [`TagDescription::resource_type`](crate::types::TagDescription::resource_type): The resource type.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TagDescription::resource_type`](crate::types::TagDescription::resource_type).

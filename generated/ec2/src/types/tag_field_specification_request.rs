@@ -46,11 +46,8 @@ pub struct TagFieldSpecificationRequestBuilder {
 }
 impl TagFieldSpecificationRequestBuilder {
     /// Sets [`TagFieldSpecificationRequest::resource_type`](crate::types::TagFieldSpecificationRequest::resource_type): The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TaggableResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::TaggableResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TagFieldSpecificationRequest::resource_type`](crate::types::TagFieldSpecificationRequest::resource_type).

@@ -46,11 +46,8 @@ pub struct TagSpecificationBuilder {
 }
 impl TagSpecificationBuilder {
     /// Sets [`TagSpecification::resource_type`](crate::types::TagSpecification::resource_type): The type of resource to tag on creation.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TagSpecification::resource_type`](crate::types::TagSpecification::resource_type).
@@ -72,8 +69,8 @@ impl TagSpecificationBuilder {
     /// Appends one item to [`TagSpecification::tags`](crate::types::TagSpecification::tags): The tags to apply to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TagSpecification::tags`](crate::types::TagSpecification::tags).

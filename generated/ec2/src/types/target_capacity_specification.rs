@@ -75,11 +75,8 @@ pub struct TargetCapacitySpecificationBuilder {
 }
 impl TargetCapacitySpecificationBuilder {
     /// Sets [`TargetCapacitySpecification::total_target_capacity`](crate::types::TargetCapacitySpecification::total_target_capacity): The number of units to request, filled the default target capacity type.
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
+        self.inner.total_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::total_target_capacity`](crate::types::TargetCapacitySpecification::total_target_capacity).
@@ -97,11 +94,8 @@ impl TargetCapacitySpecificationBuilder {
         &self.inner.total_target_capacity
     }
     /// Sets [`TargetCapacitySpecification::on_demand_target_capacity`](crate::types::TargetCapacitySpecification::on_demand_target_capacity): The number of On-Demand units to request.
-    pub fn on_demand_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
+        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::on_demand_target_capacity`](crate::types::TargetCapacitySpecification::on_demand_target_capacity).
@@ -119,11 +113,8 @@ impl TargetCapacitySpecificationBuilder {
         &self.inner.on_demand_target_capacity
     }
     /// Sets [`TargetCapacitySpecification::spot_target_capacity`](crate::types::TargetCapacitySpecification::spot_target_capacity): The maximum number of Spot units to launch.
-    pub fn spot_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.spot_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn spot_target_capacity(mut self, input: i32) -> Self {
+        self.inner.spot_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::spot_target_capacity`](crate::types::TargetCapacitySpecification::spot_target_capacity).
@@ -143,11 +134,9 @@ impl TargetCapacitySpecificationBuilder {
     /// Sets [`TargetCapacitySpecification::default_target_capacity_type`](crate::types::TargetCapacitySpecification::default_target_capacity_type): The default target capacity type.
     pub fn default_target_capacity_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultTargetCapacityType>,
+        input: crate::types::DefaultTargetCapacityType,
     ) -> Self {
-        self.inner.default_target_capacity_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_target_capacity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::default_target_capacity_type`](crate::types::TargetCapacitySpecification::default_target_capacity_type).
@@ -169,9 +158,9 @@ impl TargetCapacitySpecificationBuilder {
     /// Sets [`TargetCapacitySpecification::target_capacity_unit_type`](crate::types::TargetCapacitySpecification::target_capacity_unit_type): The unit for the target capacity.
     pub fn target_capacity_unit_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetCapacityUnitType>,
+        input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input.into());
+        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::target_capacity_unit_type`](crate::types::TargetCapacitySpecification::target_capacity_unit_type).

@@ -79,11 +79,8 @@ pub struct TargetCapacitySpecificationRequestBuilder {
 }
 impl TargetCapacitySpecificationRequestBuilder {
     /// Sets [`TargetCapacitySpecificationRequest::total_target_capacity`](crate::types::TargetCapacitySpecificationRequest::total_target_capacity): The number of units to request, filled using the default target capacity type.
-    pub fn total_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn total_target_capacity(mut self, input: i32) -> Self {
+        self.inner.total_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::total_target_capacity`](crate::types::TargetCapacitySpecificationRequest::total_target_capacity).
@@ -101,11 +98,8 @@ impl TargetCapacitySpecificationRequestBuilder {
         &self.inner.total_target_capacity
     }
     /// Sets [`TargetCapacitySpecificationRequest::on_demand_target_capacity`](crate::types::TargetCapacitySpecificationRequest::on_demand_target_capacity): The number of On-Demand units to request.
-    pub fn on_demand_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
+        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::on_demand_target_capacity`](crate::types::TargetCapacitySpecificationRequest::on_demand_target_capacity).
@@ -123,11 +117,8 @@ impl TargetCapacitySpecificationRequestBuilder {
         &self.inner.on_demand_target_capacity
     }
     /// Sets [`TargetCapacitySpecificationRequest::spot_target_capacity`](crate::types::TargetCapacitySpecificationRequest::spot_target_capacity): The number of Spot units to request.
-    pub fn spot_target_capacity(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.spot_target_capacity = ::std::option::Option::Some(input.into());
+    pub fn spot_target_capacity(mut self, input: i32) -> Self {
+        self.inner.spot_target_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::spot_target_capacity`](crate::types::TargetCapacitySpecificationRequest::spot_target_capacity).
@@ -147,11 +138,9 @@ impl TargetCapacitySpecificationRequestBuilder {
     /// Sets [`TargetCapacitySpecificationRequest::default_target_capacity_type`](crate::types::TargetCapacitySpecificationRequest::default_target_capacity_type): The default target capacity type.
     pub fn default_target_capacity_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultTargetCapacityType>,
+        input: crate::types::DefaultTargetCapacityType,
     ) -> Self {
-        self.inner.default_target_capacity_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_target_capacity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::default_target_capacity_type`](crate::types::TargetCapacitySpecificationRequest::default_target_capacity_type).
@@ -173,9 +162,9 @@ impl TargetCapacitySpecificationRequestBuilder {
     /// Sets [`TargetCapacitySpecificationRequest::target_capacity_unit_type`](crate::types::TargetCapacitySpecificationRequest::target_capacity_unit_type): The unit for the target capacity.
     pub fn target_capacity_unit_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetCapacityUnitType>,
+        input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input.into());
+        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::target_capacity_unit_type`](crate::types::TargetCapacitySpecificationRequest::target_capacity_unit_type).

@@ -46,8 +46,8 @@ pub struct TargetConfigurationRequestBuilder {
 }
 impl TargetConfigurationRequestBuilder {
     /// Sets [`TargetConfigurationRequest::instance_count`](crate::types::TargetConfigurationRequest::instance_count): The number of instances the Convertible Reserved Instance offering can be applied to.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetConfigurationRequest::instance_count`](crate::types::TargetConfigurationRequest::instance_count).

@@ -39,11 +39,8 @@ impl TargetGroupsConfigBuilder {
     /// Appends one item to [`TargetGroupsConfig::target_groups`](crate::types::TargetGroupsConfig::target_groups): One or more target groups.
     ///
     /// To set the whole list at once, use [`set_target_groups`](Self::set_target_groups).
-    pub fn target_groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TargetGroup>,
-    ) -> Self {
-        self.inner.target_groups.get_or_insert_default().push(input.into());
+    pub fn target_groups(mut self, input: crate::types::TargetGroup) -> Self {
+        self.inner.target_groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TargetGroupsConfig::target_groups`](crate::types::TargetGroupsConfig::target_groups).

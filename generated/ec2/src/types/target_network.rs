@@ -182,11 +182,8 @@ impl TargetNetworkBuilder {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`TargetNetwork::status`](crate::types::TargetNetwork::status): The current state of the target network association.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssociationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AssociationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetNetwork::status`](crate::types::TargetNetwork::status).

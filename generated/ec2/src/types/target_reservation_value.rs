@@ -48,11 +48,8 @@ pub struct TargetReservationValueBuilder {
 }
 impl TargetReservationValueBuilder {
     /// Sets [`TargetReservationValue::reservation_value`](crate::types::TargetReservationValue::reservation_value): The total value of the Convertible Reserved Instances that make up the exchange.
-    pub fn reservation_value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReservationValue>,
-    ) -> Self {
-        self.inner.reservation_value = ::std::option::Option::Some(input.into());
+    pub fn reservation_value(mut self, input: crate::types::ReservationValue) -> Self {
+        self.inner.reservation_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetReservationValue::reservation_value`](crate::types::TargetReservationValue::reservation_value).
@@ -74,9 +71,9 @@ impl TargetReservationValueBuilder {
     /// Sets [`TargetReservationValue::target_configuration`](crate::types::TargetReservationValue::target_configuration): The configuration of the Convertible Reserved Instances that make up the exchange.
     pub fn target_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetConfiguration>,
+        input: crate::types::TargetConfiguration,
     ) -> Self {
-        self.inner.target_configuration = ::std::option::Option::Some(input.into());
+        self.inner.target_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetReservationValue::target_configuration`](crate::types::TargetReservationValue::target_configuration).

@@ -103,9 +103,9 @@ impl TerminateClientVpnConnectionsResultBuilder {
     /// To set the whole list at once, use [`set_connection_statuses`](Self::set_connection_statuses).
     pub fn connection_statuses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TerminateConnectionStatus>,
+        input: crate::types::TerminateConnectionStatus,
     ) -> Self {
-        self.inner.connection_statuses.get_or_insert_default().push(input.into());
+        self.inner.connection_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TerminateClientVpnConnectionsResult::connection_statuses`](crate::types::TerminateClientVpnConnectionsResult::connection_statuses).

@@ -79,9 +79,9 @@ impl TerminateConnectionStatusBuilder {
     /// Sets [`TerminateConnectionStatus::previous_status`](crate::types::TerminateConnectionStatus::previous_status): The state of the client connection.
     pub fn previous_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnConnectionStatus>,
+        input: crate::types::ClientVpnConnectionStatus,
     ) -> Self {
-        self.inner.previous_status = ::std::option::Option::Some(input.into());
+        self.inner.previous_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TerminateConnectionStatus::previous_status`](crate::types::TerminateConnectionStatus::previous_status).
@@ -103,9 +103,9 @@ impl TerminateConnectionStatusBuilder {
     /// Sets [`TerminateConnectionStatus::current_status`](crate::types::TerminateConnectionStatus::current_status): A message about the status of the client connection, if applicable.
     pub fn current_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientVpnConnectionStatus>,
+        input: crate::types::ClientVpnConnectionStatus,
     ) -> Self {
-        self.inner.current_status = ::std::option::Option::Some(input.into());
+        self.inner.current_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TerminateConnectionStatus::current_status`](crate::types::TerminateConnectionStatus::current_status).

@@ -90,8 +90,8 @@ impl TerminateInstancesRequestBuilder {
         &self.inner.instance_ids
     }
     /// Sets [`TerminateInstancesRequest::force`](crate::types::TerminateInstancesRequest::force): Forces the instances to terminate.
-    pub fn force(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.force = ::std::option::Option::Some(input.into());
+    pub fn force(mut self, input: bool) -> Self {
+        self.inner.force = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TerminateInstancesRequest::force`](crate::types::TerminateInstancesRequest::force).
@@ -106,8 +106,8 @@ impl TerminateInstancesRequestBuilder {
         &self.inner.force
     }
     /// Sets [`TerminateInstancesRequest::skip_os_shutdown`](crate::types::TerminateInstancesRequest::skip_os_shutdown): Specifies whether to bypass the graceful OS shutdown process when the instance is terminated.
-    pub fn skip_os_shutdown(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.skip_os_shutdown = ::std::option::Option::Some(input.into());
+    pub fn skip_os_shutdown(mut self, input: bool) -> Self {
+        self.inner.skip_os_shutdown = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TerminateInstancesRequest::skip_os_shutdown`](crate::types::TerminateInstancesRequest::skip_os_shutdown).
@@ -122,8 +122,8 @@ impl TerminateInstancesRequestBuilder {
         &self.inner.skip_os_shutdown
     }
     /// Sets [`TerminateInstancesRequest::dry_run`](crate::types::TerminateInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TerminateInstancesRequest::dry_run`](crate::types::TerminateInstancesRequest::dry_run).

@@ -43,9 +43,9 @@ impl TerminateInstancesResultBuilder {
     /// To set the whole list at once, use [`set_terminating_instances`](Self::set_terminating_instances).
     pub fn terminating_instances(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceStateChange>,
+        input: crate::types::InstanceStateChange,
     ) -> Self {
-        self.inner.terminating_instances.get_or_insert_default().push(input.into());
+        self.inner.terminating_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TerminateInstancesResult::terminating_instances`](crate::types::TerminateInstancesResult::terminating_instances).

@@ -39,11 +39,8 @@ pub struct ThroughResourcesStatementBuilder {
 }
 impl ThroughResourcesStatementBuilder {
     /// Sets [`ThroughResourcesStatement::resource_statement`](crate::types::ThroughResourcesStatement::resource_statement): The resource statement.
-    pub fn resource_statement(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceStatement>,
-    ) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input.into());
+    pub fn resource_statement(mut self, input: crate::types::ResourceStatement) -> Self {
+        self.inner.resource_statement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ThroughResourcesStatement::resource_statement`](crate::types::ThroughResourcesStatement::resource_statement).

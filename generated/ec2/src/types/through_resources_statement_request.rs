@@ -43,9 +43,9 @@ impl ThroughResourcesStatementRequestBuilder {
     /// Sets [`ThroughResourcesStatementRequest::resource_statement`](crate::types::ThroughResourcesStatementRequest::resource_statement): The resource statement.
     pub fn resource_statement(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceStatementRequest>,
+        input: crate::types::ResourceStatementRequest,
     ) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input.into());
+        self.inner.resource_statement = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ThroughResourcesStatementRequest::resource_statement`](crate::types::ThroughResourcesStatementRequest::resource_statement).

@@ -44,8 +44,8 @@ pub struct TotalLocalStorageGbBuilder {
 }
 impl TotalLocalStorageGbBuilder {
     /// Sets [`TotalLocalStorageGb::min`](crate::types::TotalLocalStorageGb::min): The minimum amount of total local storage, in GB.
-    pub fn min(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: f64) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGb::min`](crate::types::TotalLocalStorageGb::min).
@@ -60,8 +60,8 @@ impl TotalLocalStorageGbBuilder {
         &self.inner.min
     }
     /// Sets [`TotalLocalStorageGb::max`](crate::types::TotalLocalStorageGb::max): The maximum amount of total local storage, in GB.
-    pub fn max(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: f64) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGb::max`](crate::types::TotalLocalStorageGb::max).

@@ -44,8 +44,8 @@ pub struct TotalLocalStorageGbRequestBuilder {
 }
 impl TotalLocalStorageGbRequestBuilder {
     /// Sets [`TotalLocalStorageGbRequest::min`](crate::types::TotalLocalStorageGbRequest::min): The minimum amount of total local storage, in GB.
-    pub fn min(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: f64) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGbRequest::min`](crate::types::TotalLocalStorageGbRequest::min).
@@ -60,8 +60,8 @@ impl TotalLocalStorageGbRequestBuilder {
         &self.inner.min
     }
     /// Sets [`TotalLocalStorageGbRequest::max`](crate::types::TotalLocalStorageGbRequest::max): The maximum amount of total local storage, in GB.
-    pub fn max(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: f64) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGbRequest::max`](crate::types::TotalLocalStorageGbRequest::max).

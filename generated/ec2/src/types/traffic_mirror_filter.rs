@@ -106,9 +106,9 @@ impl TrafficMirrorFilterBuilder {
     /// To set the whole list at once, use [`set_ingress_filter_rules`](Self::set_ingress_filter_rules).
     pub fn ingress_filter_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilterRule>,
+        input: crate::types::TrafficMirrorFilterRule,
     ) -> Self {
-        self.inner.ingress_filter_rules.get_or_insert_default().push(input.into());
+        self.inner.ingress_filter_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilter::ingress_filter_rules`](crate::types::TrafficMirrorFilter::ingress_filter_rules).
@@ -134,9 +134,9 @@ impl TrafficMirrorFilterBuilder {
     /// To set the whole list at once, use [`set_egress_filter_rules`](Self::set_egress_filter_rules).
     pub fn egress_filter_rules(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorFilterRule>,
+        input: crate::types::TrafficMirrorFilterRule,
     ) -> Self {
-        self.inner.egress_filter_rules.get_or_insert_default().push(input.into());
+        self.inner.egress_filter_rules.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilter::egress_filter_rules`](crate::types::TrafficMirrorFilter::egress_filter_rules).
@@ -162,9 +162,9 @@ impl TrafficMirrorFilterBuilder {
     /// To set the whole list at once, use [`set_network_services`](Self::set_network_services).
     pub fn network_services(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorNetworkService>,
+        input: crate::types::TrafficMirrorNetworkService,
     ) -> Self {
-        self.inner.network_services.get_or_insert_default().push(input.into());
+        self.inner.network_services.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilter::network_services`](crate::types::TrafficMirrorFilter::network_services).
@@ -212,8 +212,8 @@ impl TrafficMirrorFilterBuilder {
     /// Appends one item to [`TrafficMirrorFilter::tags`](crate::types::TrafficMirrorFilter::tags): The tags assigned to the Traffic Mirror filter.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilter::tags`](crate::types::TrafficMirrorFilter::tags).

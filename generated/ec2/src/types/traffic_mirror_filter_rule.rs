@@ -174,11 +174,8 @@ impl TrafficMirrorFilterRuleBuilder {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`TrafficMirrorFilterRule::traffic_direction`](crate::types::TrafficMirrorFilterRule::traffic_direction): The traffic direction assigned to the Traffic Mirror rule.
-    pub fn traffic_direction(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficDirection>,
-    ) -> Self {
-        self.inner.traffic_direction = ::std::option::Option::Some(input.into());
+    pub fn traffic_direction(mut self, input: crate::types::TrafficDirection) -> Self {
+        self.inner.traffic_direction = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::traffic_direction`](crate::types::TrafficMirrorFilterRule::traffic_direction).
@@ -198,8 +195,8 @@ impl TrafficMirrorFilterRuleBuilder {
         &self.inner.traffic_direction
     }
     /// Sets [`TrafficMirrorFilterRule::rule_number`](crate::types::TrafficMirrorFilterRule::rule_number): The rule number of the Traffic Mirror rule.
-    pub fn rule_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input.into());
+    pub fn rule_number(mut self, input: i32) -> Self {
+        self.inner.rule_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::rule_number`](crate::types::TrafficMirrorFilterRule::rule_number).
@@ -214,11 +211,8 @@ impl TrafficMirrorFilterRuleBuilder {
         &self.inner.rule_number
     }
     /// Sets [`TrafficMirrorFilterRule::rule_action`](crate::types::TrafficMirrorFilterRule::rule_action): The action assigned to the Traffic Mirror rule.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorRuleAction>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: crate::types::TrafficMirrorRuleAction) -> Self {
+        self.inner.rule_action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::rule_action`](crate::types::TrafficMirrorFilterRule::rule_action).
@@ -238,8 +232,8 @@ impl TrafficMirrorFilterRuleBuilder {
         &self.inner.rule_action
     }
     /// Sets [`TrafficMirrorFilterRule::protocol`](crate::types::TrafficMirrorFilterRule::protocol): The protocol assigned to the Traffic Mirror rule.
-    pub fn protocol(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: i32) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::protocol`](crate::types::TrafficMirrorFilterRule::protocol).
@@ -256,9 +250,9 @@ impl TrafficMirrorFilterRuleBuilder {
     /// Sets [`TrafficMirrorFilterRule::destination_port_range`](crate::types::TrafficMirrorFilterRule::destination_port_range): The destination port range assigned to the Traffic Mirror rule.
     pub fn destination_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRange>,
+        input: crate::types::TrafficMirrorPortRange,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+        self.inner.destination_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::destination_port_range`](crate::types::TrafficMirrorFilterRule::destination_port_range).
@@ -280,9 +274,9 @@ impl TrafficMirrorFilterRuleBuilder {
     /// Sets [`TrafficMirrorFilterRule::source_port_range`](crate::types::TrafficMirrorFilterRule::source_port_range): The source port range assigned to the Traffic Mirror rule.
     pub fn source_port_range(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorPortRange>,
+        input: crate::types::TrafficMirrorPortRange,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+        self.inner.source_port_range = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::source_port_range`](crate::types::TrafficMirrorFilterRule::source_port_range).
@@ -374,8 +368,8 @@ impl TrafficMirrorFilterRuleBuilder {
     /// Appends one item to [`TrafficMirrorFilterRule::tags`](crate::types::TrafficMirrorFilterRule::tags): Tags on Traffic Mirroring filter rules.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::tags`](crate::types::TrafficMirrorFilterRule::tags).

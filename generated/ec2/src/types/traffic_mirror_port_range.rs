@@ -44,8 +44,8 @@ pub struct TrafficMirrorPortRangeBuilder {
 }
 impl TrafficMirrorPortRangeBuilder {
     /// Sets [`TrafficMirrorPortRange::from_port`](crate::types::TrafficMirrorPortRange::from_port): The start of the Traffic Mirror port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorPortRange::from_port`](crate::types::TrafficMirrorPortRange::from_port).
@@ -60,8 +60,8 @@ impl TrafficMirrorPortRangeBuilder {
         &self.inner.from_port
     }
     /// Sets [`TrafficMirrorPortRange::to_port`](crate::types::TrafficMirrorPortRange::to_port): The end of the Traffic Mirror port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorPortRange::to_port`](crate::types::TrafficMirrorPortRange::to_port).

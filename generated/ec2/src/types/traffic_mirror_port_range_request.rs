@@ -44,8 +44,8 @@ pub struct TrafficMirrorPortRangeRequestBuilder {
 }
 impl TrafficMirrorPortRangeRequestBuilder {
     /// Sets [`TrafficMirrorPortRangeRequest::from_port`](crate::types::TrafficMirrorPortRangeRequest::from_port): The first port in the Traffic Mirror port range.
-    pub fn from_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input.into());
+    pub fn from_port(mut self, input: i32) -> Self {
+        self.inner.from_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorPortRangeRequest::from_port`](crate::types::TrafficMirrorPortRangeRequest::from_port).
@@ -60,8 +60,8 @@ impl TrafficMirrorPortRangeRequestBuilder {
         &self.inner.from_port
     }
     /// Sets [`TrafficMirrorPortRangeRequest::to_port`](crate::types::TrafficMirrorPortRangeRequest::to_port): The last port in the Traffic Mirror port range.
-    pub fn to_port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input.into());
+    pub fn to_port(mut self, input: i32) -> Self {
+        self.inner.to_port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorPortRangeRequest::to_port`](crate::types::TrafficMirrorPortRangeRequest::to_port).

@@ -220,8 +220,8 @@ impl TrafficMirrorSessionBuilder {
         &self.inner.owner_id
     }
     /// Sets [`TrafficMirrorSession::packet_length`](crate::types::TrafficMirrorSession::packet_length): The number of bytes in each packet to mirror.
-    pub fn packet_length(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packet_length = ::std::option::Option::Some(input.into());
+    pub fn packet_length(mut self, input: i32) -> Self {
+        self.inner.packet_length = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorSession::packet_length`](crate::types::TrafficMirrorSession::packet_length).
@@ -236,8 +236,8 @@ impl TrafficMirrorSessionBuilder {
         &self.inner.packet_length
     }
     /// Sets [`TrafficMirrorSession::session_number`](crate::types::TrafficMirrorSession::session_number): The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
-    pub fn session_number(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.session_number = ::std::option::Option::Some(input.into());
+    pub fn session_number(mut self, input: i32) -> Self {
+        self.inner.session_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorSession::session_number`](crate::types::TrafficMirrorSession::session_number).
@@ -252,8 +252,8 @@ impl TrafficMirrorSessionBuilder {
         &self.inner.session_number
     }
     /// Sets [`TrafficMirrorSession::virtual_network_id`](crate::types::TrafficMirrorSession::virtual_network_id): The virtual network ID associated with the Traffic Mirror session.
-    pub fn virtual_network_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.virtual_network_id = ::std::option::Option::Some(input.into());
+    pub fn virtual_network_id(mut self, input: i32) -> Self {
+        self.inner.virtual_network_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorSession::virtual_network_id`](crate::types::TrafficMirrorSession::virtual_network_id).
@@ -292,8 +292,8 @@ impl TrafficMirrorSessionBuilder {
     /// Appends one item to [`TrafficMirrorSession::tags`](crate::types::TrafficMirrorSession::tags): The tags assigned to the Traffic Mirror session.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrafficMirrorSession::tags`](crate::types::TrafficMirrorSession::tags).

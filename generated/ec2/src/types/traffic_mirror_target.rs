@@ -160,11 +160,8 @@ impl TrafficMirrorTargetBuilder {
         &self.inner.network_load_balancer_arn
     }
     /// Sets [`TrafficMirrorTarget::type_`](crate::types::TrafficMirrorTarget::type_): The type of Traffic Mirror target.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficMirrorTargetType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::TrafficMirrorTargetType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::type_`](crate::types::TrafficMirrorTarget::type_).
@@ -230,8 +227,8 @@ impl TrafficMirrorTargetBuilder {
     /// Appends one item to [`TrafficMirrorTarget::tags`](crate::types::TrafficMirrorTarget::tags): The tags assigned to the Traffic Mirror target.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::tags`](crate::types::TrafficMirrorTarget::tags).

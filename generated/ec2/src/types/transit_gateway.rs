@@ -138,11 +138,8 @@ impl TransitGatewayBuilder {
         &self.inner.transit_gateway_arn
     }
     /// Sets [`TransitGateway::state`](crate::types::TransitGateway::state): The state of the transit gateway.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGateway::state`](crate::types::TransitGateway::state).
@@ -208,9 +205,9 @@ impl TransitGatewayBuilder {
     /// Sets [`TransitGateway::creation_time`](crate::types::TransitGateway::creation_time): The creation time.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGateway::creation_time`](crate::types::TransitGateway::creation_time).
@@ -230,11 +227,8 @@ impl TransitGatewayBuilder {
         &self.inner.creation_time
     }
     /// Sets [`TransitGateway::options`](crate::types::TransitGateway::options): The transit gateway options.
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayOptions>,
-    ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+    pub fn options(mut self, input: crate::types::TransitGatewayOptions) -> Self {
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGateway::options`](crate::types::TransitGateway::options).
@@ -256,8 +250,8 @@ impl TransitGatewayBuilder {
     /// Appends one item to [`TransitGateway::tags`](crate::types::TransitGateway::tags): The tags for the transit gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGateway::tags`](crate::types::TransitGateway::tags).

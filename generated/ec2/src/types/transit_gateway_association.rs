@@ -147,11 +147,9 @@ impl TransitGatewayAssociationBuilder {
     /// Sets [`TransitGatewayAssociation::resource_type`](crate::types::TransitGatewayAssociation::resource_type): The resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAssociation::resource_type`](crate::types::TransitGatewayAssociation::resource_type).
@@ -171,11 +169,8 @@ impl TransitGatewayAssociationBuilder {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayAssociation::state`](crate::types::TransitGatewayAssociation::state): The state of the association.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAssociationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAssociationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAssociation::state`](crate::types::TransitGatewayAssociation::state).

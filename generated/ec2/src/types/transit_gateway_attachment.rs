@@ -212,11 +212,9 @@ impl TransitGatewayAttachmentBuilder {
     /// Sets [`TransitGatewayAttachment::resource_type`](crate::types::TransitGatewayAttachment::resource_type): The resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::resource_type`](crate::types::TransitGatewayAttachment::resource_type).
@@ -258,11 +256,8 @@ impl TransitGatewayAttachmentBuilder {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayAttachment::state`](crate::types::TransitGatewayAttachment::state): The attachment state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAttachmentState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::state`](crate::types::TransitGatewayAttachment::state).
@@ -284,11 +279,9 @@ impl TransitGatewayAttachmentBuilder {
     /// Sets [`TransitGatewayAttachment::association`](crate::types::TransitGatewayAttachment::association): The association.
     pub fn association(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentAssociation,
-        >,
+        input: crate::types::TransitGatewayAttachmentAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input.into());
+        self.inner.association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::association`](crate::types::TransitGatewayAttachment::association).
@@ -310,9 +303,9 @@ impl TransitGatewayAttachmentBuilder {
     /// Sets [`TransitGatewayAttachment::creation_time`](crate::types::TransitGatewayAttachment::creation_time): The creation time.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::creation_time`](crate::types::TransitGatewayAttachment::creation_time).
@@ -334,8 +327,8 @@ impl TransitGatewayAttachmentBuilder {
     /// Appends one item to [`TransitGatewayAttachment::tags`](crate::types::TransitGatewayAttachment::tags): The tags for the attachment.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::tags`](crate::types::TransitGatewayAttachment::tags).

@@ -105,11 +105,8 @@ impl TransitGatewayAttachmentAssociationBuilder {
         &self.inner.transit_gateway_policy_table_id
     }
     /// Sets [`TransitGatewayAttachmentAssociation::state`](crate::types::TransitGatewayAttachmentAssociation::state): The state of the association.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAssociationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAssociationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentAssociation::state`](crate::types::TransitGatewayAttachmentAssociation::state).

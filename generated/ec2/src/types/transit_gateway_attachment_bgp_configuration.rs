@@ -65,8 +65,8 @@ pub struct TransitGatewayAttachmentBgpConfigurationBuilder {
 }
 impl TransitGatewayAttachmentBgpConfigurationBuilder {
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn): The transit gateway Autonomous System Number (ASN).
-    pub fn transit_gateway_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.transit_gateway_asn = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_asn(mut self, input: i64) -> Self {
+        self.inner.transit_gateway_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn).
@@ -81,8 +81,8 @@ impl TransitGatewayAttachmentBgpConfigurationBuilder {
         &self.inner.transit_gateway_asn
     }
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::peer_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_asn): The peer Autonomous System Number (ASN).
-    pub fn peer_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input.into());
+    pub fn peer_asn(mut self, input: i64) -> Self {
+        self.inner.peer_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::peer_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_asn).
@@ -143,11 +143,8 @@ impl TransitGatewayAttachmentBgpConfigurationBuilder {
         &self.inner.peer_address
     }
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::bgp_status`](crate::types::TransitGatewayAttachmentBgpConfiguration::bgp_status): The BGP status.
-    pub fn bgp_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BgpStatus>,
-    ) -> Self {
-        self.inner.bgp_status = ::std::option::Option::Some(input.into());
+    pub fn bgp_status(mut self, input: crate::types::BgpStatus) -> Self {
+        self.inner.bgp_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::bgp_status`](crate::types::TransitGatewayAttachmentBgpConfiguration::bgp_status).

@@ -72,11 +72,8 @@ impl TransitGatewayAttachmentPropagationBuilder {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`TransitGatewayAttachmentPropagation::state`](crate::types::TransitGatewayAttachmentPropagation::state): The state of the propagation route table.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPropagationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayPropagationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentPropagation::state`](crate::types::TransitGatewayAttachmentPropagation::state).

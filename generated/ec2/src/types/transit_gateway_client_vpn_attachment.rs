@@ -174,11 +174,9 @@ impl TransitGatewayClientVpnAttachmentBuilder {
     /// Sets [`TransitGatewayClientVpnAttachment::state`](crate::types::TransitGatewayClientVpnAttachment::state): The state of the Transit Gateway attachment.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentStatusType,
-        >,
+        input: crate::types::TransitGatewayAttachmentStatusType,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayClientVpnAttachment::state`](crate::types::TransitGatewayClientVpnAttachment::state).

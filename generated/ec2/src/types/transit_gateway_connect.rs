@@ -165,11 +165,8 @@ impl TransitGatewayConnectBuilder {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayConnect::state`](crate::types::TransitGatewayConnect::state): The state of the attachment.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAttachmentState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnect::state`](crate::types::TransitGatewayConnect::state).
@@ -191,9 +188,9 @@ impl TransitGatewayConnectBuilder {
     /// Sets [`TransitGatewayConnect::creation_time`](crate::types::TransitGatewayConnect::creation_time): The creation time.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnect::creation_time`](crate::types::TransitGatewayConnect::creation_time).
@@ -213,11 +210,8 @@ impl TransitGatewayConnectBuilder {
         &self.inner.creation_time
     }
     /// Sets [`TransitGatewayConnect::options`](crate::types::TransitGatewayConnect::options): The Connect attachment options.
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnectOptions>,
-    ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+    pub fn options(mut self, input: crate::types::TransitGatewayConnectOptions) -> Self {
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnect::options`](crate::types::TransitGatewayConnect::options).
@@ -239,8 +233,8 @@ impl TransitGatewayConnectBuilder {
     /// Appends one item to [`TransitGatewayConnect::tags`](crate::types::TransitGatewayConnect::tags): The tags for the attachment.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnect::tags`](crate::types::TransitGatewayConnect::tags).

@@ -37,11 +37,8 @@ pub struct TransitGatewayConnectOptionsBuilder {
 }
 impl TransitGatewayConnectOptionsBuilder {
     /// Sets [`TransitGatewayConnectOptions::protocol`](crate::types::TransitGatewayConnectOptions::protocol): The tunnel protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProtocolValue>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::ProtocolValue) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectOptions::protocol`](crate::types::TransitGatewayConnectOptions::protocol).

@@ -132,11 +132,8 @@ impl TransitGatewayConnectPeerBuilder {
         &self.inner.transit_gateway_connect_peer_id
     }
     /// Sets [`TransitGatewayConnectPeer::state`](crate::types::TransitGatewayConnectPeer::state): The state of the Connect peer.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayConnectPeerState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayConnectPeerState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::state`](crate::types::TransitGatewayConnectPeer::state).
@@ -158,9 +155,9 @@ impl TransitGatewayConnectPeerBuilder {
     /// Sets [`TransitGatewayConnectPeer::creation_time`](crate::types::TransitGatewayConnectPeer::creation_time): The creation time.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::creation_time`](crate::types::TransitGatewayConnectPeer::creation_time).
@@ -182,13 +179,9 @@ impl TransitGatewayConnectPeerBuilder {
     /// Sets [`TransitGatewayConnectPeer::connect_peer_configuration`](crate::types::TransitGatewayConnectPeer::connect_peer_configuration): The Connect peer details.
     pub fn connect_peer_configuration(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayConnectPeerConfiguration,
-        >,
+        input: crate::types::TransitGatewayConnectPeerConfiguration,
     ) -> Self {
-        self.inner.connect_peer_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.connect_peer_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::connect_peer_configuration`](crate::types::TransitGatewayConnectPeer::connect_peer_configuration).
@@ -212,8 +205,8 @@ impl TransitGatewayConnectPeerBuilder {
     /// Appends one item to [`TransitGatewayConnectPeer::tags`](crate::types::TransitGatewayConnectPeer::tags): The tags for the Connect peer.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::tags`](crate::types::TransitGatewayConnectPeer::tags).

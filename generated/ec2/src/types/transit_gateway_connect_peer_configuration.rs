@@ -143,11 +143,8 @@ impl TransitGatewayConnectPeerConfigurationBuilder {
         &self.inner.inside_cidr_blocks
     }
     /// Sets [`TransitGatewayConnectPeerConfiguration::protocol`](crate::types::TransitGatewayConnectPeerConfiguration::protocol): The tunnel protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProtocolValue>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: crate::types::ProtocolValue) -> Self {
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeerConfiguration::protocol`](crate::types::TransitGatewayConnectPeerConfiguration::protocol).
@@ -169,11 +166,9 @@ impl TransitGatewayConnectPeerConfigurationBuilder {
     /// To set the whole list at once, use [`set_bgp_configurations`](Self::set_bgp_configurations).
     pub fn bgp_configurations(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentBgpConfiguration,
-        >,
+        input: crate::types::TransitGatewayAttachmentBgpConfiguration,
     ) -> Self {
-        self.inner.bgp_configurations.get_or_insert_default().push(input.into());
+        self.inner.bgp_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeerConfiguration::bgp_configurations`](crate::types::TransitGatewayConnectPeerConfiguration::bgp_configurations).

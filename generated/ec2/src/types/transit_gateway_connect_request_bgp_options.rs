@@ -37,8 +37,8 @@ pub struct TransitGatewayConnectRequestBgpOptionsBuilder {
 }
 impl TransitGatewayConnectRequestBgpOptionsBuilder {
     /// Sets [`TransitGatewayConnectRequestBgpOptions::peer_asn`](crate::types::TransitGatewayConnectRequestBgpOptions::peer_asn): The peer Autonomous System Number (ASN).
-    pub fn peer_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input.into());
+    pub fn peer_asn(mut self, input: i64) -> Self {
+        self.inner.peer_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectRequestBgpOptions::peer_asn`](crate::types::TransitGatewayConnectRequestBgpOptions::peer_asn).

@@ -158,9 +158,9 @@ impl TransitGatewayMeteringPolicyBuilder {
     /// Sets [`TransitGatewayMeteringPolicy::state`](crate::types::TransitGatewayMeteringPolicy::state): The state of the transit gateway metering policy.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicyState>,
+        input: crate::types::TransitGatewayMeteringPolicyState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::state`](crate::types::TransitGatewayMeteringPolicy::state).
@@ -182,9 +182,9 @@ impl TransitGatewayMeteringPolicyBuilder {
     /// Sets [`TransitGatewayMeteringPolicy::update_effective_at`](crate::types::TransitGatewayMeteringPolicy::update_effective_at): The date and time when the metering policy update becomes effective.
     pub fn update_effective_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.update_effective_at = ::std::option::Option::Some(input.into());
+        self.inner.update_effective_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::update_effective_at`](crate::types::TransitGatewayMeteringPolicy::update_effective_at).
@@ -206,8 +206,8 @@ impl TransitGatewayMeteringPolicyBuilder {
     /// Appends one item to [`TransitGatewayMeteringPolicy::tags`](crate::types::TransitGatewayMeteringPolicy::tags): The tags assigned to the transit gateway metering policy.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::tags`](crate::types::TransitGatewayMeteringPolicy::tags).

@@ -116,9 +116,9 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     /// Sets [`TransitGatewayMeteringPolicyEntry::metered_account`](crate::types::TransitGatewayMeteringPolicyEntry::metered_account): The Amazon Web Services account ID to which the metered traffic is attributed.
     pub fn metered_account(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPayerType>,
+        input: crate::types::TransitGatewayMeteringPayerType,
     ) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input.into());
+        self.inner.metered_account = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::metered_account`](crate::types::TransitGatewayMeteringPolicyEntry::metered_account).
@@ -140,11 +140,9 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     /// Sets [`TransitGatewayMeteringPolicyEntry::state`](crate::types::TransitGatewayMeteringPolicyEntry::state): The state of the metering policy entry.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMeteringPolicyEntryState,
-        >,
+        input: crate::types::TransitGatewayMeteringPolicyEntryState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::state`](crate::types::TransitGatewayMeteringPolicyEntry::state).
@@ -166,11 +164,8 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
         &self.inner.state
     }
     /// Sets [`TransitGatewayMeteringPolicyEntry::updated_at`](crate::types::TransitGatewayMeteringPolicyEntry::updated_at): The date and time when the metering policy entry was last updated.
-    pub fn updated_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.updated_at = ::std::option::Option::Some(input.into());
+    pub fn updated_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.updated_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::updated_at`](crate::types::TransitGatewayMeteringPolicyEntry::updated_at).
@@ -192,9 +187,9 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     /// Sets [`TransitGatewayMeteringPolicyEntry::update_effective_at`](crate::types::TransitGatewayMeteringPolicyEntry::update_effective_at): The date and time when the metering policy entry update becomes effective.
     pub fn update_effective_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.update_effective_at = ::std::option::Option::Some(input.into());
+        self.inner.update_effective_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::update_effective_at`](crate::types::TransitGatewayMeteringPolicyEntry::update_effective_at).
@@ -216,9 +211,9 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     /// Sets [`TransitGatewayMeteringPolicyEntry::metering_policy_rule`](crate::types::TransitGatewayMeteringPolicyEntry::metering_policy_rule): The metering policy rule that defines traffic matching criteria.
     pub fn metering_policy_rule(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayMeteringPolicyRule>,
+        input: crate::types::TransitGatewayMeteringPolicyRule,
     ) -> Self {
-        self.inner.metering_policy_rule = ::std::option::Option::Some(input.into());
+        self.inner.metering_policy_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::metering_policy_rule`](crate::types::TransitGatewayMeteringPolicyEntry::metering_policy_rule).

@@ -135,12 +135,10 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
     /// Sets [`TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_type`](crate::types::TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_type): The type of the source transit gateway attachment.
     pub fn source_transit_gateway_attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
         self.inner.source_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -237,12 +235,10 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
     /// Sets [`TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_type`](crate::types::TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_type): The type of the destination transit gateway attachment.
     pub fn destination_transit_gateway_attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
         self.inner.destination_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

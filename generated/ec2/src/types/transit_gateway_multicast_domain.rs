@@ -198,11 +198,9 @@ impl TransitGatewayMulticastDomainBuilder {
     /// Sets [`TransitGatewayMulticastDomain::options`](crate::types::TransitGatewayMulticastDomain::options): The options for the transit gateway multicast domain.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDomainOptions,
-        >,
+        input: crate::types::TransitGatewayMulticastDomainOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::options`](crate::types::TransitGatewayMulticastDomain::options).
@@ -224,11 +222,9 @@ impl TransitGatewayMulticastDomainBuilder {
     /// Sets [`TransitGatewayMulticastDomain::state`](crate::types::TransitGatewayMulticastDomain::state): The state of the transit gateway multicast domain.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayMulticastDomainState,
-        >,
+        input: crate::types::TransitGatewayMulticastDomainState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::state`](crate::types::TransitGatewayMulticastDomain::state).
@@ -250,9 +246,9 @@ impl TransitGatewayMulticastDomainBuilder {
     /// Sets [`TransitGatewayMulticastDomain::creation_time`](crate::types::TransitGatewayMulticastDomain::creation_time): The time the transit gateway multicast domain was created.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::creation_time`](crate::types::TransitGatewayMulticastDomain::creation_time).
@@ -274,8 +270,8 @@ impl TransitGatewayMulticastDomainBuilder {
     /// Appends one item to [`TransitGatewayMulticastDomain::tags`](crate::types::TransitGatewayMulticastDomain::tags): The tags for the transit gateway multicast domain.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::tags`](crate::types::TransitGatewayMulticastDomain::tags).

@@ -119,11 +119,9 @@ impl TransitGatewayMulticastDomainAssociationBuilder {
     /// Sets [`TransitGatewayMulticastDomainAssociation::resource_type`](crate::types::TransitGatewayMulticastDomainAssociation::resource_type): The type of resource, for example a VPC attachment.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociation::resource_type`](crate::types::TransitGatewayMulticastDomainAssociation::resource_type).
@@ -167,11 +165,8 @@ impl TransitGatewayMulticastDomainAssociationBuilder {
         &self.inner.resource_owner_id
     }
     /// Sets [`TransitGatewayMulticastDomainAssociation::subnet`](crate::types::TransitGatewayMulticastDomainAssociation::subnet): The subnet associated with the transit gateway multicast domain.
-    pub fn subnet(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetAssociation>,
-    ) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input.into());
+    pub fn subnet(mut self, input: crate::types::SubnetAssociation) -> Self {
+        self.inner.subnet = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociation::subnet`](crate::types::TransitGatewayMulticastDomainAssociation::subnet).

@@ -154,11 +154,9 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
     /// Sets [`TransitGatewayMulticastDomainAssociations::resource_type`](crate::types::TransitGatewayMulticastDomainAssociations::resource_type): The type of resource, for example a VPC attachment.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociations::resource_type`](crate::types::TransitGatewayMulticastDomainAssociations::resource_type).
@@ -204,11 +202,8 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
     /// Appends one item to [`TransitGatewayMulticastDomainAssociations::subnets`](crate::types::TransitGatewayMulticastDomainAssociations::subnets): The subnets associated with the multicast domain.
     ///
     /// To set the whole list at once, use [`set_subnets`](Self::set_subnets).
-    pub fn subnets(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetAssociation>,
-    ) -> Self {
-        self.inner.subnets.get_or_insert_default().push(input.into());
+    pub fn subnets(mut self, input: crate::types::SubnetAssociation) -> Self {
+        self.inner.subnets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociations::subnets`](crate::types::TransitGatewayMulticastDomainAssociations::subnets).

@@ -61,11 +61,8 @@ pub struct TransitGatewayMulticastDomainOptionsBuilder {
 }
 impl TransitGatewayMulticastDomainOptionsBuilder {
     /// Sets [`TransitGatewayMulticastDomainOptions::igmpv2_support`](crate::types::TransitGatewayMulticastDomainOptions::igmpv2_support): Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.
-    pub fn igmpv2_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Igmpv2SupportValue>,
-    ) -> Self {
-        self.inner.igmpv2_support = ::std::option::Option::Some(input.into());
+    pub fn igmpv2_support(mut self, input: crate::types::Igmpv2SupportValue) -> Self {
+        self.inner.igmpv2_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainOptions::igmpv2_support`](crate::types::TransitGatewayMulticastDomainOptions::igmpv2_support).
@@ -87,9 +84,9 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
     /// Sets [`TransitGatewayMulticastDomainOptions::static_sources_support`](crate::types::TransitGatewayMulticastDomainOptions::static_sources_support): Indicates whether support for statically configuring transit gateway multicast group sources is turned on.
     pub fn static_sources_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StaticSourcesSupportValue>,
+        input: crate::types::StaticSourcesSupportValue,
     ) -> Self {
-        self.inner.static_sources_support = ::std::option::Option::Some(input.into());
+        self.inner.static_sources_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainOptions::static_sources_support`](crate::types::TransitGatewayMulticastDomainOptions::static_sources_support).
@@ -111,11 +108,9 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
     /// Sets [`TransitGatewayMulticastDomainOptions::auto_accept_shared_associations`](crate::types::TransitGatewayMulticastDomainOptions::auto_accept_shared_associations): Indicates whether to automatically cross-account subnet associations that are associated with the transit gateway multicast domain.
     pub fn auto_accept_shared_associations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoAcceptSharedAssociationsValue>,
+        input: crate::types::AutoAcceptSharedAssociationsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_associations = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.auto_accept_shared_associations = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainOptions::auto_accept_shared_associations`](crate::types::TransitGatewayMulticastDomainOptions::auto_accept_shared_associations).

@@ -205,11 +205,9 @@ impl TransitGatewayMulticastGroupBuilder {
     /// Sets [`TransitGatewayMulticastGroup::resource_type`](crate::types::TransitGatewayMulticastGroup::resource_type): The type of resource, for example a VPC attachment.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::resource_type`](crate::types::TransitGatewayMulticastGroup::resource_type).
@@ -277,8 +275,8 @@ impl TransitGatewayMulticastGroupBuilder {
         &self.inner.network_interface_id
     }
     /// Sets [`TransitGatewayMulticastGroup::group_member`](crate::types::TransitGatewayMulticastGroup::group_member): Indicates that the resource is a transit gateway multicast group member.
-    pub fn group_member(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.group_member = ::std::option::Option::Some(input.into());
+    pub fn group_member(mut self, input: bool) -> Self {
+        self.inner.group_member = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::group_member`](crate::types::TransitGatewayMulticastGroup::group_member).
@@ -293,8 +291,8 @@ impl TransitGatewayMulticastGroupBuilder {
         &self.inner.group_member
     }
     /// Sets [`TransitGatewayMulticastGroup::group_source`](crate::types::TransitGatewayMulticastGroup::group_source): Indicates that the resource is a transit gateway multicast group member.
-    pub fn group_source(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.group_source = ::std::option::Option::Some(input.into());
+    pub fn group_source(mut self, input: bool) -> Self {
+        self.inner.group_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::group_source`](crate::types::TransitGatewayMulticastGroup::group_source).
@@ -309,11 +307,8 @@ impl TransitGatewayMulticastGroupBuilder {
         &self.inner.group_source
     }
     /// Sets [`TransitGatewayMulticastGroup::member_type`](crate::types::TransitGatewayMulticastGroup::member_type): The member type (for example, `static`).
-    pub fn member_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MembershipType>,
-    ) -> Self {
-        self.inner.member_type = ::std::option::Option::Some(input.into());
+    pub fn member_type(mut self, input: crate::types::MembershipType) -> Self {
+        self.inner.member_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::member_type`](crate::types::TransitGatewayMulticastGroup::member_type).
@@ -333,11 +328,8 @@ impl TransitGatewayMulticastGroupBuilder {
         &self.inner.member_type
     }
     /// Sets [`TransitGatewayMulticastGroup::source_type`](crate::types::TransitGatewayMulticastGroup::source_type): The source type.
-    pub fn source_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MembershipType>,
-    ) -> Self {
-        self.inner.source_type = ::std::option::Option::Some(input.into());
+    pub fn source_type(mut self, input: crate::types::MembershipType) -> Self {
+        self.inner.source_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::source_type`](crate::types::TransitGatewayMulticastGroup::source_type).

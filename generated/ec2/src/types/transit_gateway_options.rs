@@ -140,8 +140,8 @@ pub struct TransitGatewayOptionsBuilder {
 }
 impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::amazon_side_asn`](crate::types::TransitGatewayOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input.into());
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
+        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::amazon_side_asn`](crate::types::TransitGatewayOptions::amazon_side_asn).
@@ -187,11 +187,9 @@ impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayOptions::auto_accept_shared_attachments): Indicates whether attachment requests are automatically accepted.
     pub fn auto_accept_shared_attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoAcceptSharedAttachmentsValue>,
+        input: crate::types::AutoAcceptSharedAttachmentsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayOptions::auto_accept_shared_attachments).
@@ -213,11 +211,9 @@ impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::default_route_table_association`](crate::types::TransitGatewayOptions::default_route_table_association): Indicates whether resource attachments are automatically associated with the default association route table.
     pub fn default_route_table_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultRouteTableAssociationValue>,
+        input: crate::types::DefaultRouteTableAssociationValue,
     ) -> Self {
-        self.inner.default_route_table_association = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_route_table_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::default_route_table_association`](crate::types::TransitGatewayOptions::default_route_table_association).
@@ -265,11 +261,9 @@ impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::default_route_table_propagation`](crate::types::TransitGatewayOptions::default_route_table_propagation): Indicates whether resource attachments automatically propagate routes to the default propagation route table.
     pub fn default_route_table_propagation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultRouteTablePropagationValue>,
+        input: crate::types::DefaultRouteTablePropagationValue,
     ) -> Self {
-        self.inner.default_route_table_propagation = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_route_table_propagation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::default_route_table_propagation`](crate::types::TransitGatewayOptions::default_route_table_propagation).
@@ -315,11 +309,8 @@ impl TransitGatewayOptionsBuilder {
         &self.inner.propagation_default_route_table_id
     }
     /// Sets [`TransitGatewayOptions::vpn_ecmp_support`](crate::types::TransitGatewayOptions::vpn_ecmp_support): Indicates whether Equal Cost Multipath Protocol support is enabled.
-    pub fn vpn_ecmp_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnEcmpSupportValue>,
-    ) -> Self {
-        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input.into());
+    pub fn vpn_ecmp_support(mut self, input: crate::types::VpnEcmpSupportValue) -> Self {
+        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::vpn_ecmp_support`](crate::types::TransitGatewayOptions::vpn_ecmp_support).
@@ -339,11 +330,8 @@ impl TransitGatewayOptionsBuilder {
         &self.inner.vpn_ecmp_support
     }
     /// Sets [`TransitGatewayOptions::dns_support`](crate::types::TransitGatewayOptions::dns_support): Indicates whether DNS support is enabled.
-    pub fn dns_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsSupportValue>,
-    ) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input.into());
+    pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
+        self.inner.dns_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::dns_support`](crate::types::TransitGatewayOptions::dns_support).
@@ -365,12 +353,10 @@ impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::security_group_referencing_support`](crate::types::TransitGatewayOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     pub fn security_group_referencing_support(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecurityGroupReferencingSupportValue,
-        >,
+        input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
         self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -393,9 +379,9 @@ impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::multicast_support`](crate::types::TransitGatewayOptions::multicast_support): Indicates whether multicast is enabled on the transit gateway
     pub fn multicast_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MulticastSupportValue>,
+        input: crate::types::MulticastSupportValue,
     ) -> Self {
-        self.inner.multicast_support = ::std::option::Option::Some(input.into());
+        self.inner.multicast_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::multicast_support`](crate::types::TransitGatewayOptions::multicast_support).
@@ -415,11 +401,8 @@ impl TransitGatewayOptionsBuilder {
         &self.inner.multicast_support
     }
     /// Sets [`TransitGatewayOptions::encryption_support`](crate::types::TransitGatewayOptions::encryption_support): Defines if the Transit Gateway supports VPC Encryption Control.
-    pub fn encryption_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionSupport>,
-    ) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input.into());
+    pub fn encryption_support(mut self, input: crate::types::EncryptionSupport) -> Self {
+        self.inner.encryption_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::encryption_support`](crate::types::TransitGatewayOptions::encryption_support).

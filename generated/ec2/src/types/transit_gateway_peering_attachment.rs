@@ -161,11 +161,8 @@ impl TransitGatewayPeeringAttachmentBuilder {
         &self.inner.accepter_transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayPeeringAttachment::requester_tgw_info`](crate::types::TransitGatewayPeeringAttachment::requester_tgw_info): Information about the requester transit gateway.
-    pub fn requester_tgw_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringTgwInfo>,
-    ) -> Self {
-        self.inner.requester_tgw_info = ::std::option::Option::Some(input.into());
+    pub fn requester_tgw_info(mut self, input: crate::types::PeeringTgwInfo) -> Self {
+        self.inner.requester_tgw_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::requester_tgw_info`](crate::types::TransitGatewayPeeringAttachment::requester_tgw_info).
@@ -185,11 +182,8 @@ impl TransitGatewayPeeringAttachmentBuilder {
         &self.inner.requester_tgw_info
     }
     /// Sets [`TransitGatewayPeeringAttachment::accepter_tgw_info`](crate::types::TransitGatewayPeeringAttachment::accepter_tgw_info): Information about the accepter transit gateway.
-    pub fn accepter_tgw_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringTgwInfo>,
-    ) -> Self {
-        self.inner.accepter_tgw_info = ::std::option::Option::Some(input.into());
+    pub fn accepter_tgw_info(mut self, input: crate::types::PeeringTgwInfo) -> Self {
+        self.inner.accepter_tgw_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::accepter_tgw_info`](crate::types::TransitGatewayPeeringAttachment::accepter_tgw_info).
@@ -211,11 +205,9 @@ impl TransitGatewayPeeringAttachmentBuilder {
     /// Sets [`TransitGatewayPeeringAttachment::options`](crate::types::TransitGatewayPeeringAttachment::options): Details about the transit gateway peering attachment.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayPeeringAttachmentOptions,
-        >,
+        input: crate::types::TransitGatewayPeeringAttachmentOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::options`](crate::types::TransitGatewayPeeringAttachment::options).
@@ -237,11 +229,8 @@ impl TransitGatewayPeeringAttachmentBuilder {
         &self.inner.options
     }
     /// Sets [`TransitGatewayPeeringAttachment::status`](crate::types::TransitGatewayPeeringAttachment::status): The status of the transit gateway peering attachment.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PeeringAttachmentStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::PeeringAttachmentStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::status`](crate::types::TransitGatewayPeeringAttachment::status).
@@ -261,11 +250,8 @@ impl TransitGatewayPeeringAttachmentBuilder {
         &self.inner.status
     }
     /// Sets [`TransitGatewayPeeringAttachment::state`](crate::types::TransitGatewayPeeringAttachment::state): The state of the transit gateway peering attachment.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAttachmentState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::state`](crate::types::TransitGatewayPeeringAttachment::state).
@@ -287,9 +273,9 @@ impl TransitGatewayPeeringAttachmentBuilder {
     /// Sets [`TransitGatewayPeeringAttachment::creation_time`](crate::types::TransitGatewayPeeringAttachment::creation_time): The time the transit gateway peering attachment was created.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::creation_time`](crate::types::TransitGatewayPeeringAttachment::creation_time).
@@ -311,8 +297,8 @@ impl TransitGatewayPeeringAttachmentBuilder {
     /// Appends one item to [`TransitGatewayPeeringAttachment::tags`](crate::types::TransitGatewayPeeringAttachment::tags): The tags for the transit gateway peering attachment.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::tags`](crate::types::TransitGatewayPeeringAttachment::tags).

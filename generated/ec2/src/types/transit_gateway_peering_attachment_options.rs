@@ -39,11 +39,8 @@ pub struct TransitGatewayPeeringAttachmentOptionsBuilder {
 }
 impl TransitGatewayPeeringAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayPeeringAttachmentOptions::dynamic_routing`](crate::types::TransitGatewayPeeringAttachmentOptions::dynamic_routing): Describes whether dynamic routing is enabled or disabled for the transit gateway peering attachment.
-    pub fn dynamic_routing(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DynamicRoutingValue>,
-    ) -> Self {
-        self.inner.dynamic_routing = ::std::option::Option::Some(input.into());
+    pub fn dynamic_routing(mut self, input: crate::types::DynamicRoutingValue) -> Self {
+        self.inner.dynamic_routing = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachmentOptions::dynamic_routing`](crate::types::TransitGatewayPeeringAttachmentOptions::dynamic_routing).

@@ -194,9 +194,9 @@ impl TransitGatewayPolicyRuleBuilder {
     /// Sets [`TransitGatewayPolicyRule::meta_data`](crate::types::TransitGatewayPolicyRule::meta_data): The meta data tags used for the transit gateway policy rule.
     pub fn meta_data(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyRuleMetaData>,
+        input: crate::types::TransitGatewayPolicyRuleMetaData,
     ) -> Self {
-        self.inner.meta_data = ::std::option::Option::Some(input.into());
+        self.inner.meta_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRule::meta_data`](crate::types::TransitGatewayPolicyRule::meta_data).

@@ -119,11 +119,8 @@ impl TransitGatewayPolicyTableBuilder {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayPolicyTable::state`](crate::types::TransitGatewayPolicyTable::state): The state of the transit gateway policy table
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyTableState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayPolicyTableState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTable::state`](crate::types::TransitGatewayPolicyTable::state).
@@ -145,9 +142,9 @@ impl TransitGatewayPolicyTableBuilder {
     /// Sets [`TransitGatewayPolicyTable::creation_time`](crate::types::TransitGatewayPolicyTable::creation_time): The timestamp when the transit gateway policy table was created.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTable::creation_time`](crate::types::TransitGatewayPolicyTable::creation_time).
@@ -169,8 +166,8 @@ impl TransitGatewayPolicyTableBuilder {
     /// Appends one item to [`TransitGatewayPolicyTable::tags`](crate::types::TransitGatewayPolicyTable::tags): he key-value pairs associated with the transit gateway policy table.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTable::tags`](crate::types::TransitGatewayPolicyTable::tags).

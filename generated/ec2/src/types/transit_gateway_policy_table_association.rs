@@ -147,11 +147,9 @@ impl TransitGatewayPolicyTableAssociationBuilder {
     /// Sets [`TransitGatewayPolicyTableAssociation::resource_type`](crate::types::TransitGatewayPolicyTableAssociation::resource_type): The resource type for the transit gateway policy table association.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableAssociation::resource_type`](crate::types::TransitGatewayPolicyTableAssociation::resource_type).
@@ -171,11 +169,8 @@ impl TransitGatewayPolicyTableAssociationBuilder {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayPolicyTableAssociation::state`](crate::types::TransitGatewayPolicyTableAssociation::state): The state of the transit gateway policy table association.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAssociationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAssociationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableAssociation::state`](crate::types::TransitGatewayPolicyTableAssociation::state).

@@ -86,11 +86,8 @@ impl TransitGatewayPolicyTableEntryBuilder {
         &self.inner.policy_rule_number
     }
     /// Sets [`TransitGatewayPolicyTableEntry::policy_rule`](crate::types::TransitGatewayPolicyTableEntry::policy_rule): The policy rule associated with the transit gateway policy table.
-    pub fn policy_rule(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPolicyRule>,
-    ) -> Self {
-        self.inner.policy_rule = ::std::option::Option::Some(input.into());
+    pub fn policy_rule(mut self, input: crate::types::TransitGatewayPolicyRule) -> Self {
+        self.inner.policy_rule = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableEntry::policy_rule`](crate::types::TransitGatewayPolicyTableEntry::policy_rule).
@@ -136,11 +133,9 @@ impl TransitGatewayPolicyTableEntryBuilder {
     /// Sets [`TransitGatewayPolicyTableEntry::state`](crate::types::TransitGatewayPolicyTableEntry::state): The state of the transit gateway policy table entry.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayPolicyTableEntryState,
-        >,
+        input: crate::types::TransitGatewayPolicyTableEntryState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableEntry::state`](crate::types::TransitGatewayPolicyTableEntry::state).

@@ -83,11 +83,9 @@ impl TransitGatewayPrefixListAttachmentBuilder {
     /// Sets [`TransitGatewayPrefixListAttachment::resource_type`](crate::types::TransitGatewayPrefixListAttachment::resource_type): The resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListAttachment::resource_type`](crate::types::TransitGatewayPrefixListAttachment::resource_type).

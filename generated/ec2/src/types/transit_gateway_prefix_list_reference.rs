@@ -154,11 +154,9 @@ impl TransitGatewayPrefixListReferenceBuilder {
     /// Sets [`TransitGatewayPrefixListReference::state`](crate::types::TransitGatewayPrefixListReference::state): The state of the prefix list reference.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayPrefixListReferenceState,
-        >,
+        input: crate::types::TransitGatewayPrefixListReferenceState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::state`](crate::types::TransitGatewayPrefixListReference::state).
@@ -180,8 +178,8 @@ impl TransitGatewayPrefixListReferenceBuilder {
         &self.inner.state
     }
     /// Sets [`TransitGatewayPrefixListReference::blackhole`](crate::types::TransitGatewayPrefixListReference::blackhole): Indicates whether traffic that matches this route is dropped.
-    pub fn blackhole(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.blackhole = ::std::option::Option::Some(input.into());
+    pub fn blackhole(mut self, input: bool) -> Self {
+        self.inner.blackhole = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::blackhole`](crate::types::TransitGatewayPrefixListReference::blackhole).
@@ -198,13 +196,9 @@ impl TransitGatewayPrefixListReferenceBuilder {
     /// Sets [`TransitGatewayPrefixListReference::transit_gateway_attachment`](crate::types::TransitGatewayPrefixListReference::transit_gateway_attachment): Information about the transit gateway attachment.
     pub fn transit_gateway_attachment(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayPrefixListAttachment,
-        >,
+        input: crate::types::TransitGatewayPrefixListAttachment,
     ) -> Self {
-        self.inner.transit_gateway_attachment = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_attachment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::transit_gateway_attachment`](crate::types::TransitGatewayPrefixListReference::transit_gateway_attachment).

@@ -132,11 +132,9 @@ impl TransitGatewayPropagationBuilder {
     /// Sets [`TransitGatewayPropagation::resource_type`](crate::types::TransitGatewayPropagation::resource_type): The resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPropagation::resource_type`](crate::types::TransitGatewayPropagation::resource_type).
@@ -182,11 +180,8 @@ impl TransitGatewayPropagationBuilder {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`TransitGatewayPropagation::state`](crate::types::TransitGatewayPropagation::state): The state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPropagationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayPropagationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPropagation::state`](crate::types::TransitGatewayPropagation::state).

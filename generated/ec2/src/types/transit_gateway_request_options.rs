@@ -119,8 +119,8 @@ pub struct TransitGatewayRequestOptionsBuilder {
 }
 impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::amazon_side_asn`](crate::types::TransitGatewayRequestOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input.into());
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
+        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::amazon_side_asn`](crate::types::TransitGatewayRequestOptions::amazon_side_asn).
@@ -137,11 +137,9 @@ impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayRequestOptions::auto_accept_shared_attachments): Enable or disable automatic acceptance of attachment requests.
     pub fn auto_accept_shared_attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AutoAcceptSharedAttachmentsValue>,
+        input: crate::types::AutoAcceptSharedAttachmentsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayRequestOptions::auto_accept_shared_attachments).
@@ -163,11 +161,9 @@ impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::default_route_table_association`](crate::types::TransitGatewayRequestOptions::default_route_table_association): Enable or disable automatic association with the default association route table.
     pub fn default_route_table_association(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultRouteTableAssociationValue>,
+        input: crate::types::DefaultRouteTableAssociationValue,
     ) -> Self {
-        self.inner.default_route_table_association = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_route_table_association = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::default_route_table_association`](crate::types::TransitGatewayRequestOptions::default_route_table_association).
@@ -189,11 +185,9 @@ impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::default_route_table_propagation`](crate::types::TransitGatewayRequestOptions::default_route_table_propagation): Enable or disable automatic propagation of routes to the default propagation route table.
     pub fn default_route_table_propagation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DefaultRouteTablePropagationValue>,
+        input: crate::types::DefaultRouteTablePropagationValue,
     ) -> Self {
-        self.inner.default_route_table_propagation = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_route_table_propagation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::default_route_table_propagation`](crate::types::TransitGatewayRequestOptions::default_route_table_propagation).
@@ -213,11 +207,8 @@ impl TransitGatewayRequestOptionsBuilder {
         &self.inner.default_route_table_propagation
     }
     /// Sets [`TransitGatewayRequestOptions::vpn_ecmp_support`](crate::types::TransitGatewayRequestOptions::vpn_ecmp_support): Enable or disable Equal Cost Multipath Protocol support.
-    pub fn vpn_ecmp_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnEcmpSupportValue>,
-    ) -> Self {
-        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input.into());
+    pub fn vpn_ecmp_support(mut self, input: crate::types::VpnEcmpSupportValue) -> Self {
+        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::vpn_ecmp_support`](crate::types::TransitGatewayRequestOptions::vpn_ecmp_support).
@@ -237,11 +228,8 @@ impl TransitGatewayRequestOptionsBuilder {
         &self.inner.vpn_ecmp_support
     }
     /// Sets [`TransitGatewayRequestOptions::dns_support`](crate::types::TransitGatewayRequestOptions::dns_support): Enable or disable DNS support.
-    pub fn dns_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsSupportValue>,
-    ) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input.into());
+    pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
+        self.inner.dns_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::dns_support`](crate::types::TransitGatewayRequestOptions::dns_support).
@@ -263,12 +251,10 @@ impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::security_group_referencing_support`](crate::types::TransitGatewayRequestOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     pub fn security_group_referencing_support(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecurityGroupReferencingSupportValue,
-        >,
+        input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
         self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -291,9 +277,9 @@ impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::multicast_support`](crate::types::TransitGatewayRequestOptions::multicast_support): Indicates whether multicast is enabled on the transit gateway
     pub fn multicast_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MulticastSupportValue>,
+        input: crate::types::MulticastSupportValue,
     ) -> Self {
-        self.inner.multicast_support = ::std::option::Option::Some(input.into());
+        self.inner.multicast_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::multicast_support`](crate::types::TransitGatewayRequestOptions::multicast_support).

@@ -196,11 +196,9 @@ impl TransitGatewayRequestPolicyRuleBuilder {
     /// Sets [`TransitGatewayRequestPolicyRule::meta_data`](crate::types::TransitGatewayRequestPolicyRule::meta_data): The metadata key-value pair for the policy rule.
     pub fn meta_data(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayRequestPolicyRuleMetaData,
-        >,
+        input: crate::types::TransitGatewayRequestPolicyRuleMetaData,
     ) -> Self {
-        self.inner.meta_data = ::std::option::Option::Some(input.into());
+        self.inner.meta_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRule::meta_data`](crate::types::TransitGatewayRequestPolicyRule::meta_data).

@@ -160,12 +160,9 @@ impl TransitGatewayRouteBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_attachments`](Self::set_transit_gateway_attachments).
     pub fn transit_gateway_attachments(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteAttachment>,
+        input: crate::types::TransitGatewayRouteAttachment,
     ) -> Self {
-        self.inner
-            .transit_gateway_attachments
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.transit_gateway_attachments.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayRoute::transit_gateway_attachments`](crate::types::TransitGatewayRoute::transit_gateway_attachments).
@@ -189,11 +186,8 @@ impl TransitGatewayRouteBuilder {
         &self.inner.transit_gateway_attachments
     }
     /// Sets [`TransitGatewayRoute::type_`](crate::types::TransitGatewayRoute::type_): The route type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::TransitGatewayRouteType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRoute::type_`](crate::types::TransitGatewayRoute::type_).
@@ -213,11 +207,8 @@ impl TransitGatewayRouteBuilder {
         &self.inner.type_
     }
     /// Sets [`TransitGatewayRoute::state`](crate::types::TransitGatewayRoute::state): The state of the route.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayRouteState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRoute::state`](crate::types::TransitGatewayRoute::state).

@@ -105,11 +105,9 @@ impl TransitGatewayRouteAttachmentBuilder {
     /// Sets [`TransitGatewayRouteAttachment::resource_type`](crate::types::TransitGatewayRouteAttachment::resource_type): The resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteAttachment::resource_type`](crate::types::TransitGatewayRouteAttachment::resource_type).

@@ -133,11 +133,8 @@ impl TransitGatewayRouteTableBuilder {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayRouteTable::state`](crate::types::TransitGatewayRouteTable::state): The state of the transit gateway route table.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayRouteTableState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayRouteTableState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::state`](crate::types::TransitGatewayRouteTable::state).
@@ -157,13 +154,8 @@ impl TransitGatewayRouteTableBuilder {
         &self.inner.state
     }
     /// Sets [`TransitGatewayRouteTable::default_association_route_table`](crate::types::TransitGatewayRouteTable::default_association_route_table): Indicates whether this is the default association route table for the transit gateway.
-    pub fn default_association_route_table(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.default_association_route_table = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn default_association_route_table(mut self, input: bool) -> Self {
+        self.inner.default_association_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::default_association_route_table`](crate::types::TransitGatewayRouteTable::default_association_route_table).
@@ -181,13 +173,8 @@ impl TransitGatewayRouteTableBuilder {
         &self.inner.default_association_route_table
     }
     /// Sets [`TransitGatewayRouteTable::default_propagation_route_table`](crate::types::TransitGatewayRouteTable::default_propagation_route_table): Indicates whether this is the default propagation route table for the transit gateway.
-    pub fn default_propagation_route_table(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.default_propagation_route_table = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn default_propagation_route_table(mut self, input: bool) -> Self {
+        self.inner.default_propagation_route_table = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::default_propagation_route_table`](crate::types::TransitGatewayRouteTable::default_propagation_route_table).
@@ -207,9 +194,9 @@ impl TransitGatewayRouteTableBuilder {
     /// Sets [`TransitGatewayRouteTable::creation_time`](crate::types::TransitGatewayRouteTable::creation_time): The creation time.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::creation_time`](crate::types::TransitGatewayRouteTable::creation_time).
@@ -231,8 +218,8 @@ impl TransitGatewayRouteTableBuilder {
     /// Appends one item to [`TransitGatewayRouteTable::tags`](crate::types::TransitGatewayRouteTable::tags): Any tags assigned to the route table.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::tags`](crate::types::TransitGatewayRouteTable::tags).

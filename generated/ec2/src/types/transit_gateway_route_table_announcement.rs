@@ -271,11 +271,9 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     /// Sets [`TransitGatewayRouteTableAnnouncement::announcement_direction`](crate::types::TransitGatewayRouteTableAnnouncement::announcement_direction): The direction for the route table announcement.
     pub fn announcement_direction(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayRouteTableAnnouncementDirection,
-        >,
+        input: crate::types::TransitGatewayRouteTableAnnouncementDirection,
     ) -> Self {
-        self.inner.announcement_direction = ::std::option::Option::Some(input.into());
+        self.inner.announcement_direction = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::announcement_direction`](crate::types::TransitGatewayRouteTableAnnouncement::announcement_direction).
@@ -327,11 +325,9 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     /// Sets [`TransitGatewayRouteTableAnnouncement::state`](crate::types::TransitGatewayRouteTableAnnouncement::state): The state of the transit gateway announcement.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayRouteTableAnnouncementState,
-        >,
+        input: crate::types::TransitGatewayRouteTableAnnouncementState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::state`](crate::types::TransitGatewayRouteTableAnnouncement::state).
@@ -357,9 +353,9 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     /// Sets [`TransitGatewayRouteTableAnnouncement::creation_time`](crate::types::TransitGatewayRouteTableAnnouncement::creation_time): The timestamp when the transit gateway route table announcement was created.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::creation_time`](crate::types::TransitGatewayRouteTableAnnouncement::creation_time).
@@ -381,8 +377,8 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     /// Appends one item to [`TransitGatewayRouteTableAnnouncement::tags`](crate::types::TransitGatewayRouteTableAnnouncement::tags): The key-value pairs associated with the route table announcement.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::tags`](crate::types::TransitGatewayRouteTableAnnouncement::tags).

@@ -114,11 +114,9 @@ impl TransitGatewayRouteTableAssociationBuilder {
     /// Sets [`TransitGatewayRouteTableAssociation::resource_type`](crate::types::TransitGatewayRouteTableAssociation::resource_type): The resource type.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAssociation::resource_type`](crate::types::TransitGatewayRouteTableAssociation::resource_type).
@@ -138,11 +136,8 @@ impl TransitGatewayRouteTableAssociationBuilder {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayRouteTableAssociation::state`](crate::types::TransitGatewayRouteTableAssociation::state): The state of the association.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAssociationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAssociationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAssociation::state`](crate::types::TransitGatewayRouteTableAssociation::state).

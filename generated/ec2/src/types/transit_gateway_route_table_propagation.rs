@@ -125,11 +125,9 @@ impl TransitGatewayRouteTablePropagationBuilder {
     /// Sets [`TransitGatewayRouteTablePropagation::resource_type`](crate::types::TransitGatewayRouteTablePropagation::resource_type): The type of resource.
     pub fn resource_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayAttachmentResourceType,
-        >,
+        input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTablePropagation::resource_type`](crate::types::TransitGatewayRouteTablePropagation::resource_type).
@@ -149,11 +147,8 @@ impl TransitGatewayRouteTablePropagationBuilder {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayRouteTablePropagation::state`](crate::types::TransitGatewayRouteTablePropagation::state): The state of the resource.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayPropagationState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayPropagationState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTablePropagation::state`](crate::types::TransitGatewayRouteTablePropagation::state).

@@ -193,11 +193,8 @@ impl TransitGatewayVpcAttachmentBuilder {
         &self.inner.vpc_owner_id
     }
     /// Sets [`TransitGatewayVpcAttachment::state`](crate::types::TransitGatewayVpcAttachment::state): The state of the VPC attachment.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TransitGatewayAttachmentState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::state`](crate::types::TransitGatewayVpcAttachment::state).
@@ -245,9 +242,9 @@ impl TransitGatewayVpcAttachmentBuilder {
     /// Sets [`TransitGatewayVpcAttachment::creation_time`](crate::types::TransitGatewayVpcAttachment::creation_time): The creation time.
     pub fn creation_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::creation_time`](crate::types::TransitGatewayVpcAttachment::creation_time).
@@ -269,11 +266,9 @@ impl TransitGatewayVpcAttachmentBuilder {
     /// Sets [`TransitGatewayVpcAttachment::options`](crate::types::TransitGatewayVpcAttachment::options): The VPC attachment options.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::TransitGatewayVpcAttachmentOptions,
-        >,
+        input: crate::types::TransitGatewayVpcAttachmentOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::options`](crate::types::TransitGatewayVpcAttachment::options).
@@ -295,8 +290,8 @@ impl TransitGatewayVpcAttachmentBuilder {
     /// Appends one item to [`TransitGatewayVpcAttachment::tags`](crate::types::TransitGatewayVpcAttachment::tags): The tags for the VPC attachment.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::tags`](crate::types::TransitGatewayVpcAttachment::tags).

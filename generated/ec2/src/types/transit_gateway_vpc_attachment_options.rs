@@ -72,11 +72,8 @@ pub struct TransitGatewayVpcAttachmentOptionsBuilder {
 }
 impl TransitGatewayVpcAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayVpcAttachmentOptions::dns_support`](crate::types::TransitGatewayVpcAttachmentOptions::dns_support): Indicates whether DNS support is enabled.
-    pub fn dns_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsSupportValue>,
-    ) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input.into());
+    pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
+        self.inner.dns_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachmentOptions::dns_support`](crate::types::TransitGatewayVpcAttachmentOptions::dns_support).
@@ -98,12 +95,10 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayVpcAttachmentOptions::security_group_referencing_support`](crate::types::TransitGatewayVpcAttachmentOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     pub fn security_group_referencing_support(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SecurityGroupReferencingSupportValue,
-        >,
+        input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
         self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -124,11 +119,8 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
         &self.inner.security_group_referencing_support
     }
     /// Sets [`TransitGatewayVpcAttachmentOptions::ipv6_support`](crate::types::TransitGatewayVpcAttachmentOptions::ipv6_support): Indicates whether IPv6 support is disabled.
-    pub fn ipv6_support(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6SupportValue>,
-    ) -> Self {
-        self.inner.ipv6_support = ::std::option::Option::Some(input.into());
+    pub fn ipv6_support(mut self, input: crate::types::Ipv6SupportValue) -> Self {
+        self.inner.ipv6_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachmentOptions::ipv6_support`](crate::types::TransitGatewayVpcAttachmentOptions::ipv6_support).
@@ -150,9 +142,9 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayVpcAttachmentOptions::appliance_mode_support`](crate::types::TransitGatewayVpcAttachmentOptions::appliance_mode_support): Indicates whether appliance mode support is enabled.
     pub fn appliance_mode_support(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplianceModeSupportValue>,
+        input: crate::types::ApplianceModeSupportValue,
     ) -> Self {
-        self.inner.appliance_mode_support = ::std::option::Option::Some(input.into());
+        self.inner.appliance_mode_support = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachmentOptions::appliance_mode_support`](crate::types::TransitGatewayVpcAttachmentOptions::appliance_mode_support).

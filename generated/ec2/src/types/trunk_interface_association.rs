@@ -153,9 +153,9 @@ impl TrunkInterfaceAssociationBuilder {
     /// Sets [`TrunkInterfaceAssociation::interface_protocol`](crate::types::TrunkInterfaceAssociation::interface_protocol): The interface protocol.
     pub fn interface_protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InterfaceProtocolType>,
+        input: crate::types::InterfaceProtocolType,
     ) -> Self {
-        self.inner.interface_protocol = ::std::option::Option::Some(input.into());
+        self.inner.interface_protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::interface_protocol`](crate::types::TrunkInterfaceAssociation::interface_protocol).
@@ -175,8 +175,8 @@ impl TrunkInterfaceAssociationBuilder {
         &self.inner.interface_protocol
     }
     /// Sets [`TrunkInterfaceAssociation::vlan_id`](crate::types::TrunkInterfaceAssociation::vlan_id): The ID of the VLAN when you use the VLAN protocol.
-    pub fn vlan_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.vlan_id = ::std::option::Option::Some(input.into());
+    pub fn vlan_id(mut self, input: i32) -> Self {
+        self.inner.vlan_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::vlan_id`](crate::types::TrunkInterfaceAssociation::vlan_id).
@@ -191,8 +191,8 @@ impl TrunkInterfaceAssociationBuilder {
         &self.inner.vlan_id
     }
     /// Sets [`TrunkInterfaceAssociation::gre_key`](crate::types::TrunkInterfaceAssociation::gre_key): The application key when you use the GRE protocol.
-    pub fn gre_key(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.gre_key = ::std::option::Option::Some(input.into());
+    pub fn gre_key(mut self, input: i32) -> Self {
+        self.inner.gre_key = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::gre_key`](crate::types::TrunkInterfaceAssociation::gre_key).
@@ -209,8 +209,8 @@ impl TrunkInterfaceAssociationBuilder {
     /// Appends one item to [`TrunkInterfaceAssociation::tags`](crate::types::TrunkInterfaceAssociation::tags): The tags for the trunk interface association.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::tags`](crate::types::TrunkInterfaceAssociation::tags).

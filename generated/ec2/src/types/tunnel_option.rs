@@ -325,11 +325,8 @@ impl TunnelOptionBuilder {
         &self.inner.pre_shared_key
     }
     /// Sets [`TunnelOption::phase1_lifetime_seconds`](crate::types::TunnelOption::phase1_lifetime_seconds): The lifetime for phase 1 of the IKE negotiation, in seconds.
-    pub fn phase1_lifetime_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.phase1_lifetime_seconds = ::std::option::Option::Some(input.into());
+    pub fn phase1_lifetime_seconds(mut self, input: i32) -> Self {
+        self.inner.phase1_lifetime_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase1_lifetime_seconds`](crate::types::TunnelOption::phase1_lifetime_seconds).
@@ -347,11 +344,8 @@ impl TunnelOptionBuilder {
         &self.inner.phase1_lifetime_seconds
     }
     /// Sets [`TunnelOption::phase2_lifetime_seconds`](crate::types::TunnelOption::phase2_lifetime_seconds): The lifetime for phase 2 of the IKE negotiation, in seconds.
-    pub fn phase2_lifetime_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.phase2_lifetime_seconds = ::std::option::Option::Some(input.into());
+    pub fn phase2_lifetime_seconds(mut self, input: i32) -> Self {
+        self.inner.phase2_lifetime_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase2_lifetime_seconds`](crate::types::TunnelOption::phase2_lifetime_seconds).
@@ -369,11 +363,8 @@ impl TunnelOptionBuilder {
         &self.inner.phase2_lifetime_seconds
     }
     /// Sets [`TunnelOption::rekey_margin_time_seconds`](crate::types::TunnelOption::rekey_margin_time_seconds): The margin time, in seconds, before the phase 2 lifetime expires, during which the Amazon Web Services side of the VPN connection performs an IKE rekey.
-    pub fn rekey_margin_time_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.rekey_margin_time_seconds = ::std::option::Option::Some(input.into());
+    pub fn rekey_margin_time_seconds(mut self, input: i32) -> Self {
+        self.inner.rekey_margin_time_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::rekey_margin_time_seconds`](crate::types::TunnelOption::rekey_margin_time_seconds).
@@ -391,11 +382,8 @@ impl TunnelOptionBuilder {
         &self.inner.rekey_margin_time_seconds
     }
     /// Sets [`TunnelOption::rekey_fuzz_percentage`](crate::types::TunnelOption::rekey_fuzz_percentage): The percentage of the rekey window determined by `RekeyMarginTimeSeconds` during which the rekey time is randomly selected.
-    pub fn rekey_fuzz_percentage(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.rekey_fuzz_percentage = ::std::option::Option::Some(input.into());
+    pub fn rekey_fuzz_percentage(mut self, input: i32) -> Self {
+        self.inner.rekey_fuzz_percentage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::rekey_fuzz_percentage`](crate::types::TunnelOption::rekey_fuzz_percentage).
@@ -413,8 +401,8 @@ impl TunnelOptionBuilder {
         &self.inner.rekey_fuzz_percentage
     }
     /// Sets [`TunnelOption::replay_window_size`](crate::types::TunnelOption::replay_window_size): The number of packets in an IKE replay window.
-    pub fn replay_window_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.replay_window_size = ::std::option::Option::Some(input.into());
+    pub fn replay_window_size(mut self, input: i32) -> Self {
+        self.inner.replay_window_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::replay_window_size`](crate::types::TunnelOption::replay_window_size).
@@ -429,8 +417,8 @@ impl TunnelOptionBuilder {
         &self.inner.replay_window_size
     }
     /// Sets [`TunnelOption::dpd_timeout_seconds`](crate::types::TunnelOption::dpd_timeout_seconds): The number of seconds after which a DPD timeout occurs.
-    pub fn dpd_timeout_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.dpd_timeout_seconds = ::std::option::Option::Some(input.into());
+    pub fn dpd_timeout_seconds(mut self, input: i32) -> Self {
+        self.inner.dpd_timeout_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::dpd_timeout_seconds`](crate::types::TunnelOption::dpd_timeout_seconds).
@@ -473,14 +461,9 @@ impl TunnelOptionBuilder {
     /// To set the whole list at once, use [`set_phase1_encryption_algorithms`](Self::set_phase1_encryption_algorithms).
     pub fn phase1_encryption_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase1EncryptionAlgorithmsListValue,
-        >,
+        input: crate::types::Phase1EncryptionAlgorithmsListValue,
     ) -> Self {
-        self.inner
-            .phase1_encryption_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase1_encryption_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase1_encryption_algorithms`](crate::types::TunnelOption::phase1_encryption_algorithms).
@@ -508,14 +491,9 @@ impl TunnelOptionBuilder {
     /// To set the whole list at once, use [`set_phase2_encryption_algorithms`](Self::set_phase2_encryption_algorithms).
     pub fn phase2_encryption_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase2EncryptionAlgorithmsListValue,
-        >,
+        input: crate::types::Phase2EncryptionAlgorithmsListValue,
     ) -> Self {
-        self.inner
-            .phase2_encryption_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase2_encryption_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase2_encryption_algorithms`](crate::types::TunnelOption::phase2_encryption_algorithms).
@@ -543,14 +521,9 @@ impl TunnelOptionBuilder {
     /// To set the whole list at once, use [`set_phase1_integrity_algorithms`](Self::set_phase1_integrity_algorithms).
     pub fn phase1_integrity_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase1IntegrityAlgorithmsListValue,
-        >,
+        input: crate::types::Phase1IntegrityAlgorithmsListValue,
     ) -> Self {
-        self.inner
-            .phase1_integrity_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase1_integrity_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase1_integrity_algorithms`](crate::types::TunnelOption::phase1_integrity_algorithms).
@@ -578,14 +551,9 @@ impl TunnelOptionBuilder {
     /// To set the whole list at once, use [`set_phase2_integrity_algorithms`](Self::set_phase2_integrity_algorithms).
     pub fn phase2_integrity_algorithms(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::Phase2IntegrityAlgorithmsListValue,
-        >,
+        input: crate::types::Phase2IntegrityAlgorithmsListValue,
     ) -> Self {
-        self.inner
-            .phase2_integrity_algorithms
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.phase2_integrity_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase2_integrity_algorithms`](crate::types::TunnelOption::phase2_integrity_algorithms).
@@ -613,9 +581,9 @@ impl TunnelOptionBuilder {
     /// To set the whole list at once, use [`set_phase1_dh_group_numbers`](Self::set_phase1_dh_group_numbers).
     pub fn phase1_dh_group_numbers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Phase1DhGroupNumbersListValue>,
+        input: crate::types::Phase1DhGroupNumbersListValue,
     ) -> Self {
-        self.inner.phase1_dh_group_numbers.get_or_insert_default().push(input.into());
+        self.inner.phase1_dh_group_numbers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase1_dh_group_numbers`](crate::types::TunnelOption::phase1_dh_group_numbers).
@@ -643,9 +611,9 @@ impl TunnelOptionBuilder {
     /// To set the whole list at once, use [`set_phase2_dh_group_numbers`](Self::set_phase2_dh_group_numbers).
     pub fn phase2_dh_group_numbers(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Phase2DhGroupNumbersListValue>,
+        input: crate::types::Phase2DhGroupNumbersListValue,
     ) -> Self {
-        self.inner.phase2_dh_group_numbers.get_or_insert_default().push(input.into());
+        self.inner.phase2_dh_group_numbers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase2_dh_group_numbers`](crate::types::TunnelOption::phase2_dh_group_numbers).
@@ -671,11 +639,8 @@ impl TunnelOptionBuilder {
     /// Appends one item to [`TunnelOption::ike_versions`](crate::types::TunnelOption::ike_versions): The IKE versions that are permitted for the VPN tunnel.
     ///
     /// To set the whole list at once, use [`set_ike_versions`](Self::set_ike_versions).
-    pub fn ike_versions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IkeVersionsListValue>,
-    ) -> Self {
-        self.inner.ike_versions.get_or_insert_default().push(input.into());
+    pub fn ike_versions(mut self, input: crate::types::IkeVersionsListValue) -> Self {
+        self.inner.ike_versions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TunnelOption::ike_versions`](crate::types::TunnelOption::ike_versions).
@@ -717,11 +682,8 @@ impl TunnelOptionBuilder {
         &self.inner.startup_action
     }
     /// Sets [`TunnelOption::log_options`](crate::types::TunnelOption::log_options): Options for logging VPN tunnel activity.
-    pub fn log_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelLogOptions>,
-    ) -> Self {
-        self.inner.log_options = ::std::option::Option::Some(input.into());
+    pub fn log_options(mut self, input: crate::types::VpnTunnelLogOptions) -> Self {
+        self.inner.log_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::log_options`](crate::types::TunnelOption::log_options).
@@ -741,13 +703,8 @@ impl TunnelOptionBuilder {
         &self.inner.log_options
     }
     /// Sets [`TunnelOption::enable_tunnel_lifecycle_control`](crate::types::TunnelOption::enable_tunnel_lifecycle_control): Status of tunnel endpoint lifecycle control feature.
-    pub fn enable_tunnel_lifecycle_control(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_tunnel_lifecycle_control = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn enable_tunnel_lifecycle_control(mut self, input: bool) -> Self {
+        self.inner.enable_tunnel_lifecycle_control = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::enable_tunnel_lifecycle_control`](crate::types::TunnelOption::enable_tunnel_lifecycle_control).

@@ -112,13 +112,8 @@ impl UnassignPrivateNatGatewayAddressRequestBuilder {
         &self.inner.private_ip_addresses
     }
     /// Sets [`UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds): The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress.
-    pub fn max_drain_duration_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_drain_duration_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn max_drain_duration_seconds(mut self, input: i32) -> Self {
+        self.inner.max_drain_duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds).
@@ -136,8 +131,8 @@ impl UnassignPrivateNatGatewayAddressRequestBuilder {
         &self.inner.max_drain_duration_seconds
     }
     /// Sets [`UnassignPrivateNatGatewayAddressRequest::dry_run`](crate::types::UnassignPrivateNatGatewayAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnassignPrivateNatGatewayAddressRequest::dry_run`](crate::types::UnassignPrivateNatGatewayAddressRequest::dry_run).

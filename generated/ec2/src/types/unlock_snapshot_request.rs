@@ -68,8 +68,8 @@ impl UnlockSnapshotRequestBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`UnlockSnapshotRequest::dry_run`](crate::types::UnlockSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnlockSnapshotRequest::dry_run`](crate::types::UnlockSnapshotRequest::dry_run).

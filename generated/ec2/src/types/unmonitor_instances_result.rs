@@ -43,9 +43,9 @@ impl UnmonitorInstancesResultBuilder {
     /// To set the whole list at once, use [`set_instance_monitorings`](Self::set_instance_monitorings).
     pub fn instance_monitorings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceMonitoring>,
+        input: crate::types::InstanceMonitoring,
     ) -> Self {
-        self.inner.instance_monitorings.get_or_insert_default().push(input.into());
+        self.inner.instance_monitorings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UnmonitorInstancesResult::instance_monitorings`](crate::types::UnmonitorInstancesResult::instance_monitorings).

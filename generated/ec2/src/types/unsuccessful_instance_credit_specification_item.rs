@@ -74,11 +74,9 @@ impl UnsuccessfulInstanceCreditSpecificationItemBuilder {
     /// Sets [`UnsuccessfulInstanceCreditSpecificationItem::error`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::error): The applicable error for the burstable performance instance whose credit option for CPU usage was not modified.
     pub fn error(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
-        >,
+        input: crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulInstanceCreditSpecificationItem::error`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::error).

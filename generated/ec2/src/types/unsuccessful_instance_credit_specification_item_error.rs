@@ -52,11 +52,9 @@ impl UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
     /// Sets [`UnsuccessfulInstanceCreditSpecificationItemError::code`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError::code): The error code.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode,
-        >,
+        input: crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulInstanceCreditSpecificationItemError::code`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError::code).

@@ -44,11 +44,8 @@ pub struct UnsuccessfulItemBuilder {
 }
 impl UnsuccessfulItemBuilder {
     /// Sets [`UnsuccessfulItem::error`](crate::types::UnsuccessfulItem::error): Information about the error.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnsuccessfulItemError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::UnsuccessfulItemError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulItem::error`](crate::types::UnsuccessfulItem::error).

@@ -84,11 +84,8 @@ impl UnsuccessfulSuppressionResponseObjectBuilder {
         &self.inner.instance_id
     }
     /// Sets [`UnsuccessfulSuppressionResponseObject::suppress_at`](crate::types::UnsuccessfulSuppressionResponseObject::suppress_at): The date and time when suppression was attempted.
-    pub fn suppress_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.suppress_at = ::std::option::Option::Some(input.into());
+    pub fn suppress_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.suppress_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulSuppressionResponseObject::suppress_at`](crate::types::UnsuccessfulSuppressionResponseObject::suppress_at).
@@ -108,11 +105,8 @@ impl UnsuccessfulSuppressionResponseObjectBuilder {
         &self.inner.suppress_at
     }
     /// Sets [`UnsuccessfulSuppressionResponseObject::resume_at`](crate::types::UnsuccessfulSuppressionResponseObject::resume_at): The date and time when health checks would have resumed.
-    pub fn resume_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.resume_at = ::std::option::Option::Some(input.into());
+    pub fn resume_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.resume_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulSuppressionResponseObject::resume_at`](crate::types::UnsuccessfulSuppressionResponseObject::resume_at).

@@ -45,9 +45,9 @@ impl UpdateCapacityManagerMonitoredTagKeysResultBuilder {
     /// To set the whole list at once, use [`set_capacity_manager_tag_keys`](Self::set_capacity_manager_tag_keys).
     pub fn capacity_manager_tag_keys(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerMonitoredTagKey>,
+        input: crate::types::CapacityManagerMonitoredTagKey,
     ) -> Self {
-        self.inner.capacity_manager_tag_keys.get_or_insert_default().push(input.into());
+        self.inner.capacity_manager_tag_keys.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateCapacityManagerMonitoredTagKeysResult::capacity_manager_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysResult::capacity_manager_tag_keys).

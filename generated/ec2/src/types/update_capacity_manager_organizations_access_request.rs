@@ -53,11 +53,8 @@ pub struct UpdateCapacityManagerOrganizationsAccessRequestBuilder {
 }
 impl UpdateCapacityManagerOrganizationsAccessRequestBuilder {
     /// Sets [`UpdateCapacityManagerOrganizationsAccessRequest::organizations_access`](crate::types::UpdateCapacityManagerOrganizationsAccessRequest::organizations_access): Specifies whether to enable or disable cross-account access for Amazon Web Services Organizations.
-    pub fn organizations_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input.into());
+    pub fn organizations_access(mut self, input: bool) -> Self {
+        self.inner.organizations_access = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityManagerOrganizationsAccessRequest::organizations_access`](crate::types::UpdateCapacityManagerOrganizationsAccessRequest::organizations_access).
@@ -75,8 +72,8 @@ impl UpdateCapacityManagerOrganizationsAccessRequestBuilder {
         &self.inner.organizations_access
     }
     /// Sets [`UpdateCapacityManagerOrganizationsAccessRequest::dry_run`](crate::types::UpdateCapacityManagerOrganizationsAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityManagerOrganizationsAccessRequest::dry_run`](crate::types::UpdateCapacityManagerOrganizationsAccessRequest::dry_run).

@@ -50,9 +50,9 @@ impl UpdateCapacityManagerOrganizationsAccessResultBuilder {
     /// Sets [`UpdateCapacityManagerOrganizationsAccessResult::capacity_manager_status`](crate::types::UpdateCapacityManagerOrganizationsAccessResult::capacity_manager_status): The current status of Capacity Manager after the update operation.
     pub fn capacity_manager_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityManagerStatus>,
+        input: crate::types::CapacityManagerStatus,
     ) -> Self {
-        self.inner.capacity_manager_status = ::std::option::Option::Some(input.into());
+        self.inner.capacity_manager_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityManagerOrganizationsAccessResult::capacity_manager_status`](crate::types::UpdateCapacityManagerOrganizationsAccessResult::capacity_manager_status).
@@ -72,11 +72,8 @@ impl UpdateCapacityManagerOrganizationsAccessResultBuilder {
         &self.inner.capacity_manager_status
     }
     /// Sets [`UpdateCapacityManagerOrganizationsAccessResult::organizations_access`](crate::types::UpdateCapacityManagerOrganizationsAccessResult::organizations_access): The updated Organizations access setting indicating whether cross-account data aggregation is enabled.
-    pub fn organizations_access(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input.into());
+    pub fn organizations_access(mut self, input: bool) -> Self {
+        self.inner.organizations_access = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityManagerOrganizationsAccessResult::organizations_access`](crate::types::UpdateCapacityManagerOrganizationsAccessResult::organizations_access).

@@ -79,11 +79,8 @@ impl UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count): The new number of instances to allocate.
-    pub fn target_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input.into());
+    pub fn target_instance_count(mut self, input: i32) -> Self {
+        self.inner.target_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count).
@@ -101,8 +98,8 @@ impl UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
         &self.inner.target_instance_count
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::dry_run).

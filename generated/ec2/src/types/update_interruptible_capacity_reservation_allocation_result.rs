@@ -134,8 +134,8 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::instance_count): The current number of instances allocated to the interruptible reservation.
-    pub fn instance_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input.into());
+    pub fn instance_count(mut self, input: i32) -> Self {
+        self.inner.instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::instance_count).
@@ -150,11 +150,8 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
         &self.inner.instance_count
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count): The requested number of instances for the interruptible Capacity Reservation.
-    pub fn target_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input.into());
+    pub fn target_instance_count(mut self, input: i32) -> Self {
+        self.inner.target_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count).
@@ -174,11 +171,9 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::status`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::status): The current status of the allocation (updating during reclamation, active when complete).
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InterruptibleCapacityReservationAllocationStatus,
-        >,
+        input: crate::types::InterruptibleCapacityReservationAllocationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::status`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::status).
@@ -202,11 +197,8 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
         &self.inner.status
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruption_type): The interruption type for the interruptible reservation.
-    pub fn interruption_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InterruptionType>,
-    ) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input.into());
+    pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
+        self.inner.interruption_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruption_type).

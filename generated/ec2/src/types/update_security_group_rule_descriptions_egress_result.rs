@@ -37,8 +37,8 @@ pub struct UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
 }
 impl UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
     /// Sets [`UpdateSecurityGroupRuleDescriptionsEgressResult::return_`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
-    pub fn return_(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: bool) -> Self {
+        self.inner.return_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsEgressResult::return_`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult::return_).

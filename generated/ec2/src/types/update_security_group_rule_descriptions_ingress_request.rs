@@ -71,8 +71,8 @@ pub struct UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
 }
 impl UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
     /// Sets [`UpdateSecurityGroupRuleDescriptionsIngressRequest::dry_run`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsIngressRequest::dry_run`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest::dry_run).
@@ -133,11 +133,8 @@ impl UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
     /// Appends one item to [`UpdateSecurityGroupRuleDescriptionsIngressRequest::ip_permissions`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest::ip_permissions): The IP permissions for the security group rule.
     ///
     /// To set the whole list at once, use [`set_ip_permissions`](Self::set_ip_permissions).
-    pub fn ip_permissions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpPermission>,
-    ) -> Self {
-        self.inner.ip_permissions.get_or_insert_default().push(input.into());
+    pub fn ip_permissions(mut self, input: crate::types::IpPermission) -> Self {
+        self.inner.ip_permissions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsIngressRequest::ip_permissions`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest::ip_permissions).
@@ -161,12 +158,9 @@ impl UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
     /// To set the whole list at once, use [`set_security_group_rule_descriptions`](Self::set_security_group_rule_descriptions).
     pub fn security_group_rule_descriptions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupRuleDescription>,
+        input: crate::types::SecurityGroupRuleDescription,
     ) -> Self {
-        self.inner
-            .security_group_rule_descriptions
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.security_group_rule_descriptions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsIngressRequest::security_group_rule_descriptions`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest::security_group_rule_descriptions).

@@ -44,8 +44,8 @@ pub struct VCpuCountRangeBuilder {
 }
 impl VCpuCountRangeBuilder {
     /// Sets [`VCpuCountRange::min`](crate::types::VCpuCountRange::min): The minimum number of vCPUs.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRange::min`](crate::types::VCpuCountRange::min).
@@ -60,8 +60,8 @@ impl VCpuCountRangeBuilder {
         &self.inner.min
     }
     /// Sets [`VCpuCountRange::max`](crate::types::VCpuCountRange::max): The maximum number of vCPUs.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRange::max`](crate::types::VCpuCountRange::max).

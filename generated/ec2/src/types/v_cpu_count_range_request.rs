@@ -46,8 +46,8 @@ pub struct VCpuCountRangeRequestBuilder {
 }
 impl VCpuCountRangeRequestBuilder {
     /// Sets [`VCpuCountRangeRequest::min`](crate::types::VCpuCountRangeRequest::min): The minimum number of vCPUs.
-    pub fn min(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min = ::std::option::Option::Some(input.into());
+    pub fn min(mut self, input: i32) -> Self {
+        self.inner.min = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRangeRequest::min`](crate::types::VCpuCountRangeRequest::min).
@@ -62,8 +62,8 @@ impl VCpuCountRangeRequestBuilder {
         &self.inner.min
     }
     /// Sets [`VCpuCountRangeRequest::max`](crate::types::VCpuCountRangeRequest::max): The maximum number of vCPUs.
-    pub fn max(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max = ::std::option::Option::Some(input.into());
+    pub fn max(mut self, input: i32) -> Self {
+        self.inner.max = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRangeRequest::max`](crate::types::VCpuCountRangeRequest::max).

@@ -65,8 +65,8 @@ pub struct VCpuInfoBuilder {
 }
 impl VCpuInfoBuilder {
     /// Sets [`VCpuInfo::default_v_cpus`](crate::types::VCpuInfo::default_v_cpus): The default number of vCPUs for the instance type.
-    pub fn default_v_cpus(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.default_v_cpus = ::std::option::Option::Some(input.into());
+    pub fn default_v_cpus(mut self, input: i32) -> Self {
+        self.inner.default_v_cpus = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VCpuInfo::default_v_cpus`](crate::types::VCpuInfo::default_v_cpus).
@@ -81,8 +81,8 @@ impl VCpuInfoBuilder {
         &self.inner.default_v_cpus
     }
     /// Sets [`VCpuInfo::default_cores`](crate::types::VCpuInfo::default_cores): The default number of cores for the instance type.
-    pub fn default_cores(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.default_cores = ::std::option::Option::Some(input.into());
+    pub fn default_cores(mut self, input: i32) -> Self {
+        self.inner.default_cores = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VCpuInfo::default_cores`](crate::types::VCpuInfo::default_cores).
@@ -97,11 +97,8 @@ impl VCpuInfoBuilder {
         &self.inner.default_cores
     }
     /// Sets [`VCpuInfo::default_threads_per_core`](crate::types::VCpuInfo::default_threads_per_core): The default number of threads per core for the instance type.
-    pub fn default_threads_per_core(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.default_threads_per_core = ::std::option::Option::Some(input.into());
+    pub fn default_threads_per_core(mut self, input: i32) -> Self {
+        self.inner.default_threads_per_core = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VCpuInfo::default_threads_per_core`](crate::types::VCpuInfo::default_threads_per_core).
@@ -121,8 +118,8 @@ impl VCpuInfoBuilder {
     /// Appends one item to [`VCpuInfo::valid_cores`](crate::types::VCpuInfo::valid_cores): The valid number of cores that can be configured for the instance type.
     ///
     /// To set the whole list at once, use [`set_valid_cores`](Self::set_valid_cores).
-    pub fn valid_cores(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.valid_cores.get_or_insert_default().push(input.into());
+    pub fn valid_cores(mut self, input: i32) -> Self {
+        self.inner.valid_cores.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VCpuInfo::valid_cores`](crate::types::VCpuInfo::valid_cores).
@@ -142,11 +139,8 @@ impl VCpuInfoBuilder {
     /// Appends one item to [`VCpuInfo::valid_threads_per_core`](crate::types::VCpuInfo::valid_threads_per_core): The valid number of threads per core that can be configured for the instance type.
     ///
     /// To set the whole list at once, use [`set_valid_threads_per_core`](Self::set_valid_threads_per_core).
-    pub fn valid_threads_per_core(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.valid_threads_per_core.get_or_insert_default().push(input.into());
+    pub fn valid_threads_per_core(mut self, input: i32) -> Self {
+        self.inner.valid_threads_per_core.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VCpuInfo::valid_threads_per_core`](crate::types::VCpuInfo::valid_threads_per_core).

@@ -39,11 +39,8 @@ impl ValidationWarningBuilder {
     /// Appends one item to [`ValidationWarning::errors`](crate::types::ValidationWarning::errors): The error codes and error messages.
     ///
     /// To set the whole list at once, use [`set_errors`](Self::set_errors).
-    pub fn errors(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ValidationError>,
-    ) -> Self {
-        self.inner.errors.get_or_insert_default().push(input.into());
+    pub fn errors(mut self, input: crate::types::ValidationError) -> Self {
+        self.inner.errors.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ValidationWarning::errors`](crate::types::ValidationWarning::errors).

@@ -311,9 +311,9 @@ impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::endpoint_type`](crate::types::VerifiedAccessEndpoint::endpoint_type): The type of Amazon Web Services Verified Access endpoint.
     pub fn endpoint_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointType>,
+        input: crate::types::VerifiedAccessEndpointType,
     ) -> Self {
-        self.inner.endpoint_type = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::endpoint_type`](crate::types::VerifiedAccessEndpoint::endpoint_type).
@@ -335,11 +335,9 @@ impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::attachment_type`](crate::types::VerifiedAccessEndpoint::attachment_type): The type of attachment used to provide connectivity between the Amazon Web Services Verified Access endpoint and the application.
     pub fn attachment_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessEndpointAttachmentType,
-        >,
+        input: crate::types::VerifiedAccessEndpointAttachmentType,
     ) -> Self {
-        self.inner.attachment_type = ::std::option::Option::Some(input.into());
+        self.inner.attachment_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::attachment_type`](crate::types::VerifiedAccessEndpoint::attachment_type).
@@ -457,11 +455,9 @@ impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::load_balancer_options`](crate::types::VerifiedAccessEndpoint::load_balancer_options): The load balancer details if creating the Amazon Web Services Verified Access endpoint as `load-balancer`type.
     pub fn load_balancer_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: crate::types::VerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
-        self.inner.load_balancer_options = ::std::option::Option::Some(input.into());
+        self.inner.load_balancer_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::load_balancer_options`](crate::types::VerifiedAccessEndpoint::load_balancer_options).
@@ -487,9 +483,9 @@ impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::network_interface_options`](crate::types::VerifiedAccessEndpoint::network_interface_options): The options for network-interface type endpoint.
     pub fn network_interface_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointEniOptions>,
+        input: crate::types::VerifiedAccessEndpointEniOptions,
     ) -> Self {
-        self.inner.network_interface_options = ::std::option::Option::Some(input.into());
+        self.inner.network_interface_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::network_interface_options`](crate::types::VerifiedAccessEndpoint::network_interface_options).
@@ -509,11 +505,8 @@ impl VerifiedAccessEndpointBuilder {
         &self.inner.network_interface_options
     }
     /// Sets [`VerifiedAccessEndpoint::status`](crate::types::VerifiedAccessEndpoint::status): The endpoint status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::VerifiedAccessEndpointStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::status`](crate::types::VerifiedAccessEndpoint::status).
@@ -625,8 +618,8 @@ impl VerifiedAccessEndpointBuilder {
     /// Appends one item to [`VerifiedAccessEndpoint::tags`](crate::types::VerifiedAccessEndpoint::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::tags`](crate::types::VerifiedAccessEndpoint::tags).
@@ -648,11 +641,9 @@ impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::sse_specification`](crate::types::VerifiedAccessEndpoint::sse_specification): The options in use for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::sse_specification`](crate::types::VerifiedAccessEndpoint::sse_specification).
@@ -676,9 +667,9 @@ impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::rds_options`](crate::types::VerifiedAccessEndpoint::rds_options): The options for an RDS endpoint.
     pub fn rds_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointRdsOptions>,
+        input: crate::types::VerifiedAccessEndpointRdsOptions,
     ) -> Self {
-        self.inner.rds_options = ::std::option::Option::Some(input.into());
+        self.inner.rds_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::rds_options`](crate::types::VerifiedAccessEndpoint::rds_options).
@@ -700,9 +691,9 @@ impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::cidr_options`](crate::types::VerifiedAccessEndpoint::cidr_options): The options for a CIDR endpoint.
     pub fn cidr_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointCidrOptions>,
+        input: crate::types::VerifiedAccessEndpointCidrOptions,
     ) -> Self {
-        self.inner.cidr_options = ::std::option::Option::Some(input.into());
+        self.inner.cidr_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::cidr_options`](crate::types::VerifiedAccessEndpoint::cidr_options).

@@ -88,9 +88,9 @@ impl VerifiedAccessEndpointCidrOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointPortRange>,
+        input: crate::types::VerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointCidrOptions::port_ranges`](crate::types::VerifiedAccessEndpointCidrOptions::port_ranges).
@@ -116,9 +116,9 @@ impl VerifiedAccessEndpointCidrOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointCidrOptions::protocol`](crate::types::VerifiedAccessEndpointCidrOptions::protocol): The protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointCidrOptions::protocol`](crate::types::VerifiedAccessEndpointCidrOptions::protocol).

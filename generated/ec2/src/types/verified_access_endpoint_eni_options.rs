@@ -88,9 +88,9 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointEniOptions::protocol`](crate::types::VerifiedAccessEndpointEniOptions::protocol): The IP protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointEniOptions::protocol`](crate::types::VerifiedAccessEndpointEniOptions::protocol).
@@ -110,8 +110,8 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`VerifiedAccessEndpointEniOptions::port`](crate::types::VerifiedAccessEndpointEniOptions::port): The IP port number.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointEniOptions::port`](crate::types::VerifiedAccessEndpointEniOptions::port).
@@ -130,9 +130,9 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointPortRange>,
+        input: crate::types::VerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointEniOptions::port_ranges`](crate::types::VerifiedAccessEndpointEniOptions::port_ranges).

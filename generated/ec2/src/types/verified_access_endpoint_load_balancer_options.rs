@@ -71,9 +71,9 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::protocol): The IP protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::protocol).
@@ -93,8 +93,8 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`VerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::port): The IP port number.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::port).
@@ -163,9 +163,9 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// To set the whole list at once, use [`set_port_ranges`](Self::set_port_ranges).
     pub fn port_ranges(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointPortRange>,
+        input: crate::types::VerifiedAccessEndpointPortRange,
     ) -> Self {
-        self.inner.port_ranges.get_or_insert_default().push(input.into());
+        self.inner.port_ranges.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointLoadBalancerOptions::port_ranges`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::port_ranges).

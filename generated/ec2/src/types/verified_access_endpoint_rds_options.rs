@@ -83,9 +83,9 @@ impl VerifiedAccessEndpointRdsOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointRdsOptions::protocol`](crate::types::VerifiedAccessEndpointRdsOptions::protocol): The protocol.
     pub fn protocol(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointProtocol>,
+        input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+        self.inner.protocol = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::protocol`](crate::types::VerifiedAccessEndpointRdsOptions::protocol).
@@ -105,8 +105,8 @@ impl VerifiedAccessEndpointRdsOptionsBuilder {
         &self.inner.protocol
     }
     /// Sets [`VerifiedAccessEndpointRdsOptions::port`](crate::types::VerifiedAccessEndpointRdsOptions::port): The port.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::port`](crate::types::VerifiedAccessEndpointRdsOptions::port).

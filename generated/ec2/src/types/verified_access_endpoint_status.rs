@@ -48,9 +48,9 @@ impl VerifiedAccessEndpointStatusBuilder {
     /// Sets [`VerifiedAccessEndpointStatus::code`](crate::types::VerifiedAccessEndpointStatus::code): The status code of the Verified Access endpoint.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessEndpointStatusCode>,
+        input: crate::types::VerifiedAccessEndpointStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointStatus::code`](crate::types::VerifiedAccessEndpointStatus::code).

@@ -292,8 +292,8 @@ impl VerifiedAccessGroupBuilder {
     /// Appends one item to [`VerifiedAccessGroup::tags`](crate::types::VerifiedAccessGroup::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::tags`](crate::types::VerifiedAccessGroup::tags).
@@ -315,11 +315,9 @@ impl VerifiedAccessGroupBuilder {
     /// Sets [`VerifiedAccessGroup::sse_specification`](crate::types::VerifiedAccessGroup::sse_specification): The options in use for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::sse_specification`](crate::types::VerifiedAccessGroup::sse_specification).

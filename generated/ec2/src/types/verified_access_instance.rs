@@ -146,14 +146,9 @@ impl VerifiedAccessInstanceBuilder {
     /// To set the whole list at once, use [`set_verified_access_trust_providers`](Self::set_verified_access_trust_providers).
     pub fn verified_access_trust_providers(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessTrustProviderCondensed,
-        >,
+        input: crate::types::VerifiedAccessTrustProviderCondensed,
     ) -> Self {
-        self.inner
-            .verified_access_trust_providers
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.verified_access_trust_providers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::verified_access_trust_providers`](crate::types::VerifiedAccessInstance::verified_access_trust_providers).
@@ -225,8 +220,8 @@ impl VerifiedAccessInstanceBuilder {
     /// Appends one item to [`VerifiedAccessInstance::tags`](crate::types::VerifiedAccessInstance::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::tags`](crate::types::VerifiedAccessInstance::tags).
@@ -246,8 +241,8 @@ impl VerifiedAccessInstanceBuilder {
         &self.inner.tags
     }
     /// Sets [`VerifiedAccessInstance::fips_enabled`](crate::types::VerifiedAccessInstance::fips_enabled): Indicates whether support for Federal Information Processing Standards (FIPS) is enabled on the instance.
-    pub fn fips_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.fips_enabled = ::std::option::Option::Some(input.into());
+    pub fn fips_enabled(mut self, input: bool) -> Self {
+        self.inner.fips_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::fips_enabled`](crate::types::VerifiedAccessInstance::fips_enabled).
@@ -264,13 +259,9 @@ impl VerifiedAccessInstanceBuilder {
     /// Sets [`VerifiedAccessInstance::cidr_endpoints_custom_sub_domain`](crate::types::VerifiedAccessInstance::cidr_endpoints_custom_sub_domain): The custom subdomain.
     pub fn cidr_endpoints_custom_sub_domain(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessInstanceCustomSubDomain,
-        >,
+        input: crate::types::VerifiedAccessInstanceCustomSubDomain,
     ) -> Self {
-        self.inner.cidr_endpoints_custom_sub_domain = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.cidr_endpoints_custom_sub_domain = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::cidr_endpoints_custom_sub_domain`](crate::types::VerifiedAccessInstance::cidr_endpoints_custom_sub_domain).

@@ -72,11 +72,8 @@ impl VerifiedAccessInstanceLoggingConfigurationBuilder {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`VerifiedAccessInstanceLoggingConfiguration::access_logs`](crate::types::VerifiedAccessInstanceLoggingConfiguration::access_logs): Details about the logging options.
-    pub fn access_logs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessLogs>,
-    ) -> Self {
-        self.inner.access_logs = ::std::option::Option::Some(input.into());
+    pub fn access_logs(mut self, input: crate::types::VerifiedAccessLogs) -> Self {
+        self.inner.access_logs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceLoggingConfiguration::access_logs`](crate::types::VerifiedAccessInstanceLoggingConfiguration::access_logs).

@@ -76,11 +76,9 @@ impl VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
     /// To set the whole list at once, use [`set_routes`](Self::set_routes).
     pub fn routes(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute,
-        >,
+        input: crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute,
     ) -> Self {
-        self.inner.routes.get_or_insert_default().push(input.into());
+        self.inner.routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceOpenVpnClientConfiguration::routes`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::routes).

@@ -112,11 +112,8 @@ pub struct VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
 }
 impl VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_): The trust provider type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UserTrustProviderType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::UserTrustProviderType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_).
@@ -320,8 +317,8 @@ impl VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
         &self.inner.client_secret
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled): Indicates whether Proof of Key Code Exchange (PKCE) is enabled.
-    pub fn pkce_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.pkce_enabled = ::std::option::Option::Some(input.into());
+    pub fn pkce_enabled(mut self, input: bool) -> Self {
+        self.inner.pkce_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled).

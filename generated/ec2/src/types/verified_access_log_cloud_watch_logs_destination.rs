@@ -55,8 +55,8 @@ pub struct VerifiedAccessLogCloudWatchLogsDestinationBuilder {
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationBuilder {
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestination::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::enabled): Indicates whether logging is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestination::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::enabled).
@@ -73,9 +73,9 @@ impl VerifiedAccessLogCloudWatchLogsDestinationBuilder {
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestination::delivery_status`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::delivery_status): The delivery status for access logs.
     pub fn delivery_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessLogDeliveryStatus>,
+        input: crate::types::VerifiedAccessLogDeliveryStatus,
     ) -> Self {
-        self.inner.delivery_status = ::std::option::Option::Some(input.into());
+        self.inner.delivery_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestination::delivery_status`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::delivery_status).

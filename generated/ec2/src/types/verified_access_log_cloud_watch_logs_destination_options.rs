@@ -46,8 +46,8 @@ pub struct VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled): Indicates whether logging is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled).

@@ -48,11 +48,9 @@ impl VerifiedAccessLogDeliveryStatusBuilder {
     /// Sets [`VerifiedAccessLogDeliveryStatus::code`](crate::types::VerifiedAccessLogDeliveryStatus::code): The status code.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessLogDeliveryStatusCode,
-        >,
+        input: crate::types::VerifiedAccessLogDeliveryStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogDeliveryStatus::code`](crate::types::VerifiedAccessLogDeliveryStatus::code).

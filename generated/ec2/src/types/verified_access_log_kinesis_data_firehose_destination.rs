@@ -55,8 +55,8 @@ pub struct VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestination::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::enabled): Indicates whether logging is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestination::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::enabled).
@@ -73,9 +73,9 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status): The delivery status.
     pub fn delivery_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessLogDeliveryStatus>,
+        input: crate::types::VerifiedAccessLogDeliveryStatus,
     ) -> Self {
-        self.inner.delivery_status = ::std::option::Option::Some(input.into());
+        self.inner.delivery_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status).

@@ -46,8 +46,8 @@ pub struct VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled): Indicates whether logging is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled).

@@ -83,11 +83,9 @@ impl VerifiedAccessLogOptionsBuilder {
     /// Sets [`VerifiedAccessLogOptions::s3`](crate::types::VerifiedAccessLogOptions::s3): Sends Verified Access logs to Amazon S3.
     pub fn s3(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessLogS3DestinationOptions,
-        >,
+        input: crate::types::VerifiedAccessLogS3DestinationOptions,
     ) -> Self {
-        self.inner.s3 = ::std::option::Option::Some(input.into());
+        self.inner.s3 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::s3`](crate::types::VerifiedAccessLogOptions::s3).
@@ -109,11 +107,9 @@ impl VerifiedAccessLogOptionsBuilder {
     /// Sets [`VerifiedAccessLogOptions::cloud_watch_logs`](crate::types::VerifiedAccessLogOptions::cloud_watch_logs): Sends Verified Access logs to CloudWatch Logs.
     pub fn cloud_watch_logs(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
-        >,
+        input: crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
     ) -> Self {
-        self.inner.cloud_watch_logs = ::std::option::Option::Some(input.into());
+        self.inner.cloud_watch_logs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::cloud_watch_logs`](crate::types::VerifiedAccessLogOptions::cloud_watch_logs).
@@ -139,11 +135,9 @@ impl VerifiedAccessLogOptionsBuilder {
     /// Sets [`VerifiedAccessLogOptions::kinesis_data_firehose`](crate::types::VerifiedAccessLogOptions::kinesis_data_firehose): Sends Verified Access logs to Kinesis.
     pub fn kinesis_data_firehose(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
-        >,
+        input: crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
     ) -> Self {
-        self.inner.kinesis_data_firehose = ::std::option::Option::Some(input.into());
+        self.inner.kinesis_data_firehose = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::kinesis_data_firehose`](crate::types::VerifiedAccessLogOptions::kinesis_data_firehose).
@@ -189,11 +183,8 @@ impl VerifiedAccessLogOptionsBuilder {
         &self.inner.log_version
     }
     /// Sets [`VerifiedAccessLogOptions::include_trust_context`](crate::types::VerifiedAccessLogOptions::include_trust_context): Indicates whether to include trust data sent by trust providers in the logs.
-    pub fn include_trust_context(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_trust_context = ::std::option::Option::Some(input.into());
+    pub fn include_trust_context(mut self, input: bool) -> Self {
+        self.inner.include_trust_context = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::include_trust_context`](crate::types::VerifiedAccessLogOptions::include_trust_context).

@@ -69,8 +69,8 @@ pub struct VerifiedAccessLogS3DestinationBuilder {
 }
 impl VerifiedAccessLogS3DestinationBuilder {
     /// Sets [`VerifiedAccessLogS3Destination::enabled`](crate::types::VerifiedAccessLogS3Destination::enabled): Indicates whether logging is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3Destination::enabled`](crate::types::VerifiedAccessLogS3Destination::enabled).
@@ -87,9 +87,9 @@ impl VerifiedAccessLogS3DestinationBuilder {
     /// Sets [`VerifiedAccessLogS3Destination::delivery_status`](crate::types::VerifiedAccessLogS3Destination::delivery_status): The delivery status.
     pub fn delivery_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessLogDeliveryStatus>,
+        input: crate::types::VerifiedAccessLogDeliveryStatus,
     ) -> Self {
-        self.inner.delivery_status = ::std::option::Option::Some(input.into());
+        self.inner.delivery_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3Destination::delivery_status`](crate::types::VerifiedAccessLogS3Destination::delivery_status).

@@ -60,8 +60,8 @@ pub struct VerifiedAccessLogS3DestinationOptionsBuilder {
 }
 impl VerifiedAccessLogS3DestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogS3DestinationOptions::enabled`](crate::types::VerifiedAccessLogS3DestinationOptions::enabled): Indicates whether logging is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3DestinationOptions::enabled`](crate::types::VerifiedAccessLogS3DestinationOptions::enabled).

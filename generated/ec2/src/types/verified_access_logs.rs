@@ -79,11 +79,8 @@ pub struct VerifiedAccessLogsBuilder {
 }
 impl VerifiedAccessLogsBuilder {
     /// Sets [`VerifiedAccessLogs::s3`](crate::types::VerifiedAccessLogs::s3): Amazon S3 logging options.
-    pub fn s3(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VerifiedAccessLogS3Destination>,
-    ) -> Self {
-        self.inner.s3 = ::std::option::Option::Some(input.into());
+    pub fn s3(mut self, input: crate::types::VerifiedAccessLogS3Destination) -> Self {
+        self.inner.s3 = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::s3`](crate::types::VerifiedAccessLogs::s3).
@@ -105,11 +102,9 @@ impl VerifiedAccessLogsBuilder {
     /// Sets [`VerifiedAccessLogs::cloud_watch_logs`](crate::types::VerifiedAccessLogs::cloud_watch_logs): CloudWatch Logs logging destination.
     pub fn cloud_watch_logs(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessLogCloudWatchLogsDestination,
-        >,
+        input: crate::types::VerifiedAccessLogCloudWatchLogsDestination,
     ) -> Self {
-        self.inner.cloud_watch_logs = ::std::option::Option::Some(input.into());
+        self.inner.cloud_watch_logs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::cloud_watch_logs`](crate::types::VerifiedAccessLogs::cloud_watch_logs).
@@ -135,11 +130,9 @@ impl VerifiedAccessLogsBuilder {
     /// Sets [`VerifiedAccessLogs::kinesis_data_firehose`](crate::types::VerifiedAccessLogs::kinesis_data_firehose): Kinesis logging destination.
     pub fn kinesis_data_firehose(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
-        >,
+        input: crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
     ) -> Self {
-        self.inner.kinesis_data_firehose = ::std::option::Option::Some(input.into());
+        self.inner.kinesis_data_firehose = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::kinesis_data_firehose`](crate::types::VerifiedAccessLogs::kinesis_data_firehose).
@@ -185,11 +178,8 @@ impl VerifiedAccessLogsBuilder {
         &self.inner.log_version
     }
     /// Sets [`VerifiedAccessLogs::include_trust_context`](crate::types::VerifiedAccessLogs::include_trust_context): Indicates whether trust data is included in the logs.
-    pub fn include_trust_context(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_trust_context = ::std::option::Option::Some(input.into());
+    pub fn include_trust_context(mut self, input: bool) -> Self {
+        self.inner.include_trust_context = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::include_trust_context`](crate::types::VerifiedAccessLogs::include_trust_context).

@@ -46,13 +46,8 @@ pub struct VerifiedAccessSseSpecificationRequestBuilder {
 }
 impl VerifiedAccessSseSpecificationRequestBuilder {
     /// Sets [`VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled): Enable or disable the use of customer managed KMS keys for server side encryption.
-    pub fn customer_managed_key_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.customer_managed_key_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn customer_managed_key_enabled(mut self, input: bool) -> Self {
+        self.inner.customer_managed_key_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled).

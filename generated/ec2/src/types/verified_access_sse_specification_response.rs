@@ -46,13 +46,8 @@ pub struct VerifiedAccessSseSpecificationResponseBuilder {
 }
 impl VerifiedAccessSseSpecificationResponseBuilder {
     /// Sets [`VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled): Indicates whether customer managed KMS keys are in use for server side encryption.
-    pub fn customer_managed_key_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.customer_managed_key_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn customer_managed_key_enabled(mut self, input: bool) -> Self {
+        self.inner.customer_managed_key_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled).

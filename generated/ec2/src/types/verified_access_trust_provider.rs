@@ -189,9 +189,9 @@ impl VerifiedAccessTrustProviderBuilder {
     /// Sets [`VerifiedAccessTrustProvider::trust_provider_type`](crate::types::VerifiedAccessTrustProvider::trust_provider_type): The type of Verified Access trust provider.
     pub fn trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrustProviderType>,
+        input: crate::types::TrustProviderType,
     ) -> Self {
-        self.inner.trust_provider_type = ::std::option::Option::Some(input.into());
+        self.inner.trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::trust_provider_type`](crate::types::VerifiedAccessTrustProvider::trust_provider_type).
@@ -213,9 +213,9 @@ impl VerifiedAccessTrustProviderBuilder {
     /// Sets [`VerifiedAccessTrustProvider::user_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::user_trust_provider_type): The type of user-based trust provider.
     pub fn user_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UserTrustProviderType>,
+        input: crate::types::UserTrustProviderType,
     ) -> Self {
-        self.inner.user_trust_provider_type = ::std::option::Option::Some(input.into());
+        self.inner.user_trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::user_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::user_trust_provider_type).
@@ -237,11 +237,9 @@ impl VerifiedAccessTrustProviderBuilder {
     /// Sets [`VerifiedAccessTrustProvider::device_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::device_trust_provider_type): The type of device-based trust provider.
     pub fn device_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceTrustProviderType>,
+        input: crate::types::DeviceTrustProviderType,
     ) -> Self {
-        self.inner.device_trust_provider_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.device_trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::device_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::device_trust_provider_type).
@@ -261,11 +259,8 @@ impl VerifiedAccessTrustProviderBuilder {
         &self.inner.device_trust_provider_type
     }
     /// Sets [`VerifiedAccessTrustProvider::oidc_options`](crate::types::VerifiedAccessTrustProvider::oidc_options): The options for an OpenID Connect-compatible user-identity trust provider.
-    pub fn oidc_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OidcOptions>,
-    ) -> Self {
-        self.inner.oidc_options = ::std::option::Option::Some(input.into());
+    pub fn oidc_options(mut self, input: crate::types::OidcOptions) -> Self {
+        self.inner.oidc_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::oidc_options`](crate::types::VerifiedAccessTrustProvider::oidc_options).
@@ -283,11 +278,8 @@ impl VerifiedAccessTrustProviderBuilder {
         &self.inner.oidc_options
     }
     /// Sets [`VerifiedAccessTrustProvider::device_options`](crate::types::VerifiedAccessTrustProvider::device_options): The options for device-identity trust provider.
-    pub fn device_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceOptions>,
-    ) -> Self {
-        self.inner.device_options = ::std::option::Option::Some(input.into());
+    pub fn device_options(mut self, input: crate::types::DeviceOptions) -> Self {
+        self.inner.device_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::device_options`](crate::types::VerifiedAccessTrustProvider::device_options).
@@ -379,8 +371,8 @@ impl VerifiedAccessTrustProviderBuilder {
     /// Appends one item to [`VerifiedAccessTrustProvider::tags`](crate::types::VerifiedAccessTrustProvider::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::tags`](crate::types::VerifiedAccessTrustProvider::tags).
@@ -402,11 +394,9 @@ impl VerifiedAccessTrustProviderBuilder {
     /// Sets [`VerifiedAccessTrustProvider::sse_specification`](crate::types::VerifiedAccessTrustProvider::sse_specification): The options in use for server side encryption.
     pub fn sse_specification(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::sse_specification`](crate::types::VerifiedAccessTrustProvider::sse_specification).
@@ -430,11 +420,9 @@ impl VerifiedAccessTrustProviderBuilder {
     /// Sets [`VerifiedAccessTrustProvider::native_application_oidc_options`](crate::types::VerifiedAccessTrustProvider::native_application_oidc_options): The OpenID Connect (OIDC) options.
     pub fn native_application_oidc_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::NativeApplicationOidcOptions>,
+        input: crate::types::NativeApplicationOidcOptions,
     ) -> Self {
-        self.inner.native_application_oidc_options = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.native_application_oidc_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::native_application_oidc_options`](crate::types::VerifiedAccessTrustProvider::native_application_oidc_options).

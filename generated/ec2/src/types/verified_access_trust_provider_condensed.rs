@@ -125,9 +125,9 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
     /// Sets [`VerifiedAccessTrustProviderCondensed::trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::trust_provider_type): The type of trust provider (user- or device-based).
     pub fn trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrustProviderType>,
+        input: crate::types::TrustProviderType,
     ) -> Self {
-        self.inner.trust_provider_type = ::std::option::Option::Some(input.into());
+        self.inner.trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::trust_provider_type).
@@ -149,9 +149,9 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
     /// Sets [`VerifiedAccessTrustProviderCondensed::user_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::user_trust_provider_type): The type of user-based trust provider.
     pub fn user_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::UserTrustProviderType>,
+        input: crate::types::UserTrustProviderType,
     ) -> Self {
-        self.inner.user_trust_provider_type = ::std::option::Option::Some(input.into());
+        self.inner.user_trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::user_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::user_trust_provider_type).
@@ -173,11 +173,9 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
     /// Sets [`VerifiedAccessTrustProviderCondensed::device_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::device_trust_provider_type): The type of device-based trust provider.
     pub fn device_trust_provider_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeviceTrustProviderType>,
+        input: crate::types::DeviceTrustProviderType,
     ) -> Self {
-        self.inner.device_trust_provider_type = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.device_trust_provider_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::device_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::device_trust_provider_type).

@@ -76,11 +76,8 @@ pub struct VgwTelemetryBuilder {
 }
 impl VgwTelemetryBuilder {
     /// Sets [`VgwTelemetry::accepted_route_count`](crate::types::VgwTelemetry::accepted_route_count): The number of accepted routes.
-    pub fn accepted_route_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.accepted_route_count = ::std::option::Option::Some(input.into());
+    pub fn accepted_route_count(mut self, input: i32) -> Self {
+        self.inner.accepted_route_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VgwTelemetry::accepted_route_count`](crate::types::VgwTelemetry::accepted_route_count).
@@ -100,9 +97,9 @@ impl VgwTelemetryBuilder {
     /// Sets [`VgwTelemetry::last_status_change`](crate::types::VgwTelemetry::last_status_change): The date and time of the last change in status.
     pub fn last_status_change(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_status_change = ::std::option::Option::Some(input.into());
+        self.inner.last_status_change = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VgwTelemetry::last_status_change`](crate::types::VgwTelemetry::last_status_change).
@@ -146,11 +143,8 @@ impl VgwTelemetryBuilder {
         &self.inner.outside_ip_address
     }
     /// Sets [`VgwTelemetry::status`](crate::types::VgwTelemetry::status): The status of the VPN tunnel.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TelemetryStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::TelemetryStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VgwTelemetry::status`](crate::types::VgwTelemetry::status).

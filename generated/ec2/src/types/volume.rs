@@ -255,8 +255,8 @@ impl VolumeBuilder {
         &self.inner.source_volume_id
     }
     /// Sets [`Volume::iops`](crate::types::Volume::iops): The number of I/O operations per second (IOPS).
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::iops`](crate::types::Volume::iops).
@@ -273,8 +273,8 @@ impl VolumeBuilder {
     /// Appends one item to [`Volume::tags`](crate::types::Volume::tags): Any tags assigned to the volume.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Volume::tags`](crate::types::Volume::tags).
@@ -294,11 +294,8 @@ impl VolumeBuilder {
         &self.inner.tags
     }
     /// Sets [`Volume::volume_type`](crate::types::Volume::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::volume_type`](crate::types::Volume::volume_type).
@@ -316,8 +313,8 @@ impl VolumeBuilder {
         &self.inner.volume_type
     }
     /// Sets [`Volume::fast_restored`](crate::types::Volume::fast_restored): **Note:** This parameter is not returned by CreateVolume.
-    pub fn fast_restored(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.fast_restored = ::std::option::Option::Some(input.into());
+    pub fn fast_restored(mut self, input: bool) -> Self {
+        self.inner.fast_restored = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::fast_restored`](crate::types::Volume::fast_restored).
@@ -332,11 +329,8 @@ impl VolumeBuilder {
         &self.inner.fast_restored
     }
     /// Sets [`Volume::multi_attach_enabled`](crate::types::Volume::multi_attach_enabled): Indicates whether Amazon EBS Multi-Attach is enabled.
-    pub fn multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input.into());
+    pub fn multi_attach_enabled(mut self, input: bool) -> Self {
+        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::multi_attach_enabled`](crate::types::Volume::multi_attach_enabled).
@@ -354,8 +348,8 @@ impl VolumeBuilder {
         &self.inner.multi_attach_enabled
     }
     /// Sets [`Volume::throughput`](crate::types::Volume::throughput): The throughput that the volume supports, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::throughput`](crate::types::Volume::throughput).
@@ -370,11 +364,8 @@ impl VolumeBuilder {
         &self.inner.throughput
     }
     /// Sets [`Volume::sse_type`](crate::types::Volume::sse_type): **Note:** This parameter is not returned by CreateVolume.
-    pub fn sse_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SseType>,
-    ) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input.into());
+    pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
+        self.inner.sse_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::sse_type`](crate::types::Volume::sse_type).
@@ -392,11 +383,8 @@ impl VolumeBuilder {
         &self.inner.sse_type
     }
     /// Sets [`Volume::operator`](crate::types::Volume::operator): The service provider that manages the volume.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::operator`](crate::types::Volume::operator).
@@ -416,13 +404,8 @@ impl VolumeBuilder {
         &self.inner.operator
     }
     /// Sets [`Volume::volume_initialization_rate`](crate::types::Volume::volume_initialization_rate): The Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate) specified for the volume during creation, in MiB/s.
-    pub fn volume_initialization_rate(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn volume_initialization_rate(mut self, input: i32) -> Self {
+        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::volume_initialization_rate`](crate::types::Volume::volume_initialization_rate).
@@ -462,8 +445,8 @@ impl VolumeBuilder {
         &self.inner.volume_id
     }
     /// Sets [`Volume::size`](crate::types::Volume::size): The size of the volume, in GiBs.
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i32) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::size`](crate::types::Volume::size).
@@ -524,11 +507,8 @@ impl VolumeBuilder {
         &self.inner.availability_zone
     }
     /// Sets [`Volume::state`](crate::types::Volume::state): The volume state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VolumeState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::state`](crate::types::Volume::state).
@@ -546,11 +526,8 @@ impl VolumeBuilder {
         &self.inner.state
     }
     /// Sets [`Volume::create_time`](crate::types::Volume::create_time): The time stamp when volume creation was initiated.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::create_time`](crate::types::Volume::create_time).
@@ -572,11 +549,8 @@ impl VolumeBuilder {
     /// Appends one item to [`Volume::attachments`](crate::types::Volume::attachments): **Note:** This parameter is not returned by CreateVolume.
     ///
     /// To set the whole list at once, use [`set_attachments`](Self::set_attachments).
-    pub fn attachments(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeAttachment>,
-    ) -> Self {
-        self.inner.attachments.get_or_insert_default().push(input.into());
+    pub fn attachments(mut self, input: crate::types::VolumeAttachment) -> Self {
+        self.inner.attachments.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Volume::attachments`](crate::types::Volume::attachments).
@@ -596,8 +570,8 @@ impl VolumeBuilder {
         &self.inner.attachments
     }
     /// Sets [`Volume::encrypted`](crate::types::Volume::encrypted): Indicates whether the volume is encrypted.
-    pub fn encrypted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input.into());
+    pub fn encrypted(mut self, input: bool) -> Self {
+        self.inner.encrypted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Volume::encrypted`](crate::types::Volume::encrypted).

@@ -101,11 +101,8 @@ pub struct VolumeAttachmentBuilder {
 }
 impl VolumeAttachmentBuilder {
     /// Sets [`VolumeAttachment::delete_on_termination`](crate::types::VolumeAttachment::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
-    pub fn delete_on_termination(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input.into());
+    pub fn delete_on_termination(mut self, input: bool) -> Self {
+        self.inner.delete_on_termination = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::delete_on_termination`](crate::types::VolumeAttachment::delete_on_termination).
@@ -171,8 +168,8 @@ impl VolumeAttachmentBuilder {
         &self.inner.instance_owning_service
     }
     /// Sets [`VolumeAttachment::ebs_card_index`](crate::types::VolumeAttachment::ebs_card_index): The index of the EBS card.
-    pub fn ebs_card_index(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input.into());
+    pub fn ebs_card_index(mut self, input: i32) -> Self {
+        self.inner.ebs_card_index = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::ebs_card_index`](crate::types::VolumeAttachment::ebs_card_index).
@@ -253,11 +250,8 @@ impl VolumeAttachmentBuilder {
         &self.inner.device
     }
     /// Sets [`VolumeAttachment::state`](crate::types::VolumeAttachment::state): The attachment state of the volume.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeAttachmentState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VolumeAttachmentState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::state`](crate::types::VolumeAttachment::state).
@@ -277,11 +271,8 @@ impl VolumeAttachmentBuilder {
         &self.inner.state
     }
     /// Sets [`VolumeAttachment::attach_time`](crate::types::VolumeAttachment::attach_time): The time stamp when the attachment initiated.
-    pub fn attach_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input.into());
+    pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.attach_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::attach_time`](crate::types::VolumeAttachment::attach_time).

@@ -39,8 +39,8 @@ pub struct VolumeDetailBuilder {
 }
 impl VolumeDetailBuilder {
     /// Sets [`VolumeDetail::size`](crate::types::VolumeDetail::size): The size of the volume, in GiB.
-    pub fn size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i64) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeDetail::size`](crate::types::VolumeDetail::size).

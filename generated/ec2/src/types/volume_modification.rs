@@ -183,9 +183,9 @@ impl VolumeModificationBuilder {
     /// Sets [`VolumeModification::modification_state`](crate::types::VolumeModification::modification_state): The current modification state.
     pub fn modification_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeModificationState>,
+        input: crate::types::VolumeModificationState,
     ) -> Self {
-        self.inner.modification_state = ::std::option::Option::Some(input.into());
+        self.inner.modification_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::modification_state`](crate::types::VolumeModification::modification_state).
@@ -227,8 +227,8 @@ impl VolumeModificationBuilder {
         &self.inner.status_message
     }
     /// Sets [`VolumeModification::target_size`](crate::types::VolumeModification::target_size): The target size of the volume, in GiB.
-    pub fn target_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.target_size = ::std::option::Option::Some(input.into());
+    pub fn target_size(mut self, input: i32) -> Self {
+        self.inner.target_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_size`](crate::types::VolumeModification::target_size).
@@ -243,8 +243,8 @@ impl VolumeModificationBuilder {
         &self.inner.target_size
     }
     /// Sets [`VolumeModification::target_iops`](crate::types::VolumeModification::target_iops): The target IOPS rate of the volume.
-    pub fn target_iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.target_iops = ::std::option::Option::Some(input.into());
+    pub fn target_iops(mut self, input: i32) -> Self {
+        self.inner.target_iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_iops`](crate::types::VolumeModification::target_iops).
@@ -259,11 +259,8 @@ impl VolumeModificationBuilder {
         &self.inner.target_iops
     }
     /// Sets [`VolumeModification::target_volume_type`](crate::types::VolumeModification::target_volume_type): The target EBS volume type of the volume.
-    pub fn target_volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.target_volume_type = ::std::option::Option::Some(input.into());
+    pub fn target_volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.target_volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_volume_type`](crate::types::VolumeModification::target_volume_type).
@@ -283,8 +280,8 @@ impl VolumeModificationBuilder {
         &self.inner.target_volume_type
     }
     /// Sets [`VolumeModification::target_throughput`](crate::types::VolumeModification::target_throughput): The target throughput of the volume, in MiB/s.
-    pub fn target_throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.target_throughput = ::std::option::Option::Some(input.into());
+    pub fn target_throughput(mut self, input: i32) -> Self {
+        self.inner.target_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_throughput`](crate::types::VolumeModification::target_throughput).
@@ -299,13 +296,8 @@ impl VolumeModificationBuilder {
         &self.inner.target_throughput
     }
     /// Sets [`VolumeModification::target_multi_attach_enabled`](crate::types::VolumeModification::target_multi_attach_enabled): The target setting for Amazon EBS Multi-Attach.
-    pub fn target_multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.target_multi_attach_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn target_multi_attach_enabled(mut self, input: bool) -> Self {
+        self.inner.target_multi_attach_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_multi_attach_enabled`](crate::types::VolumeModification::target_multi_attach_enabled).
@@ -323,8 +315,8 @@ impl VolumeModificationBuilder {
         &self.inner.target_multi_attach_enabled
     }
     /// Sets [`VolumeModification::original_size`](crate::types::VolumeModification::original_size): The original size of the volume, in GiB.
-    pub fn original_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.original_size = ::std::option::Option::Some(input.into());
+    pub fn original_size(mut self, input: i32) -> Self {
+        self.inner.original_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_size`](crate::types::VolumeModification::original_size).
@@ -339,8 +331,8 @@ impl VolumeModificationBuilder {
         &self.inner.original_size
     }
     /// Sets [`VolumeModification::original_iops`](crate::types::VolumeModification::original_iops): The original IOPS rate of the volume.
-    pub fn original_iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.original_iops = ::std::option::Option::Some(input.into());
+    pub fn original_iops(mut self, input: i32) -> Self {
+        self.inner.original_iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_iops`](crate::types::VolumeModification::original_iops).
@@ -355,11 +347,8 @@ impl VolumeModificationBuilder {
         &self.inner.original_iops
     }
     /// Sets [`VolumeModification::original_volume_type`](crate::types::VolumeModification::original_volume_type): The original EBS volume type of the volume.
-    pub fn original_volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.original_volume_type = ::std::option::Option::Some(input.into());
+    pub fn original_volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.original_volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_volume_type`](crate::types::VolumeModification::original_volume_type).
@@ -379,8 +368,8 @@ impl VolumeModificationBuilder {
         &self.inner.original_volume_type
     }
     /// Sets [`VolumeModification::original_throughput`](crate::types::VolumeModification::original_throughput): The original throughput of the volume, in MiB/s.
-    pub fn original_throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.original_throughput = ::std::option::Option::Some(input.into());
+    pub fn original_throughput(mut self, input: i32) -> Self {
+        self.inner.original_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_throughput`](crate::types::VolumeModification::original_throughput).
@@ -395,13 +384,8 @@ impl VolumeModificationBuilder {
         &self.inner.original_throughput
     }
     /// Sets [`VolumeModification::original_multi_attach_enabled`](crate::types::VolumeModification::original_multi_attach_enabled): The original setting for Amazon EBS Multi-Attach.
-    pub fn original_multi_attach_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.original_multi_attach_enabled = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn original_multi_attach_enabled(mut self, input: bool) -> Self {
+        self.inner.original_multi_attach_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_multi_attach_enabled`](crate::types::VolumeModification::original_multi_attach_enabled).
@@ -419,8 +403,8 @@ impl VolumeModificationBuilder {
         &self.inner.original_multi_attach_enabled
     }
     /// Sets [`VolumeModification::progress`](crate::types::VolumeModification::progress): The modification progress, from 0 to 100 percent complete.
-    pub fn progress(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: i64) -> Self {
+        self.inner.progress = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::progress`](crate::types::VolumeModification::progress).
@@ -435,11 +419,8 @@ impl VolumeModificationBuilder {
         &self.inner.progress
     }
     /// Sets [`VolumeModification::start_time`](crate::types::VolumeModification::start_time): The modification start time.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.start_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::start_time`](crate::types::VolumeModification::start_time).
@@ -459,11 +440,8 @@ impl VolumeModificationBuilder {
         &self.inner.start_time
     }
     /// Sets [`VolumeModification::end_time`](crate::types::VolumeModification::end_time): The modification completion or failure time.
-    pub fn end_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input.into());
+    pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.end_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::end_time`](crate::types::VolumeModification::end_time).
@@ -483,11 +461,8 @@ impl VolumeModificationBuilder {
         &self.inner.end_time
     }
     /// Sets [`VolumeModification::operator`](crate::types::VolumeModification::operator): The service provider that manages the resource.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::operator`](crate::types::VolumeModification::operator).

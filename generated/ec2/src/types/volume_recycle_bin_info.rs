@@ -167,11 +167,8 @@ impl VolumeRecycleBinInfoBuilder {
         &self.inner.volume_id
     }
     /// Sets [`VolumeRecycleBinInfo::volume_type`](crate::types::VolumeRecycleBinInfo::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
+        self.inner.volume_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::volume_type`](crate::types::VolumeRecycleBinInfo::volume_type).
@@ -189,11 +186,8 @@ impl VolumeRecycleBinInfoBuilder {
         &self.inner.volume_type
     }
     /// Sets [`VolumeRecycleBinInfo::state`](crate::types::VolumeRecycleBinInfo::state): The state of the volume.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VolumeState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::state`](crate::types::VolumeRecycleBinInfo::state).
@@ -211,8 +205,8 @@ impl VolumeRecycleBinInfoBuilder {
         &self.inner.state
     }
     /// Sets [`VolumeRecycleBinInfo::size`](crate::types::VolumeRecycleBinInfo::size): The size of the volume, in GiB.
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i32) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::size`](crate::types::VolumeRecycleBinInfo::size).
@@ -227,8 +221,8 @@ impl VolumeRecycleBinInfoBuilder {
         &self.inner.size
     }
     /// Sets [`VolumeRecycleBinInfo::iops`](crate::types::VolumeRecycleBinInfo::iops): The number of I/O operations per second (IOPS) for the volume.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.inner.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::iops`](crate::types::VolumeRecycleBinInfo::iops).
@@ -243,8 +237,8 @@ impl VolumeRecycleBinInfoBuilder {
         &self.inner.iops
     }
     /// Sets [`VolumeRecycleBinInfo::throughput`](crate::types::VolumeRecycleBinInfo::throughput): The throughput that the volume supports, in MiB/s.
-    pub fn throughput(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input.into());
+    pub fn throughput(mut self, input: i32) -> Self {
+        self.inner.throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::throughput`](crate::types::VolumeRecycleBinInfo::throughput).
@@ -373,11 +367,8 @@ impl VolumeRecycleBinInfoBuilder {
         &self.inner.snapshot_id
     }
     /// Sets [`VolumeRecycleBinInfo::operator`](crate::types::VolumeRecycleBinInfo::operator): The service provider that manages the volume.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::operator`](crate::types::VolumeRecycleBinInfo::operator).
@@ -397,11 +388,8 @@ impl VolumeRecycleBinInfoBuilder {
         &self.inner.operator
     }
     /// Sets [`VolumeRecycleBinInfo::create_time`](crate::types::VolumeRecycleBinInfo::create_time): The time stamp when volume creation was initiated.
-    pub fn create_time(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input.into());
+    pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.create_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::create_time`](crate::types::VolumeRecycleBinInfo::create_time).
@@ -423,9 +411,9 @@ impl VolumeRecycleBinInfoBuilder {
     /// Sets [`VolumeRecycleBinInfo::recycle_bin_enter_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_enter_time): The date and time when the volume entered the Recycle Bin.
     pub fn recycle_bin_enter_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input.into());
+        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::recycle_bin_enter_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_enter_time).
@@ -447,9 +435,9 @@ impl VolumeRecycleBinInfoBuilder {
     /// Sets [`VolumeRecycleBinInfo::recycle_bin_exit_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_exit_time): The date and time when the volume is to be permanently deleted from the Recycle Bin.
     pub fn recycle_bin_exit_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input.into());
+        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::recycle_bin_exit_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_exit_time).

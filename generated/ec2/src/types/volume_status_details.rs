@@ -48,11 +48,8 @@ pub struct VolumeStatusDetailsBuilder {
 }
 impl VolumeStatusDetailsBuilder {
     /// Sets [`VolumeStatusDetails::name`](crate::types::VolumeStatusDetails::name): The name of the volume status.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusName>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: crate::types::VolumeStatusName) -> Self {
+        self.inner.name = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusDetails::name`](crate::types::VolumeStatusDetails::name).

@@ -142,11 +142,8 @@ impl VolumeStatusEventBuilder {
         &self.inner.event_type
     }
     /// Sets [`VolumeStatusEvent::not_after`](crate::types::VolumeStatusEvent::not_after): The latest end time of the event.
-    pub fn not_after(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.not_after = ::std::option::Option::Some(input.into());
+    pub fn not_after(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.not_after = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusEvent::not_after`](crate::types::VolumeStatusEvent::not_after).
@@ -166,11 +163,8 @@ impl VolumeStatusEventBuilder {
         &self.inner.not_after
     }
     /// Sets [`VolumeStatusEvent::not_before`](crate::types::VolumeStatusEvent::not_before): The earliest start time of the event.
-    pub fn not_before(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.not_before = ::std::option::Option::Some(input.into());
+    pub fn not_before(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.not_before = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusEvent::not_before`](crate::types::VolumeStatusEvent::not_before).

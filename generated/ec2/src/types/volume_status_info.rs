@@ -50,11 +50,8 @@ impl VolumeStatusInfoBuilder {
     /// Appends one item to [`VolumeStatusInfo::details`](crate::types::VolumeStatusInfo::details): The details of the volume status.
     ///
     /// To set the whole list at once, use [`set_details`](Self::set_details).
-    pub fn details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusDetails>,
-    ) -> Self {
-        self.inner.details.get_or_insert_default().push(input.into());
+    pub fn details(mut self, input: crate::types::VolumeStatusDetails) -> Self {
+        self.inner.details.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VolumeStatusInfo::details`](crate::types::VolumeStatusInfo::details).
@@ -74,11 +71,8 @@ impl VolumeStatusInfoBuilder {
         &self.inner.details
     }
     /// Sets [`VolumeStatusInfo::status`](crate::types::VolumeStatusInfo::status): The status of the volume.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusInfoStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::VolumeStatusInfoStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusInfo::status`](crate::types::VolumeStatusInfo::status).

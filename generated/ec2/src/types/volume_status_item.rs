@@ -116,11 +116,8 @@ impl VolumeStatusItemBuilder {
     /// Appends one item to [`VolumeStatusItem::actions`](crate::types::VolumeStatusItem::actions): The details of the operation.
     ///
     /// To set the whole list at once, use [`set_actions`](Self::set_actions).
-    pub fn actions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusAction>,
-    ) -> Self {
-        self.inner.actions.get_or_insert_default().push(input.into());
+    pub fn actions(mut self, input: crate::types::VolumeStatusAction) -> Self {
+        self.inner.actions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::actions`](crate::types::VolumeStatusItem::actions).
@@ -188,11 +185,8 @@ impl VolumeStatusItemBuilder {
     /// Appends one item to [`VolumeStatusItem::events`](crate::types::VolumeStatusItem::events): A list of events associated with the volume.
     ///
     /// To set the whole list at once, use [`set_events`](Self::set_events).
-    pub fn events(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusEvent>,
-    ) -> Self {
-        self.inner.events.get_or_insert_default().push(input.into());
+    pub fn events(mut self, input: crate::types::VolumeStatusEvent) -> Self {
+        self.inner.events.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::events`](crate::types::VolumeStatusItem::events).
@@ -234,11 +228,8 @@ impl VolumeStatusItemBuilder {
         &self.inner.volume_id
     }
     /// Sets [`VolumeStatusItem::volume_status`](crate::types::VolumeStatusItem::volume_status): The volume status.
-    pub fn volume_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusInfo>,
-    ) -> Self {
-        self.inner.volume_status = ::std::option::Option::Some(input.into());
+    pub fn volume_status(mut self, input: crate::types::VolumeStatusInfo) -> Self {
+        self.inner.volume_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::volume_status`](crate::types::VolumeStatusItem::volume_status).
@@ -262,9 +253,9 @@ impl VolumeStatusItemBuilder {
     /// To set the whole list at once, use [`set_attachment_statuses`](Self::set_attachment_statuses).
     pub fn attachment_statuses(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStatusAttachmentStatus>,
+        input: crate::types::VolumeStatusAttachmentStatus,
     ) -> Self {
-        self.inner.attachment_statuses.get_or_insert_default().push(input.into());
+        self.inner.attachment_statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::attachment_statuses`](crate::types::VolumeStatusItem::attachment_statuses).
@@ -290,11 +281,9 @@ impl VolumeStatusItemBuilder {
     /// Sets [`VolumeStatusItem::initialization_status_details`](crate::types::VolumeStatusItem::initialization_status_details): Information about the volume initialization.
     pub fn initialization_status_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InitializationStatusDetails>,
+        input: crate::types::InitializationStatusDetails,
     ) -> Self {
-        self.inner.initialization_status_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.initialization_status_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::initialization_status_details`](crate::types::VolumeStatusItem::initialization_status_details).
@@ -338,11 +327,8 @@ impl VolumeStatusItemBuilder {
         &self.inner.availability_zone_id
     }
     /// Sets [`VolumeStatusItem::operator`](crate::types::VolumeStatusItem::operator): The service provider that manages the resource.
-    pub fn operator(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperatorResponse>,
-    ) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input.into());
+    pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
+        self.inner.operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::operator`](crate::types::VolumeStatusItem::operator).

@@ -150,11 +150,8 @@ impl VpcBuilder {
         &self.inner.owner_id
     }
     /// Sets [`Vpc::instance_tenancy`](crate::types::Vpc::instance_tenancy): The allowed tenancy of instances launched into the VPC.
-    pub fn instance_tenancy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tenancy>,
-    ) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input.into());
+    pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
+        self.inner.instance_tenancy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Vpc::instance_tenancy`](crate::types::Vpc::instance_tenancy).
@@ -176,12 +173,9 @@ impl VpcBuilder {
     /// To set the whole list at once, use [`set_ipv6_cidr_block_association_set`](Self::set_ipv6_cidr_block_association_set).
     pub fn ipv6_cidr_block_association_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcIpv6CidrBlockAssociation>,
+        input: crate::types::VpcIpv6CidrBlockAssociation,
     ) -> Self {
-        self.inner
-            .ipv6_cidr_block_association_set
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.ipv6_cidr_block_association_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Vpc::ipv6_cidr_block_association_set`](crate::types::Vpc::ipv6_cidr_block_association_set).
@@ -209,9 +203,9 @@ impl VpcBuilder {
     /// To set the whole list at once, use [`set_cidr_block_association_set`](Self::set_cidr_block_association_set).
     pub fn cidr_block_association_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcCidrBlockAssociation>,
+        input: crate::types::VpcCidrBlockAssociation,
     ) -> Self {
-        self.inner.cidr_block_association_set.get_or_insert_default().push(input.into());
+        self.inner.cidr_block_association_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Vpc::cidr_block_association_set`](crate::types::Vpc::cidr_block_association_set).
@@ -233,8 +227,8 @@ impl VpcBuilder {
         &self.inner.cidr_block_association_set
     }
     /// Sets [`Vpc::is_default`](crate::types::Vpc::is_default): Indicates whether the VPC is the default VPC.
-    pub fn is_default(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input.into());
+    pub fn is_default(mut self, input: bool) -> Self {
+        self.inner.is_default = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Vpc::is_default`](crate::types::Vpc::is_default).
@@ -251,9 +245,9 @@ impl VpcBuilder {
     /// Sets [`Vpc::encryption_control`](crate::types::Vpc::encryption_control)
     pub fn encryption_control(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControl>,
+        input: crate::types::VpcEncryptionControl,
     ) -> Self {
-        self.inner.encryption_control = ::std::option::Option::Some(input.into());
+        self.inner.encryption_control = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Vpc::encryption_control`](crate::types::Vpc::encryption_control).
@@ -275,8 +269,8 @@ impl VpcBuilder {
     /// Appends one item to [`Vpc::tags`](crate::types::Vpc::tags): Any tags assigned to the VPC.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`Vpc::tags`](crate::types::Vpc::tags).
@@ -298,11 +292,9 @@ impl VpcBuilder {
     /// Sets [`Vpc::block_public_access_states`](crate::types::Vpc::block_public_access_states): The state of VPC Block Public Access (BPA).
     pub fn block_public_access_states(
         mut self,
-        input: impl ::std::convert::Into<crate::types::BlockPublicAccessStates>,
+        input: crate::types::BlockPublicAccessStates,
     ) -> Self {
-        self.inner.block_public_access_states = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.block_public_access_states = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Vpc::block_public_access_states`](crate::types::Vpc::block_public_access_states).
@@ -344,11 +336,8 @@ impl VpcBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`Vpc::state`](crate::types::Vpc::state): The current state of the VPC.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VpcState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Vpc::state`](crate::types::Vpc::state).

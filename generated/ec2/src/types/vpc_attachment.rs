@@ -66,11 +66,8 @@ impl VpcAttachmentBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`VpcAttachment::state`](crate::types::VpcAttachment::state): The current state of the attachment.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttachmentStatus>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::AttachmentStatus) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcAttachment::state`](crate::types::VpcAttachment::state).

@@ -138,11 +138,9 @@ impl VpcBlockPublicAccessExclusionBuilder {
     /// Sets [`VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode`](crate::types::VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode): The exclusion mode for internet gateway traffic.
     pub fn internet_gateway_exclusion_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayExclusionMode>,
+        input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
-        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode`](crate::types::VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode).
@@ -186,11 +184,9 @@ impl VpcBlockPublicAccessExclusionBuilder {
     /// Sets [`VpcBlockPublicAccessExclusion::state`](crate::types::VpcBlockPublicAccessExclusion::state): The state of the exclusion.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcBlockPublicAccessExclusionState,
-        >,
+        input: crate::types::VpcBlockPublicAccessExclusionState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::state`](crate::types::VpcBlockPublicAccessExclusion::state).
@@ -234,9 +230,9 @@ impl VpcBlockPublicAccessExclusionBuilder {
     /// Sets [`VpcBlockPublicAccessExclusion::creation_timestamp`](crate::types::VpcBlockPublicAccessExclusion::creation_timestamp): When the exclusion was created.
     pub fn creation_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.creation_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::creation_timestamp`](crate::types::VpcBlockPublicAccessExclusion::creation_timestamp).
@@ -258,9 +254,9 @@ impl VpcBlockPublicAccessExclusionBuilder {
     /// Sets [`VpcBlockPublicAccessExclusion::last_update_timestamp`](crate::types::VpcBlockPublicAccessExclusion::last_update_timestamp): When the exclusion was last updated.
     pub fn last_update_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.last_update_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::last_update_timestamp`](crate::types::VpcBlockPublicAccessExclusion::last_update_timestamp).
@@ -282,9 +278,9 @@ impl VpcBlockPublicAccessExclusionBuilder {
     /// Sets [`VpcBlockPublicAccessExclusion::deletion_timestamp`](crate::types::VpcBlockPublicAccessExclusion::deletion_timestamp): When the exclusion was deleted.
     pub fn deletion_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.deletion_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::deletion_timestamp`](crate::types::VpcBlockPublicAccessExclusion::deletion_timestamp).
@@ -306,8 +302,8 @@ impl VpcBlockPublicAccessExclusionBuilder {
     /// Appends one item to [`VpcBlockPublicAccessExclusion::tags`](crate::types::VpcBlockPublicAccessExclusion::tags): `tag` - The key/value combination of a tag assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::tags`](crate::types::VpcBlockPublicAccessExclusion::tags).

@@ -151,11 +151,8 @@ impl VpcBlockPublicAccessOptionsBuilder {
         &self.inner.aws_region
     }
     /// Sets [`VpcBlockPublicAccessOptions::state`](crate::types::VpcBlockPublicAccessOptions::state): The current state of VPC BPA.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcBlockPublicAccessState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VpcBlockPublicAccessState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::state`](crate::types::VpcBlockPublicAccessOptions::state).
@@ -177,11 +174,9 @@ impl VpcBlockPublicAccessOptionsBuilder {
     /// Sets [`VpcBlockPublicAccessOptions::internet_gateway_block_mode`](crate::types::VpcBlockPublicAccessOptions::internet_gateway_block_mode): The current mode of VPC BPA.
     pub fn internet_gateway_block_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InternetGatewayBlockMode>,
+        input: crate::types::InternetGatewayBlockMode,
     ) -> Self {
-        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::internet_gateway_block_mode`](crate::types::VpcBlockPublicAccessOptions::internet_gateway_block_mode).
@@ -225,9 +220,9 @@ impl VpcBlockPublicAccessOptionsBuilder {
     /// Sets [`VpcBlockPublicAccessOptions::last_update_timestamp`](crate::types::VpcBlockPublicAccessOptions::last_update_timestamp): The last time the VPC BPA mode was updated.
     pub fn last_update_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.last_update_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::last_update_timestamp`](crate::types::VpcBlockPublicAccessOptions::last_update_timestamp).
@@ -247,11 +242,8 @@ impl VpcBlockPublicAccessOptionsBuilder {
         &self.inner.last_update_timestamp
     }
     /// Sets [`VpcBlockPublicAccessOptions::managed_by`](crate::types::VpcBlockPublicAccessOptions::managed_by): The entity that manages the state of VPC BPA.
-    pub fn managed_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ManagedBy>,
-    ) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input.into());
+    pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
+        self.inner.managed_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::managed_by`](crate::types::VpcBlockPublicAccessOptions::managed_by).
@@ -271,11 +263,9 @@ impl VpcBlockPublicAccessOptionsBuilder {
     /// Sets [`VpcBlockPublicAccessOptions::exclusions_allowed`](crate::types::VpcBlockPublicAccessOptions::exclusions_allowed): Determines if exclusions are allowed.
     pub fn exclusions_allowed(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcBlockPublicAccessExclusionsAllowed,
-        >,
+        input: crate::types::VpcBlockPublicAccessExclusionsAllowed,
     ) -> Self {
-        self.inner.exclusions_allowed = ::std::option::Option::Some(input.into());
+        self.inner.exclusions_allowed = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::exclusions_allowed`](crate::types::VpcBlockPublicAccessOptions::exclusions_allowed).

@@ -97,11 +97,8 @@ impl VpcCidrBlockAssociationBuilder {
         &self.inner.cidr_block
     }
     /// Sets [`VpcCidrBlockAssociation::cidr_block_state`](crate::types::VpcCidrBlockAssociation::cidr_block_state): Information about the state of the CIDR block.
-    pub fn cidr_block_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcCidrBlockState>,
-    ) -> Self {
-        self.inner.cidr_block_state = ::std::option::Option::Some(input.into());
+    pub fn cidr_block_state(mut self, input: crate::types::VpcCidrBlockState) -> Self {
+        self.inner.cidr_block_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcCidrBlockAssociation::cidr_block_state`](crate::types::VpcCidrBlockAssociation::cidr_block_state).

@@ -44,11 +44,8 @@ pub struct VpcCidrBlockStateBuilder {
 }
 impl VpcCidrBlockStateBuilder {
     /// Sets [`VpcCidrBlockState::state`](crate::types::VpcCidrBlockState::state): The state of the CIDR block.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcCidrBlockStateCode>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VpcCidrBlockStateCode) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcCidrBlockState::state`](crate::types::VpcCidrBlockState::state).

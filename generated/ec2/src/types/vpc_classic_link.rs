@@ -53,11 +53,8 @@ pub struct VpcClassicLinkBuilder {
 }
 impl VpcClassicLinkBuilder {
     /// Sets [`VpcClassicLink::classic_link_enabled`](crate::types::VpcClassicLink::classic_link_enabled): Indicates whether the VPC is enabled for ClassicLink.
-    pub fn classic_link_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.classic_link_enabled = ::std::option::Option::Some(input.into());
+    pub fn classic_link_enabled(mut self, input: bool) -> Self {
+        self.inner.classic_link_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcClassicLink::classic_link_enabled`](crate::types::VpcClassicLink::classic_link_enabled).
@@ -77,8 +74,8 @@ impl VpcClassicLinkBuilder {
     /// Appends one item to [`VpcClassicLink::tags`](crate::types::VpcClassicLink::tags): Any tags assigned to the VPC.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcClassicLink::tags`](crate::types::VpcClassicLink::tags).

@@ -135,11 +135,8 @@ impl VpcEncryptionControlBuilder {
         &self.inner.vpc_encryption_control_id
     }
     /// Sets [`VpcEncryptionControl::mode`](crate::types::VpcEncryptionControl::mode): The encryption mode for the VPC Encryption Control configuration.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::VpcEncryptionControlMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControl::mode`](crate::types::VpcEncryptionControl::mode).
@@ -159,11 +156,8 @@ impl VpcEncryptionControlBuilder {
         &self.inner.mode
     }
     /// Sets [`VpcEncryptionControl::state`](crate::types::VpcEncryptionControl::state): The current state of the VPC Encryption Control configuration.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VpcEncryptionControlState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControl::state`](crate::types::VpcEncryptionControl::state).
@@ -207,9 +201,9 @@ impl VpcEncryptionControlBuilder {
     /// Sets [`VpcEncryptionControl::resource_exclusions`](crate::types::VpcEncryptionControl::resource_exclusions): Information about resource exclusions for the VPC Encryption Control configuration.
     pub fn resource_exclusions(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusions>,
+        input: crate::types::VpcEncryptionControlExclusions,
     ) -> Self {
-        self.inner.resource_exclusions = ::std::option::Option::Some(input.into());
+        self.inner.resource_exclusions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControl::resource_exclusions`](crate::types::VpcEncryptionControl::resource_exclusions).
@@ -231,8 +225,8 @@ impl VpcEncryptionControlBuilder {
     /// Appends one item to [`VpcEncryptionControl::tags`](crate::types::VpcEncryptionControl::tags): The tags assigned to the VPC Encryption Control configuration.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControl::tags`](crate::types::VpcEncryptionControl::tags).

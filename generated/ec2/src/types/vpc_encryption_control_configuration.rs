@@ -131,11 +131,8 @@ pub struct VpcEncryptionControlConfigurationBuilder {
 }
 impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::mode`](crate::types::VpcEncryptionControlConfiguration::mode): The encryption mode for the VPC Encryption Control configuration.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::VpcEncryptionControlMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::mode`](crate::types::VpcEncryptionControlConfiguration::mode).
@@ -157,13 +154,9 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::internet_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::internet_gateway_exclusion): Specifies whether to exclude internet gateway traffic from encryption enforcement.
     pub fn internet_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.internet_gateway_exclusion = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.internet_gateway_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::internet_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::internet_gateway_exclusion).
@@ -187,12 +180,10 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::egress_only_internet_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::egress_only_internet_gateway_exclusion): Specifies whether to exclude egress-only internet gateway traffic from encryption enforcement.
     pub fn egress_only_internet_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.inner.egress_only_internet_gateway_exclusion = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -217,11 +208,9 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::nat_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::nat_gateway_exclusion): Specifies whether to exclude NAT gateway traffic from encryption enforcement.
     pub fn nat_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.nat_gateway_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.nat_gateway_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::nat_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::nat_gateway_exclusion).
@@ -245,12 +234,10 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::virtual_private_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::virtual_private_gateway_exclusion): Specifies whether to exclude virtual private gateway traffic from encryption enforcement.
     pub fn virtual_private_gateway_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
         self.inner.virtual_private_gateway_exclusion = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -275,11 +262,9 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::vpc_peering_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_peering_exclusion): Specifies whether to exclude VPC peering connection traffic from encryption enforcement.
     pub fn vpc_peering_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_peering_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::vpc_peering_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_peering_exclusion).
@@ -303,11 +288,9 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::lambda_exclusion`](crate::types::VpcEncryptionControlConfiguration::lambda_exclusion): Specifies whether to exclude Lambda function traffic from encryption enforcement.
     pub fn lambda_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.lambda_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.lambda_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::lambda_exclusion`](crate::types::VpcEncryptionControlConfiguration::lambda_exclusion).
@@ -331,11 +314,9 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::vpc_lattice_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_lattice_exclusion): Specifies whether to exclude VPC Lattice traffic from encryption enforcement.
     pub fn vpc_lattice_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_lattice_exclusion = ::std::option::Option::Some(input.into());
+        self.inner.vpc_lattice_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::vpc_lattice_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_lattice_exclusion).
@@ -359,13 +340,9 @@ impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::elastic_file_system_exclusion`](crate::types::VpcEncryptionControlConfiguration::elastic_file_system_exclusion): Specifies whether to exclude Elastic File System traffic from encryption enforcement.
     pub fn elastic_file_system_exclusion(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.elastic_file_system_exclusion = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.elastic_file_system_exclusion = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::elastic_file_system_exclusion`](crate::types::VpcEncryptionControlConfiguration::elastic_file_system_exclusion).

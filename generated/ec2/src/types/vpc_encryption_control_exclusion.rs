@@ -50,11 +50,9 @@ impl VpcEncryptionControlExclusionBuilder {
     /// Sets [`VpcEncryptionControlExclusion::state`](crate::types::VpcEncryptionControlExclusion::state): The current state of the exclusion configuration.
     pub fn state(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcEncryptionControlExclusionState,
-        >,
+        input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusion::state`](crate::types::VpcEncryptionControlExclusion::state).

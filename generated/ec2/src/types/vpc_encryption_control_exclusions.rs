@@ -114,9 +114,9 @@ impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::internet_gateway`](crate::types::VpcEncryptionControlExclusions::internet_gateway): The exclusion configuration for internet gateway traffic.
     pub fn internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
+        input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input.into());
+        self.inner.internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::internet_gateway`](crate::types::VpcEncryptionControlExclusions::internet_gateway).
@@ -138,11 +138,9 @@ impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::VpcEncryptionControlExclusions::egress_only_internet_gateway): The exclusion configuration for egress-only internet gateway traffic.
     pub fn egress_only_internet_gateway(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
+        input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::VpcEncryptionControlExclusions::egress_only_internet_gateway).
@@ -164,9 +162,9 @@ impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::nat_gateway`](crate::types::VpcEncryptionControlExclusions::nat_gateway): The exclusion configuration for NAT gateway traffic.
     pub fn nat_gateway(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
+        input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input.into());
+        self.inner.nat_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::nat_gateway`](crate::types::VpcEncryptionControlExclusions::nat_gateway).
@@ -188,9 +186,9 @@ impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::VpcEncryptionControlExclusions::virtual_private_gateway): The exclusion configuration for virtual private gateway traffic.
     pub fn virtual_private_gateway(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
+        input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.virtual_private_gateway = ::std::option::Option::Some(input.into());
+        self.inner.virtual_private_gateway = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::VpcEncryptionControlExclusions::virtual_private_gateway).
@@ -212,9 +210,9 @@ impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::vpc_peering`](crate::types::VpcEncryptionControlExclusions::vpc_peering): The exclusion configuration for VPC peering connection traffic.
     pub fn vpc_peering(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
+        input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.vpc_peering = ::std::option::Option::Some(input.into());
+        self.inner.vpc_peering = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::vpc_peering`](crate::types::VpcEncryptionControlExclusions::vpc_peering).
@@ -234,11 +232,8 @@ impl VpcEncryptionControlExclusionsBuilder {
         &self.inner.vpc_peering
     }
     /// Sets [`VpcEncryptionControlExclusions::lambda`](crate::types::VpcEncryptionControlExclusions::lambda): The exclusion configuration for Lambda function traffic.
-    pub fn lambda(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
-    ) -> Self {
-        self.inner.lambda = ::std::option::Option::Some(input.into());
+    pub fn lambda(mut self, input: crate::types::VpcEncryptionControlExclusion) -> Self {
+        self.inner.lambda = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::lambda`](crate::types::VpcEncryptionControlExclusions::lambda).
@@ -260,9 +255,9 @@ impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::vpc_lattice`](crate::types::VpcEncryptionControlExclusions::vpc_lattice): The exclusion configuration for VPC Lattice traffic.
     pub fn vpc_lattice(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
+        input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.vpc_lattice = ::std::option::Option::Some(input.into());
+        self.inner.vpc_lattice = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::vpc_lattice`](crate::types::VpcEncryptionControlExclusions::vpc_lattice).
@@ -284,9 +279,9 @@ impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::elastic_file_system`](crate::types::VpcEncryptionControlExclusions::elastic_file_system): The exclusion configuration for Elastic File System traffic.
     pub fn elastic_file_system(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEncryptionControlExclusion>,
+        input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.elastic_file_system = ::std::option::Option::Some(input.into());
+        self.inner.elastic_file_system = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::elastic_file_system`](crate::types::VpcEncryptionControlExclusions::elastic_file_system).

@@ -126,8 +126,8 @@ impl VpcEncryptionNonCompliantResourceBuilder {
         &self.inner.description
     }
     /// Sets [`VpcEncryptionNonCompliantResource::is_excludable`](crate::types::VpcEncryptionNonCompliantResource::is_excludable): Indicates whether the resource can be excluded from encryption enforcement.
-    pub fn is_excludable(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_excludable = ::std::option::Option::Some(input.into());
+    pub fn is_excludable(mut self, input: bool) -> Self {
+        self.inner.is_excludable = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionNonCompliantResource::is_excludable`](crate::types::VpcEncryptionNonCompliantResource::is_excludable).

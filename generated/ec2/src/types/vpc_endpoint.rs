@@ -252,11 +252,8 @@ impl VpcEndpointBuilder {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`VpcEndpoint::vpc_endpoint_type`](crate::types::VpcEndpoint::vpc_endpoint_type): The type of endpoint.
-    pub fn vpc_endpoint_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcEndpointType>,
-    ) -> Self {
-        self.inner.vpc_endpoint_type = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_type(mut self, input: crate::types::VpcEndpointType) -> Self {
+        self.inner.vpc_endpoint_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::vpc_endpoint_type`](crate::types::VpcEndpoint::vpc_endpoint_type).
@@ -320,11 +317,8 @@ impl VpcEndpointBuilder {
         &self.inner.service_name
     }
     /// Sets [`VpcEndpoint::state`](crate::types::VpcEndpoint::state): The state of the endpoint.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::State>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::State) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::state`](crate::types::VpcEndpoint::state).
@@ -418,11 +412,8 @@ impl VpcEndpointBuilder {
     /// Appends one item to [`VpcEndpoint::groups`](crate::types::VpcEndpoint::groups): (Interface endpoint) Information about the security groups that are associated with the network interface.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityGroupIdentifier>,
-    ) -> Self {
-        self.inner.groups.get_or_insert_default().push(input.into());
+    pub fn groups(mut self, input: crate::types::SecurityGroupIdentifier) -> Self {
+        self.inner.groups.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::groups`](crate::types::VpcEndpoint::groups).
@@ -444,11 +435,8 @@ impl VpcEndpointBuilder {
         &self.inner.groups
     }
     /// Sets [`VpcEndpoint::ip_address_type`](crate::types::VpcEndpoint::ip_address_type): The IP address type for the endpoint.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::ip_address_type`](crate::types::VpcEndpoint::ip_address_type).
@@ -468,11 +456,8 @@ impl VpcEndpointBuilder {
         &self.inner.ip_address_type
     }
     /// Sets [`VpcEndpoint::dns_options`](crate::types::VpcEndpoint::dns_options): The DNS options for the endpoint.
-    pub fn dns_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsOptions>,
-    ) -> Self {
-        self.inner.dns_options = ::std::option::Option::Some(input.into());
+    pub fn dns_options(mut self, input: crate::types::DnsOptions) -> Self {
+        self.inner.dns_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::dns_options`](crate::types::VpcEndpoint::dns_options).
@@ -490,11 +475,8 @@ impl VpcEndpointBuilder {
         &self.inner.dns_options
     }
     /// Sets [`VpcEndpoint::private_dns_enabled`](crate::types::VpcEndpoint::private_dns_enabled): (Interface endpoint) Indicates whether the VPC is associated with a private hosted zone.
-    pub fn private_dns_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.private_dns_enabled = ::std::option::Option::Some(input.into());
+    pub fn private_dns_enabled(mut self, input: bool) -> Self {
+        self.inner.private_dns_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::private_dns_enabled`](crate::types::VpcEndpoint::private_dns_enabled).
@@ -512,8 +494,8 @@ impl VpcEndpointBuilder {
         &self.inner.private_dns_enabled
     }
     /// Sets [`VpcEndpoint::requester_managed`](crate::types::VpcEndpoint::requester_managed): Indicates whether the endpoint is being managed by its service.
-    pub fn requester_managed(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.requester_managed = ::std::option::Option::Some(input.into());
+    pub fn requester_managed(mut self, input: bool) -> Self {
+        self.inner.requester_managed = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::requester_managed`](crate::types::VpcEndpoint::requester_managed).
@@ -556,11 +538,8 @@ impl VpcEndpointBuilder {
     /// Appends one item to [`VpcEndpoint::dns_entries`](crate::types::VpcEndpoint::dns_entries): (Interface endpoint) The DNS entries for the endpoint.
     ///
     /// To set the whole list at once, use [`set_dns_entries`](Self::set_dns_entries).
-    pub fn dns_entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsEntry>,
-    ) -> Self {
-        self.inner.dns_entries.get_or_insert_default().push(input.into());
+    pub fn dns_entries(mut self, input: crate::types::DnsEntry) -> Self {
+        self.inner.dns_entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::dns_entries`](crate::types::VpcEndpoint::dns_entries).
@@ -582,9 +561,9 @@ impl VpcEndpointBuilder {
     /// Sets [`VpcEndpoint::creation_timestamp`](crate::types::VpcEndpoint::creation_timestamp): The date and time that the endpoint was created.
     pub fn creation_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.creation_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::creation_timestamp`](crate::types::VpcEndpoint::creation_timestamp).
@@ -606,8 +585,8 @@ impl VpcEndpointBuilder {
     /// Appends one item to [`VpcEndpoint::tags`](crate::types::VpcEndpoint::tags): The tags assigned to the endpoint.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::tags`](crate::types::VpcEndpoint::tags).
@@ -649,11 +628,8 @@ impl VpcEndpointBuilder {
         &self.inner.owner_id
     }
     /// Sets [`VpcEndpoint::last_error`](crate::types::VpcEndpoint::last_error): The last error that occurred for endpoint.
-    pub fn last_error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LastError>,
-    ) -> Self {
-        self.inner.last_error = ::std::option::Option::Some(input.into());
+    pub fn last_error(mut self, input: crate::types::LastError) -> Self {
+        self.inner.last_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::last_error`](crate::types::VpcEndpoint::last_error).
@@ -673,11 +649,8 @@ impl VpcEndpointBuilder {
     /// Appends one item to [`VpcEndpoint::ipv4_prefixes`](crate::types::VpcEndpoint::ipv4_prefixes): Array of IPv4 prefixes.
     ///
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
-    pub fn ipv4_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetIpPrefixes>,
-    ) -> Self {
-        self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
+    pub fn ipv4_prefixes(mut self, input: crate::types::SubnetIpPrefixes) -> Self {
+        self.inner.ipv4_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::ipv4_prefixes`](crate::types::VpcEndpoint::ipv4_prefixes).
@@ -699,11 +672,8 @@ impl VpcEndpointBuilder {
     /// Appends one item to [`VpcEndpoint::ipv6_prefixes`](crate::types::VpcEndpoint::ipv6_prefixes): Array of IPv6 prefixes.
     ///
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
-    pub fn ipv6_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SubnetIpPrefixes>,
-    ) -> Self {
-        self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
+    pub fn ipv6_prefixes(mut self, input: crate::types::SubnetIpPrefixes) -> Self {
+        self.inner.ipv6_prefixes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::ipv6_prefixes`](crate::types::VpcEndpoint::ipv6_prefixes).
@@ -821,9 +791,9 @@ impl VpcEndpointBuilder {
     /// To set the whole list at once, use [`set_payer_responsibilities`](Self::set_payer_responsibilities).
     pub fn payer_responsibilities(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityEntry>,
+        input: crate::types::PayerResponsibilityEntry,
     ) -> Self {
-        self.inner.payer_responsibilities.get_or_insert_default().push(input.into());
+        self.inner.payer_responsibilities.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::payer_responsibilities`](crate::types::VpcEndpoint::payer_responsibilities).

@@ -276,11 +276,8 @@ impl VpcEndpointAssociationBuilder {
         &self.inner.failure_code
     }
     /// Sets [`VpcEndpointAssociation::dns_entry`](crate::types::VpcEndpointAssociation::dns_entry): The DNS entry of the VPC endpoint association.
-    pub fn dns_entry(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsEntry>,
-    ) -> Self {
-        self.inner.dns_entry = ::std::option::Option::Some(input.into());
+    pub fn dns_entry(mut self, input: crate::types::DnsEntry) -> Self {
+        self.inner.dns_entry = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::dns_entry`](crate::types::VpcEndpointAssociation::dns_entry).
@@ -298,11 +295,8 @@ impl VpcEndpointAssociationBuilder {
         &self.inner.dns_entry
     }
     /// Sets [`VpcEndpointAssociation::private_dns_entry`](crate::types::VpcEndpointAssociation::private_dns_entry): The private DNS entry of the VPC endpoint association.
-    pub fn private_dns_entry(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsEntry>,
-    ) -> Self {
-        self.inner.private_dns_entry = ::std::option::Option::Some(input.into());
+    pub fn private_dns_entry(mut self, input: crate::types::DnsEntry) -> Self {
+        self.inner.private_dns_entry = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::private_dns_entry`](crate::types::VpcEndpointAssociation::private_dns_entry).
@@ -374,8 +368,8 @@ impl VpcEndpointAssociationBuilder {
     /// Appends one item to [`VpcEndpointAssociation::tags`](crate::types::VpcEndpointAssociation::tags): The tags to apply to the VPC endpoint association.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::tags`](crate::types::VpcEndpointAssociation::tags).

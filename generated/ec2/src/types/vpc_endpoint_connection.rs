@@ -201,11 +201,8 @@ impl VpcEndpointConnectionBuilder {
         &self.inner.vpc_endpoint_owner
     }
     /// Sets [`VpcEndpointConnection::vpc_endpoint_state`](crate::types::VpcEndpointConnection::vpc_endpoint_state): The state of the VPC endpoint.
-    pub fn vpc_endpoint_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::State>,
-    ) -> Self {
-        self.inner.vpc_endpoint_state = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_state(mut self, input: crate::types::State) -> Self {
+        self.inner.vpc_endpoint_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::vpc_endpoint_state`](crate::types::VpcEndpointConnection::vpc_endpoint_state).
@@ -225,9 +222,9 @@ impl VpcEndpointConnectionBuilder {
     /// Sets [`VpcEndpointConnection::creation_timestamp`](crate::types::VpcEndpointConnection::creation_timestamp): The date and time that the VPC endpoint was created.
     pub fn creation_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.creation_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::creation_timestamp`](crate::types::VpcEndpointConnection::creation_timestamp).
@@ -249,11 +246,8 @@ impl VpcEndpointConnectionBuilder {
     /// Appends one item to [`VpcEndpointConnection::dns_entries`](crate::types::VpcEndpointConnection::dns_entries): The DNS entries for the VPC endpoint.
     ///
     /// To set the whole list at once, use [`set_dns_entries`](Self::set_dns_entries).
-    pub fn dns_entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnsEntry>,
-    ) -> Self {
-        self.inner.dns_entries.get_or_insert_default().push(input.into());
+    pub fn dns_entries(mut self, input: crate::types::DnsEntry) -> Self {
+        self.inner.dns_entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::dns_entries`](crate::types::VpcEndpointConnection::dns_entries).
@@ -325,11 +319,8 @@ impl VpcEndpointConnectionBuilder {
         &self.inner.gateway_load_balancer_arns
     }
     /// Sets [`VpcEndpointConnection::ip_address_type`](crate::types::VpcEndpointConnection::ip_address_type): The IP address type for the endpoint.
-    pub fn ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpAddressType>,
-    ) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
+        self.inner.ip_address_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::ip_address_type`](crate::types::VpcEndpointConnection::ip_address_type).
@@ -377,8 +368,8 @@ impl VpcEndpointConnectionBuilder {
     /// Appends one item to [`VpcEndpointConnection::tags`](crate::types::VpcEndpointConnection::tags): The tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::tags`](crate::types::VpcEndpointConnection::tags).
@@ -426,9 +417,9 @@ impl VpcEndpointConnectionBuilder {
     /// To set the whole list at once, use [`set_payer_responsibilities`](Self::set_payer_responsibilities).
     pub fn payer_responsibilities(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayerResponsibilityEntry>,
+        input: crate::types::PayerResponsibilityEntry,
     ) -> Self {
-        self.inner.payer_responsibilities.get_or_insert_default().push(input.into());
+        self.inner.payer_responsibilities.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::payer_responsibilities`](crate::types::VpcEndpointConnection::payer_responsibilities).

@@ -131,9 +131,9 @@ impl VpcIpv6CidrBlockAssociationBuilder {
     /// Sets [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state): Information about the state of the CIDR block.
     pub fn ipv6_cidr_block_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcCidrBlockState>,
+        input: crate::types::VpcCidrBlockState,
     ) -> Self {
-        self.inner.ipv6_cidr_block_state = ::std::option::Option::Some(input.into());
+        self.inner.ipv6_cidr_block_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state).
@@ -201,9 +201,9 @@ impl VpcIpv6CidrBlockAssociationBuilder {
     /// Sets [`VpcIpv6CidrBlockAssociation::ipv6_address_attribute`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_address_attribute): Public IPv6 addresses are those advertised on the internet from Amazon Web Services.
     pub fn ipv6_address_attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6AddressAttribute>,
+        input: crate::types::Ipv6AddressAttribute,
     ) -> Self {
-        self.inner.ipv6_address_attribute = ::std::option::Option::Some(input.into());
+        self.inner.ipv6_address_attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ipv6_address_attribute`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_address_attribute).
@@ -223,11 +223,8 @@ impl VpcIpv6CidrBlockAssociationBuilder {
         &self.inner.ipv6_address_attribute
     }
     /// Sets [`VpcIpv6CidrBlockAssociation::ip_source`](crate::types::VpcIpv6CidrBlockAssociation::ip_source): The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
-    pub fn ip_source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IpSource>,
-    ) -> Self {
-        self.inner.ip_source = ::std::option::Option::Some(input.into());
+    pub fn ip_source(mut self, input: crate::types::IpSource) -> Self {
+        self.inner.ip_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ip_source`](crate::types::VpcIpv6CidrBlockAssociation::ip_source).

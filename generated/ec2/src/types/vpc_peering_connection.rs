@@ -86,9 +86,9 @@ impl VpcPeeringConnectionBuilder {
     /// Sets [`VpcPeeringConnection::accepter_vpc_info`](crate::types::VpcPeeringConnection::accepter_vpc_info): Information about the accepter VPC.
     pub fn accepter_vpc_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcPeeringConnectionVpcInfo>,
+        input: crate::types::VpcPeeringConnectionVpcInfo,
     ) -> Self {
-        self.inner.accepter_vpc_info = ::std::option::Option::Some(input.into());
+        self.inner.accepter_vpc_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::accepter_vpc_info`](crate::types::VpcPeeringConnection::accepter_vpc_info).
@@ -110,9 +110,9 @@ impl VpcPeeringConnectionBuilder {
     /// Sets [`VpcPeeringConnection::expiration_time`](crate::types::VpcPeeringConnection::expiration_time): The time that an unaccepted VPC peering connection will expire.
     pub fn expiration_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_time = ::std::option::Option::Some(input.into());
+        self.inner.expiration_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::expiration_time`](crate::types::VpcPeeringConnection::expiration_time).
@@ -134,9 +134,9 @@ impl VpcPeeringConnectionBuilder {
     /// Sets [`VpcPeeringConnection::requester_vpc_info`](crate::types::VpcPeeringConnection::requester_vpc_info): Information about the requester VPC.
     pub fn requester_vpc_info(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcPeeringConnectionVpcInfo>,
+        input: crate::types::VpcPeeringConnectionVpcInfo,
     ) -> Self {
-        self.inner.requester_vpc_info = ::std::option::Option::Some(input.into());
+        self.inner.requester_vpc_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::requester_vpc_info`](crate::types::VpcPeeringConnection::requester_vpc_info).
@@ -158,9 +158,9 @@ impl VpcPeeringConnectionBuilder {
     /// Sets [`VpcPeeringConnection::status`](crate::types::VpcPeeringConnection::status): The status of the VPC peering connection.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpcPeeringConnectionStateReason>,
+        input: crate::types::VpcPeeringConnectionStateReason,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::status`](crate::types::VpcPeeringConnection::status).
@@ -182,8 +182,8 @@ impl VpcPeeringConnectionBuilder {
     /// Appends one item to [`VpcPeeringConnection::tags`](crate::types::VpcPeeringConnection::tags): Any tags assigned to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::tags`](crate::types::VpcPeeringConnection::tags).

@@ -48,11 +48,9 @@ impl VpcPeeringConnectionStateReasonBuilder {
     /// Sets [`VpcPeeringConnectionStateReason::code`](crate::types::VpcPeeringConnectionStateReason::code): The status of the VPC peering connection.
     pub fn code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcPeeringConnectionStateReasonCode,
-        >,
+        input: crate::types::VpcPeeringConnectionStateReasonCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnectionStateReason::code`](crate::types::VpcPeeringConnectionStateReason::code).

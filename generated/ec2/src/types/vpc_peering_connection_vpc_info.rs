@@ -109,11 +109,8 @@ impl VpcPeeringConnectionVpcInfoBuilder {
     /// Appends one item to [`VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set): The IPv6 CIDR block for the VPC.
     ///
     /// To set the whole list at once, use [`set_ipv6_cidr_block_set`](Self::set_ipv6_cidr_block_set).
-    pub fn ipv6_cidr_block_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Ipv6CidrBlock>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block_set.get_or_insert_default().push(input.into());
+    pub fn ipv6_cidr_block_set(mut self, input: crate::types::Ipv6CidrBlock) -> Self {
+        self.inner.ipv6_cidr_block_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set).
@@ -135,11 +132,8 @@ impl VpcPeeringConnectionVpcInfoBuilder {
     /// Appends one item to [`VpcPeeringConnectionVpcInfo::cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block_set): Information about the IPv4 CIDR blocks for the VPC.
     ///
     /// To set the whole list at once, use [`set_cidr_block_set`](Self::set_cidr_block_set).
-    pub fn cidr_block_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CidrBlock>,
-    ) -> Self {
-        self.inner.cidr_block_set.get_or_insert_default().push(input.into());
+    pub fn cidr_block_set(mut self, input: crate::types::CidrBlock) -> Self {
+        self.inner.cidr_block_set.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block_set).
@@ -183,11 +177,9 @@ impl VpcPeeringConnectionVpcInfoBuilder {
     /// Sets [`VpcPeeringConnectionVpcInfo::peering_options`](crate::types::VpcPeeringConnectionVpcInfo::peering_options): Information about the VPC peering connection options for the accepter or requester VPC.
     pub fn peering_options(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::VpcPeeringConnectionOptionsDescription,
-        >,
+        input: crate::types::VpcPeeringConnectionOptionsDescription,
     ) -> Self {
-        self.inner.peering_options = ::std::option::Option::Some(input.into());
+        self.inner.peering_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::peering_options`](crate::types::VpcPeeringConnectionVpcInfo::peering_options).

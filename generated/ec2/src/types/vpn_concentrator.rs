@@ -192,8 +192,8 @@ impl VpnConcentratorBuilder {
     /// Appends one item to [`VpnConcentrator::tags`](crate::types::VpnConcentrator::tags): Any tags assigned to the VPN concentrator.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnConcentrator::tags`](crate::types::VpnConcentrator::tags).

@@ -294,9 +294,9 @@ impl VpnConnectionBuilder {
     /// Sets [`VpnConnection::gateway_association_state`](crate::types::VpnConnection::gateway_association_state): The current state of the gateway association.
     pub fn gateway_association_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayAssociationState>,
+        input: crate::types::GatewayAssociationState,
     ) -> Self {
-        self.inner.gateway_association_state = ::std::option::Option::Some(input.into());
+        self.inner.gateway_association_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::gateway_association_state`](crate::types::VpnConnection::gateway_association_state).
@@ -316,11 +316,8 @@ impl VpnConnectionBuilder {
         &self.inner.gateway_association_state
     }
     /// Sets [`VpnConnection::options`](crate::types::VpnConnection::options): The VPN connection options.
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnConnectionOptions>,
-    ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input.into());
+    pub fn options(mut self, input: crate::types::VpnConnectionOptions) -> Self {
+        self.inner.options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::options`](crate::types::VpnConnection::options).
@@ -342,11 +339,8 @@ impl VpnConnectionBuilder {
     /// Appends one item to [`VpnConnection::routes`](crate::types::VpnConnection::routes): The static routes associated with the VPN connection.
     ///
     /// To set the whole list at once, use [`set_routes`](Self::set_routes).
-    pub fn routes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnStaticRoute>,
-    ) -> Self {
-        self.inner.routes.get_or_insert_default().push(input.into());
+    pub fn routes(mut self, input: crate::types::VpnStaticRoute) -> Self {
+        self.inner.routes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnConnection::routes`](crate::types::VpnConnection::routes).
@@ -368,8 +362,8 @@ impl VpnConnectionBuilder {
     /// Appends one item to [`VpnConnection::tags`](crate::types::VpnConnection::tags): Any tags assigned to the VPN connection.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnConnection::tags`](crate::types::VpnConnection::tags).
@@ -391,11 +385,8 @@ impl VpnConnectionBuilder {
     /// Appends one item to [`VpnConnection::vgw_telemetry`](crate::types::VpnConnection::vgw_telemetry): Information about the VPN tunnel.
     ///
     /// To set the whole list at once, use [`set_vgw_telemetry`](Self::set_vgw_telemetry).
-    pub fn vgw_telemetry(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VgwTelemetry>,
-    ) -> Self {
-        self.inner.vgw_telemetry.get_or_insert_default().push(input.into());
+    pub fn vgw_telemetry(mut self, input: crate::types::VgwTelemetry) -> Self {
+        self.inner.vgw_telemetry.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnConnection::vgw_telemetry`](crate::types::VpnConnection::vgw_telemetry).
@@ -463,11 +454,8 @@ impl VpnConnectionBuilder {
         &self.inner.vpn_connection_id
     }
     /// Sets [`VpnConnection::state`](crate::types::VpnConnection::state): The current state of the VPN connection.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VpnState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::state`](crate::types::VpnConnection::state).
@@ -511,11 +499,8 @@ impl VpnConnectionBuilder {
         &self.inner.customer_gateway_configuration
     }
     /// Sets [`VpnConnection::type_`](crate::types::VpnConnection::type_): The type of VPN connection.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::type_`](crate::types::VpnConnection::type_).

@@ -123,11 +123,8 @@ pub struct VpnConnectionOptionsBuilder {
 }
 impl VpnConnectionOptionsBuilder {
     /// Sets [`VpnConnectionOptions::enable_acceleration`](crate::types::VpnConnectionOptions::enable_acceleration): Indicates whether acceleration is enabled for the VPN connection.
-    pub fn enable_acceleration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_acceleration = ::std::option::Option::Some(input.into());
+    pub fn enable_acceleration(mut self, input: bool) -> Self {
+        self.inner.enable_acceleration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::enable_acceleration`](crate::types::VpnConnectionOptions::enable_acceleration).
@@ -145,8 +142,8 @@ impl VpnConnectionOptionsBuilder {
         &self.inner.enable_acceleration
     }
     /// Sets [`VpnConnectionOptions::static_routes_only`](crate::types::VpnConnectionOptions::static_routes_only): Indicates whether the VPN connection uses static routes only.
-    pub fn static_routes_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.static_routes_only = ::std::option::Option::Some(input.into());
+    pub fn static_routes_only(mut self, input: bool) -> Self {
+        self.inner.static_routes_only = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::static_routes_only`](crate::types::VpnConnectionOptions::static_routes_only).
@@ -309,9 +306,9 @@ impl VpnConnectionOptionsBuilder {
     /// Sets [`VpnConnectionOptions::tunnel_inside_ip_version`](crate::types::VpnConnectionOptions::tunnel_inside_ip_version): Indicates whether the VPN tunnels process IPv4 or IPv6 traffic.
     pub fn tunnel_inside_ip_version(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TunnelInsideIpVersion>,
+        input: crate::types::TunnelInsideIpVersion,
     ) -> Self {
-        self.inner.tunnel_inside_ip_version = ::std::option::Option::Some(input.into());
+        self.inner.tunnel_inside_ip_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::tunnel_inside_ip_version`](crate::types::VpnConnectionOptions::tunnel_inside_ip_version).
@@ -333,11 +330,8 @@ impl VpnConnectionOptionsBuilder {
     /// Appends one item to [`VpnConnectionOptions::tunnel_options`](crate::types::VpnConnectionOptions::tunnel_options): Indicates the VPN tunnel options.
     ///
     /// To set the whole list at once, use [`set_tunnel_options`](Self::set_tunnel_options).
-    pub fn tunnel_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TunnelOption>,
-    ) -> Self {
-        self.inner.tunnel_options.get_or_insert_default().push(input.into());
+    pub fn tunnel_options(mut self, input: crate::types::TunnelOption) -> Self {
+        self.inner.tunnel_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::tunnel_options`](crate::types::VpnConnectionOptions::tunnel_options).
@@ -357,11 +351,8 @@ impl VpnConnectionOptionsBuilder {
         &self.inner.tunnel_options
     }
     /// Sets [`VpnConnectionOptions::tunnel_bandwidth`](crate::types::VpnConnectionOptions::tunnel_bandwidth): The configured bandwidth for the VPN tunnel.
-    pub fn tunnel_bandwidth(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelBandwidth>,
-    ) -> Self {
-        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input.into());
+    pub fn tunnel_bandwidth(mut self, input: crate::types::VpnTunnelBandwidth) -> Self {
+        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::tunnel_bandwidth`](crate::types::VpnConnectionOptions::tunnel_bandwidth).

@@ -139,11 +139,8 @@ pub struct VpnConnectionOptionsSpecificationBuilder {
 }
 impl VpnConnectionOptionsSpecificationBuilder {
     /// Sets [`VpnConnectionOptionsSpecification::enable_acceleration`](crate::types::VpnConnectionOptionsSpecification::enable_acceleration): Indicate whether to enable acceleration for the VPN connection.
-    pub fn enable_acceleration(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_acceleration = ::std::option::Option::Some(input.into());
+    pub fn enable_acceleration(mut self, input: bool) -> Self {
+        self.inner.enable_acceleration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::enable_acceleration`](crate::types::VpnConnectionOptionsSpecification::enable_acceleration).
@@ -163,9 +160,9 @@ impl VpnConnectionOptionsSpecificationBuilder {
     /// Sets [`VpnConnectionOptionsSpecification::tunnel_inside_ip_version`](crate::types::VpnConnectionOptionsSpecification::tunnel_inside_ip_version): Indicate whether the VPN tunnels process IPv4 or IPv6 traffic.
     pub fn tunnel_inside_ip_version(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TunnelInsideIpVersion>,
+        input: crate::types::TunnelInsideIpVersion,
     ) -> Self {
-        self.inner.tunnel_inside_ip_version = ::std::option::Option::Some(input.into());
+        self.inner.tunnel_inside_ip_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::tunnel_inside_ip_version`](crate::types::VpnConnectionOptionsSpecification::tunnel_inside_ip_version).
@@ -189,9 +186,9 @@ impl VpnConnectionOptionsSpecificationBuilder {
     /// To set the whole list at once, use [`set_tunnel_options`](Self::set_tunnel_options).
     pub fn tunnel_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelOptionsSpecification>,
+        input: crate::types::VpnTunnelOptionsSpecification,
     ) -> Self {
-        self.inner.tunnel_options.get_or_insert_default().push(input.into());
+        self.inner.tunnel_options.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::tunnel_options`](crate::types::VpnConnectionOptionsSpecification::tunnel_options).
@@ -361,11 +358,8 @@ impl VpnConnectionOptionsSpecificationBuilder {
         &self.inner.transport_transit_gateway_attachment_id
     }
     /// Sets [`VpnConnectionOptionsSpecification::tunnel_bandwidth`](crate::types::VpnConnectionOptionsSpecification::tunnel_bandwidth): The desired bandwidth specification for the VPN tunnel, used when creating or modifying VPN connection options to set the tunnel's throughput capacity. `standard` supports up to 1.25 Gbps per tunnel, while `large` supports up to 5 Gbps per tunnel.
-    pub fn tunnel_bandwidth(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnTunnelBandwidth>,
-    ) -> Self {
-        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input.into());
+    pub fn tunnel_bandwidth(mut self, input: crate::types::VpnTunnelBandwidth) -> Self {
+        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::tunnel_bandwidth`](crate::types::VpnConnectionOptionsSpecification::tunnel_bandwidth).
@@ -385,8 +379,8 @@ impl VpnConnectionOptionsSpecificationBuilder {
         &self.inner.tunnel_bandwidth
     }
     /// Sets [`VpnConnectionOptionsSpecification::static_routes_only`](crate::types::VpnConnectionOptionsSpecification::static_routes_only): Indicate whether the VPN connection uses static routes only.
-    pub fn static_routes_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.static_routes_only = ::std::option::Option::Some(input.into());
+    pub fn static_routes_only(mut self, input: bool) -> Self {
+        self.inner.static_routes_only = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::static_routes_only`](crate::types::VpnConnectionOptionsSpecification::static_routes_only).

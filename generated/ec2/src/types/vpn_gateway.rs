@@ -81,8 +81,8 @@ pub struct VpnGatewayBuilder {
 }
 impl VpnGatewayBuilder {
     /// Sets [`VpnGateway::amazon_side_asn`](crate::types::VpnGateway::amazon_side_asn): The private Autonomous System Number (ASN) for the Amazon side of a BGP session.
-    pub fn amazon_side_asn(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input.into());
+    pub fn amazon_side_asn(mut self, input: i64) -> Self {
+        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnGateway::amazon_side_asn`](crate::types::VpnGateway::amazon_side_asn).
@@ -99,8 +99,8 @@ impl VpnGatewayBuilder {
     /// Appends one item to [`VpnGateway::tags`](crate::types::VpnGateway::tags): Any tags assigned to the virtual private gateway.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnGateway::tags`](crate::types::VpnGateway::tags).
@@ -142,11 +142,8 @@ impl VpnGatewayBuilder {
         &self.inner.vpn_gateway_id
     }
     /// Sets [`VpnGateway::state`](crate::types::VpnGateway::state): The current state of the virtual private gateway.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VpnState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnGateway::state`](crate::types::VpnGateway::state).
@@ -164,11 +161,8 @@ impl VpnGatewayBuilder {
         &self.inner.state
     }
     /// Sets [`VpnGateway::type_`](crate::types::VpnGateway::type_): The type of VPN connection the virtual private gateway supports.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GatewayType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnGateway::type_`](crate::types::VpnGateway::type_).
@@ -212,11 +206,8 @@ impl VpnGatewayBuilder {
     /// Appends one item to [`VpnGateway::vpc_attachments`](crate::types::VpnGateway::vpc_attachments): Any VPCs attached to the virtual private gateway.
     ///
     /// To set the whole list at once, use [`set_vpc_attachments`](Self::set_vpc_attachments).
-    pub fn vpc_attachments(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcAttachment>,
-    ) -> Self {
-        self.inner.vpc_attachments.get_or_insert_default().push(input.into());
+    pub fn vpc_attachments(mut self, input: crate::types::VpcAttachment) -> Self {
+        self.inner.vpc_attachments.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`VpnGateway::vpc_attachments`](crate::types::VpnGateway::vpc_attachments).

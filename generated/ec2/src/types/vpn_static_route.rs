@@ -75,11 +75,8 @@ impl VpnStaticRouteBuilder {
         &self.inner.destination_cidr_block
     }
     /// Sets [`VpnStaticRoute::source`](crate::types::VpnStaticRoute::source): Indicates how the routes were provided.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnStaticRouteSource>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: crate::types::VpnStaticRouteSource) -> Self {
+        self.inner.source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnStaticRoute::source`](crate::types::VpnStaticRoute::source).
@@ -99,11 +96,8 @@ impl VpnStaticRouteBuilder {
         &self.inner.source
     }
     /// Sets [`VpnStaticRoute::state`](crate::types::VpnStaticRoute::state): The current state of the static route.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpnState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::VpnState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnStaticRoute::state`](crate::types::VpnStaticRoute::state).

@@ -43,9 +43,9 @@ impl VpnTunnelLogOptionsBuilder {
     /// Sets [`VpnTunnelLogOptions::cloud_watch_log_options`](crate::types::VpnTunnelLogOptions::cloud_watch_log_options): Options for sending VPN tunnel logs to CloudWatch.
     pub fn cloud_watch_log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CloudWatchLogOptions>,
+        input: crate::types::CloudWatchLogOptions,
     ) -> Self {
-        self.inner.cloud_watch_log_options = ::std::option::Option::Some(input.into());
+        self.inner.cloud_watch_log_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnTunnelLogOptions::cloud_watch_log_options`](crate::types::VpnTunnelLogOptions::cloud_watch_log_options).

@@ -43,9 +43,9 @@ impl VpnTunnelLogOptionsSpecificationBuilder {
     /// Sets [`VpnTunnelLogOptionsSpecification::cloud_watch_log_options`](crate::types::VpnTunnelLogOptionsSpecification::cloud_watch_log_options): Options for sending VPN tunnel logs to CloudWatch.
     pub fn cloud_watch_log_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CloudWatchLogOptionsSpecification>,
+        input: crate::types::CloudWatchLogOptionsSpecification,
     ) -> Self {
-        self.inner.cloud_watch_log_options = ::std::option::Option::Some(input.into());
+        self.inner.cloud_watch_log_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpnTunnelLogOptionsSpecification::cloud_watch_log_options`](crate::types::VpnTunnelLogOptionsSpecification::cloud_watch_log_options).

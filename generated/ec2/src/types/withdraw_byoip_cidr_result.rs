@@ -37,11 +37,8 @@ pub struct WithdrawByoipCidrResultBuilder {
 }
 impl WithdrawByoipCidrResultBuilder {
     /// Sets [`WithdrawByoipCidrResult::byoip_cidr`](crate::types::WithdrawByoipCidrResult::byoip_cidr): Information about the address pool.
-    pub fn byoip_cidr(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ByoipCidr>,
-    ) -> Self {
-        self.inner.byoip_cidr = ::std::option::Option::Some(input.into());
+    pub fn byoip_cidr(mut self, input: crate::types::ByoipCidr) -> Self {
+        self.inner.byoip_cidr = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WithdrawByoipCidrResult::byoip_cidr`](crate::types::WithdrawByoipCidrResult::byoip_cidr).

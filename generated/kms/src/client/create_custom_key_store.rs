@@ -127,7 +127,7 @@ impl CreateCustomKeyStoreFluentBuilder {
     /// Sets the input's `custom_key_store_type`: see [`custom_key_store_type`](crate::types::builders::CreateCustomKeyStoreRequestBuilder::custom_key_store_type).
     pub fn custom_key_store_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomKeyStoreType>,
+        input: crate::types::CustomKeyStoreType,
     ) -> Self {
         self.input = self.input.custom_key_store_type(input);
         self
@@ -237,9 +237,7 @@ impl CreateCustomKeyStoreFluentBuilder {
     /// Sets the input's `xks_proxy_authentication_credential`: see [`xks_proxy_authentication_credential`](crate::types::builders::CreateCustomKeyStoreRequestBuilder::xks_proxy_authentication_credential).
     pub fn xks_proxy_authentication_credential(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::XksProxyAuthenticationCredentialType,
-        >,
+        input: crate::types::XksProxyAuthenticationCredentialType,
     ) -> Self {
         self.input = self.input.xks_proxy_authentication_credential(input);
         self
@@ -261,7 +259,7 @@ impl CreateCustomKeyStoreFluentBuilder {
     /// Sets the input's `xks_proxy_connectivity`: see [`xks_proxy_connectivity`](crate::types::builders::CreateCustomKeyStoreRequestBuilder::xks_proxy_connectivity).
     pub fn xks_proxy_connectivity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
+        input: crate::types::XksProxyConnectivityType,
     ) -> Self {
         self.input = self.input.xks_proxy_connectivity(input);
         self

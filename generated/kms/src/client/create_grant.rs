@@ -99,10 +99,7 @@ impl CreateGrantFluentBuilder {
         self.input.get_retiring_principal()
     }
     /// Appends one item to the input's `operations`: see [`operations`](crate::types::builders::CreateGrantRequestBuilder::operations).
-    pub fn operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GrantOperation>,
-    ) -> Self {
+    pub fn operations(mut self, input: crate::types::GrantOperation) -> Self {
         self.input = self.input.operations(input);
         self
     }
@@ -121,10 +118,7 @@ impl CreateGrantFluentBuilder {
         self.input.get_operations()
     }
     /// Sets the input's `constraints`: see [`constraints`](crate::types::builders::CreateGrantRequestBuilder::constraints).
-    pub fn constraints(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GrantConstraints>,
-    ) -> Self {
+    pub fn constraints(mut self, input: crate::types::GrantConstraints) -> Self {
         self.input = self.input.constraints(input);
         self
     }
@@ -185,7 +179,7 @@ impl CreateGrantFluentBuilder {
         self.input.get_name()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateGrantRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

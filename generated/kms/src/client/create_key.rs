@@ -73,10 +73,7 @@ impl CreateKeyFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `key_usage`: see [`key_usage`](crate::types::builders::CreateKeyRequestBuilder::key_usage).
-    pub fn key_usage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyUsageType>,
-    ) -> Self {
+    pub fn key_usage(mut self, input: crate::types::KeyUsageType) -> Self {
         self.input = self.input.key_usage(input);
         self
     }
@@ -95,7 +92,7 @@ impl CreateKeyFluentBuilder {
     /// Sets the input's `customer_master_key_spec`: see [`customer_master_key_spec`](crate::types::builders::CreateKeyRequestBuilder::customer_master_key_spec).
     pub fn customer_master_key_spec(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomerMasterKeySpec>,
+        input: crate::types::CustomerMasterKeySpec,
     ) -> Self {
         self.input = self.input.customer_master_key_spec(input);
         self
@@ -115,10 +112,7 @@ impl CreateKeyFluentBuilder {
         self.input.get_customer_master_key_spec()
     }
     /// Sets the input's `key_spec`: see [`key_spec`](crate::types::builders::CreateKeyRequestBuilder::key_spec).
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySpec>,
-    ) -> Self {
+    pub fn key_spec(mut self, input: crate::types::KeySpec) -> Self {
         self.input = self.input.key_spec(input);
         self
     }
@@ -135,10 +129,7 @@ impl CreateKeyFluentBuilder {
         self.input.get_key_spec()
     }
     /// Sets the input's `origin`: see [`origin`](crate::types::builders::CreateKeyRequestBuilder::origin).
-    pub fn origin(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OriginType>,
-    ) -> Self {
+    pub fn origin(mut self, input: crate::types::OriginType) -> Self {
         self.input = self.input.origin(input);
         self
     }
@@ -177,10 +168,7 @@ impl CreateKeyFluentBuilder {
         self.input.get_custom_key_store_id()
     }
     /// Sets the input's `bypass_policy_lockout_safety_check`: see [`bypass_policy_lockout_safety_check`](crate::types::builders::CreateKeyRequestBuilder::bypass_policy_lockout_safety_check).
-    pub fn bypass_policy_lockout_safety_check(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
         self.input = self.input.bypass_policy_lockout_safety_check(input);
         self
     }
@@ -199,7 +187,7 @@ impl CreateKeyFluentBuilder {
         self.input.get_bypass_policy_lockout_safety_check()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateKeyRequestBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }
@@ -218,7 +206,7 @@ impl CreateKeyFluentBuilder {
         self.input.get_tags()
     }
     /// Sets the input's `multi_region`: see [`multi_region`](crate::types::builders::CreateKeyRequestBuilder::multi_region).
-    pub fn multi_region(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn multi_region(mut self, input: bool) -> Self {
         self.input = self.input.multi_region(input);
         self
     }

@@ -125,7 +125,7 @@ impl DecryptFluentBuilder {
     /// Sets the input's `encryption_algorithm`: see [`encryption_algorithm`](crate::types::builders::DecryptRequestBuilder::encryption_algorithm).
     pub fn encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
         self.input = self.input.encryption_algorithm(input);
         self
@@ -145,10 +145,7 @@ impl DecryptFluentBuilder {
         self.input.get_encryption_algorithm()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::DecryptRequestBuilder::recipient).
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
         self.input = self.input.recipient(input);
         self
     }
@@ -165,7 +162,7 @@ impl DecryptFluentBuilder {
         self.input.get_recipient()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DecryptRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -179,10 +176,7 @@ impl DecryptFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `dry_run_modifiers`: see [`dry_run_modifiers`](crate::types::builders::DecryptRequestBuilder::dry_run_modifiers).
-    pub fn dry_run_modifiers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DryRunModifierType>,
-    ) -> Self {
+    pub fn dry_run_modifiers(mut self, input: crate::types::DryRunModifierType) -> Self {
         self.input = self.input.dry_run_modifiers(input);
         self
     }

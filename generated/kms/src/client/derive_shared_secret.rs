@@ -57,7 +57,7 @@ impl DeriveSharedSecretFluentBuilder {
     /// Sets the input's `key_agreement_algorithm`: see [`key_agreement_algorithm`](crate::types::builders::DeriveSharedSecretRequestBuilder::key_agreement_algorithm).
     pub fn key_agreement_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
+        input: crate::types::KeyAgreementAlgorithmSpec,
     ) -> Self {
         self.input = self.input.key_agreement_algorithm(input);
         self
@@ -121,7 +121,7 @@ impl DeriveSharedSecretFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeriveSharedSecretRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -135,10 +135,7 @@ impl DeriveSharedSecretFluentBuilder {
         self.input.get_dry_run()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::DeriveSharedSecretRequestBuilder::recipient).
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
         self.input = self.input.recipient(input);
         self
     }

@@ -78,7 +78,7 @@ impl DescribeCustomKeyStoresFluentBuilder {
         self.input.get_custom_key_store_name()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::DescribeCustomKeyStoresRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

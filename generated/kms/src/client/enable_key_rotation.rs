@@ -55,10 +55,7 @@ impl EnableKeyRotationFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `rotation_period_in_days`: see [`rotation_period_in_days`](crate::types::builders::EnableKeyRotationRequestBuilder::rotation_period_in_days).
-    pub fn rotation_period_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn rotation_period_in_days(mut self, input: i32) -> Self {
         self.input = self.input.rotation_period_in_days(input);
         self
     }

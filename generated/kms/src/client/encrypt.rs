@@ -128,7 +128,7 @@ impl EncryptFluentBuilder {
     /// Sets the input's `encryption_algorithm`: see [`encryption_algorithm`](crate::types::builders::EncryptRequestBuilder::encryption_algorithm).
     pub fn encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
         self.input = self.input.encryption_algorithm(input);
         self
@@ -148,7 +148,7 @@ impl EncryptFluentBuilder {
         self.input.get_encryption_algorithm()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EncryptRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

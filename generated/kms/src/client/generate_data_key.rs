@@ -82,7 +82,7 @@ impl GenerateDataKeyFluentBuilder {
         self.input.get_encryption_context()
     }
     /// Sets the input's `number_of_bytes`: see [`number_of_bytes`](crate::types::builders::GenerateDataKeyRequestBuilder::number_of_bytes).
-    pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn number_of_bytes(mut self, input: i32) -> Self {
         self.input = self.input.number_of_bytes(input);
         self
     }
@@ -96,10 +96,7 @@ impl GenerateDataKeyFluentBuilder {
         self.input.get_number_of_bytes()
     }
     /// Sets the input's `key_spec`: see [`key_spec`](crate::types::builders::GenerateDataKeyRequestBuilder::key_spec).
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeySpec>,
-    ) -> Self {
+    pub fn key_spec(mut self, input: crate::types::DataKeySpec) -> Self {
         self.input = self.input.key_spec(input);
         self
     }
@@ -138,10 +135,7 @@ impl GenerateDataKeyFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::GenerateDataKeyRequestBuilder::recipient).
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
         self.input = self.input.recipient(input);
         self
     }
@@ -158,7 +152,7 @@ impl GenerateDataKeyFluentBuilder {
         self.input.get_recipient()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateDataKeyRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -84,10 +84,7 @@ impl GenerateDataKeyPairFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `key_pair_spec`: see [`key_pair_spec`](crate::types::builders::GenerateDataKeyPairRequestBuilder::key_pair_spec).
-    pub fn key_pair_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
-    ) -> Self {
+    pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
         self.input = self.input.key_pair_spec(input);
         self
     }
@@ -128,10 +125,7 @@ impl GenerateDataKeyPairFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::GenerateDataKeyPairRequestBuilder::recipient).
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
         self.input = self.input.recipient(input);
         self
     }
@@ -148,7 +142,7 @@ impl GenerateDataKeyPairFluentBuilder {
         self.input.get_recipient()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateDataKeyPairRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

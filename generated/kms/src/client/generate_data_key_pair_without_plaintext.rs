@@ -87,10 +87,7 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `key_pair_spec`: see [`key_pair_spec`](crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::key_pair_spec).
-    pub fn key_pair_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
-    ) -> Self {
+    pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
         self.input = self.input.key_pair_spec(input);
         self
     }
@@ -131,7 +128,7 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -86,10 +86,7 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
         self.input.get_encryption_context()
     }
     /// Sets the input's `key_spec`: see [`key_spec`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::key_spec).
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeySpec>,
-    ) -> Self {
+    pub fn key_spec(mut self, input: crate::types::DataKeySpec) -> Self {
         self.input = self.input.key_spec(input);
         self
     }
@@ -106,7 +103,7 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
         self.input.get_key_spec()
     }
     /// Sets the input's `number_of_bytes`: see [`number_of_bytes`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::number_of_bytes).
-    pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn number_of_bytes(mut self, input: i32) -> Self {
         self.input = self.input.number_of_bytes(input);
         self
     }
@@ -142,7 +139,7 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -77,10 +77,7 @@ impl GenerateMacFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `mac_algorithm`: see [`mac_algorithm`](crate::types::builders::GenerateMacRequestBuilder::mac_algorithm).
-    pub fn mac_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
-    ) -> Self {
+    pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
         self.input = self.input.mac_algorithm(input);
         self
     }
@@ -121,7 +118,7 @@ impl GenerateMacFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateMacRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

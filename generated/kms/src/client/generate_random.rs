@@ -32,7 +32,7 @@ impl GenerateRandomFluentBuilder {
         &self.input
     }
     /// Sets the input's `number_of_bytes`: see [`number_of_bytes`](crate::types::builders::GenerateRandomRequestBuilder::number_of_bytes).
-    pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn number_of_bytes(mut self, input: i32) -> Self {
         self.input = self.input.number_of_bytes(input);
         self
     }
@@ -68,10 +68,7 @@ impl GenerateRandomFluentBuilder {
         self.input.get_custom_key_store_id()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::GenerateRandomRequestBuilder::recipient).
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
         self.input = self.input.recipient(input);
         self
     }

@@ -57,10 +57,7 @@ impl GetParametersForImportFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `wrapping_algorithm`: see [`wrapping_algorithm`](crate::types::builders::GetParametersForImportRequestBuilder::wrapping_algorithm).
-    pub fn wrapping_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AlgorithmSpec>,
-    ) -> Self {
+    pub fn wrapping_algorithm(mut self, input: crate::types::AlgorithmSpec) -> Self {
         self.input = self.input.wrapping_algorithm(input);
         self
     }
@@ -79,10 +76,7 @@ impl GetParametersForImportFluentBuilder {
         self.input.get_wrapping_algorithm()
     }
     /// Sets the input's `wrapping_key_spec`: see [`wrapping_key_spec`](crate::types::builders::GetParametersForImportRequestBuilder::wrapping_key_spec).
-    pub fn wrapping_key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WrappingKeySpec>,
-    ) -> Self {
+    pub fn wrapping_key_spec(mut self, input: crate::types::WrappingKeySpec) -> Self {
         self.input = self.input.wrapping_key_spec(input);
         self
     }

@@ -99,10 +99,7 @@ impl ImportKeyMaterialFluentBuilder {
         self.input.get_encrypted_key_material()
     }
     /// Sets the input's `valid_to`: see [`valid_to`](crate::types::builders::ImportKeyMaterialRequestBuilder::valid_to).
-    pub fn valid_to(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn valid_to(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
         self.input = self.input.valid_to(input);
         self
     }
@@ -121,10 +118,7 @@ impl ImportKeyMaterialFluentBuilder {
         self.input.get_valid_to()
     }
     /// Sets the input's `expiration_model`: see [`expiration_model`](crate::types::builders::ImportKeyMaterialRequestBuilder::expiration_model).
-    pub fn expiration_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExpirationModelType>,
-    ) -> Self {
+    pub fn expiration_model(mut self, input: crate::types::ExpirationModelType) -> Self {
         self.input = self.input.expiration_model(input);
         self
     }
@@ -143,10 +137,7 @@ impl ImportKeyMaterialFluentBuilder {
         self.input.get_expiration_model()
     }
     /// Sets the input's `import_type`: see [`import_type`](crate::types::builders::ImportKeyMaterialRequestBuilder::import_type).
-    pub fn import_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImportType>,
-    ) -> Self {
+    pub fn import_type(mut self, input: crate::types::ImportType) -> Self {
         self.input = self.input.import_type(input);
         self
     }

@@ -35,7 +35,7 @@ impl ListGrantsFluentBuilder {
         &self.input
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListGrantsRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

@@ -57,7 +57,7 @@ impl ListKeyRotationsFluentBuilder {
     /// Sets the input's `include_key_material`: see [`include_key_material`](crate::types::builders::ListKeyRotationsRequestBuilder::include_key_material).
     pub fn include_key_material(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IncludeKeyMaterial>,
+        input: crate::types::IncludeKeyMaterial,
     ) -> Self {
         self.input = self.input.include_key_material(input);
         self
@@ -77,7 +77,7 @@ impl ListKeyRotationsFluentBuilder {
         self.input.get_include_key_material()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListKeyRotationsRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

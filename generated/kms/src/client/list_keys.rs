@@ -32,7 +32,7 @@ impl ListKeysFluentBuilder {
         &self.input
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListKeysRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

@@ -55,7 +55,7 @@ impl ListResourceTagsFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListResourceTagsRequestBuilder::limit).
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn limit(mut self, input: i32) -> Self {
         self.input = self.input.limit(input);
         self
     }

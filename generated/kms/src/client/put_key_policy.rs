@@ -95,10 +95,7 @@ impl PutKeyPolicyFluentBuilder {
         self.input.get_policy()
     }
     /// Sets the input's `bypass_policy_lockout_safety_check`: see [`bypass_policy_lockout_safety_check`](crate::types::builders::PutKeyPolicyRequestBuilder::bypass_policy_lockout_safety_check).
-    pub fn bypass_policy_lockout_safety_check(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
         self.input = self.input.bypass_policy_lockout_safety_check(input);
         self
     }

@@ -155,7 +155,7 @@ impl ReEncryptFluentBuilder {
     /// Sets the input's `source_encryption_algorithm`: see [`source_encryption_algorithm`](crate::types::builders::ReEncryptRequestBuilder::source_encryption_algorithm).
     pub fn source_encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
         self.input = self.input.source_encryption_algorithm(input);
         self
@@ -177,7 +177,7 @@ impl ReEncryptFluentBuilder {
     /// Sets the input's `destination_encryption_algorithm`: see [`destination_encryption_algorithm`](crate::types::builders::ReEncryptRequestBuilder::destination_encryption_algorithm).
     pub fn destination_encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
         self.input = self.input.destination_encryption_algorithm(input);
         self
@@ -219,7 +219,7 @@ impl ReEncryptFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReEncryptRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }
@@ -233,10 +233,7 @@ impl ReEncryptFluentBuilder {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `dry_run_modifiers`: see [`dry_run_modifiers`](crate::types::builders::ReEncryptRequestBuilder::dry_run_modifiers).
-    pub fn dry_run_modifiers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DryRunModifierType>,
-    ) -> Self {
+    pub fn dry_run_modifiers(mut self, input: crate::types::DryRunModifierType) -> Self {
         self.input = self.input.dry_run_modifiers(input);
         self
     }

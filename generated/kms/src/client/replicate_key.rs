@@ -95,10 +95,7 @@ impl ReplicateKeyFluentBuilder {
         self.input.get_policy()
     }
     /// Sets the input's `bypass_policy_lockout_safety_check`: see [`bypass_policy_lockout_safety_check`](crate::types::builders::ReplicateKeyRequestBuilder::bypass_policy_lockout_safety_check).
-    pub fn bypass_policy_lockout_safety_check(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
         self.input = self.input.bypass_policy_lockout_safety_check(input);
         self
     }
@@ -137,7 +134,7 @@ impl ReplicateKeyFluentBuilder {
         self.input.get_description()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::ReplicateKeyRequestBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

@@ -92,7 +92,7 @@ impl RetireGrantFluentBuilder {
         self.input.get_grant_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RetireGrantRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -57,10 +57,7 @@ impl ScheduleKeyDeletionFluentBuilder {
         self.input.get_key_id()
     }
     /// Sets the input's `pending_window_in_days`: see [`pending_window_in_days`](crate::types::builders::ScheduleKeyDeletionRequestBuilder::pending_window_in_days).
-    pub fn pending_window_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn pending_window_in_days(mut self, input: i32) -> Self {
         self.input = self.input.pending_window_in_days(input);
         self
     }

@@ -55,7 +55,7 @@ impl TagResourceFluentBuilder {
         self.input.get_key_id()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::TagResourceRequestBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

@@ -215,9 +215,7 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// Sets the input's `xks_proxy_authentication_credential`: see [`xks_proxy_authentication_credential`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_authentication_credential).
     pub fn xks_proxy_authentication_credential(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::XksProxyAuthenticationCredentialType,
-        >,
+        input: crate::types::XksProxyAuthenticationCredentialType,
     ) -> Self {
         self.input = self.input.xks_proxy_authentication_credential(input);
         self
@@ -239,7 +237,7 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// Sets the input's `xks_proxy_connectivity`: see [`xks_proxy_connectivity`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_connectivity).
     pub fn xks_proxy_connectivity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
+        input: crate::types::XksProxyConnectivityType,
     ) -> Self {
         self.input = self.input.xks_proxy_connectivity(input);
         self

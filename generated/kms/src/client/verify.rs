@@ -77,10 +77,7 @@ impl VerifyFluentBuilder {
         self.input.get_message()
     }
     /// Sets the input's `message_type`: see [`message_type`](crate::types::builders::VerifyRequestBuilder::message_type).
-    pub fn message_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MessageType>,
-    ) -> Self {
+    pub fn message_type(mut self, input: crate::types::MessageType) -> Self {
         self.input = self.input.message_type(input);
         self
     }
@@ -121,7 +118,7 @@ impl VerifyFluentBuilder {
     /// Sets the input's `signing_algorithm`: see [`signing_algorithm`](crate::types::builders::VerifyRequestBuilder::signing_algorithm).
     pub fn signing_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
+        input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
         self.input = self.input.signing_algorithm(input);
         self
@@ -163,7 +160,7 @@ impl VerifyFluentBuilder {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::VerifyRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

@@ -137,9 +137,9 @@ impl AliasListEntryBuilder {
     /// Sets [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date): Date and time that the alias was most recently created in the account and Region.
     pub fn creation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date).
@@ -161,9 +161,9 @@ impl AliasListEntryBuilder {
     /// Sets [`AliasListEntry::last_updated_date`](crate::types::AliasListEntry::last_updated_date): Date and time that the alias was most recently associated with a KMS key in the account and Region.
     pub fn last_updated_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_date = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AliasListEntry::last_updated_date`](crate::types::AliasListEntry::last_updated_date).

@@ -301,9 +301,9 @@ impl CreateCustomKeyStoreRequestBuilder {
     /// Sets [`CreateCustomKeyStoreRequest::custom_key_store_type`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_type): Specifies the type of custom key store.
     pub fn custom_key_store_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomKeyStoreType>,
+        input: crate::types::CustomKeyStoreType,
     ) -> Self {
-        self.inner.custom_key_store_type = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::custom_key_store_type`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_type).
@@ -425,12 +425,10 @@ impl CreateCustomKeyStoreRequestBuilder {
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_authentication_credential): Specifies an authentication credential for the external key store proxy (XKS proxy).
     pub fn xks_proxy_authentication_credential(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::XksProxyAuthenticationCredentialType,
-        >,
+        input: crate::types::XksProxyAuthenticationCredentialType,
     ) -> Self {
         self.inner.xks_proxy_authentication_credential = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -453,9 +451,9 @@ impl CreateCustomKeyStoreRequestBuilder {
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_connectivity): Indicates how KMS communicates with the external key store proxy.
     pub fn xks_proxy_connectivity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
+        input: crate::types::XksProxyConnectivityType,
     ) -> Self {
-        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_connectivity).

@@ -232,11 +232,8 @@ impl CreateGrantRequestBuilder {
     /// Appends one item to [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations): A list of operations that the grant permits.
     ///
     /// To set the whole list at once, use [`set_operations`](Self::set_operations).
-    pub fn operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GrantOperation>,
-    ) -> Self {
-        self.inner.operations.get_or_insert_default().push(input.into());
+    pub fn operations(mut self, input: crate::types::GrantOperation) -> Self {
+        self.inner.operations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations).
@@ -256,11 +253,8 @@ impl CreateGrantRequestBuilder {
         &self.inner.operations
     }
     /// Sets [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints): Specifies a grant constraint.
-    pub fn constraints(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GrantConstraints>,
-    ) -> Self {
-        self.inner.constraints = ::std::option::Option::Some(input.into());
+    pub fn constraints(mut self, input: crate::types::GrantConstraints) -> Self {
+        self.inner.constraints = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints).
@@ -328,8 +322,8 @@ impl CreateGrantRequestBuilder {
         &self.inner.name
     }
     /// Sets [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run).

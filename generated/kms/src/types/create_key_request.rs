@@ -271,11 +271,8 @@ impl CreateKeyRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage): Determines the [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key.
-    pub fn key_usage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyUsageType>,
-    ) -> Self {
-        self.inner.key_usage = ::std::option::Option::Some(input.into());
+    pub fn key_usage(mut self, input: crate::types::KeyUsageType) -> Self {
+        self.inner.key_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage).
@@ -295,9 +292,9 @@ impl CreateKeyRequestBuilder {
     /// Sets [`CreateKeyRequest::customer_master_key_spec`](crate::types::CreateKeyRequest::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) parameter.
     pub fn customer_master_key_spec(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomerMasterKeySpec>,
+        input: crate::types::CustomerMasterKeySpec,
     ) -> Self {
-        self.inner.customer_master_key_spec = ::std::option::Option::Some(input.into());
+        self.inner.customer_master_key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::customer_master_key_spec`](crate::types::CreateKeyRequest::customer_master_key_spec).
@@ -317,11 +314,8 @@ impl CreateKeyRequestBuilder {
         &self.inner.customer_master_key_spec
     }
     /// Sets [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec): Specifies the type of KMS key to create.
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySpec>,
-    ) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input.into());
+    pub fn key_spec(mut self, input: crate::types::KeySpec) -> Self {
+        self.inner.key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec).
@@ -339,11 +333,8 @@ impl CreateKeyRequestBuilder {
         &self.inner.key_spec
     }
     /// Sets [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin): The source of the key material for the KMS key.
-    pub fn origin(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OriginType>,
-    ) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input.into());
+    pub fn origin(mut self, input: crate::types::OriginType) -> Self {
+        self.inner.origin = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin).
@@ -385,12 +376,9 @@ impl CreateKeyRequestBuilder {
         &self.inner.custom_key_store_id
     }
     /// Sets [`CreateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::CreateKeyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
-    pub fn bypass_policy_lockout_safety_check(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
         self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -413,8 +401,8 @@ impl CreateKeyRequestBuilder {
     /// Appends one item to [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags): Assigns one or more tags to the KMS key.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags).
@@ -434,8 +422,8 @@ impl CreateKeyRequestBuilder {
         &self.inner.tags
     }
     /// Sets [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region): Creates a multi-Region primary key that you can replicate into other Amazon Web Services Regions.
-    pub fn multi_region(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.multi_region = ::std::option::Option::Some(input.into());
+    pub fn multi_region(mut self, input: bool) -> Self {
+        self.inner.multi_region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region).

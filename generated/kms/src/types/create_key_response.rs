@@ -48,11 +48,8 @@ pub struct CreateKeyResponseBuilder {
 }
 impl CreateKeyResponseBuilder {
     /// Sets [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata): Metadata associated with the KMS key.
-    pub fn key_metadata(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyMetadata>,
-    ) -> Self {
-        self.inner.key_metadata = ::std::option::Option::Some(input.into());
+    pub fn key_metadata(mut self, input: crate::types::KeyMetadata) -> Self {
+        self.inner.key_metadata = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata).

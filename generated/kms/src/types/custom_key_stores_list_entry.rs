@@ -250,11 +250,8 @@ impl CustomKeyStoresListEntryBuilder {
         &self.inner.trust_anchor_certificate
     }
     /// Sets [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state): Indicates whether the custom key store is connected to its backing key store.
-    pub fn connection_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionStateType>,
-    ) -> Self {
-        self.inner.connection_state = ::std::option::Option::Some(input.into());
+    pub fn connection_state(mut self, input: crate::types::ConnectionStateType) -> Self {
+        self.inner.connection_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state).
@@ -276,9 +273,9 @@ impl CustomKeyStoresListEntryBuilder {
     /// Sets [`CustomKeyStoresListEntry::connection_error_code`](crate::types::CustomKeyStoresListEntry::connection_error_code): Describes the connection error.
     pub fn connection_error_code(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ConnectionErrorCodeType>,
+        input: crate::types::ConnectionErrorCodeType,
     ) -> Self {
-        self.inner.connection_error_code = ::std::option::Option::Some(input.into());
+        self.inner.connection_error_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::connection_error_code`](crate::types::CustomKeyStoresListEntry::connection_error_code).
@@ -300,9 +297,9 @@ impl CustomKeyStoresListEntryBuilder {
     /// Sets [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date): The date and time when the custom key store was created.
     pub fn creation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date).
@@ -324,9 +321,9 @@ impl CustomKeyStoresListEntryBuilder {
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_type`](crate::types::CustomKeyStoresListEntry::custom_key_store_type): Indicates the type of the custom key store. `AWS_CLOUDHSM` indicates a custom key store backed by an CloudHSM cluster. `EXTERNAL_KEY_STORE` indicates a custom key store backed by an external key store proxy and external key manager outside of Amazon Web Services.
     pub fn custom_key_store_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomKeyStoreType>,
+        input: crate::types::CustomKeyStoreType,
     ) -> Self {
-        self.inner.custom_key_store_type = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::custom_key_store_type`](crate::types::CustomKeyStoresListEntry::custom_key_store_type).
@@ -348,9 +345,9 @@ impl CustomKeyStoresListEntryBuilder {
     /// Sets [`CustomKeyStoresListEntry::xks_proxy_configuration`](crate::types::CustomKeyStoresListEntry::xks_proxy_configuration): Configuration settings for the external key store proxy (XKS proxy).
     pub fn xks_proxy_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::XksProxyConfigurationType>,
+        input: crate::types::XksProxyConfigurationType,
     ) -> Self {
-        self.inner.xks_proxy_configuration = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::xks_proxy_configuration`](crate::types::CustomKeyStoresListEntry::xks_proxy_configuration).

@@ -4,13 +4,7 @@
 /// The `DataKeyPairSpec` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum DataKeyPairSpec {
     /// `RSA_2048`
@@ -46,6 +40,18 @@ impl DataKeyPairSpec {
         "ECC_SECG_P256K1",
         "SM2",
         "ECC_NIST_EDWARDS25519",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "Rsa2048",
+        "Rsa3072",
+        "Rsa4096",
+        "EccNistP256",
+        "EccNistP384",
+        "EccNistP521",
+        "EccSecgP256K1",
+        "Sm2",
+        "EccNistEdwards25519",
     ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -99,6 +105,30 @@ impl ::std::cmp::PartialOrd for DataKeyPairSpec {
 impl ::std::cmp::Ord for DataKeyPairSpec {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for DataKeyPairSpec {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DataKeyPairSpec::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for DataKeyPairSpec {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for DataKeyPairSpec {

@@ -251,9 +251,9 @@ impl DecryptRequestBuilder {
     /// Sets [`DecryptRequest::encryption_algorithm`](crate::types::DecryptRequest::encryption_algorithm): Specifies the encryption algorithm that will be used to decrypt the ciphertext.
     pub fn encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DecryptRequest::encryption_algorithm`](crate::types::DecryptRequest::encryption_algorithm).
@@ -273,11 +273,8 @@ impl DecryptRequestBuilder {
         &self.inner.encryption_algorithm
     }
     /// Sets [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave-concepts.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input.into());
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
+        self.inner.recipient = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient).
@@ -295,8 +292,8 @@ impl DecryptRequestBuilder {
         &self.inner.recipient
     }
     /// Sets [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run).
@@ -313,11 +310,8 @@ impl DecryptRequestBuilder {
     /// Appends one item to [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
     ///
     /// To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).
-    pub fn dry_run_modifiers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DryRunModifierType>,
-    ) -> Self {
-        self.inner.dry_run_modifiers.get_or_insert_default().push(input.into());
+    pub fn dry_run_modifiers(mut self, input: crate::types::DryRunModifierType) -> Self {
+        self.inner.dry_run_modifiers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers).

@@ -144,9 +144,9 @@ impl DecryptResponseBuilder {
     /// Sets [`DecryptResponse::encryption_algorithm`](crate::types::DecryptResponse::encryption_algorithm): The encryption algorithm that was used to decrypt the ciphertext.
     pub fn encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DecryptResponse::encryption_algorithm`](crate::types::DecryptResponse::encryption_algorithm).

@@ -143,9 +143,9 @@ impl DeriveSharedSecretRequestBuilder {
     /// Sets [`DeriveSharedSecretRequest::key_agreement_algorithm`](crate::types::DeriveSharedSecretRequest::key_agreement_algorithm): Specifies the key agreement algorithm used to derive the shared secret.
     pub fn key_agreement_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
+        input: crate::types::KeyAgreementAlgorithmSpec,
     ) -> Self {
-        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::key_agreement_algorithm`](crate::types::DeriveSharedSecretRequest::key_agreement_algorithm).
@@ -215,8 +215,8 @@ impl DeriveSharedSecretRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run).
@@ -231,11 +231,8 @@ impl DeriveSharedSecretRequestBuilder {
         &self.inner.dry_run
     }
     /// Sets [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input.into());
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
+        self.inner.recipient = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient).

@@ -172,9 +172,9 @@ impl DeriveSharedSecretResponseBuilder {
     /// Sets [`DeriveSharedSecretResponse::key_agreement_algorithm`](crate::types::DeriveSharedSecretResponse::key_agreement_algorithm): Identifies the key agreement algorithm used to derive the shared secret.
     pub fn key_agreement_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
+        input: crate::types::KeyAgreementAlgorithmSpec,
     ) -> Self {
-        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_agreement_algorithm`](crate::types::DeriveSharedSecretResponse::key_agreement_algorithm).
@@ -194,11 +194,8 @@ impl DeriveSharedSecretResponseBuilder {
         &self.inner.key_agreement_algorithm
     }
     /// Sets [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin): The source of the key material for the specified KMS key.
-    pub fn key_origin(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OriginType>,
-    ) -> Self {
-        self.inner.key_origin = ::std::option::Option::Some(input.into());
+    pub fn key_origin(mut self, input: crate::types::OriginType) -> Self {
+        self.inner.key_origin = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin).

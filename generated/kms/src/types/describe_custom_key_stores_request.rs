@@ -116,8 +116,8 @@ impl DescribeCustomKeyStoresRequestBuilder {
         &self.inner.custom_key_store_name
     }
     /// Sets [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit).

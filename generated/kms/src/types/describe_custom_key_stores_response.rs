@@ -68,9 +68,9 @@ impl DescribeCustomKeyStoresResponseBuilder {
     /// To set the whole list at once, use [`set_custom_key_stores`](Self::set_custom_key_stores).
     pub fn custom_key_stores(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomKeyStoresListEntry>,
+        input: crate::types::CustomKeyStoresListEntry,
     ) -> Self {
-        self.inner.custom_key_stores.get_or_insert_default().push(input.into());
+        self.inner.custom_key_stores.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores).
@@ -116,8 +116,8 @@ impl DescribeCustomKeyStoresResponseBuilder {
         &self.inner.next_marker
     }
     /// Sets [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated): A flag that indicates whether there are more items in the list.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated).

@@ -48,11 +48,8 @@ pub struct DescribeKeyResponseBuilder {
 }
 impl DescribeKeyResponseBuilder {
     /// Sets [`DescribeKeyResponse::key_metadata`](crate::types::DescribeKeyResponse::key_metadata): Metadata associated with the key.
-    pub fn key_metadata(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyMetadata>,
-    ) -> Self {
-        self.inner.key_metadata = ::std::option::Option::Some(input.into());
+    pub fn key_metadata(mut self, input: crate::types::KeyMetadata) -> Self {
+        self.inner.key_metadata = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DescribeKeyResponse::key_metadata`](crate::types::DescribeKeyResponse::key_metadata).

@@ -87,11 +87,8 @@ impl EnableKeyRotationRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days): Use this parameter to specify a custom period of time between each rotation date.
-    pub fn rotation_period_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.rotation_period_in_days = ::std::option::Option::Some(input.into());
+    pub fn rotation_period_in_days(mut self, input: i32) -> Self {
+        self.inner.rotation_period_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days).

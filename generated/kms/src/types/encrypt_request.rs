@@ -234,9 +234,9 @@ impl EncryptRequestBuilder {
     /// Sets [`EncryptRequest::encryption_algorithm`](crate::types::EncryptRequest::encryption_algorithm): Specifies the encryption algorithm that KMS will use to encrypt the plaintext message.
     pub fn encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EncryptRequest::encryption_algorithm`](crate::types::EncryptRequest::encryption_algorithm).
@@ -256,8 +256,8 @@ impl EncryptRequestBuilder {
         &self.inner.encryption_algorithm
     }
     /// Sets [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run).

@@ -116,9 +116,9 @@ impl EncryptResponseBuilder {
     /// Sets [`EncryptResponse::encryption_algorithm`](crate::types::EncryptResponse::encryption_algorithm): The encryption algorithm that was used to encrypt the plaintext.
     pub fn encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EncryptResponse::encryption_algorithm`](crate::types::EncryptResponse::encryption_algorithm).

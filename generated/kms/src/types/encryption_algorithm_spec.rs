@@ -4,13 +4,7 @@
 /// The `EncryptionAlgorithmSpec` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum EncryptionAlgorithmSpec {
     /// `SYMMETRIC_DEFAULT`
@@ -31,6 +25,13 @@ impl EncryptionAlgorithmSpec {
         "RSAES_OAEP_SHA_1",
         "RSAES_OAEP_SHA_256",
         "SM2PKE",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "SymmetricDefault",
+        "RsaesOaepSha1",
+        "RsaesOaepSha256",
+        "Sm2Pke",
     ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -74,6 +75,30 @@ impl ::std::cmp::PartialOrd for EncryptionAlgorithmSpec {
 impl ::std::cmp::Ord for EncryptionAlgorithmSpec {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for EncryptionAlgorithmSpec {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            EncryptionAlgorithmSpec::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for EncryptionAlgorithmSpec {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for EncryptionAlgorithmSpec {

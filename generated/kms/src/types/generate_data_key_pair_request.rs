@@ -175,11 +175,8 @@ impl GenerateDataKeyPairRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairRequest::key_pair_spec`](crate::types::GenerateDataKeyPairRequest::key_pair_spec): Determines the type of data key pair that is generated.
-    pub fn key_pair_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
-    ) -> Self {
-        self.inner.key_pair_spec = ::std::option::Option::Some(input.into());
+    pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
+        self.inner.key_pair_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::key_pair_spec`](crate::types::GenerateDataKeyPairRequest::key_pair_spec).
@@ -225,11 +222,8 @@ impl GenerateDataKeyPairRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyPairRequest::recipient`](crate::types::GenerateDataKeyPairRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input.into());
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
+        self.inner.recipient = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::recipient`](crate::types::GenerateDataKeyPairRequest::recipient).
@@ -247,8 +241,8 @@ impl GenerateDataKeyPairRequestBuilder {
         &self.inner.recipient
     }
     /// Sets [`GenerateDataKeyPairRequest::dry_run`](crate::types::GenerateDataKeyPairRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::dry_run`](crate::types::GenerateDataKeyPairRequest::dry_run).

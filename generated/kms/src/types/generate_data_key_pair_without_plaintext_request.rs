@@ -162,11 +162,8 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec): Determines the type of data key pair that is generated.
-    pub fn key_pair_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
-    ) -> Self {
-        self.inner.key_pair_spec = ::std::option::Option::Some(input.into());
+    pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
+        self.inner.key_pair_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec).
@@ -212,8 +209,8 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run).

@@ -157,11 +157,8 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec): The type of data key pair that was generated.
-    pub fn key_pair_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
-    ) -> Self {
-        self.inner.key_pair_spec = ::std::option::Option::Some(input.into());
+    pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
+        self.inner.key_pair_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec).

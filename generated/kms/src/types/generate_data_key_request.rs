@@ -180,8 +180,8 @@ impl GenerateDataKeyRequestBuilder {
         &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes): Specifies the length of the data key in bytes.
-    pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.number_of_bytes = ::std::option::Option::Some(input.into());
+    pub fn number_of_bytes(mut self, input: i32) -> Self {
+        self.inner.number_of_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes).
@@ -196,11 +196,8 @@ impl GenerateDataKeyRequestBuilder {
         &self.inner.number_of_bytes
     }
     /// Sets [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec): Specifies the length of the data key.
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeySpec>,
-    ) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input.into());
+    pub fn key_spec(mut self, input: crate::types::DataKeySpec) -> Self {
+        self.inner.key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec).
@@ -244,11 +241,8 @@ impl GenerateDataKeyRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input.into());
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
+        self.inner.recipient = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient).
@@ -266,8 +260,8 @@ impl GenerateDataKeyRequestBuilder {
         &self.inner.recipient
     }
     /// Sets [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run).

@@ -163,11 +163,8 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::key_spec`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_spec): The length of the data key.
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataKeySpec>,
-    ) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input.into());
+    pub fn key_spec(mut self, input: crate::types::DataKeySpec) -> Self {
+        self.inner.key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextRequest::key_spec`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_spec).
@@ -185,8 +182,8 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         &self.inner.key_spec
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::number_of_bytes`](crate::types::GenerateDataKeyWithoutPlaintextRequest::number_of_bytes): The length of the data key in bytes.
-    pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.number_of_bytes = ::std::option::Option::Some(input.into());
+    pub fn number_of_bytes(mut self, input: i32) -> Self {
+        self.inner.number_of_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextRequest::number_of_bytes`](crate::types::GenerateDataKeyWithoutPlaintextRequest::number_of_bytes).
@@ -227,8 +224,8 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyWithoutPlaintextRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyWithoutPlaintextRequest::dry_run).

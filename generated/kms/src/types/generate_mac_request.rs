@@ -141,11 +141,8 @@ impl GenerateMacRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm): The MAC algorithm used in the operation.
-    pub fn mac_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
-    ) -> Self {
-        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
+    pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
+        self.inner.mac_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm).
@@ -191,8 +188,8 @@ impl GenerateMacRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run).

@@ -88,11 +88,8 @@ impl GenerateMacResponseBuilder {
         &self.inner.mac
     }
     /// Sets [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm): The MAC algorithm that was used to generate the HMAC.
-    pub fn mac_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
-    ) -> Self {
-        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
+    pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
+        self.inner.mac_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm).

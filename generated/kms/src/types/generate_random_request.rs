@@ -65,8 +65,8 @@ pub struct GenerateRandomRequestBuilder {
 }
 impl GenerateRandomRequestBuilder {
     /// Sets [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes): The length of the random byte string.
-    pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.number_of_bytes = ::std::option::Option::Some(input.into());
+    pub fn number_of_bytes(mut self, input: i32) -> Self {
+        self.inner.number_of_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes).
@@ -105,11 +105,8 @@ impl GenerateRandomRequestBuilder {
         &self.inner.custom_key_store_id
     }
     /// Sets [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
-    pub fn recipient(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecipientInfo>,
-    ) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input.into());
+    pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
+        self.inner.recipient = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient).

@@ -99,11 +99,8 @@ impl GetKeyLastUsageResponseBuilder {
         &self.inner.key_id
     }
     /// Sets [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage): Contains usage information about the last time the KMS key was used for a successful cryptographic operation.
-    pub fn key_last_usage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyLastUsageData>,
-    ) -> Self {
-        self.inner.key_last_usage = ::std::option::Option::Some(input.into());
+    pub fn key_last_usage(mut self, input: crate::types::KeyLastUsageData) -> Self {
+        self.inner.key_last_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage).
@@ -125,9 +122,9 @@ impl GetKeyLastUsageResponseBuilder {
     /// Sets [`GetKeyLastUsageResponse::tracking_start_date`](crate::types::GetKeyLastUsageResponse::tracking_start_date): The date from which KMS began recording cryptographic activity for this key, or the date the KMS key was created, whichever is later.
     pub fn tracking_start_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.tracking_start_date = ::std::option::Option::Some(input.into());
+        self.inner.tracking_start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::tracking_start_date`](crate::types::GetKeyLastUsageResponse::tracking_start_date).
@@ -149,9 +146,9 @@ impl GetKeyLastUsageResponseBuilder {
     /// Sets [`GetKeyLastUsageResponse::key_creation_date`](crate::types::GetKeyLastUsageResponse::key_creation_date): The date and time when the KMS key was created.
     pub fn key_creation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.key_creation_date = ::std::option::Option::Some(input.into());
+        self.inner.key_creation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_creation_date`](crate::types::GetKeyLastUsageResponse::key_creation_date).

@@ -86,11 +86,8 @@ pub struct GetKeyRotationStatusResponseBuilder {
 }
 impl GetKeyRotationStatusResponseBuilder {
     /// Sets [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled): A Boolean value that specifies whether key rotation is enabled.
-    pub fn key_rotation_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.key_rotation_enabled = ::std::option::Option::Some(input.into());
+    pub fn key_rotation_enabled(mut self, input: bool) -> Self {
+        self.inner.key_rotation_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled).
@@ -130,11 +127,8 @@ impl GetKeyRotationStatusResponseBuilder {
         &self.inner.key_id
     }
     /// Sets [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days): The number of days between each automatic rotation.
-    pub fn rotation_period_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.rotation_period_in_days = ::std::option::Option::Some(input.into());
+    pub fn rotation_period_in_days(mut self, input: i32) -> Self {
+        self.inner.rotation_period_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days).
@@ -154,9 +148,9 @@ impl GetKeyRotationStatusResponseBuilder {
     /// Sets [`GetKeyRotationStatusResponse::next_rotation_date`](crate::types::GetKeyRotationStatusResponse::next_rotation_date): The next date that KMS will automatically rotate the key material.
     pub fn next_rotation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.next_rotation_date = ::std::option::Option::Some(input.into());
+        self.inner.next_rotation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::next_rotation_date`](crate::types::GetKeyRotationStatusResponse::next_rotation_date).
@@ -178,11 +172,9 @@ impl GetKeyRotationStatusResponseBuilder {
     /// Sets [`GetKeyRotationStatusResponse::on_demand_rotation_start_date`](crate::types::GetKeyRotationStatusResponse::on_demand_rotation_start_date): Identifies the date and time that an in progress on-demand rotation was initiated.
     pub fn on_demand_rotation_start_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.on_demand_rotation_start_date = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.on_demand_rotation_start_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::on_demand_rotation_start_date`](crate::types::GetKeyRotationStatusResponse::on_demand_rotation_start_date).

@@ -118,11 +118,8 @@ impl GetParametersForImportRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm): The algorithm you will use with the RSA public key (`PublicKey`) in the response to protect your key material during import.
-    pub fn wrapping_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AlgorithmSpec>,
-    ) -> Self {
-        self.inner.wrapping_algorithm = ::std::option::Option::Some(input.into());
+    pub fn wrapping_algorithm(mut self, input: crate::types::AlgorithmSpec) -> Self {
+        self.inner.wrapping_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm).
@@ -142,11 +139,8 @@ impl GetParametersForImportRequestBuilder {
         &self.inner.wrapping_algorithm
     }
     /// Sets [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec): The type of RSA public key to return in the response.
-    pub fn wrapping_key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WrappingKeySpec>,
-    ) -> Self {
-        self.inner.wrapping_key_spec = ::std::option::Option::Some(input.into());
+    pub fn wrapping_key_spec(mut self, input: crate::types::WrappingKeySpec) -> Self {
+        self.inner.wrapping_key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec).

@@ -154,9 +154,9 @@ impl GetParametersForImportResponseBuilder {
     /// Sets [`GetParametersForImportResponse::parameters_valid_to`](crate::types::GetParametersForImportResponse::parameters_valid_to): The time at which the import token and public key are no longer valid.
     pub fn parameters_valid_to(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.parameters_valid_to = ::std::option::Option::Some(input.into());
+        self.inner.parameters_valid_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::parameters_valid_to`](crate::types::GetParametersForImportResponse::parameters_valid_to).

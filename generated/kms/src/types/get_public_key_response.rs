@@ -178,9 +178,9 @@ impl GetPublicKeyResponseBuilder {
     /// Sets [`GetPublicKeyResponse::customer_master_key_spec`](crate::types::GetPublicKeyResponse::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) field in the `GetPublicKey` response.
     pub fn customer_master_key_spec(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomerMasterKeySpec>,
+        input: crate::types::CustomerMasterKeySpec,
     ) -> Self {
-        self.inner.customer_master_key_spec = ::std::option::Option::Some(input.into());
+        self.inner.customer_master_key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::customer_master_key_spec`](crate::types::GetPublicKeyResponse::customer_master_key_spec).
@@ -200,11 +200,8 @@ impl GetPublicKeyResponseBuilder {
         &self.inner.customer_master_key_spec
     }
     /// Sets [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec): The type of the of the public key that was downloaded.
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySpec>,
-    ) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input.into());
+    pub fn key_spec(mut self, input: crate::types::KeySpec) -> Self {
+        self.inner.key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec).
@@ -222,11 +219,8 @@ impl GetPublicKeyResponseBuilder {
         &self.inner.key_spec
     }
     /// Sets [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage): The permitted use of the public key.
-    pub fn key_usage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyUsageType>,
-    ) -> Self {
-        self.inner.key_usage = ::std::option::Option::Some(input.into());
+    pub fn key_usage(mut self, input: crate::types::KeyUsageType) -> Self {
+        self.inner.key_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage).
@@ -248,9 +242,9 @@ impl GetPublicKeyResponseBuilder {
     /// To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).
     pub fn encryption_algorithms(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithms.get_or_insert_default().push(input.into());
+        self.inner.encryption_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms).
@@ -276,9 +270,9 @@ impl GetPublicKeyResponseBuilder {
     /// To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).
     pub fn signing_algorithms(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
+        input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithms.get_or_insert_default().push(input.into());
+        self.inner.signing_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms).
@@ -302,9 +296,9 @@ impl GetPublicKeyResponseBuilder {
     /// To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).
     pub fn key_agreement_algorithms(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
+        input: crate::types::KeyAgreementAlgorithmSpec,
     ) -> Self {
-        self.inner.key_agreement_algorithms.get_or_insert_default().push(input.into());
+        self.inner.key_agreement_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms).

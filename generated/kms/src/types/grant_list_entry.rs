@@ -179,9 +179,9 @@ impl GrantListEntryBuilder {
     /// Sets [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date): The date and time when the grant was created.
     pub fn creation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date).
@@ -273,11 +273,8 @@ impl GrantListEntryBuilder {
     /// Appends one item to [`GrantListEntry::operations`](crate::types::GrantListEntry::operations): The list of operations permitted by the grant.
     ///
     /// To set the whole list at once, use [`set_operations`](Self::set_operations).
-    pub fn operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GrantOperation>,
-    ) -> Self {
-        self.inner.operations.get_or_insert_default().push(input.into());
+    pub fn operations(mut self, input: crate::types::GrantOperation) -> Self {
+        self.inner.operations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GrantListEntry::operations`](crate::types::GrantListEntry::operations).
@@ -297,11 +294,8 @@ impl GrantListEntryBuilder {
         &self.inner.operations
     }
     /// Sets [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints): The constraints on the grant, such as encryption context pairs or a SourceArn, that restrict the subsequent operations the grant allows.
-    pub fn constraints(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GrantConstraints>,
-    ) -> Self {
-        self.inner.constraints = ::std::option::Option::Some(input.into());
+    pub fn constraints(mut self, input: crate::types::GrantConstraints) -> Self {
+        self.inner.constraints = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints).

@@ -207,11 +207,8 @@ impl ImportKeyMaterialRequestBuilder {
         &self.inner.encrypted_key_material
     }
     /// Sets [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to): The date and time when the imported key material expires.
-    pub fn valid_to(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_to = ::std::option::Option::Some(input.into());
+    pub fn valid_to(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to).
@@ -231,11 +228,8 @@ impl ImportKeyMaterialRequestBuilder {
         &self.inner.valid_to
     }
     /// Sets [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model): Specifies whether the key material expires.
-    pub fn expiration_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExpirationModelType>,
-    ) -> Self {
-        self.inner.expiration_model = ::std::option::Option::Some(input.into());
+    pub fn expiration_model(mut self, input: crate::types::ExpirationModelType) -> Self {
+        self.inner.expiration_model = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model).
@@ -255,11 +249,8 @@ impl ImportKeyMaterialRequestBuilder {
         &self.inner.expiration_model
     }
     /// Sets [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type): Indicates whether the key material being imported is previously associated with this KMS key or not.
-    pub fn import_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImportType>,
-    ) -> Self {
-        self.inner.import_type = ::std::option::Option::Some(input.into());
+    pub fn import_type(mut self, input: crate::types::ImportType) -> Self {
+        self.inner.import_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type).

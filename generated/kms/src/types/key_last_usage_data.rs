@@ -64,9 +64,9 @@ impl KeyLastUsageDataBuilder {
     /// Sets [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation): The last successful cryptographic operation the KMS key was used for.
     pub fn operation(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KeyLastUsageTrackingOperation>,
+        input: crate::types::KeyLastUsageTrackingOperation,
     ) -> Self {
-        self.inner.operation = ::std::option::Option::Some(input.into());
+        self.inner.operation = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation).
@@ -86,11 +86,8 @@ impl KeyLastUsageDataBuilder {
         &self.inner.operation
     }
     /// Sets [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp): The date and time when the KMS key was most recently used for a successful cryptographic operation.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp).

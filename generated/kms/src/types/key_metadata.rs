@@ -345,9 +345,9 @@ impl KeyMetadataBuilder {
     /// Sets [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date): The date and time when the KMS key was created.
     pub fn creation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date).
@@ -367,8 +367,8 @@ impl KeyMetadataBuilder {
         &self.inner.creation_date
     }
     /// Sets [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled): Specifies whether the KMS key is enabled.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled).
@@ -405,11 +405,8 @@ impl KeyMetadataBuilder {
         &self.inner.description
     }
     /// Sets [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage): The [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key.
-    pub fn key_usage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyUsageType>,
-    ) -> Self {
-        self.inner.key_usage = ::std::option::Option::Some(input.into());
+    pub fn key_usage(mut self, input: crate::types::KeyUsageType) -> Self {
+        self.inner.key_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage).
@@ -427,11 +424,8 @@ impl KeyMetadataBuilder {
         &self.inner.key_usage
     }
     /// Sets [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state): The current status of the KMS key.
-    pub fn key_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyState>,
-    ) -> Self {
-        self.inner.key_state = ::std::option::Option::Some(input.into());
+    pub fn key_state(mut self, input: crate::types::KeyState) -> Self {
+        self.inner.key_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state).
@@ -451,9 +445,9 @@ impl KeyMetadataBuilder {
     /// Sets [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date): The date and time after which KMS deletes this KMS key.
     pub fn deletion_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_date = ::std::option::Option::Some(input.into());
+        self.inner.deletion_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date).
@@ -473,11 +467,8 @@ impl KeyMetadataBuilder {
         &self.inner.deletion_date
     }
     /// Sets [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to): The earliest time at which any imported key material permanently associated with this KMS key expires.
-    pub fn valid_to(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_to = ::std::option::Option::Some(input.into());
+    pub fn valid_to(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to).
@@ -497,11 +488,8 @@ impl KeyMetadataBuilder {
         &self.inner.valid_to
     }
     /// Sets [`KeyMetadata::origin`](crate::types::KeyMetadata::origin): The source of the key material for the KMS key.
-    pub fn origin(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OriginType>,
-    ) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input.into());
+    pub fn origin(mut self, input: crate::types::OriginType) -> Self {
+        self.inner.origin = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::origin`](crate::types::KeyMetadata::origin).
@@ -567,11 +555,8 @@ impl KeyMetadataBuilder {
         &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model): Specifies whether the KMS key's key material expires.
-    pub fn expiration_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExpirationModelType>,
-    ) -> Self {
-        self.inner.expiration_model = ::std::option::Option::Some(input.into());
+    pub fn expiration_model(mut self, input: crate::types::ExpirationModelType) -> Self {
+        self.inner.expiration_model = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model).
@@ -591,11 +576,8 @@ impl KeyMetadataBuilder {
         &self.inner.expiration_model
     }
     /// Sets [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager): The manager of the KMS key.
-    pub fn key_manager(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyManagerType>,
-    ) -> Self {
-        self.inner.key_manager = ::std::option::Option::Some(input.into());
+    pub fn key_manager(mut self, input: crate::types::KeyManagerType) -> Self {
+        self.inner.key_manager = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager).
@@ -617,9 +599,9 @@ impl KeyMetadataBuilder {
     /// Sets [`KeyMetadata::customer_master_key_spec`](crate::types::KeyMetadata::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) field.
     pub fn customer_master_key_spec(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CustomerMasterKeySpec>,
+        input: crate::types::CustomerMasterKeySpec,
     ) -> Self {
-        self.inner.customer_master_key_spec = ::std::option::Option::Some(input.into());
+        self.inner.customer_master_key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::customer_master_key_spec`](crate::types::KeyMetadata::customer_master_key_spec).
@@ -639,11 +621,8 @@ impl KeyMetadataBuilder {
         &self.inner.customer_master_key_spec
     }
     /// Sets [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec): Describes the type of key material in the KMS key.
-    pub fn key_spec(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySpec>,
-    ) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input.into());
+    pub fn key_spec(mut self, input: crate::types::KeySpec) -> Self {
+        self.inner.key_spec = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec).
@@ -665,9 +644,9 @@ impl KeyMetadataBuilder {
     /// To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).
     pub fn encryption_algorithms(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithms.get_or_insert_default().push(input.into());
+        self.inner.encryption_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms).
@@ -693,9 +672,9 @@ impl KeyMetadataBuilder {
     /// To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).
     pub fn signing_algorithms(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
+        input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithms.get_or_insert_default().push(input.into());
+        self.inner.signing_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms).
@@ -719,9 +698,9 @@ impl KeyMetadataBuilder {
     /// To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).
     pub fn key_agreement_algorithms(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
+        input: crate::types::KeyAgreementAlgorithmSpec,
     ) -> Self {
-        self.inner.key_agreement_algorithms.get_or_insert_default().push(input.into());
+        self.inner.key_agreement_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms).
@@ -745,8 +724,8 @@ impl KeyMetadataBuilder {
         &self.inner.key_agreement_algorithms
     }
     /// Sets [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region): Indicates whether the KMS key is a multi-Region (`True`) or regional (`False`) key.
-    pub fn multi_region(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.multi_region = ::std::option::Option::Some(input.into());
+    pub fn multi_region(mut self, input: bool) -> Self {
+        self.inner.multi_region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region).
@@ -763,11 +742,9 @@ impl KeyMetadataBuilder {
     /// Sets [`KeyMetadata::multi_region_configuration`](crate::types::KeyMetadata::multi_region_configuration): Lists the primary and replica keys in same multi-Region key.
     pub fn multi_region_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MultiRegionConfiguration>,
+        input: crate::types::MultiRegionConfiguration,
     ) -> Self {
-        self.inner.multi_region_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.multi_region_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::multi_region_configuration`](crate::types::KeyMetadata::multi_region_configuration).
@@ -787,13 +764,8 @@ impl KeyMetadataBuilder {
         &self.inner.multi_region_configuration
     }
     /// Sets [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days): The waiting period before the primary key in a multi-Region key is deleted.
-    pub fn pending_deletion_window_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.pending_deletion_window_in_days = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn pending_deletion_window_in_days(mut self, input: i32) -> Self {
+        self.inner.pending_deletion_window_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days).
@@ -813,11 +785,8 @@ impl KeyMetadataBuilder {
     /// Appends one item to [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms): The message authentication code (MAC) algorithm that the HMAC KMS key supports.
     ///
     /// To set the whole list at once, use [`set_mac_algorithms`](Self::set_mac_algorithms).
-    pub fn mac_algorithms(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
-    ) -> Self {
-        self.inner.mac_algorithms.get_or_insert_default().push(input.into());
+    pub fn mac_algorithms(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
+        self.inner.mac_algorithms.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms).
@@ -839,9 +808,9 @@ impl KeyMetadataBuilder {
     /// Sets [`KeyMetadata::xks_key_configuration`](crate::types::KeyMetadata::xks_key_configuration): Information about the external key that is associated with a KMS key in an external key store.
     pub fn xks_key_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::XksKeyConfigurationType>,
+        input: crate::types::XksKeyConfigurationType,
     ) -> Self {
-        self.inner.xks_key_configuration = ::std::option::Option::Some(input.into());
+        self.inner.xks_key_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::xks_key_configuration`](crate::types::KeyMetadata::xks_key_configuration).

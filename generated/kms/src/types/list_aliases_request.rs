@@ -92,8 +92,8 @@ impl ListAliasesRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit).

@@ -64,11 +64,8 @@ impl ListAliasesResponseBuilder {
     /// Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
     ///
     /// To set the whole list at once, use [`set_aliases`](Self::set_aliases).
-    pub fn aliases(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AliasListEntry>,
-    ) -> Self {
-        self.inner.aliases.get_or_insert_default().push(input.into());
+    pub fn aliases(mut self, input: crate::types::AliasListEntry) -> Self {
+        self.inner.aliases.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases).
@@ -110,8 +107,8 @@ impl ListAliasesResponseBuilder {
         &self.inner.next_marker
     }
     /// Sets [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated): A flag that indicates whether there are more items in the list.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated).

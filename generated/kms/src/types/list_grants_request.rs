@@ -95,8 +95,8 @@ pub struct ListGrantsRequestBuilder {
 }
 impl ListGrantsRequestBuilder {
     /// Sets [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit).

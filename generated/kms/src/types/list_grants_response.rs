@@ -64,11 +64,8 @@ impl ListGrantsResponseBuilder {
     /// Appends one item to [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants): A list of grants.
     ///
     /// To set the whole list at once, use [`set_grants`](Self::set_grants).
-    pub fn grants(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GrantListEntry>,
-    ) -> Self {
-        self.inner.grants.get_or_insert_default().push(input.into());
+    pub fn grants(mut self, input: crate::types::GrantListEntry) -> Self {
+        self.inner.grants.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants).
@@ -110,8 +107,8 @@ impl ListGrantsResponseBuilder {
         &self.inner.next_marker
     }
     /// Sets [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated): A flag that indicates whether there are more items in the list.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated).

@@ -94,8 +94,8 @@ impl ListKeyPoliciesRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`ListKeyPoliciesRequest::limit`](crate::types::ListKeyPoliciesRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListKeyPoliciesRequest::limit`](crate::types::ListKeyPoliciesRequest::limit).

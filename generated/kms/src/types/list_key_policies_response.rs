@@ -110,8 +110,8 @@ impl ListKeyPoliciesResponseBuilder {
         &self.inner.next_marker
     }
     /// Sets [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated): A flag that indicates whether there are more items in the list.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated).

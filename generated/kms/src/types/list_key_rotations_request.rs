@@ -103,9 +103,9 @@ impl ListKeyRotationsRequestBuilder {
     /// Sets [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material): Use this optional parameter to control which key materials associated with this key are listed in the response.
     pub fn include_key_material(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IncludeKeyMaterial>,
+        input: crate::types::IncludeKeyMaterial,
     ) -> Self {
-        self.inner.include_key_material = ::std::option::Option::Some(input.into());
+        self.inner.include_key_material = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material).
@@ -125,8 +125,8 @@ impl ListKeyRotationsRequestBuilder {
         &self.inner.include_key_material
     }
     /// Sets [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit).

@@ -66,11 +66,8 @@ impl ListKeyRotationsResponseBuilder {
     /// Appends one item to [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations): A list of completed key material rotations.
     ///
     /// To set the whole list at once, use [`set_rotations`](Self::set_rotations).
-    pub fn rotations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RotationsListEntry>,
-    ) -> Self {
-        self.inner.rotations.get_or_insert_default().push(input.into());
+    pub fn rotations(mut self, input: crate::types::RotationsListEntry) -> Self {
+        self.inner.rotations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations).
@@ -112,8 +109,8 @@ impl ListKeyRotationsResponseBuilder {
         &self.inner.next_marker
     }
     /// Sets [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated): A flag that indicates whether there are more items in the list.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated).

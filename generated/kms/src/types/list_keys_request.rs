@@ -52,8 +52,8 @@ pub struct ListKeysRequestBuilder {
 }
 impl ListKeysRequestBuilder {
     /// Sets [`ListKeysRequest::limit`](crate::types::ListKeysRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListKeysRequest::limit`](crate::types::ListKeysRequest::limit).

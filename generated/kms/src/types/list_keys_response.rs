@@ -64,11 +64,8 @@ impl ListKeysResponseBuilder {
     /// Appends one item to [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys): A list of KMS keys.
     ///
     /// To set the whole list at once, use [`set_keys`](Self::set_keys).
-    pub fn keys(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyListEntry>,
-    ) -> Self {
-        self.inner.keys.get_or_insert_default().push(input.into());
+    pub fn keys(mut self, input: crate::types::KeyListEntry) -> Self {
+        self.inner.keys.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys).
@@ -110,8 +107,8 @@ impl ListKeysResponseBuilder {
         &self.inner.next_marker
     }
     /// Sets [`ListKeysResponse::truncated`](crate::types::ListKeysResponse::truncated): A flag that indicates whether there are more items in the list.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListKeysResponse::truncated`](crate::types::ListKeysResponse::truncated).

@@ -94,8 +94,8 @@ impl ListResourceTagsRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`ListResourceTagsRequest::limit`](crate::types::ListResourceTagsRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListResourceTagsRequest::limit`](crate::types::ListResourceTagsRequest::limit).

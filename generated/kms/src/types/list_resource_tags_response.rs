@@ -68,8 +68,8 @@ impl ListResourceTagsResponseBuilder {
     /// Appends one item to [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags): A list of tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags).
@@ -111,8 +111,8 @@ impl ListResourceTagsResponseBuilder {
         &self.inner.next_marker
     }
     /// Sets [`ListResourceTagsResponse::truncated`](crate::types::ListResourceTagsResponse::truncated): A flag that indicates whether there are more items in the list.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListResourceTagsResponse::truncated`](crate::types::ListResourceTagsResponse::truncated).

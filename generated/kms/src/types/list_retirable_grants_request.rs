@@ -72,8 +72,8 @@ pub struct ListRetirableGrantsRequestBuilder {
 }
 impl ListRetirableGrantsRequestBuilder {
     /// Sets [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.
-    pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: i32) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit).

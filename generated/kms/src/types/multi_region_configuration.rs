@@ -59,9 +59,9 @@ impl MultiRegionConfigurationBuilder {
     /// Sets [`MultiRegionConfiguration::multi_region_key_type`](crate::types::MultiRegionConfiguration::multi_region_key_type): Indicates whether the KMS key is a `PRIMARY` or `REPLICA` key.
     pub fn multi_region_key_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MultiRegionKeyType>,
+        input: crate::types::MultiRegionKeyType,
     ) -> Self {
-        self.inner.multi_region_key_type = ::std::option::Option::Some(input.into());
+        self.inner.multi_region_key_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::multi_region_key_type`](crate::types::MultiRegionConfiguration::multi_region_key_type).
@@ -81,11 +81,8 @@ impl MultiRegionConfigurationBuilder {
         &self.inner.multi_region_key_type
     }
     /// Sets [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key): Displays the key ARN and Region of the primary key.
-    pub fn primary_key(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MultiRegionKey>,
-    ) -> Self {
-        self.inner.primary_key = ::std::option::Option::Some(input.into());
+    pub fn primary_key(mut self, input: crate::types::MultiRegionKey) -> Self {
+        self.inner.primary_key = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key).
@@ -107,11 +104,8 @@ impl MultiRegionConfigurationBuilder {
     /// Appends one item to [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys): displays the key ARNs and Regions of all replica keys.
     ///
     /// To set the whole list at once, use [`set_replica_keys`](Self::set_replica_keys).
-    pub fn replica_keys(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MultiRegionKey>,
-    ) -> Self {
-        self.inner.replica_keys.get_or_insert_default().push(input.into());
+    pub fn replica_keys(mut self, input: crate::types::MultiRegionKey) -> Self {
+        self.inner.replica_keys.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys).

@@ -4,13 +4,7 @@
 /// The `MultiRegionKeyType` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum MultiRegionKeyType {
     /// `PRIMARY`
@@ -23,6 +17,8 @@ pub enum MultiRegionKeyType {
 impl MultiRegionKeyType {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["PRIMARY", "REPLICA"];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &["Primary", "Replica"];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -61,6 +57,30 @@ impl ::std::cmp::PartialOrd for MultiRegionKeyType {
 impl ::std::cmp::Ord for MultiRegionKeyType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for MultiRegionKeyType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            MultiRegionKeyType::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for MultiRegionKeyType {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for MultiRegionKeyType {

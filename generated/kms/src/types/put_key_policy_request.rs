@@ -168,12 +168,9 @@ impl PutKeyPolicyRequestBuilder {
         &self.inner.policy
     }
     /// Sets [`PutKeyPolicyRequest::bypass_policy_lockout_safety_check`](crate::types::PutKeyPolicyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
-    pub fn bypass_policy_lockout_safety_check(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
         self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -326,11 +326,9 @@ impl ReEncryptRequestBuilder {
     /// Sets [`ReEncryptRequest::source_encryption_algorithm`](crate::types::ReEncryptRequest::source_encryption_algorithm): Specifies the encryption algorithm that KMS will use to decrypt the ciphertext before it is reencrypted.
     pub fn source_encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.source_encryption_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.source_encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReEncryptRequest::source_encryption_algorithm`](crate::types::ReEncryptRequest::source_encryption_algorithm).
@@ -352,11 +350,9 @@ impl ReEncryptRequestBuilder {
     /// Sets [`ReEncryptRequest::destination_encryption_algorithm`](crate::types::ReEncryptRequest::destination_encryption_algorithm): Specifies the encryption algorithm that KMS will use to reecrypt the data after it has decrypted it.
     pub fn destination_encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReEncryptRequest::destination_encryption_algorithm`](crate::types::ReEncryptRequest::destination_encryption_algorithm).
@@ -402,8 +398,8 @@ impl ReEncryptRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run).
@@ -420,11 +416,8 @@ impl ReEncryptRequestBuilder {
     /// Appends one item to [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
     ///
     /// To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).
-    pub fn dry_run_modifiers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DryRunModifierType>,
-    ) -> Self {
-        self.inner.dry_run_modifiers.get_or_insert_default().push(input.into());
+    pub fn dry_run_modifiers(mut self, input: crate::types::DryRunModifierType) -> Self {
+        self.inner.dry_run_modifiers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers).

@@ -170,11 +170,9 @@ impl ReEncryptResponseBuilder {
     /// Sets [`ReEncryptResponse::source_encryption_algorithm`](crate::types::ReEncryptResponse::source_encryption_algorithm): The encryption algorithm that was used to decrypt the ciphertext before it was reencrypted.
     pub fn source_encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.source_encryption_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.source_encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReEncryptResponse::source_encryption_algorithm`](crate::types::ReEncryptResponse::source_encryption_algorithm).
@@ -196,11 +194,9 @@ impl ReEncryptResponseBuilder {
     /// Sets [`ReEncryptResponse::destination_encryption_algorithm`](crate::types::ReEncryptResponse::destination_encryption_algorithm): The encryption algorithm that was used to reencrypt the data.
     pub fn destination_encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
+        input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReEncryptResponse::destination_encryption_algorithm`](crate::types::ReEncryptResponse::destination_encryption_algorithm).

@@ -54,9 +54,9 @@ impl RecipientInfoBuilder {
     /// Sets [`RecipientInfo::key_encryption_algorithm`](crate::types::RecipientInfo::key_encryption_algorithm): The encryption algorithm that KMS should use with the public key for an Amazon Web Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response.
     pub fn key_encryption_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KeyEncryptionMechanism>,
+        input: crate::types::KeyEncryptionMechanism,
     ) -> Self {
-        self.inner.key_encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.key_encryption_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RecipientInfo::key_encryption_algorithm`](crate::types::RecipientInfo::key_encryption_algorithm).

@@ -198,12 +198,9 @@ impl ReplicateKeyRequestBuilder {
         &self.inner.policy
     }
     /// Sets [`ReplicateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::ReplicateKeyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
-    pub fn bypass_policy_lockout_safety_check(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
         self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -248,8 +245,8 @@ impl ReplicateKeyRequestBuilder {
     /// Appends one item to [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags): Assigns one or more tags to the replica key.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags).

@@ -64,11 +64,8 @@ pub struct ReplicateKeyResponseBuilder {
 }
 impl ReplicateKeyResponseBuilder {
     /// Sets [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata): Displays details about the new replica key, including its Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html).
-    pub fn replica_key_metadata(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyMetadata>,
-    ) -> Self {
-        self.inner.replica_key_metadata = ::std::option::Option::Some(input.into());
+    pub fn replica_key_metadata(mut self, input: crate::types::KeyMetadata) -> Self {
+        self.inner.replica_key_metadata = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata).
@@ -112,11 +109,8 @@ impl ReplicateKeyResponseBuilder {
     /// Appends one item to [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags): The tags on the new replica key.
     ///
     /// To set the whole list at once, use [`set_replica_tags`](Self::set_replica_tags).
-    pub fn replica_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tag>,
-    ) -> Self {
-        self.inner.replica_tags.get_or_insert_default().push(input.into());
+    pub fn replica_tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.replica_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags).

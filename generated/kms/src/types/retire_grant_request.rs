@@ -138,8 +138,8 @@ impl RetireGrantRequestBuilder {
         &self.inner.grant_id
     }
     /// Sets [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run).

@@ -116,8 +116,8 @@ impl RevokeGrantRequestBuilder {
         &self.inner.grant_id
     }
     /// Sets [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run).

@@ -169,11 +169,8 @@ impl RotationsListEntryBuilder {
         &self.inner.key_material_description
     }
     /// Sets [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state): Indicates if the key material is currently imported into KMS.
-    pub fn import_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImportState>,
-    ) -> Self {
-        self.inner.import_state = ::std::option::Option::Some(input.into());
+    pub fn import_state(mut self, input: crate::types::ImportState) -> Self {
+        self.inner.import_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state).
@@ -191,11 +188,8 @@ impl RotationsListEntryBuilder {
         &self.inner.import_state
     }
     /// Sets [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state): There are four possible values for this field: `CURRENT`, `NON_CURRENT`, `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION`.
-    pub fn key_material_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyMaterialState>,
-    ) -> Self {
-        self.inner.key_material_state = ::std::option::Option::Some(input.into());
+    pub fn key_material_state(mut self, input: crate::types::KeyMaterialState) -> Self {
+        self.inner.key_material_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state).
@@ -215,11 +209,8 @@ impl RotationsListEntryBuilder {
         &self.inner.key_material_state
     }
     /// Sets [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model): Indicates if the key material is configured to automatically expire.
-    pub fn expiration_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExpirationModelType>,
-    ) -> Self {
-        self.inner.expiration_model = ::std::option::Option::Some(input.into());
+    pub fn expiration_model(mut self, input: crate::types::ExpirationModelType) -> Self {
+        self.inner.expiration_model = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model).
@@ -239,11 +230,8 @@ impl RotationsListEntryBuilder {
         &self.inner.expiration_model
     }
     /// Sets [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to): Date and time at which the key material expires.
-    pub fn valid_to(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.valid_to = ::std::option::Option::Some(input.into());
+    pub fn valid_to(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.valid_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to).
@@ -265,9 +253,9 @@ impl RotationsListEntryBuilder {
     /// Sets [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date): Date and time that the key material rotation completed.
     pub fn rotation_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.rotation_date = ::std::option::Option::Some(input.into());
+        self.inner.rotation_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date).
@@ -287,11 +275,8 @@ impl RotationsListEntryBuilder {
         &self.inner.rotation_date
     }
     /// Sets [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type): Identifies whether the key material rotation was a scheduled [automatic rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) or an [on-demand rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html).
-    pub fn rotation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RotationType>,
-    ) -> Self {
-        self.inner.rotation_type = ::std::option::Option::Some(input.into());
+    pub fn rotation_type(mut self, input: crate::types::RotationType) -> Self {
+        self.inner.rotation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type).

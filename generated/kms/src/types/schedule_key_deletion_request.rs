@@ -87,11 +87,8 @@ impl ScheduleKeyDeletionRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days): The waiting period, specified in number of days.
-    pub fn pending_window_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.pending_window_in_days = ::std::option::Option::Some(input.into());
+    pub fn pending_window_in_days(mut self, input: i32) -> Self {
+        self.inner.pending_window_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days).

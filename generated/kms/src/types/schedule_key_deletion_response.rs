@@ -101,9 +101,9 @@ impl ScheduleKeyDeletionResponseBuilder {
     /// Sets [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date): The date and time after which KMS deletes the KMS key.
     pub fn deletion_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_date = ::std::option::Option::Some(input.into());
+        self.inner.deletion_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date).
@@ -123,11 +123,8 @@ impl ScheduleKeyDeletionResponseBuilder {
         &self.inner.deletion_date
     }
     /// Sets [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state): The current status of the KMS key.
-    pub fn key_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeyState>,
-    ) -> Self {
-        self.inner.key_state = ::std::option::Option::Some(input.into());
+    pub fn key_state(mut self, input: crate::types::KeyState) -> Self {
+        self.inner.key_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state).
@@ -145,11 +142,8 @@ impl ScheduleKeyDeletionResponseBuilder {
         &self.inner.key_state
     }
     /// Sets [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days): The waiting period before the KMS key is deleted.
-    pub fn pending_window_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.pending_window_in_days = ::std::option::Option::Some(input.into());
+    pub fn pending_window_in_days(mut self, input: i32) -> Self {
+        self.inner.pending_window_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days).

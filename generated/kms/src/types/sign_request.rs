@@ -183,11 +183,8 @@ impl SignRequestBuilder {
         &self.inner.message
     }
     /// Sets [`SignRequest::message_type`](crate::types::SignRequest::message_type): Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm.
-    pub fn message_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MessageType>,
-    ) -> Self {
-        self.inner.message_type = ::std::option::Option::Some(input.into());
+    pub fn message_type(mut self, input: crate::types::MessageType) -> Self {
+        self.inner.message_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SignRequest::message_type`](crate::types::SignRequest::message_type).
@@ -233,9 +230,9 @@ impl SignRequestBuilder {
     /// Sets [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm): Specifies the signing algorithm to use when signing the message.
     pub fn signing_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
+        input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm).
@@ -255,8 +252,8 @@ impl SignRequestBuilder {
         &self.inner.signing_algorithm
     }
     /// Sets [`SignRequest::dry_run`](crate::types::SignRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SignRequest::dry_run`](crate::types::SignRequest::dry_run).

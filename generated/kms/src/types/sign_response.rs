@@ -119,9 +119,9 @@ impl SignResponseBuilder {
     /// Sets [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm): The signing algorithm that was used to sign the message.
     pub fn signing_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
+        input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm).

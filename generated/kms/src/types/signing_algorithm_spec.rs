@@ -4,13 +4,7 @@
 /// The `SigningAlgorithmSpec` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum SigningAlgorithmSpec {
     /// `RSASSA_PSS_SHA_256`
@@ -58,6 +52,22 @@ impl SigningAlgorithmSpec {
         "ML_DSA_SHAKE_256",
         "ED25519_SHA_512",
         "ED25519_PH_SHA_512",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "RsassaPssSha256",
+        "RsassaPssSha384",
+        "RsassaPssSha512",
+        "RsassaPkcs1V1_5Sha256",
+        "RsassaPkcs1V1_5Sha384",
+        "RsassaPkcs1V1_5Sha512",
+        "EcdsaSha256",
+        "EcdsaSha384",
+        "EcdsaSha512",
+        "Sm2Dsa",
+        "MlDsaShake256",
+        "Ed25519Sha512",
+        "Ed25519PhSha512",
     ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -119,6 +129,30 @@ impl ::std::cmp::PartialOrd for SigningAlgorithmSpec {
 impl ::std::cmp::Ord for SigningAlgorithmSpec {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for SigningAlgorithmSpec {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            SigningAlgorithmSpec::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for SigningAlgorithmSpec {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for SigningAlgorithmSpec {

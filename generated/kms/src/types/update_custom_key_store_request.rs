@@ -383,12 +383,10 @@ impl UpdateCustomKeyStoreRequestBuilder {
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential): Changes the credentials that KMS uses to sign requests to the external key store proxy (XKS proxy).
     pub fn xks_proxy_authentication_credential(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::XksProxyAuthenticationCredentialType,
-        >,
+        input: crate::types::XksProxyAuthenticationCredentialType,
     ) -> Self {
         self.inner.xks_proxy_authentication_credential = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -411,9 +409,9 @@ impl UpdateCustomKeyStoreRequestBuilder {
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_connectivity): Changes the connectivity setting for the external key store.
     pub fn xks_proxy_connectivity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
+        input: crate::types::XksProxyConnectivityType,
     ) -> Self {
-        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_connectivity).

@@ -149,11 +149,8 @@ impl VerifyMacRequestBuilder {
         &self.inner.key_id
     }
     /// Sets [`VerifyMacRequest::mac_algorithm`](crate::types::VerifyMacRequest::mac_algorithm): The MAC algorithm that will be used in the verification.
-    pub fn mac_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
-    ) -> Self {
-        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
+    pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
+        self.inner.mac_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyMacRequest::mac_algorithm`](crate::types::VerifyMacRequest::mac_algorithm).
@@ -221,8 +218,8 @@ impl VerifyMacRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`VerifyMacRequest::dry_run`](crate::types::VerifyMacRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyMacRequest::dry_run`](crate::types::VerifyMacRequest::dry_run).

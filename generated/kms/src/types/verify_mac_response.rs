@@ -88,8 +88,8 @@ impl VerifyMacResponseBuilder {
         &self.inner.key_id
     }
     /// Sets [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid): A Boolean value that indicates whether the HMAC was verified.
-    pub fn mac_valid(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.mac_valid = ::std::option::Option::Some(input.into());
+    pub fn mac_valid(mut self, input: bool) -> Self {
+        self.inner.mac_valid = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid).
@@ -104,11 +104,8 @@ impl VerifyMacResponseBuilder {
         &self.inner.mac_valid
     }
     /// Sets [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm): The MAC algorithm used in the verification.
-    pub fn mac_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
-    ) -> Self {
-        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
+    pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
+        self.inner.mac_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm).

@@ -193,11 +193,8 @@ impl VerifyRequestBuilder {
         &self.inner.message
     }
     /// Sets [`VerifyRequest::message_type`](crate::types::VerifyRequest::message_type): Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm.
-    pub fn message_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MessageType>,
-    ) -> Self {
-        self.inner.message_type = ::std::option::Option::Some(input.into());
+    pub fn message_type(mut self, input: crate::types::MessageType) -> Self {
+        self.inner.message_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyRequest::message_type`](crate::types::VerifyRequest::message_type).
@@ -241,9 +238,9 @@ impl VerifyRequestBuilder {
     /// Sets [`VerifyRequest::signing_algorithm`](crate::types::VerifyRequest::signing_algorithm): The signing algorithm that was used to sign the message.
     pub fn signing_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
+        input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyRequest::signing_algorithm`](crate::types::VerifyRequest::signing_algorithm).
@@ -289,8 +286,8 @@ impl VerifyRequestBuilder {
         &self.inner.grant_tokens
     }
     /// Sets [`VerifyRequest::dry_run`](crate::types::VerifyRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyRequest::dry_run`](crate::types::VerifyRequest::dry_run).

@@ -86,8 +86,8 @@ impl VerifyResponseBuilder {
         &self.inner.key_id
     }
     /// Sets [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid): A Boolean value that indicates whether the signature was verified.
-    pub fn signature_valid(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.signature_valid = ::std::option::Option::Some(input.into());
+    pub fn signature_valid(mut self, input: bool) -> Self {
+        self.inner.signature_valid = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid).
@@ -104,9 +104,9 @@ impl VerifyResponseBuilder {
     /// Sets [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm): The signing algorithm that was used to verify the signature.
     pub fn signing_algorithm(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
+        input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm).

@@ -87,9 +87,9 @@ impl XksProxyConfigurationTypeBuilder {
     /// Sets [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity): Indicates whether the external key store proxy uses a public endpoint or an Amazon VPC endpoint service to communicate with KMS.
     pub fn connectivity(
         mut self,
-        input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
+        input: crate::types::XksProxyConnectivityType,
     ) -> Self {
-        self.inner.connectivity = ::std::option::Option::Some(input.into());
+        self.inner.connectivity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity).

@@ -59,7 +59,7 @@ impl AddLayerVersionPermissionFluentBuilder {
         self.input.get_layer_name()
     }
     /// Sets the input's `version_number`: see [`version_number`](crate::types::builders::AddLayerVersionPermissionRequestBuilder::version_number).
-    pub fn version_number(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn version_number(mut self, input: i64) -> Self {
         self.input = self.input.version_number(input);
         self
     }

@@ -137,7 +137,7 @@ impl AddPermissionFluentBuilder {
     /// Sets the input's `function_url_auth_type`: see [`function_url_auth_type`](crate::types::builders::AddPermissionRequestBuilder::function_url_auth_type).
     pub fn function_url_auth_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
+        input: crate::types::FunctionUrlAuthType,
     ) -> Self {
         self.input = self.input.function_url_auth_type(input);
         self
@@ -157,10 +157,7 @@ impl AddPermissionFluentBuilder {
         self.input.get_function_url_auth_type()
     }
     /// Sets the input's `invoked_via_function_url`: see [`invoked_via_function_url`](crate::types::builders::AddPermissionRequestBuilder::invoked_via_function_url).
-    pub fn invoked_via_function_url(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn invoked_via_function_url(mut self, input: bool) -> Self {
         self.input = self.input.invoked_via_function_url(input);
         self
     }

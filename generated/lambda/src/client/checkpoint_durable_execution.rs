@@ -81,10 +81,7 @@ impl CheckpointDurableExecutionFluentBuilder {
         self.input.get_checkpoint_token()
     }
     /// Appends one item to the input's `updates`: see [`updates`](crate::types::builders::CheckpointDurableExecutionRequestBuilder::updates).
-    pub fn updates(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationUpdate>,
-    ) -> Self {
+    pub fn updates(mut self, input: crate::types::OperationUpdate) -> Self {
         self.input = self.input.updates(input);
         self
     }

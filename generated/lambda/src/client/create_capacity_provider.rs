@@ -59,10 +59,7 @@ impl CreateCapacityProviderFluentBuilder {
         self.input.get_capacity_provider_name()
     }
     /// Sets the input's `vpc_config`: see [`vpc_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::vpc_config).
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderVpcConfig>,
-    ) -> Self {
+    pub fn vpc_config(mut self, input: crate::types::CapacityProviderVpcConfig) -> Self {
         self.input = self.input.vpc_config(input);
         self
     }
@@ -83,7 +80,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets the input's `permissions_config`: see [`permissions_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::permissions_config).
     pub fn permissions_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderPermissionsConfig>,
+        input: crate::types::CapacityProviderPermissionsConfig,
     ) -> Self {
         self.input = self.input.permissions_config(input);
         self
@@ -105,7 +102,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets the input's `instance_requirements`: see [`instance_requirements`](crate::types::builders::CreateCapacityProviderRequestBuilder::instance_requirements).
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirements>,
+        input: crate::types::InstanceRequirements,
     ) -> Self {
         self.input = self.input.instance_requirements(input);
         self
@@ -127,7 +124,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets the input's `capacity_provider_scaling_config`: see [`capacity_provider_scaling_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::capacity_provider_scaling_config).
     pub fn capacity_provider_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderScalingConfig>,
+        input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
         self.input = self.input.capacity_provider_scaling_config(input);
         self
@@ -194,10 +191,7 @@ impl CreateCapacityProviderFluentBuilder {
         self.input.get_tags()
     }
     /// Sets the input's `propagate_tags`: see [`propagate_tags`](crate::types::builders::CreateCapacityProviderRequestBuilder::propagate_tags).
-    pub fn propagate_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PropagateTags>,
-    ) -> Self {
+    pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
         self.input = self.input.propagate_tags(input);
         self
     }
@@ -218,7 +212,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets the input's `telemetry_config`: see [`telemetry_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::telemetry_config).
     pub fn telemetry_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderTelemetryConfig>,
+        input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
         self.input = self.input.telemetry_config(input);
         self

@@ -79,7 +79,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_function_name()
     }
     /// Sets the input's `enabled`: see [`enabled`](crate::types::builders::CreateEventSourceMappingRequestBuilder::enabled).
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn enabled(mut self, input: bool) -> Self {
         self.input = self.input.enabled(input);
         self
     }
@@ -93,7 +93,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_enabled()
     }
     /// Sets the input's `batch_size`: see [`batch_size`](crate::types::builders::CreateEventSourceMappingRequestBuilder::batch_size).
-    pub fn batch_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn batch_size(mut self, input: i32) -> Self {
         self.input = self.input.batch_size(input);
         self
     }
@@ -107,10 +107,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_batch_size()
     }
     /// Sets the input's `filter_criteria`: see [`filter_criteria`](crate::types::builders::CreateEventSourceMappingRequestBuilder::filter_criteria).
-    pub fn filter_criteria(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FilterCriteria>,
-    ) -> Self {
+    pub fn filter_criteria(mut self, input: crate::types::FilterCriteria) -> Self {
         self.input = self.input.filter_criteria(input);
         self
     }
@@ -151,7 +148,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `metrics_config`: see [`metrics_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::metrics_config).
     pub fn metrics_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingMetricsConfig>,
+        input: crate::types::EventSourceMappingMetricsConfig,
     ) -> Self {
         self.input = self.input.metrics_config(input);
         self
@@ -173,7 +170,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `logging_config`: see [`logging_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::logging_config).
     pub fn logging_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingLoggingConfig>,
+        input: crate::types::EventSourceMappingLoggingConfig,
     ) -> Self {
         self.input = self.input.logging_config(input);
         self
@@ -193,10 +190,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_logging_config()
     }
     /// Sets the input's `scaling_config`: see [`scaling_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::scaling_config).
-    pub fn scaling_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ScalingConfig>,
-    ) -> Self {
+    pub fn scaling_config(mut self, input: crate::types::ScalingConfig) -> Self {
         self.input = self.input.scaling_config(input);
         self
     }
@@ -215,10 +209,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_scaling_config()
     }
     /// Sets the input's `maximum_batching_window_in_seconds`: see [`maximum_batching_window_in_seconds`](crate::types::builders::CreateEventSourceMappingRequestBuilder::maximum_batching_window_in_seconds).
-    pub fn maximum_batching_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_batching_window_in_seconds(mut self, input: i32) -> Self {
         self.input = self.input.maximum_batching_window_in_seconds(input);
         self
     }
@@ -235,10 +226,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_maximum_batching_window_in_seconds()
     }
     /// Sets the input's `parallelization_factor`: see [`parallelization_factor`](crate::types::builders::CreateEventSourceMappingRequestBuilder::parallelization_factor).
-    pub fn parallelization_factor(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn parallelization_factor(mut self, input: i32) -> Self {
         self.input = self.input.parallelization_factor(input);
         self
     }
@@ -257,7 +245,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `starting_position`: see [`starting_position`](crate::types::builders::CreateEventSourceMappingRequestBuilder::starting_position).
     pub fn starting_position(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourcePosition>,
+        input: crate::types::EventSourcePosition,
     ) -> Self {
         self.input = self.input.starting_position(input);
         self
@@ -279,7 +267,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `starting_position_timestamp`: see [`starting_position_timestamp`](crate::types::builders::CreateEventSourceMappingRequestBuilder::starting_position_timestamp).
     pub fn starting_position_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.starting_position_timestamp(input);
         self
@@ -299,10 +287,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_starting_position_timestamp()
     }
     /// Sets the input's `destination_config`: see [`destination_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::destination_config).
-    pub fn destination_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationConfig>,
-    ) -> Self {
+    pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
         self.input = self.input.destination_config(input);
         self
     }
@@ -321,10 +306,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_destination_config()
     }
     /// Sets the input's `maximum_record_age_in_seconds`: see [`maximum_record_age_in_seconds`](crate::types::builders::CreateEventSourceMappingRequestBuilder::maximum_record_age_in_seconds).
-    pub fn maximum_record_age_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_record_age_in_seconds(mut self, input: i32) -> Self {
         self.input = self.input.maximum_record_age_in_seconds(input);
         self
     }
@@ -341,10 +323,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_maximum_record_age_in_seconds()
     }
     /// Sets the input's `bisect_batch_on_function_error`: see [`bisect_batch_on_function_error`](crate::types::builders::CreateEventSourceMappingRequestBuilder::bisect_batch_on_function_error).
-    pub fn bisect_batch_on_function_error(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn bisect_batch_on_function_error(mut self, input: bool) -> Self {
         self.input = self.input.bisect_batch_on_function_error(input);
         self
     }
@@ -361,10 +340,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_bisect_batch_on_function_error()
     }
     /// Sets the input's `maximum_retry_attempts`: see [`maximum_retry_attempts`](crate::types::builders::CreateEventSourceMappingRequestBuilder::maximum_retry_attempts).
-    pub fn maximum_retry_attempts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
         self.input = self.input.maximum_retry_attempts(input);
         self
     }
@@ -408,10 +384,7 @@ impl CreateEventSourceMappingFluentBuilder {
         self.input.get_tags()
     }
     /// Sets the input's `tumbling_window_in_seconds`: see [`tumbling_window_in_seconds`](crate::types::builders::CreateEventSourceMappingRequestBuilder::tumbling_window_in_seconds).
-    pub fn tumbling_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn tumbling_window_in_seconds(mut self, input: i32) -> Self {
         self.input = self.input.tumbling_window_in_seconds(input);
         self
     }
@@ -474,7 +447,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Appends one item to the input's `source_access_configurations`: see [`source_access_configurations`](crate::types::builders::CreateEventSourceMappingRequestBuilder::source_access_configurations).
     pub fn source_access_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
+        input: crate::types::SourceAccessConfiguration,
     ) -> Self {
         self.input = self.input.source_access_configurations(input);
         self
@@ -500,7 +473,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `self_managed_event_source`: see [`self_managed_event_source`](crate::types::builders::CreateEventSourceMappingRequestBuilder::self_managed_event_source).
     pub fn self_managed_event_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfManagedEventSource>,
+        input: crate::types::SelfManagedEventSource,
     ) -> Self {
         self.input = self.input.self_managed_event_source(input);
         self
@@ -522,7 +495,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Appends one item to the input's `function_response_types`: see [`function_response_types`](crate::types::builders::CreateEventSourceMappingRequestBuilder::function_response_types).
     pub fn function_response_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionResponseType>,
+        input: crate::types::FunctionResponseType,
     ) -> Self {
         self.input = self.input.function_response_types(input);
         self
@@ -544,9 +517,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `amazon_managed_kafka_event_source_config`: see [`amazon_managed_kafka_event_source_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::amazon_managed_kafka_event_source_config).
     pub fn amazon_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AmazonManagedKafkaEventSourceConfig,
-        >,
+        input: crate::types::AmazonManagedKafkaEventSourceConfig,
     ) -> Self {
         self.input = self.input.amazon_managed_kafka_event_source_config(input);
         self
@@ -568,7 +539,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `self_managed_kafka_event_source_config`: see [`self_managed_kafka_event_source_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::self_managed_kafka_event_source_config).
     pub fn self_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: crate::types::SelfManagedKafkaEventSourceConfig,
     ) -> Self {
         self.input = self.input.self_managed_kafka_event_source_config(input);
         self
@@ -590,7 +561,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `document_db_event_source_config`: see [`document_db_event_source_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::document_db_event_source_config).
     pub fn document_db_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentDbEventSourceConfig>,
+        input: crate::types::DocumentDbEventSourceConfig,
     ) -> Self {
         self.input = self.input.document_db_event_source_config(input);
         self
@@ -612,7 +583,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets the input's `provisioned_poller_config`: see [`provisioned_poller_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::provisioned_poller_config).
     pub fn provisioned_poller_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedPollerConfig>,
+        input: crate::types::ProvisionedPollerConfig,
     ) -> Self {
         self.input = self.input.provisioned_poller_config(input);
         self

@@ -55,10 +55,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_function_name()
     }
     /// Sets the input's `runtime`: see [`runtime`](crate::types::builders::CreateFunctionRequestBuilder::runtime).
-    pub fn runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
+    pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
         self.input = self.input.runtime(input);
         self
     }
@@ -115,10 +112,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_handler()
     }
     /// Sets the input's `code`: see [`code`](crate::types::builders::CreateFunctionRequestBuilder::code).
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionCode>,
-    ) -> Self {
+    pub fn code(mut self, input: crate::types::FunctionCode) -> Self {
         self.input = self.input.code(input);
         self
     }
@@ -155,7 +149,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `timeout`: see [`timeout`](crate::types::builders::CreateFunctionRequestBuilder::timeout).
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn timeout(mut self, input: i32) -> Self {
         self.input = self.input.timeout(input);
         self
     }
@@ -169,7 +163,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_timeout()
     }
     /// Sets the input's `memory_size`: see [`memory_size`](crate::types::builders::CreateFunctionRequestBuilder::memory_size).
-    pub fn memory_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn memory_size(mut self, input: i32) -> Self {
         self.input = self.input.memory_size(input);
         self
     }
@@ -183,7 +177,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_memory_size()
     }
     /// Sets the input's `publish`: see [`publish`](crate::types::builders::CreateFunctionRequestBuilder::publish).
-    pub fn publish(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn publish(mut self, input: bool) -> Self {
         self.input = self.input.publish(input);
         self
     }
@@ -199,7 +193,7 @@ impl CreateFunctionFluentBuilder {
     /// Sets the input's `publish_to`: see [`publish_to`](crate::types::builders::CreateFunctionRequestBuilder::publish_to).
     pub fn publish_to(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersionLatestPublished>,
+        input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
         self.input = self.input.publish_to(input);
         self
@@ -219,10 +213,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_publish_to()
     }
     /// Sets the input's `vpc_config`: see [`vpc_config`](crate::types::builders::CreateFunctionRequestBuilder::vpc_config).
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcConfig>,
-    ) -> Self {
+    pub fn vpc_config(mut self, input: crate::types::VpcConfig) -> Self {
         self.input = self.input.vpc_config(input);
         self
     }
@@ -239,10 +230,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_vpc_config()
     }
     /// Sets the input's `package_type`: see [`package_type`](crate::types::builders::CreateFunctionRequestBuilder::package_type).
-    pub fn package_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PackageType>,
-    ) -> Self {
+    pub fn package_type(mut self, input: crate::types::PackageType) -> Self {
         self.input = self.input.package_type(input);
         self
     }
@@ -259,10 +247,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_package_type()
     }
     /// Sets the input's `dead_letter_config`: see [`dead_letter_config`](crate::types::builders::CreateFunctionRequestBuilder::dead_letter_config).
-    pub fn dead_letter_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeadLetterConfig>,
-    ) -> Self {
+    pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
         self.input = self.input.dead_letter_config(input);
         self
     }
@@ -281,10 +266,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_dead_letter_config()
     }
     /// Sets the input's `environment`: see [`environment`](crate::types::builders::CreateFunctionRequestBuilder::environment).
-    pub fn environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Environment>,
-    ) -> Self {
+    pub fn environment(mut self, input: crate::types::Environment) -> Self {
         self.input = self.input.environment(input);
         self
     }
@@ -321,10 +303,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_kms_key_arn()
     }
     /// Sets the input's `tracing_config`: see [`tracing_config`](crate::types::builders::CreateFunctionRequestBuilder::tracing_config).
-    pub fn tracing_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TracingConfig>,
-    ) -> Self {
+    pub fn tracing_config(mut self, input: crate::types::TracingConfig) -> Self {
         self.input = self.input.tracing_config(input);
         self
     }
@@ -392,10 +371,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_layers()
     }
     /// Appends one item to the input's `file_system_configs`: see [`file_system_configs`](crate::types::builders::CreateFunctionRequestBuilder::file_system_configs).
-    pub fn file_system_configs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
-    ) -> Self {
+    pub fn file_system_configs(mut self, input: crate::types::FileSystemConfig) -> Self {
         self.input = self.input.file_system_configs(input);
         self
     }
@@ -436,10 +412,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_code_signing_config_arn()
     }
     /// Sets the input's `image_config`: see [`image_config`](crate::types::builders::CreateFunctionRequestBuilder::image_config).
-    pub fn image_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageConfig>,
-    ) -> Self {
+    pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
         self.input = self.input.image_config(input);
         self
     }
@@ -456,10 +429,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_image_config()
     }
     /// Appends one item to the input's `architectures`: see [`architectures`](crate::types::builders::CreateFunctionRequestBuilder::architectures).
-    pub fn architectures(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
+    pub fn architectures(mut self, input: crate::types::Architecture) -> Self {
         self.input = self.input.architectures(input);
         self
     }
@@ -478,10 +448,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_architectures()
     }
     /// Sets the input's `ephemeral_storage`: see [`ephemeral_storage`](crate::types::builders::CreateFunctionRequestBuilder::ephemeral_storage).
-    pub fn ephemeral_storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EphemeralStorage>,
-    ) -> Self {
+    pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
         self.input = self.input.ephemeral_storage(input);
         self
     }
@@ -500,10 +467,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_ephemeral_storage()
     }
     /// Sets the input's `snap_start`: see [`snap_start`](crate::types::builders::CreateFunctionRequestBuilder::snap_start).
-    pub fn snap_start(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStart>,
-    ) -> Self {
+    pub fn snap_start(mut self, input: crate::types::SnapStart) -> Self {
         self.input = self.input.snap_start(input);
         self
     }
@@ -520,10 +484,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_snap_start()
     }
     /// Sets the input's `logging_config`: see [`logging_config`](crate::types::builders::CreateFunctionRequestBuilder::logging_config).
-    pub fn logging_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoggingConfig>,
-    ) -> Self {
+    pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
         self.input = self.input.logging_config(input);
         self
     }
@@ -542,10 +503,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_logging_config()
     }
     /// Sets the input's `tenancy_config`: see [`tenancy_config`](crate::types::builders::CreateFunctionRequestBuilder::tenancy_config).
-    pub fn tenancy_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyConfig>,
-    ) -> Self {
+    pub fn tenancy_config(mut self, input: crate::types::TenancyConfig) -> Self {
         self.input = self.input.tenancy_config(input);
         self
     }
@@ -566,7 +524,7 @@ impl CreateFunctionFluentBuilder {
     /// Sets the input's `capacity_provider_config`: see [`capacity_provider_config`](crate::types::builders::CreateFunctionRequestBuilder::capacity_provider_config).
     pub fn capacity_provider_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderConfig>,
+        input: crate::types::CapacityProviderConfig,
     ) -> Self {
         self.input = self.input.capacity_provider_config(input);
         self
@@ -586,10 +544,7 @@ impl CreateFunctionFluentBuilder {
         self.input.get_capacity_provider_config()
     }
     /// Sets the input's `durable_config`: see [`durable_config`](crate::types::builders::CreateFunctionRequestBuilder::durable_config).
-    pub fn durable_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DurableConfig>,
-    ) -> Self {
+    pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
         self.input = self.input.durable_config(input);
         self
     }

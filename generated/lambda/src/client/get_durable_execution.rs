@@ -59,10 +59,7 @@ impl GetDurableExecutionFluentBuilder {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `include_execution_data`: see [`include_execution_data`](crate::types::builders::GetDurableExecutionRequestBuilder::include_execution_data).
-    pub fn include_execution_data(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_execution_data(mut self, input: bool) -> Self {
         self.input = self.input.include_execution_data(input);
         self
     }

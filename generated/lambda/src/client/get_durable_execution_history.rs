@@ -61,10 +61,7 @@ impl GetDurableExecutionHistoryFluentBuilder {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `include_execution_data`: see [`include_execution_data`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::include_execution_data).
-    pub fn include_execution_data(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn include_execution_data(mut self, input: bool) -> Self {
         self.input = self.input.include_execution_data(input);
         self
     }
@@ -81,7 +78,7 @@ impl GetDurableExecutionHistoryFluentBuilder {
         self.input.get_include_execution_data()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::max_items).
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_items(mut self, input: i32) -> Self {
         self.input = self.input.max_items(input);
         self
     }
@@ -115,7 +112,7 @@ impl GetDurableExecutionHistoryFluentBuilder {
         self.input.get_marker()
     }
     /// Sets the input's `reverse_order`: see [`reverse_order`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::reverse_order).
-    pub fn reverse_order(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn reverse_order(mut self, input: bool) -> Self {
         self.input = self.input.reverse_order(input);
         self
     }

@@ -55,10 +55,7 @@ impl InvokeFluentBuilder {
         self.input.get_function_name()
     }
     /// Sets the input's `invocation_type`: see [`invocation_type`](crate::types::builders::InvocationRequestBuilder::invocation_type).
-    pub fn invocation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvocationType>,
-    ) -> Self {
+    pub fn invocation_type(mut self, input: crate::types::InvocationType) -> Self {
         self.input = self.input.invocation_type(input);
         self
     }
@@ -77,10 +74,7 @@ impl InvokeFluentBuilder {
         self.input.get_invocation_type()
     }
     /// Sets the input's `log_type`: see [`log_type`](crate::types::builders::InvocationRequestBuilder::log_type).
-    pub fn log_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LogType>,
-    ) -> Self {
+    pub fn log_type(mut self, input: crate::types::LogType) -> Self {
         self.input = self.input.log_type(input);
         self
     }

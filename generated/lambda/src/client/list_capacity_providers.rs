@@ -34,10 +34,7 @@ impl ListCapacityProvidersFluentBuilder {
         &self.input
     }
     /// Sets the input's `state`: see [`state`](crate::types::builders::ListCapacityProvidersRequestBuilder::state).
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderState>,
-    ) -> Self {
+    pub fn state(mut self, input: crate::types::CapacityProviderState) -> Self {
         self.input = self.input.state(input);
         self
     }
@@ -76,7 +73,7 @@ impl ListCapacityProvidersFluentBuilder {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListCapacityProvidersRequestBuilder::max_items).
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_items(mut self, input: i32) -> Self {
         self.input = self.input.max_items(input);
         self
     }

@@ -101,10 +101,7 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
         self.input.get_durable_execution_name()
     }
     /// Appends one item to the input's `statuses`: see [`statuses`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::statuses).
-    pub fn statuses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionStatus>,
-    ) -> Self {
+    pub fn statuses(mut self, input: crate::types::ExecutionStatus) -> Self {
         self.input = self.input.statuses(input);
         self
     }
@@ -125,7 +122,7 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
     /// Sets the input's `started_after`: see [`started_after`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::started_after).
     pub fn started_after(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.started_after(input);
         self
@@ -147,7 +144,7 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
     /// Sets the input's `started_before`: see [`started_before`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::started_before).
     pub fn started_before(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.started_before(input);
         self
@@ -167,7 +164,7 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
         self.input.get_started_before()
     }
     /// Sets the input's `reverse_order`: see [`reverse_order`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::reverse_order).
-    pub fn reverse_order(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn reverse_order(mut self, input: bool) -> Self {
         self.input = self.input.reverse_order(input);
         self
     }
@@ -201,7 +198,7 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::max_items).
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_items(mut self, input: i32) -> Self {
         self.input = self.input.max_items(input);
         self
     }

@@ -52,10 +52,7 @@ impl ListFunctionsFluentBuilder {
         self.input.get_master_region()
     }
     /// Sets the input's `function_version`: see [`function_version`](crate::types::builders::ListFunctionsRequestBuilder::function_version).
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersion>,
-    ) -> Self {
+    pub fn function_version(mut self, input: crate::types::FunctionVersion) -> Self {
         self.input = self.input.function_version(input);
         self
     }
@@ -94,7 +91,7 @@ impl ListFunctionsFluentBuilder {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListFunctionsRequestBuilder::max_items).
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_items(mut self, input: i32) -> Self {
         self.input = self.input.max_items(input);
         self
     }

@@ -35,10 +35,7 @@ impl ListLayerVersionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `compatible_architecture`: see [`compatible_architecture`](crate::types::builders::ListLayerVersionsRequestBuilder::compatible_architecture).
-    pub fn compatible_architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
+    pub fn compatible_architecture(mut self, input: crate::types::Architecture) -> Self {
         self.input = self.input.compatible_architecture(input);
         self
     }
@@ -57,10 +54,7 @@ impl ListLayerVersionsFluentBuilder {
         self.input.get_compatible_architecture()
     }
     /// Sets the input's `compatible_runtime`: see [`compatible_runtime`](crate::types::builders::ListLayerVersionsRequestBuilder::compatible_runtime).
-    pub fn compatible_runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
+    pub fn compatible_runtime(mut self, input: crate::types::Runtime) -> Self {
         self.input = self.input.compatible_runtime(input);
         self
     }
@@ -119,7 +113,7 @@ impl ListLayerVersionsFluentBuilder {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListLayerVersionsRequestBuilder::max_items).
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_items(mut self, input: i32) -> Self {
         self.input = self.input.max_items(input);
         self
     }

@@ -77,7 +77,7 @@ impl ListVersionsByFunctionFluentBuilder {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListVersionsByFunctionRequestBuilder::max_items).
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_items(mut self, input: i32) -> Self {
         self.input = self.input.max_items(input);
         self
     }

@@ -77,10 +77,7 @@ impl PublishLayerVersionFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `content`: see [`content`](crate::types::builders::PublishLayerVersionRequestBuilder::content).
-    pub fn content(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LayerVersionContentInput>,
-    ) -> Self {
+    pub fn content(mut self, input: crate::types::LayerVersionContentInput) -> Self {
         self.input = self.input.content(input);
         self
     }
@@ -101,7 +98,7 @@ impl PublishLayerVersionFluentBuilder {
     /// Appends one item to the input's `compatible_architectures`: see [`compatible_architectures`](crate::types::builders::PublishLayerVersionRequestBuilder::compatible_architectures).
     pub fn compatible_architectures(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
+        input: crate::types::Architecture,
     ) -> Self {
         self.input = self.input.compatible_architectures(input);
         self
@@ -121,10 +118,7 @@ impl PublishLayerVersionFluentBuilder {
         self.input.get_compatible_architectures()
     }
     /// Appends one item to the input's `compatible_runtimes`: see [`compatible_runtimes`](crate::types::builders::PublishLayerVersionRequestBuilder::compatible_runtimes).
-    pub fn compatible_runtimes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
+    pub fn compatible_runtimes(mut self, input: crate::types::Runtime) -> Self {
         self.input = self.input.compatible_runtimes(input);
         self
     }

@@ -117,7 +117,7 @@ impl PublishVersionFluentBuilder {
     /// Sets the input's `publish_to`: see [`publish_to`](crate::types::builders::PublishVersionRequestBuilder::publish_to).
     pub fn publish_to(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersionLatestPublished>,
+        input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
         self.input = self.input.publish_to(input);
         self

@@ -57,10 +57,7 @@ impl PutFunctionConcurrencyFluentBuilder {
         self.input.get_function_name()
     }
     /// Sets the input's `reserved_concurrent_executions`: see [`reserved_concurrent_executions`](crate::types::builders::PutFunctionConcurrencyRequestBuilder::reserved_concurrent_executions).
-    pub fn reserved_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn reserved_concurrent_executions(mut self, input: i32) -> Self {
         self.input = self.input.reserved_concurrent_executions(input);
         self
     }

@@ -79,10 +79,7 @@ impl PutFunctionEventInvokeConfigFluentBuilder {
         self.input.get_qualifier()
     }
     /// Sets the input's `maximum_retry_attempts`: see [`maximum_retry_attempts`](crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder::maximum_retry_attempts).
-    pub fn maximum_retry_attempts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
         self.input = self.input.maximum_retry_attempts(input);
         self
     }
@@ -99,10 +96,7 @@ impl PutFunctionEventInvokeConfigFluentBuilder {
         self.input.get_maximum_retry_attempts()
     }
     /// Sets the input's `maximum_event_age_in_seconds`: see [`maximum_event_age_in_seconds`](crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder::maximum_event_age_in_seconds).
-    pub fn maximum_event_age_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_event_age_in_seconds(mut self, input: i32) -> Self {
         self.input = self.input.maximum_event_age_in_seconds(input);
         self
     }
@@ -119,10 +113,7 @@ impl PutFunctionEventInvokeConfigFluentBuilder {
         self.input.get_maximum_event_age_in_seconds()
     }
     /// Sets the input's `destination_config`: see [`destination_config`](crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder::destination_config).
-    pub fn destination_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationConfig>,
-    ) -> Self {
+    pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
         self.input = self.input.destination_config(input);
         self
     }

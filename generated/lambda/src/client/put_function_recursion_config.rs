@@ -59,10 +59,7 @@ impl PutFunctionRecursionConfigFluentBuilder {
         self.input.get_function_name()
     }
     /// Sets the input's `recursive_loop`: see [`recursive_loop`](crate::types::builders::PutFunctionRecursionConfigRequestBuilder::recursive_loop).
-    pub fn recursive_loop(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveLoop>,
-    ) -> Self {
+    pub fn recursive_loop(mut self, input: crate::types::RecursiveLoop) -> Self {
         self.input = self.input.recursive_loop(input);
         self
     }

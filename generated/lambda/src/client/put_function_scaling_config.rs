@@ -81,7 +81,7 @@ impl PutFunctionScalingConfigFluentBuilder {
     /// Sets the input's `function_scaling_config`: see [`function_scaling_config`](crate::types::builders::PutFunctionScalingConfigRequestBuilder::function_scaling_config).
     pub fn function_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionScalingConfig>,
+        input: crate::types::FunctionScalingConfig,
     ) -> Self {
         self.input = self.input.function_scaling_config(input);
         self

@@ -79,10 +79,7 @@ impl PutProvisionedConcurrencyConfigFluentBuilder {
         self.input.get_qualifier()
     }
     /// Sets the input's `provisioned_concurrent_executions`: see [`provisioned_concurrent_executions`](crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder::provisioned_concurrent_executions).
-    pub fn provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.input = self.input.provisioned_concurrent_executions(input);
         self
     }

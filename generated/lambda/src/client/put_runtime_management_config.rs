@@ -79,10 +79,7 @@ impl PutRuntimeManagementConfigFluentBuilder {
         self.input.get_qualifier()
     }
     /// Sets the input's `update_runtime_on`: see [`update_runtime_on`](crate::types::builders::PutRuntimeManagementConfigRequestBuilder::update_runtime_on).
-    pub fn update_runtime_on(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UpdateRuntimeOn>,
-    ) -> Self {
+    pub fn update_runtime_on(mut self, input: crate::types::UpdateRuntimeOn) -> Self {
         self.input = self.input.update_runtime_on(input);
         self
     }

@@ -60,10 +60,7 @@ impl SendDurableExecutionCallbackFailureFluentBuilder {
         self.input.get_callback_id()
     }
     /// Sets the input's `error`: see [`error`](crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder::error).
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
         self.input = self.input.error(input);
         self
     }

@@ -59,10 +59,7 @@ impl StopDurableExecutionFluentBuilder {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `error`: see [`error`](crate::types::builders::StopDurableExecutionRequestBuilder::error).
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
         self.input = self.input.error(input);
         self
     }

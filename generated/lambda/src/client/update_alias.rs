@@ -117,7 +117,7 @@ impl UpdateAliasFluentBuilder {
     /// Sets the input's `routing_config`: see [`routing_config`](crate::types::builders::UpdateAliasRequestBuilder::routing_config).
     pub fn routing_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AliasRoutingConfiguration>,
+        input: crate::types::AliasRoutingConfiguration,
     ) -> Self {
         self.input = self.input.routing_config(input);
         self

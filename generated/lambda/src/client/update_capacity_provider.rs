@@ -61,7 +61,7 @@ impl UpdateCapacityProviderFluentBuilder {
     /// Sets the input's `capacity_provider_scaling_config`: see [`capacity_provider_scaling_config`](crate::types::builders::UpdateCapacityProviderRequestBuilder::capacity_provider_scaling_config).
     pub fn capacity_provider_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderScalingConfig>,
+        input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
         self.input = self.input.capacity_provider_scaling_config(input);
         self
@@ -81,10 +81,7 @@ impl UpdateCapacityProviderFluentBuilder {
         self.input.get_capacity_provider_scaling_config()
     }
     /// Sets the input's `propagate_tags`: see [`propagate_tags`](crate::types::builders::UpdateCapacityProviderRequestBuilder::propagate_tags).
-    pub fn propagate_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PropagateTags>,
-    ) -> Self {
+    pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
         self.input = self.input.propagate_tags(input);
         self
     }
@@ -105,7 +102,7 @@ impl UpdateCapacityProviderFluentBuilder {
     /// Sets the input's `telemetry_config`: see [`telemetry_config`](crate::types::builders::UpdateCapacityProviderRequestBuilder::telemetry_config).
     pub fn telemetry_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderTelemetryConfig>,
+        input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
         self.input = self.input.telemetry_config(input);
         self

@@ -79,10 +79,7 @@ impl UpdateCodeSigningConfigFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `allowed_publishers`: see [`allowed_publishers`](crate::types::builders::UpdateCodeSigningConfigRequestBuilder::allowed_publishers).
-    pub fn allowed_publishers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedPublishers>,
-    ) -> Self {
+    pub fn allowed_publishers(mut self, input: crate::types::AllowedPublishers) -> Self {
         self.input = self.input.allowed_publishers(input);
         self
     }
@@ -103,7 +100,7 @@ impl UpdateCodeSigningConfigFluentBuilder {
     /// Sets the input's `code_signing_policies`: see [`code_signing_policies`](crate::types::builders::UpdateCodeSigningConfigRequestBuilder::code_signing_policies).
     pub fn code_signing_policies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningPolicies>,
+        input: crate::types::CodeSigningPolicies,
     ) -> Self {
         self.input = self.input.code_signing_policies(input);
         self

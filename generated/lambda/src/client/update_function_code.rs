@@ -141,7 +141,7 @@ impl UpdateFunctionCodeFluentBuilder {
     /// Sets the input's `s3_object_storage_mode`: see [`s3_object_storage_mode`](crate::types::builders::UpdateFunctionCodeRequestBuilder::s3_object_storage_mode).
     pub fn s3_object_storage_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::S3ObjectStorageMode>,
+        input: crate::types::S3ObjectStorageMode,
     ) -> Self {
         self.input = self.input.s3_object_storage_mode(input);
         self
@@ -181,10 +181,7 @@ impl UpdateFunctionCodeFluentBuilder {
         self.input.get_image_uri()
     }
     /// Appends one item to the input's `architectures`: see [`architectures`](crate::types::builders::UpdateFunctionCodeRequestBuilder::architectures).
-    pub fn architectures(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
+    pub fn architectures(mut self, input: crate::types::Architecture) -> Self {
         self.input = self.input.architectures(input);
         self
     }
@@ -203,7 +200,7 @@ impl UpdateFunctionCodeFluentBuilder {
         self.input.get_architectures()
     }
     /// Sets the input's `publish`: see [`publish`](crate::types::builders::UpdateFunctionCodeRequestBuilder::publish).
-    pub fn publish(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn publish(mut self, input: bool) -> Self {
         self.input = self.input.publish(input);
         self
     }
@@ -219,7 +216,7 @@ impl UpdateFunctionCodeFluentBuilder {
     /// Sets the input's `publish_to`: see [`publish_to`](crate::types::builders::UpdateFunctionCodeRequestBuilder::publish_to).
     pub fn publish_to(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersionLatestPublished>,
+        input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
         self.input = self.input.publish_to(input);
         self
@@ -239,7 +236,7 @@ impl UpdateFunctionCodeFluentBuilder {
         self.input.get_publish_to()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateFunctionCodeRequestBuilder::dry_run).
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn dry_run(mut self, input: bool) -> Self {
         self.input = self.input.dry_run(input);
         self
     }

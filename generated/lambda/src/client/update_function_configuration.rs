@@ -119,7 +119,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `timeout`: see [`timeout`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::timeout).
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn timeout(mut self, input: i32) -> Self {
         self.input = self.input.timeout(input);
         self
     }
@@ -133,7 +133,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_timeout()
     }
     /// Sets the input's `memory_size`: see [`memory_size`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::memory_size).
-    pub fn memory_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn memory_size(mut self, input: i32) -> Self {
         self.input = self.input.memory_size(input);
         self
     }
@@ -147,10 +147,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_memory_size()
     }
     /// Sets the input's `vpc_config`: see [`vpc_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::vpc_config).
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcConfig>,
-    ) -> Self {
+    pub fn vpc_config(mut self, input: crate::types::VpcConfig) -> Self {
         self.input = self.input.vpc_config(input);
         self
     }
@@ -167,10 +164,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_vpc_config()
     }
     /// Sets the input's `environment`: see [`environment`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::environment).
-    pub fn environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Environment>,
-    ) -> Self {
+    pub fn environment(mut self, input: crate::types::Environment) -> Self {
         self.input = self.input.environment(input);
         self
     }
@@ -187,10 +181,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_environment()
     }
     /// Sets the input's `runtime`: see [`runtime`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::runtime).
-    pub fn runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
+    pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
         self.input = self.input.runtime(input);
         self
     }
@@ -207,10 +198,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_runtime()
     }
     /// Sets the input's `dead_letter_config`: see [`dead_letter_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::dead_letter_config).
-    pub fn dead_letter_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeadLetterConfig>,
-    ) -> Self {
+    pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
         self.input = self.input.dead_letter_config(input);
         self
     }
@@ -249,10 +237,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_kms_key_arn()
     }
     /// Sets the input's `tracing_config`: see [`tracing_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::tracing_config).
-    pub fn tracing_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TracingConfig>,
-    ) -> Self {
+    pub fn tracing_config(mut self, input: crate::types::TracingConfig) -> Self {
         self.input = self.input.tracing_config(input);
         self
     }
@@ -313,10 +298,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_layers()
     }
     /// Appends one item to the input's `file_system_configs`: see [`file_system_configs`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::file_system_configs).
-    pub fn file_system_configs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
-    ) -> Self {
+    pub fn file_system_configs(mut self, input: crate::types::FileSystemConfig) -> Self {
         self.input = self.input.file_system_configs(input);
         self
     }
@@ -335,10 +317,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_file_system_configs()
     }
     /// Sets the input's `image_config`: see [`image_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::image_config).
-    pub fn image_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageConfig>,
-    ) -> Self {
+    pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
         self.input = self.input.image_config(input);
         self
     }
@@ -355,10 +334,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_image_config()
     }
     /// Sets the input's `ephemeral_storage`: see [`ephemeral_storage`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::ephemeral_storage).
-    pub fn ephemeral_storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EphemeralStorage>,
-    ) -> Self {
+    pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
         self.input = self.input.ephemeral_storage(input);
         self
     }
@@ -377,10 +353,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_ephemeral_storage()
     }
     /// Sets the input's `snap_start`: see [`snap_start`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::snap_start).
-    pub fn snap_start(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStart>,
-    ) -> Self {
+    pub fn snap_start(mut self, input: crate::types::SnapStart) -> Self {
         self.input = self.input.snap_start(input);
         self
     }
@@ -397,10 +370,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_snap_start()
     }
     /// Sets the input's `logging_config`: see [`logging_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::logging_config).
-    pub fn logging_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoggingConfig>,
-    ) -> Self {
+    pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
         self.input = self.input.logging_config(input);
         self
     }
@@ -421,7 +391,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets the input's `capacity_provider_config`: see [`capacity_provider_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::capacity_provider_config).
     pub fn capacity_provider_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderConfig>,
+        input: crate::types::CapacityProviderConfig,
     ) -> Self {
         self.input = self.input.capacity_provider_config(input);
         self
@@ -441,10 +411,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self.input.get_capacity_provider_config()
     }
     /// Sets the input's `durable_config`: see [`durable_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::durable_config).
-    pub fn durable_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DurableConfig>,
-    ) -> Self {
+    pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
         self.input = self.input.durable_config(input);
         self
     }

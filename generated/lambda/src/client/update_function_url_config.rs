@@ -77,10 +77,7 @@ impl UpdateFunctionUrlConfigFluentBuilder {
         self.input.get_qualifier()
     }
     /// Sets the input's `auth_type`: see [`auth_type`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::auth_type).
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
-    ) -> Self {
+    pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
         self.input = self.input.auth_type(input);
         self
     }
@@ -99,7 +96,7 @@ impl UpdateFunctionUrlConfigFluentBuilder {
         self.input.get_auth_type()
     }
     /// Sets the input's `cors`: see [`cors`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::cors).
-    pub fn cors(mut self, input: impl ::std::convert::Into<crate::types::Cors>) -> Self {
+    pub fn cors(mut self, input: crate::types::Cors) -> Self {
         self.input = self.input.cors(input);
         self
     }
@@ -113,10 +110,7 @@ impl UpdateFunctionUrlConfigFluentBuilder {
         self.input.get_cors()
     }
     /// Sets the input's `invoke_mode`: see [`invoke_mode`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::invoke_mode).
-    pub fn invoke_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvokeMode>,
-    ) -> Self {
+    pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
         self.input = self.input.invoke_mode(input);
         self
     }

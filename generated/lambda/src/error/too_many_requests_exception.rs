@@ -185,11 +185,8 @@ impl TooManyRequestsExceptionBuilder {
         &self.inner.message
     }
     /// Sets [`TooManyRequestsException::reason`](crate::error::TooManyRequestsException::reason)
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ThrottleReason>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: crate::types::ThrottleReason) -> Self {
+        self.inner.reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TooManyRequestsException::reason`](crate::error::TooManyRequestsException::reason).

@@ -65,8 +65,8 @@ pub struct AccountLimitBuilder {
 }
 impl AccountLimitBuilder {
     /// Sets [`AccountLimit::total_code_size`](crate::types::AccountLimit::total_code_size): The amount of storage space that you can use for all deployment packages and layer archives.
-    pub fn total_code_size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.total_code_size = ::std::option::Option::Some(input.into());
+    pub fn total_code_size(mut self, input: i64) -> Self {
+        self.inner.total_code_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::total_code_size`](crate::types::AccountLimit::total_code_size).
@@ -81,8 +81,8 @@ impl AccountLimitBuilder {
         &self.inner.total_code_size
     }
     /// Sets [`AccountLimit::code_size_unzipped`](crate::types::AccountLimit::code_size_unzipped): The maximum size of a function's deployment package and layers when they're extracted.
-    pub fn code_size_unzipped(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.code_size_unzipped = ::std::option::Option::Some(input.into());
+    pub fn code_size_unzipped(mut self, input: i64) -> Self {
+        self.inner.code_size_unzipped = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::code_size_unzipped`](crate::types::AccountLimit::code_size_unzipped).
@@ -97,8 +97,8 @@ impl AccountLimitBuilder {
         &self.inner.code_size_unzipped
     }
     /// Sets [`AccountLimit::code_size_zipped`](crate::types::AccountLimit::code_size_zipped): The maximum size of a deployment package when it's uploaded directly to Lambda.
-    pub fn code_size_zipped(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.code_size_zipped = ::std::option::Option::Some(input.into());
+    pub fn code_size_zipped(mut self, input: i64) -> Self {
+        self.inner.code_size_zipped = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::code_size_zipped`](crate::types::AccountLimit::code_size_zipped).
@@ -113,11 +113,8 @@ impl AccountLimitBuilder {
         &self.inner.code_size_zipped
     }
     /// Sets [`AccountLimit::concurrent_executions`](crate::types::AccountLimit::concurrent_executions): The maximum number of simultaneous function executions.
-    pub fn concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.concurrent_executions = ::std::option::Option::Some(input.into());
+    pub fn concurrent_executions(mut self, input: i32) -> Self {
+        self.inner.concurrent_executions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::concurrent_executions`](crate::types::AccountLimit::concurrent_executions).
@@ -135,13 +132,8 @@ impl AccountLimitBuilder {
         &self.inner.concurrent_executions
     }
     /// Sets [`AccountLimit::unreserved_concurrent_executions`](crate::types::AccountLimit::unreserved_concurrent_executions): The maximum number of simultaneous function executions, minus the capacity that's reserved for individual functions with `PutFunctionConcurrency`.
-    pub fn unreserved_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.unreserved_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn unreserved_concurrent_executions(mut self, input: i32) -> Self {
+        self.inner.unreserved_concurrent_executions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::unreserved_concurrent_executions`](crate::types::AccountLimit::unreserved_concurrent_executions).

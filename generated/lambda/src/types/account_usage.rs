@@ -44,8 +44,8 @@ pub struct AccountUsageBuilder {
 }
 impl AccountUsageBuilder {
     /// Sets [`AccountUsage::total_code_size`](crate::types::AccountUsage::total_code_size): The amount of storage space, in bytes, that's being used by deployment packages and layer archives.
-    pub fn total_code_size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.total_code_size = ::std::option::Option::Some(input.into());
+    pub fn total_code_size(mut self, input: i64) -> Self {
+        self.inner.total_code_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountUsage::total_code_size`](crate::types::AccountUsage::total_code_size).
@@ -60,8 +60,8 @@ impl AccountUsageBuilder {
         &self.inner.total_code_size
     }
     /// Sets [`AccountUsage::function_count`](crate::types::AccountUsage::function_count): The number of Lambda functions.
-    pub fn function_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.function_count = ::std::option::Option::Some(input.into());
+    pub fn function_count(mut self, input: i64) -> Self {
+        self.inner.function_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountUsage::function_count`](crate::types::AccountUsage::function_count).

@@ -123,8 +123,8 @@ impl AddLayerVersionPermissionRequestBuilder {
         &self.inner.layer_name
     }
     /// Sets [`AddLayerVersionPermissionRequest::version_number`](crate::types::AddLayerVersionPermissionRequest::version_number): The version number.
-    pub fn version_number(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input.into());
+    pub fn version_number(mut self, input: i64) -> Self {
+        self.inner.version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::version_number`](crate::types::AddLayerVersionPermissionRequest::version_number).

@@ -256,9 +256,9 @@ impl AddPermissionRequestBuilder {
     /// Sets [`AddPermissionRequest::function_url_auth_type`](crate::types::AddPermissionRequest::function_url_auth_type): The type of authentication that your function URL uses.
     pub fn function_url_auth_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
+        input: crate::types::FunctionUrlAuthType,
     ) -> Self {
-        self.inner.function_url_auth_type = ::std::option::Option::Some(input.into());
+        self.inner.function_url_auth_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AddPermissionRequest::function_url_auth_type`](crate::types::AddPermissionRequest::function_url_auth_type).
@@ -278,11 +278,8 @@ impl AddPermissionRequestBuilder {
         &self.inner.function_url_auth_type
     }
     /// Sets [`AddPermissionRequest::invoked_via_function_url`](crate::types::AddPermissionRequest::invoked_via_function_url): Indicates whether the permission applies when the function is invoked through a function URL.
-    pub fn invoked_via_function_url(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.invoked_via_function_url = ::std::option::Option::Some(input.into());
+    pub fn invoked_via_function_url(mut self, input: bool) -> Self {
+        self.inner.invoked_via_function_url = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AddPermissionRequest::invoked_via_function_url`](crate::types::AddPermissionRequest::invoked_via_function_url).

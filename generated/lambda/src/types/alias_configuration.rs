@@ -175,9 +175,9 @@ impl AliasConfigurationBuilder {
     /// Sets [`AliasConfiguration::routing_config`](crate::types::AliasConfiguration::routing_config): The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html) of the alias.
     pub fn routing_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AliasRoutingConfiguration>,
+        input: crate::types::AliasRoutingConfiguration,
     ) -> Self {
-        self.inner.routing_config = ::std::option::Option::Some(input.into());
+        self.inner.routing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AliasConfiguration::routing_config`](crate::types::AliasConfiguration::routing_config).

@@ -48,12 +48,12 @@ impl AliasRoutingConfigurationBuilder {
     pub fn additional_version_weights(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<f64>,
+        value: f64,
     ) -> Self {
         self.inner
             .additional_version_weights
             .get_or_insert_default()
-            .insert(key.into(), value.into());
+            .insert(key.into(), value);
         self
     }
     /// Sets or clears [`AliasRoutingConfiguration::additional_version_weights`](crate::types::AliasRoutingConfiguration::additional_version_weights).

@@ -74,9 +74,9 @@ impl AmazonManagedKafkaEventSourceConfigBuilder {
     /// Sets [`AmazonManagedKafkaEventSourceConfig::schema_registry_config`](crate::types::AmazonManagedKafkaEventSourceConfig::schema_registry_config): Specific configuration settings for a Kafka schema registry.
     pub fn schema_registry_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KafkaSchemaRegistryConfig>,
+        input: crate::types::KafkaSchemaRegistryConfig,
     ) -> Self {
-        self.inner.schema_registry_config = ::std::option::Option::Some(input.into());
+        self.inner.schema_registry_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AmazonManagedKafkaEventSourceConfig::schema_registry_config`](crate::types::AmazonManagedKafkaEventSourceConfig::schema_registry_config).

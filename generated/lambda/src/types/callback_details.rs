@@ -99,11 +99,8 @@ impl CallbackDetailsBuilder {
         &self.inner.result
     }
     /// Sets [`CallbackDetails::error`](crate::types::CallbackDetails::error): An error object that contains details about the failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackDetails::error`](crate::types::CallbackDetails::error).

@@ -39,11 +39,8 @@ pub struct CallbackFailedDetailsBuilder {
 }
 impl CallbackFailedDetailsBuilder {
     /// Sets [`CallbackFailedDetails::error`](crate::types::CallbackFailedDetails::error): An error object that contains details about the failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackFailedDetails::error`](crate::types::CallbackFailedDetails::error).

@@ -44,8 +44,8 @@ pub struct CallbackOptionsBuilder {
 }
 impl CallbackOptionsBuilder {
     /// Sets [`CallbackOptions::timeout_seconds`](crate::types::CallbackOptions::timeout_seconds): The timeout for the callback operation in seconds.
-    pub fn timeout_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout_seconds = ::std::option::Option::Some(input.into());
+    pub fn timeout_seconds(mut self, input: i32) -> Self {
+        self.inner.timeout_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackOptions::timeout_seconds`](crate::types::CallbackOptions::timeout_seconds).
@@ -60,11 +60,8 @@ impl CallbackOptionsBuilder {
         &self.inner.timeout_seconds
     }
     /// Sets [`CallbackOptions::heartbeat_timeout_seconds`](crate::types::CallbackOptions::heartbeat_timeout_seconds): The heartbeat timeout for the callback operation, in seconds.
-    pub fn heartbeat_timeout_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.heartbeat_timeout_seconds = ::std::option::Option::Some(input.into());
+    pub fn heartbeat_timeout_seconds(mut self, input: i32) -> Self {
+        self.inner.heartbeat_timeout_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackOptions::heartbeat_timeout_seconds`](crate::types::CallbackOptions::heartbeat_timeout_seconds).

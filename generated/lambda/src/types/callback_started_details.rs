@@ -75,8 +75,8 @@ impl CallbackStartedDetailsBuilder {
         &self.inner.callback_id
     }
     /// Sets [`CallbackStartedDetails::heartbeat_timeout`](crate::types::CallbackStartedDetails::heartbeat_timeout): The heartbeat timeout value, in seconds.
-    pub fn heartbeat_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.heartbeat_timeout = ::std::option::Option::Some(input.into());
+    pub fn heartbeat_timeout(mut self, input: i32) -> Self {
+        self.inner.heartbeat_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackStartedDetails::heartbeat_timeout`](crate::types::CallbackStartedDetails::heartbeat_timeout).
@@ -91,8 +91,8 @@ impl CallbackStartedDetailsBuilder {
         &self.inner.heartbeat_timeout
     }
     /// Sets [`CallbackStartedDetails::timeout`](crate::types::CallbackStartedDetails::timeout): The timeout value, in seconds.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: i32) -> Self {
+        self.inner.timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackStartedDetails::timeout`](crate::types::CallbackStartedDetails::timeout).

@@ -39,11 +39,8 @@ pub struct CallbackSucceededDetailsBuilder {
 }
 impl CallbackSucceededDetailsBuilder {
     /// Sets [`CallbackSucceededDetails::result`](crate::types::CallbackSucceededDetails::result): The response payload from the successful operation.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventResult>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: crate::types::EventResult) -> Self {
+        self.inner.result = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackSucceededDetails::result`](crate::types::CallbackSucceededDetails::result).

@@ -39,11 +39,8 @@ pub struct CallbackTimedOutDetailsBuilder {
 }
 impl CallbackTimedOutDetailsBuilder {
     /// Sets [`CallbackTimedOutDetails::error`](crate::types::CallbackTimedOutDetails::error): Details about the callback timeout.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CallbackTimedOutDetails::error`](crate::types::CallbackTimedOutDetails::error).

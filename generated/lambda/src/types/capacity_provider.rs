@@ -148,11 +148,8 @@ impl CapacityProviderBuilder {
         &self.inner.capacity_provider_arn
     }
     /// Sets [`CapacityProvider::state`](crate::types::CapacityProvider::state): The current state of the capacity provider.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CapacityProviderState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::state`](crate::types::CapacityProvider::state).
@@ -172,11 +169,8 @@ impl CapacityProviderBuilder {
         &self.inner.state
     }
     /// Sets [`CapacityProvider::vpc_config`](crate::types::CapacityProvider::vpc_config): The VPC configuration for the capacity provider.
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderVpcConfig>,
-    ) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input.into());
+    pub fn vpc_config(mut self, input: crate::types::CapacityProviderVpcConfig) -> Self {
+        self.inner.vpc_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::vpc_config`](crate::types::CapacityProvider::vpc_config).
@@ -198,9 +192,9 @@ impl CapacityProviderBuilder {
     /// Sets [`CapacityProvider::permissions_config`](crate::types::CapacityProvider::permissions_config): The permissions configuration for the capacity provider.
     pub fn permissions_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderPermissionsConfig>,
+        input: crate::types::CapacityProviderPermissionsConfig,
     ) -> Self {
-        self.inner.permissions_config = ::std::option::Option::Some(input.into());
+        self.inner.permissions_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::permissions_config`](crate::types::CapacityProvider::permissions_config).
@@ -222,9 +216,9 @@ impl CapacityProviderBuilder {
     /// Sets [`CapacityProvider::instance_requirements`](crate::types::CapacityProvider::instance_requirements): The instance requirements for compute resources managed by the capacity provider.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirements>,
+        input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::instance_requirements`](crate::types::CapacityProvider::instance_requirements).
@@ -246,11 +240,9 @@ impl CapacityProviderBuilder {
     /// Sets [`CapacityProvider::capacity_provider_scaling_config`](crate::types::CapacityProvider::capacity_provider_scaling_config): The scaling configuration for the capacity provider.
     pub fn capacity_provider_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderScalingConfig>,
+        input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
-        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::capacity_provider_scaling_config`](crate::types::CapacityProvider::capacity_provider_scaling_config).
@@ -314,11 +306,8 @@ impl CapacityProviderBuilder {
         &self.inner.last_modified
     }
     /// Sets [`CapacityProvider::propagate_tags`](crate::types::CapacityProvider::propagate_tags)
-    pub fn propagate_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PropagateTags>,
-    ) -> Self {
-        self.inner.propagate_tags = ::std::option::Option::Some(input.into());
+    pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
+        self.inner.propagate_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::propagate_tags`](crate::types::CapacityProvider::propagate_tags).
@@ -340,9 +329,9 @@ impl CapacityProviderBuilder {
     /// Sets [`CapacityProvider::telemetry_config`](crate::types::CapacityProvider::telemetry_config): The telemetry configuration for the capacity provider, including logging settings.
     pub fn telemetry_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderTelemetryConfig>,
+        input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
-        self.inner.telemetry_config = ::std::option::Option::Some(input.into());
+        self.inner.telemetry_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::telemetry_config`](crate::types::CapacityProvider::telemetry_config).

@@ -47,12 +47,10 @@ impl CapacityProviderConfigBuilder {
     /// Sets [`CapacityProviderConfig::lambda_managed_instances_capacity_provider_config`](crate::types::CapacityProviderConfig::lambda_managed_instances_capacity_provider_config): Configuration for Lambda-managed instances used by the capacity provider.
     pub fn lambda_managed_instances_capacity_provider_config(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::LambdaManagedInstancesCapacityProviderConfig,
-        >,
+        input: crate::types::LambdaManagedInstancesCapacityProviderConfig,
     ) -> Self {
         self.inner.lambda_managed_instances_capacity_provider_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

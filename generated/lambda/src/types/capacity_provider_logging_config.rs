@@ -46,11 +46,8 @@ pub struct CapacityProviderLoggingConfigBuilder {
 }
 impl CapacityProviderLoggingConfigBuilder {
     /// Sets [`CapacityProviderLoggingConfig::system_log_level`](crate::types::CapacityProviderLoggingConfig::system_log_level): Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch.
-    pub fn system_log_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SystemLogLevel>,
-    ) -> Self {
-        self.inner.system_log_level = ::std::option::Option::Some(input.into());
+    pub fn system_log_level(mut self, input: crate::types::SystemLogLevel) -> Self {
+        self.inner.system_log_level = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderLoggingConfig::system_log_level`](crate::types::CapacityProviderLoggingConfig::system_log_level).

@@ -55,8 +55,8 @@ pub struct CapacityProviderScalingConfigBuilder {
 }
 impl CapacityProviderScalingConfigBuilder {
     /// Sets [`CapacityProviderScalingConfig::max_v_cpu_count`](crate::types::CapacityProviderScalingConfig::max_v_cpu_count): The maximum number of vCPUs that the capacity provider can provision across all compute instances.
-    pub fn max_v_cpu_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_v_cpu_count = ::std::option::Option::Some(input.into());
+    pub fn max_v_cpu_count(mut self, input: i32) -> Self {
+        self.inner.max_v_cpu_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderScalingConfig::max_v_cpu_count`](crate::types::CapacityProviderScalingConfig::max_v_cpu_count).
@@ -73,9 +73,9 @@ impl CapacityProviderScalingConfigBuilder {
     /// Sets [`CapacityProviderScalingConfig::scaling_mode`](crate::types::CapacityProviderScalingConfig::scaling_mode): The scaling mode that determines how the capacity provider responds to changes in demand.
     pub fn scaling_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderScalingMode>,
+        input: crate::types::CapacityProviderScalingMode,
     ) -> Self {
-        self.inner.scaling_mode = ::std::option::Option::Some(input.into());
+        self.inner.scaling_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderScalingConfig::scaling_mode`](crate::types::CapacityProviderScalingConfig::scaling_mode).
@@ -99,9 +99,9 @@ impl CapacityProviderScalingConfigBuilder {
     /// To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).
     pub fn scaling_policies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TargetTrackingScalingPolicy>,
+        input: crate::types::TargetTrackingScalingPolicy,
     ) -> Self {
-        self.inner.scaling_policies.get_or_insert_default().push(input.into());
+        self.inner.scaling_policies.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CapacityProviderScalingConfig::scaling_policies`](crate::types::CapacityProviderScalingConfig::scaling_policies).

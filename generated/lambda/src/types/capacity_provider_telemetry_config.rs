@@ -43,9 +43,9 @@ impl CapacityProviderTelemetryConfigBuilder {
     /// Sets [`CapacityProviderTelemetryConfig::logging_config`](crate::types::CapacityProviderTelemetryConfig::logging_config): The capacity provider's Amazon CloudWatch Logs configuration settings.
     pub fn logging_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderLoggingConfig>,
+        input: crate::types::CapacityProviderLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input.into());
+        self.inner.logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderTelemetryConfig::logging_config`](crate::types::CapacityProviderTelemetryConfig::logging_config).

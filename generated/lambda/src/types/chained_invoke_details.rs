@@ -69,11 +69,8 @@ impl ChainedInvokeDetailsBuilder {
         &self.inner.result
     }
     /// Sets [`ChainedInvokeDetails::error`](crate::types::ChainedInvokeDetails::error): Details about the chained invocation failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeDetails::error`](crate::types::ChainedInvokeDetails::error).

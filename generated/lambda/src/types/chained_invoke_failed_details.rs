@@ -39,11 +39,8 @@ pub struct ChainedInvokeFailedDetailsBuilder {
 }
 impl ChainedInvokeFailedDetailsBuilder {
     /// Sets [`ChainedInvokeFailedDetails::error`](crate::types::ChainedInvokeFailedDetails::error): Details about the chained invocation failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeFailedDetails::error`](crate::types::ChainedInvokeFailedDetails::error).

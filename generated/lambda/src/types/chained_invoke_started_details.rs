@@ -111,11 +111,8 @@ impl ChainedInvokeStartedDetailsBuilder {
         &self.inner.tenant_id
     }
     /// Sets [`ChainedInvokeStartedDetails::input`](crate::types::ChainedInvokeStartedDetails::input): The JSON input payload provided to the chained invocation.
-    pub fn input(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventInput>,
-    ) -> Self {
-        self.inner.input = ::std::option::Option::Some(input.into());
+    pub fn input(mut self, input: crate::types::EventInput) -> Self {
+        self.inner.input = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeStartedDetails::input`](crate::types::ChainedInvokeStartedDetails::input).

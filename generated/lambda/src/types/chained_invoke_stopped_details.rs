@@ -39,11 +39,8 @@ pub struct ChainedInvokeStoppedDetailsBuilder {
 }
 impl ChainedInvokeStoppedDetailsBuilder {
     /// Sets [`ChainedInvokeStoppedDetails::error`](crate::types::ChainedInvokeStoppedDetails::error): Details about why the chained invocation stopped.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeStoppedDetails::error`](crate::types::ChainedInvokeStoppedDetails::error).

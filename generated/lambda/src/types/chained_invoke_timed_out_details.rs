@@ -39,11 +39,8 @@ pub struct ChainedInvokeTimedOutDetailsBuilder {
 }
 impl ChainedInvokeTimedOutDetailsBuilder {
     /// Sets [`ChainedInvokeTimedOutDetails::error`](crate::types::ChainedInvokeTimedOutDetails::error): Details about the chained invocation timeout.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeTimedOutDetails::error`](crate::types::ChainedInvokeTimedOutDetails::error).

@@ -118,11 +118,8 @@ impl CheckpointDurableExecutionRequestBuilder {
     /// Appends one item to [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates): An array of state updates to apply during this checkpoint.
     ///
     /// To set the whole list at once, use [`set_updates`](Self::set_updates).
-    pub fn updates(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationUpdate>,
-    ) -> Self {
-        self.inner.updates.get_or_insert_default().push(input.into());
+    pub fn updates(mut self, input: crate::types::OperationUpdate) -> Self {
+        self.inner.updates.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates).

@@ -85,9 +85,9 @@ impl CheckpointDurableExecutionResponseBuilder {
     /// Sets [`CheckpointDurableExecutionResponse::new_execution_state`](crate::types::CheckpointDurableExecutionResponse::new_execution_state): Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers.
     pub fn new_execution_state(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CheckpointUpdatedExecutionState>,
+        input: crate::types::CheckpointUpdatedExecutionState,
     ) -> Self {
-        self.inner.new_execution_state = ::std::option::Option::Some(input.into());
+        self.inner.new_execution_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionResponse::new_execution_state`](crate::types::CheckpointDurableExecutionResponse::new_execution_state).

@@ -46,11 +46,8 @@ impl CheckpointUpdatedExecutionStateBuilder {
     /// Appends one item to [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations): A list of operations that have been updated since the last checkpoint.
     ///
     /// To set the whole list at once, use [`set_operations`](Self::set_operations).
-    pub fn operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Operation>,
-    ) -> Self {
-        self.inner.operations.get_or_insert_default().push(input.into());
+    pub fn operations(mut self, input: crate::types::Operation) -> Self {
+        self.inner.operations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations).

@@ -156,11 +156,8 @@ impl CodeSigningConfigBuilder {
         &self.inner.description
     }
     /// Sets [`CodeSigningConfig::allowed_publishers`](crate::types::CodeSigningConfig::allowed_publishers): List of allowed publishers.
-    pub fn allowed_publishers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedPublishers>,
-    ) -> Self {
-        self.inner.allowed_publishers = ::std::option::Option::Some(input.into());
+    pub fn allowed_publishers(mut self, input: crate::types::AllowedPublishers) -> Self {
+        self.inner.allowed_publishers = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CodeSigningConfig::allowed_publishers`](crate::types::CodeSigningConfig::allowed_publishers).
@@ -182,9 +179,9 @@ impl CodeSigningConfigBuilder {
     /// Sets [`CodeSigningConfig::code_signing_policies`](crate::types::CodeSigningConfig::code_signing_policies): The code signing policy controls the validation failure action for signature mismatch or expiry.
     pub fn code_signing_policies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningPolicies>,
+        input: crate::types::CodeSigningPolicies,
     ) -> Self {
-        self.inner.code_signing_policies = ::std::option::Option::Some(input.into());
+        self.inner.code_signing_policies = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CodeSigningConfig::code_signing_policies`](crate::types::CodeSigningConfig::code_signing_policies).

@@ -45,11 +45,9 @@ impl CodeSigningPoliciesBuilder {
     /// Sets [`CodeSigningPolicies::untrusted_artifact_on_deployment`](crate::types::CodeSigningPolicies::untrusted_artifact_on_deployment): Code signing configuration policy for deployment validation failure.
     pub fn untrusted_artifact_on_deployment(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningPolicy>,
+        input: crate::types::CodeSigningPolicy,
     ) -> Self {
-        self.inner.untrusted_artifact_on_deployment = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.untrusted_artifact_on_deployment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CodeSigningPolicies::untrusted_artifact_on_deployment`](crate::types::CodeSigningPolicies::untrusted_artifact_on_deployment).

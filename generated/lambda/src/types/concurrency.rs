@@ -48,13 +48,8 @@ pub struct ConcurrencyBuilder {
 }
 impl ConcurrencyBuilder {
     /// Sets [`Concurrency::reserved_concurrent_executions`](crate::types::Concurrency::reserved_concurrent_executions): The number of concurrent executions that are reserved for this function.
-    pub fn reserved_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_concurrent_executions(mut self, input: i32) -> Self {
+        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Concurrency::reserved_concurrent_executions`](crate::types::Concurrency::reserved_concurrent_executions).

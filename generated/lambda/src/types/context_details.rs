@@ -55,8 +55,8 @@ pub struct ContextDetailsBuilder {
 }
 impl ContextDetailsBuilder {
     /// Sets [`ContextDetails::replay_children`](crate::types::ContextDetails::replay_children): Whether the state data of child operations of this completed context should be included in the invoke payload and `GetDurableExecutionState` response.
-    pub fn replay_children(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.replay_children = ::std::option::Option::Some(input.into());
+    pub fn replay_children(mut self, input: bool) -> Self {
+        self.inner.replay_children = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContextDetails::replay_children`](crate::types::ContextDetails::replay_children).
@@ -93,11 +93,8 @@ impl ContextDetailsBuilder {
         &self.inner.result
     }
     /// Sets [`ContextDetails::error`](crate::types::ContextDetails::error): Details about the context failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContextDetails::error`](crate::types::ContextDetails::error).

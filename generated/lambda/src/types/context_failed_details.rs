@@ -39,11 +39,8 @@ pub struct ContextFailedDetailsBuilder {
 }
 impl ContextFailedDetailsBuilder {
     /// Sets [`ContextFailedDetails::error`](crate::types::ContextFailedDetails::error): Details about the context failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContextFailedDetails::error`](crate::types::ContextFailedDetails::error).

@@ -37,8 +37,8 @@ pub struct ContextOptionsBuilder {
 }
 impl ContextOptionsBuilder {
     /// Sets [`ContextOptions::replay_children`](crate::types::ContextOptions::replay_children): Whether the state data of children of the completed context should be included in the invoke payload and `GetDurableExecutionState` response.
-    pub fn replay_children(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.replay_children = ::std::option::Option::Some(input.into());
+    pub fn replay_children(mut self, input: bool) -> Self {
+        self.inner.replay_children = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContextOptions::replay_children`](crate::types::ContextOptions::replay_children).

@@ -39,11 +39,8 @@ pub struct ContextSucceededDetailsBuilder {
 }
 impl ContextSucceededDetailsBuilder {
     /// Sets [`ContextSucceededDetails::result`](crate::types::ContextSucceededDetails::result): The JSON response payload from the successful context.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventResult>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: crate::types::EventResult) -> Self {
+        self.inner.result = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ContextSucceededDetails::result`](crate::types::ContextSucceededDetails::result).

@@ -74,8 +74,8 @@ pub struct CorsBuilder {
 }
 impl CorsBuilder {
     /// Sets [`Cors::allow_credentials`](crate::types::Cors::allow_credentials): Whether to allow cookies or other credentials in requests to your function URL.
-    pub fn allow_credentials(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.allow_credentials = ::std::option::Option::Some(input.into());
+    pub fn allow_credentials(mut self, input: bool) -> Self {
+        self.inner.allow_credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Cors::allow_credentials`](crate::types::Cors::allow_credentials).
@@ -194,8 +194,8 @@ impl CorsBuilder {
         &self.inner.expose_headers
     }
     /// Sets [`Cors::max_age`](crate::types::Cors::max_age): The maximum amount of time, in seconds, that web browsers can cache results of a preflight request.
-    pub fn max_age(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_age = ::std::option::Option::Some(input.into());
+    pub fn max_age(mut self, input: i32) -> Self {
+        self.inner.max_age = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Cors::max_age`](crate::types::Cors::max_age).

@@ -151,11 +151,8 @@ impl CreateCapacityProviderRequestBuilder {
         &self.inner.capacity_provider_name
     }
     /// Sets [`CreateCapacityProviderRequest::vpc_config`](crate::types::CreateCapacityProviderRequest::vpc_config): The VPC configuration for the capacity provider, including subnet IDs and security group IDs where compute instances will be launched.
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderVpcConfig>,
-    ) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input.into());
+    pub fn vpc_config(mut self, input: crate::types::CapacityProviderVpcConfig) -> Self {
+        self.inner.vpc_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::vpc_config`](crate::types::CreateCapacityProviderRequest::vpc_config).
@@ -177,9 +174,9 @@ impl CreateCapacityProviderRequestBuilder {
     /// Sets [`CreateCapacityProviderRequest::permissions_config`](crate::types::CreateCapacityProviderRequest::permissions_config): The permissions configuration that specifies the IAM role ARN used by the capacity provider to manage compute resources.
     pub fn permissions_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderPermissionsConfig>,
+        input: crate::types::CapacityProviderPermissionsConfig,
     ) -> Self {
-        self.inner.permissions_config = ::std::option::Option::Some(input.into());
+        self.inner.permissions_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::permissions_config`](crate::types::CreateCapacityProviderRequest::permissions_config).
@@ -201,9 +198,9 @@ impl CreateCapacityProviderRequestBuilder {
     /// Sets [`CreateCapacityProviderRequest::instance_requirements`](crate::types::CreateCapacityProviderRequest::instance_requirements): The instance requirements that specify the compute instance characteristics, including architectures and allowed or excluded instance types.
     pub fn instance_requirements(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InstanceRequirements>,
+        input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input.into());
+        self.inner.instance_requirements = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::instance_requirements`](crate::types::CreateCapacityProviderRequest::instance_requirements).
@@ -225,11 +222,9 @@ impl CreateCapacityProviderRequestBuilder {
     /// Sets [`CreateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::CreateCapacityProviderRequest::capacity_provider_scaling_config): The scaling configuration that defines how the capacity provider scales compute instances, including maximum vCPU count and scaling policies.
     pub fn capacity_provider_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderScalingConfig>,
+        input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
-        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::CreateCapacityProviderRequest::capacity_provider_scaling_config).
@@ -302,11 +297,8 @@ impl CreateCapacityProviderRequestBuilder {
         &self.inner.tags
     }
     /// Sets [`CreateCapacityProviderRequest::propagate_tags`](crate::types::CreateCapacityProviderRequest::propagate_tags): The tag propagation configuration for the capacity provider.
-    pub fn propagate_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PropagateTags>,
-    ) -> Self {
-        self.inner.propagate_tags = ::std::option::Option::Some(input.into());
+    pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
+        self.inner.propagate_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::propagate_tags`](crate::types::CreateCapacityProviderRequest::propagate_tags).
@@ -328,9 +320,9 @@ impl CreateCapacityProviderRequestBuilder {
     /// Sets [`CreateCapacityProviderRequest::telemetry_config`](crate::types::CreateCapacityProviderRequest::telemetry_config): The telemetry configuration for the capacity provider.
     pub fn telemetry_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderTelemetryConfig>,
+        input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
-        self.inner.telemetry_config = ::std::option::Option::Some(input.into());
+        self.inner.telemetry_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::telemetry_config`](crate::types::CreateCapacityProviderRequest::telemetry_config).

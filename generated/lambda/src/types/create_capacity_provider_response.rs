@@ -52,11 +52,8 @@ pub struct CreateCapacityProviderResponseBuilder {
 }
 impl CreateCapacityProviderResponseBuilder {
     /// Sets [`CreateCapacityProviderResponse::capacity_provider`](crate::types::CreateCapacityProviderResponse::capacity_provider): Information about the capacity provider that was created.
-    pub fn capacity_provider(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProvider>,
-    ) -> Self {
-        self.inner.capacity_provider = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider(mut self, input: crate::types::CapacityProvider) -> Self {
+        self.inner.capacity_provider = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderResponse::capacity_provider`](crate::types::CreateCapacityProviderResponse::capacity_provider).

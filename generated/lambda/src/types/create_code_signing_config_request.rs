@@ -98,11 +98,8 @@ impl CreateCodeSigningConfigRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateCodeSigningConfigRequest::allowed_publishers`](crate::types::CreateCodeSigningConfigRequest::allowed_publishers): Signing profiles for this code signing configuration.
-    pub fn allowed_publishers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedPublishers>,
-    ) -> Self {
-        self.inner.allowed_publishers = ::std::option::Option::Some(input.into());
+    pub fn allowed_publishers(mut self, input: crate::types::AllowedPublishers) -> Self {
+        self.inner.allowed_publishers = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCodeSigningConfigRequest::allowed_publishers`](crate::types::CreateCodeSigningConfigRequest::allowed_publishers).
@@ -124,9 +121,9 @@ impl CreateCodeSigningConfigRequestBuilder {
     /// Sets [`CreateCodeSigningConfigRequest::code_signing_policies`](crate::types::CreateCodeSigningConfigRequest::code_signing_policies): The code signing policies define the actions to take if the validation checks fail.
     pub fn code_signing_policies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningPolicies>,
+        input: crate::types::CodeSigningPolicies,
     ) -> Self {
-        self.inner.code_signing_policies = ::std::option::Option::Some(input.into());
+        self.inner.code_signing_policies = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCodeSigningConfigRequest::code_signing_policies`](crate::types::CreateCodeSigningConfigRequest::code_signing_policies).

@@ -358,8 +358,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.function_name
     }
     /// Sets [`CreateEventSourceMappingRequest::enabled`](crate::types::CreateEventSourceMappingRequest::enabled): When true, the event source mapping is active.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::enabled`](crate::types::CreateEventSourceMappingRequest::enabled).
@@ -374,8 +374,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.enabled
     }
     /// Sets [`CreateEventSourceMappingRequest::batch_size`](crate::types::CreateEventSourceMappingRequest::batch_size): The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function.
-    pub fn batch_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.batch_size = ::std::option::Option::Some(input.into());
+    pub fn batch_size(mut self, input: i32) -> Self {
+        self.inner.batch_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::batch_size`](crate::types::CreateEventSourceMappingRequest::batch_size).
@@ -390,11 +390,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.batch_size
     }
     /// Sets [`CreateEventSourceMappingRequest::filter_criteria`](crate::types::CreateEventSourceMappingRequest::filter_criteria): An object that defines the filter criteria that determine whether Lambda should process an event.
-    pub fn filter_criteria(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FilterCriteria>,
-    ) -> Self {
-        self.inner.filter_criteria = ::std::option::Option::Some(input.into());
+    pub fn filter_criteria(mut self, input: crate::types::FilterCriteria) -> Self {
+        self.inner.filter_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::filter_criteria`](crate::types::CreateEventSourceMappingRequest::filter_criteria).
@@ -438,9 +435,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::metrics_config`](crate::types::CreateEventSourceMappingRequest::metrics_config): The metrics configuration for your event source.
     pub fn metrics_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingMetricsConfig>,
+        input: crate::types::EventSourceMappingMetricsConfig,
     ) -> Self {
-        self.inner.metrics_config = ::std::option::Option::Some(input.into());
+        self.inner.metrics_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::metrics_config`](crate::types::CreateEventSourceMappingRequest::metrics_config).
@@ -462,9 +459,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::logging_config`](crate::types::CreateEventSourceMappingRequest::logging_config): (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source.
     pub fn logging_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingLoggingConfig>,
+        input: crate::types::EventSourceMappingLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input.into());
+        self.inner.logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::logging_config`](crate::types::CreateEventSourceMappingRequest::logging_config).
@@ -484,11 +481,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.logging_config
     }
     /// Sets [`CreateEventSourceMappingRequest::scaling_config`](crate::types::CreateEventSourceMappingRequest::scaling_config): (Amazon SQS only) The scaling configuration for the event source.
-    pub fn scaling_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ScalingConfig>,
-    ) -> Self {
-        self.inner.scaling_config = ::std::option::Option::Some(input.into());
+    pub fn scaling_config(mut self, input: crate::types::ScalingConfig) -> Self {
+        self.inner.scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::scaling_config`](crate::types::CreateEventSourceMappingRequest::scaling_config).
@@ -508,12 +502,9 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.scaling_config
     }
     /// Sets [`CreateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_batching_window_in_seconds): The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function.
-    pub fn maximum_batching_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_batching_window_in_seconds(mut self, input: i32) -> Self {
         self.inner.maximum_batching_window_in_seconds = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -532,11 +523,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.maximum_batching_window_in_seconds
     }
     /// Sets [`CreateEventSourceMappingRequest::parallelization_factor`](crate::types::CreateEventSourceMappingRequest::parallelization_factor): (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently.
-    pub fn parallelization_factor(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.parallelization_factor = ::std::option::Option::Some(input.into());
+    pub fn parallelization_factor(mut self, input: i32) -> Self {
+        self.inner.parallelization_factor = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::parallelization_factor`](crate::types::CreateEventSourceMappingRequest::parallelization_factor).
@@ -556,9 +544,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::starting_position`](crate::types::CreateEventSourceMappingRequest::starting_position): The position in a stream from which to start reading.
     pub fn starting_position(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourcePosition>,
+        input: crate::types::EventSourcePosition,
     ) -> Self {
-        self.inner.starting_position = ::std::option::Option::Some(input.into());
+        self.inner.starting_position = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::starting_position`](crate::types::CreateEventSourceMappingRequest::starting_position).
@@ -580,11 +568,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::starting_position_timestamp`](crate::types::CreateEventSourceMappingRequest::starting_position_timestamp): With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future.
     pub fn starting_position_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.starting_position_timestamp = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.starting_position_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::starting_position_timestamp`](crate::types::CreateEventSourceMappingRequest::starting_position_timestamp).
@@ -604,11 +590,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.starting_position_timestamp
     }
     /// Sets [`CreateEventSourceMappingRequest::destination_config`](crate::types::CreateEventSourceMappingRequest::destination_config): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
-    pub fn destination_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationConfig>,
-    ) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input.into());
+    pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
+        self.inner.destination_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::destination_config`](crate::types::CreateEventSourceMappingRequest::destination_config).
@@ -628,13 +611,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.destination_config
     }
     /// Sets [`CreateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_record_age_in_seconds): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age.
-    pub fn maximum_record_age_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_record_age_in_seconds(mut self, input: i32) -> Self {
+        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_record_age_in_seconds).
@@ -652,13 +630,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.maximum_record_age_in_seconds
     }
     /// Sets [`CreateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::CreateEventSourceMappingRequest::bisect_batch_on_function_error): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
-    pub fn bisect_batch_on_function_error(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn bisect_batch_on_function_error(mut self, input: bool) -> Self {
+        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::CreateEventSourceMappingRequest::bisect_batch_on_function_error).
@@ -676,11 +649,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.bisect_batch_on_function_error
     }
     /// Sets [`CreateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::CreateEventSourceMappingRequest::maximum_retry_attempts): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries.
-    pub fn maximum_retry_attempts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input.into());
+    pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
+        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::CreateEventSourceMappingRequest::maximum_retry_attempts).
@@ -729,13 +699,8 @@ impl CreateEventSourceMappingRequestBuilder {
         &self.inner.tags
     }
     /// Sets [`CreateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::tumbling_window_in_seconds): (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources.
-    pub fn tumbling_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn tumbling_window_in_seconds(mut self, input: i32) -> Self {
+        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::tumbling_window_in_seconds).
@@ -809,12 +774,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).
     pub fn source_access_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
+        input: crate::types::SourceAccessConfiguration,
     ) -> Self {
-        self.inner
-            .source_access_configurations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.source_access_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::source_access_configurations`](crate::types::CreateEventSourceMappingRequest::source_access_configurations).
@@ -840,9 +802,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::self_managed_event_source`](crate::types::CreateEventSourceMappingRequest::self_managed_event_source): The self-managed Apache Kafka cluster to receive records from.
     pub fn self_managed_event_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfManagedEventSource>,
+        input: crate::types::SelfManagedEventSource,
     ) -> Self {
-        self.inner.self_managed_event_source = ::std::option::Option::Some(input.into());
+        self.inner.self_managed_event_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::self_managed_event_source`](crate::types::CreateEventSourceMappingRequest::self_managed_event_source).
@@ -866,9 +828,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).
     pub fn function_response_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionResponseType>,
+        input: crate::types::FunctionResponseType,
     ) -> Self {
-        self.inner.function_response_types.get_or_insert_default().push(input.into());
+        self.inner.function_response_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::function_response_types`](crate::types::CreateEventSourceMappingRequest::function_response_types).
@@ -890,12 +852,10 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::amazon_managed_kafka_event_source_config`](crate::types::CreateEventSourceMappingRequest::amazon_managed_kafka_event_source_config): Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
     pub fn amazon_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AmazonManagedKafkaEventSourceConfig,
-        >,
+        input: crate::types::AmazonManagedKafkaEventSourceConfig,
     ) -> Self {
         self.inner.amazon_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -918,10 +878,10 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::self_managed_kafka_event_source_config`](crate::types::CreateEventSourceMappingRequest::self_managed_kafka_event_source_config): Specific configuration settings for a self-managed Apache Kafka event source.
     pub fn self_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: crate::types::SelfManagedKafkaEventSourceConfig,
     ) -> Self {
         self.inner.self_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -944,11 +904,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::document_db_event_source_config`](crate::types::CreateEventSourceMappingRequest::document_db_event_source_config): Specific configuration settings for a DocumentDB event source.
     pub fn document_db_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentDbEventSourceConfig>,
+        input: crate::types::DocumentDbEventSourceConfig,
     ) -> Self {
-        self.inner.document_db_event_source_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.document_db_event_source_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::document_db_event_source_config`](crate::types::CreateEventSourceMappingRequest::document_db_event_source_config).
@@ -970,9 +928,9 @@ impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::provisioned_poller_config`](crate::types::CreateEventSourceMappingRequest::provisioned_poller_config): (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source.
     pub fn provisioned_poller_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedPollerConfig>,
+        input: crate::types::ProvisionedPollerConfig,
     ) -> Self {
-        self.inner.provisioned_poller_config = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_poller_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::provisioned_poller_config`](crate::types::CreateEventSourceMappingRequest::provisioned_poller_config).

@@ -299,11 +299,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.function_name
     }
     /// Sets [`CreateFunctionRequest::runtime`](crate::types::CreateFunctionRequest::runtime): The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
-    pub fn runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.runtime = ::std::option::Option::Some(input.into());
+    pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.runtime = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::runtime`](crate::types::CreateFunctionRequest::runtime).
@@ -365,11 +362,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.handler
     }
     /// Sets [`CreateFunctionRequest::code`](crate::types::CreateFunctionRequest::code): The code for the function.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::FunctionCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::code`](crate::types::CreateFunctionRequest::code).
@@ -409,8 +403,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.description
     }
     /// Sets [`CreateFunctionRequest::timeout`](crate::types::CreateFunctionRequest::timeout): The amount of time (in seconds) that Lambda allows a function to run before stopping it.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: i32) -> Self {
+        self.inner.timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::timeout`](crate::types::CreateFunctionRequest::timeout).
@@ -425,8 +419,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.timeout
     }
     /// Sets [`CreateFunctionRequest::memory_size`](crate::types::CreateFunctionRequest::memory_size): The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime.
-    pub fn memory_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.memory_size = ::std::option::Option::Some(input.into());
+    pub fn memory_size(mut self, input: i32) -> Self {
+        self.inner.memory_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::memory_size`](crate::types::CreateFunctionRequest::memory_size).
@@ -441,8 +435,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.memory_size
     }
     /// Sets [`CreateFunctionRequest::publish`](crate::types::CreateFunctionRequest::publish): Set to true to publish the first version of the function during creation.
-    pub fn publish(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.publish = ::std::option::Option::Some(input.into());
+    pub fn publish(mut self, input: bool) -> Self {
+        self.inner.publish = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::publish`](crate::types::CreateFunctionRequest::publish).
@@ -459,9 +453,9 @@ impl CreateFunctionRequestBuilder {
     /// Sets [`CreateFunctionRequest::publish_to`](crate::types::CreateFunctionRequest::publish_to): Specifies where to publish the function version or configuration.
     pub fn publish_to(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersionLatestPublished>,
+        input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
-        self.inner.publish_to = ::std::option::Option::Some(input.into());
+        self.inner.publish_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::publish_to`](crate::types::CreateFunctionRequest::publish_to).
@@ -481,11 +475,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.publish_to
     }
     /// Sets [`CreateFunctionRequest::vpc_config`](crate::types::CreateFunctionRequest::vpc_config): For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC.
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcConfig>,
-    ) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input.into());
+    pub fn vpc_config(mut self, input: crate::types::VpcConfig) -> Self {
+        self.inner.vpc_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::vpc_config`](crate::types::CreateFunctionRequest::vpc_config).
@@ -503,11 +494,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.vpc_config
     }
     /// Sets [`CreateFunctionRequest::package_type`](crate::types::CreateFunctionRequest::package_type): The type of deployment package.
-    pub fn package_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PackageType>,
-    ) -> Self {
-        self.inner.package_type = ::std::option::Option::Some(input.into());
+    pub fn package_type(mut self, input: crate::types::PackageType) -> Self {
+        self.inner.package_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::package_type`](crate::types::CreateFunctionRequest::package_type).
@@ -525,11 +513,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.package_type
     }
     /// Sets [`CreateFunctionRequest::dead_letter_config`](crate::types::CreateFunctionRequest::dead_letter_config): A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing.
-    pub fn dead_letter_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeadLetterConfig>,
-    ) -> Self {
-        self.inner.dead_letter_config = ::std::option::Option::Some(input.into());
+    pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
+        self.inner.dead_letter_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::dead_letter_config`](crate::types::CreateFunctionRequest::dead_letter_config).
@@ -549,11 +534,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.dead_letter_config
     }
     /// Sets [`CreateFunctionRequest::environment`](crate::types::CreateFunctionRequest::environment): Environment variables that are accessible from function code during execution.
-    pub fn environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Environment>,
-    ) -> Self {
-        self.inner.environment = ::std::option::Option::Some(input.into());
+    pub fn environment(mut self, input: crate::types::Environment) -> Self {
+        self.inner.environment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::environment`](crate::types::CreateFunctionRequest::environment).
@@ -593,11 +575,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.kms_key_arn
     }
     /// Sets [`CreateFunctionRequest::tracing_config`](crate::types::CreateFunctionRequest::tracing_config): Set `Mode` to `Active` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
-    pub fn tracing_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TracingConfig>,
-    ) -> Self {
-        self.inner.tracing_config = ::std::option::Option::Some(input.into());
+    pub fn tracing_config(mut self, input: crate::types::TracingConfig) -> Self {
+        self.inner.tracing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::tracing_config`](crate::types::CreateFunctionRequest::tracing_config).
@@ -676,11 +655,8 @@ impl CreateFunctionRequestBuilder {
     /// Appends one item to [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
     ///
     /// To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).
-    pub fn file_system_configs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
-    ) -> Self {
-        self.inner.file_system_configs.get_or_insert_default().push(input.into());
+    pub fn file_system_configs(mut self, input: crate::types::FileSystemConfig) -> Self {
+        self.inner.file_system_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs).
@@ -724,11 +700,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.code_signing_config_arn
     }
     /// Sets [`CreateFunctionRequest::image_config`](crate::types::CreateFunctionRequest::image_config): Container image [configuration values](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms) that override the values in the container image Dockerfile.
-    pub fn image_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageConfig>,
-    ) -> Self {
-        self.inner.image_config = ::std::option::Option::Some(input.into());
+    pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
+        self.inner.image_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::image_config`](crate::types::CreateFunctionRequest::image_config).
@@ -748,11 +721,8 @@ impl CreateFunctionRequestBuilder {
     /// Appends one item to [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures): The instruction set architecture that the function supports.
     ///
     /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
-    pub fn architectures(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
-        self.inner.architectures.get_or_insert_default().push(input.into());
+    pub fn architectures(mut self, input: crate::types::Architecture) -> Self {
+        self.inner.architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures).
@@ -772,11 +742,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.architectures
     }
     /// Sets [`CreateFunctionRequest::ephemeral_storage`](crate::types::CreateFunctionRequest::ephemeral_storage): The size of the function's `/tmp` directory in MB.
-    pub fn ephemeral_storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EphemeralStorage>,
-    ) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input.into());
+    pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
+        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::ephemeral_storage`](crate::types::CreateFunctionRequest::ephemeral_storage).
@@ -796,11 +763,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.ephemeral_storage
     }
     /// Sets [`CreateFunctionRequest::snap_start`](crate::types::CreateFunctionRequest::snap_start): The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    pub fn snap_start(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStart>,
-    ) -> Self {
-        self.inner.snap_start = ::std::option::Option::Some(input.into());
+    pub fn snap_start(mut self, input: crate::types::SnapStart) -> Self {
+        self.inner.snap_start = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::snap_start`](crate::types::CreateFunctionRequest::snap_start).
@@ -818,11 +782,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.snap_start
     }
     /// Sets [`CreateFunctionRequest::logging_config`](crate::types::CreateFunctionRequest::logging_config): The function's Amazon CloudWatch Logs configuration settings.
-    pub fn logging_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoggingConfig>,
-    ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input.into());
+    pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
+        self.inner.logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::logging_config`](crate::types::CreateFunctionRequest::logging_config).
@@ -842,11 +803,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.logging_config
     }
     /// Sets [`CreateFunctionRequest::tenancy_config`](crate::types::CreateFunctionRequest::tenancy_config): Configuration for multi-tenant applications that use Lambda functions.
-    pub fn tenancy_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyConfig>,
-    ) -> Self {
-        self.inner.tenancy_config = ::std::option::Option::Some(input.into());
+    pub fn tenancy_config(mut self, input: crate::types::TenancyConfig) -> Self {
+        self.inner.tenancy_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::tenancy_config`](crate::types::CreateFunctionRequest::tenancy_config).
@@ -868,9 +826,9 @@ impl CreateFunctionRequestBuilder {
     /// Sets [`CreateFunctionRequest::capacity_provider_config`](crate::types::CreateFunctionRequest::capacity_provider_config): Configuration for the capacity provider that manages compute resources for Lambda functions.
     pub fn capacity_provider_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderConfig>,
+        input: crate::types::CapacityProviderConfig,
     ) -> Self {
-        self.inner.capacity_provider_config = ::std::option::Option::Some(input.into());
+        self.inner.capacity_provider_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::capacity_provider_config`](crate::types::CreateFunctionRequest::capacity_provider_config).
@@ -890,11 +848,8 @@ impl CreateFunctionRequestBuilder {
         &self.inner.capacity_provider_config
     }
     /// Sets [`CreateFunctionRequest::durable_config`](crate::types::CreateFunctionRequest::durable_config): Configuration settings for durable functions.
-    pub fn durable_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DurableConfig>,
-    ) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input.into());
+    pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
+        self.inner.durable_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::durable_config`](crate::types::CreateFunctionRequest::durable_config).

@@ -136,11 +136,8 @@ impl CreateFunctionUrlConfigRequestBuilder {
         &self.inner.qualifier
     }
     /// Sets [`CreateFunctionUrlConfigRequest::auth_type`](crate::types::CreateFunctionUrlConfigRequest::auth_type): The type of authentication that your function URL uses.
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
-    ) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input.into());
+    pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
+        self.inner.auth_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::auth_type`](crate::types::CreateFunctionUrlConfigRequest::auth_type).
@@ -160,8 +157,8 @@ impl CreateFunctionUrlConfigRequestBuilder {
         &self.inner.auth_type
     }
     /// Sets [`CreateFunctionUrlConfigRequest::cors`](crate::types::CreateFunctionUrlConfigRequest::cors): The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
-    pub fn cors(mut self, input: impl ::std::convert::Into<crate::types::Cors>) -> Self {
-        self.inner.cors = ::std::option::Option::Some(input.into());
+    pub fn cors(mut self, input: crate::types::Cors) -> Self {
+        self.inner.cors = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::cors`](crate::types::CreateFunctionUrlConfigRequest::cors).
@@ -176,11 +173,8 @@ impl CreateFunctionUrlConfigRequestBuilder {
         &self.inner.cors
     }
     /// Sets [`CreateFunctionUrlConfigRequest::invoke_mode`](crate::types::CreateFunctionUrlConfigRequest::invoke_mode): Use one of the following options:
-    pub fn invoke_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvokeMode>,
-    ) -> Self {
-        self.inner.invoke_mode = ::std::option::Option::Some(input.into());
+    pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
+        self.inner.invoke_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::invoke_mode`](crate::types::CreateFunctionUrlConfigRequest::invoke_mode).

@@ -140,11 +140,8 @@ impl CreateFunctionUrlConfigResponseBuilder {
         &self.inner.function_arn
     }
     /// Sets [`CreateFunctionUrlConfigResponse::auth_type`](crate::types::CreateFunctionUrlConfigResponse::auth_type): The type of authentication that your function URL uses.
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
-    ) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input.into());
+    pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
+        self.inner.auth_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::auth_type`](crate::types::CreateFunctionUrlConfigResponse::auth_type).
@@ -164,8 +161,8 @@ impl CreateFunctionUrlConfigResponseBuilder {
         &self.inner.auth_type
     }
     /// Sets [`CreateFunctionUrlConfigResponse::cors`](crate::types::CreateFunctionUrlConfigResponse::cors): The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
-    pub fn cors(mut self, input: impl ::std::convert::Into<crate::types::Cors>) -> Self {
-        self.inner.cors = ::std::option::Option::Some(input.into());
+    pub fn cors(mut self, input: crate::types::Cors) -> Self {
+        self.inner.cors = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::cors`](crate::types::CreateFunctionUrlConfigResponse::cors).
@@ -202,11 +199,8 @@ impl CreateFunctionUrlConfigResponseBuilder {
         &self.inner.creation_time
     }
     /// Sets [`CreateFunctionUrlConfigResponse::invoke_mode`](crate::types::CreateFunctionUrlConfigResponse::invoke_mode): Use one of the following options:
-    pub fn invoke_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvokeMode>,
-    ) -> Self {
-        self.inner.invoke_mode = ::std::option::Option::Some(input.into());
+    pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
+        self.inner.invoke_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::invoke_mode`](crate::types::CreateFunctionUrlConfigResponse::invoke_mode).

@@ -52,11 +52,8 @@ pub struct DeleteCapacityProviderResponseBuilder {
 }
 impl DeleteCapacityProviderResponseBuilder {
     /// Sets [`DeleteCapacityProviderResponse::capacity_provider`](crate::types::DeleteCapacityProviderResponse::capacity_provider): Information about the deleted capacity provider.
-    pub fn capacity_provider(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProvider>,
-    ) -> Self {
-        self.inner.capacity_provider = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider(mut self, input: crate::types::CapacityProvider) -> Self {
+        self.inner.capacity_provider = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteCapacityProviderResponse::capacity_provider`](crate::types::DeleteCapacityProviderResponse::capacity_provider).

@@ -50,8 +50,8 @@ pub struct DeleteFunctionResponseBuilder {
 }
 impl DeleteFunctionResponseBuilder {
     /// Sets [`DeleteFunctionResponse::status_code`](crate::types::DeleteFunctionResponse::status_code): The HTTP status code returned by the operation.
-    pub fn status_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: i32) -> Self {
+        self.inner.status_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteFunctionResponse::status_code`](crate::types::DeleteFunctionResponse::status_code).

@@ -44,11 +44,8 @@ pub struct DestinationConfigBuilder {
 }
 impl DestinationConfigBuilder {
     /// Sets [`DestinationConfig::on_success`](crate::types::DestinationConfig::on_success): The destination configuration for successful invocations.
-    pub fn on_success(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OnSuccess>,
-    ) -> Self {
-        self.inner.on_success = ::std::option::Option::Some(input.into());
+    pub fn on_success(mut self, input: crate::types::OnSuccess) -> Self {
+        self.inner.on_success = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationConfig::on_success`](crate::types::DestinationConfig::on_success).
@@ -66,11 +63,8 @@ impl DestinationConfigBuilder {
         &self.inner.on_success
     }
     /// Sets [`DestinationConfig::on_failure`](crate::types::DestinationConfig::on_failure): The destination configuration for failed invocations.
-    pub fn on_failure(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OnFailure>,
-    ) -> Self {
-        self.inner.on_failure = ::std::option::Option::Some(input.into());
+    pub fn on_failure(mut self, input: crate::types::OnFailure) -> Self {
+        self.inner.on_failure = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DestinationConfig::on_failure`](crate::types::DestinationConfig::on_failure).

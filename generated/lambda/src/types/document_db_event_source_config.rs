@@ -95,11 +95,8 @@ impl DocumentDbEventSourceConfigBuilder {
         &self.inner.collection_name
     }
     /// Sets [`DocumentDbEventSourceConfig::full_document`](crate::types::DocumentDbEventSourceConfig::full_document): Determines what DocumentDB sends to your event stream during document update operations.
-    pub fn full_document(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FullDocument>,
-    ) -> Self {
-        self.inner.full_document = ::std::option::Option::Some(input.into());
+    pub fn full_document(mut self, input: crate::types::FullDocument) -> Self {
+        self.inner.full_document = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DocumentDbEventSourceConfig::full_document`](crate::types::DocumentDbEventSourceConfig::full_document).

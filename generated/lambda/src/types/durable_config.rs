@@ -73,11 +73,8 @@ impl DurableConfigBuilder {
         &self.inner.kms_key_arn
     }
     /// Sets [`DurableConfig::retention_period_in_days`](crate::types::DurableConfig::retention_period_in_days): The number of days to retain execution history after a durable execution completes.
-    pub fn retention_period_in_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.retention_period_in_days = ::std::option::Option::Some(input.into());
+    pub fn retention_period_in_days(mut self, input: i32) -> Self {
+        self.inner.retention_period_in_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DurableConfig::retention_period_in_days`](crate::types::DurableConfig::retention_period_in_days).
@@ -95,8 +92,8 @@ impl DurableConfigBuilder {
         &self.inner.retention_period_in_days
     }
     /// Sets [`DurableConfig::execution_timeout`](crate::types::DurableConfig::execution_timeout): The maximum time (in seconds) that a durable execution can run before timing out.
-    pub fn execution_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.execution_timeout = ::std::option::Option::Some(input.into());
+    pub fn execution_timeout(mut self, input: i32) -> Self {
+        self.inner.execution_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DurableConfig::execution_timeout`](crate::types::DurableConfig::execution_timeout).

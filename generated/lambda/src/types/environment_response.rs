@@ -84,11 +84,8 @@ impl EnvironmentResponseBuilder {
         &self.inner.variables
     }
     /// Sets [`EnvironmentResponse::error`](crate::types::EnvironmentResponse::error): Error messages for environment variables that couldn't be applied.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnvironmentError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EnvironmentError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EnvironmentResponse::error`](crate::types::EnvironmentResponse::error).

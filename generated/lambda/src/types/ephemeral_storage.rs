@@ -39,8 +39,8 @@ pub struct EphemeralStorageBuilder {
 }
 impl EphemeralStorageBuilder {
     /// Sets [`EphemeralStorage::size`](crate::types::EphemeralStorage::size): The size of the function's `/tmp` directory.
-    pub fn size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: i32) -> Self {
+        self.inner.size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EphemeralStorage::size`](crate::types::EphemeralStorage::size).

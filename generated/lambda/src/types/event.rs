@@ -339,11 +339,8 @@ pub struct EventBuilder {
 }
 impl EventBuilder {
     /// Sets [`Event::event_type`](crate::types::Event::event_type): The type of event that occurred.
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventType>,
-    ) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input.into());
+    pub fn event_type(mut self, input: crate::types::EventType) -> Self {
+        self.inner.event_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::event_type`](crate::types::Event::event_type).
@@ -383,8 +380,8 @@ impl EventBuilder {
         &self.inner.sub_type
     }
     /// Sets [`Event::event_id`](crate::types::Event::event_id): The unique identifier for this event.
-    pub fn event_id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.event_id = ::std::option::Option::Some(input.into());
+    pub fn event_id(mut self, input: i32) -> Self {
+        self.inner.event_id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::event_id`](crate::types::Event::event_id).
@@ -445,9 +442,9 @@ impl EventBuilder {
     /// Sets [`Event::event_timestamp`](crate::types::Event::event_timestamp): The date and time when this event occurred, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn event_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.event_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.event_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::event_timestamp`](crate::types::Event::event_timestamp).
@@ -491,9 +488,9 @@ impl EventBuilder {
     /// Sets [`Event::execution_started_details`](crate::types::Event::execution_started_details): Details about an execution that started.
     pub fn execution_started_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionStartedDetails>,
+        input: crate::types::ExecutionStartedDetails,
     ) -> Self {
-        self.inner.execution_started_details = ::std::option::Option::Some(input.into());
+        self.inner.execution_started_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::execution_started_details`](crate::types::Event::execution_started_details).
@@ -515,11 +512,9 @@ impl EventBuilder {
     /// Sets [`Event::execution_succeeded_details`](crate::types::Event::execution_succeeded_details): Details about an execution that succeeded.
     pub fn execution_succeeded_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionSucceededDetails>,
+        input: crate::types::ExecutionSucceededDetails,
     ) -> Self {
-        self.inner.execution_succeeded_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.execution_succeeded_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::execution_succeeded_details`](crate::types::Event::execution_succeeded_details).
@@ -541,9 +536,9 @@ impl EventBuilder {
     /// Sets [`Event::execution_failed_details`](crate::types::Event::execution_failed_details): Details about an execution that failed.
     pub fn execution_failed_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionFailedDetails>,
+        input: crate::types::ExecutionFailedDetails,
     ) -> Self {
-        self.inner.execution_failed_details = ::std::option::Option::Some(input.into());
+        self.inner.execution_failed_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::execution_failed_details`](crate::types::Event::execution_failed_details).
@@ -565,11 +560,9 @@ impl EventBuilder {
     /// Sets [`Event::execution_timed_out_details`](crate::types::Event::execution_timed_out_details): Details about an execution that timed out.
     pub fn execution_timed_out_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionTimedOutDetails>,
+        input: crate::types::ExecutionTimedOutDetails,
     ) -> Self {
-        self.inner.execution_timed_out_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.execution_timed_out_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::execution_timed_out_details`](crate::types::Event::execution_timed_out_details).
@@ -591,9 +584,9 @@ impl EventBuilder {
     /// Sets [`Event::execution_stopped_details`](crate::types::Event::execution_stopped_details): Details about an execution that was stopped.
     pub fn execution_stopped_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionStoppedDetails>,
+        input: crate::types::ExecutionStoppedDetails,
     ) -> Self {
-        self.inner.execution_stopped_details = ::std::option::Option::Some(input.into());
+        self.inner.execution_stopped_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::execution_stopped_details`](crate::types::Event::execution_stopped_details).
@@ -615,9 +608,9 @@ impl EventBuilder {
     /// Sets [`Event::context_started_details`](crate::types::Event::context_started_details): Details about a context that started.
     pub fn context_started_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContextStartedDetails>,
+        input: crate::types::ContextStartedDetails,
     ) -> Self {
-        self.inner.context_started_details = ::std::option::Option::Some(input.into());
+        self.inner.context_started_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::context_started_details`](crate::types::Event::context_started_details).
@@ -639,9 +632,9 @@ impl EventBuilder {
     /// Sets [`Event::context_succeeded_details`](crate::types::Event::context_succeeded_details): Details about a context that succeeded.
     pub fn context_succeeded_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContextSucceededDetails>,
+        input: crate::types::ContextSucceededDetails,
     ) -> Self {
-        self.inner.context_succeeded_details = ::std::option::Option::Some(input.into());
+        self.inner.context_succeeded_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::context_succeeded_details`](crate::types::Event::context_succeeded_details).
@@ -663,9 +656,9 @@ impl EventBuilder {
     /// Sets [`Event::context_failed_details`](crate::types::Event::context_failed_details): Details about a context that failed.
     pub fn context_failed_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ContextFailedDetails>,
+        input: crate::types::ContextFailedDetails,
     ) -> Self {
-        self.inner.context_failed_details = ::std::option::Option::Some(input.into());
+        self.inner.context_failed_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::context_failed_details`](crate::types::Event::context_failed_details).
@@ -687,9 +680,9 @@ impl EventBuilder {
     /// Sets [`Event::wait_started_details`](crate::types::Event::wait_started_details): Details about a wait operation that started.
     pub fn wait_started_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::WaitStartedDetails>,
+        input: crate::types::WaitStartedDetails,
     ) -> Self {
-        self.inner.wait_started_details = ::std::option::Option::Some(input.into());
+        self.inner.wait_started_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::wait_started_details`](crate::types::Event::wait_started_details).
@@ -711,9 +704,9 @@ impl EventBuilder {
     /// Sets [`Event::wait_succeeded_details`](crate::types::Event::wait_succeeded_details): Details about a wait operation that succeeded.
     pub fn wait_succeeded_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::WaitSucceededDetails>,
+        input: crate::types::WaitSucceededDetails,
     ) -> Self {
-        self.inner.wait_succeeded_details = ::std::option::Option::Some(input.into());
+        self.inner.wait_succeeded_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::wait_succeeded_details`](crate::types::Event::wait_succeeded_details).
@@ -735,9 +728,9 @@ impl EventBuilder {
     /// Sets [`Event::wait_cancelled_details`](crate::types::Event::wait_cancelled_details): Details about a wait operation that was cancelled.
     pub fn wait_cancelled_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::WaitCancelledDetails>,
+        input: crate::types::WaitCancelledDetails,
     ) -> Self {
-        self.inner.wait_cancelled_details = ::std::option::Option::Some(input.into());
+        self.inner.wait_cancelled_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::wait_cancelled_details`](crate::types::Event::wait_cancelled_details).
@@ -759,9 +752,9 @@ impl EventBuilder {
     /// Sets [`Event::step_started_details`](crate::types::Event::step_started_details): Details about a step that started.
     pub fn step_started_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StepStartedDetails>,
+        input: crate::types::StepStartedDetails,
     ) -> Self {
-        self.inner.step_started_details = ::std::option::Option::Some(input.into());
+        self.inner.step_started_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::step_started_details`](crate::types::Event::step_started_details).
@@ -783,9 +776,9 @@ impl EventBuilder {
     /// Sets [`Event::step_succeeded_details`](crate::types::Event::step_succeeded_details): Details about a step that succeeded.
     pub fn step_succeeded_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StepSucceededDetails>,
+        input: crate::types::StepSucceededDetails,
     ) -> Self {
-        self.inner.step_succeeded_details = ::std::option::Option::Some(input.into());
+        self.inner.step_succeeded_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::step_succeeded_details`](crate::types::Event::step_succeeded_details).
@@ -807,9 +800,9 @@ impl EventBuilder {
     /// Sets [`Event::step_failed_details`](crate::types::Event::step_failed_details): Details about a step that failed.
     pub fn step_failed_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StepFailedDetails>,
+        input: crate::types::StepFailedDetails,
     ) -> Self {
-        self.inner.step_failed_details = ::std::option::Option::Some(input.into());
+        self.inner.step_failed_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::step_failed_details`](crate::types::Event::step_failed_details).
@@ -831,11 +824,9 @@ impl EventBuilder {
     /// Sets [`Event::chained_invoke_started_details`](crate::types::Event::chained_invoke_started_details)
     pub fn chained_invoke_started_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChainedInvokeStartedDetails>,
+        input: crate::types::ChainedInvokeStartedDetails,
     ) -> Self {
-        self.inner.chained_invoke_started_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.chained_invoke_started_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_started_details`](crate::types::Event::chained_invoke_started_details).
@@ -857,11 +848,9 @@ impl EventBuilder {
     /// Sets [`Event::chained_invoke_succeeded_details`](crate::types::Event::chained_invoke_succeeded_details): Details about a chained invocation that succeeded.
     pub fn chained_invoke_succeeded_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChainedInvokeSucceededDetails>,
+        input: crate::types::ChainedInvokeSucceededDetails,
     ) -> Self {
-        self.inner.chained_invoke_succeeded_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.chained_invoke_succeeded_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_succeeded_details`](crate::types::Event::chained_invoke_succeeded_details).
@@ -883,11 +872,9 @@ impl EventBuilder {
     /// Sets [`Event::chained_invoke_failed_details`](crate::types::Event::chained_invoke_failed_details)
     pub fn chained_invoke_failed_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChainedInvokeFailedDetails>,
+        input: crate::types::ChainedInvokeFailedDetails,
     ) -> Self {
-        self.inner.chained_invoke_failed_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.chained_invoke_failed_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_failed_details`](crate::types::Event::chained_invoke_failed_details).
@@ -909,11 +896,9 @@ impl EventBuilder {
     /// Sets [`Event::chained_invoke_timed_out_details`](crate::types::Event::chained_invoke_timed_out_details): Details about a chained invocation that timed out.
     pub fn chained_invoke_timed_out_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChainedInvokeTimedOutDetails>,
+        input: crate::types::ChainedInvokeTimedOutDetails,
     ) -> Self {
-        self.inner.chained_invoke_timed_out_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.chained_invoke_timed_out_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_timed_out_details`](crate::types::Event::chained_invoke_timed_out_details).
@@ -935,11 +920,9 @@ impl EventBuilder {
     /// Sets [`Event::chained_invoke_stopped_details`](crate::types::Event::chained_invoke_stopped_details): Details about a chained invocation that was stopped.
     pub fn chained_invoke_stopped_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChainedInvokeStoppedDetails>,
+        input: crate::types::ChainedInvokeStoppedDetails,
     ) -> Self {
-        self.inner.chained_invoke_stopped_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.chained_invoke_stopped_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_stopped_details`](crate::types::Event::chained_invoke_stopped_details).
@@ -961,9 +944,9 @@ impl EventBuilder {
     /// Sets [`Event::callback_started_details`](crate::types::Event::callback_started_details)
     pub fn callback_started_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CallbackStartedDetails>,
+        input: crate::types::CallbackStartedDetails,
     ) -> Self {
-        self.inner.callback_started_details = ::std::option::Option::Some(input.into());
+        self.inner.callback_started_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::callback_started_details`](crate::types::Event::callback_started_details).
@@ -985,11 +968,9 @@ impl EventBuilder {
     /// Sets [`Event::callback_succeeded_details`](crate::types::Event::callback_succeeded_details)
     pub fn callback_succeeded_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CallbackSucceededDetails>,
+        input: crate::types::CallbackSucceededDetails,
     ) -> Self {
-        self.inner.callback_succeeded_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.callback_succeeded_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::callback_succeeded_details`](crate::types::Event::callback_succeeded_details).
@@ -1011,9 +992,9 @@ impl EventBuilder {
     /// Sets [`Event::callback_failed_details`](crate::types::Event::callback_failed_details)
     pub fn callback_failed_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CallbackFailedDetails>,
+        input: crate::types::CallbackFailedDetails,
     ) -> Self {
-        self.inner.callback_failed_details = ::std::option::Option::Some(input.into());
+        self.inner.callback_failed_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::callback_failed_details`](crate::types::Event::callback_failed_details).
@@ -1035,11 +1016,9 @@ impl EventBuilder {
     /// Sets [`Event::callback_timed_out_details`](crate::types::Event::callback_timed_out_details)
     pub fn callback_timed_out_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CallbackTimedOutDetails>,
+        input: crate::types::CallbackTimedOutDetails,
     ) -> Self {
-        self.inner.callback_timed_out_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.callback_timed_out_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::callback_timed_out_details`](crate::types::Event::callback_timed_out_details).
@@ -1061,11 +1040,9 @@ impl EventBuilder {
     /// Sets [`Event::invocation_completed_details`](crate::types::Event::invocation_completed_details): Details about a function invocation that completed.
     pub fn invocation_completed_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InvocationCompletedDetails>,
+        input: crate::types::InvocationCompletedDetails,
     ) -> Self {
-        self.inner.invocation_completed_details = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.invocation_completed_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Event::invocation_completed_details`](crate::types::Event::invocation_completed_details).

@@ -44,11 +44,8 @@ pub struct EventErrorBuilder {
 }
 impl EventErrorBuilder {
     /// Sets [`EventError::payload`](crate::types::EventError::payload): The error payload.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.payload = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventError::payload`](crate::types::EventError::payload).
@@ -66,8 +63,8 @@ impl EventErrorBuilder {
         &self.inner.payload
     }
     /// Sets [`EventError::truncated`](crate::types::EventError::truncated): Indicates if the error payload was truncated due to size limits.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventError::truncated`](crate::types::EventError::truncated).

@@ -69,8 +69,8 @@ impl EventResultBuilder {
         &self.inner.payload
     }
     /// Sets [`EventResult::truncated`](crate::types::EventResult::truncated): Indicates if the error payload was truncated due to size limits.
-    pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input.into());
+    pub fn truncated(mut self, input: bool) -> Self {
+        self.inner.truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventResult::truncated`](crate::types::EventResult::truncated).

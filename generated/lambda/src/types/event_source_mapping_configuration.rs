@@ -356,9 +356,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::starting_position`](crate::types::EventSourceMappingConfiguration::starting_position): The position in a stream from which to start reading.
     pub fn starting_position(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourcePosition>,
+        input: crate::types::EventSourcePosition,
     ) -> Self {
-        self.inner.starting_position = ::std::option::Option::Some(input.into());
+        self.inner.starting_position = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::starting_position`](crate::types::EventSourceMappingConfiguration::starting_position).
@@ -380,11 +380,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::starting_position_timestamp`](crate::types::EventSourceMappingConfiguration::starting_position_timestamp): With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future.
     pub fn starting_position_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.starting_position_timestamp = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.starting_position_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::starting_position_timestamp`](crate::types::EventSourceMappingConfiguration::starting_position_timestamp).
@@ -404,8 +402,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.starting_position_timestamp
     }
     /// Sets [`EventSourceMappingConfiguration::batch_size`](crate::types::EventSourceMappingConfiguration::batch_size): The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function.
-    pub fn batch_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.batch_size = ::std::option::Option::Some(input.into());
+    pub fn batch_size(mut self, input: i32) -> Self {
+        self.inner.batch_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::batch_size`](crate::types::EventSourceMappingConfiguration::batch_size).
@@ -420,12 +418,9 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.batch_size
     }
     /// Sets [`EventSourceMappingConfiguration::maximum_batching_window_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_batching_window_in_seconds): The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function.
-    pub fn maximum_batching_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_batching_window_in_seconds(mut self, input: i32) -> Self {
         self.inner.maximum_batching_window_in_seconds = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -444,11 +439,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.maximum_batching_window_in_seconds
     }
     /// Sets [`EventSourceMappingConfiguration::parallelization_factor`](crate::types::EventSourceMappingConfiguration::parallelization_factor): (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard.
-    pub fn parallelization_factor(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.parallelization_factor = ::std::option::Option::Some(input.into());
+    pub fn parallelization_factor(mut self, input: i32) -> Self {
+        self.inner.parallelization_factor = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::parallelization_factor`](crate::types::EventSourceMappingConfiguration::parallelization_factor).
@@ -488,11 +480,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.event_source_arn
     }
     /// Sets [`EventSourceMappingConfiguration::filter_criteria`](crate::types::EventSourceMappingConfiguration::filter_criteria): An object that defines the filter criteria that determine whether Lambda should process an event.
-    pub fn filter_criteria(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FilterCriteria>,
-    ) -> Self {
-        self.inner.filter_criteria = ::std::option::Option::Some(input.into());
+    pub fn filter_criteria(mut self, input: crate::types::FilterCriteria) -> Self {
+        self.inner.filter_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::filter_criteria`](crate::types::EventSourceMappingConfiguration::filter_criteria).
@@ -514,9 +503,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::filter_criteria_error`](crate::types::EventSourceMappingConfiguration::filter_criteria_error): An object that contains details about an error related to filter criteria encryption.
     pub fn filter_criteria_error(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FilterCriteriaError>,
+        input: crate::types::FilterCriteriaError,
     ) -> Self {
-        self.inner.filter_criteria_error = ::std::option::Option::Some(input.into());
+        self.inner.filter_criteria_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::filter_criteria_error`](crate::types::EventSourceMappingConfiguration::filter_criteria_error).
@@ -560,9 +549,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::metrics_config`](crate::types::EventSourceMappingConfiguration::metrics_config): The metrics configuration for your event source.
     pub fn metrics_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingMetricsConfig>,
+        input: crate::types::EventSourceMappingMetricsConfig,
     ) -> Self {
-        self.inner.metrics_config = ::std::option::Option::Some(input.into());
+        self.inner.metrics_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::metrics_config`](crate::types::EventSourceMappingConfiguration::metrics_config).
@@ -584,9 +573,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::logging_config`](crate::types::EventSourceMappingConfiguration::logging_config): (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source.
     pub fn logging_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingLoggingConfig>,
+        input: crate::types::EventSourceMappingLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input.into());
+        self.inner.logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::logging_config`](crate::types::EventSourceMappingConfiguration::logging_config).
@@ -606,11 +595,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.logging_config
     }
     /// Sets [`EventSourceMappingConfiguration::scaling_config`](crate::types::EventSourceMappingConfiguration::scaling_config): (Amazon SQS only) The scaling configuration for the event source.
-    pub fn scaling_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ScalingConfig>,
-    ) -> Self {
-        self.inner.scaling_config = ::std::option::Option::Some(input.into());
+    pub fn scaling_config(mut self, input: crate::types::ScalingConfig) -> Self {
+        self.inner.scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::scaling_config`](crate::types::EventSourceMappingConfiguration::scaling_config).
@@ -654,9 +640,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::last_modified`](crate::types::EventSourceMappingConfiguration::last_modified): The date that the event source mapping was last updated or that its state changed.
     pub fn last_modified(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input.into());
+        self.inner.last_modified = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::last_modified`](crate::types::EventSourceMappingConfiguration::last_modified).
@@ -746,11 +732,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.state_transition_reason
     }
     /// Sets [`EventSourceMappingConfiguration::destination_config`](crate::types::EventSourceMappingConfiguration::destination_config): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
-    pub fn destination_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationConfig>,
-    ) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input.into());
+    pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
+        self.inner.destination_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::destination_config`](crate::types::EventSourceMappingConfiguration::destination_config).
@@ -826,12 +809,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).
     pub fn source_access_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
+        input: crate::types::SourceAccessConfiguration,
     ) -> Self {
-        self.inner
-            .source_access_configurations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.source_access_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::source_access_configurations`](crate::types::EventSourceMappingConfiguration::source_access_configurations).
@@ -857,9 +837,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::self_managed_event_source`](crate::types::EventSourceMappingConfiguration::self_managed_event_source): The self-managed Apache Kafka cluster for your event source.
     pub fn self_managed_event_source(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfManagedEventSource>,
+        input: crate::types::SelfManagedEventSource,
     ) -> Self {
-        self.inner.self_managed_event_source = ::std::option::Option::Some(input.into());
+        self.inner.self_managed_event_source = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::self_managed_event_source`](crate::types::EventSourceMappingConfiguration::self_managed_event_source).
@@ -879,13 +859,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.self_managed_event_source
     }
     /// Sets [`EventSourceMappingConfiguration::maximum_record_age_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_record_age_in_seconds): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age.
-    pub fn maximum_record_age_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_record_age_in_seconds(mut self, input: i32) -> Self {
+        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::maximum_record_age_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_record_age_in_seconds).
@@ -903,13 +878,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.maximum_record_age_in_seconds
     }
     /// Sets [`EventSourceMappingConfiguration::bisect_batch_on_function_error`](crate::types::EventSourceMappingConfiguration::bisect_batch_on_function_error): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
-    pub fn bisect_batch_on_function_error(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn bisect_batch_on_function_error(mut self, input: bool) -> Self {
+        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::bisect_batch_on_function_error`](crate::types::EventSourceMappingConfiguration::bisect_batch_on_function_error).
@@ -927,11 +897,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.bisect_batch_on_function_error
     }
     /// Sets [`EventSourceMappingConfiguration::maximum_retry_attempts`](crate::types::EventSourceMappingConfiguration::maximum_retry_attempts): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries.
-    pub fn maximum_retry_attempts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input.into());
+    pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
+        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::maximum_retry_attempts`](crate::types::EventSourceMappingConfiguration::maximum_retry_attempts).
@@ -949,13 +916,8 @@ impl EventSourceMappingConfigurationBuilder {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`EventSourceMappingConfiguration::tumbling_window_in_seconds`](crate::types::EventSourceMappingConfiguration::tumbling_window_in_seconds): (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources.
-    pub fn tumbling_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn tumbling_window_in_seconds(mut self, input: i32) -> Self {
+        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::tumbling_window_in_seconds`](crate::types::EventSourceMappingConfiguration::tumbling_window_in_seconds).
@@ -977,9 +939,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).
     pub fn function_response_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionResponseType>,
+        input: crate::types::FunctionResponseType,
     ) -> Self {
-        self.inner.function_response_types.get_or_insert_default().push(input.into());
+        self.inner.function_response_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::function_response_types`](crate::types::EventSourceMappingConfiguration::function_response_types).
@@ -1001,12 +963,10 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::amazon_managed_kafka_event_source_config`](crate::types::EventSourceMappingConfiguration::amazon_managed_kafka_event_source_config): Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
     pub fn amazon_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AmazonManagedKafkaEventSourceConfig,
-        >,
+        input: crate::types::AmazonManagedKafkaEventSourceConfig,
     ) -> Self {
         self.inner.amazon_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1029,10 +989,10 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::self_managed_kafka_event_source_config`](crate::types::EventSourceMappingConfiguration::self_managed_kafka_event_source_config): Specific configuration settings for a self-managed Apache Kafka event source.
     pub fn self_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: crate::types::SelfManagedKafkaEventSourceConfig,
     ) -> Self {
         self.inner.self_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -1055,11 +1015,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::document_db_event_source_config`](crate::types::EventSourceMappingConfiguration::document_db_event_source_config): Specific configuration settings for a DocumentDB event source.
     pub fn document_db_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentDbEventSourceConfig>,
+        input: crate::types::DocumentDbEventSourceConfig,
     ) -> Self {
-        self.inner.document_db_event_source_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.document_db_event_source_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::document_db_event_source_config`](crate::types::EventSourceMappingConfiguration::document_db_event_source_config).
@@ -1105,9 +1063,9 @@ impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::provisioned_poller_config`](crate::types::EventSourceMappingConfiguration::provisioned_poller_config): (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source.
     pub fn provisioned_poller_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedPollerConfig>,
+        input: crate::types::ProvisionedPollerConfig,
     ) -> Self {
-        self.inner.provisioned_poller_config = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_poller_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::provisioned_poller_config`](crate::types::EventSourceMappingConfiguration::provisioned_poller_config).

@@ -43,9 +43,9 @@ impl EventSourceMappingLoggingConfigBuilder {
     /// Sets [`EventSourceMappingLoggingConfig::system_log_level`](crate::types::EventSourceMappingLoggingConfig::system_log_level): The log level you want your event source mapping to use.
     pub fn system_log_level(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingSystemLogLevel>,
+        input: crate::types::EventSourceMappingSystemLogLevel,
     ) -> Self {
-        self.inner.system_log_level = ::std::option::Option::Some(input.into());
+        self.inner.system_log_level = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingLoggingConfig::system_log_level`](crate::types::EventSourceMappingLoggingConfig::system_log_level).

@@ -47,11 +47,8 @@ impl EventSourceMappingMetricsConfigBuilder {
     /// Appends one item to [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics): The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
     ///
     /// To set the whole list at once, use [`set_metrics`](Self::set_metrics).
-    pub fn metrics(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingMetric>,
-    ) -> Self {
-        self.inner.metrics.get_or_insert_default().push(input.into());
+    pub fn metrics(mut self, input: crate::types::EventSourceMappingMetric) -> Self {
+        self.inner.metrics.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics).

@@ -163,11 +163,8 @@ impl ExecutionBuilder {
         &self.inner.function_arn
     }
     /// Sets [`Execution::status`](crate::types::Execution::status): The current status of the durable execution.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ExecutionStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Execution::status`](crate::types::Execution::status).
@@ -187,9 +184,9 @@ impl ExecutionBuilder {
     /// Sets [`Execution::start_timestamp`](crate::types::Execution::start_timestamp): The date and time when the durable execution started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn start_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.start_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Execution::start_timestamp`](crate::types::Execution::start_timestamp).
@@ -211,9 +208,9 @@ impl ExecutionBuilder {
     /// Sets [`Execution::end_timestamp`](crate::types::Execution::end_timestamp): The date and time when the durable execution ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn end_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.end_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Execution::end_timestamp`](crate::types::Execution::end_timestamp).

@@ -39,11 +39,8 @@ pub struct ExecutionFailedDetailsBuilder {
 }
 impl ExecutionFailedDetailsBuilder {
     /// Sets [`ExecutionFailedDetails::error`](crate::types::ExecutionFailedDetails::error): Details about the execution failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecutionFailedDetails::error`](crate::types::ExecutionFailedDetails::error).

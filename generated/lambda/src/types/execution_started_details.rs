@@ -48,11 +48,8 @@ pub struct ExecutionStartedDetailsBuilder {
 }
 impl ExecutionStartedDetailsBuilder {
     /// Sets [`ExecutionStartedDetails::input`](crate::types::ExecutionStartedDetails::input): The input payload provided for the durable execution.
-    pub fn input(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventInput>,
-    ) -> Self {
-        self.inner.input = ::std::option::Option::Some(input.into());
+    pub fn input(mut self, input: crate::types::EventInput) -> Self {
+        self.inner.input = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecutionStartedDetails::input`](crate::types::ExecutionStartedDetails::input).
@@ -70,8 +67,8 @@ impl ExecutionStartedDetailsBuilder {
         &self.inner.input
     }
     /// Sets [`ExecutionStartedDetails::execution_timeout`](crate::types::ExecutionStartedDetails::execution_timeout): The maximum amount of time that the durable execution is allowed to run, in seconds.
-    pub fn execution_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.execution_timeout = ::std::option::Option::Some(input.into());
+    pub fn execution_timeout(mut self, input: i32) -> Self {
+        self.inner.execution_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecutionStartedDetails::execution_timeout`](crate::types::ExecutionStartedDetails::execution_timeout).

@@ -39,11 +39,8 @@ pub struct ExecutionStoppedDetailsBuilder {
 }
 impl ExecutionStoppedDetailsBuilder {
     /// Sets [`ExecutionStoppedDetails::error`](crate::types::ExecutionStoppedDetails::error): Details about why the execution stopped.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecutionStoppedDetails::error`](crate::types::ExecutionStoppedDetails::error).

@@ -37,11 +37,8 @@ pub struct ExecutionTimedOutDetailsBuilder {
 }
 impl ExecutionTimedOutDetailsBuilder {
     /// Sets [`ExecutionTimedOutDetails::error`](crate::types::ExecutionTimedOutDetails::error): Details about the execution timeout.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ExecutionTimedOutDetails::error`](crate::types::ExecutionTimedOutDetails::error).

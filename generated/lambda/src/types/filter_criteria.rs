@@ -39,11 +39,8 @@ impl FilterCriteriaBuilder {
     /// Appends one item to [`FilterCriteria::filters`](crate::types::FilterCriteria::filters): A list of filters.
     ///
     /// To set the whole list at once, use [`set_filters`](Self::set_filters).
-    pub fn filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Filter>,
-    ) -> Self {
-        self.inner.filters.get_or_insert_default().push(input.into());
+    pub fn filters(mut self, input: crate::types::Filter) -> Self {
+        self.inner.filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FilterCriteria::filters`](crate::types::FilterCriteria::filters).

@@ -188,9 +188,9 @@ impl FunctionCodeBuilder {
     /// Sets [`FunctionCode::s3_object_storage_mode`](crate::types::FunctionCode::s3_object_storage_mode): Specifies how the deployment package is stored.
     pub fn s3_object_storage_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::S3ObjectStorageMode>,
+        input: crate::types::S3ObjectStorageMode,
     ) -> Self {
-        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input.into());
+        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionCode::s3_object_storage_mode`](crate::types::FunctionCode::s3_object_storage_mode).

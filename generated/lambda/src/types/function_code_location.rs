@@ -173,11 +173,8 @@ impl FunctionCodeLocationBuilder {
         &self.inner.resolved_image_uri
     }
     /// Sets [`FunctionCodeLocation::resolved_s3_object`](crate::types::FunctionCodeLocation::resolved_s3_object): The resolved Amazon S3 object that contains the deployment package.
-    pub fn resolved_s3_object(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResolvedS3Object>,
-    ) -> Self {
-        self.inner.resolved_s3_object = ::std::option::Option::Some(input.into());
+    pub fn resolved_s3_object(mut self, input: crate::types::ResolvedS3Object) -> Self {
+        self.inner.resolved_s3_object = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionCodeLocation::resolved_s3_object`](crate::types::FunctionCodeLocation::resolved_s3_object).
@@ -221,11 +218,8 @@ impl FunctionCodeLocationBuilder {
         &self.inner.source_kms_key_arn
     }
     /// Sets [`FunctionCodeLocation::error`](crate::types::FunctionCodeLocation::error): An object that contains details about an error related to function deployment package retrieval.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionCodeLocationError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::FunctionCodeLocationError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionCodeLocation::error`](crate::types::FunctionCodeLocation::error).

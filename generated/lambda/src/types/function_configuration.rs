@@ -406,11 +406,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.function_arn
     }
     /// Sets [`FunctionConfiguration::runtime`](crate::types::FunctionConfiguration::runtime): The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
-    pub fn runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.runtime = ::std::option::Option::Some(input.into());
+    pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.runtime = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::runtime`](crate::types::FunctionConfiguration::runtime).
@@ -472,8 +469,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.handler
     }
     /// Sets [`FunctionConfiguration::code_size`](crate::types::FunctionConfiguration::code_size): The size of the function's deployment package, in bytes.
-    pub fn code_size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.code_size = ::std::option::Option::Some(input.into());
+    pub fn code_size(mut self, input: i64) -> Self {
+        self.inner.code_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::code_size`](crate::types::FunctionConfiguration::code_size).
@@ -510,8 +507,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.description
     }
     /// Sets [`FunctionConfiguration::timeout`](crate::types::FunctionConfiguration::timeout): The amount of time in seconds that Lambda allows a function to run before stopping it.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: i32) -> Self {
+        self.inner.timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::timeout`](crate::types::FunctionConfiguration::timeout).
@@ -526,8 +523,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.timeout
     }
     /// Sets [`FunctionConfiguration::memory_size`](crate::types::FunctionConfiguration::memory_size): The amount of memory available to the function at runtime.
-    pub fn memory_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.memory_size = ::std::option::Option::Some(input.into());
+    pub fn memory_size(mut self, input: i32) -> Self {
+        self.inner.memory_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::memory_size`](crate::types::FunctionConfiguration::memory_size).
@@ -608,11 +605,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.version
     }
     /// Sets [`FunctionConfiguration::vpc_config`](crate::types::FunctionConfiguration::vpc_config): The function's networking configuration.
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcConfigResponse>,
-    ) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input.into());
+    pub fn vpc_config(mut self, input: crate::types::VpcConfigResponse) -> Self {
+        self.inner.vpc_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::vpc_config`](crate::types::FunctionConfiguration::vpc_config).
@@ -632,11 +626,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.vpc_config
     }
     /// Sets [`FunctionConfiguration::dead_letter_config`](crate::types::FunctionConfiguration::dead_letter_config): The function's dead letter queue.
-    pub fn dead_letter_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeadLetterConfig>,
-    ) -> Self {
-        self.inner.dead_letter_config = ::std::option::Option::Some(input.into());
+    pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
+        self.inner.dead_letter_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::dead_letter_config`](crate::types::FunctionConfiguration::dead_letter_config).
@@ -656,11 +647,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.dead_letter_config
     }
     /// Sets [`FunctionConfiguration::environment`](crate::types::FunctionConfiguration::environment): The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
-    pub fn environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnvironmentResponse>,
-    ) -> Self {
-        self.inner.environment = ::std::option::Option::Some(input.into());
+    pub fn environment(mut self, input: crate::types::EnvironmentResponse) -> Self {
+        self.inner.environment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::environment`](crate::types::FunctionConfiguration::environment).
@@ -702,11 +690,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.kms_key_arn
     }
     /// Sets [`FunctionConfiguration::tracing_config`](crate::types::FunctionConfiguration::tracing_config): The function's X-Ray tracing configuration.
-    pub fn tracing_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TracingConfigResponse>,
-    ) -> Self {
-        self.inner.tracing_config = ::std::option::Option::Some(input.into());
+    pub fn tracing_config(mut self, input: crate::types::TracingConfigResponse) -> Self {
+        self.inner.tracing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::tracing_config`](crate::types::FunctionConfiguration::tracing_config).
@@ -772,11 +757,8 @@ impl FunctionConfigurationBuilder {
     /// Appends one item to [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers): The function's [layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
     ///
     /// To set the whole list at once, use [`set_layers`](Self::set_layers).
-    pub fn layers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Layer>,
-    ) -> Self {
-        self.inner.layers.get_or_insert_default().push(input.into());
+    pub fn layers(mut self, input: crate::types::Layer) -> Self {
+        self.inner.layers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers).
@@ -796,11 +778,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.layers
     }
     /// Sets [`FunctionConfiguration::state`](crate::types::FunctionConfiguration::state): The current state of the function.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::State>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::State) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::state`](crate::types::FunctionConfiguration::state).
@@ -840,11 +819,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.state_reason
     }
     /// Sets [`FunctionConfiguration::state_reason_code`](crate::types::FunctionConfiguration::state_reason_code): The reason code for the function's current state.
-    pub fn state_reason_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StateReasonCode>,
-    ) -> Self {
-        self.inner.state_reason_code = ::std::option::Option::Some(input.into());
+    pub fn state_reason_code(mut self, input: crate::types::StateReasonCode) -> Self {
+        self.inner.state_reason_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::state_reason_code`](crate::types::FunctionConfiguration::state_reason_code).
@@ -864,11 +840,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.state_reason_code
     }
     /// Sets [`FunctionConfiguration::last_update_status`](crate::types::FunctionConfiguration::last_update_status): The status of the last update that was performed on the function.
-    pub fn last_update_status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LastUpdateStatus>,
-    ) -> Self {
-        self.inner.last_update_status = ::std::option::Option::Some(input.into());
+    pub fn last_update_status(mut self, input: crate::types::LastUpdateStatus) -> Self {
+        self.inner.last_update_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::last_update_status`](crate::types::FunctionConfiguration::last_update_status).
@@ -914,11 +887,9 @@ impl FunctionConfigurationBuilder {
     /// Sets [`FunctionConfiguration::last_update_status_reason_code`](crate::types::FunctionConfiguration::last_update_status_reason_code): The reason code for the last update that was performed on the function.
     pub fn last_update_status_reason_code(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LastUpdateStatusReasonCode>,
+        input: crate::types::LastUpdateStatusReasonCode,
     ) -> Self {
-        self.inner.last_update_status_reason_code = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.last_update_status_reason_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::last_update_status_reason_code`](crate::types::FunctionConfiguration::last_update_status_reason_code).
@@ -940,11 +911,8 @@ impl FunctionConfigurationBuilder {
     /// Appends one item to [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs): Connection settings for an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
     ///
     /// To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).
-    pub fn file_system_configs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
-    ) -> Self {
-        self.inner.file_system_configs.get_or_insert_default().push(input.into());
+    pub fn file_system_configs(mut self, input: crate::types::FileSystemConfig) -> Self {
+        self.inner.file_system_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs).
@@ -1012,11 +980,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.signing_job_arn
     }
     /// Sets [`FunctionConfiguration::package_type`](crate::types::FunctionConfiguration::package_type): The type of deployment package.
-    pub fn package_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PackageType>,
-    ) -> Self {
-        self.inner.package_type = ::std::option::Option::Some(input.into());
+    pub fn package_type(mut self, input: crate::types::PackageType) -> Self {
+        self.inner.package_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::package_type`](crate::types::FunctionConfiguration::package_type).
@@ -1036,9 +1001,9 @@ impl FunctionConfigurationBuilder {
     /// Sets [`FunctionConfiguration::image_config_response`](crate::types::FunctionConfiguration::image_config_response): The function's image configuration values.
     pub fn image_config_response(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ImageConfigResponse>,
+        input: crate::types::ImageConfigResponse,
     ) -> Self {
-        self.inner.image_config_response = ::std::option::Option::Some(input.into());
+        self.inner.image_config_response = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::image_config_response`](crate::types::FunctionConfiguration::image_config_response).
@@ -1060,11 +1025,8 @@ impl FunctionConfigurationBuilder {
     /// Appends one item to [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures): The instruction set architecture that the function supports.
     ///
     /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
-    pub fn architectures(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
-        self.inner.architectures.get_or_insert_default().push(input.into());
+    pub fn architectures(mut self, input: crate::types::Architecture) -> Self {
+        self.inner.architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures).
@@ -1084,11 +1046,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.architectures
     }
     /// Sets [`FunctionConfiguration::ephemeral_storage`](crate::types::FunctionConfiguration::ephemeral_storage): The size of the function's `/tmp` directory in MB.
-    pub fn ephemeral_storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EphemeralStorage>,
-    ) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input.into());
+    pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
+        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::ephemeral_storage`](crate::types::FunctionConfiguration::ephemeral_storage).
@@ -1108,11 +1067,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.ephemeral_storage
     }
     /// Sets [`FunctionConfiguration::snap_start`](crate::types::FunctionConfiguration::snap_start): Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
-    pub fn snap_start(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStartResponse>,
-    ) -> Self {
-        self.inner.snap_start = ::std::option::Option::Some(input.into());
+    pub fn snap_start(mut self, input: crate::types::SnapStartResponse) -> Self {
+        self.inner.snap_start = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::snap_start`](crate::types::FunctionConfiguration::snap_start).
@@ -1134,9 +1090,9 @@ impl FunctionConfigurationBuilder {
     /// Sets [`FunctionConfiguration::runtime_version_config`](crate::types::FunctionConfiguration::runtime_version_config): The ARN of the runtime and any errors that occured.
     pub fn runtime_version_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RuntimeVersionConfig>,
+        input: crate::types::RuntimeVersionConfig,
     ) -> Self {
-        self.inner.runtime_version_config = ::std::option::Option::Some(input.into());
+        self.inner.runtime_version_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::runtime_version_config`](crate::types::FunctionConfiguration::runtime_version_config).
@@ -1156,11 +1112,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.runtime_version_config
     }
     /// Sets [`FunctionConfiguration::logging_config`](crate::types::FunctionConfiguration::logging_config): The function's Amazon CloudWatch Logs configuration settings.
-    pub fn logging_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoggingConfig>,
-    ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input.into());
+    pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
+        self.inner.logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::logging_config`](crate::types::FunctionConfiguration::logging_config).
@@ -1180,11 +1133,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.logging_config
     }
     /// Sets [`FunctionConfiguration::tenancy_config`](crate::types::FunctionConfiguration::tenancy_config): The function's tenant isolation configuration settings.
-    pub fn tenancy_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyConfig>,
-    ) -> Self {
-        self.inner.tenancy_config = ::std::option::Option::Some(input.into());
+    pub fn tenancy_config(mut self, input: crate::types::TenancyConfig) -> Self {
+        self.inner.tenancy_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::tenancy_config`](crate::types::FunctionConfiguration::tenancy_config).
@@ -1206,9 +1156,9 @@ impl FunctionConfigurationBuilder {
     /// Sets [`FunctionConfiguration::capacity_provider_config`](crate::types::FunctionConfiguration::capacity_provider_config): Configuration for the capacity provider that manages compute resources for Lambda functions.
     pub fn capacity_provider_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderConfig>,
+        input: crate::types::CapacityProviderConfig,
     ) -> Self {
-        self.inner.capacity_provider_config = ::std::option::Option::Some(input.into());
+        self.inner.capacity_provider_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::capacity_provider_config`](crate::types::FunctionConfiguration::capacity_provider_config).
@@ -1250,11 +1200,8 @@ impl FunctionConfigurationBuilder {
         &self.inner.config_sha256
     }
     /// Sets [`FunctionConfiguration::durable_config`](crate::types::FunctionConfiguration::durable_config): The function's durable execution configuration settings, if the function is configured for durability.
-    pub fn durable_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DurableConfig>,
-    ) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input.into());
+    pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
+        self.inner.durable_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::durable_config`](crate::types::FunctionConfiguration::durable_config).

@@ -92,9 +92,9 @@ impl FunctionEventInvokeConfigBuilder {
     /// Sets [`FunctionEventInvokeConfig::last_modified`](crate::types::FunctionEventInvokeConfig::last_modified): The date and time that the configuration was last updated.
     pub fn last_modified(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input.into());
+        self.inner.last_modified = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::last_modified`](crate::types::FunctionEventInvokeConfig::last_modified).
@@ -136,11 +136,8 @@ impl FunctionEventInvokeConfigBuilder {
         &self.inner.function_arn
     }
     /// Sets [`FunctionEventInvokeConfig::maximum_retry_attempts`](crate::types::FunctionEventInvokeConfig::maximum_retry_attempts): The maximum number of times to retry when the function returns an error.
-    pub fn maximum_retry_attempts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input.into());
+    pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
+        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::maximum_retry_attempts`](crate::types::FunctionEventInvokeConfig::maximum_retry_attempts).
@@ -158,13 +155,8 @@ impl FunctionEventInvokeConfigBuilder {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`FunctionEventInvokeConfig::maximum_event_age_in_seconds`](crate::types::FunctionEventInvokeConfig::maximum_event_age_in_seconds): The maximum age of a request that Lambda sends to a function for processing.
-    pub fn maximum_event_age_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_event_age_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_event_age_in_seconds(mut self, input: i32) -> Self {
+        self.inner.maximum_event_age_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::maximum_event_age_in_seconds`](crate::types::FunctionEventInvokeConfig::maximum_event_age_in_seconds).
@@ -182,11 +174,8 @@ impl FunctionEventInvokeConfigBuilder {
         &self.inner.maximum_event_age_in_seconds
     }
     /// Sets [`FunctionEventInvokeConfig::destination_config`](crate::types::FunctionEventInvokeConfig::destination_config): A destination for events after they have been sent to a function for processing.
-    pub fn destination_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationConfig>,
-    ) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input.into());
+    pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
+        self.inner.destination_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::destination_config`](crate::types::FunctionEventInvokeConfig::destination_config).

@@ -44,13 +44,8 @@ pub struct FunctionScalingConfigBuilder {
 }
 impl FunctionScalingConfigBuilder {
     /// Sets [`FunctionScalingConfig::min_execution_environments`](crate::types::FunctionScalingConfig::min_execution_environments): The minimum number of execution environments to maintain for the function.
-    pub fn min_execution_environments(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.min_execution_environments = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn min_execution_environments(mut self, input: i32) -> Self {
+        self.inner.min_execution_environments = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionScalingConfig::min_execution_environments`](crate::types::FunctionScalingConfig::min_execution_environments).
@@ -68,13 +63,8 @@ impl FunctionScalingConfigBuilder {
         &self.inner.min_execution_environments
     }
     /// Sets [`FunctionScalingConfig::max_execution_environments`](crate::types::FunctionScalingConfig::max_execution_environments): The maximum number of execution environments that can be provisioned for the function.
-    pub fn max_execution_environments(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_execution_environments = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn max_execution_environments(mut self, input: i32) -> Self {
+        self.inner.max_execution_environments = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionScalingConfig::max_execution_environments`](crate::types::FunctionScalingConfig::max_execution_environments).

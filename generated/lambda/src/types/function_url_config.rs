@@ -184,8 +184,8 @@ impl FunctionUrlConfigBuilder {
         &self.inner.last_modified_time
     }
     /// Sets [`FunctionUrlConfig::cors`](crate::types::FunctionUrlConfig::cors): The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
-    pub fn cors(mut self, input: impl ::std::convert::Into<crate::types::Cors>) -> Self {
-        self.inner.cors = ::std::option::Option::Some(input.into());
+    pub fn cors(mut self, input: crate::types::Cors) -> Self {
+        self.inner.cors = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionUrlConfig::cors`](crate::types::FunctionUrlConfig::cors).
@@ -200,11 +200,8 @@ impl FunctionUrlConfigBuilder {
         &self.inner.cors
     }
     /// Sets [`FunctionUrlConfig::auth_type`](crate::types::FunctionUrlConfig::auth_type): The type of authentication that your function URL uses.
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
-    ) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input.into());
+    pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
+        self.inner.auth_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionUrlConfig::auth_type`](crate::types::FunctionUrlConfig::auth_type).
@@ -224,11 +221,8 @@ impl FunctionUrlConfigBuilder {
         &self.inner.auth_type
     }
     /// Sets [`FunctionUrlConfig::invoke_mode`](crate::types::FunctionUrlConfig::invoke_mode): Use one of the following options:
-    pub fn invoke_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvokeMode>,
-    ) -> Self {
-        self.inner.invoke_mode = ::std::option::Option::Some(input.into());
+    pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
+        self.inner.invoke_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionUrlConfig::invoke_mode`](crate::types::FunctionUrlConfig::invoke_mode).

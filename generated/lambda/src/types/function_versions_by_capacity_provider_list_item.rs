@@ -70,11 +70,8 @@ impl FunctionVersionsByCapacityProviderListItemBuilder {
         &self.inner.function_arn
     }
     /// Sets [`FunctionVersionsByCapacityProviderListItem::state`](crate::types::FunctionVersionsByCapacityProviderListItem::state): The current state of the function version.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::State>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::State) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`FunctionVersionsByCapacityProviderListItem::state`](crate::types::FunctionVersionsByCapacityProviderListItem::state).

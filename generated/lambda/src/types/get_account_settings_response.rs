@@ -55,11 +55,8 @@ pub struct GetAccountSettingsResponseBuilder {
 }
 impl GetAccountSettingsResponseBuilder {
     /// Sets [`GetAccountSettingsResponse::account_limit`](crate::types::GetAccountSettingsResponse::account_limit): Limits that are related to concurrency and code storage.
-    pub fn account_limit(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountLimit>,
-    ) -> Self {
-        self.inner.account_limit = ::std::option::Option::Some(input.into());
+    pub fn account_limit(mut self, input: crate::types::AccountLimit) -> Self {
+        self.inner.account_limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAccountSettingsResponse::account_limit`](crate::types::GetAccountSettingsResponse::account_limit).
@@ -79,11 +76,8 @@ impl GetAccountSettingsResponseBuilder {
         &self.inner.account_limit
     }
     /// Sets [`GetAccountSettingsResponse::account_usage`](crate::types::GetAccountSettingsResponse::account_usage): The number of functions and amount of storage in use.
-    pub fn account_usage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountUsage>,
-    ) -> Self {
-        self.inner.account_usage = ::std::option::Option::Some(input.into());
+    pub fn account_usage(mut self, input: crate::types::AccountUsage) -> Self {
+        self.inner.account_usage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAccountSettingsResponse::account_usage`](crate::types::GetAccountSettingsResponse::account_usage).

@@ -52,11 +52,8 @@ pub struct GetCapacityProviderResponseBuilder {
 }
 impl GetCapacityProviderResponseBuilder {
     /// Sets [`GetCapacityProviderResponse::capacity_provider`](crate::types::GetCapacityProviderResponse::capacity_provider): Information about the capacity provider, including its configuration and current state.
-    pub fn capacity_provider(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProvider>,
-    ) -> Self {
-        self.inner.capacity_provider = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider(mut self, input: crate::types::CapacityProvider) -> Self {
+        self.inner.capacity_provider = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCapacityProviderResponse::capacity_provider`](crate::types::GetCapacityProviderResponse::capacity_provider).

@@ -54,9 +54,9 @@ impl GetCodeSigningConfigResponseBuilder {
     /// Sets [`GetCodeSigningConfigResponse::code_signing_config`](crate::types::GetCodeSigningConfigResponse::code_signing_config): The code signing configuration
     pub fn code_signing_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningConfig>,
+        input: crate::types::CodeSigningConfig,
     ) -> Self {
-        self.inner.code_signing_config = ::std::option::Option::Some(input.into());
+        self.inner.code_signing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetCodeSigningConfigResponse::code_signing_config`](crate::types::GetCodeSigningConfigResponse::code_signing_config).

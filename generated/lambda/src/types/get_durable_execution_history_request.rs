@@ -107,11 +107,8 @@ impl GetDurableExecutionHistoryRequestBuilder {
         &self.inner.durable_execution_arn
     }
     /// Sets [`GetDurableExecutionHistoryRequest::include_execution_data`](crate::types::GetDurableExecutionHistoryRequest::include_execution_data): Specifies whether to include execution data such as step results and callback payloads in the history events.
-    pub fn include_execution_data(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_execution_data = ::std::option::Option::Some(input.into());
+    pub fn include_execution_data(mut self, input: bool) -> Self {
+        self.inner.include_execution_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::include_execution_data`](crate::types::GetDurableExecutionHistoryRequest::include_execution_data).
@@ -129,8 +126,8 @@ impl GetDurableExecutionHistoryRequestBuilder {
         &self.inner.include_execution_data
     }
     /// Sets [`GetDurableExecutionHistoryRequest::max_items`](crate::types::GetDurableExecutionHistoryRequest::max_items): The maximum number of history events to return per call.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::max_items`](crate::types::GetDurableExecutionHistoryRequest::max_items).
@@ -167,8 +164,8 @@ impl GetDurableExecutionHistoryRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`GetDurableExecutionHistoryRequest::reverse_order`](crate::types::GetDurableExecutionHistoryRequest::reverse_order): When set to `true`, returns the history events in reverse chronological order (newest first).
-    pub fn reverse_order(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.reverse_order = ::std::option::Option::Some(input.into());
+    pub fn reverse_order(mut self, input: bool) -> Self {
+        self.inner.reverse_order = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::reverse_order`](crate::types::GetDurableExecutionHistoryRequest::reverse_order).

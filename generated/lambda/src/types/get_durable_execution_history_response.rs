@@ -59,11 +59,8 @@ impl GetDurableExecutionHistoryResponseBuilder {
     /// Appends one item to [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events): An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`.
     ///
     /// To set the whole list at once, use [`set_events`](Self::set_events).
-    pub fn events(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Event>,
-    ) -> Self {
-        self.inner.events.get_or_insert_default().push(input.into());
+    pub fn events(mut self, input: crate::types::Event) -> Self {
+        self.inner.events.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events).

@@ -80,11 +80,8 @@ impl GetDurableExecutionRequestBuilder {
         &self.inner.durable_execution_arn
     }
     /// Sets [`GetDurableExecutionRequest::include_execution_data`](crate::types::GetDurableExecutionRequest::include_execution_data): Specifies whether to include execution data such as input payload, result, and error information in the response.
-    pub fn include_execution_data(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.include_execution_data = ::std::option::Option::Some(input.into());
+    pub fn include_execution_data(mut self, input: bool) -> Self {
+        self.inner.include_execution_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionRequest::include_execution_data`](crate::types::GetDurableExecutionRequest::include_execution_data).

@@ -274,11 +274,8 @@ impl GetDurableExecutionResponseBuilder {
         &self.inner.result
     }
     /// Sets [`GetDurableExecutionResponse::error`](crate::types::GetDurableExecutionResponse::error): Error information if the durable execution failed.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::error`](crate::types::GetDurableExecutionResponse::error).
@@ -298,9 +295,9 @@ impl GetDurableExecutionResponseBuilder {
     /// Sets [`GetDurableExecutionResponse::start_timestamp`](crate::types::GetDurableExecutionResponse::start_timestamp): The date and time when the durable execution started, in Unix timestamp format.
     pub fn start_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.start_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::start_timestamp`](crate::types::GetDurableExecutionResponse::start_timestamp).
@@ -320,11 +317,8 @@ impl GetDurableExecutionResponseBuilder {
         &self.inner.start_timestamp
     }
     /// Sets [`GetDurableExecutionResponse::status`](crate::types::GetDurableExecutionResponse::status): The current status of the durable execution.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ExecutionStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::status`](crate::types::GetDurableExecutionResponse::status).
@@ -344,9 +338,9 @@ impl GetDurableExecutionResponseBuilder {
     /// Sets [`GetDurableExecutionResponse::end_timestamp`](crate::types::GetDurableExecutionResponse::end_timestamp): The date and time when the durable execution ended, in Unix timestamp format.
     pub fn end_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.end_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::end_timestamp`](crate::types::GetDurableExecutionResponse::end_timestamp).
@@ -388,11 +382,8 @@ impl GetDurableExecutionResponseBuilder {
         &self.inner.version
     }
     /// Sets [`GetDurableExecutionResponse::trace_header`](crate::types::GetDurableExecutionResponse::trace_header): The trace headers associated with the durable execution.
-    pub fn trace_header(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TraceHeader>,
-    ) -> Self {
-        self.inner.trace_header = ::std::option::Option::Some(input.into());
+    pub fn trace_header(mut self, input: crate::types::TraceHeader) -> Self {
+        self.inner.trace_header = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::trace_header`](crate::types::GetDurableExecutionResponse::trace_header).
@@ -410,11 +401,8 @@ impl GetDurableExecutionResponseBuilder {
         &self.inner.trace_header
     }
     /// Sets [`GetDurableExecutionResponse::execution_data_included`](crate::types::GetDurableExecutionResponse::execution_data_included): Indicates whether execution data is included in this response.
-    pub fn execution_data_included(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.execution_data_included = ::std::option::Option::Some(input.into());
+    pub fn execution_data_included(mut self, input: bool) -> Self {
+        self.inner.execution_data_included = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::execution_data_included`](crate::types::GetDurableExecutionResponse::execution_data_included).
@@ -432,11 +420,8 @@ impl GetDurableExecutionResponseBuilder {
         &self.inner.execution_data_included
     }
     /// Sets [`GetDurableExecutionResponse::durable_config`](crate::types::GetDurableExecutionResponse::durable_config): Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub fn durable_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DurableConfig>,
-    ) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input.into());
+    pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
+        self.inner.durable_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::durable_config`](crate::types::GetDurableExecutionResponse::durable_config).

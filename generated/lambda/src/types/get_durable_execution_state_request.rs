@@ -144,8 +144,8 @@ impl GetDurableExecutionStateRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`GetDurableExecutionStateRequest::max_items`](crate::types::GetDurableExecutionStateRequest::max_items): The maximum number of operations to return per call.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionStateRequest::max_items`](crate::types::GetDurableExecutionStateRequest::max_items).

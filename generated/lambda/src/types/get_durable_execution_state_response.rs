@@ -59,11 +59,8 @@ impl GetDurableExecutionStateResponseBuilder {
     /// Appends one item to [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations): An array of operations that represent the current state of the durable execution.
     ///
     /// To set the whole list at once, use [`set_operations`](Self::set_operations).
-    pub fn operations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Operation>,
-    ) -> Self {
-        self.inner.operations.get_or_insert_default().push(input.into());
+    pub fn operations(mut self, input: crate::types::Operation) -> Self {
+        self.inner.operations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations).

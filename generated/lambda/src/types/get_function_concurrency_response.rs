@@ -48,13 +48,8 @@ pub struct GetFunctionConcurrencyResponseBuilder {
 }
 impl GetFunctionConcurrencyResponseBuilder {
     /// Sets [`GetFunctionConcurrencyResponse::reserved_concurrent_executions`](crate::types::GetFunctionConcurrencyResponse::reserved_concurrent_executions): The number of simultaneous executions that are reserved for the function.
-    pub fn reserved_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_concurrent_executions(mut self, input: i32) -> Self {
+        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionConcurrencyResponse::reserved_concurrent_executions`](crate::types::GetFunctionConcurrencyResponse::reserved_concurrent_executions).

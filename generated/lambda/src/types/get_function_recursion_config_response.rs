@@ -52,11 +52,8 @@ pub struct GetFunctionRecursionConfigResponseBuilder {
 }
 impl GetFunctionRecursionConfigResponseBuilder {
     /// Sets [`GetFunctionRecursionConfigResponse::recursive_loop`](crate::types::GetFunctionRecursionConfigResponse::recursive_loop): If your function's recursive loop detection configuration is `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.
-    pub fn recursive_loop(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveLoop>,
-    ) -> Self {
-        self.inner.recursive_loop = ::std::option::Option::Some(input.into());
+    pub fn recursive_loop(mut self, input: crate::types::RecursiveLoop) -> Self {
+        self.inner.recursive_loop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionRecursionConfigResponse::recursive_loop`](crate::types::GetFunctionRecursionConfigResponse::recursive_loop).

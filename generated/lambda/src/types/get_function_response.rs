@@ -84,11 +84,8 @@ pub struct GetFunctionResponseBuilder {
 }
 impl GetFunctionResponseBuilder {
     /// Sets [`GetFunctionResponse::configuration`](crate::types::GetFunctionResponse::configuration): The configuration of the function or version.
-    pub fn configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionConfiguration>,
-    ) -> Self {
-        self.inner.configuration = ::std::option::Option::Some(input.into());
+    pub fn configuration(mut self, input: crate::types::FunctionConfiguration) -> Self {
+        self.inner.configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::configuration`](crate::types::GetFunctionResponse::configuration).
@@ -108,11 +105,8 @@ impl GetFunctionResponseBuilder {
         &self.inner.configuration
     }
     /// Sets [`GetFunctionResponse::code`](crate::types::GetFunctionResponse::code): The deployment package of the function or version.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionCodeLocation>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::FunctionCodeLocation) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::code`](crate::types::GetFunctionResponse::code).
@@ -163,11 +157,8 @@ impl GetFunctionResponseBuilder {
         &self.inner.tags
     }
     /// Sets [`GetFunctionResponse::tags_error`](crate::types::GetFunctionResponse::tags_error): An object that contains details about an error related to retrieving tags.
-    pub fn tags_error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagsError>,
-    ) -> Self {
-        self.inner.tags_error = ::std::option::Option::Some(input.into());
+    pub fn tags_error(mut self, input: crate::types::TagsError) -> Self {
+        self.inner.tags_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::tags_error`](crate::types::GetFunctionResponse::tags_error).
@@ -185,11 +176,8 @@ impl GetFunctionResponseBuilder {
         &self.inner.tags_error
     }
     /// Sets [`GetFunctionResponse::concurrency`](crate::types::GetFunctionResponse::concurrency): The function's [reserved concurrency](https://docs.aws.amazon.com/lambda/latest/dg/concurrent-executions.html).
-    pub fn concurrency(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Concurrency>,
-    ) -> Self {
-        self.inner.concurrency = ::std::option::Option::Some(input.into());
+    pub fn concurrency(mut self, input: crate::types::Concurrency) -> Self {
+        self.inner.concurrency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::concurrency`](crate::types::GetFunctionResponse::concurrency).

@@ -94,11 +94,9 @@ impl GetFunctionScalingConfigResponseBuilder {
     /// Sets [`GetFunctionScalingConfigResponse::applied_function_scaling_config`](crate::types::GetFunctionScalingConfigResponse::applied_function_scaling_config): The scaling configuration that is currently applied to the function.
     pub fn applied_function_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionScalingConfig>,
+        input: crate::types::FunctionScalingConfig,
     ) -> Self {
-        self.inner.applied_function_scaling_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.applied_function_scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionScalingConfigResponse::applied_function_scaling_config`](crate::types::GetFunctionScalingConfigResponse::applied_function_scaling_config).
@@ -120,10 +118,10 @@ impl GetFunctionScalingConfigResponseBuilder {
     /// Sets [`GetFunctionScalingConfigResponse::requested_function_scaling_config`](crate::types::GetFunctionScalingConfigResponse::requested_function_scaling_config): The scaling configuration that was requested for the function.
     pub fn requested_function_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionScalingConfig>,
+        input: crate::types::FunctionScalingConfig,
     ) -> Self {
         self.inner.requested_function_scaling_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -149,11 +149,8 @@ impl GetFunctionUrlConfigResponseBuilder {
         &self.inner.function_arn
     }
     /// Sets [`GetFunctionUrlConfigResponse::auth_type`](crate::types::GetFunctionUrlConfigResponse::auth_type): The type of authentication that your function URL uses.
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
-    ) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input.into());
+    pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
+        self.inner.auth_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionUrlConfigResponse::auth_type`](crate::types::GetFunctionUrlConfigResponse::auth_type).
@@ -173,8 +170,8 @@ impl GetFunctionUrlConfigResponseBuilder {
         &self.inner.auth_type
     }
     /// Sets [`GetFunctionUrlConfigResponse::cors`](crate::types::GetFunctionUrlConfigResponse::cors): The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
-    pub fn cors(mut self, input: impl ::std::convert::Into<crate::types::Cors>) -> Self {
-        self.inner.cors = ::std::option::Option::Some(input.into());
+    pub fn cors(mut self, input: crate::types::Cors) -> Self {
+        self.inner.cors = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionUrlConfigResponse::cors`](crate::types::GetFunctionUrlConfigResponse::cors).
@@ -235,11 +232,8 @@ impl GetFunctionUrlConfigResponseBuilder {
         &self.inner.last_modified_time
     }
     /// Sets [`GetFunctionUrlConfigResponse::invoke_mode`](crate::types::GetFunctionUrlConfigResponse::invoke_mode): Use one of the following options:
-    pub fn invoke_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvokeMode>,
-    ) -> Self {
-        self.inner.invoke_mode = ::std::option::Option::Some(input.into());
+    pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
+        self.inner.invoke_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFunctionUrlConfigResponse::invoke_mode`](crate::types::GetFunctionUrlConfigResponse::invoke_mode).

@@ -80,8 +80,8 @@ impl GetLayerVersionPolicyRequestBuilder {
         &self.inner.layer_name
     }
     /// Sets [`GetLayerVersionPolicyRequest::version_number`](crate::types::GetLayerVersionPolicyRequest::version_number): The version number.
-    pub fn version_number(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input.into());
+    pub fn version_number(mut self, input: i64) -> Self {
+        self.inner.version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetLayerVersionPolicyRequest::version_number`](crate::types::GetLayerVersionPolicyRequest::version_number).

@@ -114,11 +114,8 @@ pub struct GetLayerVersionResponseBuilder {
 }
 impl GetLayerVersionResponseBuilder {
     /// Sets [`GetLayerVersionResponse::content`](crate::types::GetLayerVersionResponse::content): Details about the layer version.
-    pub fn content(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LayerVersionContentOutput>,
-    ) -> Self {
-        self.inner.content = ::std::option::Option::Some(input.into());
+    pub fn content(mut self, input: crate::types::LayerVersionContentOutput) -> Self {
+        self.inner.content = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::content`](crate::types::GetLayerVersionResponse::content).
@@ -228,8 +225,8 @@ impl GetLayerVersionResponseBuilder {
         &self.inner.created_date
     }
     /// Sets [`GetLayerVersionResponse::version`](crate::types::GetLayerVersionResponse::version): The version number.
-    pub fn version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i64) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::version`](crate::types::GetLayerVersionResponse::version).
@@ -248,9 +245,9 @@ impl GetLayerVersionResponseBuilder {
     /// To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).
     pub fn compatible_architectures(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
+        input: crate::types::Architecture,
     ) -> Self {
-        self.inner.compatible_architectures.get_or_insert_default().push(input.into());
+        self.inner.compatible_architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::compatible_architectures`](crate::types::GetLayerVersionResponse::compatible_architectures).
@@ -272,11 +269,8 @@ impl GetLayerVersionResponseBuilder {
     /// Appends one item to [`GetLayerVersionResponse::compatible_runtimes`](crate::types::GetLayerVersionResponse::compatible_runtimes): The layer's compatible runtimes.
     ///
     /// To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).
-    pub fn compatible_runtimes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.compatible_runtimes.get_or_insert_default().push(input.into());
+    pub fn compatible_runtimes(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.compatible_runtimes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::compatible_runtimes`](crate::types::GetLayerVersionResponse::compatible_runtimes).

@@ -64,11 +64,8 @@ pub struct GetRuntimeManagementConfigResponseBuilder {
 }
 impl GetRuntimeManagementConfigResponseBuilder {
     /// Sets [`GetRuntimeManagementConfigResponse::update_runtime_on`](crate::types::GetRuntimeManagementConfigResponse::update_runtime_on): The current runtime update mode of the function.
-    pub fn update_runtime_on(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UpdateRuntimeOn>,
-    ) -> Self {
-        self.inner.update_runtime_on = ::std::option::Option::Some(input.into());
+    pub fn update_runtime_on(mut self, input: crate::types::UpdateRuntimeOn) -> Self {
+        self.inner.update_runtime_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRuntimeManagementConfigResponse::update_runtime_on`](crate::types::GetRuntimeManagementConfigResponse::update_runtime_on).

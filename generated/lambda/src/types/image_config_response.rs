@@ -44,11 +44,8 @@ pub struct ImageConfigResponseBuilder {
 }
 impl ImageConfigResponseBuilder {
     /// Sets [`ImageConfigResponse::image_config`](crate::types::ImageConfigResponse::image_config): Configuration values that override the container image Dockerfile.
-    pub fn image_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageConfig>,
-    ) -> Self {
-        self.inner.image_config = ::std::option::Option::Some(input.into());
+    pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
+        self.inner.image_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageConfigResponse::image_config`](crate::types::ImageConfigResponse::image_config).
@@ -66,11 +63,8 @@ impl ImageConfigResponseBuilder {
         &self.inner.image_config
     }
     /// Sets [`ImageConfigResponse::error`](crate::types::ImageConfigResponse::error): Error response to `GetFunctionConfiguration`.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageConfigError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ImageConfigError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ImageConfigResponse::error`](crate::types::ImageConfigResponse::error).

@@ -59,11 +59,8 @@ impl InstanceRequirementsBuilder {
     /// Appends one item to [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures): A list of supported CPU architectures for compute instances.
     ///
     /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
-    pub fn architectures(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
-        self.inner.architectures.get_or_insert_default().push(input.into());
+    pub fn architectures(mut self, input: crate::types::Architecture) -> Self {
+        self.inner.architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures).

@@ -70,9 +70,9 @@ impl InvocationCompletedDetailsBuilder {
     /// Sets [`InvocationCompletedDetails::start_timestamp`](crate::types::InvocationCompletedDetails::start_timestamp): The date and time when the invocation started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn start_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.start_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvocationCompletedDetails::start_timestamp`](crate::types::InvocationCompletedDetails::start_timestamp).
@@ -94,9 +94,9 @@ impl InvocationCompletedDetailsBuilder {
     /// Sets [`InvocationCompletedDetails::end_timestamp`](crate::types::InvocationCompletedDetails::end_timestamp): The date and time when the invocation ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn end_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.end_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvocationCompletedDetails::end_timestamp`](crate::types::InvocationCompletedDetails::end_timestamp).
@@ -138,11 +138,8 @@ impl InvocationCompletedDetailsBuilder {
         &self.inner.request_id
     }
     /// Sets [`InvocationCompletedDetails::error`](crate::types::InvocationCompletedDetails::error): Details about the invocation failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvocationCompletedDetails::error`](crate::types::InvocationCompletedDetails::error).

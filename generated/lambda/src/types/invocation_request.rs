@@ -153,11 +153,8 @@ impl InvocationRequestBuilder {
         &self.inner.function_name
     }
     /// Sets [`InvocationRequest::invocation_type`](crate::types::InvocationRequest::invocation_type): Choose from the following options.
-    pub fn invocation_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvocationType>,
-    ) -> Self {
-        self.inner.invocation_type = ::std::option::Option::Some(input.into());
+    pub fn invocation_type(mut self, input: crate::types::InvocationType) -> Self {
+        self.inner.invocation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvocationRequest::invocation_type`](crate::types::InvocationRequest::invocation_type).
@@ -177,11 +174,8 @@ impl InvocationRequestBuilder {
         &self.inner.invocation_type
     }
     /// Sets [`InvocationRequest::log_type`](crate::types::InvocationRequest::log_type): Set to `Tail` to include the execution log in the response.
-    pub fn log_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LogType>,
-    ) -> Self {
-        self.inner.log_type = ::std::option::Option::Some(input.into());
+    pub fn log_type(mut self, input: crate::types::LogType) -> Self {
+        self.inner.log_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvocationRequest::log_type`](crate::types::InvocationRequest::log_type).

@@ -140,8 +140,8 @@ pub struct InvocationResponseBuilder {
 }
 impl InvocationResponseBuilder {
     /// Sets [`InvocationResponse::status_code`](crate::types::InvocationResponse::status_code): The HTTP status code is in the 200 range for a successful request.
-    pub fn status_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: i32) -> Self {
+        self.inner.status_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvocationResponse::status_code`](crate::types::InvocationResponse::status_code).

@@ -52,8 +52,8 @@ pub struct InvokeAsyncResponseBuilder {
 #[allow(deprecated)]
 impl InvokeAsyncResponseBuilder {
     /// Sets [`InvokeAsyncResponse::status`](crate::types::InvokeAsyncResponse::status): The status code.
-    pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: i32) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvokeAsyncResponse::status`](crate::types::InvokeAsyncResponse::status).

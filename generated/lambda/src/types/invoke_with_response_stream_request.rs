@@ -142,11 +142,8 @@ impl InvokeWithResponseStreamRequestBuilder {
         &self.inner.function_name
     }
     /// Sets [`InvokeWithResponseStreamRequest::log_type`](crate::types::InvokeWithResponseStreamRequest::log_type): Set to `Tail` to include the execution log in the response.
-    pub fn log_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LogType>,
-    ) -> Self {
-        self.inner.log_type = ::std::option::Option::Some(input.into());
+    pub fn log_type(mut self, input: crate::types::LogType) -> Self {
+        self.inner.log_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::log_type`](crate::types::InvokeWithResponseStreamRequest::log_type).
@@ -256,9 +253,9 @@ impl InvokeWithResponseStreamRequestBuilder {
     /// Sets [`InvokeWithResponseStreamRequest::invocation_type`](crate::types::InvokeWithResponseStreamRequest::invocation_type): Use one of the following options:
     pub fn invocation_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResponseStreamingInvocationType>,
+        input: crate::types::ResponseStreamingInvocationType,
     ) -> Self {
-        self.inner.invocation_type = ::std::option::Option::Some(input.into());
+        self.inner.invocation_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::invocation_type`](crate::types::InvokeWithResponseStreamRequest::invocation_type).

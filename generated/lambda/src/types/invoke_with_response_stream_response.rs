@@ -70,8 +70,8 @@ pub struct InvokeWithResponseStreamResponseBuilder {
 }
 impl InvokeWithResponseStreamResponseBuilder {
     /// Sets [`InvokeWithResponseStreamResponse::status_code`](crate::types::InvokeWithResponseStreamResponse::status_code): For a successful request, the HTTP status code is in the 200 range.
-    pub fn status_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: i32) -> Self {
+        self.inner.status_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponse::status_code`](crate::types::InvokeWithResponseStreamResponse::status_code).
@@ -110,11 +110,9 @@ impl InvokeWithResponseStreamResponseBuilder {
     /// Sets [`InvokeWithResponseStreamResponse::event_stream`](crate::types::InvokeWithResponseStreamResponse::event_stream): The stream of response payloads.
     pub fn event_stream(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InvokeWithResponseStreamResponseEvent,
-        >,
+        input: crate::types::InvokeWithResponseStreamResponseEvent,
     ) -> Self {
-        self.inner.event_stream = ::std::option::Option::Some(input.into());
+        self.inner.event_stream = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponse::event_stream`](crate::types::InvokeWithResponseStreamResponse::event_stream).

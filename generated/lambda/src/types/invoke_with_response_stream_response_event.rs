@@ -52,9 +52,9 @@ impl InvokeWithResponseStreamResponseEventBuilder {
     /// Sets [`InvokeWithResponseStreamResponseEvent::payload_chunk`](crate::types::InvokeWithResponseStreamResponseEvent::payload_chunk): A chunk of the streamed response payload.
     pub fn payload_chunk(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InvokeResponseStreamUpdate>,
+        input: crate::types::InvokeResponseStreamUpdate,
     ) -> Self {
-        self.inner.payload_chunk = ::std::option::Option::Some(input.into());
+        self.inner.payload_chunk = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponseEvent::payload_chunk`](crate::types::InvokeWithResponseStreamResponseEvent::payload_chunk).
@@ -76,11 +76,9 @@ impl InvokeWithResponseStreamResponseEventBuilder {
     /// Sets [`InvokeWithResponseStreamResponseEvent::invoke_complete`](crate::types::InvokeWithResponseStreamResponseEvent::invoke_complete): An object that's returned when the stream has ended and all the payload chunks have been returned.
     pub fn invoke_complete(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::InvokeWithResponseStreamCompleteEvent,
-        >,
+        input: crate::types::InvokeWithResponseStreamCompleteEvent,
     ) -> Self {
-        self.inner.invoke_complete = ::std::option::Option::Some(input.into());
+        self.inner.invoke_complete = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponseEvent::invoke_complete`](crate::types::InvokeWithResponseStreamResponseEvent::invoke_complete).

@@ -50,11 +50,8 @@ pub struct KafkaSchemaRegistryAccessConfigBuilder {
 }
 impl KafkaSchemaRegistryAccessConfigBuilder {
     /// Sets [`KafkaSchemaRegistryAccessConfig::type_`](crate::types::KafkaSchemaRegistryAccessConfig::type_): The type of authentication Lambda uses to access your schema registry.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KafkaSchemaRegistryAuthType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::KafkaSchemaRegistryAuthType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryAccessConfig::type_`](crate::types::KafkaSchemaRegistryAccessConfig::type_).

@@ -100,9 +100,9 @@ impl KafkaSchemaRegistryConfigBuilder {
     /// Sets [`KafkaSchemaRegistryConfig::event_record_format`](crate::types::KafkaSchemaRegistryConfig::event_record_format): The record format that Lambda delivers to your function after schema validation.
     pub fn event_record_format(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SchemaRegistryEventRecordFormat>,
+        input: crate::types::SchemaRegistryEventRecordFormat,
     ) -> Self {
-        self.inner.event_record_format = ::std::option::Option::Some(input.into());
+        self.inner.event_record_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryConfig::event_record_format`](crate::types::KafkaSchemaRegistryConfig::event_record_format).
@@ -126,9 +126,9 @@ impl KafkaSchemaRegistryConfigBuilder {
     /// To set the whole list at once, use [`set_access_configs`](Self::set_access_configs).
     pub fn access_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KafkaSchemaRegistryAccessConfig>,
+        input: crate::types::KafkaSchemaRegistryAccessConfig,
     ) -> Self {
-        self.inner.access_configs.get_or_insert_default().push(input.into());
+        self.inner.access_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryConfig::access_configs`](crate::types::KafkaSchemaRegistryConfig::access_configs).
@@ -156,9 +156,9 @@ impl KafkaSchemaRegistryConfigBuilder {
     /// To set the whole list at once, use [`set_schema_validation_configs`](Self::set_schema_validation_configs).
     pub fn schema_validation_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KafkaSchemaValidationConfig>,
+        input: crate::types::KafkaSchemaValidationConfig,
     ) -> Self {
-        self.inner.schema_validation_configs.get_or_insert_default().push(input.into());
+        self.inner.schema_validation_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryConfig::schema_validation_configs`](crate::types::KafkaSchemaRegistryConfig::schema_validation_configs).

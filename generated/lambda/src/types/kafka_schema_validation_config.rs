@@ -41,9 +41,9 @@ impl KafkaSchemaValidationConfigBuilder {
     /// Sets [`KafkaSchemaValidationConfig::attribute`](crate::types::KafkaSchemaValidationConfig::attribute): The attributes you want your schema registry to validate and filter for.
     pub fn attribute(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KafkaSchemaValidationAttribute>,
+        input: crate::types::KafkaSchemaValidationAttribute,
     ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+        self.inner.attribute = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KafkaSchemaValidationConfig::attribute`](crate::types::KafkaSchemaValidationConfig::attribute).

@@ -81,12 +81,9 @@ impl LambdaManagedInstancesCapacityProviderConfigBuilder {
         &self.inner.capacity_provider_arn
     }
     /// Sets [`LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency`](crate::types::LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency): The maximum number of concurrent execution environments that can run on each compute instance.
-    pub fn per_execution_environment_max_concurrency(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn per_execution_environment_max_concurrency(mut self, input: i32) -> Self {
         self.inner.per_execution_environment_max_concurrency = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -107,12 +104,9 @@ impl LambdaManagedInstancesCapacityProviderConfigBuilder {
         &self.inner.per_execution_environment_max_concurrency
     }
     /// Sets [`LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu`](crate::types::LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu): The amount of memory in GiB allocated per vCPU for execution environments.
-    pub fn execution_environment_memory_gib_per_v_cpu(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
+    pub fn execution_environment_memory_gib_per_v_cpu(mut self, input: f64) -> Self {
         self.inner.execution_environment_memory_gib_per_v_cpu = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

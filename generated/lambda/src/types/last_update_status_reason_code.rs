@@ -4,13 +4,7 @@
 /// The `LastUpdateStatusReasonCode` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum LastUpdateStatusReasonCode {
     /// `EniLimitExceeded`
@@ -125,6 +119,45 @@ impl LastUpdateStatusReasonCode {
         "FunctionError.PermissionDenied",
         "FunctionError.TooManyExtensions",
         "FunctionError.InitResourceExhausted",
+        "DisallowedByVpcEncryptionControl",
+        "DependencyError",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "EniLimitExceeded",
+        "InsufficientRolePermissions",
+        "InvalidConfiguration",
+        "InternalError",
+        "SubnetOutOfIpAddresses",
+        "InvalidSubnet",
+        "InvalidSecurityGroup",
+        "ImageDeleted",
+        "ImageAccessDenied",
+        "InvalidImage",
+        "KmsKeyAccessDenied",
+        "KmsKeyNotFound",
+        "InvalidStateKmsKey",
+        "DisabledKmsKey",
+        "EfsioError",
+        "EfsMountConnectivityError",
+        "EfsMountFailure",
+        "EfsMountTimeout",
+        "InvalidRuntime",
+        "InvalidZipFileException",
+        "FunctionError",
+        "ServiceQuotaExceededException",
+        "VcpuLimitExceeded",
+        "CapacityProviderScalingLimitExceeded",
+        "InsufficientCapacity",
+        "Ec2RequestLimitExceeded",
+        "FunctionErrorInitTimeout",
+        "FunctionErrorRuntimeInitError",
+        "FunctionErrorExtensionInitError",
+        "FunctionErrorInvalidEntryPoint",
+        "FunctionErrorInvalidWorkingDirectory",
+        "FunctionErrorPermissionDenied",
+        "FunctionErrorTooManyExtensions",
+        "FunctionErrorInitResourceExhausted",
         "DisallowedByVpcEncryptionControl",
         "DependencyError",
     ];
@@ -298,6 +331,30 @@ impl ::std::cmp::PartialOrd for LastUpdateStatusReasonCode {
 impl ::std::cmp::Ord for LastUpdateStatusReasonCode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for LastUpdateStatusReasonCode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            LastUpdateStatusReasonCode::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for LastUpdateStatusReasonCode {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for LastUpdateStatusReasonCode {

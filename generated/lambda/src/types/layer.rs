@@ -80,8 +80,8 @@ impl LayerBuilder {
         &self.inner.arn
     }
     /// Sets [`Layer::code_size`](crate::types::Layer::code_size): The size of the layer archive in bytes.
-    pub fn code_size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.code_size = ::std::option::Option::Some(input.into());
+    pub fn code_size(mut self, input: i64) -> Self {
+        self.inner.code_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Layer::code_size`](crate::types::Layer::code_size).

@@ -148,9 +148,9 @@ impl LayerVersionContentInputBuilder {
     /// Sets [`LayerVersionContentInput::s3_object_storage_mode`](crate::types::LayerVersionContentInput::s3_object_storage_mode): Specifies how the layer archive is stored.
     pub fn s3_object_storage_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::S3ObjectStorageMode>,
+        input: crate::types::S3ObjectStorageMode,
     ) -> Self {
-        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input.into());
+        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LayerVersionContentInput::s3_object_storage_mode`](crate::types::LayerVersionContentInput::s3_object_storage_mode).

@@ -118,8 +118,8 @@ impl LayerVersionContentOutputBuilder {
         &self.inner.code_sha256
     }
     /// Sets [`LayerVersionContentOutput::code_size`](crate::types::LayerVersionContentOutput::code_size): The size of the layer archive in bytes.
-    pub fn code_size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.code_size = ::std::option::Option::Some(input.into());
+    pub fn code_size(mut self, input: i64) -> Self {
+        self.inner.code_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::code_size`](crate::types::LayerVersionContentOutput::code_size).
@@ -182,11 +182,8 @@ impl LayerVersionContentOutputBuilder {
         &self.inner.signing_job_arn
     }
     /// Sets [`LayerVersionContentOutput::resolved_s3_object`](crate::types::LayerVersionContentOutput::resolved_s3_object): The resolved Amazon S3 object that contains the layer archive.
-    pub fn resolved_s3_object(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResolvedS3Object>,
-    ) -> Self {
-        self.inner.resolved_s3_object = ::std::option::Option::Some(input.into());
+    pub fn resolved_s3_object(mut self, input: crate::types::ResolvedS3Object) -> Self {
+        self.inner.resolved_s3_object = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::resolved_s3_object`](crate::types::LayerVersionContentOutput::resolved_s3_object).

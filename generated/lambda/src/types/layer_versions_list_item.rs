@@ -111,8 +111,8 @@ impl LayerVersionsListItemBuilder {
         &self.inner.layer_version_arn
     }
     /// Sets [`LayerVersionsListItem::version`](crate::types::LayerVersionsListItem::version): The version number.
-    pub fn version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i64) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LayerVersionsListItem::version`](crate::types::LayerVersionsListItem::version).
@@ -175,9 +175,9 @@ impl LayerVersionsListItemBuilder {
     /// To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).
     pub fn compatible_architectures(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
+        input: crate::types::Architecture,
     ) -> Self {
-        self.inner.compatible_architectures.get_or_insert_default().push(input.into());
+        self.inner.compatible_architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LayerVersionsListItem::compatible_architectures`](crate::types::LayerVersionsListItem::compatible_architectures).
@@ -199,11 +199,8 @@ impl LayerVersionsListItemBuilder {
     /// Appends one item to [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes): The layer's compatible runtimes.
     ///
     /// To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).
-    pub fn compatible_runtimes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.compatible_runtimes.get_or_insert_default().push(input.into());
+    pub fn compatible_runtimes(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.compatible_runtimes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes).

@@ -101,9 +101,9 @@ impl LayersListItemBuilder {
     /// Sets [`LayersListItem::latest_matching_version`](crate::types::LayersListItem::latest_matching_version): The newest version of the layer.
     pub fn latest_matching_version(
         mut self,
-        input: impl ::std::convert::Into<crate::types::LayerVersionsListItem>,
+        input: crate::types::LayerVersionsListItem,
     ) -> Self {
-        self.inner.latest_matching_version = ::std::option::Option::Some(input.into());
+        self.inner.latest_matching_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LayersListItem::latest_matching_version`](crate::types::LayersListItem::latest_matching_version).

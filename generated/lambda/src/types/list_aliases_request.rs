@@ -148,8 +148,8 @@ impl ListAliasesRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListAliasesRequest::max_items`](crate::types::ListAliasesRequest::max_items): Limit the number of aliases returned.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListAliasesRequest::max_items`](crate::types::ListAliasesRequest::max_items).

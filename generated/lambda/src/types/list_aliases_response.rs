@@ -81,11 +81,8 @@ impl ListAliasesResponseBuilder {
     /// Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
     ///
     /// To set the whole list at once, use [`set_aliases`](Self::set_aliases).
-    pub fn aliases(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AliasConfiguration>,
-    ) -> Self {
-        self.inner.aliases.get_or_insert_default().push(input.into());
+    pub fn aliases(mut self, input: crate::types::AliasConfiguration) -> Self {
+        self.inner.aliases.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases).

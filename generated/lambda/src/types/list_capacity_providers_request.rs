@@ -63,11 +63,8 @@ pub struct ListCapacityProvidersRequestBuilder {
 }
 impl ListCapacityProvidersRequestBuilder {
     /// Sets [`ListCapacityProvidersRequest::state`](crate::types::ListCapacityProvidersRequest::state): Filter capacity providers by their current state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderState>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: crate::types::CapacityProviderState) -> Self {
+        self.inner.state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListCapacityProvidersRequest::state`](crate::types::ListCapacityProvidersRequest::state).
@@ -109,8 +106,8 @@ impl ListCapacityProvidersRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListCapacityProvidersRequest::max_items`](crate::types::ListCapacityProvidersRequest::max_items): The maximum number of capacity providers to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListCapacityProvidersRequest::max_items`](crate::types::ListCapacityProvidersRequest::max_items).

@@ -61,11 +61,8 @@ impl ListCapacityProvidersResponseBuilder {
     /// Appends one item to [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers): A list of capacity providers in your account.
     ///
     /// To set the whole list at once, use [`set_capacity_providers`](Self::set_capacity_providers).
-    pub fn capacity_providers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProvider>,
-    ) -> Self {
-        self.inner.capacity_providers.get_or_insert_default().push(input.into());
+    pub fn capacity_providers(mut self, input: crate::types::CapacityProvider) -> Self {
+        self.inner.capacity_providers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers).

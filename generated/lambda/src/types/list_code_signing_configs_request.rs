@@ -76,8 +76,8 @@ impl ListCodeSigningConfigsRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListCodeSigningConfigsRequest::max_items`](crate::types::ListCodeSigningConfigsRequest::max_items): Maximum number of items to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListCodeSigningConfigsRequest::max_items`](crate::types::ListCodeSigningConfigsRequest::max_items).

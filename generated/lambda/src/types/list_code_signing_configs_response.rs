@@ -83,9 +83,9 @@ impl ListCodeSigningConfigsResponseBuilder {
     /// To set the whole list at once, use [`set_code_signing_configs`](Self::set_code_signing_configs).
     pub fn code_signing_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningConfig>,
+        input: crate::types::CodeSigningConfig,
     ) -> Self {
-        self.inner.code_signing_configs.get_or_insert_default().push(input.into());
+        self.inner.code_signing_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListCodeSigningConfigsResponse::code_signing_configs`](crate::types::ListCodeSigningConfigsResponse::code_signing_configs).

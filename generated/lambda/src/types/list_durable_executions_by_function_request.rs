@@ -193,11 +193,8 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
     /// Appends one item to [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses): Filter executions by status.
     ///
     /// To set the whole list at once, use [`set_statuses`](Self::set_statuses).
-    pub fn statuses(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionStatus>,
-    ) -> Self {
-        self.inner.statuses.get_or_insert_default().push(input.into());
+    pub fn statuses(mut self, input: crate::types::ExecutionStatus) -> Self {
+        self.inner.statuses.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses).
@@ -219,9 +216,9 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
     /// Sets [`ListDurableExecutionsByFunctionRequest::started_after`](crate::types::ListDurableExecutionsByFunctionRequest::started_after): Filter executions that started after this timestamp (ISO 8601 format).
     pub fn started_after(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.started_after = ::std::option::Option::Some(input.into());
+        self.inner.started_after = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::started_after`](crate::types::ListDurableExecutionsByFunctionRequest::started_after).
@@ -243,9 +240,9 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
     /// Sets [`ListDurableExecutionsByFunctionRequest::started_before`](crate::types::ListDurableExecutionsByFunctionRequest::started_before): Filter executions that started before this timestamp (ISO 8601 format).
     pub fn started_before(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.started_before = ::std::option::Option::Some(input.into());
+        self.inner.started_before = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::started_before`](crate::types::ListDurableExecutionsByFunctionRequest::started_before).
@@ -265,8 +262,8 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
         &self.inner.started_before
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::reverse_order`](crate::types::ListDurableExecutionsByFunctionRequest::reverse_order): Set to true to return results in chronological order (oldest first).
-    pub fn reverse_order(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.reverse_order = ::std::option::Option::Some(input.into());
+    pub fn reverse_order(mut self, input: bool) -> Self {
+        self.inner.reverse_order = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::reverse_order`](crate::types::ListDurableExecutionsByFunctionRequest::reverse_order).
@@ -303,8 +300,8 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::max_items`](crate::types::ListDurableExecutionsByFunctionRequest::max_items): Maximum number of executions to return (1-1000).
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::max_items`](crate::types::ListDurableExecutionsByFunctionRequest::max_items).

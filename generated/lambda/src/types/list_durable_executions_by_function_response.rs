@@ -60,11 +60,8 @@ impl ListDurableExecutionsByFunctionResponseBuilder {
     /// Appends one item to [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions): List of durable execution summaries matching the filter criteria.
     ///
     /// To set the whole list at once, use [`set_durable_executions`](Self::set_durable_executions).
-    pub fn durable_executions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Execution>,
-    ) -> Self {
-        self.inner.durable_executions.get_or_insert_default().push(input.into());
+    pub fn durable_executions(mut self, input: crate::types::Execution) -> Self {
+        self.inner.durable_executions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions).

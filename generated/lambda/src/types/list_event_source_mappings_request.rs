@@ -154,8 +154,8 @@ impl ListEventSourceMappingsRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListEventSourceMappingsRequest::max_items`](crate::types::ListEventSourceMappingsRequest::max_items): The maximum number of event source mappings to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListEventSourceMappingsRequest::max_items`](crate::types::ListEventSourceMappingsRequest::max_items).

@@ -85,9 +85,9 @@ impl ListEventSourceMappingsResponseBuilder {
     /// To set the whole list at once, use [`set_event_source_mappings`](Self::set_event_source_mappings).
     pub fn event_source_mappings(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingConfiguration>,
+        input: crate::types::EventSourceMappingConfiguration,
     ) -> Self {
-        self.inner.event_source_mappings.get_or_insert_default().push(input.into());
+        self.inner.event_source_mappings.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListEventSourceMappingsResponse::event_source_mappings`](crate::types::ListEventSourceMappingsResponse::event_source_mappings).

@@ -117,8 +117,8 @@ impl ListFunctionEventInvokeConfigsRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListFunctionEventInvokeConfigsRequest::max_items`](crate::types::ListFunctionEventInvokeConfigsRequest::max_items): The maximum number of configurations to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListFunctionEventInvokeConfigsRequest::max_items`](crate::types::ListFunctionEventInvokeConfigsRequest::max_items).

@@ -64,12 +64,9 @@ impl ListFunctionEventInvokeConfigsResponseBuilder {
     /// To set the whole list at once, use [`set_function_event_invoke_configs`](Self::set_function_event_invoke_configs).
     pub fn function_event_invoke_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionEventInvokeConfig>,
+        input: crate::types::FunctionEventInvokeConfig,
     ) -> Self {
-        self.inner
-            .function_event_invoke_configs
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.function_event_invoke_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs`](crate::types::ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs).

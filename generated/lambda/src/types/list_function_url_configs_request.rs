@@ -117,8 +117,8 @@ impl ListFunctionUrlConfigsRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListFunctionUrlConfigsRequest::max_items`](crate::types::ListFunctionUrlConfigsRequest::max_items): The maximum number of function URLs to return in the response.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListFunctionUrlConfigsRequest::max_items`](crate::types::ListFunctionUrlConfigsRequest::max_items).

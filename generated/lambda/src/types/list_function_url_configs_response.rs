@@ -63,9 +63,9 @@ impl ListFunctionUrlConfigsResponseBuilder {
     /// To set the whole list at once, use [`set_function_url_configs`](Self::set_function_url_configs).
     pub fn function_url_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlConfig>,
+        input: crate::types::FunctionUrlConfig,
     ) -> Self {
-        self.inner.function_url_configs.get_or_insert_default().push(input.into());
+        self.inner.function_url_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListFunctionUrlConfigsResponse::function_url_configs`](crate::types::ListFunctionUrlConfigsResponse::function_url_configs).

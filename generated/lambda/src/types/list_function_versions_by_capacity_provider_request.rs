@@ -111,8 +111,8 @@ impl ListFunctionVersionsByCapacityProviderRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListFunctionVersionsByCapacityProviderRequest::max_items`](crate::types::ListFunctionVersionsByCapacityProviderRequest::max_items): The maximum number of function versions to return in the response.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderRequest::max_items`](crate::types::ListFunctionVersionsByCapacityProviderRequest::max_items).

@@ -99,11 +99,9 @@ impl ListFunctionVersionsByCapacityProviderResponseBuilder {
     /// To set the whole list at once, use [`set_function_versions`](Self::set_function_versions).
     pub fn function_versions(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FunctionVersionsByCapacityProviderListItem,
-        >,
+        input: crate::types::FunctionVersionsByCapacityProviderListItem,
     ) -> Self {
-        self.inner.function_versions.get_or_insert_default().push(input.into());
+        self.inner.function_versions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderResponse::function_versions`](crate::types::ListFunctionVersionsByCapacityProviderResponse::function_versions).

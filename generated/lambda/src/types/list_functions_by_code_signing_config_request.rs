@@ -111,8 +111,8 @@ impl ListFunctionsByCodeSigningConfigRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListFunctionsByCodeSigningConfigRequest::max_items`](crate::types::ListFunctionsByCodeSigningConfigRequest::max_items): Maximum number of items to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListFunctionsByCodeSigningConfigRequest::max_items`](crate::types::ListFunctionsByCodeSigningConfigRequest::max_items).

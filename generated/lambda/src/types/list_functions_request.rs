@@ -96,11 +96,8 @@ impl ListFunctionsRequestBuilder {
         &self.inner.master_region
     }
     /// Sets [`ListFunctionsRequest::function_version`](crate::types::ListFunctionsRequest::function_version): Set to `ALL` to include entries for all published versions of each function.
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersion>,
-    ) -> Self {
-        self.inner.function_version = ::std::option::Option::Some(input.into());
+    pub fn function_version(mut self, input: crate::types::FunctionVersion) -> Self {
+        self.inner.function_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListFunctionsRequest::function_version`](crate::types::ListFunctionsRequest::function_version).
@@ -142,8 +139,8 @@ impl ListFunctionsRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListFunctionsRequest::max_items`](crate::types::ListFunctionsRequest::max_items): The maximum number of functions to return in the response.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListFunctionsRequest::max_items`](crate::types::ListFunctionsRequest::max_items).

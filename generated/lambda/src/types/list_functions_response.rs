@@ -81,11 +81,8 @@ impl ListFunctionsResponseBuilder {
     /// Appends one item to [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions): A list of Lambda functions.
     ///
     /// To set the whole list at once, use [`set_functions`](Self::set_functions).
-    pub fn functions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionConfiguration>,
-    ) -> Self {
-        self.inner.functions.get_or_insert_default().push(input.into());
+    pub fn functions(mut self, input: crate::types::FunctionConfiguration) -> Self {
+        self.inner.functions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions).

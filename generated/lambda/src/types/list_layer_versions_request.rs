@@ -89,11 +89,8 @@ pub struct ListLayerVersionsRequestBuilder {
 }
 impl ListLayerVersionsRequestBuilder {
     /// Sets [`ListLayerVersionsRequest::compatible_architecture`](crate::types::ListLayerVersionsRequest::compatible_architecture): The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-    pub fn compatible_architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
-        self.inner.compatible_architecture = ::std::option::Option::Some(input.into());
+    pub fn compatible_architecture(mut self, input: crate::types::Architecture) -> Self {
+        self.inner.compatible_architecture = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::compatible_architecture`](crate::types::ListLayerVersionsRequest::compatible_architecture).
@@ -113,11 +110,8 @@ impl ListLayerVersionsRequestBuilder {
         &self.inner.compatible_architecture
     }
     /// Sets [`ListLayerVersionsRequest::compatible_runtime`](crate::types::ListLayerVersionsRequest::compatible_runtime): A runtime identifier.
-    pub fn compatible_runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.compatible_runtime = ::std::option::Option::Some(input.into());
+    pub fn compatible_runtime(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.compatible_runtime = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::compatible_runtime`](crate::types::ListLayerVersionsRequest::compatible_runtime).
@@ -181,8 +175,8 @@ impl ListLayerVersionsRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListLayerVersionsRequest::max_items`](crate::types::ListLayerVersionsRequest::max_items): The maximum number of versions to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::max_items`](crate::types::ListLayerVersionsRequest::max_items).

@@ -81,11 +81,8 @@ impl ListLayerVersionsResponseBuilder {
     /// Appends one item to [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions): A list of versions.
     ///
     /// To set the whole list at once, use [`set_layer_versions`](Self::set_layer_versions).
-    pub fn layer_versions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LayerVersionsListItem>,
-    ) -> Self {
-        self.inner.layer_versions.get_or_insert_default().push(input.into());
+    pub fn layer_versions(mut self, input: crate::types::LayerVersionsListItem) -> Self {
+        self.inner.layer_versions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions).

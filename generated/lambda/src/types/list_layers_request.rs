@@ -78,11 +78,8 @@ pub struct ListLayersRequestBuilder {
 }
 impl ListLayersRequestBuilder {
     /// Sets [`ListLayersRequest::compatible_architecture`](crate::types::ListLayersRequest::compatible_architecture): The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-    pub fn compatible_architecture(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
-        self.inner.compatible_architecture = ::std::option::Option::Some(input.into());
+    pub fn compatible_architecture(mut self, input: crate::types::Architecture) -> Self {
+        self.inner.compatible_architecture = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListLayersRequest::compatible_architecture`](crate::types::ListLayersRequest::compatible_architecture).
@@ -102,11 +99,8 @@ impl ListLayersRequestBuilder {
         &self.inner.compatible_architecture
     }
     /// Sets [`ListLayersRequest::compatible_runtime`](crate::types::ListLayersRequest::compatible_runtime): A runtime identifier.
-    pub fn compatible_runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.compatible_runtime = ::std::option::Option::Some(input.into());
+    pub fn compatible_runtime(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.compatible_runtime = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListLayersRequest::compatible_runtime`](crate::types::ListLayersRequest::compatible_runtime).
@@ -148,8 +142,8 @@ impl ListLayersRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListLayersRequest::max_items`](crate::types::ListLayersRequest::max_items): The maximum number of layers to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListLayersRequest::max_items`](crate::types::ListLayersRequest::max_items).

@@ -79,11 +79,8 @@ impl ListLayersResponseBuilder {
     /// Appends one item to [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers): A list of function layers.
     ///
     /// To set the whole list at once, use [`set_layers`](Self::set_layers).
-    pub fn layers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LayersListItem>,
-    ) -> Self {
-        self.inner.layers.get_or_insert_default().push(input.into());
+    pub fn layers(mut self, input: crate::types::LayersListItem) -> Self {
+        self.inner.layers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers).

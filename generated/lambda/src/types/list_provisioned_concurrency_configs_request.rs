@@ -117,8 +117,8 @@ impl ListProvisionedConcurrencyConfigsRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListProvisionedConcurrencyConfigsRequest::max_items`](crate::types::ListProvisionedConcurrencyConfigsRequest::max_items): Specify a number to limit the number of configurations returned.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListProvisionedConcurrencyConfigsRequest::max_items`](crate::types::ListProvisionedConcurrencyConfigsRequest::max_items).

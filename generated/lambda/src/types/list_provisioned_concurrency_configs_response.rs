@@ -64,14 +64,9 @@ impl ListProvisionedConcurrencyConfigsResponseBuilder {
     /// To set the whole list at once, use [`set_provisioned_concurrency_configs`](Self::set_provisioned_concurrency_configs).
     pub fn provisioned_concurrency_configs(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ProvisionedConcurrencyConfigListItem,
-        >,
+        input: crate::types::ProvisionedConcurrencyConfigListItem,
     ) -> Self {
-        self.inner
-            .provisioned_concurrency_configs
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.provisioned_concurrency_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs`](crate::types::ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs).

@@ -117,8 +117,8 @@ impl ListVersionsByFunctionRequestBuilder {
         &self.inner.marker
     }
     /// Sets [`ListVersionsByFunctionRequest::max_items`](crate::types::ListVersionsByFunctionRequest::max_items): The maximum number of versions to return.
-    pub fn max_items(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: i32) -> Self {
+        self.inner.max_items = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListVersionsByFunctionRequest::max_items`](crate::types::ListVersionsByFunctionRequest::max_items).

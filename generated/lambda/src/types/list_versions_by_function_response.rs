@@ -81,11 +81,8 @@ impl ListVersionsByFunctionResponseBuilder {
     /// Appends one item to [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions): A list of Lambda function versions.
     ///
     /// To set the whole list at once, use [`set_versions`](Self::set_versions).
-    pub fn versions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionConfiguration>,
-    ) -> Self {
-        self.inner.versions.get_or_insert_default().push(input.into());
+    pub fn versions(mut self, input: crate::types::FunctionConfiguration) -> Self {
+        self.inner.versions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions).

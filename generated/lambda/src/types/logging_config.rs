@@ -62,11 +62,8 @@ pub struct LoggingConfigBuilder {
 }
 impl LoggingConfigBuilder {
     /// Sets [`LoggingConfig::log_format`](crate::types::LoggingConfig::log_format): The format in which Lambda sends your function's application and system logs to CloudWatch.
-    pub fn log_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LogFormat>,
-    ) -> Self {
-        self.inner.log_format = ::std::option::Option::Some(input.into());
+    pub fn log_format(mut self, input: crate::types::LogFormat) -> Self {
+        self.inner.log_format = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LoggingConfig::log_format`](crate::types::LoggingConfig::log_format).
@@ -86,9 +83,9 @@ impl LoggingConfigBuilder {
     /// Sets [`LoggingConfig::application_log_level`](crate::types::LoggingConfig::application_log_level): Set this property to filter the application logs for your function that Lambda sends to CloudWatch.
     pub fn application_log_level(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ApplicationLogLevel>,
+        input: crate::types::ApplicationLogLevel,
     ) -> Self {
-        self.inner.application_log_level = ::std::option::Option::Some(input.into());
+        self.inner.application_log_level = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LoggingConfig::application_log_level`](crate::types::LoggingConfig::application_log_level).
@@ -108,11 +105,8 @@ impl LoggingConfigBuilder {
         &self.inner.application_log_level
     }
     /// Sets [`LoggingConfig::system_log_level`](crate::types::LoggingConfig::system_log_level): Set this property to filter the system logs for your function that Lambda sends to CloudWatch.
-    pub fn system_log_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SystemLogLevel>,
-    ) -> Self {
-        self.inner.system_log_level = ::std::option::Option::Some(input.into());
+    pub fn system_log_level(mut self, input: crate::types::SystemLogLevel) -> Self {
+        self.inner.system_log_level = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`LoggingConfig::system_log_level`](crate::types::LoggingConfig::system_log_level).

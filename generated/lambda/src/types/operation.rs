@@ -216,11 +216,8 @@ impl OperationBuilder {
         &self.inner.name
     }
     /// Sets [`Operation::type_`](crate::types::Operation::type_): The type of operation.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::OperationType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::type_`](crate::types::Operation::type_).
@@ -262,9 +259,9 @@ impl OperationBuilder {
     /// Sets [`Operation::start_timestamp`](crate::types::Operation::start_timestamp): The date and time when the operation started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn start_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.start_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::start_timestamp`](crate::types::Operation::start_timestamp).
@@ -286,9 +283,9 @@ impl OperationBuilder {
     /// Sets [`Operation::end_timestamp`](crate::types::Operation::end_timestamp): The date and time when the operation ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn end_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.end_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::end_timestamp`](crate::types::Operation::end_timestamp).
@@ -308,11 +305,8 @@ impl OperationBuilder {
         &self.inner.end_timestamp
     }
     /// Sets [`Operation::status`](crate::types::Operation::status): The current status of the operation.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::OperationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::status`](crate::types::Operation::status).
@@ -330,11 +324,8 @@ impl OperationBuilder {
         &self.inner.status
     }
     /// Sets [`Operation::execution_details`](crate::types::Operation::execution_details): Details about the execution, if this operation represents an execution.
-    pub fn execution_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ExecutionDetails>,
-    ) -> Self {
-        self.inner.execution_details = ::std::option::Option::Some(input.into());
+    pub fn execution_details(mut self, input: crate::types::ExecutionDetails) -> Self {
+        self.inner.execution_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::execution_details`](crate::types::Operation::execution_details).
@@ -354,11 +345,8 @@ impl OperationBuilder {
         &self.inner.execution_details
     }
     /// Sets [`Operation::context_details`](crate::types::Operation::context_details): Details about the context, if this operation represents a context.
-    pub fn context_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ContextDetails>,
-    ) -> Self {
-        self.inner.context_details = ::std::option::Option::Some(input.into());
+    pub fn context_details(mut self, input: crate::types::ContextDetails) -> Self {
+        self.inner.context_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::context_details`](crate::types::Operation::context_details).
@@ -378,11 +366,8 @@ impl OperationBuilder {
         &self.inner.context_details
     }
     /// Sets [`Operation::step_details`](crate::types::Operation::step_details): Details about the step, if this operation represents a step.
-    pub fn step_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StepDetails>,
-    ) -> Self {
-        self.inner.step_details = ::std::option::Option::Some(input.into());
+    pub fn step_details(mut self, input: crate::types::StepDetails) -> Self {
+        self.inner.step_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::step_details`](crate::types::Operation::step_details).
@@ -400,11 +385,8 @@ impl OperationBuilder {
         &self.inner.step_details
     }
     /// Sets [`Operation::wait_details`](crate::types::Operation::wait_details): Details about the wait operation, if this operation represents a wait.
-    pub fn wait_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WaitDetails>,
-    ) -> Self {
-        self.inner.wait_details = ::std::option::Option::Some(input.into());
+    pub fn wait_details(mut self, input: crate::types::WaitDetails) -> Self {
+        self.inner.wait_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::wait_details`](crate::types::Operation::wait_details).
@@ -422,11 +404,8 @@ impl OperationBuilder {
         &self.inner.wait_details
     }
     /// Sets [`Operation::callback_details`](crate::types::Operation::callback_details)
-    pub fn callback_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CallbackDetails>,
-    ) -> Self {
-        self.inner.callback_details = ::std::option::Option::Some(input.into());
+    pub fn callback_details(mut self, input: crate::types::CallbackDetails) -> Self {
+        self.inner.callback_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::callback_details`](crate::types::Operation::callback_details).
@@ -448,9 +427,9 @@ impl OperationBuilder {
     /// Sets [`Operation::chained_invoke_details`](crate::types::Operation::chained_invoke_details)
     pub fn chained_invoke_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChainedInvokeDetails>,
+        input: crate::types::ChainedInvokeDetails,
     ) -> Self {
-        self.inner.chained_invoke_details = ::std::option::Option::Some(input.into());
+        self.inner.chained_invoke_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Operation::chained_invoke_details`](crate::types::Operation::chained_invoke_details).

@@ -215,11 +215,8 @@ impl OperationUpdateBuilder {
         &self.inner.name
     }
     /// Sets [`OperationUpdate::type_`](crate::types::OperationUpdate::type_): The type of operation to update.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::OperationType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::type_`](crate::types::OperationUpdate::type_).
@@ -259,11 +256,8 @@ impl OperationUpdateBuilder {
         &self.inner.sub_type
     }
     /// Sets [`OperationUpdate::action`](crate::types::OperationUpdate::action): The action to take on the operation.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OperationAction>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: crate::types::OperationAction) -> Self {
+        self.inner.action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::action`](crate::types::OperationUpdate::action).
@@ -303,11 +297,8 @@ impl OperationUpdateBuilder {
         &self.inner.payload
     }
     /// Sets [`OperationUpdate::error`](crate::types::OperationUpdate::error): The error information for failed operations.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::error`](crate::types::OperationUpdate::error).
@@ -325,11 +316,8 @@ impl OperationUpdateBuilder {
         &self.inner.error
     }
     /// Sets [`OperationUpdate::context_options`](crate::types::OperationUpdate::context_options): Options for context operations.
-    pub fn context_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ContextOptions>,
-    ) -> Self {
-        self.inner.context_options = ::std::option::Option::Some(input.into());
+    pub fn context_options(mut self, input: crate::types::ContextOptions) -> Self {
+        self.inner.context_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::context_options`](crate::types::OperationUpdate::context_options).
@@ -349,11 +337,8 @@ impl OperationUpdateBuilder {
         &self.inner.context_options
     }
     /// Sets [`OperationUpdate::step_options`](crate::types::OperationUpdate::step_options): Options for step operations.
-    pub fn step_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StepOptions>,
-    ) -> Self {
-        self.inner.step_options = ::std::option::Option::Some(input.into());
+    pub fn step_options(mut self, input: crate::types::StepOptions) -> Self {
+        self.inner.step_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::step_options`](crate::types::OperationUpdate::step_options).
@@ -371,11 +356,8 @@ impl OperationUpdateBuilder {
         &self.inner.step_options
     }
     /// Sets [`OperationUpdate::wait_options`](crate::types::OperationUpdate::wait_options): Options for wait operations.
-    pub fn wait_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WaitOptions>,
-    ) -> Self {
-        self.inner.wait_options = ::std::option::Option::Some(input.into());
+    pub fn wait_options(mut self, input: crate::types::WaitOptions) -> Self {
+        self.inner.wait_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::wait_options`](crate::types::OperationUpdate::wait_options).
@@ -393,11 +375,8 @@ impl OperationUpdateBuilder {
         &self.inner.wait_options
     }
     /// Sets [`OperationUpdate::callback_options`](crate::types::OperationUpdate::callback_options)
-    pub fn callback_options(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CallbackOptions>,
-    ) -> Self {
-        self.inner.callback_options = ::std::option::Option::Some(input.into());
+    pub fn callback_options(mut self, input: crate::types::CallbackOptions) -> Self {
+        self.inner.callback_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::callback_options`](crate::types::OperationUpdate::callback_options).
@@ -419,9 +398,9 @@ impl OperationUpdateBuilder {
     /// Sets [`OperationUpdate::chained_invoke_options`](crate::types::OperationUpdate::chained_invoke_options)
     pub fn chained_invoke_options(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ChainedInvokeOptions>,
+        input: crate::types::ChainedInvokeOptions,
     ) -> Self {
-        self.inner.chained_invoke_options = ::std::option::Option::Some(input.into());
+        self.inner.chained_invoke_options = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::chained_invoke_options`](crate::types::OperationUpdate::chained_invoke_options).

@@ -50,11 +50,8 @@ pub struct PropagateTagsBuilder {
 }
 impl PropagateTagsBuilder {
     /// Sets [`PropagateTags::mode`](crate::types::PropagateTags::mode): The tag propagation mode.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PropagateTagsMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::PropagateTagsMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PropagateTags::mode`](crate::types::PropagateTags::mode).

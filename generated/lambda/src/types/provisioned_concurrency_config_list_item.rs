@@ -109,12 +109,9 @@ impl ProvisionedConcurrencyConfigListItemBuilder {
         &self.inner.function_arn
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions): The amount of provisioned concurrency requested.
-    pub fn requested_provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn requested_provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.inner.requested_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -135,12 +132,9 @@ impl ProvisionedConcurrencyConfigListItemBuilder {
         &self.inner.requested_provisioned_concurrent_executions
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions): The amount of provisioned concurrency available.
-    pub fn available_provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn available_provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.inner.available_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -161,12 +155,9 @@ impl ProvisionedConcurrencyConfigListItemBuilder {
         &self.inner.available_provisioned_concurrent_executions
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions): The amount of provisioned concurrency allocated.
-    pub fn allocated_provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocated_provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.inner.allocated_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -189,9 +180,9 @@ impl ProvisionedConcurrencyConfigListItemBuilder {
     /// Sets [`ProvisionedConcurrencyConfigListItem::status`](crate::types::ProvisionedConcurrencyConfigListItem::status): The status of the allocation process.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedConcurrencyStatusEnum>,
+        input: crate::types::ProvisionedConcurrencyStatusEnum,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::status`](crate::types::ProvisionedConcurrencyConfigListItem::status).

@@ -51,8 +51,8 @@ pub struct ProvisionedPollerConfigBuilder {
 }
 impl ProvisionedPollerConfigBuilder {
     /// Sets [`ProvisionedPollerConfig::minimum_pollers`](crate::types::ProvisionedPollerConfig::minimum_pollers): The minimum number of event pollers this event source can scale down to.
-    pub fn minimum_pollers(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.minimum_pollers = ::std::option::Option::Some(input.into());
+    pub fn minimum_pollers(mut self, input: i32) -> Self {
+        self.inner.minimum_pollers = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedPollerConfig::minimum_pollers`](crate::types::ProvisionedPollerConfig::minimum_pollers).
@@ -67,8 +67,8 @@ impl ProvisionedPollerConfigBuilder {
         &self.inner.minimum_pollers
     }
     /// Sets [`ProvisionedPollerConfig::maximum_pollers`](crate::types::ProvisionedPollerConfig::maximum_pollers): The maximum number of event pollers this event source can scale up to.
-    pub fn maximum_pollers(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.maximum_pollers = ::std::option::Option::Some(input.into());
+    pub fn maximum_pollers(mut self, input: i32) -> Self {
+        self.inner.maximum_pollers = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ProvisionedPollerConfig::maximum_pollers`](crate::types::ProvisionedPollerConfig::maximum_pollers).

@@ -140,11 +140,8 @@ impl PublishLayerVersionRequestBuilder {
         &self.inner.description
     }
     /// Sets [`PublishLayerVersionRequest::content`](crate::types::PublishLayerVersionRequest::content): The function layer archive.
-    pub fn content(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LayerVersionContentInput>,
-    ) -> Self {
-        self.inner.content = ::std::option::Option::Some(input.into());
+    pub fn content(mut self, input: crate::types::LayerVersionContentInput) -> Self {
+        self.inner.content = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::content`](crate::types::PublishLayerVersionRequest::content).
@@ -168,9 +165,9 @@ impl PublishLayerVersionRequestBuilder {
     /// To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).
     pub fn compatible_architectures(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
+        input: crate::types::Architecture,
     ) -> Self {
-        self.inner.compatible_architectures.get_or_insert_default().push(input.into());
+        self.inner.compatible_architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::compatible_architectures`](crate::types::PublishLayerVersionRequest::compatible_architectures).
@@ -192,11 +189,8 @@ impl PublishLayerVersionRequestBuilder {
     /// Appends one item to [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes): A list of compatible [function runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
     ///
     /// To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).
-    pub fn compatible_runtimes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.compatible_runtimes.get_or_insert_default().push(input.into());
+    pub fn compatible_runtimes(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.compatible_runtimes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes).

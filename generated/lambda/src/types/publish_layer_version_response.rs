@@ -114,11 +114,8 @@ pub struct PublishLayerVersionResponseBuilder {
 }
 impl PublishLayerVersionResponseBuilder {
     /// Sets [`PublishLayerVersionResponse::content`](crate::types::PublishLayerVersionResponse::content): Details about the layer version.
-    pub fn content(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LayerVersionContentOutput>,
-    ) -> Self {
-        self.inner.content = ::std::option::Option::Some(input.into());
+    pub fn content(mut self, input: crate::types::LayerVersionContentOutput) -> Self {
+        self.inner.content = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionResponse::content`](crate::types::PublishLayerVersionResponse::content).
@@ -228,8 +225,8 @@ impl PublishLayerVersionResponseBuilder {
         &self.inner.created_date
     }
     /// Sets [`PublishLayerVersionResponse::version`](crate::types::PublishLayerVersionResponse::version): The version number.
-    pub fn version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i64) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionResponse::version`](crate::types::PublishLayerVersionResponse::version).
@@ -248,9 +245,9 @@ impl PublishLayerVersionResponseBuilder {
     /// To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).
     pub fn compatible_architectures(
         mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
+        input: crate::types::Architecture,
     ) -> Self {
-        self.inner.compatible_architectures.get_or_insert_default().push(input.into());
+        self.inner.compatible_architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionResponse::compatible_architectures`](crate::types::PublishLayerVersionResponse::compatible_architectures).
@@ -272,11 +269,8 @@ impl PublishLayerVersionResponseBuilder {
     /// Appends one item to [`PublishLayerVersionResponse::compatible_runtimes`](crate::types::PublishLayerVersionResponse::compatible_runtimes): The layer's compatible runtimes.
     ///
     /// To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).
-    pub fn compatible_runtimes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.compatible_runtimes.get_or_insert_default().push(input.into());
+    pub fn compatible_runtimes(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.compatible_runtimes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionResponse::compatible_runtimes`](crate::types::PublishLayerVersionResponse::compatible_runtimes).

@@ -175,9 +175,9 @@ impl PublishVersionRequestBuilder {
     /// Sets [`PublishVersionRequest::publish_to`](crate::types::PublishVersionRequest::publish_to): Specifies where to publish the function version or configuration.
     pub fn publish_to(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersionLatestPublished>,
+        input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
-        self.inner.publish_to = ::std::option::Option::Some(input.into());
+        self.inner.publish_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PublishVersionRequest::publish_to`](crate::types::PublishVersionRequest::publish_to).

@@ -86,13 +86,8 @@ impl PutFunctionConcurrencyRequestBuilder {
         &self.inner.function_name
     }
     /// Sets [`PutFunctionConcurrencyRequest::reserved_concurrent_executions`](crate::types::PutFunctionConcurrencyRequest::reserved_concurrent_executions): The number of simultaneous executions to reserve for the function.
-    pub fn reserved_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_concurrent_executions(mut self, input: i32) -> Self {
+        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutFunctionConcurrencyRequest::reserved_concurrent_executions`](crate::types::PutFunctionConcurrencyRequest::reserved_concurrent_executions).

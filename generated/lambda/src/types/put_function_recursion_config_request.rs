@@ -92,11 +92,8 @@ impl PutFunctionRecursionConfigRequestBuilder {
         &self.inner.function_name
     }
     /// Sets [`PutFunctionRecursionConfigRequest::recursive_loop`](crate::types::PutFunctionRecursionConfigRequest::recursive_loop): If you set your function's recursive loop detection configuration to `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.
-    pub fn recursive_loop(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveLoop>,
-    ) -> Self {
-        self.inner.recursive_loop = ::std::option::Option::Some(input.into());
+    pub fn recursive_loop(mut self, input: crate::types::RecursiveLoop) -> Self {
+        self.inner.recursive_loop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutFunctionRecursionConfigRequest::recursive_loop`](crate::types::PutFunctionRecursionConfigRequest::recursive_loop).

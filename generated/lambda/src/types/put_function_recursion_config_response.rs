@@ -52,11 +52,8 @@ pub struct PutFunctionRecursionConfigResponseBuilder {
 }
 impl PutFunctionRecursionConfigResponseBuilder {
     /// Sets [`PutFunctionRecursionConfigResponse::recursive_loop`](crate::types::PutFunctionRecursionConfigResponse::recursive_loop): The status of your function's recursive loop detection configuration.
-    pub fn recursive_loop(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveLoop>,
-    ) -> Self {
-        self.inner.recursive_loop = ::std::option::Option::Some(input.into());
+    pub fn recursive_loop(mut self, input: crate::types::RecursiveLoop) -> Self {
+        self.inner.recursive_loop = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutFunctionRecursionConfigResponse::recursive_loop`](crate::types::PutFunctionRecursionConfigResponse::recursive_loop).

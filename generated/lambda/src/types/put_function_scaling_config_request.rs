@@ -115,9 +115,9 @@ impl PutFunctionScalingConfigRequestBuilder {
     /// Sets [`PutFunctionScalingConfigRequest::function_scaling_config`](crate::types::PutFunctionScalingConfigRequest::function_scaling_config): The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
     pub fn function_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionScalingConfig>,
+        input: crate::types::FunctionScalingConfig,
     ) -> Self {
-        self.inner.function_scaling_config = ::std::option::Option::Some(input.into());
+        self.inner.function_scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutFunctionScalingConfigRequest::function_scaling_config`](crate::types::PutFunctionScalingConfigRequest::function_scaling_config).

@@ -48,11 +48,8 @@ pub struct PutFunctionScalingConfigResponseBuilder {
 }
 impl PutFunctionScalingConfigResponseBuilder {
     /// Sets [`PutFunctionScalingConfigResponse::function_state`](crate::types::PutFunctionScalingConfigResponse::function_state): The current state of the function after applying the scaling configuration.
-    pub fn function_state(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::State>,
-    ) -> Self {
-        self.inner.function_state = ::std::option::Option::Some(input.into());
+    pub fn function_state(mut self, input: crate::types::State) -> Self {
+        self.inner.function_state = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutFunctionScalingConfigResponse::function_state`](crate::types::PutFunctionScalingConfigResponse::function_state).

@@ -119,12 +119,9 @@ impl PutProvisionedConcurrencyConfigRequestBuilder {
         &self.inner.qualifier
     }
     /// Sets [`PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions): The amount of provisioned concurrency to allocate for the version or alias.
-    pub fn provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.inner.provisioned_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

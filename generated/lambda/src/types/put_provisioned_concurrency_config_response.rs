@@ -92,12 +92,9 @@ pub struct PutProvisionedConcurrencyConfigResponseBuilder {
 }
 impl PutProvisionedConcurrencyConfigResponseBuilder {
     /// Sets [`PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions): The amount of provisioned concurrency requested.
-    pub fn requested_provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn requested_provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.inner.requested_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -118,12 +115,9 @@ impl PutProvisionedConcurrencyConfigResponseBuilder {
         &self.inner.requested_provisioned_concurrent_executions
     }
     /// Sets [`PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions): The amount of provisioned concurrency allocated.
-    pub fn allocated_provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn allocated_provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.inner.allocated_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -144,12 +138,9 @@ impl PutProvisionedConcurrencyConfigResponseBuilder {
         &self.inner.allocated_provisioned_concurrent_executions
     }
     /// Sets [`PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions): The amount of provisioned concurrency available.
-    pub fn available_provisioned_concurrent_executions(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn available_provisioned_concurrent_executions(mut self, input: i32) -> Self {
         self.inner.available_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -172,9 +163,9 @@ impl PutProvisionedConcurrencyConfigResponseBuilder {
     /// Sets [`PutProvisionedConcurrencyConfigResponse::status`](crate::types::PutProvisionedConcurrencyConfigResponse::status): The status of the allocation process.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedConcurrencyStatusEnum>,
+        input: crate::types::ProvisionedConcurrencyStatusEnum,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigResponse::status`](crate::types::PutProvisionedConcurrencyConfigResponse::status).

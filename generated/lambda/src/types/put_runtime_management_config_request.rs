@@ -132,11 +132,8 @@ impl PutRuntimeManagementConfigRequestBuilder {
         &self.inner.qualifier
     }
     /// Sets [`PutRuntimeManagementConfigRequest::update_runtime_on`](crate::types::PutRuntimeManagementConfigRequest::update_runtime_on): Specify the runtime update mode.
-    pub fn update_runtime_on(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UpdateRuntimeOn>,
-    ) -> Self {
-        self.inner.update_runtime_on = ::std::option::Option::Some(input.into());
+    pub fn update_runtime_on(mut self, input: crate::types::UpdateRuntimeOn) -> Self {
+        self.inner.update_runtime_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigRequest::update_runtime_on`](crate::types::PutRuntimeManagementConfigRequest::update_runtime_on).

@@ -68,11 +68,8 @@ pub struct PutRuntimeManagementConfigResponseBuilder {
 }
 impl PutRuntimeManagementConfigResponseBuilder {
     /// Sets [`PutRuntimeManagementConfigResponse::update_runtime_on`](crate::types::PutRuntimeManagementConfigResponse::update_runtime_on): The runtime update mode.
-    pub fn update_runtime_on(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UpdateRuntimeOn>,
-    ) -> Self {
-        self.inner.update_runtime_on = ::std::option::Option::Some(input.into());
+    pub fn update_runtime_on(mut self, input: crate::types::UpdateRuntimeOn) -> Self {
+        self.inner.update_runtime_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigResponse::update_runtime_on`](crate::types::PutRuntimeManagementConfigResponse::update_runtime_on).

@@ -100,8 +100,8 @@ impl RemoveLayerVersionPermissionRequestBuilder {
         &self.inner.layer_name
     }
     /// Sets [`RemoveLayerVersionPermissionRequest::version_number`](crate::types::RemoveLayerVersionPermissionRequest::version_number): The version number.
-    pub fn version_number(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input.into());
+    pub fn version_number(mut self, input: i64) -> Self {
+        self.inner.version_number = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RemoveLayerVersionPermissionRequest::version_number`](crate::types::RemoveLayerVersionPermissionRequest::version_number).

@@ -44,8 +44,8 @@ pub struct RetryDetailsBuilder {
 }
 impl RetryDetailsBuilder {
     /// Sets [`RetryDetails::current_attempt`](crate::types::RetryDetails::current_attempt): The current attempt number for this operation.
-    pub fn current_attempt(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.current_attempt = ::std::option::Option::Some(input.into());
+    pub fn current_attempt(mut self, input: i32) -> Self {
+        self.inner.current_attempt = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RetryDetails::current_attempt`](crate::types::RetryDetails::current_attempt).
@@ -60,13 +60,8 @@ impl RetryDetailsBuilder {
         &self.inner.current_attempt
     }
     /// Sets [`RetryDetails::next_attempt_delay_seconds`](crate::types::RetryDetails::next_attempt_delay_seconds): The delay before the next retry attempt, in seconds.
-    pub fn next_attempt_delay_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.next_attempt_delay_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn next_attempt_delay_seconds(mut self, input: i32) -> Self {
+        self.inner.next_attempt_delay_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RetryDetails::next_attempt_delay_seconds`](crate::types::RetryDetails::next_attempt_delay_seconds).

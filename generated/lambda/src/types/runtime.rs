@@ -4,13 +4,7 @@
 /// The `Runtime` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum Runtime {
     /// `nodejs`
@@ -173,6 +167,60 @@ impl Runtime {
         "java11.al2023",
         "java17.al2023",
     ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "Nodejs",
+        "Nodejs4_3",
+        "Nodejs6_10",
+        "Nodejs8_10",
+        "Nodejs10X",
+        "Nodejs12X",
+        "Nodejs14X",
+        "Nodejs16X",
+        "Nodejs18X",
+        "Nodejs20X",
+        "Nodejs22X",
+        "Nodejs24X",
+        "Java8",
+        "Java8Al2",
+        "Java11",
+        "Java17",
+        "Java21",
+        "Java25",
+        "Python2_7",
+        "Python3_6",
+        "Python3_7",
+        "Python3_8",
+        "Python3_9",
+        "Python3_10",
+        "Python3_11",
+        "Python3_12",
+        "Python3_13",
+        "Python3_14",
+        "Dotnetcore1_0",
+        "Dotnetcore2_0",
+        "Dotnetcore2_1",
+        "Dotnetcore3_1",
+        "Dotnet6",
+        "Dotnet8",
+        "Dotnet10",
+        "Nodejs4_3Edge",
+        "Go1X",
+        "Ruby2_5",
+        "Ruby2_7",
+        "Ruby3_2",
+        "Ruby3_3",
+        "Ruby3_4",
+        "Ruby4_0",
+        "Provided",
+        "ProvidedAl2",
+        "ProvidedAl2023",
+        "Nodejs26X",
+        "Python3_15",
+        "Java8Al2023",
+        "Java11Al2023",
+        "Java17Al2023",
+    ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -309,6 +357,28 @@ impl ::std::cmp::PartialOrd for Runtime {
 impl ::std::cmp::Ord for Runtime {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Runtime::Unknown(value) => f.debug_tuple("Unknown").field(value).finish(),
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for Runtime {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for Runtime {

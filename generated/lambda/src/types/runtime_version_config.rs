@@ -68,11 +68,8 @@ impl RuntimeVersionConfigBuilder {
         &self.inner.runtime_version_arn
     }
     /// Sets [`RuntimeVersionConfig::error`](crate::types::RuntimeVersionConfig::error): Error response when Lambda is unable to retrieve the runtime version for a function.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RuntimeVersionError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::RuntimeVersionError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RuntimeVersionConfig::error`](crate::types::RuntimeVersionConfig::error).

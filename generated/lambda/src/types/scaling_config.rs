@@ -37,8 +37,8 @@ pub struct ScalingConfigBuilder {
 }
 impl ScalingConfigBuilder {
     /// Sets [`ScalingConfig::maximum_concurrency`](crate::types::ScalingConfig::maximum_concurrency): Limits the number of concurrent instances that the Amazon SQS event source can invoke.
-    pub fn maximum_concurrency(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.maximum_concurrency = ::std::option::Option::Some(input.into());
+    pub fn maximum_concurrency(mut self, input: i32) -> Self {
+        self.inner.maximum_concurrency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ScalingConfig::maximum_concurrency`](crate::types::ScalingConfig::maximum_concurrency).

@@ -53,10 +53,10 @@ impl SelfManagedEventSourceBuilder {
     /// To set the whole map at once, use [`set_endpoints`](Self::set_endpoints).
     pub fn endpoints(
         mut self,
-        key: impl ::std::convert::Into<crate::types::EndPointType>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        key: crate::types::EndPointType,
+        value: ::std::vec::Vec<::std::string::String>,
     ) -> Self {
-        self.inner.endpoints.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.endpoints.get_or_insert_default().insert(key, value);
         self
     }
     /// Sets or clears [`SelfManagedEventSource::endpoints`](crate::types::SelfManagedEventSource::endpoints).

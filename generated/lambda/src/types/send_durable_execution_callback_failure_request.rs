@@ -72,11 +72,8 @@ impl SendDurableExecutionCallbackFailureRequestBuilder {
         &self.inner.callback_id
     }
     /// Sets [`SendDurableExecutionCallbackFailureRequest::error`](crate::types::SendDurableExecutionCallbackFailureRequest::error): Error details describing why the callback operation failed.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SendDurableExecutionCallbackFailureRequest::error`](crate::types::SendDurableExecutionCallbackFailureRequest::error).

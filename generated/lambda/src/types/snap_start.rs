@@ -37,11 +37,8 @@ pub struct SnapStartBuilder {
 }
 impl SnapStartBuilder {
     /// Sets [`SnapStart::apply_on`](crate::types::SnapStart::apply_on): Set to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
-    pub fn apply_on(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStartApplyOn>,
-    ) -> Self {
-        self.inner.apply_on = ::std::option::Option::Some(input.into());
+    pub fn apply_on(mut self, input: crate::types::SnapStartApplyOn) -> Self {
+        self.inner.apply_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapStart::apply_on`](crate::types::SnapStart::apply_on).

@@ -48,11 +48,8 @@ pub struct SnapStartResponseBuilder {
 }
 impl SnapStartResponseBuilder {
     /// Sets [`SnapStartResponse::apply_on`](crate::types::SnapStartResponse::apply_on): When set to `PublishedVersions`, Lambda creates a snapshot of the execution environment when you publish a function version.
-    pub fn apply_on(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStartApplyOn>,
-    ) -> Self {
-        self.inner.apply_on = ::std::option::Option::Some(input.into());
+    pub fn apply_on(mut self, input: crate::types::SnapStartApplyOn) -> Self {
+        self.inner.apply_on = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapStartResponse::apply_on`](crate::types::SnapStartResponse::apply_on).
@@ -74,9 +71,9 @@ impl SnapStartResponseBuilder {
     /// Sets [`SnapStartResponse::optimization_status`](crate::types::SnapStartResponse::optimization_status): When you provide a [qualified Amazon Resource Name (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using), this response element indicates whether SnapStart is activated for the specified function version.
     pub fn optimization_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStartOptimizationStatus>,
+        input: crate::types::SnapStartOptimizationStatus,
     ) -> Self {
-        self.inner.optimization_status = ::std::option::Option::Some(input.into());
+        self.inner.optimization_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SnapStartResponse::optimization_status`](crate::types::SnapStartResponse::optimization_status).

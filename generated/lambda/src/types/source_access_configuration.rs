@@ -54,11 +54,8 @@ pub struct SourceAccessConfigurationBuilder {
 }
 impl SourceAccessConfigurationBuilder {
     /// Sets [`SourceAccessConfiguration::type_`](crate::types::SourceAccessConfiguration::type_): The type of authentication protocol, VPC components, or virtual host for your event source.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SourceAccessType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::SourceAccessType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SourceAccessConfiguration::type_`](crate::types::SourceAccessConfiguration::type_).

@@ -4,13 +4,7 @@
 /// The `StateReasonCode` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum StateReasonCode {
     /// `Idle`
@@ -136,6 +130,49 @@ impl StateReasonCode {
         "FunctionError.PermissionDenied",
         "FunctionError.TooManyExtensions",
         "FunctionError.InitResourceExhausted",
+        "DisallowedByVpcEncryptionControl",
+        "DrainingDurableExecutions",
+        "DependencyError",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "Idle",
+        "Creating",
+        "Restoring",
+        "EniLimitExceeded",
+        "InsufficientRolePermissions",
+        "InvalidConfiguration",
+        "InternalError",
+        "SubnetOutOfIpAddresses",
+        "InvalidSubnet",
+        "InvalidSecurityGroup",
+        "ImageDeleted",
+        "ImageAccessDenied",
+        "InvalidImage",
+        "KmsKeyAccessDenied",
+        "KmsKeyNotFound",
+        "InvalidStateKmsKey",
+        "DisabledKmsKey",
+        "EfsioError",
+        "EfsMountConnectivityError",
+        "EfsMountFailure",
+        "EfsMountTimeout",
+        "InvalidRuntime",
+        "InvalidZipFileException",
+        "FunctionError",
+        "ServiceQuotaExceededException",
+        "VcpuLimitExceeded",
+        "CapacityProviderScalingLimitExceeded",
+        "InsufficientCapacity",
+        "Ec2RequestLimitExceeded",
+        "FunctionErrorInitTimeout",
+        "FunctionErrorRuntimeInitError",
+        "FunctionErrorExtensionInitError",
+        "FunctionErrorInvalidEntryPoint",
+        "FunctionErrorInvalidWorkingDirectory",
+        "FunctionErrorPermissionDenied",
+        "FunctionErrorTooManyExtensions",
+        "FunctionErrorInitResourceExhausted",
         "DisallowedByVpcEncryptionControl",
         "DrainingDurableExecutions",
         "DependencyError",
@@ -294,6 +331,30 @@ impl ::std::cmp::PartialOrd for StateReasonCode {
 impl ::std::cmp::Ord for StateReasonCode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for StateReasonCode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            StateReasonCode::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for StateReasonCode {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for StateReasonCode {

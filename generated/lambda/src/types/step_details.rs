@@ -67,8 +67,8 @@ pub struct StepDetailsBuilder {
 }
 impl StepDetailsBuilder {
     /// Sets [`StepDetails::attempt`](crate::types::StepDetails::attempt): The current attempt number for this step.
-    pub fn attempt(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.attempt = ::std::option::Option::Some(input.into());
+    pub fn attempt(mut self, input: i32) -> Self {
+        self.inner.attempt = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepDetails::attempt`](crate::types::StepDetails::attempt).
@@ -85,9 +85,9 @@ impl StepDetailsBuilder {
     /// Sets [`StepDetails::next_attempt_timestamp`](crate::types::StepDetails::next_attempt_timestamp): The date and time when the next attempt is scheduled, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn next_attempt_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.next_attempt_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.next_attempt_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepDetails::next_attempt_timestamp`](crate::types::StepDetails::next_attempt_timestamp).
@@ -129,11 +129,8 @@ impl StepDetailsBuilder {
         &self.inner.result
     }
     /// Sets [`StepDetails::error`](crate::types::StepDetails::error): Details about the step failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepDetails::error`](crate::types::StepDetails::error).

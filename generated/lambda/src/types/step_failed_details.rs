@@ -48,11 +48,8 @@ pub struct StepFailedDetailsBuilder {
 }
 impl StepFailedDetailsBuilder {
     /// Sets [`StepFailedDetails::error`](crate::types::StepFailedDetails::error): Details about the step failure.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepFailedDetails::error`](crate::types::StepFailedDetails::error).
@@ -70,11 +67,8 @@ impl StepFailedDetailsBuilder {
         &self.inner.error
     }
     /// Sets [`StepFailedDetails::retry_details`](crate::types::StepFailedDetails::retry_details): Information about retry attempts for this step operation.
-    pub fn retry_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RetryDetails>,
-    ) -> Self {
-        self.inner.retry_details = ::std::option::Option::Some(input.into());
+    pub fn retry_details(mut self, input: crate::types::RetryDetails) -> Self {
+        self.inner.retry_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepFailedDetails::retry_details`](crate::types::StepFailedDetails::retry_details).

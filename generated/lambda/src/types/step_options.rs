@@ -37,13 +37,8 @@ pub struct StepOptionsBuilder {
 }
 impl StepOptionsBuilder {
     /// Sets [`StepOptions::next_attempt_delay_seconds`](crate::types::StepOptions::next_attempt_delay_seconds): The delay in seconds before the next retry attempt.
-    pub fn next_attempt_delay_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.next_attempt_delay_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn next_attempt_delay_seconds(mut self, input: i32) -> Self {
+        self.inner.next_attempt_delay_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepOptions::next_attempt_delay_seconds`](crate::types::StepOptions::next_attempt_delay_seconds).

@@ -48,11 +48,8 @@ pub struct StepSucceededDetailsBuilder {
 }
 impl StepSucceededDetailsBuilder {
     /// Sets [`StepSucceededDetails::result`](crate::types::StepSucceededDetails::result): The response payload from the successful operation.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventResult>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: crate::types::EventResult) -> Self {
+        self.inner.result = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepSucceededDetails::result`](crate::types::StepSucceededDetails::result).
@@ -70,11 +67,8 @@ impl StepSucceededDetailsBuilder {
         &self.inner.result
     }
     /// Sets [`StepSucceededDetails::retry_details`](crate::types::StepSucceededDetails::retry_details): Information about retry attempts for this step operation.
-    pub fn retry_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RetryDetails>,
-    ) -> Self {
-        self.inner.retry_details = ::std::option::Option::Some(input.into());
+    pub fn retry_details(mut self, input: crate::types::RetryDetails) -> Self {
+        self.inner.retry_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StepSucceededDetails::retry_details`](crate::types::StepSucceededDetails::retry_details).

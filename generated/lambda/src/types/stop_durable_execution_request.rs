@@ -74,11 +74,8 @@ impl StopDurableExecutionRequestBuilder {
         &self.inner.durable_execution_arn
     }
     /// Sets [`StopDurableExecutionRequest::error`](crate::types::StopDurableExecutionRequest::error): Optional error details explaining why the execution is being stopped.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ErrorObject>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StopDurableExecutionRequest::error`](crate::types::StopDurableExecutionRequest::error).

@@ -54,9 +54,9 @@ impl StopDurableExecutionResponseBuilder {
     /// Sets [`StopDurableExecutionResponse::stop_timestamp`](crate::types::StopDurableExecutionResponse::stop_timestamp): The timestamp when the execution was stopped (ISO 8601 format).
     pub fn stop_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.stop_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.stop_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StopDurableExecutionResponse::stop_timestamp`](crate::types::StopDurableExecutionResponse::stop_timestamp).

@@ -54,11 +54,9 @@ impl TargetTrackingScalingPolicyBuilder {
     /// Sets [`TargetTrackingScalingPolicy::predefined_metric_type`](crate::types::TargetTrackingScalingPolicy::predefined_metric_type): The predefined metric type to track for scaling decisions.
     pub fn predefined_metric_type(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CapacityProviderPredefinedMetricType,
-        >,
+        input: crate::types::CapacityProviderPredefinedMetricType,
     ) -> Self {
-        self.inner.predefined_metric_type = ::std::option::Option::Some(input.into());
+        self.inner.predefined_metric_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetTrackingScalingPolicy::predefined_metric_type`](crate::types::TargetTrackingScalingPolicy::predefined_metric_type).
@@ -78,8 +76,8 @@ impl TargetTrackingScalingPolicyBuilder {
         &self.inner.predefined_metric_type
     }
     /// Sets [`TargetTrackingScalingPolicy::target_value`](crate::types::TargetTrackingScalingPolicy::target_value): The target value for the metric that the scaling policy attempts to maintain through scaling actions.
-    pub fn target_value(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.target_value = ::std::option::Option::Some(input.into());
+    pub fn target_value(mut self, input: f64) -> Self {
+        self.inner.target_value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TargetTrackingScalingPolicy::target_value`](crate::types::TargetTrackingScalingPolicy::target_value).

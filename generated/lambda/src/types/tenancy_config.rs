@@ -43,9 +43,9 @@ impl TenancyConfigBuilder {
     /// Sets [`TenancyConfig::tenant_isolation_mode`](crate::types::TenancyConfig::tenant_isolation_mode): Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
     pub fn tenant_isolation_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TenantIsolationMode>,
+        input: crate::types::TenantIsolationMode,
     ) -> Self {
-        self.inner.tenant_isolation_mode = ::std::option::Option::Some(input.into());
+        self.inner.tenant_isolation_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TenancyConfig::tenant_isolation_mode`](crate::types::TenancyConfig::tenant_isolation_mode).

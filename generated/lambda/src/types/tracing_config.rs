@@ -37,11 +37,8 @@ pub struct TracingConfigBuilder {
 }
 impl TracingConfigBuilder {
     /// Sets [`TracingConfig::mode`](crate::types::TracingConfig::mode): The tracing mode.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TracingMode>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: crate::types::TracingMode) -> Self {
+        self.inner.mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TracingConfig::mode`](crate::types::TracingConfig::mode).

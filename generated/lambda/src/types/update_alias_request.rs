@@ -186,9 +186,9 @@ impl UpdateAliasRequestBuilder {
     /// Sets [`UpdateAliasRequest::routing_config`](crate::types::UpdateAliasRequest::routing_config): The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html#configuring-alias-routing) of the alias.
     pub fn routing_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AliasRoutingConfiguration>,
+        input: crate::types::AliasRoutingConfiguration,
     ) -> Self {
-        self.inner.routing_config = ::std::option::Option::Some(input.into());
+        self.inner.routing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateAliasRequest::routing_config`](crate::types::UpdateAliasRequest::routing_config).

@@ -102,11 +102,9 @@ impl UpdateCapacityProviderRequestBuilder {
     /// Sets [`UpdateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::UpdateCapacityProviderRequest::capacity_provider_scaling_config): The updated scaling configuration for the capacity provider.
     pub fn capacity_provider_scaling_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderScalingConfig>,
+        input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
-        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::UpdateCapacityProviderRequest::capacity_provider_scaling_config).
@@ -126,11 +124,8 @@ impl UpdateCapacityProviderRequestBuilder {
         &self.inner.capacity_provider_scaling_config
     }
     /// Sets [`UpdateCapacityProviderRequest::propagate_tags`](crate::types::UpdateCapacityProviderRequest::propagate_tags)
-    pub fn propagate_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PropagateTags>,
-    ) -> Self {
-        self.inner.propagate_tags = ::std::option::Option::Some(input.into());
+    pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
+        self.inner.propagate_tags = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderRequest::propagate_tags`](crate::types::UpdateCapacityProviderRequest::propagate_tags).
@@ -152,9 +147,9 @@ impl UpdateCapacityProviderRequestBuilder {
     /// Sets [`UpdateCapacityProviderRequest::telemetry_config`](crate::types::UpdateCapacityProviderRequest::telemetry_config): The updated telemetry configuration for the capacity provider.
     pub fn telemetry_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderTelemetryConfig>,
+        input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
-        self.inner.telemetry_config = ::std::option::Option::Some(input.into());
+        self.inner.telemetry_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderRequest::telemetry_config`](crate::types::UpdateCapacityProviderRequest::telemetry_config).

@@ -52,11 +52,8 @@ pub struct UpdateCapacityProviderResponseBuilder {
 }
 impl UpdateCapacityProviderResponseBuilder {
     /// Sets [`UpdateCapacityProviderResponse::capacity_provider`](crate::types::UpdateCapacityProviderResponse::capacity_provider): Information about the updated capacity provider.
-    pub fn capacity_provider(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProvider>,
-    ) -> Self {
-        self.inner.capacity_provider = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider(mut self, input: crate::types::CapacityProvider) -> Self {
+        self.inner.capacity_provider = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderResponse::capacity_provider`](crate::types::UpdateCapacityProviderResponse::capacity_provider).

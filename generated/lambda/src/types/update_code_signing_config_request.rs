@@ -118,11 +118,8 @@ impl UpdateCodeSigningConfigRequestBuilder {
         &self.inner.description
     }
     /// Sets [`UpdateCodeSigningConfigRequest::allowed_publishers`](crate::types::UpdateCodeSigningConfigRequest::allowed_publishers): Signing profiles for this code signing configuration.
-    pub fn allowed_publishers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllowedPublishers>,
-    ) -> Self {
-        self.inner.allowed_publishers = ::std::option::Option::Some(input.into());
+    pub fn allowed_publishers(mut self, input: crate::types::AllowedPublishers) -> Self {
+        self.inner.allowed_publishers = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCodeSigningConfigRequest::allowed_publishers`](crate::types::UpdateCodeSigningConfigRequest::allowed_publishers).
@@ -144,9 +141,9 @@ impl UpdateCodeSigningConfigRequestBuilder {
     /// Sets [`UpdateCodeSigningConfigRequest::code_signing_policies`](crate::types::UpdateCodeSigningConfigRequest::code_signing_policies): The code signing policy.
     pub fn code_signing_policies(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningPolicies>,
+        input: crate::types::CodeSigningPolicies,
     ) -> Self {
-        self.inner.code_signing_policies = ::std::option::Option::Some(input.into());
+        self.inner.code_signing_policies = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCodeSigningConfigRequest::code_signing_policies`](crate::types::UpdateCodeSigningConfigRequest::code_signing_policies).

@@ -54,9 +54,9 @@ impl UpdateCodeSigningConfigResponseBuilder {
     /// Sets [`UpdateCodeSigningConfigResponse::code_signing_config`](crate::types::UpdateCodeSigningConfigResponse::code_signing_config): The code signing configuration
     pub fn code_signing_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CodeSigningConfig>,
+        input: crate::types::CodeSigningConfig,
     ) -> Self {
-        self.inner.code_signing_config = ::std::option::Option::Some(input.into());
+        self.inner.code_signing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateCodeSigningConfigResponse::code_signing_config`](crate::types::UpdateCodeSigningConfigResponse::code_signing_config).

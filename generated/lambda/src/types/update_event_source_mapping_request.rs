@@ -295,8 +295,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.function_name
     }
     /// Sets [`UpdateEventSourceMappingRequest::enabled`](crate::types::UpdateEventSourceMappingRequest::enabled): When true, the event source mapping is active.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: bool) -> Self {
+        self.inner.enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::enabled`](crate::types::UpdateEventSourceMappingRequest::enabled).
@@ -311,8 +311,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.enabled
     }
     /// Sets [`UpdateEventSourceMappingRequest::batch_size`](crate::types::UpdateEventSourceMappingRequest::batch_size): The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function.
-    pub fn batch_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.batch_size = ::std::option::Option::Some(input.into());
+    pub fn batch_size(mut self, input: i32) -> Self {
+        self.inner.batch_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::batch_size`](crate::types::UpdateEventSourceMappingRequest::batch_size).
@@ -327,11 +327,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.batch_size
     }
     /// Sets [`UpdateEventSourceMappingRequest::filter_criteria`](crate::types::UpdateEventSourceMappingRequest::filter_criteria): An object that defines the filter criteria that determine whether Lambda should process an event.
-    pub fn filter_criteria(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FilterCriteria>,
-    ) -> Self {
-        self.inner.filter_criteria = ::std::option::Option::Some(input.into());
+    pub fn filter_criteria(mut self, input: crate::types::FilterCriteria) -> Self {
+        self.inner.filter_criteria = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::filter_criteria`](crate::types::UpdateEventSourceMappingRequest::filter_criteria).
@@ -375,9 +372,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::metrics_config`](crate::types::UpdateEventSourceMappingRequest::metrics_config): The metrics configuration for your event source.
     pub fn metrics_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingMetricsConfig>,
+        input: crate::types::EventSourceMappingMetricsConfig,
     ) -> Self {
-        self.inner.metrics_config = ::std::option::Option::Some(input.into());
+        self.inner.metrics_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::metrics_config`](crate::types::UpdateEventSourceMappingRequest::metrics_config).
@@ -399,9 +396,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::logging_config`](crate::types::UpdateEventSourceMappingRequest::logging_config)
     pub fn logging_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::EventSourceMappingLoggingConfig>,
+        input: crate::types::EventSourceMappingLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input.into());
+        self.inner.logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::logging_config`](crate::types::UpdateEventSourceMappingRequest::logging_config).
@@ -421,11 +418,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.logging_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::scaling_config`](crate::types::UpdateEventSourceMappingRequest::scaling_config): (Amazon SQS only) The scaling configuration for the event source.
-    pub fn scaling_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ScalingConfig>,
-    ) -> Self {
-        self.inner.scaling_config = ::std::option::Option::Some(input.into());
+    pub fn scaling_config(mut self, input: crate::types::ScalingConfig) -> Self {
+        self.inner.scaling_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::scaling_config`](crate::types::UpdateEventSourceMappingRequest::scaling_config).
@@ -445,12 +439,9 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.scaling_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds): The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function.
-    pub fn maximum_batching_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn maximum_batching_window_in_seconds(mut self, input: i32) -> Self {
         self.inner.maximum_batching_window_in_seconds = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -469,11 +460,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.maximum_batching_window_in_seconds
     }
     /// Sets [`UpdateEventSourceMappingRequest::parallelization_factor`](crate::types::UpdateEventSourceMappingRequest::parallelization_factor): (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently.
-    pub fn parallelization_factor(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.parallelization_factor = ::std::option::Option::Some(input.into());
+    pub fn parallelization_factor(mut self, input: i32) -> Self {
+        self.inner.parallelization_factor = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::parallelization_factor`](crate::types::UpdateEventSourceMappingRequest::parallelization_factor).
@@ -491,11 +479,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.parallelization_factor
     }
     /// Sets [`UpdateEventSourceMappingRequest::destination_config`](crate::types::UpdateEventSourceMappingRequest::destination_config): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
-    pub fn destination_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationConfig>,
-    ) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input.into());
+    pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
+        self.inner.destination_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::destination_config`](crate::types::UpdateEventSourceMappingRequest::destination_config).
@@ -515,13 +500,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.destination_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_record_age_in_seconds): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age.
-    pub fn maximum_record_age_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_record_age_in_seconds(mut self, input: i32) -> Self {
+        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_record_age_in_seconds).
@@ -539,13 +519,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.maximum_record_age_in_seconds
     }
     /// Sets [`UpdateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::UpdateEventSourceMappingRequest::bisect_batch_on_function_error): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
-    pub fn bisect_batch_on_function_error(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn bisect_batch_on_function_error(mut self, input: bool) -> Self {
+        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::UpdateEventSourceMappingRequest::bisect_batch_on_function_error).
@@ -563,11 +538,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.bisect_batch_on_function_error
     }
     /// Sets [`UpdateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::UpdateEventSourceMappingRequest::maximum_retry_attempts): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries.
-    pub fn maximum_retry_attempts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input.into());
+    pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
+        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::UpdateEventSourceMappingRequest::maximum_retry_attempts).
@@ -585,13 +557,8 @@ impl UpdateEventSourceMappingRequestBuilder {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`UpdateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::tumbling_window_in_seconds): (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources.
-    pub fn tumbling_window_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn tumbling_window_in_seconds(mut self, input: i32) -> Self {
+        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::tumbling_window_in_seconds).
@@ -613,12 +580,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).
     pub fn source_access_configurations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
+        input: crate::types::SourceAccessConfiguration,
     ) -> Self {
-        self.inner
-            .source_access_configurations
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.source_access_configurations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::source_access_configurations`](crate::types::UpdateEventSourceMappingRequest::source_access_configurations).
@@ -646,9 +610,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).
     pub fn function_response_types(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionResponseType>,
+        input: crate::types::FunctionResponseType,
     ) -> Self {
-        self.inner.function_response_types.get_or_insert_default().push(input.into());
+        self.inner.function_response_types.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::function_response_types`](crate::types::UpdateEventSourceMappingRequest::function_response_types).
@@ -670,12 +634,10 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::amazon_managed_kafka_event_source_config`](crate::types::UpdateEventSourceMappingRequest::amazon_managed_kafka_event_source_config)
     pub fn amazon_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AmazonManagedKafkaEventSourceConfig,
-        >,
+        input: crate::types::AmazonManagedKafkaEventSourceConfig,
     ) -> Self {
         self.inner.amazon_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -698,10 +660,10 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::self_managed_kafka_event_source_config`](crate::types::UpdateEventSourceMappingRequest::self_managed_kafka_event_source_config)
     pub fn self_managed_kafka_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: crate::types::SelfManagedKafkaEventSourceConfig,
     ) -> Self {
         self.inner.self_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -724,11 +686,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::document_db_event_source_config`](crate::types::UpdateEventSourceMappingRequest::document_db_event_source_config): Specific configuration settings for a DocumentDB event source.
     pub fn document_db_event_source_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DocumentDbEventSourceConfig>,
+        input: crate::types::DocumentDbEventSourceConfig,
     ) -> Self {
-        self.inner.document_db_event_source_config = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.document_db_event_source_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::document_db_event_source_config`](crate::types::UpdateEventSourceMappingRequest::document_db_event_source_config).
@@ -750,9 +710,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::provisioned_poller_config`](crate::types::UpdateEventSourceMappingRequest::provisioned_poller_config): (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source.
     pub fn provisioned_poller_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ProvisionedPollerConfig>,
+        input: crate::types::ProvisionedPollerConfig,
     ) -> Self {
-        self.inner.provisioned_poller_config = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_poller_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::provisioned_poller_config`](crate::types::UpdateEventSourceMappingRequest::provisioned_poller_config).

@@ -280,9 +280,9 @@ impl UpdateFunctionCodeRequestBuilder {
     /// Sets [`UpdateFunctionCodeRequest::s3_object_storage_mode`](crate::types::UpdateFunctionCodeRequest::s3_object_storage_mode): Specifies how the deployment package is stored.
     pub fn s3_object_storage_mode(
         mut self,
-        input: impl ::std::convert::Into<crate::types::S3ObjectStorageMode>,
+        input: crate::types::S3ObjectStorageMode,
     ) -> Self {
-        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input.into());
+        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::s3_object_storage_mode`](crate::types::UpdateFunctionCodeRequest::s3_object_storage_mode).
@@ -326,11 +326,8 @@ impl UpdateFunctionCodeRequestBuilder {
     /// Appends one item to [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures): The instruction set architecture that the function supports.
     ///
     /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
-    pub fn architectures(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Architecture>,
-    ) -> Self {
-        self.inner.architectures.get_or_insert_default().push(input.into());
+    pub fn architectures(mut self, input: crate::types::Architecture) -> Self {
+        self.inner.architectures.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures).
@@ -350,8 +347,8 @@ impl UpdateFunctionCodeRequestBuilder {
         &self.inner.architectures
     }
     /// Sets [`UpdateFunctionCodeRequest::publish`](crate::types::UpdateFunctionCodeRequest::publish): Set to true to publish a new version of the function after updating the code.
-    pub fn publish(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.publish = ::std::option::Option::Some(input.into());
+    pub fn publish(mut self, input: bool) -> Self {
+        self.inner.publish = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::publish`](crate::types::UpdateFunctionCodeRequest::publish).
@@ -368,9 +365,9 @@ impl UpdateFunctionCodeRequestBuilder {
     /// Sets [`UpdateFunctionCodeRequest::publish_to`](crate::types::UpdateFunctionCodeRequest::publish_to): Specifies where to publish the function version or configuration.
     pub fn publish_to(
         mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionVersionLatestPublished>,
+        input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
-        self.inner.publish_to = ::std::option::Option::Some(input.into());
+        self.inner.publish_to = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::publish_to`](crate::types::UpdateFunctionCodeRequest::publish_to).
@@ -390,8 +387,8 @@ impl UpdateFunctionCodeRequestBuilder {
         &self.inner.publish_to
     }
     /// Sets [`UpdateFunctionCodeRequest::dry_run`](crate::types::UpdateFunctionCodeRequest::dry_run): Set to true to validate the request parameters and access permissions without modifying the function code.
-    pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input.into());
+    pub fn dry_run(mut self, input: bool) -> Self {
+        self.inner.dry_run = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::dry_run`](crate::types::UpdateFunctionCodeRequest::dry_run).

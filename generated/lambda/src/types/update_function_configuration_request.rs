@@ -304,8 +304,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.description
     }
     /// Sets [`UpdateFunctionConfigurationRequest::timeout`](crate::types::UpdateFunctionConfigurationRequest::timeout): The amount of time (in seconds) that Lambda allows a function to run before stopping it.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: i32) -> Self {
+        self.inner.timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::timeout`](crate::types::UpdateFunctionConfigurationRequest::timeout).
@@ -320,8 +320,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.timeout
     }
     /// Sets [`UpdateFunctionConfigurationRequest::memory_size`](crate::types::UpdateFunctionConfigurationRequest::memory_size): The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime.
-    pub fn memory_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.memory_size = ::std::option::Option::Some(input.into());
+    pub fn memory_size(mut self, input: i32) -> Self {
+        self.inner.memory_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::memory_size`](crate::types::UpdateFunctionConfigurationRequest::memory_size).
@@ -336,11 +336,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.memory_size
     }
     /// Sets [`UpdateFunctionConfigurationRequest::vpc_config`](crate::types::UpdateFunctionConfigurationRequest::vpc_config): For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC.
-    pub fn vpc_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcConfig>,
-    ) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input.into());
+    pub fn vpc_config(mut self, input: crate::types::VpcConfig) -> Self {
+        self.inner.vpc_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::vpc_config`](crate::types::UpdateFunctionConfigurationRequest::vpc_config).
@@ -358,11 +355,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.vpc_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::environment`](crate::types::UpdateFunctionConfigurationRequest::environment): Environment variables that are accessible from function code during execution.
-    pub fn environment(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Environment>,
-    ) -> Self {
-        self.inner.environment = ::std::option::Option::Some(input.into());
+    pub fn environment(mut self, input: crate::types::Environment) -> Self {
+        self.inner.environment = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::environment`](crate::types::UpdateFunctionConfigurationRequest::environment).
@@ -380,11 +374,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.environment
     }
     /// Sets [`UpdateFunctionConfigurationRequest::runtime`](crate::types::UpdateFunctionConfigurationRequest::runtime): The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
-    pub fn runtime(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Runtime>,
-    ) -> Self {
-        self.inner.runtime = ::std::option::Option::Some(input.into());
+    pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
+        self.inner.runtime = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::runtime`](crate::types::UpdateFunctionConfigurationRequest::runtime).
@@ -402,11 +393,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.runtime
     }
     /// Sets [`UpdateFunctionConfigurationRequest::dead_letter_config`](crate::types::UpdateFunctionConfigurationRequest::dead_letter_config): A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing.
-    pub fn dead_letter_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DeadLetterConfig>,
-    ) -> Self {
-        self.inner.dead_letter_config = ::std::option::Option::Some(input.into());
+    pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
+        self.inner.dead_letter_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::dead_letter_config`](crate::types::UpdateFunctionConfigurationRequest::dead_letter_config).
@@ -448,11 +436,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.kms_key_arn
     }
     /// Sets [`UpdateFunctionConfigurationRequest::tracing_config`](crate::types::UpdateFunctionConfigurationRequest::tracing_config): Set `Mode` to `Active` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
-    pub fn tracing_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TracingConfig>,
-    ) -> Self {
-        self.inner.tracing_config = ::std::option::Option::Some(input.into());
+    pub fn tracing_config(mut self, input: crate::types::TracingConfig) -> Self {
+        self.inner.tracing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::tracing_config`](crate::types::UpdateFunctionConfigurationRequest::tracing_config).
@@ -522,11 +507,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
     /// Appends one item to [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
     ///
     /// To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).
-    pub fn file_system_configs(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
-    ) -> Self {
-        self.inner.file_system_configs.get_or_insert_default().push(input.into());
+    pub fn file_system_configs(mut self, input: crate::types::FileSystemConfig) -> Self {
+        self.inner.file_system_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs).
@@ -546,11 +528,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.file_system_configs
     }
     /// Sets [`UpdateFunctionConfigurationRequest::image_config`](crate::types::UpdateFunctionConfigurationRequest::image_config): [Container image configuration values](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms) that override the values in the container image Docker file.
-    pub fn image_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ImageConfig>,
-    ) -> Self {
-        self.inner.image_config = ::std::option::Option::Some(input.into());
+    pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
+        self.inner.image_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::image_config`](crate::types::UpdateFunctionConfigurationRequest::image_config).
@@ -568,11 +547,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.image_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::ephemeral_storage`](crate::types::UpdateFunctionConfigurationRequest::ephemeral_storage): The size of the function's `/tmp` directory in MB.
-    pub fn ephemeral_storage(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EphemeralStorage>,
-    ) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input.into());
+    pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
+        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::ephemeral_storage`](crate::types::UpdateFunctionConfigurationRequest::ephemeral_storage).
@@ -592,11 +568,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.ephemeral_storage
     }
     /// Sets [`UpdateFunctionConfigurationRequest::snap_start`](crate::types::UpdateFunctionConfigurationRequest::snap_start): The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    pub fn snap_start(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapStart>,
-    ) -> Self {
-        self.inner.snap_start = ::std::option::Option::Some(input.into());
+    pub fn snap_start(mut self, input: crate::types::SnapStart) -> Self {
+        self.inner.snap_start = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::snap_start`](crate::types::UpdateFunctionConfigurationRequest::snap_start).
@@ -614,11 +587,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.snap_start
     }
     /// Sets [`UpdateFunctionConfigurationRequest::logging_config`](crate::types::UpdateFunctionConfigurationRequest::logging_config): The function's Amazon CloudWatch Logs configuration settings.
-    pub fn logging_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LoggingConfig>,
-    ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input.into());
+    pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
+        self.inner.logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::logging_config`](crate::types::UpdateFunctionConfigurationRequest::logging_config).
@@ -640,9 +610,9 @@ impl UpdateFunctionConfigurationRequestBuilder {
     /// Sets [`UpdateFunctionConfigurationRequest::capacity_provider_config`](crate::types::UpdateFunctionConfigurationRequest::capacity_provider_config): Configuration for the capacity provider that manages compute resources for Lambda functions.
     pub fn capacity_provider_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CapacityProviderConfig>,
+        input: crate::types::CapacityProviderConfig,
     ) -> Self {
-        self.inner.capacity_provider_config = ::std::option::Option::Some(input.into());
+        self.inner.capacity_provider_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::capacity_provider_config`](crate::types::UpdateFunctionConfigurationRequest::capacity_provider_config).
@@ -662,11 +632,8 @@ impl UpdateFunctionConfigurationRequestBuilder {
         &self.inner.capacity_provider_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::durable_config`](crate::types::UpdateFunctionConfigurationRequest::durable_config): Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub fn durable_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DurableConfig>,
-    ) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input.into());
+    pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
+        self.inner.durable_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::durable_config`](crate::types::UpdateFunctionConfigurationRequest::durable_config).

@@ -141,11 +141,8 @@ impl UpdateFunctionEventInvokeConfigRequestBuilder {
         &self.inner.qualifier
     }
     /// Sets [`UpdateFunctionEventInvokeConfigRequest::maximum_retry_attempts`](crate::types::UpdateFunctionEventInvokeConfigRequest::maximum_retry_attempts): The maximum number of times to retry when the function returns an error.
-    pub fn maximum_retry_attempts(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input.into());
+    pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
+        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionEventInvokeConfigRequest::maximum_retry_attempts`](crate::types::UpdateFunctionEventInvokeConfigRequest::maximum_retry_attempts).
@@ -163,13 +160,8 @@ impl UpdateFunctionEventInvokeConfigRequestBuilder {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`UpdateFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds`](crate::types::UpdateFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds): The maximum age of a request that Lambda sends to a function for processing.
-    pub fn maximum_event_age_in_seconds(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.maximum_event_age_in_seconds = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn maximum_event_age_in_seconds(mut self, input: i32) -> Self {
+        self.inner.maximum_event_age_in_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds`](crate::types::UpdateFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds).
@@ -187,11 +179,8 @@ impl UpdateFunctionEventInvokeConfigRequestBuilder {
         &self.inner.maximum_event_age_in_seconds
     }
     /// Sets [`UpdateFunctionEventInvokeConfigRequest::destination_config`](crate::types::UpdateFunctionEventInvokeConfigRequest::destination_config): A destination for events after they have been sent to a function for processing.
-    pub fn destination_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DestinationConfig>,
-    ) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input.into());
+    pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
+        self.inner.destination_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionEventInvokeConfigRequest::destination_config`](crate::types::UpdateFunctionEventInvokeConfigRequest::destination_config).

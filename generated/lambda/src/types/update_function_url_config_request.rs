@@ -134,11 +134,8 @@ impl UpdateFunctionUrlConfigRequestBuilder {
         &self.inner.qualifier
     }
     /// Sets [`UpdateFunctionUrlConfigRequest::auth_type`](crate::types::UpdateFunctionUrlConfigRequest::auth_type): The type of authentication that your function URL uses.
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FunctionUrlAuthType>,
-    ) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input.into());
+    pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
+        self.inner.auth_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionUrlConfigRequest::auth_type`](crate::types::UpdateFunctionUrlConfigRequest::auth_type).
@@ -158,8 +155,8 @@ impl UpdateFunctionUrlConfigRequestBuilder {
         &self.inner.auth_type
     }
     /// Sets [`UpdateFunctionUrlConfigRequest::cors`](crate::types::UpdateFunctionUrlConfigRequest::cors): The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
-    pub fn cors(mut self, input: impl ::std::convert::Into<crate::types::Cors>) -> Self {
-        self.inner.cors = ::std::option::Option::Some(input.into());
+    pub fn cors(mut self, input: crate::types::Cors) -> Self {
+        self.inner.cors = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionUrlConfigRequest::cors`](crate::types::UpdateFunctionUrlConfigRequest::cors).
@@ -174,11 +171,8 @@ impl UpdateFunctionUrlConfigRequestBuilder {
         &self.inner.cors
     }
     /// Sets [`UpdateFunctionUrlConfigRequest::invoke_mode`](crate::types::UpdateFunctionUrlConfigRequest::invoke_mode): Use one of the following options:
-    pub fn invoke_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvokeMode>,
-    ) -> Self {
-        self.inner.invoke_mode = ::std::option::Option::Some(input.into());
+    pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
+        self.inner.invoke_mode = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionUrlConfigRequest::invoke_mode`](crate::types::UpdateFunctionUrlConfigRequest::invoke_mode).

@@ -134,13 +134,8 @@ impl VpcConfigResponseBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`VpcConfigResponse::ipv6_allowed_for_dual_stack`](crate::types::VpcConfigResponse::ipv6_allowed_for_dual_stack): Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
-    pub fn ipv6_allowed_for_dual_stack(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.ipv6_allowed_for_dual_stack = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipv6_allowed_for_dual_stack(mut self, input: bool) -> Self {
+        self.inner.ipv6_allowed_for_dual_stack = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`VpcConfigResponse::ipv6_allowed_for_dual_stack`](crate::types::VpcConfigResponse::ipv6_allowed_for_dual_stack).

@@ -37,11 +37,8 @@ pub struct WaitCancelledDetailsBuilder {
 }
 impl WaitCancelledDetailsBuilder {
     /// Sets [`WaitCancelledDetails::error`](crate::types::WaitCancelledDetails::error): Details about why the wait operation was cancelled.
-    pub fn error(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventError>,
-    ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: crate::types::EventError) -> Self {
+        self.inner.error = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WaitCancelledDetails::error`](crate::types::WaitCancelledDetails::error).

@@ -43,9 +43,9 @@ impl WaitDetailsBuilder {
     /// Sets [`WaitDetails::scheduled_end_timestamp`](crate::types::WaitDetails::scheduled_end_timestamp): The date and time when the wait operation is scheduled to complete, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn scheduled_end_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.scheduled_end_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.scheduled_end_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WaitDetails::scheduled_end_timestamp`](crate::types::WaitDetails::scheduled_end_timestamp).

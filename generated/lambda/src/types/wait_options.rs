@@ -37,8 +37,8 @@ pub struct WaitOptionsBuilder {
 }
 impl WaitOptionsBuilder {
     /// Sets [`WaitOptions::wait_seconds`](crate::types::WaitOptions::wait_seconds): The duration to wait, in seconds.
-    pub fn wait_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.wait_seconds = ::std::option::Option::Some(input.into());
+    pub fn wait_seconds(mut self, input: i32) -> Self {
+        self.inner.wait_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WaitOptions::wait_seconds`](crate::types::WaitOptions::wait_seconds).

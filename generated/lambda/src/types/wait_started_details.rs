@@ -52,8 +52,8 @@ pub struct WaitStartedDetailsBuilder {
 }
 impl WaitStartedDetailsBuilder {
     /// Sets [`WaitStartedDetails::duration`](crate::types::WaitStartedDetails::duration): The duration to wait, in seconds.
-    pub fn duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input.into());
+    pub fn duration(mut self, input: i32) -> Self {
+        self.inner.duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WaitStartedDetails::duration`](crate::types::WaitStartedDetails::duration).
@@ -70,9 +70,9 @@ impl WaitStartedDetailsBuilder {
     /// Sets [`WaitStartedDetails::scheduled_end_timestamp`](crate::types::WaitStartedDetails::scheduled_end_timestamp): The date and time when the wait operation is scheduled to complete, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub fn scheduled_end_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.scheduled_end_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.scheduled_end_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WaitStartedDetails::scheduled_end_timestamp`](crate::types::WaitStartedDetails::scheduled_end_timestamp).

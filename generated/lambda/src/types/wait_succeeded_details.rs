@@ -37,8 +37,8 @@ pub struct WaitSucceededDetailsBuilder {
 }
 impl WaitSucceededDetailsBuilder {
     /// Sets [`WaitSucceededDetails::duration`](crate::types::WaitSucceededDetails::duration): The wait duration, in seconds.
-    pub fn duration(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input.into());
+    pub fn duration(mut self, input: i32) -> Self {
+        self.inner.duration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`WaitSucceededDetails::duration`](crate::types::WaitSucceededDetails::duration).

@@ -39,10 +39,7 @@ impl CreateMarketplaceRevenueShareFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::CreateMarketplaceRevenueShareInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -99,7 +96,7 @@ impl CreateMarketplaceRevenueShareFluentBuilder {
         self.input.get_product_id()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateMarketplaceRevenueShareInputBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

@@ -40,10 +40,7 @@ impl CreateMarketplaceRevenueShareAllocationFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }

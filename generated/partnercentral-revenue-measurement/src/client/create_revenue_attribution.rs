@@ -39,10 +39,7 @@ impl CreateRevenueAttributionFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::CreateRevenueAttributionInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -119,10 +116,7 @@ impl CreateRevenueAttributionFluentBuilder {
         self.input.get_description()
     }
     /// Sets the input's `tenancy_model`: see [`tenancy_model`](crate::types::builders::CreateRevenueAttributionInputBuilder::tenancy_model).
-    pub fn tenancy_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyModel>,
-    ) -> Self {
+    pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
         self.input = self.input.tenancy_model(input);
         self
     }
@@ -163,7 +157,7 @@ impl CreateRevenueAttributionFluentBuilder {
         self.input.get_product_identifier()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateRevenueAttributionInputBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

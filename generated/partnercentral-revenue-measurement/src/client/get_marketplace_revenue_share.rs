@@ -39,10 +39,7 @@ impl GetMarketplaceRevenueShareFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::GetMarketplaceRevenueShareInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -79,7 +76,7 @@ impl GetMarketplaceRevenueShareFluentBuilder {
         self.input.get_product_id()
     }
     /// Sets the input's `revision`: see [`revision`](crate::types::builders::GetMarketplaceRevenueShareInputBuilder::revision).
-    pub fn revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn revision(mut self, input: i32) -> Self {
         self.input = self.input.revision(input);
         self
     }

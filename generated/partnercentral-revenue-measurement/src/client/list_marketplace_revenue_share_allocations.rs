@@ -40,10 +40,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -80,10 +77,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         self.input.get_product_id()
     }
     /// Sets the input's `status`: see [`status`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::status).
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
         self.input = self.input.status(input);
         self
     }
@@ -146,9 +140,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
     /// Sets the input's `sort_by`: see [`sort_by`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::sort_by).
     pub fn sort_by(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MarketplaceRevenueShareAllocationSortField,
-        >,
+        input: crate::types::MarketplaceRevenueShareAllocationSortField,
     ) -> Self {
         self.input = self.input.sort_by(input);
         self
@@ -172,10 +164,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         self.input.get_sort_by()
     }
     /// Sets the input's `sort_order`: see [`sort_order`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::sort_order).
-    pub fn sort_order(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
         self.input = self.input.sort_order(input);
         self
     }
@@ -192,7 +181,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         self.input.get_sort_order()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

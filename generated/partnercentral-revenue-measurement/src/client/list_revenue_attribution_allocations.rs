@@ -39,10 +39,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -81,10 +78,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         self.input.get_revenue_attribution_identifier()
     }
     /// Appends one item to the input's `entity_type_filters`: see [`entity_type_filters`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::entity_type_filters).
-    pub fn entity_type_filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EntityType>,
-    ) -> Self {
+    pub fn entity_type_filters(mut self, input: crate::types::EntityType) -> Self {
         self.input = self.input.entity_type_filters(input);
         self
     }
@@ -147,10 +141,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         self.input.get_customer_aws_account_id_filters()
     }
     /// Sets the input's `status_filter`: see [`status_filter`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::status_filter).
-    pub fn status_filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn status_filter(mut self, input: crate::types::AllocationStatus) -> Self {
         self.input = self.input.status_filter(input);
         self
     }
@@ -259,9 +250,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
     /// Sets the input's `sort_by`: see [`sort_by`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::sort_by).
     pub fn sort_by(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationSortField,
-        >,
+        input: crate::types::RevenueAttributionAllocationSortField,
     ) -> Self {
         self.input = self.input.sort_by(input);
         self
@@ -281,10 +270,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         self.input.get_sort_by()
     }
     /// Sets the input's `sort_order`: see [`sort_order`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::sort_order).
-    pub fn sort_order(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
         self.input = self.input.sort_order(input);
         self
     }
@@ -323,7 +309,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         self.input.get_revenue_attribution_revision()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -37,10 +37,7 @@ impl ListRevenueAttributionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::ListRevenueAttributionsInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -81,7 +78,7 @@ impl ListRevenueAttributionsFluentBuilder {
     /// Sets the input's `created_after`: see [`created_after`](crate::types::builders::ListRevenueAttributionsInputBuilder::created_after).
     pub fn created_after(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.created_after(input);
         self
@@ -103,7 +100,7 @@ impl ListRevenueAttributionsFluentBuilder {
     /// Sets the input's `created_before`: see [`created_before`](crate::types::builders::ListRevenueAttributionsInputBuilder::created_before).
     pub fn created_before(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
         self.input = self.input.created_before(input);
         self
@@ -123,10 +120,7 @@ impl ListRevenueAttributionsFluentBuilder {
         self.input.get_created_before()
     }
     /// Sets the input's `sort_by`: see [`sort_by`](crate::types::builders::ListRevenueAttributionsInputBuilder::sort_by).
-    pub fn sort_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributionSortBy>,
-    ) -> Self {
+    pub fn sort_by(mut self, input: crate::types::AttributionSortBy) -> Self {
         self.input = self.input.sort_by(input);
         self
     }
@@ -145,10 +139,7 @@ impl ListRevenueAttributionsFluentBuilder {
         self.input.get_sort_by()
     }
     /// Sets the input's `sort_order`: see [`sort_order`](crate::types::builders::ListRevenueAttributionsInputBuilder::sort_order).
-    pub fn sort_order(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
         self.input = self.input.sort_order(input);
         self
     }
@@ -165,7 +156,7 @@ impl ListRevenueAttributionsFluentBuilder {
         self.input.get_sort_order()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListRevenueAttributionsInputBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

@@ -40,10 +40,7 @@ impl StartRevenueAttributionAllocationsTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -106,7 +103,7 @@ impl StartRevenueAttributionAllocationsTaskFluentBuilder {
     /// Appends one item to the input's `revenue_share_allocations`: see [`revenue_share_allocations`](crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder::revenue_share_allocations).
     pub fn revenue_share_allocations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RevenueShareAllocation>,
+        input: crate::types::RevenueShareAllocation,
     ) -> Self {
         self.input = self.input.revenue_share_allocations(input);
         self

@@ -40,10 +40,7 @@ impl UpdateMarketplaceRevenueShareAllocationFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }
@@ -206,10 +203,7 @@ impl UpdateMarketplaceRevenueShareAllocationFluentBuilder {
         self.input.get_revenue_share_percent()
     }
     /// Sets the input's `status`: see [`status`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::status).
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
         self.input = self.input.status(input);
         self
     }

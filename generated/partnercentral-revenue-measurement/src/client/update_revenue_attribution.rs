@@ -39,10 +39,7 @@ impl UpdateRevenueAttributionFluentBuilder {
         &self.input
     }
     /// Sets the input's `catalog`: see [`catalog`](crate::types::builders::UpdateRevenueAttributionInputBuilder::catalog).
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
         self.input = self.input.catalog(input);
         self
     }

@@ -121,11 +121,8 @@ impl AccessDeniedExceptionBuilder {
         &self.inner.message
     }
     /// Sets [`AccessDeniedException::reason`](crate::error::AccessDeniedException::reason): The reason for the access denial.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccessDeniedExceptionReason>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: crate::types::AccessDeniedExceptionReason) -> Self {
+        self.inner.reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccessDeniedException::reason`](crate::error::AccessDeniedException::reason).

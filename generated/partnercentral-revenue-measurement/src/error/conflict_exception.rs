@@ -121,11 +121,8 @@ impl ConflictExceptionBuilder {
         &self.inner.message
     }
     /// Sets [`ConflictException::reason`](crate::error::ConflictException::reason): The reason for the conflict.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ConflictExceptionReason>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: crate::types::ConflictExceptionReason) -> Self {
+        self.inner.reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ConflictException::reason`](crate::error::ConflictException::reason).

@@ -123,9 +123,9 @@ impl ResourceNotFoundExceptionBuilder {
     /// Sets [`ResourceNotFoundException::reason`](crate::error::ResourceNotFoundException::reason): The reason the resource was not found.
     pub fn reason(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceNotFoundExceptionReason>,
+        input: crate::types::ResourceNotFoundExceptionReason,
     ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+        self.inner.reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceNotFoundException::reason`](crate::error::ResourceNotFoundException::reason).

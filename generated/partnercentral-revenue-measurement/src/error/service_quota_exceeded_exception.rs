@@ -123,11 +123,9 @@ impl ServiceQuotaExceededExceptionBuilder {
     /// Sets [`ServiceQuotaExceededException::reason`](crate::error::ServiceQuotaExceededException::reason): The reason the service quota was exceeded.
     pub fn reason(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ServiceQuotaExceededExceptionReason,
-        >,
+        input: crate::types::ServiceQuotaExceededExceptionReason,
     ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+        self.inner.reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ServiceQuotaExceededException::reason`](crate::error::ServiceQuotaExceededException::reason).

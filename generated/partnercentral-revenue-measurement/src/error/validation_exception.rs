@@ -130,11 +130,8 @@ impl ValidationExceptionBuilder {
         &self.inner.message
     }
     /// Sets [`ValidationException::reason`](crate::error::ValidationException::reason): The reason for the validation failure.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ValidationExceptionReason>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: crate::types::ValidationExceptionReason) -> Self {
+        self.inner.reason = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ValidationException::reason`](crate::error::ValidationException::reason).
@@ -156,11 +153,8 @@ impl ValidationExceptionBuilder {
     /// Appends one item to [`ValidationException::field_list`](crate::error::ValidationException::field_list): A list of fields that failed validation.
     ///
     /// To set the whole list at once, use [`set_field_list`](Self::set_field_list).
-    pub fn field_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ValidationExceptionField>,
-    ) -> Self {
-        self.inner.field_list.get_or_insert_default().push(input.into());
+    pub fn field_list(mut self, input: crate::types::ValidationExceptionField) -> Self {
+        self.inner.field_list.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ValidationException::field_list`](crate::error::ValidationException::field_list).

@@ -181,11 +181,8 @@ impl AttributionSummaryBuilder {
         &self.inner.id
     }
     /// Sets [`AttributionSummary::catalog`](crate::types::AttributionSummary::catalog): The catalog that the revenue attribution belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::catalog`](crate::types::AttributionSummary::catalog).
@@ -225,11 +222,8 @@ impl AttributionSummaryBuilder {
         &self.inner.name
     }
     /// Sets [`AttributionSummary::tenancy_model`](crate::types::AttributionSummary::tenancy_model): The tenancy model for this revenue attribution.
-    pub fn tenancy_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyModel>,
-    ) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input.into());
+    pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
+        self.inner.tenancy_model = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::tenancy_model`](crate::types::AttributionSummary::tenancy_model).
@@ -251,9 +245,9 @@ impl AttributionSummaryBuilder {
     /// Sets [`AttributionSummary::marketplace_product`](crate::types::AttributionSummary::marketplace_product): The AWS Marketplace product attributes associated with this attribution, if set.
     pub fn marketplace_product(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MarketplaceProductSummary>,
+        input: crate::types::MarketplaceProductSummary,
     ) -> Self {
-        self.inner.marketplace_product = ::std::option::Option::Some(input.into());
+        self.inner.marketplace_product = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::marketplace_product`](crate::types::AttributionSummary::marketplace_product).
@@ -275,9 +269,9 @@ impl AttributionSummaryBuilder {
     /// Sets [`AttributionSummary::created_date`](crate::types::AttributionSummary::created_date): The date when the revenue attribution was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::created_date`](crate::types::AttributionSummary::created_date).
@@ -299,9 +293,9 @@ impl AttributionSummaryBuilder {
     /// Sets [`AttributionSummary::last_modified_date`](crate::types::AttributionSummary::last_modified_date): The date when the revenue attribution was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::last_modified_date`](crate::types::AttributionSummary::last_modified_date).
@@ -389,10 +383,10 @@ impl AttributionSummaryBuilder {
     /// Sets [`AttributionSummary::total_active_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_active_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution whose Status is ACTIVE.
     pub fn total_active_revenue_attribution_allocation_count(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.total_active_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -413,12 +407,9 @@ impl AttributionSummaryBuilder {
         &self.inner.total_active_revenue_attribution_allocation_count
     }
     /// Sets [`AttributionSummary::total_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
-    pub fn total_revenue_attribution_allocation_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn total_revenue_attribution_allocation_count(mut self, input: i32) -> Self {
         self.inner.total_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -86,11 +86,8 @@ pub struct CreateMarketplaceRevenueShareAllocationInputBuilder {
 }
 impl CreateMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::CreateMarketplaceRevenueShareAllocationInput::catalog): The catalog in which to create the allocation.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::CreateMarketplaceRevenueShareAllocationInput::catalog).

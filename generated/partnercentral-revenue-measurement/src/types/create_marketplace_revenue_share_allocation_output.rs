@@ -305,11 +305,8 @@ impl CreateMarketplaceRevenueShareAllocationOutputBuilder {
         &self.inner.revenue_share_percent
     }
     /// Sets [`CreateMarketplaceRevenueShareAllocationOutput::status`](crate::types::CreateMarketplaceRevenueShareAllocationOutput::status): The status of the allocation.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationOutput::status`](crate::types::CreateMarketplaceRevenueShareAllocationOutput::status).
@@ -329,9 +326,9 @@ impl CreateMarketplaceRevenueShareAllocationOutputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareAllocationOutput::created_date`](crate::types::CreateMarketplaceRevenueShareAllocationOutput::created_date): The date when the allocation was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationOutput::created_date`](crate::types::CreateMarketplaceRevenueShareAllocationOutput::created_date).
@@ -353,9 +350,9 @@ impl CreateMarketplaceRevenueShareAllocationOutputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareAllocationOutput::last_modified_date`](crate::types::CreateMarketplaceRevenueShareAllocationOutput::last_modified_date): The date when the allocation was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationOutput::last_modified_date`](crate::types::CreateMarketplaceRevenueShareAllocationOutput::last_modified_date).

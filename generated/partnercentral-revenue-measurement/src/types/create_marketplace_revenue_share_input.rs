@@ -68,11 +68,8 @@ pub struct CreateMarketplaceRevenueShareInputBuilder {
 }
 impl CreateMarketplaceRevenueShareInputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareInput::catalog`](crate::types::CreateMarketplaceRevenueShareInput::catalog): The catalog in which to create the marketplace revenue share.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareInput::catalog`](crate::types::CreateMarketplaceRevenueShareInput::catalog).
@@ -136,8 +133,8 @@ impl CreateMarketplaceRevenueShareInputBuilder {
     /// Appends one item to [`CreateMarketplaceRevenueShareInput::tags`](crate::types::CreateMarketplaceRevenueShareInput::tags): Tags to associate with the marketplace revenue share upon creation.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareInput::tags`](crate::types::CreateMarketplaceRevenueShareInput::tags).

@@ -151,11 +151,8 @@ impl CreateMarketplaceRevenueShareOutputBuilder {
         &self.inner.arn
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::catalog`](crate::types::CreateMarketplaceRevenueShareOutput::catalog): The catalog that the marketplace revenue share belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::catalog`](crate::types::CreateMarketplaceRevenueShareOutput::catalog).
@@ -219,9 +216,9 @@ impl CreateMarketplaceRevenueShareOutputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareOutput::created_date`](crate::types::CreateMarketplaceRevenueShareOutput::created_date): The date when the marketplace revenue share was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::created_date`](crate::types::CreateMarketplaceRevenueShareOutput::created_date).
@@ -243,9 +240,9 @@ impl CreateMarketplaceRevenueShareOutputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareOutput::last_modified_date`](crate::types::CreateMarketplaceRevenueShareOutput::last_modified_date): The date when the marketplace revenue share was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::last_modified_date`](crate::types::CreateMarketplaceRevenueShareOutput::last_modified_date).
@@ -265,8 +262,8 @@ impl CreateMarketplaceRevenueShareOutputBuilder {
         &self.inner.last_modified_date
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::revision`](crate::types::CreateMarketplaceRevenueShareOutput::revision): The revision number of the newly created marketplace revenue share.
-    pub fn revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
+    pub fn revision(mut self, input: i32) -> Self {
+        self.inner.revision = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::revision`](crate::types::CreateMarketplaceRevenueShareOutput::revision).

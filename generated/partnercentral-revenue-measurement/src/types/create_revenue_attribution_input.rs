@@ -91,11 +91,8 @@ pub struct CreateRevenueAttributionInputBuilder {
 }
 impl CreateRevenueAttributionInputBuilder {
     /// Sets [`CreateRevenueAttributionInput::catalog`](crate::types::CreateRevenueAttributionInput::catalog): The catalog in which to create the revenue attribution.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::catalog`](crate::types::CreateRevenueAttributionInput::catalog).
@@ -179,11 +176,8 @@ impl CreateRevenueAttributionInputBuilder {
         &self.inner.description
     }
     /// Sets [`CreateRevenueAttributionInput::tenancy_model`](crate::types::CreateRevenueAttributionInput::tenancy_model): The tenancy model for this revenue attribution.
-    pub fn tenancy_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyModel>,
-    ) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input.into());
+    pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
+        self.inner.tenancy_model = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::tenancy_model`](crate::types::CreateRevenueAttributionInput::tenancy_model).
@@ -229,8 +223,8 @@ impl CreateRevenueAttributionInputBuilder {
     /// Appends one item to [`CreateRevenueAttributionInput::tags`](crate::types::CreateRevenueAttributionInput::tags): Tags to associate with the revenue attribution upon creation.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::tags`](crate::types::CreateRevenueAttributionInput::tags).

@@ -188,11 +188,8 @@ impl CreateRevenueAttributionOutputBuilder {
         &self.inner.description
     }
     /// Sets [`CreateRevenueAttributionOutput::tenancy_model`](crate::types::CreateRevenueAttributionOutput::tenancy_model): The tenancy model for this revenue attribution.
-    pub fn tenancy_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyModel>,
-    ) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input.into());
+    pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
+        self.inner.tenancy_model = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::tenancy_model`](crate::types::CreateRevenueAttributionOutput::tenancy_model).
@@ -214,9 +211,9 @@ impl CreateRevenueAttributionOutputBuilder {
     /// Sets [`CreateRevenueAttributionOutput::marketplace_product`](crate::types::CreateRevenueAttributionOutput::marketplace_product): The associated AWS Marketplace product listing, if set at creation.
     pub fn marketplace_product(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MarketplaceProductSummary>,
+        input: crate::types::MarketplaceProductSummary,
     ) -> Self {
-        self.inner.marketplace_product = ::std::option::Option::Some(input.into());
+        self.inner.marketplace_product = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::marketplace_product`](crate::types::CreateRevenueAttributionOutput::marketplace_product).

@@ -74,11 +74,8 @@ pub struct GetMarketplaceRevenueShareAllocationInputBuilder {
 }
 impl GetMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`GetMarketplaceRevenueShareAllocationInput::catalog`](crate::types::GetMarketplaceRevenueShareAllocationInput::catalog): The catalog that the allocation belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareAllocationInput::catalog`](crate::types::GetMarketplaceRevenueShareAllocationInput::catalog).

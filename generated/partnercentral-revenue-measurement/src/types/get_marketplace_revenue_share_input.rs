@@ -61,11 +61,8 @@ pub struct GetMarketplaceRevenueShareInputBuilder {
 }
 impl GetMarketplaceRevenueShareInputBuilder {
     /// Sets [`GetMarketplaceRevenueShareInput::catalog`](crate::types::GetMarketplaceRevenueShareInput::catalog): The catalog that the marketplace revenue share belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareInput::catalog`](crate::types::GetMarketplaceRevenueShareInput::catalog).
@@ -105,8 +102,8 @@ impl GetMarketplaceRevenueShareInputBuilder {
         &self.inner.product_id
     }
     /// Sets [`GetMarketplaceRevenueShareInput::revision`](crate::types::GetMarketplaceRevenueShareInput::revision): The revision of the marketplace revenue share to retrieve.
-    pub fn revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
+    pub fn revision(mut self, input: i32) -> Self {
+        self.inner.revision = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareInput::revision`](crate::types::GetMarketplaceRevenueShareInput::revision).

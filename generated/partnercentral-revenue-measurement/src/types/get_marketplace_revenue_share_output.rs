@@ -180,11 +180,8 @@ impl GetMarketplaceRevenueShareOutputBuilder {
         &self.inner.arn
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::catalog`](crate::types::GetMarketplaceRevenueShareOutput::catalog): The catalog that the marketplace revenue share belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::catalog`](crate::types::GetMarketplaceRevenueShareOutput::catalog).
@@ -248,9 +245,9 @@ impl GetMarketplaceRevenueShareOutputBuilder {
     /// Sets [`GetMarketplaceRevenueShareOutput::created_date`](crate::types::GetMarketplaceRevenueShareOutput::created_date): The date when the marketplace revenue share was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::created_date`](crate::types::GetMarketplaceRevenueShareOutput::created_date).
@@ -272,9 +269,9 @@ impl GetMarketplaceRevenueShareOutputBuilder {
     /// Sets [`GetMarketplaceRevenueShareOutput::last_modified_date`](crate::types::GetMarketplaceRevenueShareOutput::last_modified_date): The date when the marketplace revenue share was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::last_modified_date`](crate::types::GetMarketplaceRevenueShareOutput::last_modified_date).
@@ -294,8 +291,8 @@ impl GetMarketplaceRevenueShareOutputBuilder {
         &self.inner.last_modified_date
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::revision`](crate::types::GetMarketplaceRevenueShareOutput::revision): The revision number of the retrieved marketplace revenue share.
-    pub fn revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
+    pub fn revision(mut self, input: i32) -> Self {
+        self.inner.revision = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::revision`](crate::types::GetMarketplaceRevenueShareOutput::revision).
@@ -310,8 +307,8 @@ impl GetMarketplaceRevenueShareOutputBuilder {
         &self.inner.revision
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::latest_revision`](crate::types::GetMarketplaceRevenueShareOutput::latest_revision): The latest revision number of the marketplace revenue share.
-    pub fn latest_revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.latest_revision = ::std::option::Option::Some(input.into());
+    pub fn latest_revision(mut self, input: i32) -> Self {
+        self.inner.latest_revision = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::latest_revision`](crate::types::GetMarketplaceRevenueShareOutput::latest_revision).
@@ -328,10 +325,10 @@ impl GetMarketplaceRevenueShareOutputBuilder {
     /// Sets [`GetMarketplaceRevenueShareOutput::total_active_marketplace_revenue_share_allocation_count`](crate::types::GetMarketplaceRevenueShareOutput::total_active_marketplace_revenue_share_allocation_count): The number of active allocations under this marketplace revenue share.
     pub fn total_active_marketplace_revenue_share_allocation_count(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.total_active_marketplace_revenue_share_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -354,10 +351,10 @@ impl GetMarketplaceRevenueShareOutputBuilder {
     /// Sets [`GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count`](crate::types::GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count): The total number of allocations under this marketplace revenue share.
     pub fn total_marketplace_revenue_share_allocation_count(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.total_marketplace_revenue_share_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -70,11 +70,8 @@ pub struct GetRevenueAttributionAllocationInputBuilder {
 }
 impl GetRevenueAttributionAllocationInputBuilder {
     /// Sets [`GetRevenueAttributionAllocationInput::catalog`](crate::types::GetRevenueAttributionAllocationInput::catalog): The catalog that contains the resource.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationInput::catalog`](crate::types::GetRevenueAttributionAllocationInput::catalog).

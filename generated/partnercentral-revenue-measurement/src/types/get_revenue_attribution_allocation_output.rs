@@ -252,11 +252,8 @@ impl GetRevenueAttributionAllocationOutputBuilder {
         &self.inner.revenue_attribution_identifier
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::entity_type`](crate::types::GetRevenueAttributionAllocationOutput::entity_type): The type of the associated deal entity.
-    pub fn entity_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EntityType>,
-    ) -> Self {
-        self.inner.entity_type = ::std::option::Option::Some(input.into());
+    pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
+        self.inner.entity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::entity_type`](crate::types::GetRevenueAttributionAllocationOutput::entity_type).
@@ -412,11 +409,8 @@ impl GetRevenueAttributionAllocationOutputBuilder {
         &self.inner.effective_until
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::status`](crate::types::GetRevenueAttributionAllocationOutput::status): Current allocation status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::status`](crate::types::GetRevenueAttributionAllocationOutput::status).
@@ -436,9 +430,9 @@ impl GetRevenueAttributionAllocationOutputBuilder {
     /// Sets [`GetRevenueAttributionAllocationOutput::created_date`](crate::types::GetRevenueAttributionAllocationOutput::created_date): When the allocation was first created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::created_date`](crate::types::GetRevenueAttributionAllocationOutput::created_date).
@@ -460,9 +454,9 @@ impl GetRevenueAttributionAllocationOutputBuilder {
     /// Sets [`GetRevenueAttributionAllocationOutput::last_modified_date`](crate::types::GetRevenueAttributionAllocationOutput::last_modified_date): When the allocation was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::last_modified_date`](crate::types::GetRevenueAttributionAllocationOutput::last_modified_date).

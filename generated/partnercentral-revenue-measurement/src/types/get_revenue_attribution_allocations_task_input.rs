@@ -54,11 +54,8 @@ pub struct GetRevenueAttributionAllocationsTaskInputBuilder {
 }
 impl GetRevenueAttributionAllocationsTaskInputBuilder {
     /// Sets [`GetRevenueAttributionAllocationsTaskInput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskInput::catalog): The catalog that contains the resource.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskInput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskInput::catalog).

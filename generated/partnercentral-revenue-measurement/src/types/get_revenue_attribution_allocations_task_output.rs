@@ -164,11 +164,9 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::status`](crate::types::GetRevenueAttributionAllocationsTaskOutput::status): Current task status.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationTaskStatus,
-        >,
+        input: crate::types::RevenueAttributionAllocationTaskStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::status`](crate::types::GetRevenueAttributionAllocationsTaskOutput::status).
@@ -190,11 +188,8 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
         &self.inner.status
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskOutput::catalog): The catalog used for this task.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskOutput::catalog).
@@ -236,11 +231,8 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
         &self.inner.revenue_attribution_arn
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::started_at): When processing started.
-    pub fn started_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.started_at = ::std::option::Option::Some(input.into());
+    pub fn started_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.started_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::started_at).
@@ -260,11 +252,8 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
         &self.inner.started_at
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::ended_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::ended_at): When processing ended.
-    pub fn ended_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.ended_at = ::std::option::Option::Some(input.into());
+    pub fn ended_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.ended_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::ended_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::ended_at).
@@ -284,12 +273,9 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
         &self.inner.ended_at
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records): Total revenue attribution allocation records in the batch.
-    pub fn total_revenue_attribution_allocation_records(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn total_revenue_attribution_allocation_records(mut self, input: i32) -> Self {
         self.inner.total_revenue_attribution_allocation_records = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -362,11 +348,9 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
     /// To set the whole list at once, use [`set_error_detail_list`](Self::set_error_detail_list).
     pub fn error_detail_list(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationErrorDetail,
-        >,
+        input: crate::types::RevenueAttributionAllocationErrorDetail,
     ) -> Self {
-        self.inner.error_detail_list.get_or_insert_default().push(input.into());
+        self.inner.error_detail_list.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::error_detail_list`](crate::types::GetRevenueAttributionAllocationsTaskOutput::error_detail_list).

@@ -61,11 +61,8 @@ pub struct GetRevenueAttributionInputBuilder {
 }
 impl GetRevenueAttributionInputBuilder {
     /// Sets [`GetRevenueAttributionInput::catalog`](crate::types::GetRevenueAttributionInput::catalog): The catalog that the revenue attribution belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionInput::catalog`](crate::types::GetRevenueAttributionInput::catalog).

@@ -212,11 +212,8 @@ impl GetRevenueAttributionOutputBuilder {
         &self.inner.id
     }
     /// Sets [`GetRevenueAttributionOutput::catalog`](crate::types::GetRevenueAttributionOutput::catalog): The catalog that the revenue attribution belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::catalog`](crate::types::GetRevenueAttributionOutput::catalog).
@@ -278,11 +275,8 @@ impl GetRevenueAttributionOutputBuilder {
         &self.inner.description
     }
     /// Sets [`GetRevenueAttributionOutput::tenancy_model`](crate::types::GetRevenueAttributionOutput::tenancy_model): The tenancy model for this revenue attribution.
-    pub fn tenancy_model(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TenancyModel>,
-    ) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input.into());
+    pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
+        self.inner.tenancy_model = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::tenancy_model`](crate::types::GetRevenueAttributionOutput::tenancy_model).
@@ -304,9 +298,9 @@ impl GetRevenueAttributionOutputBuilder {
     /// Sets [`GetRevenueAttributionOutput::marketplace_product`](crate::types::GetRevenueAttributionOutput::marketplace_product): The associated AWS Marketplace product listing, if set.
     pub fn marketplace_product(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MarketplaceProductSummary>,
+        input: crate::types::MarketplaceProductSummary,
     ) -> Self {
-        self.inner.marketplace_product = ::std::option::Option::Some(input.into());
+        self.inner.marketplace_product = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::marketplace_product`](crate::types::GetRevenueAttributionOutput::marketplace_product).
@@ -328,9 +322,9 @@ impl GetRevenueAttributionOutputBuilder {
     /// Sets [`GetRevenueAttributionOutput::created_date`](crate::types::GetRevenueAttributionOutput::created_date): The date when the revenue attribution was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::created_date`](crate::types::GetRevenueAttributionOutput::created_date).
@@ -352,9 +346,9 @@ impl GetRevenueAttributionOutputBuilder {
     /// Sets [`GetRevenueAttributionOutput::last_modified_date`](crate::types::GetRevenueAttributionOutput::last_modified_date): The date when the revenue attribution was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::last_modified_date`](crate::types::GetRevenueAttributionOutput::last_modified_date).
@@ -464,10 +458,10 @@ impl GetRevenueAttributionOutputBuilder {
     /// Sets [`GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution whose Status is ACTIVE.
     pub fn total_active_revenue_attribution_allocation_count(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.total_active_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -488,12 +482,9 @@ impl GetRevenueAttributionOutputBuilder {
         &self.inner.total_active_revenue_attribution_allocation_count
     }
     /// Sets [`GetRevenueAttributionOutput::total_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
-    pub fn total_revenue_attribution_allocation_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn total_revenue_attribution_allocation_count(mut self, input: i32) -> Self {
         self.inner.total_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

@@ -116,11 +116,8 @@ pub struct ListMarketplaceRevenueShareAllocationsInputBuilder {
 }
 impl ListMarketplaceRevenueShareAllocationsInputBuilder {
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::catalog`](crate::types::ListMarketplaceRevenueShareAllocationsInput::catalog): The catalog containing the allocations.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::catalog`](crate::types::ListMarketplaceRevenueShareAllocationsInput::catalog).
@@ -160,11 +157,8 @@ impl ListMarketplaceRevenueShareAllocationsInputBuilder {
         &self.inner.product_id
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::status`](crate::types::ListMarketplaceRevenueShareAllocationsInput::status): Filter by allocation status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::status`](crate::types::ListMarketplaceRevenueShareAllocationsInput::status).
@@ -232,11 +226,9 @@ impl ListMarketplaceRevenueShareAllocationsInputBuilder {
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::sort_by`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_by): The field to sort marketplace revenue share allocations by.
     pub fn sort_by(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MarketplaceRevenueShareAllocationSortField,
-        >,
+        input: crate::types::MarketplaceRevenueShareAllocationSortField,
     ) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input.into());
+        self.inner.sort_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::sort_by`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_by).
@@ -260,11 +252,8 @@ impl ListMarketplaceRevenueShareAllocationsInputBuilder {
         &self.inner.sort_by
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::sort_order`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_order): The direction to sort results.
-    pub fn sort_order(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SortOrder>,
-    ) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input.into());
+    pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
+        self.inner.sort_order = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::sort_order`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_order).
@@ -282,8 +271,8 @@ impl ListMarketplaceRevenueShareAllocationsInputBuilder {
         &self.inner.sort_order
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::max_results`](crate::types::ListMarketplaceRevenueShareAllocationsInput::max_results): Maximum number of results per page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::max_results`](crate::types::ListMarketplaceRevenueShareAllocationsInput::max_results).

@@ -68,14 +68,12 @@ impl ListMarketplaceRevenueShareAllocationsOutputBuilder {
     /// To set the whole list at once, use [`set_marketplace_revenue_share_allocation_summaries`](Self::set_marketplace_revenue_share_allocation_summaries).
     pub fn marketplace_revenue_share_allocation_summaries(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::MarketplaceRevenueShareAllocationSummary,
-        >,
+        input: crate::types::MarketplaceRevenueShareAllocationSummary,
     ) -> Self {
         self.inner
             .marketplace_revenue_share_allocation_summaries
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsOutput::marketplace_revenue_share_allocation_summaries`](crate::types::ListMarketplaceRevenueShareAllocationsOutput::marketplace_revenue_share_allocation_summaries).

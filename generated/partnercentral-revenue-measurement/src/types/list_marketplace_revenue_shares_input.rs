@@ -107,11 +107,8 @@ pub struct ListMarketplaceRevenueSharesInputBuilder {
 }
 impl ListMarketplaceRevenueSharesInputBuilder {
     /// Sets [`ListMarketplaceRevenueSharesInput::catalog`](crate::types::ListMarketplaceRevenueSharesInput::catalog): The catalog to list marketplace revenue shares from.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::catalog`](crate::types::ListMarketplaceRevenueSharesInput::catalog).
@@ -181,8 +178,8 @@ impl ListMarketplaceRevenueSharesInputBuilder {
         &self.inner.product_codes
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::max_results`](crate::types::ListMarketplaceRevenueSharesInput::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::max_results`](crate::types::ListMarketplaceRevenueSharesInput::max_results).
@@ -221,9 +218,9 @@ impl ListMarketplaceRevenueSharesInputBuilder {
     /// Sets [`ListMarketplaceRevenueSharesInput::sort_by`](crate::types::ListMarketplaceRevenueSharesInput::sort_by): The field to sort marketplace revenue shares by.
     pub fn sort_by(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MarketplaceRevenueShareSortBy>,
+        input: crate::types::MarketplaceRevenueShareSortBy,
     ) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input.into());
+        self.inner.sort_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::sort_by`](crate::types::ListMarketplaceRevenueSharesInput::sort_by).
@@ -243,11 +240,8 @@ impl ListMarketplaceRevenueSharesInputBuilder {
         &self.inner.sort_by
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::sort_order`](crate::types::ListMarketplaceRevenueSharesInput::sort_order): The direction to sort results.
-    pub fn sort_order(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SortOrder>,
-    ) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input.into());
+    pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
+        self.inner.sort_order = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::sort_order`](crate::types::ListMarketplaceRevenueSharesInput::sort_order).
@@ -267,9 +261,9 @@ impl ListMarketplaceRevenueSharesInputBuilder {
     /// Sets [`ListMarketplaceRevenueSharesInput::created_after`](crate::types::ListMarketplaceRevenueSharesInput::created_after): Filter results to only include marketplace revenue shares created after this timestamp.
     pub fn created_after(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_after = ::std::option::Option::Some(input.into());
+        self.inner.created_after = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::created_after`](crate::types::ListMarketplaceRevenueSharesInput::created_after).
@@ -291,9 +285,9 @@ impl ListMarketplaceRevenueSharesInputBuilder {
     /// Sets [`ListMarketplaceRevenueSharesInput::created_before`](crate::types::ListMarketplaceRevenueSharesInput::created_before): Filter results to only include marketplace revenue shares created before this timestamp.
     pub fn created_before(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_before = ::std::option::Option::Some(input.into());
+        self.inner.created_before = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::created_before`](crate::types::ListMarketplaceRevenueSharesInput::created_before).

@@ -65,12 +65,12 @@ impl ListMarketplaceRevenueSharesOutputBuilder {
     /// To set the whole list at once, use [`set_marketplace_revenue_share_summaries`](Self::set_marketplace_revenue_share_summaries).
     pub fn marketplace_revenue_share_summaries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MarketplaceRevenueShareSummary>,
+        input: crate::types::MarketplaceRevenueShareSummary,
     ) -> Self {
         self.inner
             .marketplace_revenue_share_summaries
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesOutput::marketplace_revenue_share_summaries`](crate::types::ListMarketplaceRevenueSharesOutput::marketplace_revenue_share_summaries).

@@ -157,11 +157,8 @@ pub struct ListRevenueAttributionAllocationsInputBuilder {
 }
 impl ListRevenueAttributionAllocationsInputBuilder {
     /// Sets [`ListRevenueAttributionAllocationsInput::catalog`](crate::types::ListRevenueAttributionAllocationsInput::catalog): The catalog that contains the resource.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::catalog`](crate::types::ListRevenueAttributionAllocationsInput::catalog).
@@ -207,11 +204,8 @@ impl ListRevenueAttributionAllocationsInputBuilder {
     /// Appends one item to [`ListRevenueAttributionAllocationsInput::entity_type_filters`](crate::types::ListRevenueAttributionAllocationsInput::entity_type_filters): Filter by deal entity types.
     ///
     /// To set the whole list at once, use [`set_entity_type_filters`](Self::set_entity_type_filters).
-    pub fn entity_type_filters(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EntityType>,
-    ) -> Self {
-        self.inner.entity_type_filters.get_or_insert_default().push(input.into());
+    pub fn entity_type_filters(mut self, input: crate::types::EntityType) -> Self {
+        self.inner.entity_type_filters.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::entity_type_filters`](crate::types::ListRevenueAttributionAllocationsInput::entity_type_filters).
@@ -286,11 +280,8 @@ impl ListRevenueAttributionAllocationsInputBuilder {
         &self.inner.customer_aws_account_id_filters
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::status_filter`](crate::types::ListRevenueAttributionAllocationsInput::status_filter): Filter by allocation status.
-    pub fn status_filter(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status_filter = ::std::option::Option::Some(input.into());
+    pub fn status_filter(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status_filter = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::status_filter`](crate::types::ListRevenueAttributionAllocationsInput::status_filter).
@@ -408,11 +399,9 @@ impl ListRevenueAttributionAllocationsInputBuilder {
     /// Sets [`ListRevenueAttributionAllocationsInput::sort_by`](crate::types::ListRevenueAttributionAllocationsInput::sort_by): Field to sort by.
     pub fn sort_by(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationSortField,
-        >,
+        input: crate::types::RevenueAttributionAllocationSortField,
     ) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input.into());
+        self.inner.sort_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::sort_by`](crate::types::ListRevenueAttributionAllocationsInput::sort_by).
@@ -432,11 +421,8 @@ impl ListRevenueAttributionAllocationsInputBuilder {
         &self.inner.sort_by
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::sort_order`](crate::types::ListRevenueAttributionAllocationsInput::sort_order): Sort direction.
-    pub fn sort_order(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SortOrder>,
-    ) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input.into());
+    pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
+        self.inner.sort_order = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::sort_order`](crate::types::ListRevenueAttributionAllocationsInput::sort_order).
@@ -480,8 +466,8 @@ impl ListRevenueAttributionAllocationsInputBuilder {
         &self.inner.revenue_attribution_revision
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::max_results`](crate::types::ListRevenueAttributionAllocationsInput::max_results): Maximum results per page.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::max_results`](crate::types::ListRevenueAttributionAllocationsInput::max_results).

@@ -66,14 +66,12 @@ impl ListRevenueAttributionAllocationsOutputBuilder {
     /// To set the whole list at once, use [`set_revenue_attribution_allocation_summaries`](Self::set_revenue_attribution_allocation_summaries).
     pub fn revenue_attribution_allocation_summaries(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationSummary,
-        >,
+        input: crate::types::RevenueAttributionAllocationSummary,
     ) -> Self {
         self.inner
             .revenue_attribution_allocation_summaries
             .get_or_insert_default()
-            .push(input.into());
+            .push(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsOutput::revenue_attribution_allocation_summaries`](crate::types::ListRevenueAttributionAllocationsOutput::revenue_attribution_allocation_summaries).

@@ -98,11 +98,8 @@ pub struct ListRevenueAttributionsInputBuilder {
 }
 impl ListRevenueAttributionsInputBuilder {
     /// Sets [`ListRevenueAttributionsInput::catalog`](crate::types::ListRevenueAttributionsInput::catalog): The catalog to list revenue attributions from.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::catalog`](crate::types::ListRevenueAttributionsInput::catalog).
@@ -148,9 +145,9 @@ impl ListRevenueAttributionsInputBuilder {
     /// Sets [`ListRevenueAttributionsInput::created_after`](crate::types::ListRevenueAttributionsInput::created_after): Filter results to only include revenue attributions created after this timestamp.
     pub fn created_after(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_after = ::std::option::Option::Some(input.into());
+        self.inner.created_after = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::created_after`](crate::types::ListRevenueAttributionsInput::created_after).
@@ -172,9 +169,9 @@ impl ListRevenueAttributionsInputBuilder {
     /// Sets [`ListRevenueAttributionsInput::created_before`](crate::types::ListRevenueAttributionsInput::created_before): Filter results to only include revenue attributions created before this timestamp.
     pub fn created_before(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_before = ::std::option::Option::Some(input.into());
+        self.inner.created_before = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::created_before`](crate::types::ListRevenueAttributionsInput::created_before).
@@ -194,11 +191,8 @@ impl ListRevenueAttributionsInputBuilder {
         &self.inner.created_before
     }
     /// Sets [`ListRevenueAttributionsInput::sort_by`](crate::types::ListRevenueAttributionsInput::sort_by): The field to sort revenue attributions by.
-    pub fn sort_by(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AttributionSortBy>,
-    ) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input.into());
+    pub fn sort_by(mut self, input: crate::types::AttributionSortBy) -> Self {
+        self.inner.sort_by = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::sort_by`](crate::types::ListRevenueAttributionsInput::sort_by).
@@ -218,11 +212,8 @@ impl ListRevenueAttributionsInputBuilder {
         &self.inner.sort_by
     }
     /// Sets [`ListRevenueAttributionsInput::sort_order`](crate::types::ListRevenueAttributionsInput::sort_order): The direction to sort results.
-    pub fn sort_order(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SortOrder>,
-    ) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input.into());
+    pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
+        self.inner.sort_order = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::sort_order`](crate::types::ListRevenueAttributionsInput::sort_order).
@@ -240,8 +231,8 @@ impl ListRevenueAttributionsInputBuilder {
         &self.inner.sort_order
     }
     /// Sets [`ListRevenueAttributionsInput::max_results`](crate::types::ListRevenueAttributionsInput::max_results): The maximum number of results to return in a single call.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::max_results`](crate::types::ListRevenueAttributionsInput::max_results).

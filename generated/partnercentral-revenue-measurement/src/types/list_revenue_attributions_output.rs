@@ -61,12 +61,9 @@ impl ListRevenueAttributionsOutputBuilder {
     /// To set the whole list at once, use [`set_revenue_attribution_summaries`](Self::set_revenue_attribution_summaries).
     pub fn revenue_attribution_summaries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AttributionSummary>,
+        input: crate::types::AttributionSummary,
     ) -> Self {
-        self.inner
-            .revenue_attribution_summaries
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.revenue_attribution_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsOutput::revenue_attribution_summaries`](crate::types::ListRevenueAttributionsOutput::revenue_attribution_summaries).

@@ -50,8 +50,8 @@ impl ListTagsForResourceOutputBuilder {
     /// Appends one item to [`ListTagsForResourceOutput::tags`](crate::types::ListTagsForResourceOutput::tags): The tags associated with the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTagsForResourceOutput::tags`](crate::types::ListTagsForResourceOutput::tags).

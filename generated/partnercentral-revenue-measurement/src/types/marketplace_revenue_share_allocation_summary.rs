@@ -282,11 +282,8 @@ impl MarketplaceRevenueShareAllocationSummaryBuilder {
         &self.inner.revenue_share_percent
     }
     /// Sets [`MarketplaceRevenueShareAllocationSummary::status`](crate::types::MarketplaceRevenueShareAllocationSummary::status): The status of the allocation.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MarketplaceRevenueShareAllocationSummary::status`](crate::types::MarketplaceRevenueShareAllocationSummary::status).
@@ -306,9 +303,9 @@ impl MarketplaceRevenueShareAllocationSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareAllocationSummary::created_date`](crate::types::MarketplaceRevenueShareAllocationSummary::created_date): The date when the allocation was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MarketplaceRevenueShareAllocationSummary::created_date`](crate::types::MarketplaceRevenueShareAllocationSummary::created_date).
@@ -330,9 +327,9 @@ impl MarketplaceRevenueShareAllocationSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareAllocationSummary::last_modified_date`](crate::types::MarketplaceRevenueShareAllocationSummary::last_modified_date): The date when the allocation was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MarketplaceRevenueShareAllocationSummary::last_modified_date`](crate::types::MarketplaceRevenueShareAllocationSummary::last_modified_date).

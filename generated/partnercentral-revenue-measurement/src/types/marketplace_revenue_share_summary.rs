@@ -160,11 +160,8 @@ impl MarketplaceRevenueShareSummaryBuilder {
         &self.inner.arn
     }
     /// Sets [`MarketplaceRevenueShareSummary::catalog`](crate::types::MarketplaceRevenueShareSummary::catalog): The catalog that the marketplace revenue share belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MarketplaceRevenueShareSummary::catalog`](crate::types::MarketplaceRevenueShareSummary::catalog).
@@ -228,9 +225,9 @@ impl MarketplaceRevenueShareSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareSummary::created_date`](crate::types::MarketplaceRevenueShareSummary::created_date): The date when the marketplace revenue share was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MarketplaceRevenueShareSummary::created_date`](crate::types::MarketplaceRevenueShareSummary::created_date).
@@ -252,9 +249,9 @@ impl MarketplaceRevenueShareSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareSummary::last_modified_date`](crate::types::MarketplaceRevenueShareSummary::last_modified_date): The date when the marketplace revenue share was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MarketplaceRevenueShareSummary::last_modified_date`](crate::types::MarketplaceRevenueShareSummary::last_modified_date).
@@ -274,8 +271,8 @@ impl MarketplaceRevenueShareSummaryBuilder {
         &self.inner.last_modified_date
     }
     /// Sets [`MarketplaceRevenueShareSummary::latest_revision`](crate::types::MarketplaceRevenueShareSummary::latest_revision): The latest revision number of the marketplace revenue share.
-    pub fn latest_revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.latest_revision = ::std::option::Option::Some(input.into());
+    pub fn latest_revision(mut self, input: i32) -> Self {
+        self.inner.latest_revision = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`MarketplaceRevenueShareSummary::latest_revision`](crate::types::MarketplaceRevenueShareSummary::latest_revision).
@@ -292,10 +289,10 @@ impl MarketplaceRevenueShareSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareSummary::total_active_marketplace_revenue_share_allocation_count`](crate::types::MarketplaceRevenueShareSummary::total_active_marketplace_revenue_share_allocation_count): The number of active allocations under this share.
     pub fn total_active_marketplace_revenue_share_allocation_count(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.total_active_marketplace_revenue_share_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -318,10 +315,10 @@ impl MarketplaceRevenueShareSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareSummary::total_marketplace_revenue_share_allocation_count`](crate::types::MarketplaceRevenueShareSummary::total_marketplace_revenue_share_allocation_count): The total number of allocations under this share.
     pub fn total_marketplace_revenue_share_allocation_count(
         mut self,
-        input: impl ::std::convert::Into<i32>,
+        input: i32,
     ) -> Self {
         self.inner.total_marketplace_revenue_share_allocation_count = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

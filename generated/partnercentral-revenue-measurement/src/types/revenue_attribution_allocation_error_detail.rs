@@ -155,11 +155,8 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
         &self.inner.revenue_attribution_allocation_id
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::entity_type`](crate::types::RevenueAttributionAllocationErrorDetail::entity_type): The deal entity type of the failing record.
-    pub fn entity_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EntityType>,
-    ) -> Self {
-        self.inner.entity_type = ::std::option::Option::Some(input.into());
+    pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
+        self.inner.entity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::entity_type`](crate::types::RevenueAttributionAllocationErrorDetail::entity_type).
@@ -269,11 +266,9 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
     /// Sets [`RevenueAttributionAllocationErrorDetail::action`](crate::types::RevenueAttributionAllocationErrorDetail::action): The action that was attempted.
     pub fn action(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationAction,
-        >,
+        input: crate::types::RevenueAttributionAllocationAction,
     ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+        self.inner.action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::action`](crate::types::RevenueAttributionAllocationErrorDetail::action).
@@ -295,11 +290,9 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
     /// Sets [`RevenueAttributionAllocationErrorDetail::error_code`](crate::types::RevenueAttributionAllocationErrorDetail::error_code): Machine-readable error code.
     pub fn error_code(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationErrorCode,
-        >,
+        input: crate::types::RevenueAttributionAllocationErrorCode,
     ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+        self.inner.error_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::error_code`](crate::types::RevenueAttributionAllocationErrorDetail::error_code).

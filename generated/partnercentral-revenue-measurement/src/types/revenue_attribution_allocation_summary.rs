@@ -189,11 +189,8 @@ impl RevenueAttributionAllocationSummaryBuilder {
         &self.inner.revenue_attribution_identifier
     }
     /// Sets [`RevenueAttributionAllocationSummary::entity_type`](crate::types::RevenueAttributionAllocationSummary::entity_type): The type of the associated deal entity.
-    pub fn entity_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EntityType>,
-    ) -> Self {
-        self.inner.entity_type = ::std::option::Option::Some(input.into());
+    pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
+        self.inner.entity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationSummary::entity_type`](crate::types::RevenueAttributionAllocationSummary::entity_type).
@@ -349,11 +346,8 @@ impl RevenueAttributionAllocationSummaryBuilder {
         &self.inner.effective_until
     }
     /// Sets [`RevenueAttributionAllocationSummary::status`](crate::types::RevenueAttributionAllocationSummary::status): Current allocation status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationSummary::status`](crate::types::RevenueAttributionAllocationSummary::status).

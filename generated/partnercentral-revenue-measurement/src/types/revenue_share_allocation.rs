@@ -125,11 +125,9 @@ impl RevenueShareAllocationBuilder {
     /// Sets [`RevenueShareAllocation::action`](crate::types::RevenueShareAllocation::action): The operation type: CREATE or UPDATE.
     pub fn action(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationAction,
-        >,
+        input: crate::types::RevenueAttributionAllocationAction,
     ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+        self.inner.action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueShareAllocation::action`](crate::types::RevenueShareAllocation::action).
@@ -175,11 +173,8 @@ impl RevenueShareAllocationBuilder {
         &self.inner.revenue_attribution_allocation_id
     }
     /// Sets [`RevenueShareAllocation::entity_type`](crate::types::RevenueShareAllocation::entity_type): The type of the associated deal entity.
-    pub fn entity_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EntityType>,
-    ) -> Self {
-        self.inner.entity_type = ::std::option::Option::Some(input.into());
+    pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
+        self.inner.entity_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueShareAllocation::entity_type`](crate::types::RevenueShareAllocation::entity_type).
@@ -313,11 +308,8 @@ impl RevenueShareAllocationBuilder {
         &self.inner.effective_until
     }
     /// Sets [`RevenueShareAllocation::status`](crate::types::RevenueShareAllocation::status): Allocation status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`RevenueShareAllocation::status`](crate::types::RevenueShareAllocation::status).

@@ -88,11 +88,8 @@ pub struct StartRevenueAttributionAllocationsTaskInputBuilder {
 }
 impl StartRevenueAttributionAllocationsTaskInputBuilder {
     /// Sets [`StartRevenueAttributionAllocationsTaskInput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskInput::catalog): The catalog context for this operation.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskInput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskInput::catalog).
@@ -166,9 +163,9 @@ impl StartRevenueAttributionAllocationsTaskInputBuilder {
     /// To set the whole list at once, use [`set_revenue_share_allocations`](Self::set_revenue_share_allocations).
     pub fn revenue_share_allocations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RevenueShareAllocation>,
+        input: crate::types::RevenueShareAllocation,
     ) -> Self {
-        self.inner.revenue_share_allocations.get_or_insert_default().push(input.into());
+        self.inner.revenue_share_allocations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskInput::revenue_share_allocations`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_share_allocations).

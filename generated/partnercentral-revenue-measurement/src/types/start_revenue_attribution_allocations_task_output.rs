@@ -128,11 +128,9 @@ impl StartRevenueAttributionAllocationsTaskOutputBuilder {
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::status`](crate::types::StartRevenueAttributionAllocationsTaskOutput::status): Initial task status.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::RevenueAttributionAllocationTaskStatus,
-        >,
+        input: crate::types::RevenueAttributionAllocationTaskStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::status`](crate::types::StartRevenueAttributionAllocationsTaskOutput::status).
@@ -154,11 +152,8 @@ impl StartRevenueAttributionAllocationsTaskOutputBuilder {
         &self.inner.status
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskOutput::catalog): The catalog used for this task.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskOutput::catalog).
@@ -200,11 +195,8 @@ impl StartRevenueAttributionAllocationsTaskOutputBuilder {
         &self.inner.revenue_attribution_arn
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::StartRevenueAttributionAllocationsTaskOutput::started_at): When processing started.
-    pub fn started_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.started_at = ::std::option::Option::Some(input.into());
+    pub fn started_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.started_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::StartRevenueAttributionAllocationsTaskOutput::started_at).
@@ -224,12 +216,9 @@ impl StartRevenueAttributionAllocationsTaskOutputBuilder {
         &self.inner.started_at
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records): Total revenue attribution allocation records in the batch.
-    pub fn total_revenue_attribution_allocation_records(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn total_revenue_attribution_allocation_records(mut self, input: i32) -> Self {
         self.inner.total_revenue_attribution_allocation_records = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

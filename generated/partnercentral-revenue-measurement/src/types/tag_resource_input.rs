@@ -78,8 +78,8 @@ impl TagResourceInputBuilder {
     /// Appends one item to [`TagResourceInput::tags`](crate::types::TagResourceInput::tags): The tags to add to the resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`TagResourceInput::tags`](crate::types::TagResourceInput::tags).

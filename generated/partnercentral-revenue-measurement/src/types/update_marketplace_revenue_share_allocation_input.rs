@@ -111,11 +111,8 @@ pub struct UpdateMarketplaceRevenueShareAllocationInputBuilder {
 }
 impl UpdateMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::catalog): The catalog containing the allocation.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::catalog).
@@ -297,11 +294,8 @@ impl UpdateMarketplaceRevenueShareAllocationInputBuilder {
         &self.inner.revenue_share_percent
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::status): The new status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AllocationStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::status).

@@ -77,11 +77,8 @@ pub struct UpdateRevenueAttributionInputBuilder {
 }
 impl UpdateRevenueAttributionInputBuilder {
     /// Sets [`UpdateRevenueAttributionInput::catalog`](crate::types::UpdateRevenueAttributionInput::catalog): The catalog that the revenue attribution belongs to.
-    pub fn catalog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CatalogName>,
-    ) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input.into());
+    pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
+        self.inner.catalog = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionInput::catalog`](crate::types::UpdateRevenueAttributionInput::catalog).

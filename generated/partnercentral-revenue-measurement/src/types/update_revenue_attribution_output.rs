@@ -154,9 +154,9 @@ impl UpdateRevenueAttributionOutputBuilder {
     /// Sets [`UpdateRevenueAttributionOutput::last_modified_date`](crate::types::UpdateRevenueAttributionOutput::last_modified_date): The date when the attribution was last modified.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionOutput::last_modified_date`](crate::types::UpdateRevenueAttributionOutput::last_modified_date).

@@ -101,11 +101,8 @@ impl ValidationExceptionFieldBuilder {
         &self.inner.message
     }
     /// Sets [`ValidationExceptionField::code`](crate::types::ValidationExceptionField::code): The specific validation error code indicating the type of validation failure.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FieldValidationCode>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: crate::types::FieldValidationCode) -> Self {
+        self.inner.code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ValidationExceptionField::code`](crate::types::ValidationExceptionField::code).

@@ -59,7 +59,7 @@ impl AssociateVpcWithHostedZoneFluentBuilder {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `vpc`: see [`vpc`](crate::types::builders::AssociateVpcWithHostedZoneRequestBuilder::vpc).
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
         self.input = self.input.vpc(input);
         self
     }

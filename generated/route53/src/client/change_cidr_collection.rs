@@ -57,7 +57,7 @@ impl ChangeCidrCollectionFluentBuilder {
         self.input.get_id()
     }
     /// Sets the input's `collection_version`: see [`collection_version`](crate::types::builders::ChangeCidrCollectionRequestBuilder::collection_version).
-    pub fn collection_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn collection_version(mut self, input: i64) -> Self {
         self.input = self.input.collection_version(input);
         self
     }
@@ -71,10 +71,7 @@ impl ChangeCidrCollectionFluentBuilder {
         self.input.get_collection_version()
     }
     /// Appends one item to the input's `changes`: see [`changes`](crate::types::builders::ChangeCidrCollectionRequestBuilder::changes).
-    pub fn changes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CidrCollectionChange>,
-    ) -> Self {
+    pub fn changes(mut self, input: crate::types::CidrCollectionChange) -> Self {
         self.input = self.input.changes(input);
         self
     }

@@ -59,10 +59,7 @@ impl ChangeResourceRecordSetsFluentBuilder {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `change_batch`: see [`change_batch`](crate::types::builders::ChangeResourceRecordSetsRequestBuilder::change_batch).
-    pub fn change_batch(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeBatch>,
-    ) -> Self {
+    pub fn change_batch(mut self, input: crate::types::ChangeBatch) -> Self {
         self.input = self.input.change_batch(input);
         self
     }

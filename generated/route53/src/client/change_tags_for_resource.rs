@@ -37,10 +37,7 @@ impl ChangeTagsForResourceFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::ChangeTagsForResourceRequestBuilder::resource_type).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagResourceType>,
-    ) -> Self {
+    pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
         self.input = self.input.resource_type(input);
         self
     }
@@ -79,10 +76,7 @@ impl ChangeTagsForResourceFluentBuilder {
         self.input.get_resource_id()
     }
     /// Appends one item to the input's `add_tags`: see [`add_tags`](crate::types::builders::ChangeTagsForResourceRequestBuilder::add_tags).
-    pub fn add_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tag>,
-    ) -> Self {
+    pub fn add_tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.add_tags(input);
         self
     }

@@ -57,7 +57,7 @@ impl CreateHealthCheckFluentBuilder {
     /// Sets the input's `health_check_config`: see [`health_check_config`](crate::types::builders::CreateHealthCheckRequestBuilder::health_check_config).
     pub fn health_check_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckConfig>,
+        input: crate::types::HealthCheckConfig,
     ) -> Self {
         self.input = self.input.health_check_config(input);
         self

@@ -55,7 +55,7 @@ impl CreateHostedZoneFluentBuilder {
         self.input.get_name()
     }
     /// Sets the input's `vpc`: see [`vpc`](crate::types::builders::CreateHostedZoneRequestBuilder::vpc).
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
         self.input = self.input.vpc(input);
         self
     }
@@ -89,10 +89,7 @@ impl CreateHostedZoneFluentBuilder {
         self.input.get_caller_reference()
     }
     /// Sets the input's `hosted_zone_config`: see [`hosted_zone_config`](crate::types::builders::CreateHostedZoneRequestBuilder::hosted_zone_config).
-    pub fn hosted_zone_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneConfig>,
-    ) -> Self {
+    pub fn hosted_zone_config(mut self, input: crate::types::HostedZoneConfig) -> Self {
         self.input = self.input.hosted_zone_config(input);
         self
     }

@@ -79,7 +79,7 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         self.input.get_name()
     }
     /// Sets the input's `ttl`: see [`ttl`](crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder::ttl).
-    pub fn ttl(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn ttl(mut self, input: i64) -> Self {
         self.input = self.input.ttl(input);
         self
     }
@@ -115,10 +115,7 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         self.input.get_traffic_policy_id()
     }
     /// Sets the input's `traffic_policy_version`: see [`traffic_policy_version`](crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder::traffic_policy_version).
-    pub fn traffic_policy_version(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn traffic_policy_version(mut self, input: i32) -> Self {
         self.input = self.input.traffic_policy_version(input);
         self
     }

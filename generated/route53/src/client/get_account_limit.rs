@@ -35,10 +35,7 @@ impl GetAccountLimitFluentBuilder {
         &self.input
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::GetAccountLimitRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountLimitType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::AccountLimitType) -> Self {
         self.input = self.input.type_(input);
         self
     }

@@ -35,10 +35,7 @@ impl GetHostedZoneLimitFluentBuilder {
         &self.input
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::GetHostedZoneLimitRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneLimitType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::HostedZoneLimitType) -> Self {
         self.input = self.input.type_(input);
         self
     }

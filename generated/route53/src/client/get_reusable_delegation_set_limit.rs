@@ -39,10 +39,7 @@ impl GetReusableDelegationSetLimitFluentBuilder {
         &self.input
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::GetReusableDelegationSetLimitRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReusableDelegationSetLimitType>,
-    ) -> Self {
+    pub fn type_(mut self, input: crate::types::ReusableDelegationSetLimitType) -> Self {
         self.input = self.input.type_(input);
         self
     }

@@ -94,10 +94,7 @@ impl ListHostedZonesFluentBuilder {
         self.input.get_delegation_set_id()
     }
     /// Sets the input's `hosted_zone_type`: see [`hosted_zone_type`](crate::types::builders::ListHostedZonesRequestBuilder::hosted_zone_type).
-    pub fn hosted_zone_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneType>,
-    ) -> Self {
+    pub fn hosted_zone_type(mut self, input: crate::types::HostedZoneType) -> Self {
         self.input = self.input.hosted_zone_type(input);
         self
     }

@@ -57,10 +57,7 @@ impl ListHostedZonesByVpcFluentBuilder {
         self.input.get_vpc_id()
     }
     /// Sets the input's `vpc_region`: see [`vpc_region`](crate::types::builders::ListHostedZonesByVpcRequestBuilder::vpc_region).
-    pub fn vpc_region(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcRegion>,
-    ) -> Self {
+    pub fn vpc_region(mut self, input: crate::types::VpcRegion) -> Self {
         self.input = self.input.vpc_region(input);
         self
     }

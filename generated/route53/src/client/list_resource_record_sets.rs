@@ -79,10 +79,7 @@ impl ListResourceRecordSetsFluentBuilder {
         self.input.get_start_record_name()
     }
     /// Sets the input's `start_record_type`: see [`start_record_type`](crate::types::builders::ListResourceRecordSetsRequestBuilder::start_record_type).
-    pub fn start_record_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
+    pub fn start_record_type(mut self, input: crate::types::RrType) -> Self {
         self.input = self.input.start_record_type(input);
         self
     }

@@ -37,10 +37,7 @@ impl ListTagsForResourceFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::ListTagsForResourceRequestBuilder::resource_type).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagResourceType>,
-    ) -> Self {
+    pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
         self.input = self.input.resource_type(input);
         self
     }

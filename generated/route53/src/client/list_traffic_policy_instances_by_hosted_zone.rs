@@ -84,7 +84,7 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     /// Sets the input's `traffic_policy_instance_type_marker`: see [`traffic_policy_instance_type_marker`](crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder::traffic_policy_instance_type_marker).
     pub fn traffic_policy_instance_type_marker(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
+        input: crate::types::RrType,
     ) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(input);
         self

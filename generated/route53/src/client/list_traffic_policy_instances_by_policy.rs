@@ -62,10 +62,7 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
         self.input.get_traffic_policy_id()
     }
     /// Sets the input's `traffic_policy_version`: see [`traffic_policy_version`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::traffic_policy_version).
-    pub fn traffic_policy_version(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn traffic_policy_version(mut self, input: i32) -> Self {
         self.input = self.input.traffic_policy_version(input);
         self
     }
@@ -128,7 +125,7 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     /// Sets the input's `traffic_policy_instance_type_marker`: see [`traffic_policy_instance_type_marker`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::traffic_policy_instance_type_marker).
     pub fn traffic_policy_instance_type_marker(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
+        input: crate::types::RrType,
     ) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(input);
         self

@@ -75,10 +75,7 @@ impl TestDnsAnswerFluentBuilder {
         self.input.get_record_name()
     }
     /// Sets the input's `record_type`: see [`record_type`](crate::types::builders::TestDnsAnswerRequestBuilder::record_type).
-    pub fn record_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
+    pub fn record_type(mut self, input: crate::types::RrType) -> Self {
         self.input = self.input.record_type(input);
         self
     }

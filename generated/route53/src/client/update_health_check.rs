@@ -55,10 +55,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_health_check_id()
     }
     /// Sets the input's `health_check_version`: see [`health_check_version`](crate::types::builders::UpdateHealthCheckRequestBuilder::health_check_version).
-    pub fn health_check_version(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn health_check_version(mut self, input: i64) -> Self {
         self.input = self.input.health_check_version(input);
         self
     }
@@ -95,7 +92,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_ip_address()
     }
     /// Sets the input's `port`: see [`port`](crate::types::builders::UpdateHealthCheckRequestBuilder::port).
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn port(mut self, input: i32) -> Self {
         self.input = self.input.port(input);
         self
     }
@@ -171,7 +168,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_search_string()
     }
     /// Sets the input's `failure_threshold`: see [`failure_threshold`](crate::types::builders::UpdateHealthCheckRequestBuilder::failure_threshold).
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn failure_threshold(mut self, input: i32) -> Self {
         self.input = self.input.failure_threshold(input);
         self
     }
@@ -185,7 +182,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_failure_threshold()
     }
     /// Sets the input's `inverted`: see [`inverted`](crate::types::builders::UpdateHealthCheckRequestBuilder::inverted).
-    pub fn inverted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn inverted(mut self, input: bool) -> Self {
         self.input = self.input.inverted(input);
         self
     }
@@ -199,7 +196,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_inverted()
     }
     /// Sets the input's `disabled`: see [`disabled`](crate::types::builders::UpdateHealthCheckRequestBuilder::disabled).
-    pub fn disabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn disabled(mut self, input: bool) -> Self {
         self.input = self.input.disabled(input);
         self
     }
@@ -213,7 +210,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_disabled()
     }
     /// Sets the input's `health_threshold`: see [`health_threshold`](crate::types::builders::UpdateHealthCheckRequestBuilder::health_threshold).
-    pub fn health_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn health_threshold(mut self, input: i32) -> Self {
         self.input = self.input.health_threshold(input);
         self
     }
@@ -249,7 +246,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_child_health_checks()
     }
     /// Sets the input's `enable_sni`: see [`enable_sni`](crate::types::builders::UpdateHealthCheckRequestBuilder::enable_sni).
-    pub fn enable_sni(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+    pub fn enable_sni(mut self, input: bool) -> Self {
         self.input = self.input.enable_sni(input);
         self
     }
@@ -263,10 +260,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_enable_sni()
     }
     /// Appends one item to the input's `regions`: see [`regions`](crate::types::builders::UpdateHealthCheckRequestBuilder::regions).
-    pub fn regions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckRegion>,
-    ) -> Self {
+    pub fn regions(mut self, input: crate::types::HealthCheckRegion) -> Self {
         self.input = self.input.regions(input);
         self
     }
@@ -285,10 +279,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_regions()
     }
     /// Sets the input's `alarm_identifier`: see [`alarm_identifier`](crate::types::builders::UpdateHealthCheckRequestBuilder::alarm_identifier).
-    pub fn alarm_identifier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AlarmIdentifier>,
-    ) -> Self {
+    pub fn alarm_identifier(mut self, input: crate::types::AlarmIdentifier) -> Self {
         self.input = self.input.alarm_identifier(input);
         self
     }
@@ -309,7 +300,7 @@ impl UpdateHealthCheckFluentBuilder {
     /// Sets the input's `insufficient_data_health_status`: see [`insufficient_data_health_status`](crate::types::builders::UpdateHealthCheckRequestBuilder::insufficient_data_health_status).
     pub fn insufficient_data_health_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InsufficientDataHealthStatus>,
+        input: crate::types::InsufficientDataHealthStatus,
     ) -> Self {
         self.input = self.input.insufficient_data_health_status(input);
         self
@@ -329,10 +320,7 @@ impl UpdateHealthCheckFluentBuilder {
         self.input.get_insufficient_data_health_status()
     }
     /// Appends one item to the input's `reset_elements`: see [`reset_elements`](crate::types::builders::UpdateHealthCheckRequestBuilder::reset_elements).
-    pub fn reset_elements(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResettableElementName>,
-    ) -> Self {
+    pub fn reset_elements(mut self, input: crate::types::ResettableElementName) -> Self {
         self.input = self.input.reset_elements(input);
         self
     }

@@ -59,10 +59,7 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `enable_accelerated_recovery`: see [`enable_accelerated_recovery`](crate::types::builders::UpdateHostedZoneFeaturesRequestBuilder::enable_accelerated_recovery).
-    pub fn enable_accelerated_recovery(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn enable_accelerated_recovery(mut self, input: bool) -> Self {
         self.input = self.input.enable_accelerated_recovery(input);
         self
     }

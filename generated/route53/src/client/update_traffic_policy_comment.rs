@@ -59,7 +59,7 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         self.input.get_id()
     }
     /// Sets the input's `version`: see [`version`](crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder::version).
-    pub fn version(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn version(mut self, input: i32) -> Self {
         self.input = self.input.version(input);
         self
     }

@@ -59,7 +59,7 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         self.input.get_id()
     }
     /// Sets the input's `ttl`: see [`ttl`](crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder::ttl).
-    pub fn ttl(mut self, input: impl ::std::convert::Into<i64>) -> Self {
+    pub fn ttl(mut self, input: i64) -> Self {
         self.input = self.input.ttl(input);
         self
     }
@@ -95,10 +95,7 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         self.input.get_traffic_policy_id()
     }
     /// Sets the input's `traffic_policy_version`: see [`traffic_policy_version`](crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder::traffic_policy_version).
-    pub fn traffic_policy_version(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn traffic_policy_version(mut self, input: i32) -> Self {
         self.input = self.input.traffic_policy_version(input);
         self
     }

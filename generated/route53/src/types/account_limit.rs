@@ -54,11 +54,8 @@ pub struct AccountLimitBuilder {
 }
 impl AccountLimitBuilder {
     /// Sets [`AccountLimit::type_`](crate::types::AccountLimit::type_): The limit that you requested.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountLimitType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::AccountLimitType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::type_`](crate::types::AccountLimit::type_).
@@ -76,8 +73,8 @@ impl AccountLimitBuilder {
         &self.inner.type_
     }
     /// Sets [`AccountLimit::value`](crate::types::AccountLimit::value): The current value for the limit that is specified by [Type](https://docs.aws.amazon.com/Route53/latest/APIReference/API_AccountLimit.html#Route53-Type-AccountLimit-Type).
-    pub fn value(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i64) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::value`](crate::types::AccountLimit::value).

@@ -55,11 +55,8 @@ pub struct AlarmIdentifierBuilder {
 }
 impl AlarmIdentifierBuilder {
     /// Sets [`AlarmIdentifier::region`](crate::types::AlarmIdentifier::region): For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CloudWatchRegion>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: crate::types::CloudWatchRegion) -> Self {
+        self.inner.region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AlarmIdentifier::region`](crate::types::AlarmIdentifier::region).

@@ -187,11 +187,8 @@ impl AliasTargetBuilder {
         &self.inner.dns_name
     }
     /// Sets [`AliasTarget::evaluate_target_health`](crate::types::AliasTarget::evaluate_target_health): *Applies only to alias, failover alias, geolocation alias, latency alias, and weighted alias resource record sets:* When `EvaluateTargetHealth` is `true`, an alias resource record set inherits the health of the referenced Amazon Web Services resource, such as an ELB load balancer or another resource record set in the hosted zone.
-    pub fn evaluate_target_health(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.evaluate_target_health = ::std::option::Option::Some(input.into());
+    pub fn evaluate_target_health(mut self, input: bool) -> Self {
+        self.inner.evaluate_target_health = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AliasTarget::evaluate_target_health`](crate::types::AliasTarget::evaluate_target_health).

@@ -81,8 +81,8 @@ impl AssociateVpcWithHostedZoneRequestBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`AssociateVpcWithHostedZoneRequest::vpc`](crate::types::AssociateVpcWithHostedZoneRequest::vpc): A complex type that contains information about the VPC that you want to associate with a private hosted zone.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcWithHostedZoneRequest::vpc`](crate::types::AssociateVpcWithHostedZoneRequest::vpc).

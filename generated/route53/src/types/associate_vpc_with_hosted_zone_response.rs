@@ -52,11 +52,8 @@ pub struct AssociateVpcWithHostedZoneResponseBuilder {
 }
 impl AssociateVpcWithHostedZoneResponseBuilder {
     /// Sets [`AssociateVpcWithHostedZoneResponse::change_info`](crate::types::AssociateVpcWithHostedZoneResponse::change_info): A complex type that describes the changes made to your hosted zone.
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcWithHostedZoneResponse::change_info`](crate::types::AssociateVpcWithHostedZoneResponse::change_info).

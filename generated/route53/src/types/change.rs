@@ -56,11 +56,8 @@ pub struct ChangeBuilder {
 }
 impl ChangeBuilder {
     /// Sets [`Change::action`](crate::types::Change::action): The action to perform:
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeAction>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: crate::types::ChangeAction) -> Self {
+        self.inner.action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Change::action`](crate::types::Change::action).
@@ -80,9 +77,9 @@ impl ChangeBuilder {
     /// Sets [`Change::resource_record_set`](crate::types::Change::resource_record_set): Information about the resource record set to create, delete, or update.
     pub fn resource_record_set(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceRecordSet>,
+        input: crate::types::ResourceRecordSet,
     ) -> Self {
-        self.inner.resource_record_set = ::std::option::Option::Some(input.into());
+        self.inner.resource_record_set = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Change::resource_record_set`](crate::types::Change::resource_record_set).

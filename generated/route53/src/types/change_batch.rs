@@ -70,11 +70,8 @@ impl ChangeBatchBuilder {
     /// Appends one item to [`ChangeBatch::changes`](crate::types::ChangeBatch::changes): Information about the changes to make to the record sets.
     ///
     /// To set the whole list at once, use [`set_changes`](Self::set_changes).
-    pub fn changes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Change>,
-    ) -> Self {
-        self.inner.changes.get_or_insert_default().push(input.into());
+    pub fn changes(mut self, input: crate::types::Change) -> Self {
+        self.inner.changes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ChangeBatch::changes`](crate::types::ChangeBatch::changes).

@@ -86,8 +86,8 @@ impl ChangeCidrCollectionRequestBuilder {
         &self.inner.id
     }
     /// Sets [`ChangeCidrCollectionRequest::collection_version`](crate::types::ChangeCidrCollectionRequest::collection_version): A sequential counter that Amazon Route 53 sets to 1 when you create a collection and increments it by 1 each time you update the collection.
-    pub fn collection_version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.collection_version = ::std::option::Option::Some(input.into());
+    pub fn collection_version(mut self, input: i64) -> Self {
+        self.inner.collection_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeCidrCollectionRequest::collection_version`](crate::types::ChangeCidrCollectionRequest::collection_version).
@@ -104,11 +104,8 @@ impl ChangeCidrCollectionRequestBuilder {
     /// Appends one item to [`ChangeCidrCollectionRequest::changes`](crate::types::ChangeCidrCollectionRequest::changes): Information about changes to a CIDR collection.
     ///
     /// To set the whole list at once, use [`set_changes`](Self::set_changes).
-    pub fn changes(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CidrCollectionChange>,
-    ) -> Self {
-        self.inner.changes.get_or_insert_default().push(input.into());
+    pub fn changes(mut self, input: crate::types::CidrCollectionChange) -> Self {
+        self.inner.changes.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ChangeCidrCollectionRequest::changes`](crate::types::ChangeCidrCollectionRequest::changes).

@@ -88,11 +88,8 @@ impl ChangeInfoBuilder {
         &self.inner.id
     }
     /// Sets [`ChangeInfo::status`](crate::types::ChangeInfo::status): The current state of the request. `PENDING` indicates that this request has not yet been applied to all Amazon Route 53 DNS servers.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::ChangeStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeInfo::status`](crate::types::ChangeInfo::status).
@@ -112,9 +109,9 @@ impl ChangeInfoBuilder {
     /// Sets [`ChangeInfo::submitted_at`](crate::types::ChangeInfo::submitted_at): The date and time that the change request was submitted in [ISO 8601 format](https://en.wikipedia.org/wiki/ISO_8601) and Coordinated Universal Time (UTC).
     pub fn submitted_at(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.submitted_at = ::std::option::Option::Some(input.into());
+        self.inner.submitted_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeInfo::submitted_at`](crate::types::ChangeInfo::submitted_at).

@@ -72,11 +72,8 @@ impl ChangeResourceRecordSetsRequestBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ChangeResourceRecordSetsRequest::change_batch`](crate::types::ChangeResourceRecordSetsRequest::change_batch): A complex type that contains an optional comment and the `Changes` element.
-    pub fn change_batch(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeBatch>,
-    ) -> Self {
-        self.inner.change_batch = ::std::option::Option::Some(input.into());
+    pub fn change_batch(mut self, input: crate::types::ChangeBatch) -> Self {
+        self.inner.change_batch = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeResourceRecordSetsRequest::change_batch`](crate::types::ChangeResourceRecordSetsRequest::change_batch).

@@ -54,11 +54,8 @@ pub struct ChangeResourceRecordSetsResponseBuilder {
 }
 impl ChangeResourceRecordSetsResponseBuilder {
     /// Sets [`ChangeResourceRecordSetsResponse::change_info`](crate::types::ChangeResourceRecordSetsResponse::change_info): A complex type that contains information about changes made to your hosted zone.
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeResourceRecordSetsResponse::change_info`](crate::types::ChangeResourceRecordSetsResponse::change_info).

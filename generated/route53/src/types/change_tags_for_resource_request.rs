@@ -73,11 +73,8 @@ pub struct ChangeTagsForResourceRequestBuilder {
 }
 impl ChangeTagsForResourceRequestBuilder {
     /// Sets [`ChangeTagsForResourceRequest::resource_type`](crate::types::ChangeTagsForResourceRequest::resource_type): The type of the resource.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeTagsForResourceRequest::resource_type`](crate::types::ChangeTagsForResourceRequest::resource_type).
@@ -121,11 +118,8 @@ impl ChangeTagsForResourceRequestBuilder {
     /// Appends one item to [`ChangeTagsForResourceRequest::add_tags`](crate::types::ChangeTagsForResourceRequest::add_tags): A complex type that contains a list of the tags that you want to add to the specified health check or hosted zone and/or the tags that you want to edit `Value` for.
     ///
     /// To set the whole list at once, use [`set_add_tags`](Self::set_add_tags).
-    pub fn add_tags(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Tag>,
-    ) -> Self {
-        self.inner.add_tags.get_or_insert_default().push(input.into());
+    pub fn add_tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.add_tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ChangeTagsForResourceRequest::add_tags`](crate::types::ChangeTagsForResourceRequest::add_tags).

@@ -81,11 +81,8 @@ impl CidrCollectionChangeBuilder {
         &self.inner.location_name
     }
     /// Sets [`CidrCollectionChange::action`](crate::types::CidrCollectionChange::action): CIDR collection change action.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CidrCollectionChangeAction>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: crate::types::CidrCollectionChangeAction) -> Self {
+        self.inner.action = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CidrCollectionChange::action`](crate::types::CidrCollectionChange::action).

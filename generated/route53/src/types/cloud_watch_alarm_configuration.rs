@@ -102,8 +102,8 @@ pub struct CloudWatchAlarmConfigurationBuilder {
 }
 impl CloudWatchAlarmConfigurationBuilder {
     /// Sets [`CloudWatchAlarmConfiguration::evaluation_periods`](crate::types::CloudWatchAlarmConfiguration::evaluation_periods): For the metric that the CloudWatch alarm is associated with, the number of periods that the metric is compared to the threshold.
-    pub fn evaluation_periods(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.evaluation_periods = ::std::option::Option::Some(input.into());
+    pub fn evaluation_periods(mut self, input: i32) -> Self {
+        self.inner.evaluation_periods = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::evaluation_periods`](crate::types::CloudWatchAlarmConfiguration::evaluation_periods).
@@ -118,8 +118,8 @@ impl CloudWatchAlarmConfigurationBuilder {
         &self.inner.evaluation_periods
     }
     /// Sets [`CloudWatchAlarmConfiguration::threshold`](crate::types::CloudWatchAlarmConfiguration::threshold): For the metric that the CloudWatch alarm is associated with, the value the metric is compared with.
-    pub fn threshold(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.threshold = ::std::option::Option::Some(input.into());
+    pub fn threshold(mut self, input: f64) -> Self {
+        self.inner.threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::threshold`](crate::types::CloudWatchAlarmConfiguration::threshold).
@@ -136,9 +136,9 @@ impl CloudWatchAlarmConfigurationBuilder {
     /// Sets [`CloudWatchAlarmConfiguration::comparison_operator`](crate::types::CloudWatchAlarmConfiguration::comparison_operator): For the metric that the CloudWatch alarm is associated with, the arithmetic operation that is used for the comparison.
     pub fn comparison_operator(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ComparisonOperator>,
+        input: crate::types::ComparisonOperator,
     ) -> Self {
-        self.inner.comparison_operator = ::std::option::Option::Some(input.into());
+        self.inner.comparison_operator = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::comparison_operator`](crate::types::CloudWatchAlarmConfiguration::comparison_operator).
@@ -158,8 +158,8 @@ impl CloudWatchAlarmConfigurationBuilder {
         &self.inner.comparison_operator
     }
     /// Sets [`CloudWatchAlarmConfiguration::period`](crate::types::CloudWatchAlarmConfiguration::period): For the metric that the CloudWatch alarm is associated with, the duration of one evaluation period in seconds.
-    pub fn period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.period = ::std::option::Option::Some(input.into());
+    pub fn period(mut self, input: i32) -> Self {
+        self.inner.period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::period`](crate::types::CloudWatchAlarmConfiguration::period).
@@ -218,11 +218,8 @@ impl CloudWatchAlarmConfigurationBuilder {
         &self.inner.namespace
     }
     /// Sets [`CloudWatchAlarmConfiguration::statistic`](crate::types::CloudWatchAlarmConfiguration::statistic): For the metric that the CloudWatch alarm is associated with, the statistic that is applied to the metric.
-    pub fn statistic(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Statistic>,
-    ) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input.into());
+    pub fn statistic(mut self, input: crate::types::Statistic) -> Self {
+        self.inner.statistic = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::statistic`](crate::types::CloudWatchAlarmConfiguration::statistic).
@@ -242,11 +239,8 @@ impl CloudWatchAlarmConfigurationBuilder {
     /// Appends one item to [`CloudWatchAlarmConfiguration::dimensions`](crate::types::CloudWatchAlarmConfiguration::dimensions): For the metric that the CloudWatch alarm is associated with, a complex type that contains information about the dimensions for the metric.
     ///
     /// To set the whole list at once, use [`set_dimensions`](Self::set_dimensions).
-    pub fn dimensions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Dimension>,
-    ) -> Self {
-        self.inner.dimensions.get_or_insert_default().push(input.into());
+    pub fn dimensions(mut self, input: crate::types::Dimension) -> Self {
+        self.inner.dimensions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::dimensions`](crate::types::CloudWatchAlarmConfiguration::dimensions).

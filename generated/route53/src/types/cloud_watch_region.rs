@@ -4,13 +4,7 @@
 /// The `CloudWatchRegion` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum CloudWatchRegion {
     /// `us-east-1`
@@ -158,6 +152,55 @@ impl CloudWatchRegion {
         "us-isob-west-1",
         "eusc-de-east-1",
     ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "UsEast1",
+        "UsEast2",
+        "UsWest1",
+        "UsWest2",
+        "CaCentral1",
+        "EuCentral1",
+        "EuCentral2",
+        "EuWest1",
+        "EuWest2",
+        "EuWest3",
+        "ApEast1",
+        "MeSouth1",
+        "MeCentral1",
+        "ApSouth1",
+        "ApSouth2",
+        "ApSoutheast1",
+        "ApSoutheast2",
+        "ApSoutheast3",
+        "ApNortheast1",
+        "ApNortheast2",
+        "ApNortheast3",
+        "EuNorth1",
+        "SaEast1",
+        "CnNorthwest1",
+        "CnNorth1",
+        "AfSouth1",
+        "EuSouth1",
+        "EuSouth2",
+        "UsGovWest1",
+        "UsGovEast1",
+        "UsIsoEast1",
+        "UsIsoWest1",
+        "UsIsobEast1",
+        "ApSoutheast4",
+        "IlCentral1",
+        "CaWest1",
+        "ApSoutheast5",
+        "MxCentral1",
+        "UsIsofSouth1",
+        "UsIsofEast1",
+        "ApSoutheast7",
+        "ApEast2",
+        "EuIsoeWest1",
+        "ApSoutheast6",
+        "UsIsobWest1",
+        "EuscDeEast1",
+    ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -284,6 +327,30 @@ impl ::std::cmp::PartialOrd for CloudWatchRegion {
 impl ::std::cmp::Ord for CloudWatchRegion {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for CloudWatchRegion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CloudWatchRegion::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for CloudWatchRegion {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for CloudWatchRegion {

@@ -124,8 +124,8 @@ impl CollectionSummaryBuilder {
         &self.inner.name
     }
     /// Sets [`CollectionSummary::version`](crate::types::CollectionSummary::version): A sequential counter that Route 53 sets to 1 when you create a CIDR collection and increments by 1 each time you update settings for the CIDR collection.
-    pub fn version(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i64) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CollectionSummary::version`](crate::types::CollectionSummary::version).

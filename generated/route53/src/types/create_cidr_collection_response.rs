@@ -67,11 +67,8 @@ pub struct CreateCidrCollectionResponseBuilder {
 }
 impl CreateCidrCollectionResponseBuilder {
     /// Sets [`CreateCidrCollectionResponse::collection`](crate::types::CreateCidrCollectionResponse::collection): A complex type that contains information about the CIDR collection.
-    pub fn collection(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CidrCollection>,
-    ) -> Self {
-        self.inner.collection = ::std::option::Option::Some(input.into());
+    pub fn collection(mut self, input: crate::types::CidrCollection) -> Self {
+        self.inner.collection = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateCidrCollectionResponse::collection`](crate::types::CreateCidrCollectionResponse::collection).

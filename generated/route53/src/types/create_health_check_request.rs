@@ -81,9 +81,9 @@ impl CreateHealthCheckRequestBuilder {
     /// Sets [`CreateHealthCheckRequest::health_check_config`](crate::types::CreateHealthCheckRequest::health_check_config): A complex type that contains settings for a new health check.
     pub fn health_check_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckConfig>,
+        input: crate::types::HealthCheckConfig,
     ) -> Self {
-        self.inner.health_check_config = ::std::option::Option::Some(input.into());
+        self.inner.health_check_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHealthCheckRequest::health_check_config`](crate::types::CreateHealthCheckRequest::health_check_config).

@@ -71,11 +71,8 @@ pub struct CreateHealthCheckResponseBuilder {
 }
 impl CreateHealthCheckResponseBuilder {
     /// Sets [`CreateHealthCheckResponse::health_check`](crate::types::CreateHealthCheckResponse::health_check): A complex type that contains identifying information about the health check.
-    pub fn health_check(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheck>,
-    ) -> Self {
-        self.inner.health_check = ::std::option::Option::Some(input.into());
+    pub fn health_check(mut self, input: crate::types::HealthCheck) -> Self {
+        self.inner.health_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHealthCheckResponse::health_check`](crate::types::CreateHealthCheckResponse::health_check).

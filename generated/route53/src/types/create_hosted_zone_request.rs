@@ -106,8 +106,8 @@ impl CreateHostedZoneRequestBuilder {
         &self.inner.name
     }
     /// Sets [`CreateHostedZoneRequest::vpc`](crate::types::CreateHostedZoneRequest::vpc): (Private hosted zones only) A complex type that contains information about the Amazon VPC that you're associating with this hosted zone.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneRequest::vpc`](crate::types::CreateHostedZoneRequest::vpc).
@@ -144,11 +144,8 @@ impl CreateHostedZoneRequestBuilder {
         &self.inner.caller_reference
     }
     /// Sets [`CreateHostedZoneRequest::hosted_zone_config`](crate::types::CreateHostedZoneRequest::hosted_zone_config): (Optional) A complex type that contains the following optional values:
-    pub fn hosted_zone_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneConfig>,
-    ) -> Self {
-        self.inner.hosted_zone_config = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_config(mut self, input: crate::types::HostedZoneConfig) -> Self {
+        self.inner.hosted_zone_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneRequest::hosted_zone_config`](crate::types::CreateHostedZoneRequest::hosted_zone_config).

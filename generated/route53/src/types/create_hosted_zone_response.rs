@@ -96,11 +96,8 @@ pub struct CreateHostedZoneResponseBuilder {
 }
 impl CreateHostedZoneResponseBuilder {
     /// Sets [`CreateHostedZoneResponse::hosted_zone`](crate::types::CreateHostedZoneResponse::hosted_zone): A complex type that contains general information about the hosted zone.
-    pub fn hosted_zone(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZone>,
-    ) -> Self {
-        self.inner.hosted_zone = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone(mut self, input: crate::types::HostedZone) -> Self {
+        self.inner.hosted_zone = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::hosted_zone`](crate::types::CreateHostedZoneResponse::hosted_zone).
@@ -118,11 +115,8 @@ impl CreateHostedZoneResponseBuilder {
         &self.inner.hosted_zone
     }
     /// Sets [`CreateHostedZoneResponse::change_info`](crate::types::CreateHostedZoneResponse::change_info): A complex type that contains information about the `CreateHostedZone` request.
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::change_info`](crate::types::CreateHostedZoneResponse::change_info).
@@ -140,11 +134,8 @@ impl CreateHostedZoneResponseBuilder {
         &self.inner.change_info
     }
     /// Sets [`CreateHostedZoneResponse::delegation_set`](crate::types::CreateHostedZoneResponse::delegation_set): A complex type that describes the name servers for this hosted zone.
-    pub fn delegation_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DelegationSet>,
-    ) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input.into());
+    pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
+        self.inner.delegation_set = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::delegation_set`](crate::types::CreateHostedZoneResponse::delegation_set).
@@ -164,8 +155,8 @@ impl CreateHostedZoneResponseBuilder {
         &self.inner.delegation_set
     }
     /// Sets [`CreateHostedZoneResponse::vpc`](crate::types::CreateHostedZoneResponse::vpc): A complex type that contains information about an Amazon VPC that you associated with this hosted zone.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::vpc`](crate::types::CreateHostedZoneResponse::vpc).

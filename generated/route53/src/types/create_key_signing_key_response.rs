@@ -82,11 +82,8 @@ pub struct CreateKeySigningKeyResponseBuilder {
 }
 impl CreateKeySigningKeyResponseBuilder {
     /// Sets [`CreateKeySigningKeyResponse::change_info`](crate::types::CreateKeySigningKeyResponse::change_info)
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeySigningKeyResponse::change_info`](crate::types::CreateKeySigningKeyResponse::change_info).
@@ -104,11 +101,8 @@ impl CreateKeySigningKeyResponseBuilder {
         &self.inner.change_info
     }
     /// Sets [`CreateKeySigningKeyResponse::key_signing_key`](crate::types::CreateKeySigningKeyResponse::key_signing_key): The key-signing key (KSK) that the request creates.
-    pub fn key_signing_key(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySigningKey>,
-    ) -> Self {
-        self.inner.key_signing_key = ::std::option::Option::Some(input.into());
+    pub fn key_signing_key(mut self, input: crate::types::KeySigningKey) -> Self {
+        self.inner.key_signing_key = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateKeySigningKeyResponse::key_signing_key`](crate::types::CreateKeySigningKeyResponse::key_signing_key).

@@ -75,9 +75,9 @@ impl CreateQueryLoggingConfigResponseBuilder {
     /// Sets [`CreateQueryLoggingConfigResponse::query_logging_config`](crate::types::CreateQueryLoggingConfigResponse::query_logging_config): A complex type that contains the ID for a query logging configuration, the ID of the hosted zone that you want to log queries for, and the ARN for the log group that you want Amazon Route 53 to send query logs to.
     pub fn query_logging_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::QueryLoggingConfig>,
+        input: crate::types::QueryLoggingConfig,
     ) -> Self {
-        self.inner.query_logging_config = ::std::option::Option::Some(input.into());
+        self.inner.query_logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateQueryLoggingConfigResponse::query_logging_config`](crate::types::CreateQueryLoggingConfigResponse::query_logging_config).

@@ -71,11 +71,8 @@ pub struct CreateReusableDelegationSetResponseBuilder {
 }
 impl CreateReusableDelegationSetResponseBuilder {
     /// Sets [`CreateReusableDelegationSetResponse::delegation_set`](crate::types::CreateReusableDelegationSetResponse::delegation_set): A complex type that contains name server information.
-    pub fn delegation_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DelegationSet>,
-    ) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input.into());
+    pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
+        self.inner.delegation_set = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateReusableDelegationSetResponse::delegation_set`](crate::types::CreateReusableDelegationSetResponse::delegation_set).

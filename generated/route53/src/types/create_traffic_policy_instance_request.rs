@@ -119,8 +119,8 @@ impl CreateTrafficPolicyInstanceRequestBuilder {
         &self.inner.name
     }
     /// Sets [`CreateTrafficPolicyInstanceRequest::ttl`](crate::types::CreateTrafficPolicyInstanceRequest::ttl): (Optional) The TTL that you want Amazon Route 53 to assign to all of the resource record sets that it creates in the specified hosted zone.
-    pub fn ttl(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input.into());
+    pub fn ttl(mut self, input: i64) -> Self {
+        self.inner.ttl = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceRequest::ttl`](crate::types::CreateTrafficPolicyInstanceRequest::ttl).
@@ -159,11 +159,8 @@ impl CreateTrafficPolicyInstanceRequestBuilder {
         &self.inner.traffic_policy_id
     }
     /// Sets [`CreateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_version): The version of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
-    pub fn traffic_policy_version(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_version(mut self, input: i32) -> Self {
+        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_version).

@@ -77,9 +77,9 @@ impl CreateTrafficPolicyInstanceResponseBuilder {
     /// Sets [`CreateTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::CreateTrafficPolicyInstanceResponse::traffic_policy_instance): A complex type that contains settings for the new traffic policy instance.
     pub fn traffic_policy_instance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicyInstance>,
+        input: crate::types::TrafficPolicyInstance,
     ) -> Self {
-        self.inner.traffic_policy_instance = ::std::option::Option::Some(input.into());
+        self.inner.traffic_policy_instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::CreateTrafficPolicyInstanceResponse::traffic_policy_instance).

@@ -71,11 +71,8 @@ pub struct CreateTrafficPolicyResponseBuilder {
 }
 impl CreateTrafficPolicyResponseBuilder {
     /// Sets [`CreateTrafficPolicyResponse::traffic_policy`](crate::types::CreateTrafficPolicyResponse::traffic_policy): A complex type that contains settings for the new traffic policy.
-    pub fn traffic_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicy>,
-    ) -> Self {
-        self.inner.traffic_policy = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy(mut self, input: crate::types::TrafficPolicy) -> Self {
+        self.inner.traffic_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyResponse::traffic_policy`](crate::types::CreateTrafficPolicyResponse::traffic_policy).

@@ -71,11 +71,8 @@ pub struct CreateTrafficPolicyVersionResponseBuilder {
 }
 impl CreateTrafficPolicyVersionResponseBuilder {
     /// Sets [`CreateTrafficPolicyVersionResponse::traffic_policy`](crate::types::CreateTrafficPolicyVersionResponse::traffic_policy): A complex type that contains settings for the new version of the traffic policy.
-    pub fn traffic_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicy>,
-    ) -> Self {
-        self.inner.traffic_policy = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy(mut self, input: crate::types::TrafficPolicy) -> Self {
+        self.inner.traffic_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyVersionResponse::traffic_policy`](crate::types::CreateTrafficPolicyVersionResponse::traffic_policy).

@@ -72,8 +72,8 @@ impl CreateVpcAssociationAuthorizationRequestBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`CreateVpcAssociationAuthorizationRequest::vpc`](crate::types::CreateVpcAssociationAuthorizationRequest::vpc): A complex type that contains the VPC ID and region for the VPC that you want to authorize associating with your hosted zone.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcAssociationAuthorizationRequest::vpc`](crate::types::CreateVpcAssociationAuthorizationRequest::vpc).

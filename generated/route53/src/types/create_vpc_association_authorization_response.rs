@@ -84,8 +84,8 @@ impl CreateVpcAssociationAuthorizationResponseBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`CreateVpcAssociationAuthorizationResponse::vpc`](crate::types::CreateVpcAssociationAuthorizationResponse::vpc): The VPC that you authorized associating with a hosted zone.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateVpcAssociationAuthorizationResponse::vpc`](crate::types::CreateVpcAssociationAuthorizationResponse::vpc).

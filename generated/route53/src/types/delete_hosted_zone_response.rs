@@ -52,11 +52,8 @@ pub struct DeleteHostedZoneResponseBuilder {
 }
 impl DeleteHostedZoneResponseBuilder {
     /// Sets [`DeleteHostedZoneResponse::change_info`](crate::types::DeleteHostedZoneResponse::change_info): A complex type that contains the ID, the status, and the date and time of a request to delete a hosted zone.
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteHostedZoneResponse::change_info`](crate::types::DeleteHostedZoneResponse::change_info).

@@ -52,11 +52,8 @@ pub struct DeleteKeySigningKeyResponseBuilder {
 }
 impl DeleteKeySigningKeyResponseBuilder {
     /// Sets [`DeleteKeySigningKeyResponse::change_info`](crate::types::DeleteKeySigningKeyResponse::change_info)
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteKeySigningKeyResponse::change_info`](crate::types::DeleteKeySigningKeyResponse::change_info).

@@ -74,8 +74,8 @@ impl DeleteTrafficPolicyRequestBuilder {
         &self.inner.id
     }
     /// Sets [`DeleteTrafficPolicyRequest::version`](crate::types::DeleteTrafficPolicyRequest::version): The version number of the traffic policy that you want to delete.
-    pub fn version(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i32) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteTrafficPolicyRequest::version`](crate::types::DeleteTrafficPolicyRequest::version).

@@ -72,8 +72,8 @@ impl DeleteVpcAssociationAuthorizationRequestBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`DeleteVpcAssociationAuthorizationRequest::vpc`](crate::types::DeleteVpcAssociationAuthorizationRequest::vpc): When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, a complex type that includes the ID and region of the VPC.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DeleteVpcAssociationAuthorizationRequest::vpc`](crate::types::DeleteVpcAssociationAuthorizationRequest::vpc).

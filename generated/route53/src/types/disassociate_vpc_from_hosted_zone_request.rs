@@ -79,8 +79,8 @@ impl DisassociateVpcFromHostedZoneRequestBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`DisassociateVpcFromHostedZoneRequest::vpc`](crate::types::DisassociateVpcFromHostedZoneRequest::vpc): A complex type that contains information about the VPC that you're disassociating from the specified hosted zone.
-    pub fn vpc(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input.into());
+    pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpc = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateVpcFromHostedZoneRequest::vpc`](crate::types::DisassociateVpcFromHostedZoneRequest::vpc).

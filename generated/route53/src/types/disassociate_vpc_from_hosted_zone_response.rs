@@ -52,11 +52,8 @@ pub struct DisassociateVpcFromHostedZoneResponseBuilder {
 }
 impl DisassociateVpcFromHostedZoneResponseBuilder {
     /// Sets [`DisassociateVpcFromHostedZoneResponse::change_info`](crate::types::DisassociateVpcFromHostedZoneResponse::change_info): A complex type that describes the changes made to the specified private hosted zone.
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`DisassociateVpcFromHostedZoneResponse::change_info`](crate::types::DisassociateVpcFromHostedZoneResponse::change_info).

@@ -115,11 +115,8 @@ impl GeoProximityLocationBuilder {
         &self.inner.local_zone_group
     }
     /// Sets [`GeoProximityLocation::coordinates`](crate::types::GeoProximityLocation::coordinates): Contains the longitude and latitude for a geographic region.
-    pub fn coordinates(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Coordinates>,
-    ) -> Self {
-        self.inner.coordinates = ::std::option::Option::Some(input.into());
+    pub fn coordinates(mut self, input: crate::types::Coordinates) -> Self {
+        self.inner.coordinates = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GeoProximityLocation::coordinates`](crate::types::GeoProximityLocation::coordinates).
@@ -137,8 +134,8 @@ impl GeoProximityLocationBuilder {
         &self.inner.coordinates
     }
     /// Sets [`GeoProximityLocation::bias`](crate::types::GeoProximityLocation::bias): The bias increases or decreases the size of the geographic region from which Route 53 routes traffic to a resource.
-    pub fn bias(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.bias = ::std::option::Option::Some(input.into());
+    pub fn bias(mut self, input: i32) -> Self {
+        self.inner.bias = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GeoProximityLocation::bias`](crate::types::GeoProximityLocation::bias).

@@ -47,11 +47,8 @@ pub struct GetAccountLimitRequestBuilder {
 }
 impl GetAccountLimitRequestBuilder {
     /// Sets [`GetAccountLimitRequest::type_`](crate::types::GetAccountLimitRequest::type_): The limit that you want to get.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountLimitType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::AccountLimitType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAccountLimitRequest::type_`](crate::types::GetAccountLimitRequest::type_).

@@ -61,11 +61,8 @@ pub struct GetAccountLimitResponseBuilder {
 }
 impl GetAccountLimitResponseBuilder {
     /// Sets [`GetAccountLimitResponse::limit`](crate::types::GetAccountLimitResponse::limit): The current setting for the specified limit.
-    pub fn limit(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AccountLimit>,
-    ) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: crate::types::AccountLimit) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAccountLimitResponse::limit`](crate::types::GetAccountLimitResponse::limit).
@@ -83,8 +80,8 @@ impl GetAccountLimitResponseBuilder {
         &self.inner.limit
     }
     /// Sets [`GetAccountLimitResponse::count`](crate::types::GetAccountLimitResponse::count): The current number of entities that you have created of the specified type.
-    pub fn count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i64) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetAccountLimitResponse::count`](crate::types::GetAccountLimitResponse::count).

@@ -52,11 +52,8 @@ pub struct GetChangeResponseBuilder {
 }
 impl GetChangeResponseBuilder {
     /// Sets [`GetChangeResponse::change_info`](crate::types::GetChangeResponse::change_info): A complex type that contains information about the specified change batch.
-    pub fn change_info(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ChangeInfo>,
-    ) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input.into());
+    pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
+        self.inner.change_info = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetChangeResponse::change_info`](crate::types::GetChangeResponse::change_info).

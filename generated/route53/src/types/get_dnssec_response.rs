@@ -63,11 +63,8 @@ pub struct GetDnssecResponseBuilder {
 }
 impl GetDnssecResponseBuilder {
     /// Sets [`GetDnssecResponse::status`](crate::types::GetDnssecResponse::status): A string representing the status of DNSSEC.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DnssecStatus>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: crate::types::DnssecStatus) -> Self {
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDnssecResponse::status`](crate::types::GetDnssecResponse::status).
@@ -87,11 +84,8 @@ impl GetDnssecResponseBuilder {
     /// Appends one item to [`GetDnssecResponse::key_signing_keys`](crate::types::GetDnssecResponse::key_signing_keys): The key-signing keys (KSKs) in your account.
     ///
     /// To set the whole list at once, use [`set_key_signing_keys`](Self::set_key_signing_keys).
-    pub fn key_signing_keys(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeySigningKey>,
-    ) -> Self {
-        self.inner.key_signing_keys.get_or_insert_default().push(input.into());
+    pub fn key_signing_keys(mut self, input: crate::types::KeySigningKey) -> Self {
+        self.inner.key_signing_keys.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetDnssecResponse::key_signing_keys`](crate::types::GetDnssecResponse::key_signing_keys).

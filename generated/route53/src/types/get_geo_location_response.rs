@@ -56,9 +56,9 @@ impl GetGeoLocationResponseBuilder {
     /// Sets [`GetGeoLocationResponse::geo_location_details`](crate::types::GetGeoLocationResponse::geo_location_details): A complex type that contains the codes and full continent, country, and subdivision names for the specified geolocation code.
     pub fn geo_location_details(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GeoLocationDetails>,
+        input: crate::types::GeoLocationDetails,
     ) -> Self {
-        self.inner.geo_location_details = ::std::option::Option::Some(input.into());
+        self.inner.geo_location_details = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetGeoLocationResponse::geo_location_details`](crate::types::GetGeoLocationResponse::geo_location_details).

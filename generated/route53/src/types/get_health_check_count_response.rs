@@ -52,8 +52,8 @@ pub struct GetHealthCheckCountResponseBuilder {
 }
 impl GetHealthCheckCountResponseBuilder {
     /// Sets [`GetHealthCheckCountResponse::health_check_count`](crate::types::GetHealthCheckCountResponse::health_check_count): The number of health checks associated with the current Amazon Web Services account.
-    pub fn health_check_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.health_check_count = ::std::option::Option::Some(input.into());
+    pub fn health_check_count(mut self, input: i64) -> Self {
+        self.inner.health_check_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHealthCheckCountResponse::health_check_count`](crate::types::GetHealthCheckCountResponse::health_check_count).

@@ -59,9 +59,9 @@ impl GetHealthCheckLastFailureReasonResponseBuilder {
     /// To set the whole list at once, use [`set_health_check_observations`](Self::set_health_check_observations).
     pub fn health_check_observations(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckObservation>,
+        input: crate::types::HealthCheckObservation,
     ) -> Self {
-        self.inner.health_check_observations.get_or_insert_default().push(input.into());
+        self.inner.health_check_observations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetHealthCheckLastFailureReasonResponse::health_check_observations`](crate::types::GetHealthCheckLastFailureReasonResponse::health_check_observations).

@@ -52,11 +52,8 @@ pub struct GetHealthCheckResponseBuilder {
 }
 impl GetHealthCheckResponseBuilder {
     /// Sets [`GetHealthCheckResponse::health_check`](crate::types::GetHealthCheckResponse::health_check): A complex type that contains information about one health check that is associated with the current Amazon Web Services account.
-    pub fn health_check(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheck>,
-    ) -> Self {
-        self.inner.health_check = ::std::option::Option::Some(input.into());
+    pub fn health_check(mut self, input: crate::types::HealthCheck) -> Self {
+        self.inner.health_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHealthCheckResponse::health_check`](crate::types::GetHealthCheckResponse::health_check).

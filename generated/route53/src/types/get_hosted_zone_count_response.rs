@@ -52,8 +52,8 @@ pub struct GetHostedZoneCountResponseBuilder {
 }
 impl GetHostedZoneCountResponseBuilder {
     /// Sets [`GetHostedZoneCountResponse::hosted_zone_count`](crate::types::GetHostedZoneCountResponse::hosted_zone_count): The total number of public and private hosted zones that are associated with the current Amazon Web Services account.
-    pub fn hosted_zone_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.hosted_zone_count = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_count(mut self, input: i64) -> Self {
+        self.inner.hosted_zone_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneCountResponse::hosted_zone_count`](crate::types::GetHostedZoneCountResponse::hosted_zone_count).

@@ -55,11 +55,8 @@ pub struct GetHostedZoneLimitRequestBuilder {
 }
 impl GetHostedZoneLimitRequestBuilder {
     /// Sets [`GetHostedZoneLimitRequest::type_`](crate::types::GetHostedZoneLimitRequest::type_): The limit that you want to get.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneLimitType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::HostedZoneLimitType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneLimitRequest::type_`](crate::types::GetHostedZoneLimitRequest::type_).

@@ -61,11 +61,8 @@ pub struct GetHostedZoneLimitResponseBuilder {
 }
 impl GetHostedZoneLimitResponseBuilder {
     /// Sets [`GetHostedZoneLimitResponse::limit`](crate::types::GetHostedZoneLimitResponse::limit): The current setting for the specified limit.
-    pub fn limit(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneLimit>,
-    ) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: crate::types::HostedZoneLimit) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneLimitResponse::limit`](crate::types::GetHostedZoneLimitResponse::limit).
@@ -83,8 +80,8 @@ impl GetHostedZoneLimitResponseBuilder {
         &self.inner.limit
     }
     /// Sets [`GetHostedZoneLimitResponse::count`](crate::types::GetHostedZoneLimitResponse::count): The current number of entities that you have created of the specified type.
-    pub fn count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i64) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneLimitResponse::count`](crate::types::GetHostedZoneLimitResponse::count).

@@ -66,11 +66,8 @@ pub struct GetHostedZoneResponseBuilder {
 }
 impl GetHostedZoneResponseBuilder {
     /// Sets [`GetHostedZoneResponse::hosted_zone`](crate::types::GetHostedZoneResponse::hosted_zone): A complex type that contains general information about the specified hosted zone.
-    pub fn hosted_zone(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZone>,
-    ) -> Self {
-        self.inner.hosted_zone = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone(mut self, input: crate::types::HostedZone) -> Self {
+        self.inner.hosted_zone = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneResponse::hosted_zone`](crate::types::GetHostedZoneResponse::hosted_zone).
@@ -88,11 +85,8 @@ impl GetHostedZoneResponseBuilder {
         &self.inner.hosted_zone
     }
     /// Sets [`GetHostedZoneResponse::delegation_set`](crate::types::GetHostedZoneResponse::delegation_set): A complex type that lists the Amazon Route 53 name servers for the specified hosted zone.
-    pub fn delegation_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DelegationSet>,
-    ) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input.into());
+    pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
+        self.inner.delegation_set = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneResponse::delegation_set`](crate::types::GetHostedZoneResponse::delegation_set).
@@ -114,8 +108,8 @@ impl GetHostedZoneResponseBuilder {
     /// Appends one item to [`GetHostedZoneResponse::vpcs`](crate::types::GetHostedZoneResponse::vpcs): A complex type that contains information about the VPCs that are associated with the specified hosted zone.
     ///
     /// To set the whole list at once, use [`set_vpcs`](Self::set_vpcs).
-    pub fn vpcs(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpcs.get_or_insert_default().push(input.into());
+    pub fn vpcs(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpcs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetHostedZoneResponse::vpcs`](crate::types::GetHostedZoneResponse::vpcs).

@@ -56,9 +56,9 @@ impl GetQueryLoggingConfigResponseBuilder {
     /// Sets [`GetQueryLoggingConfigResponse::query_logging_config`](crate::types::GetQueryLoggingConfigResponse::query_logging_config): A complex type that contains information about the query logging configuration that you specified in a [GetQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetQueryLoggingConfig.html) request.
     pub fn query_logging_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::QueryLoggingConfig>,
+        input: crate::types::QueryLoggingConfig,
     ) -> Self {
-        self.inner.query_logging_config = ::std::option::Option::Some(input.into());
+        self.inner.query_logging_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetQueryLoggingConfigResponse::query_logging_config`](crate::types::GetQueryLoggingConfigResponse::query_logging_config).

@@ -54,11 +54,8 @@ pub struct GetReusableDelegationSetLimitRequestBuilder {
 }
 impl GetReusableDelegationSetLimitRequestBuilder {
     /// Sets [`GetReusableDelegationSetLimitRequest::type_`](crate::types::GetReusableDelegationSetLimitRequest::type_): Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReusableDelegationSetLimitType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::ReusableDelegationSetLimitType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetLimitRequest::type_`](crate::types::GetReusableDelegationSetLimitRequest::type_).

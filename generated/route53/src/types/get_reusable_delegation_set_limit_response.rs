@@ -63,11 +63,8 @@ pub struct GetReusableDelegationSetLimitResponseBuilder {
 }
 impl GetReusableDelegationSetLimitResponseBuilder {
     /// Sets [`GetReusableDelegationSetLimitResponse::limit`](crate::types::GetReusableDelegationSetLimitResponse::limit): The current setting for the limit on hosted zones that you can associate with the specified reusable delegation set.
-    pub fn limit(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReusableDelegationSetLimit>,
-    ) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input.into());
+    pub fn limit(mut self, input: crate::types::ReusableDelegationSetLimit) -> Self {
+        self.inner.limit = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetLimitResponse::limit`](crate::types::GetReusableDelegationSetLimitResponse::limit).
@@ -87,8 +84,8 @@ impl GetReusableDelegationSetLimitResponseBuilder {
         &self.inner.limit
     }
     /// Sets [`GetReusableDelegationSetLimitResponse::count`](crate::types::GetReusableDelegationSetLimitResponse::count): The current number of hosted zones that you can associate with the specified reusable delegation set.
-    pub fn count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
+    pub fn count(mut self, input: i64) -> Self {
+        self.inner.count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetLimitResponse::count`](crate::types::GetReusableDelegationSetLimitResponse::count).

@@ -52,11 +52,8 @@ pub struct GetReusableDelegationSetResponseBuilder {
 }
 impl GetReusableDelegationSetResponseBuilder {
     /// Sets [`GetReusableDelegationSetResponse::delegation_set`](crate::types::GetReusableDelegationSetResponse::delegation_set): A complex type that contains information about the reusable delegation set.
-    pub fn delegation_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DelegationSet>,
-    ) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input.into());
+    pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
+        self.inner.delegation_set = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetResponse::delegation_set`](crate::types::GetReusableDelegationSetResponse::delegation_set).

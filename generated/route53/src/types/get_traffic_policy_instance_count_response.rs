@@ -52,13 +52,8 @@ pub struct GetTrafficPolicyInstanceCountResponseBuilder {
 }
 impl GetTrafficPolicyInstanceCountResponseBuilder {
     /// Sets [`GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count`](crate::types::GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count): The number of traffic policy instances that are associated with the current Amazon Web Services account.
-    pub fn traffic_policy_instance_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.traffic_policy_instance_count = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_policy_instance_count(mut self, input: i32) -> Self {
+        self.inner.traffic_policy_instance_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count`](crate::types::GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count).

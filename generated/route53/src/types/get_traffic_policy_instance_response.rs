@@ -58,9 +58,9 @@ impl GetTrafficPolicyInstanceResponseBuilder {
     /// Sets [`GetTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::GetTrafficPolicyInstanceResponse::traffic_policy_instance): A complex type that contains settings for the traffic policy instance.
     pub fn traffic_policy_instance(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicyInstance>,
+        input: crate::types::TrafficPolicyInstance,
     ) -> Self {
-        self.inner.traffic_policy_instance = ::std::option::Option::Some(input.into());
+        self.inner.traffic_policy_instance = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::GetTrafficPolicyInstanceResponse::traffic_policy_instance).

@@ -74,8 +74,8 @@ impl GetTrafficPolicyRequestBuilder {
         &self.inner.id
     }
     /// Sets [`GetTrafficPolicyRequest::version`](crate::types::GetTrafficPolicyRequest::version): The version number of the traffic policy that you want to get information about.
-    pub fn version(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i32) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTrafficPolicyRequest::version`](crate::types::GetTrafficPolicyRequest::version).

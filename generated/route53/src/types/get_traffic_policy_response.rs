@@ -52,11 +52,8 @@ pub struct GetTrafficPolicyResponseBuilder {
 }
 impl GetTrafficPolicyResponseBuilder {
     /// Sets [`GetTrafficPolicyResponse::traffic_policy`](crate::types::GetTrafficPolicyResponse::traffic_policy): A complex type that contains settings for the specified traffic policy.
-    pub fn traffic_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicy>,
-    ) -> Self {
-        self.inner.traffic_policy = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy(mut self, input: crate::types::TrafficPolicy) -> Self {
+        self.inner.traffic_policy = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetTrafficPolicyResponse::traffic_policy`](crate::types::GetTrafficPolicyResponse::traffic_policy).

@@ -130,11 +130,8 @@ impl HealthCheckBuilder {
         &self.inner.caller_reference
     }
     /// Sets [`HealthCheck::linked_service`](crate::types::HealthCheck::linked_service): If the health check was created by another service, the service that created the health check.
-    pub fn linked_service(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LinkedService>,
-    ) -> Self {
-        self.inner.linked_service = ::std::option::Option::Some(input.into());
+    pub fn linked_service(mut self, input: crate::types::LinkedService) -> Self {
+        self.inner.linked_service = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::linked_service`](crate::types::HealthCheck::linked_service).
@@ -156,9 +153,9 @@ impl HealthCheckBuilder {
     /// Sets [`HealthCheck::health_check_config`](crate::types::HealthCheck::health_check_config): A complex type that contains detailed information about one health check.
     pub fn health_check_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckConfig>,
+        input: crate::types::HealthCheckConfig,
     ) -> Self {
-        self.inner.health_check_config = ::std::option::Option::Some(input.into());
+        self.inner.health_check_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::health_check_config`](crate::types::HealthCheck::health_check_config).
@@ -178,11 +175,8 @@ impl HealthCheckBuilder {
         &self.inner.health_check_config
     }
     /// Sets [`HealthCheck::health_check_version`](crate::types::HealthCheck::health_check_version): The version of the health check.
-    pub fn health_check_version(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.health_check_version = ::std::option::Option::Some(input.into());
+    pub fn health_check_version(mut self, input: i64) -> Self {
+        self.inner.health_check_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::health_check_version`](crate::types::HealthCheck::health_check_version).
@@ -202,11 +196,9 @@ impl HealthCheckBuilder {
     /// Sets [`HealthCheck::cloud_watch_alarm_configuration`](crate::types::HealthCheck::cloud_watch_alarm_configuration): A complex type that contains information about the CloudWatch alarm that Amazon Route 53 is monitoring for this health check.
     pub fn cloud_watch_alarm_configuration(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CloudWatchAlarmConfiguration>,
+        input: crate::types::CloudWatchAlarmConfiguration,
     ) -> Self {
-        self.inner.cloud_watch_alarm_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.cloud_watch_alarm_configuration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::cloud_watch_alarm_configuration`](crate::types::HealthCheck::cloud_watch_alarm_configuration).

@@ -291,8 +291,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.ip_address
     }
     /// Sets [`HealthCheckConfig::port`](crate::types::HealthCheckConfig::port): The port on the endpoint that you want Amazon Route 53 to perform health checks on.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::port`](crate::types::HealthCheckConfig::port).
@@ -307,11 +307,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.port
     }
     /// Sets [`HealthCheckConfig::type_`](crate::types::HealthCheckConfig::type_): The type of health check that you want to create, which indicates how Amazon Route 53 determines whether an endpoint is healthy.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::HealthCheckType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::type_`](crate::types::HealthCheckConfig::type_).
@@ -399,8 +396,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.search_string
     }
     /// Sets [`HealthCheckConfig::request_interval`](crate::types::HealthCheckConfig::request_interval): The number of seconds between the time that Amazon Route 53 gets a response from your endpoint and the time that it sends the next health check request.
-    pub fn request_interval(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.request_interval = ::std::option::Option::Some(input.into());
+    pub fn request_interval(mut self, input: i32) -> Self {
+        self.inner.request_interval = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::request_interval`](crate::types::HealthCheckConfig::request_interval).
@@ -415,8 +412,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.request_interval
     }
     /// Sets [`HealthCheckConfig::failure_threshold`](crate::types::HealthCheckConfig::failure_threshold): The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa.
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input.into());
+    pub fn failure_threshold(mut self, input: i32) -> Self {
+        self.inner.failure_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::failure_threshold`](crate::types::HealthCheckConfig::failure_threshold).
@@ -431,8 +428,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.failure_threshold
     }
     /// Sets [`HealthCheckConfig::measure_latency`](crate::types::HealthCheckConfig::measure_latency): Specify whether you want Amazon Route 53 to measure the latency between health checkers in multiple Amazon Web Services regions and your endpoint, and to display CloudWatch latency graphs on the **Health Checks** page in the Route 53 console.
-    pub fn measure_latency(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.measure_latency = ::std::option::Option::Some(input.into());
+    pub fn measure_latency(mut self, input: bool) -> Self {
+        self.inner.measure_latency = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::measure_latency`](crate::types::HealthCheckConfig::measure_latency).
@@ -447,8 +444,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.measure_latency
     }
     /// Sets [`HealthCheckConfig::inverted`](crate::types::HealthCheckConfig::inverted): Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
-    pub fn inverted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.inverted = ::std::option::Option::Some(input.into());
+    pub fn inverted(mut self, input: bool) -> Self {
+        self.inner.inverted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::inverted`](crate::types::HealthCheckConfig::inverted).
@@ -463,8 +460,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.inverted
     }
     /// Sets [`HealthCheckConfig::disabled`](crate::types::HealthCheckConfig::disabled): Stops Route 53 from performing health checks.
-    pub fn disabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.disabled = ::std::option::Option::Some(input.into());
+    pub fn disabled(mut self, input: bool) -> Self {
+        self.inner.disabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::disabled`](crate::types::HealthCheckConfig::disabled).
@@ -479,8 +476,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.disabled
     }
     /// Sets [`HealthCheckConfig::health_threshold`](crate::types::HealthCheckConfig::health_threshold): The number of child health checks that are associated with a `CALCULATED` health check that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy.
-    pub fn health_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.health_threshold = ::std::option::Option::Some(input.into());
+    pub fn health_threshold(mut self, input: i32) -> Self {
+        self.inner.health_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::health_threshold`](crate::types::HealthCheckConfig::health_threshold).
@@ -521,8 +518,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.child_health_checks
     }
     /// Sets [`HealthCheckConfig::enable_sni`](crate::types::HealthCheckConfig::enable_sni): Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during TLS negotiation.
-    pub fn enable_sni(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enable_sni = ::std::option::Option::Some(input.into());
+    pub fn enable_sni(mut self, input: bool) -> Self {
+        self.inner.enable_sni = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::enable_sni`](crate::types::HealthCheckConfig::enable_sni).
@@ -539,11 +536,8 @@ impl HealthCheckConfigBuilder {
     /// Appends one item to [`HealthCheckConfig::regions`](crate::types::HealthCheckConfig::regions): A complex type that contains one `Region` element for each region from which you want Amazon Route 53 health checkers to check the specified endpoint.
     ///
     /// To set the whole list at once, use [`set_regions`](Self::set_regions).
-    pub fn regions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckRegion>,
-    ) -> Self {
-        self.inner.regions.get_or_insert_default().push(input.into());
+    pub fn regions(mut self, input: crate::types::HealthCheckRegion) -> Self {
+        self.inner.regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::regions`](crate::types::HealthCheckConfig::regions).
@@ -563,11 +557,8 @@ impl HealthCheckConfigBuilder {
         &self.inner.regions
     }
     /// Sets [`HealthCheckConfig::alarm_identifier`](crate::types::HealthCheckConfig::alarm_identifier): A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-    pub fn alarm_identifier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AlarmIdentifier>,
-    ) -> Self {
-        self.inner.alarm_identifier = ::std::option::Option::Some(input.into());
+    pub fn alarm_identifier(mut self, input: crate::types::AlarmIdentifier) -> Self {
+        self.inner.alarm_identifier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::alarm_identifier`](crate::types::HealthCheckConfig::alarm_identifier).
@@ -589,11 +580,9 @@ impl HealthCheckConfigBuilder {
     /// Sets [`HealthCheckConfig::insufficient_data_health_status`](crate::types::HealthCheckConfig::insufficient_data_health_status): When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
     pub fn insufficient_data_health_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InsufficientDataHealthStatus>,
+        input: crate::types::InsufficientDataHealthStatus,
     ) -> Self {
-        self.inner.insufficient_data_health_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.insufficient_data_health_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::insufficient_data_health_status`](crate::types::HealthCheckConfig::insufficient_data_health_status).

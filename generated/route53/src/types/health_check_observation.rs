@@ -51,11 +51,8 @@ pub struct HealthCheckObservationBuilder {
 }
 impl HealthCheckObservationBuilder {
     /// Sets [`HealthCheckObservation::region`](crate::types::HealthCheckObservation::region): The region of the Amazon Route 53 health checker that provided the status in [`StatusReport`](crate::types::StatusReport).
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckRegion>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: crate::types::HealthCheckRegion) -> Self {
+        self.inner.region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckObservation::region`](crate::types::HealthCheckObservation::region).
@@ -95,11 +92,8 @@ impl HealthCheckObservationBuilder {
         &self.inner.ip_address
     }
     /// Sets [`HealthCheckObservation::status_report`](crate::types::HealthCheckObservation::status_report): A complex type that contains the last failure reason as reported by one Amazon Route 53 health checker and the time of the failed health check.
-    pub fn status_report(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StatusReport>,
-    ) -> Self {
-        self.inner.status_report = ::std::option::Option::Some(input.into());
+    pub fn status_report(mut self, input: crate::types::StatusReport) -> Self {
+        self.inner.status_report = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HealthCheckObservation::status_report`](crate::types::HealthCheckObservation::status_report).

@@ -4,13 +4,7 @@
 /// The `HealthCheckRegion` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum HealthCheckRegion {
     /// `us-east-1`
@@ -43,6 +37,17 @@ impl HealthCheckRegion {
         "ap-southeast-2",
         "ap-northeast-1",
         "sa-east-1",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "UsEast1",
+        "UsWest1",
+        "UsWest2",
+        "EuWest1",
+        "ApSoutheast1",
+        "ApSoutheast2",
+        "ApNortheast1",
+        "SaEast1",
     ];
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -94,6 +99,30 @@ impl ::std::cmp::PartialOrd for HealthCheckRegion {
 impl ::std::cmp::Ord for HealthCheckRegion {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for HealthCheckRegion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            HealthCheckRegion::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for HealthCheckRegion {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for HealthCheckRegion {

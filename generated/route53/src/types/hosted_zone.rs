@@ -153,11 +153,8 @@ impl HostedZoneBuilder {
         &self.inner.caller_reference
     }
     /// Sets [`HostedZone::config`](crate::types::HostedZone::config): A complex type that includes the `Comment` and `PrivateZone` elements.
-    pub fn config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneConfig>,
-    ) -> Self {
-        self.inner.config = ::std::option::Option::Some(input.into());
+    pub fn config(mut self, input: crate::types::HostedZoneConfig) -> Self {
+        self.inner.config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZone::config`](crate::types::HostedZone::config).
@@ -175,11 +172,8 @@ impl HostedZoneBuilder {
         &self.inner.config
     }
     /// Sets [`HostedZone::resource_record_set_count`](crate::types::HostedZone::resource_record_set_count): The number of resource record sets in the hosted zone.
-    pub fn resource_record_set_count(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.resource_record_set_count = ::std::option::Option::Some(input.into());
+    pub fn resource_record_set_count(mut self, input: i64) -> Self {
+        self.inner.resource_record_set_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZone::resource_record_set_count`](crate::types::HostedZone::resource_record_set_count).
@@ -197,11 +191,8 @@ impl HostedZoneBuilder {
         &self.inner.resource_record_set_count
     }
     /// Sets [`HostedZone::linked_service`](crate::types::HostedZone::linked_service): If the hosted zone was created by another service, the service that created the hosted zone.
-    pub fn linked_service(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LinkedService>,
-    ) -> Self {
-        self.inner.linked_service = ::std::option::Option::Some(input.into());
+    pub fn linked_service(mut self, input: crate::types::LinkedService) -> Self {
+        self.inner.linked_service = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZone::linked_service`](crate::types::HostedZone::linked_service).
@@ -221,11 +212,8 @@ impl HostedZoneBuilder {
         &self.inner.linked_service
     }
     /// Sets [`HostedZone::features`](crate::types::HostedZone::features): The features configuration for the hosted zone, including accelerated recovery settings and status information.
-    pub fn features(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneFeatures>,
-    ) -> Self {
-        self.inner.features = ::std::option::Option::Some(input.into());
+    pub fn features(mut self, input: crate::types::HostedZoneFeatures) -> Self {
+        self.inner.features = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZone::features`](crate::types::HostedZone::features).

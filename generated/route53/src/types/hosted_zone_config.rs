@@ -66,8 +66,8 @@ impl HostedZoneConfigBuilder {
         &self.inner.comment
     }
     /// Sets [`HostedZoneConfig::private_zone`](crate::types::HostedZoneConfig::private_zone): A value that indicates whether this is a private hosted zone.
-    pub fn private_zone(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.private_zone = ::std::option::Option::Some(input.into());
+    pub fn private_zone(mut self, input: bool) -> Self {
+        self.inner.private_zone = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZoneConfig::private_zone`](crate::types::HostedZoneConfig::private_zone).

@@ -52,11 +52,9 @@ impl HostedZoneFeaturesBuilder {
     /// Sets [`HostedZoneFeatures::accelerated_recovery_status`](crate::types::HostedZoneFeatures::accelerated_recovery_status): The current status of accelerated recovery for the hosted zone.
     pub fn accelerated_recovery_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::AcceleratedRecoveryStatus>,
+        input: crate::types::AcceleratedRecoveryStatus,
     ) -> Self {
-        self.inner.accelerated_recovery_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.accelerated_recovery_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZoneFeatures::accelerated_recovery_status`](crate::types::HostedZoneFeatures::accelerated_recovery_status).
@@ -78,9 +76,9 @@ impl HostedZoneFeaturesBuilder {
     /// Sets [`HostedZoneFeatures::failure_reasons`](crate::types::HostedZoneFeatures::failure_reasons): Information about any failures that occurred when attempting to enable or configure features for the hosted zone.
     pub fn failure_reasons(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneFailureReasons>,
+        input: crate::types::HostedZoneFailureReasons,
     ) -> Self {
-        self.inner.failure_reasons = ::std::option::Option::Some(input.into());
+        self.inner.failure_reasons = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZoneFeatures::failure_reasons`](crate::types::HostedZoneFeatures::failure_reasons).

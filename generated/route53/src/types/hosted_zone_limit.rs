@@ -51,11 +51,8 @@ pub struct HostedZoneLimitBuilder {
 }
 impl HostedZoneLimitBuilder {
     /// Sets [`HostedZoneLimit::type_`](crate::types::HostedZoneLimit::type_): The limit that you requested.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneLimitType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::HostedZoneLimitType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZoneLimit::type_`](crate::types::HostedZoneLimit::type_).
@@ -75,8 +72,8 @@ impl HostedZoneLimitBuilder {
         &self.inner.type_
     }
     /// Sets [`HostedZoneLimit::value`](crate::types::HostedZoneLimit::value): The current value for the limit that is specified by `Type`.
-    pub fn value(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i64) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZoneLimit::value`](crate::types::HostedZoneLimit::value).

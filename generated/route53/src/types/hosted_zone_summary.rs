@@ -101,11 +101,8 @@ impl HostedZoneSummaryBuilder {
         &self.inner.name
     }
     /// Sets [`HostedZoneSummary::owner`](crate::types::HostedZoneSummary::owner): The owner of a private hosted zone that the specified VPC is associated with.
-    pub fn owner(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneOwner>,
-    ) -> Self {
-        self.inner.owner = ::std::option::Option::Some(input.into());
+    pub fn owner(mut self, input: crate::types::HostedZoneOwner) -> Self {
+        self.inner.owner = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`HostedZoneSummary::owner`](crate::types::HostedZoneSummary::owner).

@@ -215,8 +215,8 @@ impl KeySigningKeyBuilder {
         &self.inner.kms_arn
     }
     /// Sets [`KeySigningKey::flag`](crate::types::KeySigningKey::flag): An integer that specifies how the key is used.
-    pub fn flag(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.flag = ::std::option::Option::Some(input.into());
+    pub fn flag(mut self, input: i32) -> Self {
+        self.inner.flag = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::flag`](crate::types::KeySigningKey::flag).
@@ -257,11 +257,8 @@ impl KeySigningKeyBuilder {
         &self.inner.signing_algorithm_mnemonic
     }
     /// Sets [`KeySigningKey::signing_algorithm_type`](crate::types::KeySigningKey::signing_algorithm_type): An integer used to represent the signing algorithm.
-    pub fn signing_algorithm_type(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.signing_algorithm_type = ::std::option::Option::Some(input.into());
+    pub fn signing_algorithm_type(mut self, input: i32) -> Self {
+        self.inner.signing_algorithm_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::signing_algorithm_type`](crate::types::KeySigningKey::signing_algorithm_type).
@@ -303,11 +300,8 @@ impl KeySigningKeyBuilder {
         &self.inner.digest_algorithm_mnemonic
     }
     /// Sets [`KeySigningKey::digest_algorithm_type`](crate::types::KeySigningKey::digest_algorithm_type): An integer used to represent the delegation signer digest algorithm.
-    pub fn digest_algorithm_type(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.digest_algorithm_type = ::std::option::Option::Some(input.into());
+    pub fn digest_algorithm_type(mut self, input: i32) -> Self {
+        self.inner.digest_algorithm_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::digest_algorithm_type`](crate::types::KeySigningKey::digest_algorithm_type).
@@ -325,8 +319,8 @@ impl KeySigningKeyBuilder {
         &self.inner.digest_algorithm_type
     }
     /// Sets [`KeySigningKey::key_tag`](crate::types::KeySigningKey::key_tag): An integer used to identify the DNSSEC record for the domain name.
-    pub fn key_tag(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.key_tag = ::std::option::Option::Some(input.into());
+    pub fn key_tag(mut self, input: i32) -> Self {
+        self.inner.key_tag = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::key_tag`](crate::types::KeySigningKey::key_tag).
@@ -475,9 +469,9 @@ impl KeySigningKeyBuilder {
     /// Sets [`KeySigningKey::created_date`](crate::types::KeySigningKey::created_date): The date when the key-signing key (KSK) was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::created_date`](crate::types::KeySigningKey::created_date).
@@ -499,9 +493,9 @@ impl KeySigningKeyBuilder {
     /// Sets [`KeySigningKey::last_modified_date`](crate::types::KeySigningKey::last_modified_date): The last time that the key-signing key (KSK) was changed.
     pub fn last_modified_date(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input.into());
+        self.inner.last_modified_date = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::last_modified_date`](crate::types::KeySigningKey::last_modified_date).

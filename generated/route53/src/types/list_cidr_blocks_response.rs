@@ -85,11 +85,8 @@ impl ListCidrBlocksResponseBuilder {
     /// Appends one item to [`ListCidrBlocksResponse::cidr_blocks`](crate::types::ListCidrBlocksResponse::cidr_blocks): A complex type that contains information about the CIDR blocks.
     ///
     /// To set the whole list at once, use [`set_cidr_blocks`](Self::set_cidr_blocks).
-    pub fn cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CidrBlockSummary>,
-    ) -> Self {
-        self.inner.cidr_blocks.get_or_insert_default().push(input.into());
+    pub fn cidr_blocks(mut self, input: crate::types::CidrBlockSummary) -> Self {
+        self.inner.cidr_blocks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListCidrBlocksResponse::cidr_blocks`](crate::types::ListCidrBlocksResponse::cidr_blocks).

@@ -85,11 +85,8 @@ impl ListCidrCollectionsResponseBuilder {
     /// Appends one item to [`ListCidrCollectionsResponse::cidr_collections`](crate::types::ListCidrCollectionsResponse::cidr_collections): A complex type with information about the CIDR collection.
     ///
     /// To set the whole list at once, use [`set_cidr_collections`](Self::set_cidr_collections).
-    pub fn cidr_collections(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CollectionSummary>,
-    ) -> Self {
-        self.inner.cidr_collections.get_or_insert_default().push(input.into());
+    pub fn cidr_collections(mut self, input: crate::types::CollectionSummary) -> Self {
+        self.inner.cidr_collections.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListCidrCollectionsResponse::cidr_collections`](crate::types::ListCidrCollectionsResponse::cidr_collections).

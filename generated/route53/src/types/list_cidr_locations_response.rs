@@ -85,11 +85,8 @@ impl ListCidrLocationsResponseBuilder {
     /// Appends one item to [`ListCidrLocationsResponse::cidr_locations`](crate::types::ListCidrLocationsResponse::cidr_locations): A complex type that contains information about the list of CIDR locations.
     ///
     /// To set the whole list at once, use [`set_cidr_locations`](Self::set_cidr_locations).
-    pub fn cidr_locations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LocationSummary>,
-    ) -> Self {
-        self.inner.cidr_locations.get_or_insert_default().push(input.into());
+    pub fn cidr_locations(mut self, input: crate::types::LocationSummary) -> Self {
+        self.inner.cidr_locations.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListCidrLocationsResponse::cidr_locations`](crate::types::ListCidrLocationsResponse::cidr_locations).

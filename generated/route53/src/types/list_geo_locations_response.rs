@@ -97,9 +97,9 @@ impl ListGeoLocationsResponseBuilder {
     /// To set the whole list at once, use [`set_geo_location_details_list`](Self::set_geo_location_details_list).
     pub fn geo_location_details_list(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GeoLocationDetails>,
+        input: crate::types::GeoLocationDetails,
     ) -> Self {
-        self.inner.geo_location_details_list.get_or_insert_default().push(input.into());
+        self.inner.geo_location_details_list.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListGeoLocationsResponse::geo_location_details_list`](crate::types::ListGeoLocationsResponse::geo_location_details_list).
@@ -119,8 +119,8 @@ impl ListGeoLocationsResponseBuilder {
         &self.inner.geo_location_details_list
     }
     /// Sets [`ListGeoLocationsResponse::is_truncated`](crate::types::ListGeoLocationsResponse::is_truncated): A value that indicates whether more locations remain to be listed after the last location in this response.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListGeoLocationsResponse::is_truncated`](crate::types::ListGeoLocationsResponse::is_truncated).

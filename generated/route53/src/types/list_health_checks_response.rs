@@ -88,11 +88,8 @@ impl ListHealthChecksResponseBuilder {
     /// Appends one item to [`ListHealthChecksResponse::health_checks`](crate::types::ListHealthChecksResponse::health_checks): A complex type that contains one [`HealthCheck`](crate::types::HealthCheck) element for each health check that is associated with the current Amazon Web Services account.
     ///
     /// To set the whole list at once, use [`set_health_checks`](Self::set_health_checks).
-    pub fn health_checks(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheck>,
-    ) -> Self {
-        self.inner.health_checks.get_or_insert_default().push(input.into());
+    pub fn health_checks(mut self, input: crate::types::HealthCheck) -> Self {
+        self.inner.health_checks.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListHealthChecksResponse::health_checks`](crate::types::ListHealthChecksResponse::health_checks).
@@ -134,8 +131,8 @@ impl ListHealthChecksResponseBuilder {
         &self.inner.marker
     }
     /// Sets [`ListHealthChecksResponse::is_truncated`](crate::types::ListHealthChecksResponse::is_truncated): A flag that indicates whether there are more health checks to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListHealthChecksResponse::is_truncated`](crate::types::ListHealthChecksResponse::is_truncated).

@@ -104,11 +104,8 @@ impl ListHostedZonesByNameResponseBuilder {
     /// Appends one item to [`ListHostedZonesByNameResponse::hosted_zones`](crate::types::ListHostedZonesByNameResponse::hosted_zones): A complex type that contains general information about the hosted zone.
     ///
     /// To set the whole list at once, use [`set_hosted_zones`](Self::set_hosted_zones).
-    pub fn hosted_zones(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZone>,
-    ) -> Self {
-        self.inner.hosted_zones.get_or_insert_default().push(input.into());
+    pub fn hosted_zones(mut self, input: crate::types::HostedZone) -> Self {
+        self.inner.hosted_zones.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::hosted_zones`](crate::types::ListHostedZonesByNameResponse::hosted_zones).
@@ -172,8 +169,8 @@ impl ListHostedZonesByNameResponseBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ListHostedZonesByNameResponse::is_truncated`](crate::types::ListHostedZonesByNameResponse::is_truncated): A flag that indicates whether there are more hosted zones to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::is_truncated`](crate::types::ListHostedZonesByNameResponse::is_truncated).

@@ -96,11 +96,8 @@ impl ListHostedZonesByVpcRequestBuilder {
         &self.inner.vpc_id
     }
     /// Sets [`ListHostedZonesByVpcRequest::vpc_region`](crate::types::ListHostedZonesByVpcRequest::vpc_region): For the Amazon VPC that you specified for `VPCId`, the Amazon Web Services Region that you created the VPC in.
-    pub fn vpc_region(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcRegion>,
-    ) -> Self {
-        self.inner.vpc_region = ::std::option::Option::Some(input.into());
+    pub fn vpc_region(mut self, input: crate::types::VpcRegion) -> Self {
+        self.inner.vpc_region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcRequest::vpc_region`](crate::types::ListHostedZonesByVpcRequest::vpc_region).

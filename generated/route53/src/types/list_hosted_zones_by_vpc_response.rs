@@ -74,9 +74,9 @@ impl ListHostedZonesByVpcResponseBuilder {
     /// To set the whole list at once, use [`set_hosted_zone_summaries`](Self::set_hosted_zone_summaries).
     pub fn hosted_zone_summaries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneSummary>,
+        input: crate::types::HostedZoneSummary,
     ) -> Self {
-        self.inner.hosted_zone_summaries.get_or_insert_default().push(input.into());
+        self.inner.hosted_zone_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcResponse::hosted_zone_summaries`](crate::types::ListHostedZonesByVpcResponse::hosted_zone_summaries).

@@ -140,11 +140,8 @@ impl ListHostedZonesRequestBuilder {
         &self.inner.delegation_set_id
     }
     /// Sets [`ListHostedZonesRequest::hosted_zone_type`](crate::types::ListHostedZonesRequest::hosted_zone_type): (Optional) Specifies if the hosted zone is private.
-    pub fn hosted_zone_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZoneType>,
-    ) -> Self {
-        self.inner.hosted_zone_type = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_type(mut self, input: crate::types::HostedZoneType) -> Self {
+        self.inner.hosted_zone_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesRequest::hosted_zone_type`](crate::types::ListHostedZonesRequest::hosted_zone_type).

@@ -90,11 +90,8 @@ impl ListHostedZonesResponseBuilder {
     /// Appends one item to [`ListHostedZonesResponse::hosted_zones`](crate::types::ListHostedZonesResponse::hosted_zones): A complex type that contains general information about the hosted zone.
     ///
     /// To set the whole list at once, use [`set_hosted_zones`](Self::set_hosted_zones).
-    pub fn hosted_zones(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZone>,
-    ) -> Self {
-        self.inner.hosted_zones.get_or_insert_default().push(input.into());
+    pub fn hosted_zones(mut self, input: crate::types::HostedZone) -> Self {
+        self.inner.hosted_zones.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListHostedZonesResponse::hosted_zones`](crate::types::ListHostedZonesResponse::hosted_zones).
@@ -136,8 +133,8 @@ impl ListHostedZonesResponseBuilder {
         &self.inner.marker
     }
     /// Sets [`ListHostedZonesResponse::is_truncated`](crate::types::ListHostedZonesResponse::is_truncated): A flag indicating whether there are more hosted zones to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesResponse::is_truncated`](crate::types::ListHostedZonesResponse::is_truncated).

@@ -67,9 +67,9 @@ impl ListQueryLoggingConfigsResponseBuilder {
     /// To set the whole list at once, use [`set_query_logging_configs`](Self::set_query_logging_configs).
     pub fn query_logging_configs(
         mut self,
-        input: impl ::std::convert::Into<crate::types::QueryLoggingConfig>,
+        input: crate::types::QueryLoggingConfig,
     ) -> Self {
-        self.inner.query_logging_configs.get_or_insert_default().push(input.into());
+        self.inner.query_logging_configs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListQueryLoggingConfigsResponse::query_logging_configs`](crate::types::ListQueryLoggingConfigsResponse::query_logging_configs).

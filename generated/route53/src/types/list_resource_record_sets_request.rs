@@ -139,11 +139,8 @@ impl ListResourceRecordSetsRequestBuilder {
         &self.inner.start_record_name
     }
     /// Sets [`ListResourceRecordSetsRequest::start_record_type`](crate::types::ListResourceRecordSetsRequest::start_record_type): The type of resource record set to begin the record listing from.
-    pub fn start_record_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.start_record_type = ::std::option::Option::Some(input.into());
+    pub fn start_record_type(mut self, input: crate::types::RrType) -> Self {
+        self.inner.start_record_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListResourceRecordSetsRequest::start_record_type`](crate::types::ListResourceRecordSetsRequest::start_record_type).

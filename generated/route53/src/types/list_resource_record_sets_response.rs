@@ -103,9 +103,9 @@ impl ListResourceRecordSetsResponseBuilder {
     /// To set the whole list at once, use [`set_resource_record_sets`](Self::set_resource_record_sets).
     pub fn resource_record_sets(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceRecordSet>,
+        input: crate::types::ResourceRecordSet,
     ) -> Self {
-        self.inner.resource_record_sets.get_or_insert_default().push(input.into());
+        self.inner.resource_record_sets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::resource_record_sets`](crate::types::ListResourceRecordSetsResponse::resource_record_sets).
@@ -125,8 +125,8 @@ impl ListResourceRecordSetsResponseBuilder {
         &self.inner.resource_record_sets
     }
     /// Sets [`ListResourceRecordSetsResponse::is_truncated`](crate::types::ListResourceRecordSetsResponse::is_truncated): A flag that indicates whether more resource record sets remain to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::is_truncated`](crate::types::ListResourceRecordSetsResponse::is_truncated).
@@ -163,11 +163,8 @@ impl ListResourceRecordSetsResponseBuilder {
         &self.inner.next_record_name
     }
     /// Sets [`ListResourceRecordSetsResponse::next_record_type`](crate::types::ListResourceRecordSetsResponse::next_record_type): If the results were truncated, the type of the next record in the list.
-    pub fn next_record_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.next_record_type = ::std::option::Option::Some(input.into());
+    pub fn next_record_type(mut self, input: crate::types::RrType) -> Self {
+        self.inner.next_record_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::next_record_type`](crate::types::ListResourceRecordSetsResponse::next_record_type).

@@ -90,11 +90,8 @@ impl ListReusableDelegationSetsResponseBuilder {
     /// Appends one item to [`ListReusableDelegationSetsResponse::delegation_sets`](crate::types::ListReusableDelegationSetsResponse::delegation_sets): A complex type that contains one [`DelegationSet`](crate::types::DelegationSet) element for each reusable delegation set that was created by the current Amazon Web Services account.
     ///
     /// To set the whole list at once, use [`set_delegation_sets`](Self::set_delegation_sets).
-    pub fn delegation_sets(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DelegationSet>,
-    ) -> Self {
-        self.inner.delegation_sets.get_or_insert_default().push(input.into());
+    pub fn delegation_sets(mut self, input: crate::types::DelegationSet) -> Self {
+        self.inner.delegation_sets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsResponse::delegation_sets`](crate::types::ListReusableDelegationSetsResponse::delegation_sets).
@@ -136,8 +133,8 @@ impl ListReusableDelegationSetsResponseBuilder {
         &self.inner.marker
     }
     /// Sets [`ListReusableDelegationSetsResponse::is_truncated`](crate::types::ListReusableDelegationSetsResponse::is_truncated): A flag that indicates whether there are more reusable delegation sets to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsResponse::is_truncated`](crate::types::ListReusableDelegationSetsResponse::is_truncated).

@@ -57,11 +57,8 @@ pub struct ListTagsForResourceRequestBuilder {
 }
 impl ListTagsForResourceRequestBuilder {
     /// Sets [`ListTagsForResourceRequest::resource_type`](crate::types::ListTagsForResourceRequest::resource_type): The type of the resource.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTagsForResourceRequest::resource_type`](crate::types::ListTagsForResourceRequest::resource_type).

@@ -54,11 +54,8 @@ pub struct ListTagsForResourceResponseBuilder {
 }
 impl ListTagsForResourceResponseBuilder {
     /// Sets [`ListTagsForResourceResponse::resource_tag_set`](crate::types::ListTagsForResourceResponse::resource_tag_set): A [`ResourceTagSet`](crate::types::ResourceTagSet) containing tags associated with the specified resource.
-    pub fn resource_tag_set(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceTagSet>,
-    ) -> Self {
-        self.inner.resource_tag_set = ::std::option::Option::Some(input.into());
+    pub fn resource_tag_set(mut self, input: crate::types::ResourceTagSet) -> Self {
+        self.inner.resource_tag_set = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTagsForResourceResponse::resource_tag_set`](crate::types::ListTagsForResourceResponse::resource_tag_set).

@@ -55,11 +55,8 @@ pub struct ListTagsForResourcesRequestBuilder {
 }
 impl ListTagsForResourcesRequestBuilder {
     /// Sets [`ListTagsForResourcesRequest::resource_type`](crate::types::ListTagsForResourcesRequest::resource_type): The type of the resources.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTagsForResourcesRequest::resource_type`](crate::types::ListTagsForResourcesRequest::resource_type).

@@ -56,11 +56,8 @@ impl ListTagsForResourcesResponseBuilder {
     /// Appends one item to [`ListTagsForResourcesResponse::resource_tag_sets`](crate::types::ListTagsForResourcesResponse::resource_tag_sets): A list of [`ResourceTagSet`](crate::types::ResourceTagSet)s containing tags associated with the specified resources.
     ///
     /// To set the whole list at once, use [`set_resource_tag_sets`](Self::set_resource_tag_sets).
-    pub fn resource_tag_sets(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceTagSet>,
-    ) -> Self {
-        self.inner.resource_tag_sets.get_or_insert_default().push(input.into());
+    pub fn resource_tag_sets(mut self, input: crate::types::ResourceTagSet) -> Self {
+        self.inner.resource_tag_sets.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTagsForResourcesResponse::resource_tag_sets`](crate::types::ListTagsForResourcesResponse::resource_tag_sets).

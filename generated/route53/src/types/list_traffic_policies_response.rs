@@ -85,9 +85,9 @@ impl ListTrafficPoliciesResponseBuilder {
     /// To set the whole list at once, use [`set_traffic_policy_summaries`](Self::set_traffic_policy_summaries).
     pub fn traffic_policy_summaries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicySummary>,
+        input: crate::types::TrafficPolicySummary,
     ) -> Self {
-        self.inner.traffic_policy_summaries.get_or_insert_default().push(input.into());
+        self.inner.traffic_policy_summaries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTrafficPoliciesResponse::traffic_policy_summaries`](crate::types::ListTrafficPoliciesResponse::traffic_policy_summaries).
@@ -107,8 +107,8 @@ impl ListTrafficPoliciesResponseBuilder {
         &self.inner.traffic_policy_summaries
     }
     /// Sets [`ListTrafficPoliciesResponse::is_truncated`](crate::types::ListTrafficPoliciesResponse::is_truncated): A flag that indicates whether there are more traffic policies to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPoliciesResponse::is_truncated`](crate::types::ListTrafficPoliciesResponse::is_truncated).

@@ -126,10 +126,10 @@ impl ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_type_marker): If the value of `IsTruncated` in the previous response is true, you have more traffic policy instances.
     pub fn traffic_policy_instance_type_marker(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
+        input: crate::types::RrType,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

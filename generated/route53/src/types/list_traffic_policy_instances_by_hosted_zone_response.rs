@@ -95,9 +95,9 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     /// To set the whole list at once, use [`set_traffic_policy_instances`](Self::set_traffic_policy_instances).
     pub fn traffic_policy_instances(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicyInstance>,
+        input: crate::types::TrafficPolicyInstance,
     ) -> Self {
-        self.inner.traffic_policy_instances.get_or_insert_default().push(input.into());
+        self.inner.traffic_policy_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instances`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instances).
@@ -147,10 +147,10 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_type_marker): If `IsTruncated` is true, `TrafficPolicyInstanceTypeMarker` is the DNS type of the resource record sets that are associated with the first traffic policy instance in the next group of traffic policy instances.
     pub fn traffic_policy_instance_type_marker(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
+        input: crate::types::RrType,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -171,8 +171,8 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
         &self.inner.traffic_policy_instance_type_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated): A flag that indicates whether there are more traffic policy instances to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated).

@@ -128,11 +128,8 @@ impl ListTrafficPolicyInstancesByPolicyRequestBuilder {
         &self.inner.traffic_policy_id
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version): The version of the traffic policy for which you want to list traffic policy instances.
-    pub fn traffic_policy_version(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_version(mut self, input: i32) -> Self {
+        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version).
@@ -202,10 +199,10 @@ impl ListTrafficPolicyInstancesByPolicyRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_type_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.
     pub fn traffic_policy_instance_type_marker(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
+        input: crate::types::RrType,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

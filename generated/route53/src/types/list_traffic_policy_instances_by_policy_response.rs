@@ -102,9 +102,9 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
     /// To set the whole list at once, use [`set_traffic_policy_instances`](Self::set_traffic_policy_instances).
     pub fn traffic_policy_instances(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicyInstance>,
+        input: crate::types::TrafficPolicyInstance,
     ) -> Self {
-        self.inner.traffic_policy_instances.get_or_insert_default().push(input.into());
+        self.inner.traffic_policy_instances.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instances`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instances).
@@ -178,10 +178,10 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
     /// Sets [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_type_marker): If `IsTruncated` is `true`, `TrafficPolicyInstanceTypeMarker` is the DNS type of the resource record sets that are associated with the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
     pub fn traffic_policy_instance_type_marker(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
+        input: crate::types::RrType,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -202,8 +202,8 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
         &self.inner.traffic_policy_instance_type_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::is_truncated): A flag that indicates whether there are more traffic policy instances to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::is_truncated).

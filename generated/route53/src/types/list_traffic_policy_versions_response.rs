@@ -85,11 +85,8 @@ impl ListTrafficPolicyVersionsResponseBuilder {
     /// Appends one item to [`ListTrafficPolicyVersionsResponse::traffic_policies`](crate::types::ListTrafficPolicyVersionsResponse::traffic_policies): A list that contains one [`TrafficPolicy`](crate::types::TrafficPolicy) element for each traffic policy version that is associated with the specified traffic policy.
     ///
     /// To set the whole list at once, use [`set_traffic_policies`](Self::set_traffic_policies).
-    pub fn traffic_policies(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TrafficPolicy>,
-    ) -> Self {
-        self.inner.traffic_policies.get_or_insert_default().push(input.into());
+    pub fn traffic_policies(mut self, input: crate::types::TrafficPolicy) -> Self {
+        self.inner.traffic_policies.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsResponse::traffic_policies`](crate::types::ListTrafficPolicyVersionsResponse::traffic_policies).
@@ -109,8 +106,8 @@ impl ListTrafficPolicyVersionsResponseBuilder {
         &self.inner.traffic_policies
     }
     /// Sets [`ListTrafficPolicyVersionsResponse::is_truncated`](crate::types::ListTrafficPolicyVersionsResponse::is_truncated): A flag that indicates whether there are more traffic policies to be listed.
-    pub fn is_truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input.into());
+    pub fn is_truncated(mut self, input: bool) -> Self {
+        self.inner.is_truncated = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsResponse::is_truncated`](crate::types::ListTrafficPolicyVersionsResponse::is_truncated).

@@ -115,8 +115,8 @@ impl ListVpcAssociationAuthorizationsResponseBuilder {
     /// Appends one item to [`ListVpcAssociationAuthorizationsResponse::vpcs`](crate::types::ListVpcAssociationAuthorizationsResponse::vpcs): The list of VPCs that are authorized to be associated with the specified hosted zone.
     ///
     /// To set the whole list at once, use [`set_vpcs`](Self::set_vpcs).
-    pub fn vpcs(mut self, input: impl ::std::convert::Into<crate::types::Vpc>) -> Self {
-        self.inner.vpcs.get_or_insert_default().push(input.into());
+    pub fn vpcs(mut self, input: crate::types::Vpc) -> Self {
+        self.inner.vpcs.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListVpcAssociationAuthorizationsResponse::vpcs`](crate::types::ListVpcAssociationAuthorizationsResponse::vpcs).

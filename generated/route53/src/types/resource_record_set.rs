@@ -330,11 +330,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.name
     }
     /// Sets [`ResourceRecordSet::type_`](crate::types::ResourceRecordSet::type_): The DNS record type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::RrType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::type_`](crate::types::ResourceRecordSet::type_).
@@ -374,8 +371,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.set_identifier
     }
     /// Sets [`ResourceRecordSet::weight`](crate::types::ResourceRecordSet::weight): *Weighted resource record sets only:* Among resource record sets that have the same combination of DNS name and type, a value that determines the proportion of DNS queries that Amazon Route 53 responds to using the current resource record set.
-    pub fn weight(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.weight = ::std::option::Option::Some(input.into());
+    pub fn weight(mut self, input: i64) -> Self {
+        self.inner.weight = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::weight`](crate::types::ResourceRecordSet::weight).
@@ -390,11 +387,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.weight
     }
     /// Sets [`ResourceRecordSet::region`](crate::types::ResourceRecordSet::region): *Latency-based resource record sets only:* The Amazon EC2 Region where you created the resource that this resource record set refers to.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceRecordSetRegion>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: crate::types::ResourceRecordSetRegion) -> Self {
+        self.inner.region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::region`](crate::types::ResourceRecordSet::region).
@@ -414,11 +408,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.region
     }
     /// Sets [`ResourceRecordSet::geo_location`](crate::types::ResourceRecordSet::geo_location): *Geolocation resource record sets only:* A complex type that lets you control how Amazon Route 53 responds to DNS queries based on the geographic origin of the query.
-    pub fn geo_location(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::GeoLocation>,
-    ) -> Self {
-        self.inner.geo_location = ::std::option::Option::Some(input.into());
+    pub fn geo_location(mut self, input: crate::types::GeoLocation) -> Self {
+        self.inner.geo_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::geo_location`](crate::types::ResourceRecordSet::geo_location).
@@ -436,11 +427,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.geo_location
     }
     /// Sets [`ResourceRecordSet::failover`](crate::types::ResourceRecordSet::failover): *Failover resource record sets only:* To configure failover, you add the `Failover` element to two resource record sets.
-    pub fn failover(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceRecordSetFailover>,
-    ) -> Self {
-        self.inner.failover = ::std::option::Option::Some(input.into());
+    pub fn failover(mut self, input: crate::types::ResourceRecordSetFailover) -> Self {
+        self.inner.failover = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::failover`](crate::types::ResourceRecordSet::failover).
@@ -460,8 +448,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.failover
     }
     /// Sets [`ResourceRecordSet::multi_value_answer`](crate::types::ResourceRecordSet::multi_value_answer): *Multivalue answer resource record sets only*: To route traffic approximately randomly to multiple resources, such as web servers, create one multivalue answer record for each resource and specify `true` for `MultiValueAnswer`.
-    pub fn multi_value_answer(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.multi_value_answer = ::std::option::Option::Some(input.into());
+    pub fn multi_value_answer(mut self, input: bool) -> Self {
+        self.inner.multi_value_answer = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::multi_value_answer`](crate::types::ResourceRecordSet::multi_value_answer).
@@ -476,8 +464,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.multi_value_answer
     }
     /// Sets [`ResourceRecordSet::ttl`](crate::types::ResourceRecordSet::ttl): The resource record cache time to live (TTL), in seconds.
-    pub fn ttl(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input.into());
+    pub fn ttl(mut self, input: i64) -> Self {
+        self.inner.ttl = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::ttl`](crate::types::ResourceRecordSet::ttl).
@@ -494,11 +482,8 @@ impl ResourceRecordSetBuilder {
     /// Appends one item to [`ResourceRecordSet::resource_records`](crate::types::ResourceRecordSet::resource_records): Information about the resource records to act upon.
     ///
     /// To set the whole list at once, use [`set_resource_records`](Self::set_resource_records).
-    pub fn resource_records(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceRecord>,
-    ) -> Self {
-        self.inner.resource_records.get_or_insert_default().push(input.into());
+    pub fn resource_records(mut self, input: crate::types::ResourceRecord) -> Self {
+        self.inner.resource_records.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::resource_records`](crate::types::ResourceRecordSet::resource_records).
@@ -518,11 +503,8 @@ impl ResourceRecordSetBuilder {
         &self.inner.resource_records
     }
     /// Sets [`ResourceRecordSet::alias_target`](crate::types::ResourceRecordSet::alias_target): *Alias resource record sets only:* Information about the Amazon Web Services resource, such as a CloudFront distribution or an Amazon S3 bucket, that you want to route traffic to.
-    pub fn alias_target(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AliasTarget>,
-    ) -> Self {
-        self.inner.alias_target = ::std::option::Option::Some(input.into());
+    pub fn alias_target(mut self, input: crate::types::AliasTarget) -> Self {
+        self.inner.alias_target = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::alias_target`](crate::types::ResourceRecordSet::alias_target).
@@ -590,9 +572,9 @@ impl ResourceRecordSetBuilder {
     /// Sets [`ResourceRecordSet::cidr_routing_config`](crate::types::ResourceRecordSet::cidr_routing_config)
     pub fn cidr_routing_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::CidrRoutingConfig>,
+        input: crate::types::CidrRoutingConfig,
     ) -> Self {
-        self.inner.cidr_routing_config = ::std::option::Option::Some(input.into());
+        self.inner.cidr_routing_config = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::cidr_routing_config`](crate::types::ResourceRecordSet::cidr_routing_config).
@@ -614,9 +596,9 @@ impl ResourceRecordSetBuilder {
     /// Sets [`ResourceRecordSet::geo_proximity_location`](crate::types::ResourceRecordSet::geo_proximity_location): *GeoproximityLocation resource record sets only:* A complex type that lets you control how Route 53 responds to DNS queries based on the geographic origin of the query and your resources.
     pub fn geo_proximity_location(
         mut self,
-        input: impl ::std::convert::Into<crate::types::GeoProximityLocation>,
+        input: crate::types::GeoProximityLocation,
     ) -> Self {
-        self.inner.geo_proximity_location = ::std::option::Option::Some(input.into());
+        self.inner.geo_proximity_location = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::geo_proximity_location`](crate::types::ResourceRecordSet::geo_proximity_location).

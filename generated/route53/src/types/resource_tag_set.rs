@@ -56,11 +56,8 @@ pub struct ResourceTagSetBuilder {
 }
 impl ResourceTagSetBuilder {
     /// Sets [`ResourceTagSet::resource_type`](crate::types::ResourceTagSet::resource_type): The type of the resource.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TagResourceType>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
+        self.inner.resource_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ResourceTagSet::resource_type`](crate::types::ResourceTagSet::resource_type).
@@ -104,8 +101,8 @@ impl ResourceTagSetBuilder {
     /// Appends one item to [`ResourceTagSet::tags`](crate::types::ResourceTagSet::tags): The tags associated with the specified resource.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ResourceTagSet::tags`](crate::types::ResourceTagSet::tags).

@@ -50,11 +50,8 @@ pub struct ReusableDelegationSetLimitBuilder {
 }
 impl ReusableDelegationSetLimitBuilder {
     /// Sets [`ReusableDelegationSetLimit::type_`](crate::types::ReusableDelegationSetLimit::type_): The limit that you requested: `MAX_ZONES_BY_REUSABLE_DELEGATION_SET`, the maximum number of hosted zones that you can associate with the specified reusable delegation set.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ReusableDelegationSetLimitType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::ReusableDelegationSetLimitType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReusableDelegationSetLimit::type_`](crate::types::ReusableDelegationSetLimit::type_).
@@ -74,8 +71,8 @@ impl ReusableDelegationSetLimitBuilder {
         &self.inner.type_
     }
     /// Sets [`ReusableDelegationSetLimit::value`](crate::types::ReusableDelegationSetLimit::value): The current value for the `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` limit.
-    pub fn value(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i64) -> Self {
+        self.inner.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReusableDelegationSetLimit::value`](crate::types::ReusableDelegationSetLimit::value).

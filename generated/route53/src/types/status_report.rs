@@ -70,9 +70,9 @@ impl StatusReportBuilder {
     /// Sets [`StatusReport::checked_time`](crate::types::StatusReport::checked_time): The date and time that the health checker performed the health check in [ISO 8601 format](https://en.wikipedia.org/wiki/ISO_8601) and Coordinated Universal Time (UTC).
     pub fn checked_time(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
+        input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.checked_time = ::std::option::Option::Some(input.into());
+        self.inner.checked_time = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`StatusReport::checked_time`](crate::types::StatusReport::checked_time).

@@ -139,11 +139,8 @@ impl TestDnsAnswerRequestBuilder {
         &self.inner.record_name
     }
     /// Sets [`TestDnsAnswerRequest::record_type`](crate::types::TestDnsAnswerRequest::record_type): The type of the resource record set.
-    pub fn record_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.record_type = ::std::option::Option::Some(input.into());
+    pub fn record_type(mut self, input: crate::types::RrType) -> Self {
+        self.inner.record_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TestDnsAnswerRequest::record_type`](crate::types::TestDnsAnswerRequest::record_type).

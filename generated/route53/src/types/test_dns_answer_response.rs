@@ -141,11 +141,8 @@ impl TestDnsAnswerResponseBuilder {
         &self.inner.record_name
     }
     /// Sets [`TestDnsAnswerResponse::record_type`](crate::types::TestDnsAnswerResponse::record_type): The type of the resource record set that you submitted a request for.
-    pub fn record_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.record_type = ::std::option::Option::Some(input.into());
+    pub fn record_type(mut self, input: crate::types::RrType) -> Self {
+        self.inner.record_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TestDnsAnswerResponse::record_type`](crate::types::TestDnsAnswerResponse::record_type).

@@ -104,8 +104,8 @@ impl TrafficPolicyBuilder {
         &self.inner.id
     }
     /// Sets [`TrafficPolicy::version`](crate::types::TrafficPolicy::version): The version number that Amazon Route 53 assigns to a traffic policy.
-    pub fn version(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i32) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicy::version`](crate::types::TrafficPolicy::version).
@@ -142,11 +142,8 @@ impl TrafficPolicyBuilder {
         &self.inner.name
     }
     /// Sets [`TrafficPolicy::type_`](crate::types::TrafficPolicy::type_): The DNS type of the resource record sets that Amazon Route 53 creates when you use a traffic policy to create a traffic policy instance.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::RrType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicy::type_`](crate::types::TrafficPolicy::type_).

@@ -181,8 +181,8 @@ impl TrafficPolicyInstanceBuilder {
         &self.inner.name
     }
     /// Sets [`TrafficPolicyInstance::ttl`](crate::types::TrafficPolicyInstance::ttl): The TTL that Amazon Route 53 assigned to all of the resource record sets that it created in the specified hosted zone.
-    pub fn ttl(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input.into());
+    pub fn ttl(mut self, input: i64) -> Self {
+        self.inner.ttl = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::ttl`](crate::types::TrafficPolicyInstance::ttl).
@@ -265,11 +265,8 @@ impl TrafficPolicyInstanceBuilder {
         &self.inner.traffic_policy_id
     }
     /// Sets [`TrafficPolicyInstance::traffic_policy_version`](crate::types::TrafficPolicyInstance::traffic_policy_version): The version of the traffic policy that Amazon Route 53 used to create resource record sets in the specified hosted zone.
-    pub fn traffic_policy_version(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_version(mut self, input: i32) -> Self {
+        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::traffic_policy_version`](crate::types::TrafficPolicyInstance::traffic_policy_version).
@@ -287,11 +284,8 @@ impl TrafficPolicyInstanceBuilder {
         &self.inner.traffic_policy_version
     }
     /// Sets [`TrafficPolicyInstance::traffic_policy_type`](crate::types::TrafficPolicyInstance::traffic_policy_type): The DNS type that Amazon Route 53 assigned to all of the resource record sets that it created for this traffic policy instance.
-    pub fn traffic_policy_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.traffic_policy_type = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_type(mut self, input: crate::types::RrType) -> Self {
+        self.inner.traffic_policy_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::traffic_policy_type`](crate::types::TrafficPolicyInstance::traffic_policy_type).

@@ -119,11 +119,8 @@ impl TrafficPolicySummaryBuilder {
         &self.inner.name
     }
     /// Sets [`TrafficPolicySummary::type_`](crate::types::TrafficPolicySummary::type_): The DNS type of the resource record sets that Amazon Route 53 creates when you use a traffic policy to create a traffic policy instance.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RrType>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: crate::types::RrType) -> Self {
+        self.inner.type_ = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicySummary::type_`](crate::types::TrafficPolicySummary::type_).
@@ -141,8 +138,8 @@ impl TrafficPolicySummaryBuilder {
         &self.inner.type_
     }
     /// Sets [`TrafficPolicySummary::latest_version`](crate::types::TrafficPolicySummary::latest_version): The version number of the latest version of the traffic policy.
-    pub fn latest_version(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.latest_version = ::std::option::Option::Some(input.into());
+    pub fn latest_version(mut self, input: i32) -> Self {
+        self.inner.latest_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicySummary::latest_version`](crate::types::TrafficPolicySummary::latest_version).
@@ -157,11 +154,8 @@ impl TrafficPolicySummaryBuilder {
         &self.inner.latest_version
     }
     /// Sets [`TrafficPolicySummary::traffic_policy_count`](crate::types::TrafficPolicySummary::traffic_policy_count): The number of traffic policies that are associated with the current Amazon Web Services account.
-    pub fn traffic_policy_count(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.traffic_policy_count = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_count(mut self, input: i32) -> Self {
+        self.inner.traffic_policy_count = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicySummary::traffic_policy_count`](crate::types::TrafficPolicySummary::traffic_policy_count).

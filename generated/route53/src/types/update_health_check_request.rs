@@ -270,11 +270,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.health_check_id
     }
     /// Sets [`UpdateHealthCheckRequest::health_check_version`](crate::types::UpdateHealthCheckRequest::health_check_version): A sequential counter that Amazon Route 53 sets to `1` when you create a health check and increments by 1 each time you update settings for the health check.
-    pub fn health_check_version(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.inner.health_check_version = ::std::option::Option::Some(input.into());
+    pub fn health_check_version(mut self, input: i64) -> Self {
+        self.inner.health_check_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::health_check_version`](crate::types::UpdateHealthCheckRequest::health_check_version).
@@ -314,8 +311,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.ip_address
     }
     /// Sets [`UpdateHealthCheckRequest::port`](crate::types::UpdateHealthCheckRequest::port): The port on the endpoint that you want Amazon Route 53 to perform health checks on.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: i32) -> Self {
+        self.inner.port = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::port`](crate::types::UpdateHealthCheckRequest::port).
@@ -400,8 +397,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.search_string
     }
     /// Sets [`UpdateHealthCheckRequest::failure_threshold`](crate::types::UpdateHealthCheckRequest::failure_threshold): The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa.
-    pub fn failure_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input.into());
+    pub fn failure_threshold(mut self, input: i32) -> Self {
+        self.inner.failure_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::failure_threshold`](crate::types::UpdateHealthCheckRequest::failure_threshold).
@@ -416,8 +413,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.failure_threshold
     }
     /// Sets [`UpdateHealthCheckRequest::inverted`](crate::types::UpdateHealthCheckRequest::inverted): Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
-    pub fn inverted(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.inverted = ::std::option::Option::Some(input.into());
+    pub fn inverted(mut self, input: bool) -> Self {
+        self.inner.inverted = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::inverted`](crate::types::UpdateHealthCheckRequest::inverted).
@@ -432,8 +429,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.inverted
     }
     /// Sets [`UpdateHealthCheckRequest::disabled`](crate::types::UpdateHealthCheckRequest::disabled): Stops Route 53 from performing health checks.
-    pub fn disabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.disabled = ::std::option::Option::Some(input.into());
+    pub fn disabled(mut self, input: bool) -> Self {
+        self.inner.disabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::disabled`](crate::types::UpdateHealthCheckRequest::disabled).
@@ -448,8 +445,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.disabled
     }
     /// Sets [`UpdateHealthCheckRequest::health_threshold`](crate::types::UpdateHealthCheckRequest::health_threshold): The number of child health checks that are associated with a `CALCULATED` health that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy.
-    pub fn health_threshold(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.health_threshold = ::std::option::Option::Some(input.into());
+    pub fn health_threshold(mut self, input: i32) -> Self {
+        self.inner.health_threshold = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::health_threshold`](crate::types::UpdateHealthCheckRequest::health_threshold).
@@ -490,8 +487,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.child_health_checks
     }
     /// Sets [`UpdateHealthCheckRequest::enable_sni`](crate::types::UpdateHealthCheckRequest::enable_sni): Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during `TLS` negotiation.
-    pub fn enable_sni(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.enable_sni = ::std::option::Option::Some(input.into());
+    pub fn enable_sni(mut self, input: bool) -> Self {
+        self.inner.enable_sni = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::enable_sni`](crate::types::UpdateHealthCheckRequest::enable_sni).
@@ -508,11 +505,8 @@ impl UpdateHealthCheckRequestBuilder {
     /// Appends one item to [`UpdateHealthCheckRequest::regions`](crate::types::UpdateHealthCheckRequest::regions): A complex type that contains one `Region` element for each region that you want Amazon Route 53 health checkers to check the specified endpoint from.
     ///
     /// To set the whole list at once, use [`set_regions`](Self::set_regions).
-    pub fn regions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheckRegion>,
-    ) -> Self {
-        self.inner.regions.get_or_insert_default().push(input.into());
+    pub fn regions(mut self, input: crate::types::HealthCheckRegion) -> Self {
+        self.inner.regions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::regions`](crate::types::UpdateHealthCheckRequest::regions).
@@ -532,11 +526,8 @@ impl UpdateHealthCheckRequestBuilder {
         &self.inner.regions
     }
     /// Sets [`UpdateHealthCheckRequest::alarm_identifier`](crate::types::UpdateHealthCheckRequest::alarm_identifier): A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-    pub fn alarm_identifier(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AlarmIdentifier>,
-    ) -> Self {
-        self.inner.alarm_identifier = ::std::option::Option::Some(input.into());
+    pub fn alarm_identifier(mut self, input: crate::types::AlarmIdentifier) -> Self {
+        self.inner.alarm_identifier = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::alarm_identifier`](crate::types::UpdateHealthCheckRequest::alarm_identifier).
@@ -558,11 +549,9 @@ impl UpdateHealthCheckRequestBuilder {
     /// Sets [`UpdateHealthCheckRequest::insufficient_data_health_status`](crate::types::UpdateHealthCheckRequest::insufficient_data_health_status): When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
     pub fn insufficient_data_health_status(
         mut self,
-        input: impl ::std::convert::Into<crate::types::InsufficientDataHealthStatus>,
+        input: crate::types::InsufficientDataHealthStatus,
     ) -> Self {
-        self.inner.insufficient_data_health_status = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.insufficient_data_health_status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::insufficient_data_health_status`](crate::types::UpdateHealthCheckRequest::insufficient_data_health_status).
@@ -584,11 +573,8 @@ impl UpdateHealthCheckRequestBuilder {
     /// Appends one item to [`UpdateHealthCheckRequest::reset_elements`](crate::types::UpdateHealthCheckRequest::reset_elements): A complex type that contains one [`ResettableElementName`](crate::types::ResettableElementName) element for each element that you want to reset to the default value.
     ///
     /// To set the whole list at once, use [`set_reset_elements`](Self::set_reset_elements).
-    pub fn reset_elements(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResettableElementName>,
-    ) -> Self {
-        self.inner.reset_elements.get_or_insert_default().push(input.into());
+    pub fn reset_elements(mut self, input: crate::types::ResettableElementName) -> Self {
+        self.inner.reset_elements.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::reset_elements`](crate::types::UpdateHealthCheckRequest::reset_elements).

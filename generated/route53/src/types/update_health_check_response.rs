@@ -52,11 +52,8 @@ pub struct UpdateHealthCheckResponseBuilder {
 }
 impl UpdateHealthCheckResponseBuilder {
     /// Sets [`UpdateHealthCheckResponse::health_check`](crate::types::UpdateHealthCheckResponse::health_check): A complex type that contains the response to an `UpdateHealthCheck` request.
-    pub fn health_check(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HealthCheck>,
-    ) -> Self {
-        self.inner.health_check = ::std::option::Option::Some(input.into());
+    pub fn health_check(mut self, input: crate::types::HealthCheck) -> Self {
+        self.inner.health_check = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckResponse::health_check`](crate::types::UpdateHealthCheckResponse::health_check).

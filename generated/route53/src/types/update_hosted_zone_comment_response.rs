@@ -52,11 +52,8 @@ pub struct UpdateHostedZoneCommentResponseBuilder {
 }
 impl UpdateHostedZoneCommentResponseBuilder {
     /// Sets [`UpdateHostedZoneCommentResponse::hosted_zone`](crate::types::UpdateHostedZoneCommentResponse::hosted_zone): A complex type that contains the response to the `UpdateHostedZoneComment` request.
-    pub fn hosted_zone(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::HostedZone>,
-    ) -> Self {
-        self.inner.hosted_zone = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone(mut self, input: crate::types::HostedZone) -> Self {
+        self.inner.hosted_zone = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHostedZoneCommentResponse::hosted_zone`](crate::types::UpdateHostedZoneCommentResponse::hosted_zone).

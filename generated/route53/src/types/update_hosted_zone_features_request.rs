@@ -70,13 +70,8 @@ impl UpdateHostedZoneFeaturesRequestBuilder {
         &self.inner.hosted_zone_id
     }
     /// Sets [`UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery`](crate::types::UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery): Specifies whether to enable accelerated recovery for the hosted zone.
-    pub fn enable_accelerated_recovery(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.enable_accelerated_recovery = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn enable_accelerated_recovery(mut self, input: bool) -> Self {
+        self.inner.enable_accelerated_recovery = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery`](crate::types::UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery).

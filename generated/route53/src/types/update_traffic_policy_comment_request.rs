@@ -83,8 +83,8 @@ impl UpdateTrafficPolicyCommentRequestBuilder {
         &self.inner.id
     }
     /// Sets [`UpdateTrafficPolicyCommentRequest::version`](crate::types::UpdateTrafficPolicyCommentRequest::version): The value of `Version` for the traffic policy that you want to update the comment for.
-    pub fn version(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: i32) -> Self {
+        self.inner.version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyCommentRequest::version`](crate::types::UpdateTrafficPolicyCommentRequest::version).

@@ -90,8 +90,8 @@ impl UpdateTrafficPolicyInstanceRequestBuilder {
         &self.inner.id
     }
     /// Sets [`UpdateTrafficPolicyInstanceRequest::ttl`](crate::types::UpdateTrafficPolicyInstanceRequest::ttl): The TTL that you want Amazon Route 53 to assign to all of the updated resource record sets.
-    pub fn ttl(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input.into());
+    pub fn ttl(mut self, input: i64) -> Self {
+        self.inner.ttl = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyInstanceRequest::ttl`](crate::types::UpdateTrafficPolicyInstanceRequest::ttl).
@@ -130,11 +130,8 @@ impl UpdateTrafficPolicyInstanceRequestBuilder {
         &self.inner.traffic_policy_id
     }
     /// Sets [`UpdateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_version): The version of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
-    pub fn traffic_policy_version(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_version(mut self, input: i32) -> Self {
+        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_version).

@@ -46,11 +46,8 @@ pub struct VpcBuilder {
 }
 impl VpcBuilder {
     /// Sets [`Vpc::vpc_region`](crate::types::Vpc::vpc_region): (Private hosted zones only) The region that an Amazon VPC was created in.
-    pub fn vpc_region(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VpcRegion>,
-    ) -> Self {
-        self.inner.vpc_region = ::std::option::Option::Some(input.into());
+    pub fn vpc_region(mut self, input: crate::types::VpcRegion) -> Self {
+        self.inner.vpc_region = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Vpc::vpc_region`](crate::types::Vpc::vpc_region).

@@ -59,10 +59,7 @@ impl CreateSmsSandboxPhoneNumberFluentBuilder {
         self.input.get_phone_number()
     }
     /// Sets the input's `language_code`: see [`language_code`](crate::types::builders::CreateSmsSandboxPhoneNumberInputBuilder::language_code).
-    pub fn language_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LanguageCodeString>,
-    ) -> Self {
+    pub fn language_code(mut self, input: crate::types::LanguageCodeString) -> Self {
         self.input = self.input.language_code(input);
         self
     }

@@ -82,7 +82,7 @@ impl CreateTopicFluentBuilder {
         self.input.get_attributes()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateTopicInputBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

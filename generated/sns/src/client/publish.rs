@@ -160,7 +160,7 @@ impl PublishFluentBuilder {
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
+        value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.input = self.input.message_attributes(key, value);
         self

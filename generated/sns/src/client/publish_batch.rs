@@ -57,7 +57,7 @@ impl PublishBatchFluentBuilder {
     /// Appends one item to the input's `publish_batch_request_entries`: see [`publish_batch_request_entries`](crate::types::builders::PublishBatchInputBuilder::publish_batch_request_entries).
     pub fn publish_batch_request_entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PublishBatchRequestEntry>,
+        input: crate::types::PublishBatchRequestEntry,
     ) -> Self {
         self.input = self.input.publish_batch_request_entries(input);
         self

@@ -122,10 +122,7 @@ impl SubscribeFluentBuilder {
         self.input.get_attributes()
     }
     /// Sets the input's `return_subscription_arn`: see [`return_subscription_arn`](crate::types::builders::SubscribeInputBuilder::return_subscription_arn).
-    pub fn return_subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
+    pub fn return_subscription_arn(mut self, input: bool) -> Self {
         self.input = self.input.return_subscription_arn(input);
         self
     }

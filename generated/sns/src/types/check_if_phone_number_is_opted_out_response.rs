@@ -40,8 +40,8 @@ pub struct CheckIfPhoneNumberIsOptedOutResponseBuilder {
 }
 impl CheckIfPhoneNumberIsOptedOutResponseBuilder {
     /// Sets [`CheckIfPhoneNumberIsOptedOutResponse::is_opted_out`](crate::types::CheckIfPhoneNumberIsOptedOutResponse::is_opted_out): Indicates whether the phone number is opted out:
-    pub fn is_opted_out(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_opted_out = ::std::option::Option::Some(input.into());
+    pub fn is_opted_out(mut self, input: bool) -> Self {
+        self.inner.is_opted_out = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CheckIfPhoneNumberIsOptedOutResponse::is_opted_out`](crate::types::CheckIfPhoneNumberIsOptedOutResponse::is_opted_out).

@@ -73,11 +73,8 @@ impl CreateSmsSandboxPhoneNumberInputBuilder {
         &self.inner.phone_number
     }
     /// Sets [`CreateSmsSandboxPhoneNumberInput::language_code`](crate::types::CreateSmsSandboxPhoneNumberInput::language_code): The language to use for sending the OTP.
-    pub fn language_code(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LanguageCodeString>,
-    ) -> Self {
-        self.inner.language_code = ::std::option::Option::Some(input.into());
+    pub fn language_code(mut self, input: crate::types::LanguageCodeString) -> Self {
+        self.inner.language_code = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`CreateSmsSandboxPhoneNumberInput::language_code`](crate::types::CreateSmsSandboxPhoneNumberInput::language_code).

@@ -183,8 +183,8 @@ impl CreateTopicInputBuilder {
     /// Appends one item to [`CreateTopicInput::tags`](crate::types::CreateTopicInput::tags): The list of tags to add to a new topic.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`CreateTopicInput::tags`](crate::types::CreateTopicInput::tags).

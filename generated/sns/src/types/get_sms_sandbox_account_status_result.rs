@@ -39,8 +39,8 @@ pub struct GetSmsSandboxAccountStatusResultBuilder {
 }
 impl GetSmsSandboxAccountStatusResultBuilder {
     /// Sets [`GetSmsSandboxAccountStatusResult::is_in_sandbox`](crate::types::GetSmsSandboxAccountStatusResult::is_in_sandbox): Indicates whether the calling Amazon Web Services account is in the SMS sandbox.
-    pub fn is_in_sandbox(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.is_in_sandbox = ::std::option::Option::Some(input.into());
+    pub fn is_in_sandbox(mut self, input: bool) -> Self {
+        self.inner.is_in_sandbox = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSmsSandboxAccountStatusResult::is_in_sandbox`](crate::types::GetSmsSandboxAccountStatusResult::is_in_sandbox).

@@ -46,11 +46,8 @@ impl ListEndpointsByPlatformApplicationResponseBuilder {
     /// Appends one item to [`ListEndpointsByPlatformApplicationResponse::endpoints`](crate::types::ListEndpointsByPlatformApplicationResponse::endpoints): Endpoints returned for `ListEndpointsByPlatformApplication` action.
     ///
     /// To set the whole list at once, use [`set_endpoints`](Self::set_endpoints).
-    pub fn endpoints(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Endpoint>,
-    ) -> Self {
-        self.inner.endpoints.get_or_insert_default().push(input.into());
+    pub fn endpoints(mut self, input: crate::types::Endpoint) -> Self {
+        self.inner.endpoints.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListEndpointsByPlatformApplicationResponse::endpoints`](crate::types::ListEndpointsByPlatformApplicationResponse::endpoints).

@@ -66,8 +66,8 @@ impl ListOriginationNumbersRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`ListOriginationNumbersRequest::max_results`](crate::types::ListOriginationNumbersRequest::max_results): The maximum number of origination numbers to return.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListOriginationNumbersRequest::max_results`](crate::types::ListOriginationNumbersRequest::max_results).

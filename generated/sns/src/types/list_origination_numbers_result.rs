@@ -70,11 +70,8 @@ impl ListOriginationNumbersResultBuilder {
     /// Appends one item to [`ListOriginationNumbersResult::phone_numbers`](crate::types::ListOriginationNumbersResult::phone_numbers): A list of the calling account's verified and pending origination numbers.
     ///
     /// To set the whole list at once, use [`set_phone_numbers`](Self::set_phone_numbers).
-    pub fn phone_numbers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PhoneNumberInformation>,
-    ) -> Self {
-        self.inner.phone_numbers.get_or_insert_default().push(input.into());
+    pub fn phone_numbers(mut self, input: crate::types::PhoneNumberInformation) -> Self {
+        self.inner.phone_numbers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListOriginationNumbersResult::phone_numbers`](crate::types::ListOriginationNumbersResult::phone_numbers).

@@ -50,9 +50,9 @@ impl ListPlatformApplicationsResponseBuilder {
     /// To set the whole list at once, use [`set_platform_applications`](Self::set_platform_applications).
     pub fn platform_applications(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PlatformApplication>,
+        input: crate::types::PlatformApplication,
     ) -> Self {
-        self.inner.platform_applications.get_or_insert_default().push(input.into());
+        self.inner.platform_applications.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListPlatformApplicationsResponse::platform_applications`](crate::types::ListPlatformApplicationsResponse::platform_applications).

@@ -66,8 +66,8 @@ impl ListSmsSandboxPhoneNumbersInputBuilder {
         &self.inner.next_token
     }
     /// Sets [`ListSmsSandboxPhoneNumbersInput::max_results`](crate::types::ListSmsSandboxPhoneNumbersInput::max_results): The maximum number of phone numbers to return.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListSmsSandboxPhoneNumbersInput::max_results`](crate::types::ListSmsSandboxPhoneNumbersInput::max_results).

@@ -50,11 +50,8 @@ impl ListSmsSandboxPhoneNumbersResultBuilder {
     /// Appends one item to [`ListSmsSandboxPhoneNumbersResult::phone_numbers`](crate::types::ListSmsSandboxPhoneNumbersResult::phone_numbers): A list of the calling account's pending and verified phone numbers.
     ///
     /// To set the whole list at once, use [`set_phone_numbers`](Self::set_phone_numbers).
-    pub fn phone_numbers(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SmsSandboxPhoneNumber>,
-    ) -> Self {
-        self.inner.phone_numbers.get_or_insert_default().push(input.into());
+    pub fn phone_numbers(mut self, input: crate::types::SmsSandboxPhoneNumber) -> Self {
+        self.inner.phone_numbers.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListSmsSandboxPhoneNumbersResult::phone_numbers`](crate::types::ListSmsSandboxPhoneNumbersResult::phone_numbers).

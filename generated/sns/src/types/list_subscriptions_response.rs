@@ -48,11 +48,8 @@ impl ListSubscriptionsResponseBuilder {
     /// Appends one item to [`ListSubscriptionsResponse::subscriptions`](crate::types::ListSubscriptionsResponse::subscriptions): A list of subscriptions.
     ///
     /// To set the whole list at once, use [`set_subscriptions`](Self::set_subscriptions).
-    pub fn subscriptions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Subscription>,
-    ) -> Self {
-        self.inner.subscriptions.get_or_insert_default().push(input.into());
+    pub fn subscriptions(mut self, input: crate::types::Subscription) -> Self {
+        self.inner.subscriptions.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListSubscriptionsResponse::subscriptions`](crate::types::ListSubscriptionsResponse::subscriptions).

@@ -39,8 +39,8 @@ impl ListTagsForResourceResponseBuilder {
     /// Appends one item to [`ListTagsForResourceResponse::tags`](crate::types::ListTagsForResourceResponse::tags): The tags associated with the specified topic.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTagsForResourceResponse::tags`](crate::types::ListTagsForResourceResponse::tags).

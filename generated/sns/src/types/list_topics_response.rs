@@ -46,11 +46,8 @@ impl ListTopicsResponseBuilder {
     /// Appends one item to [`ListTopicsResponse::topics`](crate::types::ListTopicsResponse::topics): A list of topic ARNs.
     ///
     /// To set the whole list at once, use [`set_topics`](Self::set_topics).
-    pub fn topics(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Topic>,
-    ) -> Self {
-        self.inner.topics.get_or_insert_default().push(input.into());
+    pub fn topics(mut self, input: crate::types::Topic) -> Self {
+        self.inner.topics.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListTopicsResponse::topics`](crate::types::ListTopicsResponse::topics).

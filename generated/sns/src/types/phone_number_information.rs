@@ -83,11 +83,8 @@ pub struct PhoneNumberInformationBuilder {
 }
 impl PhoneNumberInformationBuilder {
     /// Sets [`PhoneNumberInformation::created_at`](crate::types::PhoneNumberInformation::created_at): The date and time when the phone number was created.
-    pub fn created_at(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.created_at = ::std::option::Option::Some(input.into());
+    pub fn created_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.created_at = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PhoneNumberInformation::created_at`](crate::types::PhoneNumberInformation::created_at).
@@ -175,11 +172,8 @@ impl PhoneNumberInformationBuilder {
         &self.inner.iso2_country_code
     }
     /// Sets [`PhoneNumberInformation::route_type`](crate::types::PhoneNumberInformation::route_type): The list of supported routes.
-    pub fn route_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RouteType>,
-    ) -> Self {
-        self.inner.route_type = ::std::option::Option::Some(input.into());
+    pub fn route_type(mut self, input: crate::types::RouteType) -> Self {
+        self.inner.route_type = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`PhoneNumberInformation::route_type`](crate::types::PhoneNumberInformation::route_type).
@@ -199,11 +193,8 @@ impl PhoneNumberInformationBuilder {
     /// Appends one item to [`PhoneNumberInformation::number_capabilities`](crate::types::PhoneNumberInformation::number_capabilities): The capabilities of each phone number.
     ///
     /// To set the whole list at once, use [`set_number_capabilities`](Self::set_number_capabilities).
-    pub fn number_capabilities(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NumberCapability>,
-    ) -> Self {
-        self.inner.number_capabilities.get_or_insert_default().push(input.into());
+    pub fn number_capabilities(mut self, input: crate::types::NumberCapability) -> Self {
+        self.inner.number_capabilities.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PhoneNumberInformation::number_capabilities`](crate::types::PhoneNumberInformation::number_capabilities).

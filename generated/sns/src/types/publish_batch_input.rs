@@ -78,12 +78,9 @@ impl PublishBatchInputBuilder {
     /// To set the whole list at once, use [`set_publish_batch_request_entries`](Self::set_publish_batch_request_entries).
     pub fn publish_batch_request_entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PublishBatchRequestEntry>,
+        input: crate::types::PublishBatchRequestEntry,
     ) -> Self {
-        self.inner
-            .publish_batch_request_entries
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.publish_batch_request_entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublishBatchInput::publish_batch_request_entries`](crate::types::PublishBatchInput::publish_batch_request_entries).

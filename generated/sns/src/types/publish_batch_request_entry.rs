@@ -223,12 +223,9 @@ impl PublishBatchRequestEntryBuilder {
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
+        value: crate::types::MessageAttributeValue,
     ) -> Self {
-        self.inner
-            .message_attributes
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`PublishBatchRequestEntry::message_attributes`](crate::types::PublishBatchRequestEntry::message_attributes).

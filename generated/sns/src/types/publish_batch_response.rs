@@ -50,11 +50,8 @@ impl PublishBatchResponseBuilder {
     /// Appends one item to [`PublishBatchResponse::successful`](crate::types::PublishBatchResponse::successful): A list of successful `PublishBatch` responses.
     ///
     /// To set the whole list at once, use [`set_successful`](Self::set_successful).
-    pub fn successful(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PublishBatchResultEntry>,
-    ) -> Self {
-        self.inner.successful.get_or_insert_default().push(input.into());
+    pub fn successful(mut self, input: crate::types::PublishBatchResultEntry) -> Self {
+        self.inner.successful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublishBatchResponse::successful`](crate::types::PublishBatchResponse::successful).
@@ -78,11 +75,8 @@ impl PublishBatchResponseBuilder {
     /// Appends one item to [`PublishBatchResponse::failed`](crate::types::PublishBatchResponse::failed): A list of failed `PublishBatch` responses.
     ///
     /// To set the whole list at once, use [`set_failed`](Self::set_failed).
-    pub fn failed(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
-    ) -> Self {
-        self.inner.failed.get_or_insert_default().push(input.into());
+    pub fn failed(mut self, input: crate::types::BatchResultErrorEntry) -> Self {
+        self.inner.failed.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`PublishBatchResponse::failed`](crate::types::PublishBatchResponse::failed).

@@ -77,11 +77,9 @@ impl SmsSandboxPhoneNumberBuilder {
     /// Sets [`SmsSandboxPhoneNumber::status`](crate::types::SmsSandboxPhoneNumber::status): The destination phone number's verification status.
     pub fn status(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SmsSandboxPhoneNumberVerificationStatus,
-        >,
+        input: crate::types::SmsSandboxPhoneNumberVerificationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SmsSandboxPhoneNumber::status`](crate::types::SmsSandboxPhoneNumber::status).

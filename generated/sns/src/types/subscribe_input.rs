@@ -223,11 +223,8 @@ impl SubscribeInputBuilder {
         &self.inner.attributes
     }
     /// Sets [`SubscribeInput::return_subscription_arn`](crate::types::SubscribeInput::return_subscription_arn): Sets whether the response from the `Subscribe` request includes the subscription ARN, even if the subscription is not yet confirmed.
-    pub fn return_subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.return_subscription_arn = ::std::option::Option::Some(input.into());
+    pub fn return_subscription_arn(mut self, input: bool) -> Self {
+        self.inner.return_subscription_arn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SubscribeInput::return_subscription_arn`](crate::types::SubscribeInput::return_subscription_arn).

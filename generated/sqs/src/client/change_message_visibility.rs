@@ -77,7 +77,7 @@ impl ChangeMessageVisibilityFluentBuilder {
         self.input.get_receipt_handle()
     }
     /// Sets the input's `visibility_timeout`: see [`visibility_timeout`](crate::types::builders::ChangeMessageVisibilityRequestBuilder::visibility_timeout).
-    pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn visibility_timeout(mut self, input: i32) -> Self {
         self.input = self.input.visibility_timeout(input);
         self
     }

@@ -61,9 +61,7 @@ impl ChangeMessageVisibilityBatchFluentBuilder {
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder::entries).
     pub fn entries(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ChangeMessageVisibilityBatchRequestEntry,
-        >,
+        input: crate::types::ChangeMessageVisibilityBatchRequestEntry,
     ) -> Self {
         self.input = self.input.entries(input);
         self

@@ -57,7 +57,7 @@ impl DeleteMessageBatchFluentBuilder {
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::DeleteMessageBatchRequestBuilder::entries).
     pub fn entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteMessageBatchRequestEntry>,
+        input: crate::types::DeleteMessageBatchRequestEntry,
     ) -> Self {
         self.input = self.input.entries(input);
         self

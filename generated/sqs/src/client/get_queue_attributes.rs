@@ -55,10 +55,7 @@ impl GetQueueAttributesFluentBuilder {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `attribute_names`: see [`attribute_names`](crate::types::builders::GetQueueAttributesRequestBuilder::attribute_names).
-    pub fn attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QueueAttributeName>,
-    ) -> Self {
+    pub fn attribute_names(mut self, input: crate::types::QueueAttributeName) -> Self {
         self.input = self.input.attribute_names(input);
         self
     }

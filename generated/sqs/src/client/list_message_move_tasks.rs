@@ -57,7 +57,7 @@ impl ListMessageMoveTasksFluentBuilder {
         self.input.get_source_arn()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListMessageMoveTasksRequestBuilder::max_results).
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn max_results(mut self, input: i32) -> Self {
         self.input = self.input.max_results(input);
         self
     }

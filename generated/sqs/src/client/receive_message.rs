@@ -56,10 +56,7 @@ impl ReceiveMessageFluentBuilder {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `attribute_names`: see [`attribute_names`](crate::types::builders::ReceiveMessageRequestBuilder::attribute_names).
-    pub fn attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QueueAttributeName>,
-    ) -> Self {
+    pub fn attribute_names(mut self, input: crate::types::QueueAttributeName) -> Self {
         self.input = self.input.attribute_names(input);
         self
     }
@@ -80,7 +77,7 @@ impl ReceiveMessageFluentBuilder {
     /// Appends one item to the input's `message_system_attribute_names`: see [`message_system_attribute_names`](crate::types::builders::ReceiveMessageRequestBuilder::message_system_attribute_names).
     pub fn message_system_attribute_names(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
+        input: crate::types::MessageSystemAttributeName,
     ) -> Self {
         self.input = self.input.message_system_attribute_names(input);
         self
@@ -126,10 +123,7 @@ impl ReceiveMessageFluentBuilder {
         self.input.get_message_attribute_names()
     }
     /// Sets the input's `max_number_of_messages`: see [`max_number_of_messages`](crate::types::builders::ReceiveMessageRequestBuilder::max_number_of_messages).
-    pub fn max_number_of_messages(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_number_of_messages(mut self, input: i32) -> Self {
         self.input = self.input.max_number_of_messages(input);
         self
     }
@@ -146,7 +140,7 @@ impl ReceiveMessageFluentBuilder {
         self.input.get_max_number_of_messages()
     }
     /// Sets the input's `visibility_timeout`: see [`visibility_timeout`](crate::types::builders::ReceiveMessageRequestBuilder::visibility_timeout).
-    pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn visibility_timeout(mut self, input: i32) -> Self {
         self.input = self.input.visibility_timeout(input);
         self
     }
@@ -160,7 +154,7 @@ impl ReceiveMessageFluentBuilder {
         self.input.get_visibility_timeout()
     }
     /// Sets the input's `wait_time_seconds`: see [`wait_time_seconds`](crate::types::builders::ReceiveMessageRequestBuilder::wait_time_seconds).
-    pub fn wait_time_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn wait_time_seconds(mut self, input: i32) -> Self {
         self.input = self.input.wait_time_seconds(input);
         self
     }

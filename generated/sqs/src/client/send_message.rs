@@ -75,7 +75,7 @@ impl SendMessageFluentBuilder {
         self.input.get_message_body()
     }
     /// Sets the input's `delay_seconds`: see [`delay_seconds`](crate::types::builders::SendMessageRequestBuilder::delay_seconds).
-    pub fn delay_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn delay_seconds(mut self, input: i32) -> Self {
         self.input = self.input.delay_seconds(input);
         self
     }
@@ -92,7 +92,7 @@ impl SendMessageFluentBuilder {
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
+        value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.input = self.input.message_attributes(key, value);
         self
@@ -124,8 +124,8 @@ impl SendMessageFluentBuilder {
     /// Adds one entry to the input's `message_system_attributes`: see [`message_system_attributes`](crate::types::builders::SendMessageRequestBuilder::message_system_attributes).
     pub fn message_system_attributes(
         mut self,
-        key: impl ::std::convert::Into<crate::types::MessageSystemAttributeNameForSends>,
-        value: impl ::std::convert::Into<crate::types::MessageSystemAttributeValue>,
+        key: crate::types::MessageSystemAttributeNameForSends,
+        value: crate::types::MessageSystemAttributeValue,
     ) -> Self {
         self.input = self.input.message_system_attributes(key, value);
         self

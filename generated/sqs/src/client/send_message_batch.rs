@@ -55,10 +55,7 @@ impl SendMessageBatchFluentBuilder {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::SendMessageBatchRequestBuilder::entries).
-    pub fn entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SendMessageBatchRequestEntry>,
-    ) -> Self {
+    pub fn entries(mut self, input: crate::types::SendMessageBatchRequestEntry) -> Self {
         self.input = self.input.entries(input);
         self
     }

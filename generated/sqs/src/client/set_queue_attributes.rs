@@ -57,7 +57,7 @@ impl SetQueueAttributesFluentBuilder {
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::SetQueueAttributesRequestBuilder::attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<crate::types::QueueAttributeName>,
+        key: crate::types::QueueAttributeName,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);

@@ -77,10 +77,7 @@ impl StartMessageMoveTaskFluentBuilder {
         self.input.get_destination_arn()
     }
     /// Sets the input's `max_number_of_messages_per_second`: see [`max_number_of_messages_per_second`](crate::types::builders::StartMessageMoveTaskRequestBuilder::max_number_of_messages_per_second).
-    pub fn max_number_of_messages_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_number_of_messages_per_second(mut self, input: i32) -> Self {
         self.input = self.input.max_number_of_messages_per_second(input);
         self
     }

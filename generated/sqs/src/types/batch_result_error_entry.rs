@@ -86,8 +86,8 @@ impl BatchResultErrorEntryBuilder {
         &self.inner.id
     }
     /// Sets [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault): Specifies whether the error happened due to the caller of the batch API action.
-    pub fn sender_fault(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.sender_fault = ::std::option::Option::Some(input.into());
+    pub fn sender_fault(mut self, input: bool) -> Self {
+        self.inner.sender_fault = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault).

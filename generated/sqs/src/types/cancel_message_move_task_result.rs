@@ -48,12 +48,9 @@ pub struct CancelMessageMoveTaskResultBuilder {
 }
 impl CancelMessageMoveTaskResultBuilder {
     /// Sets [`CancelMessageMoveTaskResult::approximate_number_of_messages_moved`](crate::types::CancelMessageMoveTaskResult::approximate_number_of_messages_moved): The approximate number of messages already moved to the destination queue.
-    pub fn approximate_number_of_messages_moved(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn approximate_number_of_messages_moved(mut self, input: i64) -> Self {
         self.inner.approximate_number_of_messages_moved = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

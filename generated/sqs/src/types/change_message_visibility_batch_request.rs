@@ -84,11 +84,9 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
     /// To set the whole list at once, use [`set_entries`](Self::set_entries).
     pub fn entries(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ChangeMessageVisibilityBatchRequestEntry,
-        >,
+        input: crate::types::ChangeMessageVisibilityBatchRequestEntry,
     ) -> Self {
-        self.inner.entries.get_or_insert_default().push(input.into());
+        self.inner.entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries).

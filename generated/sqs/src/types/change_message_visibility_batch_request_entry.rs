@@ -103,8 +103,8 @@ impl ChangeMessageVisibilityBatchRequestEntryBuilder {
         &self.inner.receipt_handle
     }
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout): The new value (in seconds) for the message's visibility timeout.
-    pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.visibility_timeout = ::std::option::Option::Some(input.into());
+    pub fn visibility_timeout(mut self, input: i32) -> Self {
+        self.inner.visibility_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout).

@@ -69,11 +69,9 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
-        input: impl ::std::convert::Into<
-            crate::types::ChangeMessageVisibilityBatchResultEntry,
-        >,
+        input: crate::types::ChangeMessageVisibilityBatchResultEntry,
     ) -> Self {
-        self.inner.successful.get_or_insert_default().push(input.into());
+        self.inner.successful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful).
@@ -99,11 +97,8 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     /// Appends one item to [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
     ///
     /// To set the whole list at once, use [`set_failed`](Self::set_failed).
-    pub fn failed(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
-    ) -> Self {
-        self.inner.failed.get_or_insert_default().push(input.into());
+    pub fn failed(mut self, input: crate::types::BatchResultErrorEntry) -> Self {
+        self.inner.failed.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed).

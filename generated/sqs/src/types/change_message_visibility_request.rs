@@ -109,8 +109,8 @@ impl ChangeMessageVisibilityRequestBuilder {
         &self.inner.receipt_handle
     }
     /// Sets [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout): The new value for the message's visibility timeout (in seconds).
-    pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.visibility_timeout = ::std::option::Option::Some(input.into());
+    pub fn visibility_timeout(mut self, input: i32) -> Self {
+        self.inner.visibility_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout).

@@ -179,10 +179,10 @@ impl CreateQueueRequestBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<crate::types::QueueAttributeName>,
+        key: crate::types::QueueAttributeName,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.attributes.get_or_insert_default().insert(key, value.into());
         self
     }
     /// Sets or clears [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes).

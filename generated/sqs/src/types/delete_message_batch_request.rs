@@ -84,9 +84,9 @@ impl DeleteMessageBatchRequestBuilder {
     /// To set the whole list at once, use [`set_entries`](Self::set_entries).
     pub fn entries(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteMessageBatchRequestEntry>,
+        input: crate::types::DeleteMessageBatchRequestEntry,
     ) -> Self {
-        self.inner.entries.get_or_insert_default().push(input.into());
+        self.inner.entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries).

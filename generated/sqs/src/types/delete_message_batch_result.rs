@@ -67,9 +67,9 @@ impl DeleteMessageBatchResultBuilder {
     /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
-        input: impl ::std::convert::Into<crate::types::DeleteMessageBatchResultEntry>,
+        input: crate::types::DeleteMessageBatchResultEntry,
     ) -> Self {
-        self.inner.successful.get_or_insert_default().push(input.into());
+        self.inner.successful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful).
@@ -95,11 +95,8 @@ impl DeleteMessageBatchResultBuilder {
     /// Appends one item to [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
     ///
     /// To set the whole list at once, use [`set_failed`](Self::set_failed).
-    pub fn failed(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
-    ) -> Self {
-        self.inner.failed.get_or_insert_default().push(input.into());
+    pub fn failed(mut self, input: crate::types::BatchResultErrorEntry) -> Self {
+        self.inner.failed.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed).

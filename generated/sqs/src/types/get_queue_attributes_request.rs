@@ -143,11 +143,8 @@ impl GetQueueAttributesRequestBuilder {
     /// Appends one item to [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names): A list of attributes for which to retrieve information.
     ///
     /// To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).
-    pub fn attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QueueAttributeName>,
-    ) -> Self {
-        self.inner.attribute_names.get_or_insert_default().push(input.into());
+    pub fn attribute_names(mut self, input: crate::types::QueueAttributeName) -> Self {
+        self.inner.attribute_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names).

@@ -105,8 +105,8 @@ impl ListDeadLetterSourceQueuesRequestBuilder {
         &self.inner.next_token
     }
     /// Sets [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results): Maximum number of results to include in the response.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results).

@@ -74,8 +74,8 @@ impl ListMessageMoveTasksRequestBuilder {
         &self.inner.source_arn
     }
     /// Sets [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results): The maximum number of results to include in the response.
-    pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: i32) -> Self {
+        self.inner.max_results = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results).

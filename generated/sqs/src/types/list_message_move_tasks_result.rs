@@ -54,9 +54,9 @@ impl ListMessageMoveTasksResultBuilder {
     /// To set the whole list at once, use [`set_results`](Self::set_results).
     pub fn results(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ListMessageMoveTasksResultEntry>,
+        input: crate::types::ListMessageMoveTasksResultEntry,
     ) -> Self {
-        self.inner.results.get_or_insert_default().push(input.into());
+        self.inner.results.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results).

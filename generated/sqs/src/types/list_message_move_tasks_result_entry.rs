@@ -181,12 +181,9 @@ impl ListMessageMoveTasksResultEntryBuilder {
         &self.inner.destination_arn
     }
     /// Sets [`ListMessageMoveTasksResultEntry::max_number_of_messages_per_second`](crate::types::ListMessageMoveTasksResultEntry::max_number_of_messages_per_second): The number of messages to be moved per second (the message movement rate), if it has been specified in the `StartMessageMoveTask` request.
-    pub fn max_number_of_messages_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_number_of_messages_per_second(mut self, input: i32) -> Self {
         self.inner.max_number_of_messages_per_second = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -205,12 +202,9 @@ impl ListMessageMoveTasksResultEntryBuilder {
         &self.inner.max_number_of_messages_per_second
     }
     /// Sets [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved): The approximate number of messages already moved to the destination queue.
-    pub fn approximate_number_of_messages_moved(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn approximate_number_of_messages_moved(mut self, input: i64) -> Self {
         self.inner.approximate_number_of_messages_moved = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -231,12 +225,9 @@ impl ListMessageMoveTasksResultEntryBuilder {
         &self.inner.approximate_number_of_messages_moved
     }
     /// Sets [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move): The number of messages to be moved from the source queue.
-    pub fn approximate_number_of_messages_to_move(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
+    pub fn approximate_number_of_messages_to_move(mut self, input: i64) -> Self {
         self.inner.approximate_number_of_messages_to_move = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }
@@ -279,8 +270,8 @@ impl ListMessageMoveTasksResultEntryBuilder {
         &self.inner.failure_reason
     }
     /// Sets [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp): The timestamp of starting the message movement task.
-    pub fn started_timestamp(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.started_timestamp = ::std::option::Option::Some(input.into());
+    pub fn started_timestamp(mut self, input: i64) -> Self {
+        self.inner.started_timestamp = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp).

@@ -205,10 +205,10 @@ impl MessageBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
+        key: crate::types::MessageSystemAttributeName,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
+        self.inner.attributes.get_or_insert_default().insert(key, value.into());
         self
     }
     /// Sets or clears [`Message::attributes`](crate::types::Message::attributes).
@@ -267,12 +267,9 @@ impl MessageBuilder {
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
+        value: crate::types::MessageAttributeValue,
     ) -> Self {
-        self.inner
-            .message_attributes
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`Message::message_attributes`](crate::types::Message::message_attributes).

@@ -4,13 +4,7 @@
 /// The `QueueAttributeName` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
 #[non_exhaustive]
 pub enum QueueAttributeName {
     /// `All`
@@ -63,6 +57,31 @@ pub enum QueueAttributeName {
 impl QueueAttributeName {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
+        "All",
+        "Policy",
+        "VisibilityTimeout",
+        "MaximumMessageSize",
+        "MessageRetentionPeriod",
+        "ApproximateNumberOfMessages",
+        "ApproximateNumberOfMessagesNotVisible",
+        "CreatedTimestamp",
+        "LastModifiedTimestamp",
+        "QueueArn",
+        "ApproximateNumberOfMessagesDelayed",
+        "DelaySeconds",
+        "ReceiveMessageWaitTimeSeconds",
+        "RedrivePolicy",
+        "FifoQueue",
+        "ContentBasedDeduplication",
+        "KmsMasterKeyId",
+        "KmsDataKeyReusePeriodSeconds",
+        "DeduplicationScope",
+        "FifoThroughputLimit",
+        "RedriveAllowPolicy",
+        "SqsManagedSseEnabled",
+    ];
+    /// The variants' names, in the order of `VALUES`, for `Debug`.
+    const VARIANT_NAMES: &'static [&'static str] = &[
         "All",
         "Policy",
         "VisibilityTimeout",
@@ -184,6 +203,30 @@ impl ::std::cmp::PartialOrd for QueueAttributeName {
 impl ::std::cmp::Ord for QueueAttributeName {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
+    }
+}
+/// As `#[derive(Debug)]` would write it: the variant's name, or `Unknown(…)`.
+impl ::std::fmt::Debug for QueueAttributeName {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            QueueAttributeName::Unknown(value) => {
+                f.debug_tuple("Unknown").field(value).finish()
+            }
+            known => {
+                ::awsgen_runtime::primitives::fmt_variant_name(
+                    f,
+                    known.as_str(),
+                    Self::VALUES,
+                    Self::VARIANT_NAMES,
+                )
+            }
+        }
+    }
+}
+/// Hashes the wire value: values that are equal have the same one.
+impl ::std::hash::Hash for QueueAttributeName {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
 impl ::std::convert::AsRef<str> for QueueAttributeName {

@@ -199,11 +199,8 @@ impl ReceiveMessageRequestBuilder {
     /// Appends one item to [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names): **Important:** This parameter has been discontinued but will be supported for backward compatibility.
     ///
     /// To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).
-    pub fn attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::QueueAttributeName>,
-    ) -> Self {
-        self.inner.attribute_names.get_or_insert_default().push(input.into());
+    pub fn attribute_names(mut self, input: crate::types::QueueAttributeName) -> Self {
+        self.inner.attribute_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names).
@@ -227,12 +224,9 @@ impl ReceiveMessageRequestBuilder {
     /// To set the whole list at once, use [`set_message_system_attribute_names`](Self::set_message_system_attribute_names).
     pub fn message_system_attribute_names(
         mut self,
-        input: impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
+        input: crate::types::MessageSystemAttributeName,
     ) -> Self {
-        self.inner
-            .message_system_attribute_names
-            .get_or_insert_default()
-            .push(input.into());
+        self.inner.message_system_attribute_names.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names).
@@ -282,11 +276,8 @@ impl ReceiveMessageRequestBuilder {
         &self.inner.message_attribute_names
     }
     /// Sets [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages): The maximum number of messages to return.
-    pub fn max_number_of_messages(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.max_number_of_messages = ::std::option::Option::Some(input.into());
+    pub fn max_number_of_messages(mut self, input: i32) -> Self {
+        self.inner.max_number_of_messages = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages).
@@ -304,8 +295,8 @@ impl ReceiveMessageRequestBuilder {
         &self.inner.max_number_of_messages
     }
     /// Sets [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout): The duration (in seconds) that the received messages are hidden from subsequent retrieve requests after being retrieved by a `ReceiveMessage` request.
-    pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.visibility_timeout = ::std::option::Option::Some(input.into());
+    pub fn visibility_timeout(mut self, input: i32) -> Self {
+        self.inner.visibility_timeout = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout).
@@ -320,8 +311,8 @@ impl ReceiveMessageRequestBuilder {
         &self.inner.visibility_timeout
     }
     /// Sets [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds): The duration (in seconds) for which the call waits for a message to arrive in the queue before returning.
-    pub fn wait_time_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.wait_time_seconds = ::std::option::Option::Some(input.into());
+    pub fn wait_time_seconds(mut self, input: i32) -> Self {
+        self.inner.wait_time_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds).

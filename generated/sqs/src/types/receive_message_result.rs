@@ -50,11 +50,8 @@ impl ReceiveMessageResultBuilder {
     /// Appends one item to [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages): A list of messages.
     ///
     /// To set the whole list at once, use [`set_messages`](Self::set_messages).
-    pub fn messages(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Message>,
-    ) -> Self {
-        self.inner.messages.get_or_insert_default().push(input.into());
+    pub fn messages(mut self, input: crate::types::Message) -> Self {
+        self.inner.messages.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages).

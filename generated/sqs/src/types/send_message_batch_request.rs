@@ -82,11 +82,8 @@ impl SendMessageBatchRequestBuilder {
     /// Appends one item to [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries): A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
     ///
     /// To set the whole list at once, use [`set_entries`](Self::set_entries).
-    pub fn entries(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SendMessageBatchRequestEntry>,
-    ) -> Self {
-        self.inner.entries.get_or_insert_default().push(input.into());
+    pub fn entries(mut self, input: crate::types::SendMessageBatchRequestEntry) -> Self {
+        self.inner.entries.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries).

@@ -193,8 +193,8 @@ impl SendMessageBatchRequestEntryBuilder {
         &self.inner.message_body
     }
     /// Sets [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds): The length of time, in seconds, for which a specific message is delayed.
-    pub fn delay_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.delay_seconds = ::std::option::Option::Some(input.into());
+    pub fn delay_seconds(mut self, input: i32) -> Self {
+        self.inner.delay_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds).
@@ -214,12 +214,9 @@ impl SendMessageBatchRequestEntryBuilder {
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
+        value: crate::types::MessageAttributeValue,
     ) -> Self {
-        self.inner
-            .message_attributes
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes).
@@ -253,13 +250,10 @@ impl SendMessageBatchRequestEntryBuilder {
     /// To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).
     pub fn message_system_attributes(
         mut self,
-        key: impl ::std::convert::Into<crate::types::MessageSystemAttributeNameForSends>,
-        value: impl ::std::convert::Into<crate::types::MessageSystemAttributeValue>,
+        key: crate::types::MessageSystemAttributeNameForSends,
+        value: crate::types::MessageSystemAttributeValue,
     ) -> Self {
-        self.inner
-            .message_system_attributes
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.message_system_attributes.get_or_insert_default().insert(key, value);
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes).

@@ -67,9 +67,9 @@ impl SendMessageBatchResultBuilder {
     /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SendMessageBatchResultEntry>,
+        input: crate::types::SendMessageBatchResultEntry,
     ) -> Self {
-        self.inner.successful.get_or_insert_default().push(input.into());
+        self.inner.successful.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful).
@@ -95,11 +95,8 @@ impl SendMessageBatchResultBuilder {
     /// Appends one item to [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
     ///
     /// To set the whole list at once, use [`set_failed`](Self::set_failed).
-    pub fn failed(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
-    ) -> Self {
-        self.inner.failed.get_or_insert_default().push(input.into());
+    pub fn failed(mut self, input: crate::types::BatchResultErrorEntry) -> Self {
+        self.inner.failed.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed).

@@ -203,8 +203,8 @@ impl SendMessageRequestBuilder {
         &self.inner.message_body
     }
     /// Sets [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds): The length of time, in seconds, for which to delay a specific message.
-    pub fn delay_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.delay_seconds = ::std::option::Option::Some(input.into());
+    pub fn delay_seconds(mut self, input: i32) -> Self {
+        self.inner.delay_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds).
@@ -224,12 +224,9 @@ impl SendMessageRequestBuilder {
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
+        value: crate::types::MessageAttributeValue,
     ) -> Self {
-        self.inner
-            .message_attributes
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
         self
     }
     /// Sets or clears [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes).
@@ -263,13 +260,10 @@ impl SendMessageRequestBuilder {
     /// To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).
     pub fn message_system_attributes(
         mut self,
-        key: impl ::std::convert::Into<crate::types::MessageSystemAttributeNameForSends>,
-        value: impl ::std::convert::Into<crate::types::MessageSystemAttributeValue>,
+        key: crate::types::MessageSystemAttributeNameForSends,
+        value: crate::types::MessageSystemAttributeValue,
     ) -> Self {
-        self.inner
-            .message_system_attributes
-            .get_or_insert_default()
-            .insert(key.into(), value.into());
+        self.inner.message_system_attributes.get_or_insert_default().insert(key, value);
         self
     }
     /// Sets or clears [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes).

@@ -103,12 +103,9 @@ impl StartMessageMoveTaskRequestBuilder {
         &self.inner.destination_arn
     }
     /// Sets [`StartMessageMoveTaskRequest::max_number_of_messages_per_second`](crate::types::StartMessageMoveTaskRequest::max_number_of_messages_per_second): The number of messages to be moved per second (the message movement rate).
-    pub fn max_number_of_messages_per_second(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
+    pub fn max_number_of_messages_per_second(mut self, input: i32) -> Self {
         self.inner.max_number_of_messages_per_second = ::std::option::Option::Some(
-            input.into(),
+            input,
         );
         self
     }

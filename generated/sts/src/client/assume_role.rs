@@ -77,10 +77,7 @@ impl AssumeRoleFluentBuilder {
         self.input.get_role_session_name()
     }
     /// Appends one item to the input's `policy_arns`: see [`policy_arns`](crate::types::builders::AssumeRoleRequestBuilder::policy_arns).
-    pub fn policy_arns(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
+    pub fn policy_arns(mut self, input: crate::types::PolicyDescriptorType) -> Self {
         self.input = self.input.policy_arns(input);
         self
     }
@@ -119,7 +116,7 @@ impl AssumeRoleFluentBuilder {
         self.input.get_policy()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::AssumeRoleRequestBuilder::duration_seconds).
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.duration_seconds(input);
         self
     }
@@ -133,7 +130,7 @@ impl AssumeRoleFluentBuilder {
         self.input.get_duration_seconds()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::AssumeRoleRequestBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }
@@ -254,10 +251,7 @@ impl AssumeRoleFluentBuilder {
         self.input.get_source_identity()
     }
     /// Appends one item to the input's `provided_contexts`: see [`provided_contexts`](crate::types::builders::AssumeRoleRequestBuilder::provided_contexts).
-    pub fn provided_contexts(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProvidedContext>,
-    ) -> Self {
+    pub fn provided_contexts(mut self, input: crate::types::ProvidedContext) -> Self {
         self.input = self.input.provided_contexts(input);
         self
     }

@@ -123,10 +123,7 @@ impl AssumeRoleWithWebIdentityFluentBuilder {
         self.input.get_provider_id()
     }
     /// Appends one item to the input's `policy_arns`: see [`policy_arns`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::policy_arns).
-    pub fn policy_arns(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
+    pub fn policy_arns(mut self, input: crate::types::PolicyDescriptorType) -> Self {
         self.input = self.input.policy_arns(input);
         self
     }
@@ -165,7 +162,7 @@ impl AssumeRoleWithWebIdentityFluentBuilder {
         self.input.get_policy()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::duration_seconds).
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.duration_seconds(input);
         self
     }

@@ -55,10 +55,7 @@ impl AssumeRootFluentBuilder {
         self.input.get_target_principal()
     }
     /// Sets the input's `task_policy_arn`: see [`task_policy_arn`](crate::types::builders::AssumeRootRequestBuilder::task_policy_arn).
-    pub fn task_policy_arn(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
+    pub fn task_policy_arn(mut self, input: crate::types::PolicyDescriptorType) -> Self {
         self.input = self.input.task_policy_arn(input);
         self
     }
@@ -77,7 +74,7 @@ impl AssumeRootFluentBuilder {
         self.input.get_task_policy_arn()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::AssumeRootRequestBuilder::duration_seconds).
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.duration_seconds(input);
         self
     }

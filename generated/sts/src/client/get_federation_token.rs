@@ -75,10 +75,7 @@ impl GetFederationTokenFluentBuilder {
         self.input.get_policy()
     }
     /// Appends one item to the input's `policy_arns`: see [`policy_arns`](crate::types::builders::GetFederationTokenRequestBuilder::policy_arns).
-    pub fn policy_arns(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
+    pub fn policy_arns(mut self, input: crate::types::PolicyDescriptorType) -> Self {
         self.input = self.input.policy_arns(input);
         self
     }
@@ -97,7 +94,7 @@ impl GetFederationTokenFluentBuilder {
         self.input.get_policy_arns()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::GetFederationTokenRequestBuilder::duration_seconds).
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.duration_seconds(input);
         self
     }
@@ -111,7 +108,7 @@ impl GetFederationTokenFluentBuilder {
         self.input.get_duration_seconds()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::GetFederationTokenRequestBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

@@ -32,7 +32,7 @@ impl GetSessionTokenFluentBuilder {
         &self.input
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::GetSessionTokenRequestBuilder::duration_seconds).
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.duration_seconds(input);
         self
     }

@@ -59,7 +59,7 @@ impl GetWebIdentityTokenFluentBuilder {
         self.input.get_audience()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::GetWebIdentityTokenRequestBuilder::duration_seconds).
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+    pub fn duration_seconds(mut self, input: i32) -> Self {
         self.input = self.input.duration_seconds(input);
         self
     }
@@ -95,7 +95,7 @@ impl GetWebIdentityTokenFluentBuilder {
         self.input.get_signing_algorithm()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::GetWebIdentityTokenRequestBuilder::tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
         self.input = self.input.tags(input);
         self
     }

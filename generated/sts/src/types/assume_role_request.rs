@@ -226,11 +226,8 @@ impl AssumeRoleRequestBuilder {
     /// Appends one item to [`AssumeRoleRequest::policy_arns`](crate::types::AssumeRoleRequest::policy_arns): The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies.
     ///
     /// To set the whole list at once, use [`set_policy_arns`](Self::set_policy_arns).
-    pub fn policy_arns(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
-        self.inner.policy_arns.get_or_insert_default().push(input.into());
+    pub fn policy_arns(mut self, input: crate::types::PolicyDescriptorType) -> Self {
+        self.inner.policy_arns.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AssumeRoleRequest::policy_arns`](crate::types::AssumeRoleRequest::policy_arns).
@@ -272,8 +269,8 @@ impl AssumeRoleRequestBuilder {
         &self.inner.policy
     }
     /// Sets [`AssumeRoleRequest::duration_seconds`](crate::types::AssumeRoleRequest::duration_seconds): The duration, in seconds, of the role session.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: i32) -> Self {
+        self.inner.duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleRequest::duration_seconds`](crate::types::AssumeRoleRequest::duration_seconds).
@@ -290,8 +287,8 @@ impl AssumeRoleRequestBuilder {
     /// Appends one item to [`AssumeRoleRequest::tags`](crate::types::AssumeRoleRequest::tags): A list of session tags that you want to pass.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AssumeRoleRequest::tags`](crate::types::AssumeRoleRequest::tags).
@@ -427,11 +424,8 @@ impl AssumeRoleRequestBuilder {
     /// Appends one item to [`AssumeRoleRequest::provided_contexts`](crate::types::AssumeRoleRequest::provided_contexts): A list of previously acquired trusted context assertions in the format of a JSON array.
     ///
     /// To set the whole list at once, use [`set_provided_contexts`](Self::set_provided_contexts).
-    pub fn provided_contexts(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ProvidedContext>,
-    ) -> Self {
-        self.inner.provided_contexts.get_or_insert_default().push(input.into());
+    pub fn provided_contexts(mut self, input: crate::types::ProvidedContext) -> Self {
+        self.inner.provided_contexts.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AssumeRoleRequest::provided_contexts`](crate::types::AssumeRoleRequest::provided_contexts).

@@ -66,11 +66,8 @@ pub struct AssumeRoleResponseBuilder {
 }
 impl AssumeRoleResponseBuilder {
     /// Sets [`AssumeRoleResponse::credentials`](crate::types::AssumeRoleResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
+        self.inner.credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleResponse::credentials`](crate::types::AssumeRoleResponse::credentials).
@@ -88,11 +85,8 @@ impl AssumeRoleResponseBuilder {
         &self.inner.credentials
     }
     /// Sets [`AssumeRoleResponse::assumed_role_user`](crate::types::AssumeRoleResponse::assumed_role_user): The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials.
-    pub fn assumed_role_user(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssumedRoleUser>,
-    ) -> Self {
-        self.inner.assumed_role_user = ::std::option::Option::Some(input.into());
+    pub fn assumed_role_user(mut self, input: crate::types::AssumedRoleUser) -> Self {
+        self.inner.assumed_role_user = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleResponse::assumed_role_user`](crate::types::AssumeRoleResponse::assumed_role_user).
@@ -112,8 +106,8 @@ impl AssumeRoleResponseBuilder {
         &self.inner.assumed_role_user
     }
     /// Sets [`AssumeRoleResponse::packed_policy_size`](crate::types::AssumeRoleResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
-    pub fn packed_policy_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input.into());
+    pub fn packed_policy_size(mut self, input: i32) -> Self {
+        self.inner.packed_policy_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleResponse::packed_policy_size`](crate::types::AssumeRoleResponse::packed_policy_size).

@@ -113,11 +113,8 @@ pub struct AssumeRoleWithSamlResponseBuilder {
 }
 impl AssumeRoleWithSamlResponseBuilder {
     /// Sets [`AssumeRoleWithSamlResponse::credentials`](crate::types::AssumeRoleWithSamlResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
+        self.inner.credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::credentials`](crate::types::AssumeRoleWithSamlResponse::credentials).
@@ -135,11 +132,8 @@ impl AssumeRoleWithSamlResponseBuilder {
         &self.inner.credentials
     }
     /// Sets [`AssumeRoleWithSamlResponse::assumed_role_user`](crate::types::AssumeRoleWithSamlResponse::assumed_role_user): The identifiers for the temporary security credentials that the operation returns.
-    pub fn assumed_role_user(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssumedRoleUser>,
-    ) -> Self {
-        self.inner.assumed_role_user = ::std::option::Option::Some(input.into());
+    pub fn assumed_role_user(mut self, input: crate::types::AssumedRoleUser) -> Self {
+        self.inner.assumed_role_user = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::assumed_role_user`](crate::types::AssumeRoleWithSamlResponse::assumed_role_user).
@@ -159,8 +153,8 @@ impl AssumeRoleWithSamlResponseBuilder {
         &self.inner.assumed_role_user
     }
     /// Sets [`AssumeRoleWithSamlResponse::packed_policy_size`](crate::types::AssumeRoleWithSamlResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
-    pub fn packed_policy_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input.into());
+    pub fn packed_policy_size(mut self, input: i32) -> Self {
+        self.inner.packed_policy_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::packed_policy_size`](crate::types::AssumeRoleWithSamlResponse::packed_policy_size).

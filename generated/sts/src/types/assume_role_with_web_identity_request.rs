@@ -217,11 +217,8 @@ impl AssumeRoleWithWebIdentityRequestBuilder {
     /// Appends one item to [`AssumeRoleWithWebIdentityRequest::policy_arns`](crate::types::AssumeRoleWithWebIdentityRequest::policy_arns): The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies.
     ///
     /// To set the whole list at once, use [`set_policy_arns`](Self::set_policy_arns).
-    pub fn policy_arns(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
-        self.inner.policy_arns.get_or_insert_default().push(input.into());
+    pub fn policy_arns(mut self, input: crate::types::PolicyDescriptorType) -> Self {
+        self.inner.policy_arns.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::policy_arns`](crate::types::AssumeRoleWithWebIdentityRequest::policy_arns).
@@ -263,8 +260,8 @@ impl AssumeRoleWithWebIdentityRequestBuilder {
         &self.inner.policy
     }
     /// Sets [`AssumeRoleWithWebIdentityRequest::duration_seconds`](crate::types::AssumeRoleWithWebIdentityRequest::duration_seconds): The duration, in seconds, of the role session.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: i32) -> Self {
+        self.inner.duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::duration_seconds`](crate::types::AssumeRoleWithWebIdentityRequest::duration_seconds).

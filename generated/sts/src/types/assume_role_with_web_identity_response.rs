@@ -87,11 +87,8 @@ pub struct AssumeRoleWithWebIdentityResponseBuilder {
 }
 impl AssumeRoleWithWebIdentityResponseBuilder {
     /// Sets [`AssumeRoleWithWebIdentityResponse::credentials`](crate::types::AssumeRoleWithWebIdentityResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security token.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
+        self.inner.credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::credentials`](crate::types::AssumeRoleWithWebIdentityResponse::credentials).
@@ -135,11 +132,8 @@ impl AssumeRoleWithWebIdentityResponseBuilder {
         &self.inner.subject_from_web_identity_token
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::assumed_role_user`](crate::types::AssumeRoleWithWebIdentityResponse::assumed_role_user): The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials.
-    pub fn assumed_role_user(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AssumedRoleUser>,
-    ) -> Self {
-        self.inner.assumed_role_user = ::std::option::Option::Some(input.into());
+    pub fn assumed_role_user(mut self, input: crate::types::AssumedRoleUser) -> Self {
+        self.inner.assumed_role_user = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::assumed_role_user`](crate::types::AssumeRoleWithWebIdentityResponse::assumed_role_user).
@@ -159,8 +153,8 @@ impl AssumeRoleWithWebIdentityResponseBuilder {
         &self.inner.assumed_role_user
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::packed_policy_size`](crate::types::AssumeRoleWithWebIdentityResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
-    pub fn packed_policy_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input.into());
+    pub fn packed_policy_size(mut self, input: i32) -> Self {
+        self.inner.packed_policy_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::packed_policy_size`](crate::types::AssumeRoleWithWebIdentityResponse::packed_policy_size).

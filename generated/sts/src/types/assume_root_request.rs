@@ -87,11 +87,8 @@ impl AssumeRootRequestBuilder {
         &self.inner.target_principal
     }
     /// Sets [`AssumeRootRequest::task_policy_arn`](crate::types::AssumeRootRequest::task_policy_arn): The identity based policy that scopes the session to the privileged tasks that can be performed.
-    pub fn task_policy_arn(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
-        self.inner.task_policy_arn = ::std::option::Option::Some(input.into());
+    pub fn task_policy_arn(mut self, input: crate::types::PolicyDescriptorType) -> Self {
+        self.inner.task_policy_arn = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRootRequest::task_policy_arn`](crate::types::AssumeRootRequest::task_policy_arn).
@@ -111,8 +108,8 @@ impl AssumeRootRequestBuilder {
         &self.inner.task_policy_arn
     }
     /// Sets [`AssumeRootRequest::duration_seconds`](crate::types::AssumeRootRequest::duration_seconds): The duration, in seconds, of the privileged session.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: i32) -> Self {
+        self.inner.duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRootRequest::duration_seconds`](crate::types::AssumeRootRequest::duration_seconds).

@@ -50,11 +50,8 @@ pub struct AssumeRootResponseBuilder {
 }
 impl AssumeRootResponseBuilder {
     /// Sets [`AssumeRootResponse::credentials`](crate::types::AssumeRootResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security token.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
+        self.inner.credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`AssumeRootResponse::credentials`](crate::types::AssumeRootResponse::credentials).

@@ -141,11 +141,8 @@ impl CredentialsBuilder {
         &self.inner.session_token
     }
     /// Sets [`Credentials::expiration`](crate::types::Credentials::expiration): The date on which the current credentials expire.
-    pub fn expiration(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.expiration = ::std::option::Option::Some(input.into());
+    pub fn expiration(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.expiration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`Credentials::expiration`](crate::types::Credentials::expiration).

@@ -51,11 +51,8 @@ pub struct GetDelegatedAccessTokenResponseBuilder {
 }
 impl GetDelegatedAccessTokenResponseBuilder {
     /// Sets [`GetDelegatedAccessTokenResponse::credentials`](crate::types::GetDelegatedAccessTokenResponse::credentials)
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
+        self.inner.credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDelegatedAccessTokenResponse::credentials`](crate::types::GetDelegatedAccessTokenResponse::credentials).
@@ -73,8 +70,8 @@ impl GetDelegatedAccessTokenResponseBuilder {
         &self.inner.credentials
     }
     /// Sets [`GetDelegatedAccessTokenResponse::packed_policy_size`](crate::types::GetDelegatedAccessTokenResponse::packed_policy_size): The percentage of the maximum policy size that is used by the session policy.
-    pub fn packed_policy_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input.into());
+    pub fn packed_policy_size(mut self, input: i32) -> Self {
+        self.inner.packed_policy_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetDelegatedAccessTokenResponse::packed_policy_size`](crate::types::GetDelegatedAccessTokenResponse::packed_policy_size).

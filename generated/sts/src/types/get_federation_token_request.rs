@@ -147,11 +147,8 @@ impl GetFederationTokenRequestBuilder {
     /// Appends one item to [`GetFederationTokenRequest::policy_arns`](crate::types::GetFederationTokenRequest::policy_arns): The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as a managed session policy.
     ///
     /// To set the whole list at once, use [`set_policy_arns`](Self::set_policy_arns).
-    pub fn policy_arns(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PolicyDescriptorType>,
-    ) -> Self {
-        self.inner.policy_arns.get_or_insert_default().push(input.into());
+    pub fn policy_arns(mut self, input: crate::types::PolicyDescriptorType) -> Self {
+        self.inner.policy_arns.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetFederationTokenRequest::policy_arns`](crate::types::GetFederationTokenRequest::policy_arns).
@@ -171,8 +168,8 @@ impl GetFederationTokenRequestBuilder {
         &self.inner.policy_arns
     }
     /// Sets [`GetFederationTokenRequest::duration_seconds`](crate::types::GetFederationTokenRequest::duration_seconds): The duration, in seconds, that the session should last.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: i32) -> Self {
+        self.inner.duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFederationTokenRequest::duration_seconds`](crate::types::GetFederationTokenRequest::duration_seconds).
@@ -189,8 +186,8 @@ impl GetFederationTokenRequestBuilder {
     /// Appends one item to [`GetFederationTokenRequest::tags`](crate::types::GetFederationTokenRequest::tags): A list of session tags.
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetFederationTokenRequest::tags`](crate::types::GetFederationTokenRequest::tags).

@@ -53,11 +53,8 @@ pub struct GetFederationTokenResponseBuilder {
 }
 impl GetFederationTokenResponseBuilder {
     /// Sets [`GetFederationTokenResponse::credentials`](crate::types::GetFederationTokenResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
+        self.inner.credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFederationTokenResponse::credentials`](crate::types::GetFederationTokenResponse::credentials).
@@ -75,11 +72,8 @@ impl GetFederationTokenResponseBuilder {
         &self.inner.credentials
     }
     /// Sets [`GetFederationTokenResponse::federated_user`](crate::types::GetFederationTokenResponse::federated_user): Identifiers for the federated user associated with the credentials (such as `arn:aws:sts::123456789012:federated-user/Bob` or `123456789012:Bob`).
-    pub fn federated_user(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FederatedUser>,
-    ) -> Self {
-        self.inner.federated_user = ::std::option::Option::Some(input.into());
+    pub fn federated_user(mut self, input: crate::types::FederatedUser) -> Self {
+        self.inner.federated_user = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFederationTokenResponse::federated_user`](crate::types::GetFederationTokenResponse::federated_user).
@@ -99,8 +93,8 @@ impl GetFederationTokenResponseBuilder {
         &self.inner.federated_user
     }
     /// Sets [`GetFederationTokenResponse::packed_policy_size`](crate::types::GetFederationTokenResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
-    pub fn packed_policy_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input.into());
+    pub fn packed_policy_size(mut self, input: i32) -> Self {
+        self.inner.packed_policy_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetFederationTokenResponse::packed_policy_size`](crate::types::GetFederationTokenResponse::packed_policy_size).

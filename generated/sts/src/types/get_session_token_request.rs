@@ -55,8 +55,8 @@ pub struct GetSessionTokenRequestBuilder {
 }
 impl GetSessionTokenRequestBuilder {
     /// Sets [`GetSessionTokenRequest::duration_seconds`](crate::types::GetSessionTokenRequest::duration_seconds): The duration, in seconds, that the credentials should remain valid.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: i32) -> Self {
+        self.inner.duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSessionTokenRequest::duration_seconds`](crate::types::GetSessionTokenRequest::duration_seconds).

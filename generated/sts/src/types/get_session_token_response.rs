@@ -39,11 +39,8 @@ pub struct GetSessionTokenResponseBuilder {
 }
 impl GetSessionTokenResponseBuilder {
     /// Sets [`GetSessionTokenResponse::credentials`](crate::types::GetSessionTokenResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
+        self.inner.credentials = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetSessionTokenResponse::credentials`](crate::types::GetSessionTokenResponse::credentials).

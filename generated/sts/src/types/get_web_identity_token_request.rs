@@ -88,8 +88,8 @@ impl GetWebIdentityTokenRequestBuilder {
         &self.inner.audience
     }
     /// Sets [`GetWebIdentityTokenRequest::duration_seconds`](crate::types::GetWebIdentityTokenRequest::duration_seconds): The duration, in seconds, for which the JSON Web Token (JWT) will remain valid.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: i32) -> Self {
+        self.inner.duration_seconds = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetWebIdentityTokenRequest::duration_seconds`](crate::types::GetWebIdentityTokenRequest::duration_seconds).
@@ -130,8 +130,8 @@ impl GetWebIdentityTokenRequestBuilder {
     /// Appends one item to [`GetWebIdentityTokenRequest::tags`](crate::types::GetWebIdentityTokenRequest::tags): An optional list of tags to include in the JSON Web Token (JWT).
     ///
     /// To set the whole list at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.inner.tags.get_or_insert_default().push(input.into());
+    pub fn tags(mut self, input: crate::types::Tag) -> Self {
+        self.inner.tags.get_or_insert_default().push(input);
         self
     }
     /// Sets or clears [`GetWebIdentityTokenRequest::tags`](crate::types::GetWebIdentityTokenRequest::tags).

@@ -73,11 +73,8 @@ impl GetWebIdentityTokenResponseBuilder {
         &self.inner.web_identity_token
     }
     /// Sets [`GetWebIdentityTokenResponse::expiration`](crate::types::GetWebIdentityTokenResponse::expiration): The date and time when the web identity token expires, in UTC.
-    pub fn expiration(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
-    ) -> Self {
-        self.inner.expiration = ::std::option::Option::Some(input.into());
+    pub fn expiration(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
+        self.inner.expiration = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears [`GetWebIdentityTokenResponse::expiration`](crate::types::GetWebIdentityTokenResponse::expiration).
