@@ -154,7 +154,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let official_time = medians.last().copied().unwrap_or(f64::NAN);
     for (package, time) in packages.iter().zip(&medians).take(packages.len() - 1) {
         println!(
-            "ratio {package} / {official_crate}@{official_version}: {:.2}",
+            "ratio {package} / {official_crate}@{official_version}: {:.3}",
             time / official_time
         );
     }
