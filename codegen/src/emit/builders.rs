@@ -193,14 +193,10 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
             }
         }
         RustType::Map(key, value_ty) => {
-            let (key_ty, key) = (
-                setter_param_type(service, key),
-                setter_value(key, &format_ident!("key")),
-            );
-            let (value_ty, value) = (
-                setter_param_type(service, value_ty),
-                setter_value(value_ty, &format_ident!("value")),
-            );
+            let key_param = setter_param_type(service, key);
+            let key = setter_value(key, &format_ident!("key"));
+            let value_param = setter_param_type(service, value_ty);
+            let value = setter_value(value_ty, &format_ident!("value"));
             let doc = outer_docs(
                 &format!(
                     "Adds one entry to {link}{summary}\n\n{}",
@@ -212,8 +208,8 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
                 #doc
                 pub fn #setter(
                     mut self,
-                    key: #key_ty,
-                    value: #value_ty,
+                    key: #key_param,
+                    value: #value_param,
                 ) -> Self {
                     self.inner.#field.get_or_insert_default().insert(#key, #value);
                     self

@@ -66,21 +66,25 @@ pub fn type_tokens(service: &Service, ty: &RustType) -> TokenStream {
 /// setters, 5,959 of them for other types: taking those as they are cut the
 /// instructions rustc spends checking a crate of 18 EC2 operations by 2%.
 pub fn setter_param_type(service: &Service, ty: &RustType) -> TokenStream {
-    match ty {
-        RustType::String | RustType::Blob => {
-            let ty = type_tokens(service, ty);
-            quote! { impl ::std::convert::Into<#ty> }
-        }
-        other => type_tokens(service, other),
+    let tokens = type_tokens(service, ty);
+    if setter_takes_into(ty) {
+        quote! { impl ::std::convert::Into<#tokens> }
+    } else {
+        tokens
     }
 }
 
 /// The value of a setter's parameter `name`, typed as [`setter_param_type`].
 pub fn setter_value(ty: &RustType, name: &Ident) -> TokenStream {
-    match ty {
-        RustType::String | RustType::Blob => quote! { #name.into() },
-        _ => quote! { #name },
+    if setter_takes_into(ty) {
+        quote! { #name.into() }
+    } else {
+        quote! { #name }
     }
+}
+
+fn setter_takes_into(ty: &RustType) -> bool {
+    matches!(ty, RustType::String | RustType::Blob)
 }
 
 fn timestamp_format_name(format: TimestampFormat) -> &'static str {
